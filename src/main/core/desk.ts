@@ -1,0 +1,19 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { CommandHandlers, QueryHandlers } from './registry.js';
+
+/** What commands, queries and transports share for one desk (one data folder). */
+export interface DeskServices {
+  dataDir: string;
+  db: Kysely<Database>;
+  sqlite: BetterSqlite3.Database;
+  deskId: string;
+  handlers: { commands: CommandHandlers; queries: QueryHandlers };
+  clock(): Date;
+  syncEnabled(): boolean;
+  /** Reads a setting: environment override, stored value, then the default. */
+  setting(key: string): string;
+  /** Wakes the SMS worker after a commit that queued messages (no-op when none runs). */
+  notifySmsQueued(): void;
+}

@@ -1,0 +1,50 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely, Transaction } from 'kysely';
+import type {
+  CommandName, CommandParsed, CommandResult, QueryName, QueryParsed, QueryResult,
+} from '../../shared/contract/index.js';
+import type { Database } from '../db/schema.js';
+import type { Actor } from './actor.js';
+import type { AuditRecord } from './audit.js';
+import type { DeskServices } from './desk.js';
+
+/** What a command's `apply` may use. Everything it does lands in the same transaction. */
+export interface CommandContext {
+  actor: Actor;
+  opId: string;
+  /** The time of the command, UTC ISO-8601. */
+  now: string;
+  desk: DeskServices;
+  /** The raw connection, inside the same transaction, for bulk statements. */
+  sqlite: BetterSqlite3.Database;
+  /** Describes the change for the audit trail (one event per command). */
+  audit(record: AuditRecord): void;
+  /** Work to run after the commit (e.g. wake the SMS worker). Never inside the transaction. */
+  afterCommit(effect: () => void): void;
+}
+
+export interface QueryContext {
+  actor: Actor;
+  desk: DeskServices;
+  sqlite: BetterSqlite3.Database;
+}
+
+export interface CommandHandler<N extends CommandName> {
+  apply(tx: Transaction<Database>, ctx: CommandContext, input: CommandParsed<N>): Promise<CommandResult<N>>;
+}
+export interface QueryHandler<N extends QueryName> {
+  run(db: Kysely<Database>, ctx: QueryContext, input: QueryParsed<N>): Promise<QueryResult<N>>;
+}
+
+export type CommandHandlers = { [N in CommandName]: CommandHandler<N> };
+export type QueryHandlers = { [N in QueryName]: QueryHandler<N> };
+
+export function defineCommand<N extends CommandName>(
+  _name: N,
+  apply: CommandHandler<N>['apply'],
+): CommandHandler<N> {
+  return { apply };
+}
+export function defineQuery<N extends QueryName>(_name: N, run: QueryHandler<N>['run']): QueryHandler<N> {
+  return { run };
+}

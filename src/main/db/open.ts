@@ -1,0 +1,46 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrate } from './migrate.js';
+import type { Database } from './schema.js';
+
+export interface DeskDb {
+  sqlite: BetterSqlite3.Database;
+  db: Kysely<Database>;
+  file: string;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'kmlttb.sqlite';
+
+export interface OpenOptions {
+  /** better-sqlite3's nativeBinding: Electron keeps its own build apart from Node's. */
+  nativeBinding?: string;
+}
+
+/** Opens (creating if needed) the desk's database in `dataDir` and brings its schema up to date. */
+export function openDatabase(dataDir: string, options: OpenOptions = {}): DeskDb {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, DATABASE_FILE);
+  const sqlite = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    migrate(sqlite);
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    sqlite,
+    db,
+    file,
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/** Kysely types for every table (migration 001). Booleans are stored as 0/1. */
+import type { Generated } from 'kysely';
+
+export interface CentresTable {
+  id: string; code: string; name: string; town: string; region: string; active: number;
+  version: Generated<number>; updated_at: string;
+}
+export interface UsersTable {
+  id: string; username: string; full_name: string; role: 'admin' | 'officer' | 'clerk' | 'auditor';
+  centre_id: string | null; password_hash: string; active: Generated<number>;
+  failed_logins: Generated<number>; locked_until: string | null; created_at: string;
+  version: Generated<number>; updated_at: string;
+}
+export interface SessionsTable {
+  token_hash: string; user_id: string; created_at: string; last_seen_at: string;
+  locked: Generated<number>; ended_at: string | null;
+}
+export interface PractitionersTable {
+  id: string; national_id: string; registration_no: string; first_name: string;
+  middle_name: string; last_name: string; phone: string | null; phone_raw: string; email: string;
+  cadre: 'technologist' | 'technician'; qualification: string; county: string; employer: string;
+  register_status: 'active' | 'suspended' | 'removed' | 'unknown'; language: string;
+  version: Generated<number>; updated_at: string;
+}
+export interface ApplicationsTable {
+  id: string; application_ref: string; practitioner_id: string; licence_year: number;
+  submitted_at: string; cpd_points: number; declaration_accepted: number; disclosures: string;
+  centre_id: string | null; centre_text: string;
+  state: 'submitted' | 'approved' | 'rejected' | 'returned' | 'paid' | 'licensed';
+  revision: Generated<number>; decided_by: string | null; decided_at: string | null;
+  decision_reason: string | null; flags: string; flag_count: number; sort_name: string;
+  cadre: 'technologist' | 'technician'; county: string; version: Generated<number>; updated_at: string;
+}
+export interface ApplicationHistoryTable {
+  id: Generated<number>; application_id: string; at: string; actor_id: string | null;
+  actor_name: string; action: string; from_state: string | null; to_state: string | null;
+  reason: string | null; revision: number; snapshot: string | null;
+}
+export interface FeesTable {
+  cadre: 'technologist' | 'technician'; licence_year: number; amount_cents: number;
+  placeholder: number; updated_at: string;
+}
+export interface InvoicesTable {
+  id: string; application_id: string; bill_ref: string; amount_due_cents: number;
+  amount_paid_cents: Generated<number>; state: 'unpaid' | 'partially_paid' | 'paid' | 'overpaid';
+  created_at: string; version: Generated<number>; updated_at: string;
+}
+export interface SmsTemplatesTable { event: string; language: string; body: string; updated_at: string }
+export interface SmsMessagesTable {
+  id: string; event_key: string; created_at: string; application_id: string | null; phone: string;
+  event: string; language: string; body: string; encoding: string; parts: number;
+  state: 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'uncertain' | 'cancelled';
+  attempts: Generated<number>; next_attempt_at: string | null; sent_at: string | null;
+  delivered_at: string | null; failure_reason: string | null; gateway_message_id: string | null;
+  cost: string | null; version: Generated<number>; updated_at: string;
+}
+export interface SettingsTable { key: string; value: string; updated_at: string; updated_by: string | null }
+export interface AuditEventsTable {
+  seq: number; id: string; at: string; actor_id: string | null; actor_name: string; desk_id: string;
+  action: string; entity: string; entity_id: string | null; summary: string; before: string | null;
+  after: string | null; op_id: string | null; prev_hash: string; hash: string;
+}
+export interface AppliedOpsTable { op_id: string; name: string; actor_id: string | null; at: string; result: string | null }
+export interface OutboxTable { seq: Generated<number>; op_id: string; name: string; input: string; actor_id: string | null; at: string }
+export interface ImportsTable {
+  id: string; kind: string; file_name: string; file_sha256: string; rows: number; imported: number;
+  at: string; actor_name: string;
+}
+
+export interface Database {
+  centres: CentresTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  practitioners: PractitionersTable;
+  applications: ApplicationsTable;
+  application_history: ApplicationHistoryTable;
+  fees: FeesTable;
+  invoices: InvoicesTable;
+  sms_templates: SmsTemplatesTable;
+  sms_messages: SmsMessagesTable;
+  settings: SettingsTable;
+  audit_events: AuditEventsTable;
+  applied_ops: AppliedOpsTable;
+  outbox: OutboxTable;
+  imports: ImportsTable;
+}

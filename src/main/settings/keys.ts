@@ -1,0 +1,35 @@
+/**
+ * The settings the Board can change. Values the Board has not published are placeholders:
+ * the settings screen labels them as such until an admin sets them.
+ */
+export interface SettingDef {
+  key: string;
+  description: string;
+  default: string;
+  placeholder?: boolean;
+  secret?: boolean;
+  /** Environment variable that overrides the stored value in plain Node. */
+  env?: string;
+  validate?: (value: string) => string | null;
+}
+
+const wholeNumber = (min: number, max: number) => (v: string) =>
+  /^\d+$/.test(v) && +v >= min && +v <= max ? null : `must be a whole number from ${min} to ${max}`;
+const url = (v: string) => (v === '' || /^https?:\/\/[^\s]+$/.test(v) ? null : 'must be an http(s) address');
+
+export const SETTINGS: readonly SettingDef[] = [
+  { key: 'desk.name', description: 'This desk\'s name, shown in the audit trail', default: 'Main desk' },
+  { key: 'review.cpdThreshold', description: 'CPD points expected for a licence year (review aid)', default: '20', placeholder: true, validate: wholeNumber(0, 1000) },
+  { key: 'licence.prefix', description: 'Licence number prefix', default: 'KMLTTB', validate: (v) => (/^[A-Z0-9-]{1,12}$/.test(v) ? null : 'must be 1 to 12 capital letters, digits or dashes') },
+  { key: 'session.idleLockMinutes', description: 'Lock the screen after this many idle minutes', default: '10', validate: wholeNumber(1, 240) },
+  { key: 'sms.defaultLanguage', description: 'SMS language when the applicant has not chosen one (en or sw)', default: 'en', validate: (v) => (['en', 'sw'].includes(v) ? null : 'must be en or sw') },
+  { key: 'sms.baseUrl', description: 'SMS gateway address (Africa\'s Talking)', default: 'https://api.africastalking.com', env: 'KMLTTB_SMS_BASE_URL', validate: url },
+  { key: 'sms.username', description: 'SMS gateway username (sandbox for the sandbox)', default: '', env: 'KMLTTB_SMS_USERNAME' },
+  { key: 'sms.senderId', description: 'SMS sender ID', default: '', env: 'KMLTTB_SMS_SENDER_ID' },
+  { key: 'sms.apiKey', description: 'SMS gateway API key', default: '', env: 'KMLTTB_SMS_API_KEY', secret: true },
+  { key: 'sync.serverUrl', description: 'Central sync service address (empty: this desk works alone)', default: '', validate: url },
+];
+
+export function settingDef(key: string): SettingDef | undefined {
+  return SETTINGS.find((s) => s.key === key);
+}

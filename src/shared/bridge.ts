@@ -1,0 +1,57 @@
+/**
+ * `window.kmlttb`: the only way the renderer reaches the back end. The preload exposes it over
+ * IPC in the desktop; in browser mode the renderer installs an HTTP implementation.
+ */
+import type { CommandInput, CommandName, CommandResult, QueryInput, QueryName, QueryResult } from './contract/index.js';
+import type { FirstRunState, SessionInfo } from './contract/session.js';
+import type { Result } from './errors.js';
+
+export interface KmlttbBridge {
+  command<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Result<CommandResult<N>>>;
+  query<N extends QueryName>(name: N, input: QueryInput<N>): Promise<Result<QueryResult<N>>>;
+  login(username: string, password: string): Promise<Result<SessionInfo>>;
+  unlock(password: string): Promise<Result<SessionInfo>>;
+  lock(): Promise<Result<null>>;
+  logout(): Promise<Result<null>>;
+  session(): Promise<Result<SessionInfo | null>>;
+  firstRun(): Promise<Result<FirstRunState>>;
+  createFirstAdmin(input: { username: string; fullName: string; password: string; demo: boolean }): Promise<Result<SessionInfo>>;
+  /** 'desktop' over IPC, 'web' over HTTP on loopback. */
+  readonly transport: 'desktop' | 'web';
+}
+
+/** Names of the transport calls, shared by IPC channels and HTTP routes. */
+export const BRIDGE_CHANNELS = {
+  command: 'kmlttb:command',
+  query: 'kmlttb:query',
+  session: 'kmlttb:session',
+} as const;
+
+/**
+ * Browser mode's HTTP binding of the same bridge (127.0.0.1 only). Every answer is a `Result`
+ * envelope as JSON; the HTTP status mirrors the error code (400 invalid input, 401 not signed in
+ * or locked, 403 forbidden, 404 not found, 409 invalid transition or conflict, 500 internal).
+ * The session token travels as `Authorization: Bearer <token>`.
+ *
+ *   POST /api/session/login   {username, password}  → SessionInfo
+ *   POST /api/session/unlock  {password}            → SessionInfo
+ *   POST /api/session/lock                          → null
+ *   POST /api/session/logout                        → null
+ *   GET  /api/session                               → SessionInfo | null
+ *   GET  /api/first-run                             → FirstRunState
+ *   POST /api/first-run       {username, fullName, password, demo} → SessionInfo
+ *   POST /api/command/:name   input                 → command result
+ *   POST /api/query/:name     input                 → query result
+ */
+export const HTTP_ROUTES = {
+  session: '/api/session',
+  firstRun: '/api/first-run',
+  command: '/api/command/',
+  query: '/api/query/',
+} as const;
+
+export const HTTP_STATUS_FOR_ERROR: Record<string, number> = {
+  invalid_input: 400, import_failed: 400, not_signed_in: 401, session_locked: 401, bad_credentials: 401,
+  user_disabled: 403, forbidden: 403, too_many_attempts: 429, not_found: 404, invalid_transition: 409,
+  conflict: 409, not_configured: 409, schema_too_new: 500, internal: 500,
+};

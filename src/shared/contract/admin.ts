@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { Role } from '../permissions.js';
+import { cadre, id, licenceYear, role } from './common.js';
+
+export const password = z.string().min(10, 'A password needs at least 10 characters').max(200);
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'A username is 2 to 40 letters, digits, dots, dashes or underscores');
+
+export const userCreateInput = z.object({
+  username,
+  fullName: z.string().trim().min(2).max(120),
+  role,
+  centreId: id.optional(),
+  password,
+});
+export const userUpdateInput = z.object({
+  id,
+  fullName: z.string().trim().min(2).max(120).optional(),
+  role: role.optional(),
+  centreId: id.nullable().optional(),
+  active: z.boolean().optional(),
+});
+export const userPasswordInput = z.object({ id, password });
+
+export interface UserRow {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  centreId: string | null;
+  centreName: string | null;
+  active: boolean;
+  failedLogins: number;
+}
+
+export const centreCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2,8}$/, 'A centre code is 2 to 8 letters or digits');
+export const centreCreateInput = z.object({
+  code: centreCode,
+  name: z.string().trim().min(2).max(120),
+  town: z.string().trim().min(2).max(80),
+  region: z.string().trim().max(80).default(''),
+});
+export const centreUpdateInput = z.object({
+  id,
+  name: z.string().trim().min(2).max(120).optional(),
+  town: z.string().trim().min(2).max(80).optional(),
+  region: z.string().trim().max(80).optional(),
+  active: z.boolean().optional(),
+});
+export interface CentreRow {
+  id: string;
+  code: string;
+  name: string;
+  town: string;
+  region: string;
+  active: boolean;
+}
+
+export const feeSetInput = z.object({
+  cadre,
+  licenceYear,
+  amountCents: z.number().int().min(0).max(100_000_000),
+});
+export interface FeeRow {
+  cadre: 'technologist' | 'technician';
+  licenceYear: number;
+  amountCents: number;
+  placeholder: boolean;
+}
+
+export const settingSetInput = z.object({ key: z.string().min(1).max(100), value: z.string().max(10_000) });
+export interface SettingRow {
+  key: string;
+  value: string;
+  description: string;
+  placeholder: boolean;
+  secret: boolean;
+}

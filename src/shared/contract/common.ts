@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { APPLICATION_STATES } from '../applicationState.js';
+import { ROLES } from '../permissions.js';
+
+export const id = z.string().min(1).max(64);
+export const reason = z.string().trim().min(3, 'Give a reason of at least 3 characters').max(1000);
+export const cadre = z.enum(['technologist', 'technician']);
+export const role = z.enum(ROLES);
+export const applicationState = z.enum(APPLICATION_STATES);
+export const licenceYear = z.number().int().min(2000).max(2100);
+export const page = z.object({
+  page: z.number().int().min(0).max(100_000).default(0),
+  pageSize: z.number().int().min(1).max(500).default(100),
+});
+export const sortDir = z.enum(['asc', 'desc']).default('asc');
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

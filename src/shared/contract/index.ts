@@ -1,0 +1,75 @@
+/**
+ * The API contract: every command (a change) and query (a read) by name, with its input
+ * schema, the permission it needs, and its result type. The renderer, the CLI, the browser
+ * mode and the sync server all call the back end through these names.
+ */
+import { z } from 'zod';
+import type { Permission } from '../permissions.js';
+import * as admin from './admin.js';
+import * as apps from './applications.js';
+import * as sms from './sms.js';
+
+export interface Spec<I extends z.ZodType, R> {
+  input: I;
+  permission: Permission;
+  /** Type-only: the result the caller gets. */
+  result?: R;
+}
+function spec<R>() {
+  return <I extends z.ZodType>(input: I, permission: Permission): Spec<I, R> => ({ input, permission });
+}
+const empty = z.object({}).strict();
+
+export const commands = {
+  'application.approve': spec<apps.DecisionResult>()(apps.decideInput, 'application.decide'),
+  'application.reject': spec<apps.DecisionResult>()(apps.rejectInput, 'application.decide'),
+  'application.return': spec<apps.DecisionResult>()(apps.rejectInput, 'application.decide'),
+  'applications.import': spec<apps.ImportReport>()(apps.importApplicationsInput, 'application.import'),
+  'user.create': spec<admin.UserRow>()(admin.userCreateInput, 'admin.users'),
+  'user.update': spec<admin.UserRow>()(admin.userUpdateInput, 'admin.users'),
+  'user.setPassword': spec<{ id: string }>()(admin.userPasswordInput, 'admin.users'),
+  'centre.create': spec<admin.CentreRow>()(admin.centreCreateInput, 'admin.centres'),
+  'centre.update': spec<admin.CentreRow>()(admin.centreUpdateInput, 'admin.centres'),
+  'fee.set': spec<admin.FeeRow>()(admin.feeSetInput, 'admin.fees'),
+  'setting.set': spec<admin.SettingRow>()(admin.settingSetInput, 'admin.settings'),
+} as const;
+
+export const queries = {
+  'applications.list': spec<apps.ApplicationsListResult>()(apps.applicationsListInput, 'application.read'),
+  'application.detail': spec<apps.ApplicationDetail>()(apps.applicationDetailInput, 'application.read'),
+  'application.smsPreview': spec<apps.SmsPreview>()(apps.smsPreviewInput, 'application.read'),
+  'applications.facets': spec<{ licenceYears: number[]; counties: string[] }>()(empty, 'application.read'),
+  'sms.list': spec<sms.SmsListResult>()(sms.smsListInput, 'sms.read'),
+  'sms.summary': spec<sms.SmsSummary>()(empty, 'session.self'),
+  'users.list': spec<admin.UserRow[]>()(empty, 'admin.users'),
+  'centres.list': spec<admin.CentreRow[]>()(empty, 'session.self'),
+  'fees.list': spec<admin.FeeRow[]>()(empty, 'session.self'),
+  'settings.list': spec<admin.SettingRow[]>()(empty, 'admin.settings'),
+  'audit.verify': spec<AuditVerifyResult>()(empty, 'audit.read'),
+} as const;
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  checked: number;
+  firstBad?: { seq: number; problem: string };
+}
+
+export type Commands = typeof commands;
+export type Queries = typeof queries;
+export type CommandName = keyof Commands;
+export type QueryName = keyof Queries;
+type InputOf<S> = S extends Spec<infer I, unknown> ? z.input<I> : never;
+type ParsedOf<S> = S extends Spec<infer I, unknown> ? z.output<I> : never;
+type ResultOf<S> = S extends Spec<z.ZodType, infer R> ? R : never;
+export type CommandInput<N extends CommandName> = InputOf<Commands[N]>;
+export type CommandParsed<N extends CommandName> = ParsedOf<Commands[N]>;
+export type CommandResult<N extends CommandName> = ResultOf<Commands[N]>;
+export type QueryInput<N extends QueryName> = InputOf<Queries[N]>;
+export type QueryParsed<N extends QueryName> = ParsedOf<Queries[N]>;
+export type QueryResult<N extends QueryName> = ResultOf<Queries[N]>;
+
+export * from './admin.js';
+export * from './applications.js';
+export * from './common.js';
+export * from './session.js';
+export * from './sms.js';

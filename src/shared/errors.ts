@@ -1,0 +1,50 @@
+/** Errors a person can fix carry a stable code and name the field, file or line. */
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'forbidden',
+  'not_signed_in',
+  'session_locked',
+  'bad_credentials',
+  'too_many_attempts',
+  'user_disabled',
+  'invalid_transition',
+  'conflict',
+  'import_failed',
+  'not_configured',
+  'schema_too_new',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorIssue {
+  /** e.g. `line 4`, `reason`, `applications.csv line 7, field phone` */
+  where: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+  issues?: ErrorIssue[];
+  /** For internal errors: a reference the person can quote. */
+  ref?: string;
+}
+
+export class UserError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { field?: string; issues?: ErrorIssue[] } = {},
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+
+  toBody(): ErrorBody {
+    return { code: this.code, message: this.message, ...this.extra };
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };

@@ -1,0 +1,27 @@
+/** Money is integer cents (KES × 100) in code and storage; KES with two decimals on screen. */
+
+export function formatKes(cents: number, withCurrency = true): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(Math.round(cents));
+  const shillings = Math.floor(abs / 100).toLocaleString('en-KE');
+  const text = `${sign}${shillings}.${String(abs % 100).padStart(2, '0')}`;
+  return withCurrency ? `KES ${text}` : text;
+}
+
+/** `1234.5` for exports: KES with two decimals, no grouping. */
+export function centsToDecimal(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Parses "1500", "1500.00", "1,500.00", "KES 1,500" into cents; null when it is not an amount. */
+export function parseAmountToCents(raw: string | number | null | undefined): number | null {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'number') return Number.isFinite(raw) ? Math.round(raw * 100) : null;
+  const text = raw.trim().replace(/^KES\s*/i, '').replace(/,/g, '');
+  if (!/^-?\d+(\.\d{1,2})?$/.test(text)) return null;
+  const [whole, frac = ''] = text.replace('-', '').split('.');
+  const cents = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+  return text.startsWith('-') ? -cents : cents;
+}

@@ -1,0 +1,52 @@
+export const ROLES = ['admin', 'officer', 'clerk', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'application.read',
+  'application.decide',
+  'application.import',
+  'payment.read',
+  'payment.import',
+  'payment.reconcile',
+  'licence.read',
+  'licence.issue',
+  'licence.collect',
+  'sms.read',
+  'report.run',
+  'audit.read',
+  'admin.users',
+  'admin.centres',
+  'admin.fees',
+  'admin.settings',
+  'session.self',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** DOMAIN.md "Roles and permissions". An administrator does not decide applications. */
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: [
+    'application.read', 'application.import', 'payment.read', 'payment.import', 'licence.read',
+    'sms.read', 'report.run', 'audit.read', 'admin.users', 'admin.centres', 'admin.fees',
+    'admin.settings', 'session.self',
+  ],
+  officer: [
+    'application.read', 'application.decide', 'application.import', 'payment.read',
+    'payment.import', 'payment.reconcile', 'licence.read', 'licence.issue', 'sms.read',
+    'report.run', 'session.self',
+  ],
+  clerk: ['licence.read', 'licence.collect', 'report.run', 'session.self'],
+  auditor: [
+    'application.read', 'payment.read', 'licence.read', 'sms.read', 'report.run', 'audit.read',
+    'session.self',
+  ],
+};
+
+export function can(role: Role | 'system', permission: Permission): boolean {
+  if (role === 'system') return true;
+  return GRANTS[role].includes(permission);
+}
+
+/** Clerks see and act on their own centre only. */
+export function isCentreScoped(role: Role | 'system'): boolean {
+  return role === 'clerk';
+}

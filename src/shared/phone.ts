@@ -1,0 +1,34 @@
+/**
+ * Kenyan mobile numbers. The normalised form is `2547XXXXXXXX` or `2541XXXXXXXX`
+ * (the national significant number of nine digits starting 7 or 1, after 254).
+ */
+export type PhoneResult =
+  | { ok: true; msisdn: string }
+  | { ok: false; reason: 'empty' | 'mangled' | 'invalid' };
+
+const VALID = /^254[17]\d{8}$/;
+
+export function normalisePhone(raw: string | null | undefined): PhoneResult {
+  const text = (raw ?? '').trim();
+  if (text === '') return { ok: false, reason: 'empty' };
+  // Spreadsheet notation (2.54712E+11) has lost digits: never guess them back.
+  if (/^[+-]?\d+(\.\d+)?e[+-]?\d+$/i.test(text)) return { ok: false, reason: 'mangled' };
+  let digits = text.replace(/[\s\-().]/g, '');
+  if (digits.startsWith('+')) digits = digits.slice(1);
+  if (!/^\d+$/.test(digits)) return { ok: false, reason: 'invalid' };
+  if (digits.startsWith('0') && digits.length === 10) digits = '254' + digits.slice(1);
+  else if (digits.length === 9 && /^[17]/.test(digits)) digits = '254' + digits;
+  return VALID.test(digits) ? { ok: true, msisdn: digits } : { ok: false, reason: 'invalid' };
+}
+
+/** `+2547…` for the SMS gateway. */
+export function gatewayNumber(msisdn: string): string {
+  return '+' + msisdn;
+}
+
+/** `0712 345 678` for people. */
+export function displayPhone(msisdn: string | null | undefined): string {
+  if (!msisdn || !VALID.test(msisdn)) return msisdn ?? '';
+  const local = '0' + msisdn.slice(3);
+  return `${local.slice(0, 4)} ${local.slice(4, 7)} ${local.slice(7)}`;
+}
