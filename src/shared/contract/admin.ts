@@ -63,6 +63,8 @@ export const feeSetInput = z.object({
   cadre,
   licenceYear,
   amountCents: z.number().int().min(0).max(100_000_000),
+  /** A value the Board has not published (demo data): the settings screen labels it. */
+  placeholder: z.boolean().default(false),
 });
 export interface FeeRow {
   cadre: 'technologist' | 'technician';

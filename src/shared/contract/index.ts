@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Permission } from '../permissions.js';
 import * as admin from './admin.js';
 import * as apps from './applications.js';
+import { reportExportedInput } from './reports.js';
 import * as sms from './sms.js';
 
 export interface Spec<I extends z.ZodType, R> {
@@ -32,6 +33,7 @@ export const commands = {
   'centre.update': spec<admin.CentreRow>()(admin.centreUpdateInput, 'admin.centres'),
   'fee.set': spec<admin.FeeRow>()(admin.feeSetInput, 'admin.fees'),
   'setting.set': spec<admin.SettingRow>()(admin.settingSetInput, 'admin.settings'),
+  'report.exported': spec<{ rows: number }>()(reportExportedInput, 'report.run'),
 } as const;
 
 export const queries = {
@@ -71,5 +73,6 @@ export type QueryResult<N extends QueryName> = ResultOf<Queries[N]>;
 export * from './admin.js';
 export * from './applications.js';
 export * from './common.js';
+export * from './reports.js';
 export * from './session.js';
 export * from './sms.js';

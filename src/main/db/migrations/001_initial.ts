@@ -108,32 +108,6 @@ CREATE TABLE application_history (
 );
 CREATE INDEX application_history_application ON application_history(application_id, id);
 
--- Search by name, national ID, phone or reference in one box.
-CREATE VIRTUAL TABLE applications_search USING fts5(
-  terms, content='', contentless_delete=1, tokenize = 'unicode61', prefix = '2 3 4'
-);
-CREATE VIEW application_search_terms AS
-  SELECT a.rowid AS rowid,
-         a.application_ref || ' ' || p.first_name || ' ' || p.middle_name || ' ' || p.last_name || ' ' ||
-         p.national_id || ' ' || p.registration_no || ' ' || coalesce(p.phone, '') || ' ' ||
-         coalesce('0' || substr(p.phone, 4), '') || ' ' || coalesce(i.bill_ref, '') AS terms
-  FROM applications a
-  JOIN practitioners p ON p.id = a.practitioner_id
-  LEFT JOIN invoices i ON i.application_id = a.id;
-CREATE TRIGGER applications_search_insert AFTER INSERT ON applications BEGIN
-  INSERT INTO applications_search(rowid, terms) SELECT rowid, terms FROM application_search_terms WHERE rowid = new.rowid;
-END;
-CREATE TRIGGER practitioners_search_update AFTER UPDATE ON practitioners BEGIN
-  DELETE FROM applications_search WHERE rowid IN (SELECT rowid FROM applications WHERE practitioner_id = new.id);
-  INSERT INTO applications_search(rowid, terms)
-    SELECT t.rowid, t.terms FROM application_search_terms t JOIN applications a ON a.rowid = t.rowid WHERE a.practitioner_id = new.id;
-END;
-CREATE TRIGGER invoices_search_insert AFTER INSERT ON invoices BEGIN
-  DELETE FROM applications_search WHERE rowid = (SELECT rowid FROM applications WHERE id = new.application_id);
-  INSERT INTO applications_search(rowid, terms)
-    SELECT t.rowid, t.terms FROM application_search_terms t JOIN applications a ON a.rowid = t.rowid WHERE a.id = new.application_id;
-END;
-
 CREATE TABLE fees (
   cadre TEXT NOT NULL CHECK (cadre IN ('technologist', 'technician')),
   licence_year INTEGER NOT NULL,
@@ -246,4 +220,29 @@ CREATE TABLE imports (
   at TEXT NOT NULL,
   actor_name TEXT NOT NULL
 );
+-- Search by name, national ID, phone or reference in one box.
+CREATE VIRTUAL TABLE applications_search USING fts5(
+  terms, content='', contentless_delete=1, tokenize = 'unicode61', prefix = '2 3 4'
+);
+CREATE VIEW application_search_terms AS
+  SELECT a.rowid AS rowid,
+         a.application_ref || ' ' || p.first_name || ' ' || p.middle_name || ' ' || p.last_name || ' ' ||
+         p.national_id || ' ' || p.registration_no || ' ' || coalesce(p.phone, '') || ' ' ||
+         coalesce('0' || substr(p.phone, 4), '') || ' ' || coalesce(i.bill_ref, '') AS terms
+  FROM applications a
+  JOIN practitioners p ON p.id = a.practitioner_id
+  LEFT JOIN invoices i ON i.application_id = a.id;
+CREATE TRIGGER applications_search_insert AFTER INSERT ON applications BEGIN
+  INSERT INTO applications_search(rowid, terms) SELECT rowid, terms FROM application_search_terms WHERE rowid = new.rowid;
+END;
+CREATE TRIGGER practitioners_search_update AFTER UPDATE ON practitioners BEGIN
+  DELETE FROM applications_search WHERE rowid IN (SELECT rowid FROM applications WHERE practitioner_id = new.id);
+  INSERT INTO applications_search(rowid, terms)
+    SELECT t.rowid, t.terms FROM application_search_terms t JOIN applications a ON a.rowid = t.rowid WHERE a.practitioner_id = new.id;
+END;
+CREATE TRIGGER invoices_search_insert AFTER INSERT ON invoices BEGIN
+  DELETE FROM applications_search WHERE rowid = (SELECT rowid FROM applications WHERE id = new.application_id);
+  INSERT INTO applications_search(rowid, terms)
+    SELECT t.rowid, t.terms FROM application_search_terms t JOIN applications a ON a.rowid = t.rowid WHERE a.id = new.application_id;
+END;
 `;

@@ -1,0 +1,43 @@
+import type { SettingRow } from '../../shared/contract/admin.js';
+import { UserError } from '../../shared/errors.js';
+import { defineCommand, defineQuery } from '../core/registry.js';
+import { refreshStoredFlags } from '../applications/flags.js';
+import { SETTINGS, settingDef } from '../settings/keys.js';
+import { isSettingStored, readSetting } from '../settings/read.js';
+
+const MASK = '••••••••';
+
+export const settingsList = defineQuery('settings.list', async (_db, { sqlite }) =>
+  SETTINGS.map((def): SettingRow => {
+    const value = readSetting(sqlite, def.key);
+    return {
+      key: def.key,
+      value: def.secret && value ? MASK : value,
+      description: def.description,
+      placeholder: Boolean(def.placeholder) && !isSettingStored(sqlite, def.key),
+      secret: Boolean(def.secret),
+    };
+  }));
+
+export const settingSet = defineCommand('setting.set', async (_tx, ctx, input) => {
+  const def = settingDef(input.key);
+  if (!def) throw new UserError('invalid_input', `There is no setting '${input.key}'.`, { field: 'key' });
+  const value = input.value.trim();
+  const problem = def.validate?.(value);
+  if (problem) throw new UserError('invalid_input', `${input.key} ${problem}.`, { field: 'value' });
+  const before = readSetting(ctx.sqlite, def.key);
+  ctx.sqlite
+    .prepare(
+      `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    )
+    .run(def.key, value, ctx.now, ctx.actor.id);
+  if (def.key === 'review.cpdThreshold') refreshStoredFlags(ctx.sqlite, Number(value));
+  ctx.audit({
+    action: 'setting.set', entity: 'setting', entityId: def.key,
+    summary: `Setting ${def.key} changed`,
+    before: def.secret ? undefined : before,
+    after: def.secret ? undefined : value,
+  });
+  return { key: def.key, value: def.secret ? MASK : value, description: def.description, placeholder: false, secret: Boolean(def.secret) };
+});

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { UserError } from '../../../shared/errors.js';
+import { startWebServer } from '../../web/server.js';
+import { defaultDataDir } from '../dataDir.js';
+import type { GlobalOptions } from '../support.js';
+import { electronBinary, launchElectron } from '../electronLauncher.js';
+
+function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError('invalid_input', `--port '${raw}' is not a port number.`);
+  return port;
+}
+
+async function serveWeb(program: Command, port: number): Promise<void> {
+  const dataDir = program.opts<GlobalOptions>().data ?? defaultDataDir();
+  const server = await startWebServer({ dataDir, port });
+  console.log(`Listening on ${server.url}`);
+  console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command('web')
+    .description('serve the UI in a browser on 127.0.0.1 (browser mode)')
+    .option('--port <n>', 'port (0 picks a free one)', '4780')
+    .action(async (opts: { port: string }) => serveWeb(program, parsePort(opts.port)));
+
+  program
+    .command('start')
+    .description('start the desktop app; where Electron cannot run, start browser mode instead')
+    .option('--port <n>', 'port for browser mode', '4780')
+    .action(async (opts: { port: string }) => {
+      const binary = electronBinary();
+      if (binary) {
+        await launchElectron(binary, program.opts<GlobalOptions>().data);
+        return;
+      }
+      console.log('Electron is not available on this machine: starting browser mode instead.');
+      await serveWeb(program, parsePort(opts.port));
+    });
+}

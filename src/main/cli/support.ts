@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import { UserError } from '../../shared/errors.js';
+import { authenticate } from '../auth/sessions.js';
+import { SYSTEM_ACTOR, type Actor } from '../core/actor.js';
+import { openDesk, type Desk } from '../desk.js';
+import { defaultDataDir } from './dataDir.js';
+
+export interface GlobalOptions {
+  data?: string;
+  user?: string;
+  passwordFile?: string;
+}
+
+export function readPasswordFile(file: string | undefined, option = '--password-file'): string {
+  if (!file) throw new UserError('invalid_input', `${option} is required.`);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError('invalid_input', `Cannot read the password file '${file}'.`);
+  }
+  const password = text.replace(/\r?\n$/, '');
+  if (!password) throw new UserError('invalid_input', `The password file '${file}' is empty.`);
+  return password;
+}
+
+/** Opens the data folder, runs `work`, and always closes the database. */
+export async function withDesk<T>(opts: GlobalOptions, work: (desk: Desk) => Promise<T>): Promise<T> {
+  const desk = openDesk(opts.data ?? defaultDataDir());
+  try {
+    return await work(desk);
+  } finally {
+    await desk.close();
+  }
+}
+
+/** The named user (`--user U --password-file F`), or the system actor where that is allowed. */
+export async function actorFor(desk: Desk, opts: GlobalOptions, systemAllowed: boolean): Promise<Actor> {
+  if (opts.user) return authenticate(desk, opts.user, readPasswordFile(opts.passwordFile));
+  if (systemAllowed) return SYSTEM_ACTOR;
+  throw new UserError('invalid_input', 'Name the user to act as: --user U --password-file F.');
+}
+
+/** Turns a failed Result into the CLI's user error. */
+export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string; issues?: { where: string; message: string }[] } }): T {
+  if (result.ok) return result.value;
+  const issues = result.error.issues?.map((i) => `  ${i.where}: ${i.message}`).join('\n');
+  throw new UserError(result.error.code as never, issues && result.error.issues!.length > 1 ? `${result.error.message}\n${issues}` : result.error.message);
+}
+
+/** Progress on a terminal only; quiet when stdout is piped. */
+export function progress(label: string): ((n: number) => void) & { done(): void } {
+  const tty = process.stdout.isTTY;
+  const fn = ((n: number) => {
+    if (tty) process.stdout.write(`\r${label}: ${n.toLocaleString('en-KE')}`);
+  }) as ((n: number) => void) & { done(): void };
+  fn.done = () => {
+    if (tty) process.stdout.write('\r\x1b[K');
+  };
+  return fn;
+}

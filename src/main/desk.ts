@@ -1,0 +1,51 @@
+import type { CommandName, CommandResult, QueryName, QueryResult } from '../shared/contract/index.js';
+import type { Result } from '../shared/errors.js';
+import type { Actor } from './core/actor.js';
+import type { DeskServices } from './core/desk.js';
+import { dispatch, runQuery, type DispatchOptions, type DispatchOutcome } from './core/dispatch.js';
+import { openDatabase, type OpenOptions } from './db/open.js';
+import { handlers } from './handlers.js';
+import { seedReferenceData } from './seed.js';
+import { readSetting } from './settings/read.js';
+
+/** One data folder opened: the database, its settings, and the one write path. */
+export interface Desk extends DeskServices {
+  /** The database file's path. */
+  file: string;
+  dispatch<N extends CommandName>(name: N, input: unknown, actor: Actor, options?: DispatchOptions): Promise<DispatchOutcome<CommandResult<N>>>;
+  query<N extends QueryName>(name: N, input: unknown, actor: Actor): Promise<Result<QueryResult<N>>>;
+  /** Called after a commit that queued SMS; the SMS worker subscribes here. */
+  onSmsQueued(listener: () => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface OpenDeskOptions extends OpenOptions {
+  clock?: () => Date;
+}
+
+export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
+  const { sqlite, db, file, close } = openDatabase(dataDir, options);
+  seedReferenceData(sqlite);
+  const deskId = (sqlite.prepare("SELECT value FROM settings WHERE key = 'desk.id'").get() as { value: string }).value;
+  const smsListeners = new Set<() => void>();
+  const desk: Desk = {
+    dataDir,
+    file,
+    db,
+    sqlite,
+    deskId,
+    handlers,
+    clock: options.clock ?? (() => new Date()),
+    syncEnabled: () => readSetting(sqlite, 'sync.serverUrl') !== '',
+    setting: (key) => readSetting(sqlite, key),
+    notifySmsQueued: () => smsListeners.forEach((l) => l()),
+    dispatch: (name, input, actor, opts) => dispatch(desk, name, input, actor, opts),
+    query: (name, input, actor) => runQuery(desk, name, input, actor),
+    onSmsQueued(listener) {
+      smsListeners.add(listener);
+      return () => smsListeners.delete(listener);
+    },
+    close,
+  };
+  return desk;
+}

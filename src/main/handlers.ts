@@ -1,0 +1,43 @@
+/** Every command and query by name. The types refuse a contract name without a handler. */
+import { centreCreate, centreUpdate } from './admin/centres.js';
+import { feeSet, feesList } from './admin/fees.js';
+import { settingSet, settingsList } from './admin/settings.js';
+import { userCreate, userSetPassword, userUpdate, usersList } from './admin/users.js';
+import { centresList } from './admin/centresList.js';
+import { approve, reject, returnForInformation } from './applications/decide.js';
+import { importApplications } from './applications/import/command.js';
+import { applicationDetail, applicationsFacets, applicationsList, applicationSmsPreview } from './applications/queries.js';
+import { auditVerify } from './audit/queries.js';
+import type { CommandHandlers, QueryHandlers } from './core/registry.js';
+import { reportExported } from './reports/exported.js';
+import { smsList, smsSummary } from './sms/queries.js';
+
+export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
+  commands: {
+    'application.approve': approve,
+    'application.reject': reject,
+    'application.return': returnForInformation,
+    'applications.import': importApplications,
+    'user.create': userCreate,
+    'user.update': userUpdate,
+    'user.setPassword': userSetPassword,
+    'centre.create': centreCreate,
+    'centre.update': centreUpdate,
+    'fee.set': feeSet,
+    'setting.set': settingSet,
+    'report.exported': reportExported,
+  },
+  queries: {
+    'applications.list': applicationsList,
+    'application.detail': applicationDetail,
+    'application.smsPreview': applicationSmsPreview,
+    'applications.facets': applicationsFacets,
+    'sms.list': smsList,
+    'sms.summary': smsSummary,
+    'users.list': usersList,
+    'centres.list': centresList,
+    'fees.list': feesList,
+    'settings.list': settingsList,
+    'audit.verify': auditVerify,
+  },
+};

@@ -1,0 +1,56 @@
+import { sql } from 'kysely';
+import type { SmsRow } from '../../shared/contract/sms.js';
+import { normalisePhone } from '../../shared/phone.js';
+import { defineQuery } from '../core/registry.js';
+
+export const smsList = defineQuery('sms.list', async (db, _ctx, input) => {
+  let q = db.selectFrom('sms_messages as m').leftJoin('applications as a', 'a.id', 'm.application_id');
+  if (input.state) q = q.where('m.state', '=', input.state);
+  if (input.event) q = q.where('m.event', '=', input.event);
+  if (input.search) {
+    const phone = normalisePhone(input.search);
+    const term = input.search.trim();
+    q = q.where((eb) =>
+      eb.or([
+        eb('m.phone', '=', phone.ok ? phone.msisdn : term),
+        eb('a.application_ref', '=', term.toUpperCase()),
+        eb('m.body', 'like', `%${term.replace(/[%_]/g, '')}%`),
+      ]));
+  }
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await q
+    .select([
+      'm.id', 'm.created_at', 'm.phone', 'm.event', 'm.language', 'm.body', 'm.parts', 'm.state',
+      'a.application_ref', 'm.sent_at', 'm.failure_reason',
+    ])
+    .orderBy('m.created_at', 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(input.pageSize)
+    .offset(input.page * input.pageSize)
+    .execute();
+  return {
+    total, page: input.page, pageSize: input.pageSize,
+    rows: rows.map((r): SmsRow => ({
+      id: r.id, createdAt: r.created_at, phone: r.phone, event: r.event as SmsRow['event'], language: r.language,
+      text: r.body, parts: r.parts, state: r.state, applicationRef: r.application_ref, sentAt: r.sent_at,
+      failureReason: r.failure_reason,
+    })),
+  };
+});
+
+export const smsSummary = defineQuery('sms.summary', async (db, ctx) => {
+  const counts = await db
+    .selectFrom('sms_messages')
+    .select([
+      sql<number>`sum(state = 'queued')`.as('queued'),
+      sql<number>`sum(state = 'failed')`.as('failed'),
+      sql<number>`sum(state = 'uncertain')`.as('uncertain'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    queued: counts.queued ?? 0,
+    failed: counts.failed ?? 0,
+    uncertain: counts.uncertain ?? 0,
+    gatewayConfigured: ctx.desk.setting('sms.username') !== '' && ctx.desk.setting('sms.apiKey') !== '',
+  };
+});

@@ -1,0 +1,76 @@
+import type { SessionInfo } from '../../shared/contract/session.js';
+import { loginInput, unlockInput } from '../../shared/contract/session.js';
+import { commands, queries, type CommandName, type QueryName } from '../../shared/contract/index.js';
+import { UserError, type Result } from '../../shared/errors.js';
+import { lockSession, login, logout, resolveSession, unlockSession } from '../auth/sessions.js';
+import { toErrorBody, zodToUserError } from '../core/errors.js';
+import type { Desk } from '../desk.js';
+import { createFirstAdmin, firstRunState } from '../firstRun.js';
+
+/**
+ * The bridge calls of `window.kmlttb`, transport-free: IPC (desktop) and HTTP (browser mode)
+ * only carry them. Each answers a Result envelope and never throws.
+ */
+export function bridgeService(desk: Desk) {
+  async function guard<T>(context: string, work: () => Promise<T>): Promise<Result<T>> {
+    try {
+      return { ok: true, value: await work() };
+    } catch (err) {
+      return { ok: false, error: toErrorBody(err, context) };
+    }
+  }
+  function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, input: unknown): T {
+    const r = schema.safeParse(input);
+    if (!r.success) throw zodToUserError(r.error);
+    return r.data;
+  }
+
+  return {
+    login: (input: unknown) =>
+      guard('login', async () => {
+        const { username, password } = parse(loginInput, input);
+        return login(desk, username, password);
+      }),
+    unlock: (token: string | undefined, input: unknown) =>
+      guard('unlock', async () => {
+        if (!token) throw new UserError('not_signed_in', 'Sign in first.');
+        return unlockSession(desk, token, parse(unlockInput, input).password);
+      }),
+    lock: (token: string | undefined) =>
+      guard('lock', async () => {
+        if (token) await lockSession(desk, token);
+        return null;
+      }),
+    logout: (token: string | undefined) =>
+      guard('logout', async () => {
+        if (token) await logout(desk, token);
+        return null;
+      }),
+    session: (token: string | undefined) =>
+      guard('session', async (): Promise<SessionInfo | null> => {
+        if (!token) return null;
+        try {
+          return (await resolveSession(desk, token)).info;
+        } catch (err) {
+          if (err instanceof UserError && (err.code === 'not_signed_in' || err.code === 'user_disabled')) return null;
+          throw err;
+        }
+      }),
+    firstRun: () => guard('firstRun', async () => firstRunState(desk)),
+    createFirstAdmin: (input: unknown) => guard('createFirstAdmin', () => createFirstAdmin(desk, input)),
+    async command(token: string | undefined, name: string, input: unknown): Promise<Result<unknown>> {
+      if (!Object.hasOwn(commands, name)) return { ok: false, error: { code: 'not_found', message: `There is no command '${name}'.` } };
+      const who = await guard('session', () => resolveSession(desk, token));
+      if (!who.ok) return who;
+      return desk.dispatch(name as CommandName, input, who.value.actor);
+    },
+    async query(token: string | undefined, name: string, input: unknown): Promise<Result<unknown>> {
+      if (!Object.hasOwn(queries, name)) return { ok: false, error: { code: 'not_found', message: `There is no query '${name}'.` } };
+      const who = await guard('session', () => resolveSession(desk, token));
+      if (!who.ok) return who;
+      return desk.query(name as QueryName, input, who.value.actor);
+    },
+  };
+}
+
+export type BridgeService = ReturnType<typeof bridgeService>;

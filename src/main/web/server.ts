@@ -1,0 +1,75 @@
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HTTP_ROUTES, HTTP_STATUS_FOR_ERROR } from '../../shared/bridge.js';
+import type { Result } from '../../shared/errors.js';
+import { UserError } from '../../shared/errors.js';
+import { openDesk, type Desk } from '../desk.js';
+import { bridgeService } from '../transport/bridgeService.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+  "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'",
+].join('; ');
+
+export interface WebServer {
+  url: string;
+  desk: Desk;
+  close(): Promise<void>;
+}
+
+function bearer(req: FastifyRequest): string | undefined {
+  const header = req.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+}
+
+function send(reply: FastifyReply, result: Result<unknown>) {
+  const status = result.ok ? 200 : (HTTP_STATUS_FOR_ERROR[result.error.code] ?? 500);
+  return reply.code(status).send(result);
+}
+
+/** Browser mode: the built renderer and the bridge over HTTP, on 127.0.0.1 only. */
+export async function startWebServer(options: { dataDir: string; port: number; rendererDir?: string }): Promise<WebServer> {
+  const rendererDir = options.rendererDir ?? RENDERER_DIR;
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new UserError('not_configured', `The UI is not built (${rendererDir} has no index.html). Run: npm run build`);
+  }
+  const desk = openDesk(options.dataDir);
+  const bridge = bridgeService(desk);
+  const app = Fastify({ bodyLimit: 256 * 1024 * 1024 });
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    return payload;
+  });
+  await app.register(fastifyStatic, { root: rendererDir, index: 'index.html' });
+
+  app.post(`${HTTP_ROUTES.session}/login`, async (req, reply) => send(reply, await bridge.login(req.body)));
+  app.post(`${HTTP_ROUTES.session}/unlock`, async (req, reply) => send(reply, await bridge.unlock(bearer(req), req.body)));
+  app.post(`${HTTP_ROUTES.session}/lock`, async (req, reply) => send(reply, await bridge.lock(bearer(req))));
+  app.post(`${HTTP_ROUTES.session}/logout`, async (req, reply) => send(reply, await bridge.logout(bearer(req))));
+  app.get(HTTP_ROUTES.session, async (req, reply) => send(reply, await bridge.session(bearer(req))));
+  app.get(HTTP_ROUTES.firstRun, async (_req, reply) => send(reply, await bridge.firstRun()));
+  app.post(HTTP_ROUTES.firstRun, async (req, reply) => send(reply, await bridge.createFirstAdmin(req.body)));
+  app.post<{ Params: { name: string } }>(`${HTTP_ROUTES.command}:name`, async (req, reply) =>
+    send(reply, await bridge.command(bearer(req), req.params.name, req.body ?? {})));
+  app.post<{ Params: { name: string } }>(`${HTTP_ROUTES.query}:name`, async (req, reply) =>
+    send(reply, await bridge.query(bearer(req), req.params.name, req.body ?? {})));
+
+  const address = await app.listen({ host: '127.0.0.1', port: options.port });
+  return {
+    url: address.replace('localhost', '127.0.0.1'),
+    desk,
+    async close() {
+      await app.close();
+      await desk.close();
+    },
+  };
+}
