@@ -1,0 +1,39 @@
+import type { ErrorBody, ErrorCode, ErrorIssue } from '../../../shared/errors.js';
+
+/** A failed call to the back end, carrying the Result envelope's error body. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  readonly issues: ErrorIssue[];
+  readonly ref: string | undefined;
+
+  constructor(body: ErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.code = body.code;
+    this.field = body.field;
+    this.issues = body.issues ?? [];
+    this.ref = body.ref;
+  }
+}
+
+/** The reference a person can quote for an unexpected error, when there is one. */
+export function errorRef(error: unknown): string | undefined {
+  return error instanceof ApiError ? error.ref : undefined;
+}
+
+/** A message fit to show a person. Unexpected errors get a short apology. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'internal') return 'Sorry, something went wrong on the desk.';
+    return error.message;
+  }
+  return 'Sorry, something went wrong on this screen.';
+}
+
+/** The message for one field, from `field` or from an issue naming it. */
+export function fieldError(error: unknown, field: string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  if (error.field === field) return error.message;
+  return error.issues.find((i) => i.where === field)?.message;
+}

@@ -1,0 +1,45 @@
+/**
+ * The typed client over `window.kmlttb`: the name of a command or query fixes the types of
+ * its input and result. Failures become ApiError; a locked or ended session is reported to
+ * the session layer so it can show the lock screen or the sign-in form.
+ */
+import type { KmlttbBridge } from '../../../shared/bridge.js';
+import type {
+  CommandInput,
+  CommandName,
+  CommandResult,
+  QueryInput,
+  QueryName,
+  QueryResult,
+} from '../../../shared/contract/index.js';
+import type { ErrorCode, Result } from '../../../shared/errors.js';
+import { ApiError } from './ApiError.js';
+
+type SessionProblem = Extract<ErrorCode, 'session_locked' | 'not_signed_in'>;
+let onSessionProblem: ((problem: SessionProblem) => void) | null = null;
+
+export function setSessionProblemHandler(handler: ((problem: SessionProblem) => void) | null): void {
+  onSessionProblem = handler;
+}
+
+export function bridge(): KmlttbBridge {
+  const b = window.kmlttb;
+  if (!b) throw new Error('The desk bridge is not installed.');
+  return b;
+}
+
+/** Unwraps a Result; reports session problems. */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  const { code } = result.error;
+  if ((code === 'session_locked' || code === 'not_signed_in') && onSessionProblem) onSessionProblem(code);
+  throw new ApiError(result.error);
+}
+
+export async function runQuery<N extends QueryName>(name: N, input: QueryInput<N>): Promise<QueryResult<N>> {
+  return unwrap(await bridge().query(name, input));
+}
+
+export async function runCommand<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandResult<N>> {
+  return unwrap(await bridge().command(name, input));
+}

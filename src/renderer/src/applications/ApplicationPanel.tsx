@@ -1,0 +1,63 @@
+import type { DecisionResult } from '../../../shared/contract/applications.js';
+import { useApiQuery } from '../api/hooks.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useCan } from '../session/SessionContext.js';
+import { ApplicationDetailView, DetailTitle } from './ApplicationDetailView.js';
+import { DecisionForm } from './DecisionForm.js';
+import { DECISIONS, DECISION_ORDER, type DecisionKind } from './decisions.js';
+
+interface Props {
+  id: string;
+  decision: DecisionKind | null;
+  onStartDecision: (kind: DecisionKind) => void;
+  onCancelDecision: () => void;
+  onDecided: (result: DecisionResult, kind: DecisionKind) => void;
+  onClose: () => void;
+}
+
+/** The detail panel of one application, with the decision actions for officers. */
+export function ApplicationPanel({ id, decision, onStartDecision, onCancelDecision, onDecided, onClose }: Props) {
+  const detail = useApiQuery('application.detail', { id });
+  const canDecide = useCan('application.decide');
+  const app = detail.data;
+
+  return (
+    <aside className="detail-panel" aria-label="Application details" aria-busy={detail.isFetching || undefined}>
+      <div className="panel-bar">
+        <button type="button" className="quiet" onClick={onClose} title="Close the details">
+          Close details
+        </button>
+      </div>
+      {detail.error ? (
+        <ErrorAlert error={detail.error} />
+      ) : !app ? (
+        <p className="muted">Loading the application…</p>
+      ) : (
+        <>
+          <DetailTitle app={app} />
+          {canDecide && app.state === 'submitted' && (
+            <div className="decision-actions" role="group" aria-label="Decision">
+              {DECISION_ORDER.map((kind) => (
+                <button
+                  key={kind}
+                  type="button"
+                  className={`decide-${kind}`}
+                  aria-pressed={decision === kind}
+                  aria-keyshortcuts={DECISIONS[kind].key}
+                  title={`${DECISIONS[kind].label} (${DECISIONS[kind].key})`}
+                  onClick={() => onStartDecision(kind)}
+                >
+                  {DECISIONS[kind].label}
+                </button>
+              ))}
+            </div>
+          )}
+          {decision && canDecide && app.state === 'submitted' && (
+            <DecisionForm key={`${app.id}-${decision}`} app={app} kind={decision} onCancel={onCancelDecision} onDecided={onDecided} />
+          )}
+          <ApplicationDetailView app={app} />
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,170 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { PaginationState, SortingState } from '@tanstack/react-table';
+import { useEffect, useMemo, useState } from 'react';
+import type { ApplicationRow, DecisionResult } from '../../../shared/contract/applications.js';
+import { formatKes } from '../../../shared/money.js';
+import { queryKey, useApiQuery } from '../api/hooks.js';
+import { DataTable } from '../components/DataTable.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { Pager } from '../components/Pager.js';
+import { useServerTable } from '../components/serverTable.js';
+import { useDebounced } from '../components/useDebounced.js';
+import { useCan } from '../session/SessionContext.js';
+import { useAnnounce } from '../shell/Announcer.js';
+import { ApplicationFiltersBar } from './ApplicationFiltersBar.js';
+import { ApplicationPanel } from './ApplicationPanel.js';
+import { applicationColumns } from './columns.js';
+import { DECISIONS, type DecisionKind } from './decisions.js';
+import { toListInput, useApplicationFilters, type ApplicationFilters } from './filters.js';
+import { ImportDialog } from './ImportDialog.js';
+import { ShortcutLegend } from './ShortcutLegend.js';
+import { useQueueKeys } from './useQueueKeys.js';
+
+const NO_ROWS: ApplicationRow[] = [];
+const QUEUE_SORT: SortingState = [{ id: 'submittedAt', desc: false }];
+const GRID_ID = 'applications-grid';
+
+function decisionNews(ref: string, kind: DecisionKind, r: DecisionResult): string {
+  let text = `${ref} ${DECISIONS[kind].past}.`;
+  if (r.billRef && r.amountDueCents !== undefined) text += ` Bill reference ${r.billRef}, ${formatKes(r.amountDueCents)}.`;
+  if (r.smsId) text += ' SMS queued.';
+  else if (r.smsProblem) text += ` No SMS: ${r.smsProblem}`;
+  return text;
+}
+
+/** The approval officer's queue: filter, sort and page on the server; decide in the side panel. */
+export function ApplicationsScreen() {
+  const client = useQueryClient();
+  const announce = useAnnounce();
+  const canDecide = useCan('application.decide');
+  const canImport = useCan('application.import');
+  const [filters, setFiltersRaw] = useApplicationFilters();
+  const [sorting, setSorting] = useState<SortingState>(QUEUE_SORT);
+  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 50 });
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [decision, setDecision] = useState<DecisionKind | null>(null);
+  const [importing, setImporting] = useState(false);
+  const search = useDebounced(filters.search, 300);
+
+  const setFilters = (next: ApplicationFilters) => {
+    setFiltersRaw(next);
+    setPagination((p) => ({ ...p, pageIndex: 0 }));
+  };
+  const sort = sorting[0] ?? { id: 'submittedAt', desc: false };
+  const input = useMemo(() => toListInput(filters, search, sort, pagination), [filters, search, sort.id, sort.desc, pagination]);
+  const list = useApiQuery('applications.list', input, { keepPrevious: true });
+  const rows = list.data?.rows ?? NO_ROWS;
+
+  const table = useServerTable({
+    columns: applicationColumns,
+    data: rows,
+    rowCount: list.data?.total ?? 0,
+    getRowId: (row) => row.id,
+    sorting,
+    onSortingChange: (updater) => {
+      setSorting(updater);
+      setPagination((p) => ({ ...p, pageIndex: 0 }));
+    },
+    pagination,
+    onPaginationChange: setPagination,
+  });
+
+  // Keep a selection on the page shown.
+  useEffect(() => {
+    if (rows.length > 0 && !rows.some((r) => r.id === selectedId)) setSelectedId(rows[0]?.id ?? null);
+  }, [rows, selectedId]);
+
+  // The selected row stays in view, and keeps focus when the grid had it.
+  useEffect(() => {
+    const row = document.querySelector<HTMLElement>(`#${GRID_ID} tr[aria-current="true"]`);
+    row?.scrollIntoView({ block: 'nearest' });
+    if (row && document.activeElement?.closest(`#${GRID_ID}`)) row.querySelector<HTMLElement>('button')?.focus();
+  }, [selectedId]);
+
+  function open(id: string | null) {
+    if (id !== openId) setDecision(null);
+    setOpenId(id);
+  }
+
+  useQueueKeys(
+    {
+      move: (delta) => {
+        const index = rows.findIndex((r) => r.id === selectedId);
+        const next = rows[Math.min(rows.length - 1, Math.max(0, index + delta))];
+        if (next) setSelectedId(next.id);
+      },
+      open: () => open(selectedId),
+      decide: (kind) => {
+        if (!canDecide) return;
+        const target = openId ?? selectedId;
+        if (!target) return;
+        setOpenId(target);
+        setDecision(kind);
+      },
+    },
+    !importing,
+  );
+
+  async function decided(result: DecisionResult, kind: DecisionKind) {
+    const decidedRow = rows.find((r) => r.id === result.applicationId);
+    const index = rows.findIndex((r) => r.id === result.applicationId);
+    const after = rows.slice(index + 1).find((r) => r.state === 'submitted');
+    const before = rows.slice(0, Math.max(0, index)).reverse().find((r) => r.state === 'submitted');
+    const next = after ?? before ?? null;
+    announce(decisionNews(decidedRow?.applicationRef ?? 'The application', kind, result));
+    setDecision(null);
+    setOpenId(next?.id ?? null);
+    if (next) setSelectedId(next.id);
+    await Promise.all(
+      (['applications.list', 'application.detail', 'applications.facets', 'sms.summary', 'sms.list'] as const).map((q) =>
+        client.invalidateQueries({ queryKey: queryKey(q) }),
+      ),
+    );
+  }
+
+  return (
+    <section className="screen applications-screen" aria-labelledby="applications-title">
+      <div className="screen-head">
+        <h1 id="applications-title">Applications</h1>
+        {canImport && (
+          <button type="button" onClick={() => setImporting(true)}>
+            Import applications
+          </button>
+        )}
+      </div>
+      <ApplicationFiltersBar filters={filters} onChange={setFilters} />
+      <div className={`split${openId ? ' with-panel' : ''}`}>
+        <div className="grid-pane">
+          {list.error && <ErrorAlert error={list.error} />}
+          <div id={GRID_ID}>
+            <DataTable
+              table={table}
+              label="Applications"
+              selectedId={selectedId}
+              busy={list.isFetching}
+              onRowClick={(id) => {
+                setSelectedId(id);
+                open(id);
+              }}
+              empty={list.isPending ? 'Loading applications…' : 'No applications match these filters.'}
+            />
+          </div>
+          <Pager table={table} total={list.data?.total ?? 0} noun="applications" />
+          <ShortcutLegend canDecide={canDecide} />
+        </div>
+        {openId && (
+          <ApplicationPanel
+            id={openId}
+            decision={decision}
+            onStartDecision={setDecision}
+            onCancelDecision={() => setDecision(null)}
+            onDecided={(r, k) => void decided(r, k)}
+            onClose={() => open(null)}
+          />
+        )}
+      </div>
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
+    </section>
+  );
+}

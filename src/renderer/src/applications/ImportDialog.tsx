@@ -1,0 +1,117 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ImportReport } from '../../../shared/contract/applications.js';
+import { runCommand } from '../api/client.js';
+import { queryKey } from '../api/hooks.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { Modal } from '../components/Modal.js';
+import { readFileAsBase64 } from '../components/readFile.js';
+import { useAnnounce } from '../shell/Announcer.js';
+import { plural } from '../shell/labels.js';
+
+interface Chosen {
+  fileName: string;
+  dataBase64: string;
+}
+
+function ReportView({ report }: { report: ImportReport }) {
+  return (
+    <div className="import-report">
+      <p>
+        {report.dryRun ? 'Checked' : 'Imported'} <strong>{report.fileName}</strong>: {plural(report.rowsRead, 'row')} read,{' '}
+        {report.imported.toLocaleString('en-KE')} {report.dryRun ? 'to import' : 'imported'}, {report.resubmitted.toLocaleString('en-KE')}{' '}
+        resubmitted, {report.unchanged.toLocaleString('en-KE')} unchanged.
+      </p>
+      {report.problems.length > 0 && (
+        <>
+          <p className="warn">
+            {plural(report.problems.length, 'problem')} found. Nothing can be imported until the file is corrected.
+          </p>
+          <div className="table-wrap problems">
+            <table aria-label="Problems in the file">
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Field</th>
+                  <th scope="col">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.problems.map((p, i) => (
+                  <tr key={i}>
+                    <td className="num">{p.line}</td>
+                    <td>{p.field ?? ''}</td>
+                    <td>{p.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Import an applications file: a dry run first shows what would happen, then Import for real. */
+export function ImportDialog({ onClose }: { onClose: () => void }) {
+  const client = useQueryClient();
+  const announce = useAnnounce();
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [readError, setReadError] = useState<unknown>(null);
+
+  const check = useMutation({
+    mutationFn: (file: Chosen) => runCommand('applications.import', { ...file, dryRun: true }),
+  });
+  const commit = useMutation({
+    mutationFn: (file: Chosen) => runCommand('applications.import', { ...file, dryRun: false }),
+    onSuccess: async (report) => {
+      announce(`Import finished: ${report.imported} imported, ${report.resubmitted} resubmitted, ${report.unchanged} unchanged.`);
+      await Promise.all(
+        (['applications.list', 'applications.facets', 'application.detail'] as const).map((q) => client.invalidateQueries({ queryKey: queryKey(q) })),
+      );
+    },
+  });
+
+  async function choose(file: File | undefined) {
+    setReadError(null);
+    check.reset();
+    commit.reset();
+    setChosen(null);
+    if (!file) return;
+    try {
+      const next = { fileName: file.name, dataBase64: await readFileAsBase64(file) };
+      setChosen(next);
+      check.mutate(next);
+    } catch (error) {
+      setReadError(error);
+    }
+  }
+
+  const dry = check.data;
+  const done = commit.data;
+  const canImport = chosen && dry && dry.problems.length === 0 && !done;
+
+  return (
+    <Modal title="Import applications" onClose={onClose}>
+      <div className="field">
+        <label htmlFor="import-file">Applications file (.csv or .xlsx)</label>
+        <input id="import-file" type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => void choose(e.target.files?.[0])} disabled={commit.isPending} />
+        <p className="hint">The file is checked first; nothing changes until you press Import.</p>
+      </div>
+      <ErrorAlert error={readError ?? check.error ?? commit.error} />
+      {check.isPending && <p className="muted">Checking the file…</p>}
+      {done ? <ReportView report={done} /> : dry && <ReportView report={dry} />}
+      <div className="actions">
+        {!done && (
+          <button type="button" className="primary" disabled={!canImport || commit.isPending} onClick={() => chosen && commit.mutate(chosen)}>
+            {commit.isPending ? 'Importing…' : 'Import'}
+          </button>
+        )}
+        <button type="button" onClick={onClose}>
+          {done ? 'Close' : 'Cancel'}
+        </button>
+      </div>
+    </Modal>
+  );
+}

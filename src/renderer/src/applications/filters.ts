@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import type { ApplicationState } from '../../../shared/applicationState.js';
+import type { ApplicationsListInput } from '../../../shared/contract/applications.js';
+
+export interface ApplicationFilters {
+  state: ApplicationState | '';
+  licenceYear: string;
+  cadre: '' | 'technologist' | 'technician';
+  centreId: string;
+  county: string;
+  flagged: boolean;
+  search: string;
+}
+
+/** The queue: submitted applications, oldest first. */
+export const QUEUE_FILTERS: ApplicationFilters = {
+  state: 'submitted',
+  licenceYear: '',
+  cadre: '',
+  centreId: '',
+  county: '',
+  flagged: false,
+  search: '',
+};
+
+const STORAGE_KEY = 'kmlttb.applications.filters';
+
+function load(): ApplicationFilters {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    if (raw) return { ...QUEUE_FILTERS, ...(JSON.parse(raw) as Partial<ApplicationFilters>) };
+  } catch {
+    // A damaged saved filter is simply forgotten.
+  }
+  return QUEUE_FILTERS;
+}
+
+/** Filters survive a reload of this tab. */
+export function useApplicationFilters(): [ApplicationFilters, (next: ApplicationFilters) => void] {
+  const [filters, setFilters] = useState(load);
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters));
+    } catch {
+      // Not saved: only a convenience.
+    }
+  }, [filters]);
+  return [filters, setFilters];
+}
+
+export function toListInput(
+  f: ApplicationFilters,
+  search: string,
+  sort: { id: string; desc: boolean },
+  page: { pageIndex: number; pageSize: number },
+): ApplicationsListInput {
+  const input: ApplicationsListInput = {
+    sort: sort.id as ApplicationsListInput['sort'],
+    dir: sort.desc ? 'desc' : 'asc',
+    page: page.pageIndex,
+    pageSize: page.pageSize,
+  };
+  if (f.state) input.state = f.state;
+  if (f.licenceYear) input.licenceYear = Number(f.licenceYear);
+  if (f.cadre) input.cadre = f.cadre;
+  if (f.centreId) input.centreId = f.centreId;
+  if (f.county) input.county = f.county;
+  if (f.flagged) input.flagged = true;
+  if (search.trim()) input.search = search.trim();
+  return input;
+}

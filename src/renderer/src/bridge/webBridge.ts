@@ -1,0 +1,101 @@
+/**
+ * Browser mode: an HTTP implementation of `window.kmlttb` over the /api routes served by
+ * `kmlttb web` on 127.0.0.1. The session token lives in sessionStorage (this tab only) and
+ * travels as `Authorization: Bearer <token>`.
+ */
+import { HTTP_ROUTES, type KmlttbBridge } from '../../../shared/bridge.js';
+import type { FirstRunState, SessionInfo } from '../../../shared/contract/session.js';
+import type { ErrorBody, Result } from '../../../shared/errors.js';
+
+export const TOKEN_KEY = 'kmlttb.token';
+
+function readToken(): string | null {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function writeToken(token: string | null): void {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // Storage refused (private mode): the token then lives only as long as this page.
+  }
+}
+
+function isResult(body: unknown): body is Result<unknown> {
+  if (typeof body !== 'object' || body === null || !('ok' in body)) return false;
+  const ok = (body as { ok: unknown }).ok;
+  return ok === true ? 'value' in body : ok === false && 'error' in body;
+}
+
+function failure(message: string, code: ErrorBody['code'] = 'internal'): { ok: false; error: ErrorBody } {
+  return { ok: false, error: { code, message } };
+}
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Result<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = readToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    return failure('The desk service cannot be reached. Check that it is still running, then try again.');
+  }
+  let parsed: unknown;
+  try {
+    parsed = await response.json();
+  } catch {
+    return failure(`The desk service gave an answer that is not understood (HTTP ${response.status}).`);
+  }
+  if (!isResult(parsed)) return failure(`The desk service gave an answer that is not understood (HTTP ${response.status}).`);
+  return parsed as Result<T>;
+}
+
+function keepToken(result: Result<SessionInfo>): Result<SessionInfo> {
+  if (result.ok) writeToken(result.value.token);
+  return result;
+}
+
+export function createWebBridge(): KmlttbBridge {
+  return {
+    transport: 'web',
+    command: (name, input) => call('POST', HTTP_ROUTES.command + encodeURIComponent(name), input ?? {}),
+    query: (name, input) => call('POST', HTTP_ROUTES.query + encodeURIComponent(name), input ?? {}),
+    login: async (username, password) =>
+      keepToken(await call<SessionInfo>('POST', `${HTTP_ROUTES.session}/login`, { username, password })),
+    unlock: async (password) => keepToken(await call<SessionInfo>('POST', `${HTTP_ROUTES.session}/unlock`, { password })),
+    lock: () => call<null>('POST', `${HTTP_ROUTES.session}/lock`, {}),
+    logout: async () => {
+      const result = await call<null>('POST', `${HTTP_ROUTES.session}/logout`, {});
+      writeToken(null);
+      return result;
+    },
+    session: async () => {
+      if (!readToken()) return { ok: true, value: null };
+      const result = await call<SessionInfo | null>('GET', HTTP_ROUTES.session);
+      if (result.ok && result.value === null) writeToken(null);
+      if (!result.ok && result.error.code === 'not_signed_in') writeToken(null);
+      return result;
+    },
+    firstRun: () => call<FirstRunState>('GET', HTTP_ROUTES.firstRun),
+    createFirstAdmin: async (input) => keepToken(await call<SessionInfo>('POST', HTTP_ROUTES.firstRun, input)),
+  };
+}
+
+/** Installs the HTTP bridge when no preload provided one (browser mode). */
+export function ensureBridge(): KmlttbBridge {
+  if (!window.kmlttb) window.kmlttb = createWebBridge();
+  return window.kmlttb;
+}

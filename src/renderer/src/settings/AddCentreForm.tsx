@@ -1,0 +1,45 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, fieldError } from '../api/ApiError.js';
+import { useApiCommand } from '../api/hooks.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { Field } from '../components/Field.js';
+import { useAnnounce } from '../shell/Announcer.js';
+
+const EMPTY = { code: '', name: '', town: '', region: '' };
+
+export function AddCentreForm() {
+  const announce = useAnnounce();
+  const [form, setForm] = useState(EMPTY);
+  const create = useApiCommand('centre.create', ['centres.list']);
+  const err = create.error;
+  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate(form, {
+      onSuccess: (c) => {
+        announce(`Centre ${c.name} added.`);
+        setForm(EMPTY);
+      },
+    });
+  }
+
+  const general = err instanceof ApiError && !['code', 'name', 'town', 'region'].includes(err.field ?? '') ? err : null;
+  return (
+    <form className="card inline-form" onSubmit={submit} aria-labelledby="add-centre-title" noValidate>
+      <h3 id="add-centre-title">Add a centre</h3>
+      <div className="form-grid">
+        <Field label="Code" hint="2 to 8 letters or digits, e.g. MCK" value={form.code} onChange={set('code')} error={fieldError(err, 'code')} />
+        <Field label="Name" value={form.name} onChange={set('name')} error={fieldError(err, 'name')} />
+        <Field label="Town" value={form.town} onChange={set('town')} error={fieldError(err, 'town')} />
+        <Field label="Region" value={form.region} onChange={set('region')} error={fieldError(err, 'region')} />
+      </div>
+      <ErrorAlert error={general} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={create.isPending}>
+          Add centre
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from 'react';
+import type { FeeRow } from '../../../shared/contract/admin.js';
+import { centsToDecimal, formatKes, parseAmountToCents } from '../../../shared/money.js';
+import { useApiCommand, useApiQuery } from '../api/hooks.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { Field } from '../components/Field.js';
+import { SelectField } from '../components/SelectField.js';
+import { useAnnounce } from '../shell/Announcer.js';
+import { CADRE_LABEL } from '../shell/labels.js';
+
+const CADRES = Object.entries(CADRE_LABEL).map(([value, label]) => ({ value, label }));
+
+/** Licence fees per cadre and year, in KES; sent as integer cents. */
+export function FeesSection() {
+  const announce = useAnnounce();
+  const fees = useApiQuery('fees.list', {});
+  const setFee = useApiCommand('fee.set', ['fees.list']);
+  const [form, setForm] = useState({ cadre: 'technologist', licenceYear: String(new Date().getFullYear()), amount: '' });
+  const [problem, setProblem] = useState<string | null>(null);
+
+  function edit(fee: FeeRow) {
+    setForm({ cadre: fee.cadre, licenceYear: String(fee.licenceYear), amount: centsToDecimal(fee.amountCents) });
+    setProblem(null);
+    document.getElementById('fee-form')?.querySelector<HTMLInputElement>('input[inputmode="decimal"]')?.focus();
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const cents = parseAmountToCents(form.amount);
+    const year = Number(form.licenceYear);
+    if (cents === null || cents < 0) return setProblem('Enter the amount in KES, for example 1500 or 1,500.00.');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) return setProblem('Enter a licence year such as 2026.');
+    setProblem(null);
+    setFee.mutate(
+      { cadre: form.cadre as FeeRow['cadre'], licenceYear: year, amountCents: cents },
+      { onSuccess: (f) => announce(`Fee for ${CADRE_LABEL[f.cadre]} ${f.licenceYear} set to ${formatKes(f.amountCents)}.`) },
+    );
+  }
+
+  const rows = [...(fees.data ?? [])].sort((a, b) => b.licenceYear - a.licenceYear || a.cadre.localeCompare(b.cadre));
+  return (
+    <section aria-labelledby="fees-title">
+      <h2 id="fees-title">Fees</h2>
+      <p className="muted">Fees marked placeholder are demo values, not published by the Board: check them before use.</p>
+      <ErrorAlert error={fees.error} />
+      <div className="table-wrap">
+        <table aria-label="Fees">
+          <thead>
+            <tr>
+              <th scope="col">Cadre</th>
+              <th scope="col">Licence year</th>
+              <th scope="col" className="num">
+                Amount
+              </th>
+              <th scope="col">Note</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((f) => (
+              <tr key={`${f.cadre}-${f.licenceYear}`}>
+                <td>{CADRE_LABEL[f.cadre]}</td>
+                <td>{f.licenceYear}</td>
+                <td className="num">{formatKes(f.amountCents)}</td>
+                <td>{f.placeholder && <span className="badge placeholder">placeholder</span>}</td>
+                <td>
+                  <button type="button" aria-label={`Change fee for ${CADRE_LABEL[f.cadre]} ${f.licenceYear}`} onClick={() => edit(f)}>
+                    Change
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form id="fee-form" className="card inline-form" onSubmit={submit} aria-labelledby="fee-form-title" noValidate>
+        <h3 id="fee-form-title">Set a fee</h3>
+        <div className="form-grid">
+          <SelectField label="Cadre" options={CADRES} value={form.cadre} onChange={(e) => setForm((f) => ({ ...f, cadre: e.target.value }))} />
+          <Field label="Licence year" inputMode="numeric" value={form.licenceYear} onChange={(e) => setForm((f) => ({ ...f, licenceYear: e.target.value }))} />
+          <Field
+            label="Amount (KES)"
+            inputMode="decimal"
+            placeholder="1500.00"
+            value={form.amount}
+            onChange={(e) => setForm((f) => ({ ...f, amount: e.target.value }))}
+            error={problem ?? undefined}
+          />
+        </div>
+        <ErrorAlert error={setFee.error} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={setFee.isPending}>
+            Save fee
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Permission } from '../../../shared/permissions.js';
+import { useSession } from '../session/SessionContext.js';
+import { hrefFor } from '../shell/routes.js';
+import { CentresSection } from './CentresSection.js';
+import { FeesSection } from './FeesSection.js';
+import { GeneralSection } from './GeneralSection.js';
+import { UsersSection } from './UsersSection.js';
+
+const SECTIONS: { id: string; label: string; permission: Permission }[] = [
+  { id: 'users', label: 'Users', permission: 'admin.users' },
+  { id: 'centres', label: 'Centres', permission: 'admin.centres' },
+  { id: 'fees', label: 'Fees', permission: 'admin.fees' },
+  { id: 'general', label: 'General', permission: 'admin.settings' },
+];
+
+/** Administration: users, centres, fees and general settings, one section at a time (#/settings/users …). */
+export function SettingsScreen({ section }: { section: string | undefined }) {
+  const { session } = useSession();
+  const allowed = SECTIONS.filter((s) => session?.permissions.includes(s.permission));
+  const current = allowed.find((s) => s.id === section) ?? allowed[0];
+
+  return (
+    <section className="screen" aria-labelledby="settings-title">
+      <div className="screen-head">
+        <h1 id="settings-title">Settings</h1>
+      </div>
+      <ul className="section-links" aria-label="Settings sections">
+        {allowed.map((s) => (
+          <li key={s.id}>
+            <a href={hrefFor('settings', s.id)} aria-current={s.id === current?.id ? 'page' : undefined}>
+              {s.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {current?.id === 'users' && <UsersSection />}
+      {current?.id === 'centres' && <CentresSection />}
+      {current?.id === 'fees' && <FeesSection />}
+      {current?.id === 'general' && <GeneralSection />}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { useEffect, useMemo } from 'react';
+import { ApplicationsScreen } from '../applications/ApplicationsScreen.js';
+import { AuditScreen } from '../audit/AuditScreen.js';
+import { useSession, useSignedIn } from '../session/SessionContext.js';
+import { useIdleLock } from '../session/useIdleLock.js';
+import { SettingsScreen } from '../settings/SettingsScreen.js';
+import { SmsScreen } from '../sms/SmsScreen.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
+import { Header } from './Header.js';
+import { Nav } from './Nav.js';
+import { Placeholder } from './Placeholder.js';
+import { SCREENS, navigate, useHashRoute, type ScreenId } from './routes.js';
+
+function Screen({ id, rest }: { id: ScreenId; rest: string[] }) {
+  switch (id) {
+    case 'applications':
+      return <ApplicationsScreen />;
+    case 'sms':
+      return <SmsScreen />;
+    case 'audit':
+      return <AuditScreen />;
+    case 'settings':
+      return <SettingsScreen section={rest[0]} />;
+    case 'payments':
+      return <Placeholder title="Payments" what="Payment statements, matching payments to invoices and refunds." />;
+    case 'licences':
+      return <Placeholder title="Licences" what="Issuing licences, assigning centres and dispatching batches." />;
+    case 'collection':
+      return <Placeholder title="Collection" what="Confirming batches received at the centre and recording collections." />;
+    case 'reports':
+      return <Placeholder title="Reports" what="Reports and exports to CSV, Excel and PDF." />;
+  }
+}
+
+/** The signed-in app: header, main navigation and the current screen. */
+export function AppShell({ hidden }: { hidden: boolean }) {
+  const session = useSignedIn();
+  const { lockNow, locked } = useSession();
+  const route = useHashRoute();
+  const allowed = useMemo(() => SCREENS.filter((s) => session.permissions.includes(s.permission)), [session.permissions]);
+  const current = allowed.find((s) => s.id === route.screen);
+
+  useEffect(() => {
+    const first = allowed[0];
+    if (!current && first) navigate(first.id);
+  }, [current, allowed]);
+
+  useIdleLock(session.idleLockMinutes, !locked, () => void lockNow());
+
+  return (
+    <div className="app" hidden={hidden} inert={hidden}>
+      <Header />
+      <div className="app-body">
+        <Nav screens={allowed} current={current?.id ?? ''} />
+        <main className="app-main" id="main">
+          <ErrorBoundary resetKey={current?.id}>
+            {current ? (
+              <Screen id={current.id} rest={route.rest} />
+            ) : (
+              allowed.length === 0 && <p>Your account has no screens to use. Ask an administrator.</p>
+            )}
+          </ErrorBoundary>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { useSession, useSignedIn } from '../session/SessionContext.js';
+import { ROLE_LABEL } from './labels.js';
+import { SmsIndicator } from './SmsIndicator.js';
+
+export function Header() {
+  const session = useSignedIn();
+  const { lockNow, signOut } = useSession();
+  const { user } = session;
+  return (
+    <header className="app-header">
+      <div className="desk">
+        <span className="brand">KMLTTB Licensing Desk</span>
+        <span className="desk-name">{session.deskName}</span>
+      </div>
+      <SmsIndicator />
+      <div className="who">
+        <span className="who-name">{user.fullName}</span>
+        <span className="who-role">
+          {ROLE_LABEL[user.role]}
+          {user.role === 'clerk' && user.centreName ? `, ${user.centreName}` : ''}
+        </span>
+      </div>
+      <div className="header-actions">
+        <button type="button" onClick={() => void lockNow()} title="Lock the screen now">
+          Lock
+        </button>
+        <button type="button" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}
