@@ -1,0 +1,88 @@
+/**
+ * The desktop transport's logic, free of Electron so that it runs under plain Node in tests.
+ * ipcBinding.ts feeds it every `ipcMain.handle` call: which channel, who sent it, what came.
+ * It checks the sender, parses the envelope `{name, input}`, uses the session token the main
+ * process keeps for that sender (never one sent by the renderer), and calls the same
+ * bridgeService as browser mode. It answers with a `Result` envelope and never throws.
+ */
+import { z } from 'zod';
+import type { BRIDGE_CHANNELS } from '../../shared/bridge.js';
+import type { SessionInfo } from '../../shared/contract/session.js';
+import { UserError, type Result } from '../../shared/errors.js';
+import { toErrorBody, zodToUserError } from '../core/errors.js';
+import type { Desk } from '../desk.js';
+import { bridgeService } from '../transport/bridgeService.js';
+import { isAppUrl } from './appOrigin.js';
+
+export type BridgeKind = keyof typeof BRIDGE_CHANNELS;
+
+/** The session calls of `window.kmlttb`, sent on the session channel by name. */
+export const SESSION_CALLS = ['login', 'unlock', 'lock', 'logout', 'session', 'firstRun', 'createFirstAdmin'] as const;
+export type SessionCall = (typeof SESSION_CALLS)[number];
+
+/** Who sent an IPC call: the webContents id and the frame that sent it. */
+export interface Sender {
+  id: number;
+  frameUrl: string | undefined;
+  /** The sending frame is the top frame of one of our windows (not an iframe, not a stranger). */
+  topFrame: boolean;
+}
+
+export interface IpcRouterDeps {
+  desk: Desk;
+  getToken(senderId: number): string | undefined;
+  setToken(senderId: number, token: string | null): void;
+  /** In development the window loads electron-vite's dev server instead of app://desk. */
+  devServerUrl?: string;
+}
+
+const envelope = z.object({ name: z.string().min(1).max(100), input: z.unknown().optional() }).strict();
+
+export function createIpcRouter(deps: IpcRouterDeps) {
+  const service = bridgeService(deps.desk);
+
+  function keep(id: number, result: Result<SessionInfo | null>): Result<SessionInfo | null> {
+    if (result.ok) deps.setToken(id, result.value?.token ?? null);
+    return result;
+  }
+
+  async function session(call: SessionCall, input: unknown, id: number): Promise<Result<unknown>> {
+    const token = deps.getToken(id);
+    switch (call) {
+      case 'login': return keep(id, await service.login(input));
+      case 'createFirstAdmin': return keep(id, await service.createFirstAdmin(input));
+      case 'session': return keep(id, await service.session(token));
+      case 'unlock': return service.unlock(token, input);
+      case 'lock': return service.lock(token);
+      case 'firstRun': return service.firstRun();
+      case 'logout':
+        deps.setToken(id, null);
+        return service.logout(token);
+    }
+  }
+
+  async function dispatch(kind: BridgeKind, name: string, input: unknown, id: number): Promise<Result<unknown>> {
+    const token = deps.getToken(id);
+    if (kind === 'command') return service.command(token, name, input ?? {});
+    if (kind === 'query') return service.query(token, name, input ?? {});
+    if (!(SESSION_CALLS as readonly string[]).includes(name)) {
+      return { ok: false, error: { code: 'not_found', message: `There is no session call '${name}'.` } };
+    }
+    return session(name as SessionCall, input, id);
+  }
+
+  /** One IPC call. Command and query answers are the desk's own Result envelopes. */
+  return async function route(kind: BridgeKind, payload: unknown, sender: Sender): Promise<Result<unknown>> {
+    try {
+      if (!sender.topFrame || !sender.frameUrl || !isAppUrl(sender.frameUrl, deps.devServerUrl)) {
+        console.warn(`[ipc] refused a ${kind} call from ${sender.frameUrl ?? 'an unknown frame'}`);
+        throw new UserError('forbidden', 'This call did not come from the desk window.');
+      }
+      const parsed = envelope.safeParse(payload);
+      if (!parsed.success) throw zodToUserError(parsed.error);
+      return await dispatch(kind, parsed.data.name, parsed.data.input, sender.id);
+    } catch (err) {
+      return { ok: false, error: toErrorBody(err, `ipc ${kind}`) };
+    }
+  };
+}

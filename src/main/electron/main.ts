@@ -1,0 +1,83 @@
+/**
+ * The desktop app's entry (built to out/main/index.js): one instance per data folder, the desk
+ * opened on the data folder, the renderer served from app://desk/ into one hardened window.
+ */
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../../shared/errors.js';
+import { openDesk, type Desk } from '../desk.js';
+import { APP_ENTRY_URL } from './appOrigin.js';
+import { bindIpc } from './ipcBinding.js';
+import { installMenu } from './menu.js';
+import { dataDirFor, electronNativeBinding } from './paths.js';
+import { openPrefs } from './prefs.js';
+import { registerAppScheme, serveRenderer } from './protocol.js';
+import { denyPermissions, installSecurityHooks } from './security.js';
+import { createMainWindow } from './window.js';
+
+const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const RENDERER_ROOT = fileURLToPath(new URL('../renderer', import.meta.url));
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const devTools = !app.isPackaged;
+
+// A separate data folder is a separate desk: it gets its own profile and its own instance lock.
+if (process.env.KMLTTB_DATA) app.setPath('userData', dataDirFor(process.env, app.getPath('userData')));
+const dataDir = app.getPath('userData');
+
+let desk: Desk | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function startupFailure(err: unknown): string {
+  if (err instanceof UserError) return err.message;
+  const text = err instanceof Error ? err.message : String(err);
+  if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(text)) {
+    return 'The database engine was built for a different runtime. Rebuild it for Electron (see src/main/electron/paths.ts).';
+  }
+  return text;
+}
+
+async function start(): Promise<void> {
+  denyPermissions(session.defaultSession);
+  serveRenderer(RENDERER_ROOT);
+  installMenu(devTools);
+  try {
+    desk = openDesk(dataDir, { nativeBinding: electronNativeBinding(app.getAppPath()) });
+  } catch (err) {
+    console.error('[start] cannot open the desk', err);
+    dialog.showErrorBox('KMLTTB Licensing Desk cannot start', `${startupFailure(err)}\n\nData folder: ${dataDir}`);
+    app.exit(1);
+    return;
+  }
+  bindIpc({ desk, devServerUrl });
+  mainWindow = createMainWindow({ prefs: openPrefs(dataDir), preloadPath: PRELOAD, url: devServerUrl ?? APP_ENTRY_URL, devTools });
+  mainWindow.on('closed', () => (mainWindow = undefined));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.enableSandbox();
+  registerAppScheme();
+  installSecurityHooks(devServerUrl);
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed || !desk) return;
+    event.preventDefault();
+    const closing = desk;
+    desk = undefined;
+    closing
+      .close()
+      .catch((err: unknown) => console.error('[quit] closing the desk', err))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+  app.whenReady().then(start, (err: unknown) => console.error('[start]', err));
+}

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BRIDGE_CHANNELS } from '../../../src/shared/bridge.js';
+import { openDesk, type Desk } from '../../../src/main/desk.js';
+import { createIpcRouter, type BridgeKind, type Sender } from '../../../src/main/electron/ipcRouter.js';
+import { createDesktopBridge } from '../../../src/preload/bridge.js';
+
+const ADMIN = { username: 'ada', fullName: 'Ada Wanjiru', password: 'long enough password', demo: false };
+const windowFrame = (id: number): Sender => ({ id, frameUrl: 'app://desk/index.html', topFrame: true });
+
+let dir: string;
+let desk: Desk;
+let route: ReturnType<typeof createIpcRouter>;
+const tokens = new Map<number, string>();
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kmlttb-ipc-'));
+  desk = openDesk(dir);
+  route = createIpcRouter({
+    desk,
+    getToken: (id) => tokens.get(id),
+    setToken: (id, token) => (token ? tokens.set(id, token) : tokens.delete(id)),
+  });
+});
+
+afterAll(async () => {
+  await desk.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the IPC router, with a real desk on a temp folder', { timeout: 20_000 }, () => {
+  it('creates the first administrator and keeps the session for that window', async () => {
+    expect(await route('session', { name: 'firstRun' }, windowFrame(1))).toEqual({ ok: true, value: { needsAdmin: true, hasData: false } });
+    const created = await route('session', { name: 'createFirstAdmin', input: ADMIN }, windowFrame(1));
+    expect(created).toMatchObject({ ok: true, value: { user: { username: 'ada', role: 'admin' } } });
+    expect(tokens.get(1)).toBeTypeOf('string');
+  });
+
+  it('answers a query with the actor of the main process session', async () => {
+    const users = await route('query', { name: 'users.list', input: {} }, windowFrame(1));
+    expect(users).toMatchObject({ ok: true, value: [{ username: 'ada' }] });
+  });
+
+  it('refuses a command the role may not run', async () => {
+    const res = await route('command', { name: 'application.approve', input: { id: 'x' } }, windowFrame(1));
+    expect(res).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('another window has no session until it signs in', async () => {
+    expect(await route('query', { name: 'users.list', input: {} }, windowFrame(2))).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(await route('session', { name: 'session' }, windowFrame(2))).toEqual({ ok: true, value: null });
+    const bad = await route('session', { name: 'login', input: { username: 'ada', password: 'wrong password' } }, windowFrame(2));
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+    expect(tokens.has(2)).toBe(false);
+    const good = await route('session', { name: 'login', input: { username: 'ada', password: ADMIN.password } }, windowFrame(2));
+    expect(good).toMatchObject({ ok: true, value: { user: { username: 'ada' } } });
+    expect(tokens.get(2)).not.toBe(tokens.get(1));
+  });
+
+  it.each([
+    ['no envelope', undefined],
+    ['a string', 'users.list'],
+    ['an empty name', { name: '', input: {} }],
+    ['a name that is not a string', { name: 42 }],
+    ['a token smuggled beside the input', { name: 'users.list', input: {}, token: 'stolen' }],
+  ])('answers a bad envelope (%s) with invalid_input, never a throw', async (_why, payload) => {
+    expect(await route('query', payload, windowFrame(1))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('answers an unknown or inherited name with not_found', async () => {
+    for (const name of ['no.such', 'toString', '__proto__', 'constructor']) {
+      expect(await route('command', { name, input: {} }, windowFrame(1))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await route('query', { name, input: {} }, windowFrame(1))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await route('session', { name }, windowFrame(1))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+  });
+
+  it('refuses calls from a frame that is not the app, or not the top frame', async () => {
+    const strangers: Sender[] = [
+      { id: 1, frameUrl: 'https://evil.example/', topFrame: true },
+      { id: 1, frameUrl: 'file:///tmp/x.html', topFrame: true },
+      { id: 1, frameUrl: 'app://desk/index.html', topFrame: false },
+      { id: 1, frameUrl: undefined, topFrame: true },
+    ];
+    for (const sender of strangers) {
+      expect(await route('query', { name: 'users.list', input: {} }, sender)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+
+  it('a locked session needs the password again; logging out forgets the token', async () => {
+    expect(await route('session', { name: 'lock' }, windowFrame(2))).toEqual({ ok: true, value: null });
+    expect(await route('query', { name: 'users.list', input: {} }, windowFrame(2))).toMatchObject({ ok: false, error: { code: 'session_locked' } });
+    expect(await route('session', { name: 'unlock', input: { password: ADMIN.password } }, windowFrame(2))).toMatchObject({ ok: true });
+    expect(await route('session', { name: 'logout' }, windowFrame(2))).toEqual({ ok: true, value: null });
+    expect(tokens.has(2)).toBe(false);
+    expect(await route('query', { name: 'users.list', input: {} }, windowFrame(2))).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+  });
+
+  it('a second first-admin is refused', async () => {
+    const again = await route('session', { name: 'createFirstAdmin', input: { ...ADMIN, username: 'eve' } }, windowFrame(3));
+    expect(again.ok).toBe(false);
+    expect(tokens.has(3)).toBe(false);
+  });
+});
+
+describe('the preload bridge over the router', { timeout: 20_000 }, () => {
+  const kindOf = Object.fromEntries(Object.entries(BRIDGE_CHANNELS).map(([k, v]) => [v, k as BridgeKind]));
+  const bridge = createDesktopBridge((channel, envelope) => route(kindOf[channel]!, envelope, windowFrame(7)));
+
+  it('signs in, reads and signs out through the same calls the renderer makes', async () => {
+    expect(bridge.transport).toBe('desktop');
+    expect(await bridge.session()).toEqual({ ok: true, value: null });
+    expect(await bridge.login('ada', ADMIN.password)).toMatchObject({ ok: true, value: { user: { username: 'ada' } } });
+    expect(await bridge.session()).toMatchObject({ ok: true, value: { user: { username: 'ada' } } });
+    expect(await bridge.query('centres.list', {})).toMatchObject({ ok: true });
+    expect(await bridge.firstRun()).toEqual({ ok: true, value: { needsAdmin: false, hasData: false } });
+    expect(await bridge.lock()).toEqual({ ok: true, value: null });
+    expect(await bridge.query('centres.list', {})).toMatchObject({ ok: false, error: { code: 'session_locked' } });
+    expect(await bridge.unlock(ADMIN.password)).toMatchObject({ ok: true, value: { user: { username: 'ada' } } });
+    const second = await bridge.createFirstAdmin({ ...ADMIN, username: 'eve' });
+    expect(second.ok).toBe(false);
+    expect(second.ok ? null : second.error.code).not.toBe('not_found');
+    expect(await bridge.logout()).toEqual({ ok: true, value: null });
+    expect(await bridge.session()).toEqual({ ok: true, value: null });
+  });
+
+  it('turns a failed or strange IPC answer into an error result', async () => {
+    const broken = createDesktopBridge(async () => {
+      throw new Error('no handler');
+    });
+    expect(await broken.session()).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const odd = createDesktopBridge(async () => 'hello');
+    expect(await odd.lock()).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
