@@ -18,11 +18,11 @@ const SORT_COLUMNS = {
   licenceYear: 'a.licence_year',
 } as const;
 
-/** `"jane wanj"` → `"jane" "wanj"*`: every word must match, the last one as a prefix. */
+/** `"jane wanj"` → `"jane"* "wanj"*`: every word must match as a prefix. */
 export function ftsQuery(search: string): string | null {
   const words = search.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.length === 0) return null;
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+  return words.map((w) => `"${w}"*`).join(' ');
 }
 
 export const applicationsList = defineQuery('applications.list', async (db, _ctx, input) => {

@@ -27,8 +27,8 @@ export async function dispatch<N extends CommandName>(
   actor: Actor,
   options: DispatchOptions = {},
 ): Promise<DispatchOutcome<CommandResult<N>>> {
-  const spec = commands[name];
-  const handler = desk.handlers.commands[name];
+  const spec = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  const handler = spec && desk.handlers.commands[name];
   if (!spec || !handler) return { ok: false, error: { code: 'not_found', message: `There is no command '${String(name)}'.` } };
   const opId = options.opId ?? newId();
   const effects: (() => void)[] = [];
@@ -83,8 +83,8 @@ export async function runQuery<N extends QueryName>(
   rawInput: unknown,
   actor: Actor,
 ): Promise<Result<QueryResult<N>>> {
-  const spec = queries[name];
-  const handler = desk.handlers.queries[name];
+  const spec = Object.hasOwn(queries, name) ? queries[name] : undefined;
+  const handler = spec && desk.handlers.queries[name];
   if (!spec || !handler) return { ok: false, error: { code: 'not_found', message: `There is no query '${String(name)}'.` } };
   try {
     if (!can(actor.role, spec.permission)) {

@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './support/tempDesk.js';
+
+function kmlttb(...args: string[]) {
+  const r = spawnSync('node', ['bin/kmlttb.js', ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('the kmlttb command line', () => {
+  const dir = tempDir();
+  const pw = path.join(dir, 'pw.txt');
+  fs.writeFileSync(pw, 'a-long-admin-password\n');
+
+  it('creates the database and the first administrator, once', () => {
+    expect(kmlttb('--data', dir, 'init', '--admin', 'root', '--password-file', pw)).toMatchObject({ code: 0 });
+    const again = kmlttb('--data', dir, 'init', '--admin', 'root2', '--password-file', pw);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/has an administrator already/);
+  });
+
+  it('adds a clerk at a centre named by code or by name', () => {
+    expect(kmlttb('--data', dir, 'users', 'add', '--username', 'clerk.ksm', '--name', 'Akinyi Clerk', '--role', 'clerk', '--centre', 'KSM', '--password-file', pw).out).toMatch(/at RBTC Kisumu/);
+    expect(kmlttb('--data', dir, 'users', 'add', '--username', 'clerk.eld', '--name', 'Kiprono Clerk', '--role', 'clerk', '--centre', 'RBTC Eldoret', '--password-file', pw).code).toBe(0);
+    const bad = kmlttb('--data', dir, 'users', 'add', '--username', 'clerk.x', '--name', 'X Clerk', '--role', 'clerk', '--centre', 'Atlantis', '--password-file', pw);
+    expect(bad).toMatchObject({ code: 1, err: expect.stringMatching(/no centre 'Atlantis'/) });
+  });
+
+  it('reads and changes a setting, refusing a bad value with exit 1', () => {
+    expect(kmlttb('--data', dir, 'config', 'set', 'review.cpdThreshold', '25').code).toBe(0);
+    expect(kmlttb('--data', dir, 'config', 'get', 'review.cpdThreshold').out.trim()).toBe('25');
+    expect(kmlttb('--data', dir, 'config', 'set', 'review.cpdThreshold', 'lots').code).toBe(1);
+    expect(kmlttb('--data', dir, 'config', 'get', 'no.such.key').code).toBe(1);
+  });
+
+  it('answers bad usage with exit 2', () => {
+    expect(kmlttb('--data', dir, 'frobnicate').code).toBe(2);
+    expect(kmlttb('--data', dir, 'init').code).toBe(2);
+  });
+
+  it('exports the SMS report as CSV and records the export in the audit trail', () => {
+    const out = path.join(dir, 'sms.csv');
+    expect(kmlttb('--data', dir, 'export', 'sms', '--format', 'csv', '--out', out).code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8').split('\n')[0]).toBe('created_at,phone,event,language,parts,status,sent_at,delivered_at,failure_reason');
+    expect(kmlttb('--data', dir, 'audit', 'verify').out).toMatch(/intact/);
+  });
+
+  it('signs in a named user for a command and refuses a wrong password', () => {
+    const wrong = path.join(dir, 'wrong.txt');
+    fs.writeFileSync(wrong, 'not-the-password');
+    const r = kmlttb('--data', dir, '--user', 'root', '--password-file', wrong, 'config', 'set', 'desk.name', 'Nairobi HQ');
+    expect(r).toMatchObject({ code: 1, err: expect.stringMatching(/do not match/) });
+    expect(kmlttb('--data', dir, '--user', 'root', '--password-file', pw, 'config', 'set', 'desk.name', 'Nairobi HQ').code).toBe(0);
+  });
+});

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands, queries } from '../../src/shared/contract/index.js';
+import type { Role } from '../../src/shared/permissions.js';
+import { makeDesk, type TestDesk } from './support/tempDesk.js';
+
+const ALL: Role[] = ['admin', 'officer', 'clerk', 'auditor'];
+
+/** Written out from DOMAIN.md "Roles and permissions", not derived from the code. */
+const COMMAND_ROLES: Record<string, Role[]> = {
+  'application.approve': ['officer'],
+  'application.reject': ['officer'],
+  'application.return': ['officer'],
+  'applications.import': ['admin', 'officer'],
+  'user.create': ['admin'],
+  'user.update': ['admin'],
+  'user.setPassword': ['admin'],
+  'centre.create': ['admin'],
+  'centre.update': ['admin'],
+  'fee.set': ['admin'],
+  'setting.set': ['admin'],
+  'report.exported': ALL,
+};
+const QUERY_ROLES: Record<string, Role[]> = {
+  'applications.list': ['admin', 'officer', 'auditor'],
+  'application.detail': ['admin', 'officer', 'auditor'],
+  'application.smsPreview': ['admin', 'officer', 'auditor'],
+  'applications.facets': ['admin', 'officer', 'auditor'],
+  'sms.list': ['admin', 'officer', 'auditor'],
+  'sms.summary': ALL,
+  'users.list': ['admin'],
+  'centres.list': ALL,
+  'fees.list': ALL,
+  'settings.list': ['admin'],
+  'audit.verify': ['admin', 'auditor'],
+};
+
+let t: TestDesk;
+beforeAll(async () => { t = await makeDesk(); });
+afterAll(async () => { await t.desk.close(); });
+
+describe('the permission table', () => {
+  it('names every command and query of the contract', () => {
+    expect(Object.keys(COMMAND_ROLES).sort()).toEqual(Object.keys(commands).sort());
+    expect(Object.keys(QUERY_ROLES).sort()).toEqual(Object.keys(queries).sort());
+  });
+
+  for (const [name, allowed] of Object.entries(COMMAND_ROLES)) {
+    for (const role of ALL) {
+      const expected = allowed.includes(role) ? 'allowed' : 'refused';
+      it(`command ${name} is ${expected} for the ${role} role`, async () => {
+        const r = await t.desk.dispatch(name as keyof typeof commands, {}, t.actors[role]);
+        // Allowed roles get past the permission check (then fail on the empty input); others are refused.
+        if (expected === 'refused') expect(!r.ok && r.error.code).toBe('forbidden');
+        else expect(r.ok || r.error.code !== 'forbidden').toBe(true);
+      });
+    }
+  }
+
+  for (const [name, allowed] of Object.entries(QUERY_ROLES)) {
+    for (const role of ALL) {
+      const expected = allowed.includes(role) ? 'allowed' : 'refused';
+      it(`query ${name} is ${expected} for the ${role} role`, async () => {
+        const r = await t.desk.query(name as keyof typeof queries, {}, t.actors[role]);
+        if (expected === 'refused') expect(!r.ok && r.error.code).toBe('forbidden');
+        else expect(r.ok || r.error.code !== 'forbidden').toBe(true);
+      });
+    }
+  }
+
+  it('an administrator cannot decide an application (separation of duties)', async () => {
+    const r = await t.desk.dispatch('application.approve', { applicationId: 'x' }, t.actors.admin);
+    expect(!r.ok && r.error.code).toBe('forbidden');
+  });
+});

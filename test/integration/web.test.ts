@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer, type WebServer } from '../../src/main/web/server.js';
+import { makeDesk, PASSWORD, seedApplication, tempDir } from './support/tempDesk.js';
+
+let server: WebServer;
+let applicationId: string;
+
+beforeAll(async () => {
+  const t = await makeDesk();
+  applicationId = seedApplication(t.desk);
+  await t.desk.close();
+  const rendererDir = tempDir();
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>KMLTTB</title>');
+  server = await startWebServer({ dataDir: t.dir, port: 0, rendererDir });
+});
+afterAll(async () => { await server?.close(); });
+
+async function call(route: string, body: unknown, token?: string) {
+  const res = await fetch(server.url + route, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as { ok: boolean; value?: any; error?: any } };
+}
+const signIn = async (username: string) => (await call('/api/session/login', { username, password: PASSWORD })).body.value.token as string;
+
+describe('browser mode over HTTP', () => {
+  it('listens on 127.0.0.1 and serves the UI with a content security policy', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(server.url + '/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('refuses calls without a session', async () => {
+    const r = await call('/api/query/applications.list', {});
+    expect(r.status).toBe(401);
+    expect(r.body.error.code).toBe('not_signed_in');
+  });
+
+  it('lets an officer read the queue and approve through the same commands', async () => {
+    const token = await signIn('officer');
+    const list = await call('/api/query/applications.list', { state: 'submitted' }, token);
+    expect(list.status).toBe(200);
+    expect(list.body.value.total).toBe(1);
+    const approved = await call('/api/command/application.approve', { applicationId }, token);
+    expect(approved.body).toMatchObject({ ok: true, value: { state: 'approved' } });
+  });
+
+  it('refuses a command the role may not send, even when sent by hand', async () => {
+    const token = await signIn('auditor');
+    const r = await call('/api/command/application.reject', { applicationId, reason: 'Trying my luck' }, token);
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('forbidden');
+  });
+
+  it('answers a wrong password with 401 and an unknown command with 404', async () => {
+    expect((await call('/api/session/login', { username: 'officer', password: 'nope' })).status).toBe(401);
+    const token = await signIn('admin');
+    expect((await call('/api/command/application.delete', {}, token)).status).toBe(404);
+  });
+});
