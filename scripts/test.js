@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// `npm test`: build the app (browser tests use the built renderer), run every vitest tier
+// (unit, integration, e2e, electron), then print one closing line: "N passed, N failed, N skipped".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
+
+if (run('npx', ['electron-vite', 'build', '--logLevel', 'warn']) !== 0) {
+  console.error('Build failed: no tests were run.');
+  process.exit(1);
+}
+fs.mkdirSync('test-results', { recursive: true });
+const report = 'test-results/vitest.json';
+fs.rmSync(report, { force: true });
+const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
+
+if (fs.existsSync(report)) {
+  const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+  const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+}
+process.exit(status);
