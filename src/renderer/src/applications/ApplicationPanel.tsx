@@ -11,7 +11,7 @@ interface Props {
   decision: DecisionKind | null;
   onStartDecision: (kind: DecisionKind) => void;
   onCancelDecision: () => void;
-  onDecided: (result: DecisionResult, kind: DecisionKind) => void;
+  onDecided: (result: DecisionResult, kind: DecisionKind, applicationRef: string) => void;
   onClose: () => void;
 }
 

@@ -106,13 +106,12 @@ export function ApplicationsScreen() {
     !importing,
   );
 
-  async function decided(result: DecisionResult, kind: DecisionKind) {
-    const decidedRow = rows.find((r) => r.id === result.applicationId);
+  async function decided(result: DecisionResult, kind: DecisionKind, ref: string) {
     const index = rows.findIndex((r) => r.id === result.applicationId);
     const after = rows.slice(index + 1).find((r) => r.state === 'submitted');
     const before = rows.slice(0, Math.max(0, index)).reverse().find((r) => r.state === 'submitted');
     const next = after ?? before ?? null;
-    announce(decisionNews(decidedRow?.applicationRef ?? 'The application', kind, result));
+    announce(decisionNews(ref, kind, result));
     setDecision(null);
     setOpenId(next?.id ?? null);
     if (next) setSelectedId(next.id);
@@ -159,7 +158,7 @@ export function ApplicationsScreen() {
             decision={decision}
             onStartDecision={setDecision}
             onCancelDecision={() => setDecision(null)}
-            onDecided={(r, k) => void decided(r, k)}
+            onDecided={(r, k, ref) => void decided(r, k, ref)}
             onClose={() => open(null)}
           />
         )}

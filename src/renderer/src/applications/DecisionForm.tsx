@@ -13,7 +13,7 @@ interface Props {
   app: ApplicationDetail;
   kind: DecisionKind;
   onCancel: () => void;
-  onDecided: (result: DecisionResult, kind: DecisionKind) => void;
+  onDecided: (result: DecisionResult, kind: DecisionKind, applicationRef: string) => void;
 }
 
 /** The inline confirm area of a decision: reason, SMS preview, Confirm or Cancel (Escape). */
@@ -40,7 +40,7 @@ export function DecisionForm({ app, kind, onCancel, onDecided }: Props) {
       if (kind === 'approve') return runCommand('application.approve', text ? input : { applicationId: app.id });
       return runCommand(kind === 'reject' ? 'application.reject' : 'application.return', input);
     },
-    onSuccess: (result) => onDecided(result, kind),
+    onSuccess: (result) => onDecided(result, kind, app.applicationRef),
     onError: (error) => {
       if (error instanceof ApiError && (error.code === 'invalid_transition' || error.code === 'conflict')) {
         void client.invalidateQueries({ queryKey: queryKey('application.detail') });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CentreRow } from '../../../shared/contract/admin.js';
 import { useApiCommand, useApiQuery } from '../api/hooks.js';
+import { EmptyRow } from '../components/EmptyRow.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { AddCentreForm } from './AddCentreForm.js';
@@ -39,6 +40,7 @@ export function CentresSection() {
             </tr>
           </thead>
           <tbody>
+            {!centres.data?.length && <EmptyRow columns={6} loading={centres.isPending} text="No centres yet." />}
             {(centres.data ?? []).map((c) =>
               editing === c.id ? (
                 <CentreEditRow key={c.id} centre={c} onDone={() => setEditing(null)} />

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { FeeRow } from '../../../shared/contract/admin.js';
 import { centsToDecimal, formatKes, parseAmountToCents } from '../../../shared/money.js';
 import { useApiCommand, useApiQuery } from '../api/hooks.js';
+import { EmptyRow } from '../components/EmptyRow.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field } from '../components/Field.js';
 import { SelectField } from '../components/SelectField.js';
@@ -57,6 +58,7 @@ export function FeesSection() {
             </tr>
           </thead>
           <tbody>
+            {rows.length === 0 && <EmptyRow columns={5} loading={fees.isPending} text="No fees set yet." />}
             {rows.map((f) => (
               <tr key={`${f.cadre}-${f.licenceYear}`}>
                 <td>{CADRE_LABEL[f.cadre]}</td>

@@ -1,4 +1,5 @@
 import { useApiQuery } from '../api/hooks.js';
+import { EmptyRow } from '../components/EmptyRow.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { SettingRowEditor } from './SettingRowEditor.js';
 
@@ -23,6 +24,7 @@ export function GeneralSection() {
             </tr>
           </thead>
           <tbody>
+            {!settings.data?.length && <EmptyRow columns={4} loading={settings.isPending} text="No settings." />}
             {(settings.data ?? []).map((s) => (
               <SettingRowEditor key={s.key} setting={s} />
             ))}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { UserRow } from '../../../shared/contract/admin.js';
 import { ROLES, type Role } from '../../../shared/permissions.js';
 import { useApiCommand, useApiQuery } from '../api/hooks.js';
+import { EmptyRow } from '../components/EmptyRow.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { ROLE_LABEL } from '../shell/labels.js';
@@ -49,6 +50,7 @@ export function UsersSection() {
             </tr>
           </thead>
           <tbody>
+            {!users.data?.length && <EmptyRow columns={7} loading={users.isPending} text="No users yet." />}
             {(users.data ?? []).map((u) => (
               <tr key={u.id}>
                 <td className="mono">{u.username}</td>

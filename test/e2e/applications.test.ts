@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorsOf, launchBrowser, screenshot, signIn, type TestBrowser } from './support/browser.js';
+import { ensureRendererBuilt } from './support/build.js';
+import { makeDataDir, runDemo, startWeb, type WebDesk } from './support/desk.js';
+import { applicationsGrid, detailValue, gridRefs, searchFor, statusText, waitFor } from './support/ui.js';
+
+let dataDir = '';
+let desk: WebDesk | undefined;
+let browser: TestBrowser | undefined;
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  dataDir = makeDataDir();
+  await runDemo(dataDir, 60, 7);
+  desk = await startWeb(dataDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await desk?.stop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function url(): string {
+  if (!desk) throw new Error('the web desk did not start');
+  return desk.url;
+}
+function context() {
+  if (!browser) throw new Error('the browser did not start');
+  return browser.context;
+}
+
+/** Reads the SMS preview of the open decision once it shows text that passes `accept`. */
+async function previewOf(page: Page, accept: (text: string) => boolean): Promise<{ phone: string; text: string }> {
+  const preview = page.getByRole('region', { name: 'SMS preview' });
+  const text = await waitFor(async () => (await preview.locator('blockquote').textContent().catch(() => null)) ?? '', accept, 'the SMS preview');
+  const heading = (await preview.getByRole('heading').textContent()) ?? '';
+  return { phone: heading.replace(/^.*:\s*/, '').trim(), text };
+}
+
+/** The single SMS row for an application and event, as the SMS screen shows it. */
+async function smsRowFor(page: Page, ref: string, event: string): Promise<string[]> {
+  await page.getByLabel('Search messages').fill(ref);
+  await page.getByLabel('Event').selectOption({ label: event });
+  const table = page.getByRole('table', { name: 'SMS messages' });
+  const rows = await waitFor(
+    async () => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''))),
+    (r) => r.length === 1 && r[0]?.[2] === ref,
+    `one ${event} SMS for ${ref}`,
+  );
+  return rows[0] ?? [];
+}
+
+describe('browser mode: deciding applications', () => {
+  it('an officer filters the queue, approves one application and rejects another, and both SMS wait in the queue', async () => {
+    const page = await signIn(context(), url(), 'officer');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const name of ['Applications', 'Payments', 'Licences', 'SMS', 'Reports']) {
+      expect(await nav.getByRole('link', { name, exact: true }).count(), name).toBe(1);
+    }
+    expect(await nav.getByRole('link', { name: 'Settings' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Audit' }).count()).toBe(0);
+
+    // The queue: submitted applications, oldest first.
+    const queue = await waitFor(() => gridRefs(page), (refs) => refs.length >= 2, 'the queue to fill');
+    const [approveRef, rejectRef] = queue as [string, string];
+    expect(await applicationsGrid(page).getByRole('columnheader', { name: /Submitted/ }).getAttribute('aria-sort')).toBe('ascending');
+    await screenshot(page, 'applications-queue');
+
+    // Approve the oldest, found through the search filter.
+    await searchFor(page, approveRef);
+    await applicationsGrid(page).getByRole('button', { name: approveRef }).click();
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await page.getByLabel('Reason').fill('Register and CPD checked.');
+    const approvalPreview = await previewOf(page, (t) => t.includes(approveRef));
+    expect(approvalPreview.phone).toMatch(/^0[17]\d{2} \d{3} \d{3}$/);
+    await screenshot(page, 'applications-decision');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    const approvalNews = await waitFor(() => statusText(page), (t) => t.includes(`${approveRef} approved`), 'the approval to be announced');
+    const bill = /Bill reference (\S+), (KES [\d,]+\.\d{2})/.exec(approvalNews);
+    expect(bill, approvalNews).not.toBeNull();
+    const [, billRef = '', amount = ''] = bill ?? [];
+
+    // Reject the next one in the queue, starting from the keyboard.
+    await searchFor(page, rejectRef);
+    await applicationsGrid(page).getByRole('button', { name: rejectRef }).click();
+    await page.getByRole('heading', { name: new RegExp(`^${rejectRef} `) }).waitFor();
+    await page.getByRole('heading', { name: new RegExp(`^${rejectRef} `) }).click();
+    await page.keyboard.press('r');
+    const reason = 'CPD certificate for the year is missing';
+    await page.getByLabel('Reason').fill(reason);
+    const rejectionPreview = await previewOf(page, (t) => t.includes(reason));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await waitFor(() => statusText(page), (t) => t.includes(`${rejectRef} rejected`), 'the rejection to be announced');
+
+    // Both show their new state when opened again; the approval shows its invoice.
+    await page.getByLabel('State', { exact: true }).selectOption({ label: 'Any state' });
+    await searchFor(page, approveRef);
+    expect(await applicationsGrid(page).locator('tbody tr').first().innerText()).toContain('Approved');
+    await applicationsGrid(page).getByRole('button', { name: approveRef }).click();
+    await waitFor(() => detailValue(page, 'Bill reference').innerText(), (t) => t === billRef, 'the bill reference');
+    expect(await detailValue(page, 'Amount due').innerText()).toBe(amount);
+    expect(await page.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
+    await screenshot(page, 'applications-approved');
+
+    await searchFor(page, rejectRef);
+    expect(await applicationsGrid(page).locator('tbody tr').first().innerText()).toContain('Rejected');
+    await applicationsGrid(page).getByRole('button', { name: rejectRef }).click();
+    await waitFor(() => detailValue(page, 'Reason').innerText().catch(() => ''), (t) => t === reason, 'the rejection reason');
+
+    // One queued SMS for each decision, to the applicant's phone, with the text previewed.
+    await page.getByRole('link', { name: 'SMS' }).click();
+    const approvedSms = await smsRowFor(page, approveRef, 'Approved');
+    expect(approvedSms[1]).toBe(approvalPreview.phone);
+    expect(approvedSms[5]).toBe('Queued');
+    expect(approvedSms[6]).toBe(approvalPreview.text.replace('(given on approval)', billRef));
+    expect(approvedSms[6]).toContain(amount);
+    const rejectedSms = await smsRowFor(page, rejectRef, 'Rejected');
+    expect(rejectedSms[5]).toBe('Queued');
+    expect(rejectedSms[6]).toBe(rejectionPreview.text);
+    expect(rejectedSms[6]).toContain(reason);
+    await screenshot(page, 'sms');
+
+    for (const name of ['Payments', 'Licences', 'Reports']) {
+      await nav.getByRole('link', { name, exact: true }).click();
+      await page.getByText('comes in a later release').waitFor();
+    }
+    await screenshot(page, 'placeholder');
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('an auditor reads applications but cannot decide, and the back end refuses a decision sent directly', async () => {
+    const page = await signIn(context(), url(), 'auditor');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link', { name: 'Audit' }).count()).toBe(1);
+    expect(await nav.getByRole('link', { name: 'Settings' }).count()).toBe(0);
+
+    const [ref] = (await waitFor(() => gridRefs(page), (refs) => refs.length > 0, 'the queue')) as [string];
+    await applicationsGrid(page).getByRole('button', { name: ref }).click();
+    await detailValue(page, 'National ID').waitFor();
+    expect(await page.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Reject', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Return', exact: true }).count()).toBe(0);
+
+    const refused = await page.evaluate(async () => {
+      const token = sessionStorage.getItem('kmlttb.token') ?? '';
+      const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+      const list = await fetch('/api/query/applications.list', { method: 'POST', headers, body: JSON.stringify({ state: 'submitted', pageSize: 1 }) });
+      const id = ((await list.json()) as { value: { rows: { id: string }[] } }).value.rows[0]?.id ?? '';
+      const res = await fetch('/api/command/application.approve', { method: 'POST', headers, body: JSON.stringify({ applicationId: id, reason: 'Trying' }) });
+      const after = await fetch('/api/query/application.detail', { method: 'POST', headers, body: JSON.stringify({ id }) });
+      return {
+        status: res.status,
+        body: (await res.json()) as { ok: boolean; error?: { code: string } },
+        stateAfter: ((await after.json()) as { value: { state: string } }).value.state,
+      };
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.ok).toBe(false);
+    expect(refused.body.error?.code).toBe('forbidden');
+    expect(refused.stateAfter).toBe('submitted');
+
+    await nav.getByRole('link', { name: 'Audit' }).click();
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    await page.getByText(/The chain is intact: [\d,]+ events checked/).waitFor();
+    await screenshot(page, 'audit');
+
+    // Locking hides the screen until the password is given again.
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await page.getByRole('button', { name: 'Unlock' }).waitFor();
+    expect(await nav.isVisible()).toBe(false);
+    await page.getByLabel('Password').fill('demo-password');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('button', { name: 'Verify chain' }).waitFor();
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('an administrator sees the settings but no decision actions', async () => {
+    const page = await signIn(context(), url(), 'admin');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('table', { name: 'Users' }).getByRole('cell', { name: 'officer', exact: true }).waitFor();
+    await screenshot(page, 'settings-users');
+    await page.getByRole('link', { name: 'Fees' }).click();
+    await page.getByRole('table', { name: 'Fees' }).getByText('placeholder').first().waitFor();
+    await screenshot(page, 'settings-fees');
+
+    await nav.getByRole('link', { name: 'Applications' }).click();
+    const [ref] = (await waitFor(() => gridRefs(page), (refs) => refs.length > 0, 'the queue')) as [string];
+    await applicationsGrid(page).getByRole('button', { name: ref }).click();
+    await detailValue(page, 'National ID').waitFor();
+    expect(await page.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,70 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { CLI, REPO } from './paths.js';
+
+const run = promisify(execFile);
+
+export function makeDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'kmlttb-e2e-'));
+}
+
+/** `kmlttb demo`: users officer, auditor, admin, clerk.<centre> with password demo-password. */
+export async function runDemo(dataDir: string, applications = 60, seed = 7): Promise<string> {
+  const { stdout } = await run(
+    process.execPath,
+    [CLI, 'demo', '--data', dataDir, '--applications', String(applications), '--seed', String(seed)],
+    { cwd: REPO, timeout: 120_000 },
+  );
+  return stdout;
+}
+
+export interface WebDesk {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `kmlttb web --port 0` and waits for its `Listening on http://127.0.0.1:PORT` line. */
+export function startWeb(dataDir: string, deadlineMs = 60_000): Promise<WebDesk> {
+  const child = spawn(process.execPath, [CLI, 'web', '--data', dataDir, '--port', '0'], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise<WebDesk>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`kmlttb web did not say where it listens within ${deadlineMs} ms:\n${output}`));
+    }, deadlineMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ url: match[1], stop: () => stop(child) });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kmlttb web exited (${code}) before listening:\n${output}`));
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

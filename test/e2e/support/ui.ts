@@ -1,0 +1,40 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Polls `read` until `accept` holds or the deadline passes; returns the last value read. */
+export async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, deadlineMs = 15_000): Promise<T> {
+  const until = Date.now() + deadlineMs;
+  let last: T = await read();
+  while (!accept(last)) {
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return last;
+}
+
+export function applicationsGrid(page: Page): Locator {
+  return page.getByRole('table', { name: 'Applications' });
+}
+
+/** The references in the grid's rows, once the grid shows rows. */
+export async function gridRefs(page: Page): Promise<string[]> {
+  return applicationsGrid(page).locator('tbody tr td:first-child button').allInnerTexts();
+}
+
+/** Types into the search box and waits until the grid shows exactly that application. */
+export async function searchFor(page: Page, ref: string): Promise<void> {
+  await page.getByLabel('Search applications').fill(ref);
+  await waitFor(() => gridRefs(page), (refs) => refs.length === 1 && refs[0] === ref, `the grid to show only ${ref}`);
+}
+
+/** The value shown for a term in the detail panel (a <dt>/<dd> pair). */
+export function detailValue(page: Page, term: string): Locator {
+  return page
+    .getByRole('complementary', { name: 'Application details' })
+    .locator('dt', { hasText: new RegExp(`^${term}$`) })
+    .locator('xpath=following-sibling::dd[1]');
+}
+
+export async function statusText(page: Page): Promise<string> {
+  return (await page.getByRole('status').textContent()) ?? '';
+}
