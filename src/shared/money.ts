@@ -18,10 +18,10 @@ export function centsToDecimal(cents: number): string {
 /** Parses "1500", "1500.00", "1,500.00", "KES 1,500" into cents; null when it is not an amount. */
 export function parseAmountToCents(raw: string | number | null | undefined): number | null {
   if (raw === null || raw === undefined) return null;
-  if (typeof raw === 'number') return Number.isFinite(raw) ? Math.round(raw * 100) : null;
+  if (typeof raw === 'number') return Number.isFinite(raw) ? Math.round(raw * 100) + 0 : null; // + 0 turns -0 into 0
   const text = raw.trim().replace(/^KES\s*/i, '').replace(/,/g, '');
   if (!/^-?\d+(\.\d{1,2})?$/.test(text)) return null;
   const [whole, frac = ''] = text.replace('-', '').split('.');
   const cents = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-  return text.startsWith('-') ? -cents : cents;
+  return text.startsWith('-') && cents !== 0 ? -cents : cents;
 }

@@ -3,7 +3,8 @@ export const SMS_PLACEHOLDERS = ['name', 'ref', 'year', 'amount', 'billRef', 're
 export type SmsPlaceholder = (typeof SMS_PLACEHOLDERS)[number];
 export type SmsValues = Partial<Record<SmsPlaceholder, string>>;
 
-const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
+// Names may hold digits and underscores so that `{licence_no}` is caught as unknown, not passed through unnoticed.
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
 
 export function placeholdersIn(body: string): string[] {
   return [...body.matchAll(PLACEHOLDER)].map((m) => m[1]!);

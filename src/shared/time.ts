@@ -31,20 +31,31 @@ export function parseNairobiDateTime(raw: string): string | null {
   let m = /^(\d{2})\/(\d{2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
   if (m) {
     const [, dd, mm, yyyy, hh = '0', mi = '0', ss = '0'] = m;
-    return fromNairobiParts(+yyyy!, +mm!, +dd!, +hh, +mi, +ss);
+    return fromParts(+yyyy!, +mm!, +dd!, +hh, +mi, +ss, NAIROBI_OFFSET_MINUTES);
   }
   m = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
   if (!m) return null;
   const [, yyyy, mm, dd, hh = '0', mi = '0', ss = '0', zone] = m;
-  if (!zone) return fromNairobiParts(+yyyy!, +mm!, +dd!, +hh, +mi, +ss);
-  const d = new Date(`${yyyy}-${mm}-${dd}T${hh.padStart(2, '0')}:${mi}:${ss.padStart(2, '0')}${zone === 'Z' ? 'Z' : zone.length === 5 ? zone.slice(0, 3) + ':' + zone.slice(3) : zone}`);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  return fromParts(+yyyy!, +mm!, +dd!, +hh, +mi, +ss, zone ? offsetMinutes(zone) : NAIROBI_OFFSET_MINUTES);
 }
 
-function fromNairobiParts(y: number, mo: number, d: number, h: number, mi: number, s: number): string | null {
+/** `Z`, `+03:00` or `+0300` in minutes east of UTC; null when it is not a real offset. */
+function offsetMinutes(zone: string): number | null {
+  if (zone === 'Z') return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  if (!m || +m[2]! > 14 || +m[3]! > 59) return null;
+  return (m[1] === '-' ? -1 : 1) * (+m[2]! * 60 + +m[3]!);
+}
+
+/**
+ * A wall-clock time at a UTC offset, as UTC ISO; null for impossible dates (31/02) and times
+ * (24:00), which `new Date()` would silently roll over into the next month or day.
+ */
+function fromParts(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: number | null): string | null {
+  if (offset === null) return null;
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
-  const utc = Date.UTC(y, mo - 1, d, h, mi, s) - NAIROBI_OFFSET_MINUTES * 60_000;
-  const check = new Date(utc + NAIROBI_OFFSET_MINUTES * 60_000);
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  const check = new Date(wall);
   if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return null;
-  return new Date(utc).toISOString();
+  return new Date(wall - offset * 60_000).toISOString();
 }
