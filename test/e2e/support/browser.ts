@@ -39,8 +39,16 @@ export function errorsOf(page: Page): string[] {
 }
 
 /** A new tab signed in as `username` (each tab has its own session). */
-export async function signIn(context: BrowserContext, url: string, username: string, password = 'demo-password'): Promise<Page> {
+export async function signIn(
+  context: BrowserContext,
+  url: string,
+  username: string,
+  options: { password?: string; fakeClock?: boolean } = {},
+): Promise<Page> {
+  const password = options.password ?? 'demo-password';
   const page = await context.newPage();
+  // A fake clock lets a test move time on (idle lock) without waiting for it.
+  if (options.fakeClock) await page.clock.install();
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

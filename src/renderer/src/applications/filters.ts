@@ -23,7 +23,8 @@ export const QUEUE_FILTERS: ApplicationFilters = {
   search: '',
 };
 
-const STORAGE_KEY = 'kmlttb.applications.filters';
+/** Under the session layer's screen-state prefix, so signing out forgets it. */
+const STORAGE_KEY = 'kmlttb.screen.applications.filters';
 
 function load(): ApplicationFilters {
   try {

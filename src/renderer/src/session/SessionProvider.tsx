@@ -5,6 +5,17 @@ import { ApiError } from '../api/ApiError.js';
 import { bridge, setSessionProblemHandler, unwrap } from '../api/client.js';
 import { SessionContext, type SessionState, type SessionValue } from './SessionContext.js';
 
+/** Screens keep their filters in sessionStorage under this prefix. */
+const SCREEN_STATE_PREFIX = 'kmlttb.screen.';
+
+function forgetScreenState(): void {
+  try {
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith(SCREEN_STATE_PREFIX)) sessionStorage.removeItem(key);
+  } catch {
+    // No storage: nothing was kept.
+  }
+}
+
 const initial: SessionState = { phase: 'loading', session: null, locked: false, notice: null, startupError: null };
 
 async function startup(): Promise<Pick<SessionState, 'phase' | 'session' | 'locked'>> {
@@ -46,9 +57,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => setSessionProblemHandler(null);
   }, []);
 
-  // Personal data must not linger in the cache of a signed-out desk.
+  // Personal data must not linger in the cache (or a saved search) of a signed-out desk.
   useEffect(() => {
-    if (state.phase === 'signIn' || state.phase === 'firstRun') queryClient.clear();
+    if (state.phase === 'signIn' || state.phase === 'firstRun') {
+      queryClient.clear();
+      forgetScreenState();
+    }
   }, [state.phase, queryClient]);
 
   const signedIn = useCallback((session: SessionInfo) => {
