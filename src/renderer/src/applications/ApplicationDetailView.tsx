@@ -113,10 +113,12 @@ export function ApplicationDetailView({ app }: { app: ApplicationDetail }) {
   );
 }
 
+export const TITLE_ID = 'application-detail-title';
+
 export function DetailTitle({ app }: { app: ApplicationDetail }) {
   return (
     <div className="detail-title">
-      <h2 tabIndex={-1} id="application-detail-title">
+      <h2 tabIndex={-1} id={TITLE_ID}>
         {app.applicationRef} — {app.fullName}
       </h2>
       <StateBadge state={app.state} />

@@ -1,13 +1,16 @@
+import { useEffect } from 'react';
 import type { DecisionResult } from '../../../shared/contract/applications.js';
 import { useApiQuery } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useCan } from '../session/SessionContext.js';
-import { ApplicationDetailView, DetailTitle } from './ApplicationDetailView.js';
+import { ApplicationDetailView, DetailTitle, TITLE_ID } from './ApplicationDetailView.js';
 import { DecisionForm } from './DecisionForm.js';
 import { DECISIONS, DECISION_ORDER, type DecisionKind } from './decisions.js';
 
 interface Props {
   id: string;
+  /** Move focus to the title once this application is loaded. */
+  focusTitle: boolean;
   decision: DecisionKind | null;
   onStartDecision: (kind: DecisionKind) => void;
   onCancelDecision: () => void;
@@ -16,10 +19,15 @@ interface Props {
 }
 
 /** The detail panel of one application, with the decision actions for officers. */
-export function ApplicationPanel({ id, decision, onStartDecision, onCancelDecision, onDecided, onClose }: Props) {
+export function ApplicationPanel({ id, focusTitle, decision, onStartDecision, onCancelDecision, onDecided, onClose }: Props) {
   const detail = useApiQuery('application.detail', { id });
   const canDecide = useCan('application.decide');
   const app = detail.data;
+  const loadedId = app?.id;
+
+  useEffect(() => {
+    if (focusTitle && loadedId === id) document.getElementById(TITLE_ID)?.focus();
+  }, [focusTitle, loadedId, id]);
 
   return (
     <aside className="detail-panel" aria-label="Application details" aria-busy={detail.isFetching || undefined}>

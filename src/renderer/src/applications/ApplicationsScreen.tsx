@@ -7,7 +7,7 @@ import { queryKey, useApiQuery } from '../api/hooks.js';
 import { DataTable } from '../components/DataTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Pager } from '../components/Pager.js';
-import { useServerTable } from '../components/serverTable.js';
+import { useClampPage, useServerTable } from '../components/serverTable.js';
 import { useDebounced } from '../components/useDebounced.js';
 import { useCan } from '../session/SessionContext.js';
 import { useAnnounce } from '../shell/Announcer.js';
@@ -45,6 +45,8 @@ export function ApplicationsScreen() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [decision, setDecision] = useState<DecisionKind | null>(null);
   const [importing, setImporting] = useState(false);
+  // After a decision, focus moves to the next application's title so the work carries on there.
+  const [focusTitle, setFocusTitle] = useState(false);
   const search = useDebounced(filters.search, 300);
 
   const setFilters = (next: ApplicationFilters) => {
@@ -55,6 +57,7 @@ export function ApplicationsScreen() {
   const input = useMemo(() => toListInput(filters, search, sort, pagination), [filters, search, sort.id, sort.desc, pagination]);
   const list = useApiQuery('applications.list', input, { keepPrevious: true });
   const rows = list.data?.rows ?? NO_ROWS;
+  useClampPage(list.data?.total, pagination, setPagination);
 
   const table = useServerTable({
     columns: applicationColumns,
@@ -84,6 +87,7 @@ export function ApplicationsScreen() {
 
   function open(id: string | null) {
     if (id !== openId) setDecision(null);
+    setFocusTitle(false);
     setOpenId(id);
   }
 
@@ -113,6 +117,7 @@ export function ApplicationsScreen() {
     const next = after ?? before ?? null;
     announce(decisionNews(ref, kind, result));
     setDecision(null);
+    setFocusTitle(true);
     setOpenId(next?.id ?? null);
     if (next) setSelectedId(next.id);
     await Promise.all(
@@ -155,6 +160,7 @@ export function ApplicationsScreen() {
         {openId && (
           <ApplicationPanel
             id={openId}
+            focusTitle={focusTitle}
             decision={decision}
             onStartDecision={setDecision}
             onCancelDecision={() => setDecision(null)}

@@ -6,7 +6,7 @@ import { DataTable } from '../components/DataTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Pager } from '../components/Pager.js';
 import { SelectField } from '../components/SelectField.js';
-import { useServerTable } from '../components/serverTable.js';
+import { useClampPage, useServerTable } from '../components/serverTable.js';
 import { useDebounced } from '../components/useDebounced.js';
 import { smsColumns } from './columns.js';
 import { SMS_EVENT_LABEL, SMS_STATE_LABEL } from './labels.js';
@@ -35,6 +35,7 @@ export function SmsScreen() {
   );
   const list = useApiQuery('sms.list', input, { keepPrevious: true });
   const summary = useApiQuery('sms.summary', {});
+  useClampPage(list.data?.total, pagination, setPagination);
   const table = useServerTable({
     columns: smsColumns,
     data: list.data?.rows ?? NO_ROWS,
