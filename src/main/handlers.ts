@@ -10,7 +10,9 @@ import { applicationDetail, applicationsFacets, applicationsList, applicationSms
 import { auditVerify } from './audit/queries.js';
 import type { CommandHandlers, QueryHandlers } from './core/registry.js';
 import { reportExported } from './reports/exported.js';
-import { smsList, smsSummary } from './sms/queries.js';
+import { smsCancel, smsDeliveryReport, smsResend, smsResume, smsTemplateSet } from './sms/commands.js';
+import { smsDetail, smsList, smsSummary } from './sms/queries.js';
+import { smsTemplatesList } from './sms/templates.js';
 
 export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
   commands: {
@@ -26,6 +28,11 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'fee.set': feeSet,
     'setting.set': settingSet,
     'report.exported': reportExported,
+    'sms.resend': smsResend,
+    'sms.cancel': smsCancel,
+    'sms.resume': smsResume,
+    'smsTemplate.set': smsTemplateSet,
+    'sms.deliveryReport': smsDeliveryReport,
   },
   queries: {
     'applications.list': applicationsList,
@@ -34,6 +41,8 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'applications.facets': applicationsFacets,
     'sms.list': smsList,
     'sms.summary': smsSummary,
+    'sms.detail': smsDetail,
+    'smsTemplates.list': smsTemplatesList,
     'users.list': usersList,
     'centres.list': centresList,
     'fees.list': feesList,

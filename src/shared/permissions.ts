@@ -12,6 +12,9 @@ export const PERMISSIONS = [
   'licence.issue',
   'licence.collect',
   'sms.read',
+  'sms.manage',
+  /** Delivery reports from the gateway: the system actor only. */
+  'sms.receipt',
   'report.run',
   'audit.read',
   'admin.users',
@@ -26,12 +29,12 @@ export type Permission = (typeof PERMISSIONS)[number];
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
     'application.read', 'application.import', 'payment.read', 'payment.import', 'licence.read',
-    'sms.read', 'report.run', 'audit.read', 'admin.users', 'admin.centres', 'admin.fees',
+    'sms.read', 'sms.manage', 'report.run', 'audit.read', 'admin.users', 'admin.centres', 'admin.fees',
     'admin.settings', 'session.self',
   ],
   officer: [
     'application.read', 'application.decide', 'application.import', 'payment.read',
-    'payment.import', 'payment.reconcile', 'licence.read', 'licence.issue', 'sms.read',
+    'payment.import', 'payment.reconcile', 'licence.read', 'licence.issue', 'sms.read', 'sms.manage',
     'report.run', 'session.self',
   ],
   clerk: ['licence.read', 'licence.collect', 'report.run', 'session.self'],

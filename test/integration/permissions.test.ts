@@ -19,6 +19,11 @@ const COMMAND_ROLES: Record<string, Role[]> = {
   'fee.set': ['admin'],
   'setting.set': ['admin'],
   'report.exported': ALL,
+  'sms.resend': ['admin', 'officer'],
+  'sms.cancel': ['admin', 'officer'],
+  'sms.resume': ['admin'],
+  'smsTemplate.set': ['admin'],
+  'sms.deliveryReport': [],
 };
 const QUERY_ROLES: Record<string, Role[]> = {
   'applications.list': ['admin', 'officer', 'auditor'],
@@ -27,6 +32,8 @@ const QUERY_ROLES: Record<string, Role[]> = {
   'applications.facets': ['admin', 'officer', 'auditor'],
   'sms.list': ['admin', 'officer', 'auditor'],
   'sms.summary': ALL,
+  'sms.detail': ['admin', 'officer', 'auditor'],
+  'smsTemplates.list': ['admin'],
   'users.list': ['admin'],
   'centres.list': ALL,
   'fees.list': ALL,

@@ -53,7 +53,13 @@ export interface SmsMessagesTable {
   attempts: Generated<number>; next_attempt_at: string | null; sent_at: string | null;
   delivered_at: string | null; failure_reason: string | null; gateway_message_id: string | null;
   cost: string | null; version: Generated<number>; updated_at: string;
+  claimed_by: string | null; claimed_at: string | null;
 }
+export interface SmsAttemptsTable {
+  id: Generated<number>; message_id: string; started_at: string; finished_at: string | null;
+  outcome: string; status_code: number | null; detail: string;
+}
+export interface SmsQueueTable { id: number; paused_at: string | null; reason: string | null }
 export interface SettingsTable { key: string; value: string; updated_at: string; updated_by: string | null }
 export interface AuditEventsTable {
   seq: number; id: string; at: string; actor_id: string | null; actor_name: string; desk_id: string;
@@ -78,6 +84,8 @@ export interface Database {
   invoices: InvoicesTable;
   sms_templates: SmsTemplatesTable;
   sms_messages: SmsMessagesTable;
+  sms_attempts: SmsAttemptsTable;
+  sms_queue: SmsQueueTable;
   settings: SettingsTable;
   audit_events: AuditEventsTable;
   applied_ops: AppliedOpsTable;

@@ -26,6 +26,7 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'sms.baseUrl', description: 'SMS gateway address (Africa\'s Talking)', default: 'https://api.africastalking.com', env: 'KMLTTB_SMS_BASE_URL', validate: url },
   { key: 'sms.username', description: 'SMS gateway username (sandbox for the sandbox)', default: '', env: 'KMLTTB_SMS_USERNAME' },
   { key: 'sms.senderId', description: 'SMS sender ID', default: '', env: 'KMLTTB_SMS_SENDER_ID' },
+  { key: 'sms.requestTimeoutSeconds', description: 'Seconds to wait for the SMS gateway before giving up on a request', default: '15', validate: wholeNumber(1, 120) },
   { key: 'sms.apiKey', description: 'SMS gateway API key', default: '', env: 'KMLTTB_SMS_API_KEY', secret: true },
   { key: 'sync.serverUrl', description: 'Central sync service address (empty: this desk works alone)', default: '', validate: url },
 ];

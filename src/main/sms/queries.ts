@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
-import type { SmsRow } from '../../shared/contract/sms.js';
+import type { SmsAttempt, SmsDetail, SmsRow } from '../../shared/contract/sms.js';
+import { UserError } from '../../shared/errors.js';
+import { smsRow } from './commands.js';
+import { gatewayConfig } from './config.js';
 import { normalisePhone } from '../../shared/phone.js';
 import { defineQuery } from '../core/registry.js';
 
@@ -51,6 +54,20 @@ export const smsSummary = defineQuery('sms.summary', async (db, ctx) => {
     queued: counts.queued ?? 0,
     failed: counts.failed ?? 0,
     uncertain: counts.uncertain ?? 0,
-    gatewayConfigured: ctx.desk.setting('sms.username') !== '' && ctx.desk.setting('sms.apiKey') !== '',
+    gatewayConfigured: gatewayConfig(ctx.desk) !== null,
+    paused: (ctx.sqlite.prepare('SELECT reason FROM sms_queue WHERE id = 1 AND paused_at IS NOT NULL').get() as { reason: string } | undefined)?.reason ?? null,
   };
 });
+
+export const smsDetail = defineQuery('sms.detail', async (db, { sqlite }, input) =>
+  db.connection().execute(async (): Promise<SmsDetail> => {
+    const row = sqlite.prepare('SELECT id FROM sms_messages WHERE id = ?').get(input.id);
+    if (!row) throw new UserError('not_found', `No SMS with id ${input.id}.`);
+    const extra = sqlite
+      .prepare('SELECT encoding, next_attempt_at AS nextAttemptAt, delivered_at AS deliveredAt, gateway_message_id AS gatewayMessageId, cost FROM sms_messages WHERE id = ?')
+      .get(input.id) as Omit<SmsDetail, keyof SmsRow | 'attempts'>;
+    const attempts = sqlite
+      .prepare('SELECT started_at AS startedAt, finished_at AS finishedAt, outcome, status_code AS statusCode, detail FROM sms_attempts WHERE message_id = ? ORDER BY id')
+      .all(input.id) as SmsAttempt[];
+    return { ...smsRow(sqlite, input.id), ...extra, attempts };
+  }));

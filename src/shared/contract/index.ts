@@ -34,6 +34,11 @@ export const commands = {
   'fee.set': spec<admin.FeeRow>()(admin.feeSetInput, 'admin.fees'),
   'setting.set': spec<admin.SettingRow>()(admin.settingSetInput, 'admin.settings'),
   'report.exported': spec<{ rows: number }>()(reportExportedInput, 'report.run'),
+  'sms.resend': spec<sms.SmsRow>()(sms.smsActionInput, 'sms.manage'),
+  'sms.cancel': spec<sms.SmsRow>()(sms.smsActionInput, 'sms.manage'),
+  'sms.resume': spec<{ resumed: boolean }>()(sms.smsResumeInput, 'admin.settings'),
+  'smsTemplate.set': spec<sms.SmsTemplateRow>()(sms.smsTemplateSetInput, 'admin.settings'),
+  'sms.deliveryReport': spec<{ state: sms.SmsState } | { unknown: true }>()(sms.deliveryReportInput, 'sms.receipt'),
 } as const;
 
 export const queries = {
@@ -43,6 +48,8 @@ export const queries = {
   'applications.facets': spec<{ licenceYears: number[]; counties: string[] }>()(empty, 'application.read'),
   'sms.list': spec<sms.SmsListResult>()(sms.smsListInput, 'sms.read'),
   'sms.summary': spec<sms.SmsSummary>()(empty, 'session.self'),
+  'sms.detail': spec<sms.SmsDetail>()(sms.smsDetailInput, 'sms.read'),
+  'smsTemplates.list': spec<sms.SmsTemplateRow[]>()(empty, 'admin.settings'),
   'users.list': spec<admin.UserRow[]>()(empty, 'admin.users'),
   'centres.list': spec<admin.CentreRow[]>()(empty, 'session.self'),
   'fees.list': spec<admin.FeeRow[]>()(empty, 'session.self'),

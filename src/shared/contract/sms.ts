@@ -31,4 +31,55 @@ export interface SmsSummary {
   failed: number;
   uncertain: number;
   gatewayConfigured: boolean;
+  /** Why sending is paused (e.g. insufficient balance), or null. */
+  paused: string | null;
 }
+
+export interface SmsAttempt {
+  startedAt: string;
+  finishedAt: string | null;
+  outcome: string;
+  statusCode: number | null;
+  detail: string;
+}
+export interface SmsDetail extends SmsRow {
+  encoding: string;
+  attempts: SmsAttempt[];
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  gatewayMessageId: string | null;
+  cost: string | null;
+}
+export const smsDetailInput = z.object({ id: z.string().min(1).max(64) });
+export const smsActionInput = z.object({
+  id: z.string().min(1).max(64),
+  reason: z.string().trim().min(3, 'Give a reason of at least 3 characters').max(500),
+});
+export const smsResumeInput = z.object({}).strict();
+
+export const SMS_LANGUAGES = ['en', 'sw'] as const;
+export const smsTemplateSetInput = z.object({
+  event: z.enum(SMS_EVENTS),
+  language: z.enum(SMS_LANGUAGES),
+  body: z.string().trim().min(10, 'A template needs at least 10 characters').max(1000),
+});
+export interface SmsTemplateRow {
+  event: SmsEvent;
+  language: (typeof SMS_LANGUAGES)[number];
+  body: string;
+  encoding: 'GSM-7' | 'UCS-2';
+  units: number;
+  parts: number;
+  /** The body with sample values, as an applicant would read it. */
+  sample: string;
+}
+
+/** Africa's Talking delivery report (form fields), as the central service receives it. */
+export const deliveryReportInput = z.object({
+  id: z.string().min(1).max(100),
+  status: z.string().min(1).max(40),
+  phoneNumber: z.string().max(20).optional(),
+  networkCode: z.string().max(20).optional(),
+  failureReason: z.string().max(200).optional(),
+  retryCount: z.coerce.number().int().min(0).optional(),
+});

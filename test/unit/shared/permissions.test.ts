@@ -34,6 +34,10 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   'licence.issue': { admin: N, officer: Y, clerk: N, auditor: N },
   'licence.collect': { admin: N, officer: N, clerk: Y, auditor: N },
   'sms.read': { admin: Y, officer: Y, clerk: N, auditor: Y },
+  // Resending a failed SMS or cancelling a queued one: the staff who deal with applicants and the gateway.
+  'sms.manage': { admin: Y, officer: Y, clerk: N, auditor: N },
+  // Gateway delivery reports arrive as the system actor; no person holds this.
+  'sms.receipt': { admin: N, officer: N, clerk: N, auditor: N },
   'report.run': { admin: Y, officer: Y, clerk: Y, auditor: Y },
   'audit.read': { admin: Y, officer: N, clerk: N, auditor: Y },
   'admin.users': { admin: Y, officer: N, clerk: N, auditor: N },

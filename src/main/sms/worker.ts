@@ -1,0 +1,213 @@
+import { newId } from '../core/ids.js';
+import type { Desk } from '../desk.js';
+import { gatewayConfig } from './config.js';
+import { sendSms, type GatewayConfig, type GatewayOutcome } from './gateway.js';
+
+export interface SmsWorkerOptions {
+  send?: (config: GatewayConfig, to: string, message: string) => Promise<GatewayOutcome>;
+  random?: () => number;
+  /** Attempts before a message that keeps meeting retryable errors is marked failed. */
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** How often the worker looks for due messages besides being woken by new ones. */
+  pollMs?: number;
+}
+
+export interface DrainReport {
+  sent: number;
+  failed: number;
+  retrying: number;
+  uncertain: number;
+  /** Why the queue is paused, when it is. */
+  paused: string | null;
+  notConfigured: boolean;
+}
+
+interface Claimed { id: string; phone: string; body: string; attempts: number; attemptId: number }
+
+/**
+ * Sends queued SMS, one at a time, from the durable queue in the database. A message is marked
+ * `sending` (committed) before its request leaves, so after a crash it is never sent again
+ * automatically: it becomes `uncertain` and a person decides.
+ */
+export class SmsWorker {
+  private readonly workerId = newId();
+  private readonly send;
+  private readonly random;
+  private readonly maxAttempts;
+  private readonly baseDelayMs;
+  private readonly maxDelayMs;
+  private readonly pollMs;
+  private running: Promise<DrainReport> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly desk: Desk, options: SmsWorkerOptions = {}) {
+    this.send = options.send ?? sendSms;
+    this.random = options.random ?? Math.random;
+    this.maxAttempts = options.maxAttempts ?? 6;
+    this.baseDelayMs = options.baseDelayMs ?? 30_000;
+    this.maxDelayMs = options.maxDelayMs ?? 30 * 60_000;
+    this.pollMs = options.pollMs ?? 15_000;
+  }
+
+  /** Drains now, after every commit that queues a message, and every `pollMs`. */
+  start(): void {
+    this.unsubscribe = this.desk.onSmsQueued(() => void this.wake());
+    this.timer = setInterval(() => void this.wake(), this.pollMs);
+    this.timer.unref();
+    void this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.unsubscribe?.();
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Runs a drain, or asks the running one to go round once more. */
+  wake(): Promise<DrainReport> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let report: DrainReport;
+      do {
+        this.again = false;
+        report = await this.drain();
+      } while (this.again);
+      return report;
+    })().finally(() => { this.running = null; });
+    return this.running;
+  }
+
+  /** Sends every message that is due now; retryable failures wait for their next attempt. */
+  async drain(): Promise<DrainReport> {
+    const report: DrainReport = { sent: 0, failed: 0, retrying: 0, uncertain: 0, paused: null, notConfigured: false };
+    await this.recoverInterrupted();
+    for (;;) {
+      report.paused = this.pausedReason();
+      if (report.paused) return report;
+      const config = gatewayConfig(this.desk);
+      if (!config) {
+        report.notConfigured = true;
+        return report;
+      }
+      const message = await this.claimNext();
+      if (!message) return report;
+      const outcome = await this.send(config, message.phone, message.body);
+      const state = await this.record(message, outcome);
+      if (state === 'sent') report.sent++;
+      else if (state === 'failed') report.failed++;
+      else if (state === 'uncertain') report.uncertain++;
+      else if (state === 'queued' && outcome.kind === 'retry') report.retrying++;
+    }
+  }
+
+  private now(): string {
+    return this.desk.clock().toISOString();
+  }
+
+  private pausedReason(): string | null {
+    const row = this.desk.sqlite.prepare('SELECT paused_at, reason FROM sms_queue WHERE id = 1').get() as { paused_at: string | null; reason: string | null };
+    return row.paused_at ? row.reason ?? 'paused' : null;
+  }
+
+  private async claimNext(): Promise<Claimed | null> {
+    const { sqlite } = this.desk;
+    return this.desk.db.transaction().execute(async () => {
+      const now = this.now();
+      const row = sqlite
+        .prepare(
+          `SELECT id, phone, body, attempts FROM sms_messages
+           WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+           ORDER BY created_at, id LIMIT 1`,
+        )
+        .get(now) as Omit<Claimed, 'attemptId'> | undefined;
+      if (!row) return null;
+      sqlite
+        .prepare(`UPDATE sms_messages SET state = 'sending', attempts = attempts + 1, claimed_by = ?, claimed_at = ?, updated_at = ? WHERE id = ?`)
+        .run(this.workerId, now, now, row.id);
+      const attempt = sqlite
+        .prepare(`INSERT INTO sms_attempts (message_id, started_at, outcome) VALUES (?, ?, 'sending')`)
+        .run(row.id, now);
+      return { ...row, attempts: row.attempts + 1, attemptId: Number(attempt.lastInsertRowid) };
+    });
+  }
+
+  /** Exponential backoff with jitter: half the delay fixed, half random. */
+  private retryDelayMs(attempts: number): number {
+    const delay = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempts - 1));
+    return Math.round(delay / 2 + (this.random() * delay) / 2);
+  }
+
+  private async record(message: Claimed, outcome: GatewayOutcome): Promise<string> {
+    const { sqlite } = this.desk;
+    return this.desk.db.transaction().execute(async () => {
+      const now = this.now();
+      let state: string;
+      const update = (fields: string, ...params: unknown[]) =>
+        sqlite.prepare(`UPDATE sms_messages SET ${fields}, claimed_by = NULL, claimed_at = NULL, version = version + 1, updated_at = ? WHERE id = ?`)
+          .run(...params, now, message.id);
+      switch (outcome.kind) {
+        case 'sent':
+          state = 'sent';
+          update(`state = 'sent', sent_at = ?, gateway_message_id = ?, cost = ?, failure_reason = NULL, next_attempt_at = NULL`, now, outcome.messageId, outcome.cost);
+          break;
+        case 'failed':
+          state = 'failed';
+          update(`state = 'failed', failure_reason = ?`, outcome.reason);
+          break;
+        case 'uncertain':
+          state = 'uncertain';
+          update(`state = 'uncertain', failure_reason = ?`, outcome.reason);
+          break;
+        case 'retry':
+          if (message.attempts >= this.maxAttempts) {
+            state = 'failed';
+            update(`state = 'failed', failure_reason = ?`, `Gave up after ${message.attempts} attempts: ${outcome.reason}`);
+          } else {
+            state = 'queued';
+            const next = new Date(Date.parse(now) + this.retryDelayMs(message.attempts)).toISOString();
+            update(`state = 'queued', next_attempt_at = ?, failure_reason = ?`, next, outcome.reason);
+          }
+          break;
+        case 'pause':
+          // Not the message's fault: it waits in the queue, and the attempt does not count.
+          state = 'queued';
+          update(`state = 'queued', attempts = attempts - 1, failure_reason = ?`, outcome.reason);
+          sqlite.prepare('UPDATE sms_queue SET paused_at = ?, reason = ? WHERE id = 1').run(now, outcome.reason);
+          break;
+      }
+      sqlite
+        .prepare('UPDATE sms_attempts SET finished_at = ?, outcome = ?, status_code = ?, detail = ? WHERE id = ?')
+        .run(now, outcome.kind, 'statusCode' in outcome ? outcome.statusCode ?? null : null,
+          outcome.kind === 'sent' ? `${outcome.status}, ${outcome.messageId}, ${outcome.cost}` : outcome.reason, message.attemptId);
+      return state;
+    });
+  }
+
+  /**
+   * A message left `sending` by a worker that died (no answer recorded well after the request
+   * timeout) may or may not have reached the gateway: it becomes `uncertain`, never resent.
+   */
+  private async recoverInterrupted(): Promise<void> {
+    const timeoutMs = Number(this.desk.setting('sms.requestTimeoutSeconds')) * 1000;
+    const cutoff = new Date(this.desk.clock().getTime() - timeoutMs - 30_000).toISOString();
+    const { sqlite } = this.desk;
+    await this.desk.db.transaction().execute(async () => {
+      const now = this.now();
+      const reason = 'Sending was interrupted (the app stopped before the gateway answered): it may or may not have been sent.';
+      const stale = sqlite
+        .prepare(`SELECT id FROM sms_messages WHERE state = 'sending' AND (claimed_at IS NULL OR claimed_at < ?)`)
+        .all(cutoff) as { id: string }[];
+      for (const { id } of stale) {
+        sqlite.prepare(`UPDATE sms_messages SET state = 'uncertain', failure_reason = ?, claimed_by = NULL, claimed_at = NULL, updated_at = ? WHERE id = ?`).run(reason, now, id);
+        sqlite.prepare(`UPDATE sms_attempts SET finished_at = ?, outcome = 'uncertain', detail = ? WHERE message_id = ? AND finished_at IS NULL`).run(now, reason, id);
+      }
+    });
+  }
+}
