@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorsOf, launchBrowser, screenshot, signIn, type TestBrowser } from './support/browser.js';
@@ -129,6 +130,41 @@ describe('browser mode: deciding applications', () => {
       await page.getByText('comes in a later release').waitFor();
     }
     await screenshot(page, 'placeholder');
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('an officer imports an applications file: the dry run lists problems by line, and a clean file lands in the queue', async () => {
+    const header =
+      'application_ref,submitted_at,national_id,registration_no,first_name,middle_name,last_name,phone,email,cadre,qualification,county,employer,licence_year,cpd_points,collection_centre,declaration_accepted,disclosures';
+    const first = 'PAL-E2E-000001,2026-11-01T09:00:00+03:00,22334455,T/2019/01234,Wanjiru,,Kamau,0712345678,wanjiru@example.co.ke,technologist,Diploma in Medical Laboratory Sciences,Nairobi,Kenyatta National Hospital,2027,30,NRB,yes,';
+    const second = (cpd: string) =>
+      `PAL-E2E-000002,01/11/2026 10:30,22334456,T/2019/01235,Otieno,,Odhiambo,0722000111,otieno@example.co.ke,technician,Certificate in Medical Laboratory Sciences,Kisumu,JOOTRH,2027,${cpd},KSM,yes,`;
+    const bad = path.join(dataDir, 'applications-bad.csv');
+    const good = path.join(dataDir, 'applications-good.csv');
+    fs.writeFileSync(bad, [header, first, second('lots')].join('\n'));
+    fs.writeFileSync(good, [header, first, second('25')].join('\n'));
+
+    const page = await signIn(context(), url(), 'officer');
+    await waitFor(() => gridRefs(page), (refs) => refs.length > 0, 'the queue');
+    await page.getByRole('button', { name: 'Import applications' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import applications' });
+    await dialog.getByLabel('Applications file (.csv or .xlsx)').setInputFiles(bad);
+    const problems = dialog.getByRole('table', { name: 'Problems in the file' });
+    await problems.waitFor();
+    const problemRows = await problems.locator('tbody tr').allInnerTexts();
+    expect(problemRows).toHaveLength(1);
+    expect(problemRows[0]).toMatch(/^3\s+cpd_points/);
+    expect(await dialog.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+    await screenshot(page, 'applications-import');
+
+    await dialog.getByLabel('Applications file (.csv or .xlsx)').setInputFiles(good);
+    await dialog.getByText(/2 rows read, 2 to import/).waitFor();
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await waitFor(() => statusText(page), (t) => t.includes('Import finished: 2 imported'), 'the import to finish');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await searchFor(page, 'PAL-E2E-000002');
+    expect(await applicationsGrid(page).locator('tbody tr').first().innerText()).toContain('Submitted');
     expect(errorsOf(page)).toEqual([]);
     await page.close();
   });

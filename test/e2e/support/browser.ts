@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { SCREENSHOTS } from './paths.js';
+import { unnamedControls } from './ui.js';
 
 export const CHROMIUM = process.env.KMLTTB_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -61,7 +62,10 @@ export async function signIn(
   return page;
 }
 
+/** Saves a screenshot of a main screen, and checks that every control on it has an accessible name. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const unnamed = await unnamedControls(page);
+  if (unnamed.length > 0) throw new Error(`Controls without an accessible name on ${name}:\n${unnamed.join('\n')}`);
 }

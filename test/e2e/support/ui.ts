@@ -38,3 +38,14 @@ export function detailValue(page: Page, term: string): Locator {
 export async function statusText(page: Page): Promise<string> {
   return (await page.getByRole('status').textContent()) ?? '';
 }
+
+const CONTROL = /^\s*- (button|link|textbox|searchbox|combobox|listbox|checkbox|radio|spinbutton|slider|switch|tab|menuitem)\b(.*)$/;
+
+/** Controls on the page without an accessible name, read from the accessibility tree. */
+export async function unnamedControls(page: Page): Promise<string[]> {
+  const tree = await page.locator('body').ariaSnapshot();
+  return tree.split('\n').filter((line) => {
+    const m = CONTROL.exec(line);
+    return m !== null && !/^ "/.test(m[2] ?? '');
+  });
+}
