@@ -6,6 +6,16 @@ import { formatNairobi } from '../../../shared/time.js';
 import { StateBadge } from '../components/Badges.js';
 import { CADRE_LABEL, STATE_LABEL } from '../shell/labels.js';
 
+const ACTION_LABEL: Record<string, string> = {
+  submitted: 'submitted',
+  approve: 'approved',
+  reject: 'rejected',
+  return: 'returned',
+  resubmit: 'resubmitted',
+  settle: 'invoice settled',
+  license: 'licence issued',
+};
+
 function Item({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div className="dl-item">
@@ -100,7 +110,7 @@ export function ApplicationDetailView({ app }: { app: ApplicationDetail }) {
           <ol className="history">
             {app.history.map((h, i) => (
               <li key={i}>
-                <span className="nowrap">{formatNairobi(h.at)}</span> — {h.actor}: {h.action}
+                <span className="nowrap">{formatNairobi(h.at)}</span> — {h.actor}: {ACTION_LABEL[h.action] ?? h.action}
                 {h.fromState && h.toState ? ` (${STATE_LABEL[h.fromState] ?? h.fromState} → ${STATE_LABEL[h.toState] ?? h.toState})` : ''}
                 {h.revision > 1 ? `, revision ${h.revision}` : ''}
                 {h.reason ? <span className="muted"> — “{h.reason}”</span> : null}
