@@ -7,6 +7,7 @@ import { openDatabase, type OpenOptions } from './db/open.js';
 import { handlers } from './handlers.js';
 import { seedReferenceData } from './seed.js';
 import { readSetting } from './settings/read.js';
+import { fileSecretStore, type SecretStore } from './settings/secretStore.js';
 
 /** One data folder opened: the database, its settings, and the one write path. */
 export interface Desk extends DeskServices {
@@ -21,6 +22,8 @@ export interface Desk extends DeskServices {
 
 export interface OpenDeskOptions extends OpenOptions {
   clock?: () => Date;
+  /** Where secrets live: the desktop passes its safeStorage store; plain Node uses secrets.json. */
+  secrets?: SecretStore;
 }
 
 export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
@@ -28,6 +31,7 @@ export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
   seedReferenceData(sqlite);
   const deskId = (sqlite.prepare("SELECT value FROM settings WHERE key = 'desk.id'").get() as { value: string }).value;
   const smsListeners = new Set<() => void>();
+  const secrets = options.secrets ?? fileSecretStore(dataDir);
   const desk: Desk = {
     dataDir,
     file,
@@ -36,8 +40,9 @@ export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
     deskId,
     handlers,
     clock: options.clock ?? (() => new Date()),
-    syncEnabled: () => readSetting(sqlite, 'sync.serverUrl') !== '',
-    setting: (key) => readSetting(sqlite, key),
+    secrets,
+    syncEnabled: () => readSetting(sqlite, secrets, 'sync.serverUrl') !== '',
+    setting: (key) => readSetting(sqlite, secrets, key),
     notifySmsQueued: () => smsListeners.forEach((l) => l()),
     dispatch: (name, input, actor, opts) => dispatch(desk, name, input, actor, opts),
     query: (name, input, actor) => runQuery(desk, name, input, actor),

@@ -3,13 +3,14 @@ import { UserError } from '../../shared/errors.js';
 import { defineCommand, defineQuery } from '../core/registry.js';
 import { refreshStoredFlags } from '../applications/flags.js';
 import { SETTINGS, settingDef } from '../settings/keys.js';
-import { isSettingStored, readSetting } from '../settings/read.js';
+import { isSettingStored } from '../settings/read.js';
+import { isSecretName } from '../settings/secretStore.js';
 
 const MASK = '••••••••';
 
-export const settingsList = defineQuery('settings.list', async (_db, { sqlite }) =>
+export const settingsList = defineQuery('settings.list', async (_db, { sqlite, desk }) =>
   SETTINGS.map((def): SettingRow => {
-    const value = readSetting(sqlite, def.key);
+    const value = desk.setting(def.key);
     return {
       key: def.key,
       value: def.secret && value ? MASK : value,
@@ -25,13 +26,18 @@ export const settingSet = defineCommand('setting.set', async (_tx, ctx, input) =
   const value = input.value.trim();
   const problem = def.validate?.(value);
   if (problem) throw new UserError('invalid_input', `${input.key} ${problem}.`, { field: 'value' });
-  const before = readSetting(ctx.sqlite, def.key);
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    )
-    .run(def.key, value, ctx.now, ctx.actor.id);
+  const before = ctx.desk.setting(def.key);
+  if (isSecretName(def.key)) {
+    if (value) ctx.desk.secrets.set(def.key, value);
+    else ctx.desk.secrets.delete(def.key);
+  } else {
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      )
+      .run(def.key, value, ctx.now, ctx.actor.id);
+  }
   if (def.key === 'review.cpdThreshold') refreshStoredFlags(ctx.sqlite, Number(value));
   ctx.audit({
     action: 'setting.set', entity: 'setting', entityId: def.key,

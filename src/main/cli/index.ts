@@ -4,6 +4,7 @@ import { registerAdminCommands } from './commands/admin.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerDataCommands } from './commands/data.js';
 import { registerServeCommands } from './commands/serve.js';
+import { registerSmsCommands } from './commands/sms.js';
 
 /** `kmlttb`: exit 0 on success, 1 on a user error (one clear line), 2 on bad usage. */
 export function buildProgram(): Command {
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerDataCommands(program);
   registerAuditCommands(program);
+  registerSmsCommands(program);
   registerServeCommands(program);
   program.commands.forEach(function exitOverrideAll(c: Command) {
     c.exitOverride();

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { SecretStore } from '../settings/secretStore.js';
 import type { CommandHandlers, QueryHandlers } from './registry.js';
 
 /** What commands, queries and transports share for one desk (one data folder). */
@@ -9,6 +10,7 @@ export interface DeskServices {
   db: Kysely<Database>;
   sqlite: BetterSqlite3.Database;
   deskId: string;
+  secrets: SecretStore;
   handlers: { commands: CommandHandlers; queries: QueryHandlers };
   clock(): Date;
   syncEnabled(): boolean;

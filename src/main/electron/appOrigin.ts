@@ -8,18 +8,7 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
  * The policy sent with every response of the app scheme. It matches the renderer's own meta
  * tag and adds what only a header can say (frame-ancestors).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy.js';
 
 /**
  * True when an address belongs to the app itself: `app://desk/...`, or in development the

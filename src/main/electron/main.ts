@@ -14,6 +14,8 @@ import { openPrefs } from './prefs.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { denyPermissions, installSecurityHooks } from './security.js';
 import { createMainWindow } from './window.js';
+import { openSafeSecrets } from './safeSecrets.js';
+import { SmsWorker } from '../sms/worker.js';
 
 const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const RENDERER_ROOT = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -25,6 +27,7 @@ if (process.env.KMLTTB_DATA) app.setPath('userData', dataDirFor(process.env, app
 const dataDir = app.getPath('userData');
 
 let desk: Desk | undefined;
+let smsWorker: SmsWorker | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function startupFailure(err: unknown): string {
@@ -41,7 +44,7 @@ async function start(): Promise<void> {
   serveRenderer(RENDERER_ROOT);
   installMenu(devTools);
   try {
-    desk = openDesk(dataDir, { nativeBinding: electronNativeBinding(app.getAppPath()) });
+    desk = openDesk(dataDir, { nativeBinding: electronNativeBinding(app.getAppPath()), secrets: openSafeSecrets(dataDir) });
   } catch (err) {
     console.error('[start] cannot open the desk', err);
     dialog.showErrorBox('KMLTTB Licensing Desk cannot start', `${startupFailure(err)}\n\nData folder: ${dataDir}`);
@@ -49,6 +52,9 @@ async function start(): Promise<void> {
     return;
   }
   bindIpc({ desk, devServerUrl });
+  // Without a sync server, this desk is the authority that sends the SMS.
+  smsWorker = new SmsWorker(desk);
+  smsWorker.start();
   mainWindow = createMainWindow({ prefs: openPrefs(dataDir), preloadPath: PRELOAD, url: devServerUrl ?? APP_ENTRY_URL, devTools });
   mainWindow.on('closed', () => (mainWindow = undefined));
 }
@@ -71,8 +77,8 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const closing = desk;
     desk = undefined;
-    closing
-      .close()
+    Promise.resolve(smsWorker?.stop())
+      .then(() => closing.close())
       .catch((err: unknown) => console.error('[quit] closing the desk', err))
       .finally(() => {
         closed = true;

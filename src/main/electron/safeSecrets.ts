@@ -2,7 +2,7 @@
 import { safeStorage } from 'electron';
 import Store from 'electron-store';
 import { UserError } from '../../shared/errors.js';
-import type { SecretName, SecretStore } from './secretStore.js';
+import type { SecretName, SecretStore } from '../settings/secretStore.js';
 
 export function openSafeSecrets(dataDir: string): SecretStore {
   const store = new Store<Record<string, string>>({ name: 'secrets', cwd: dataDir });

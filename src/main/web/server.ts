@@ -4,18 +4,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HTTP_ROUTES, HTTP_STATUS_FOR_ERROR } from '../../shared/bridge.js';
+import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy.js';
 import type { Result } from '../../shared/errors.js';
 import { UserError } from '../../shared/errors.js';
 import { openDesk, type Desk } from '../desk.js';
+import { SmsWorker } from '../sms/worker.js';
 import { bridgeService } from '../transport/bridgeService.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
-  "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'",
-].join('; ');
 
 export interface WebServer {
   url: string;
@@ -34,7 +32,7 @@ function send(reply: FastifyReply, result: Result<unknown>) {
 }
 
 /** Browser mode: the built renderer and the bridge over HTTP, on 127.0.0.1 only. */
-export async function startWebServer(options: { dataDir: string; port: number; rendererDir?: string }): Promise<WebServer> {
+export async function startWebServer(options: { dataDir: string; port: number; rendererDir?: string; sendSms?: boolean }): Promise<WebServer> {
   const rendererDir = options.rendererDir ?? RENDERER_DIR;
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new UserError('not_configured', `The UI is not built (${rendererDir} has no index.html). Run: npm run build`);
@@ -64,10 +62,14 @@ export async function startWebServer(options: { dataDir: string; port: number; r
     send(reply, await bridge.query(bearer(req), req.params.name, req.body ?? {})));
 
   const address = await app.listen({ host: '127.0.0.1', port: options.port });
+  // Without a sync server, this desk is the authority that sends the SMS.
+  const smsWorker = new SmsWorker(desk);
+  if (options.sendSms !== false) smsWorker.start();
   return {
     url: address.replace('localhost', '127.0.0.1'),
     desk,
     async close() {
+      await smsWorker.stop();
       await app.close();
       await desk.close();
     },

@@ -4,7 +4,6 @@ import { UserError } from '../../../shared/errors.js';
 import { findCentre } from '../../admin/centresList.js';
 import { SYSTEM_ACTOR } from '../../core/actor.js';
 import { settingDef } from '../../settings/keys.js';
-import { readSetting } from '../../settings/read.js';
 import { actorFor, readPasswordFile, unwrap, withDesk, type GlobalOptions } from '../support.js';
 
 export function registerAdminCommands(program: Command): void {
@@ -56,7 +55,7 @@ export function registerAdminCommands(program: Command): void {
       await withDesk(program.opts<GlobalOptions>(), async (desk) => {
         const def = settingDef(key);
         if (!def) throw new UserError('invalid_input', `There is no setting '${key}'.`);
-        const value = readSetting(desk.sqlite, key);
+        const value = desk.setting(key);
         console.log(def.secret && value ? '(set, hidden)' : value);
       });
     });

@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import { UserError } from '../../../shared/errors.js';
+import { SmsWorker } from '../../sms/worker.js';
+import { withDesk, type GlobalOptions } from '../support.js';
+
+export function registerSmsCommands(program: Command): void {
+  const sms = program.command('sms').description('the SMS queue');
+  sms
+    .command('send-pending')
+    .description('send the queued SMS now and print the outcome')
+    .action(async () => {
+      await withDesk(program.opts<GlobalOptions>(), async (desk) => {
+        const queued = () => (desk.sqlite.prepare("SELECT count(*) AS n FROM sms_messages WHERE state = 'queued'").get() as { n: number }).n;
+        const report = await new SmsWorker(desk).drain();
+        if (report.notConfigured) {
+          throw new UserError('not_configured', `The SMS gateway is not configured: ${queued()} messages wait in the queue. Set sms.username and sms.apiKey (kmlttb config set), or KMLTTB_SMS_USERNAME and KMLTTB_SMS_API_KEY.`);
+        }
+        console.log(`Sent ${report.sent}, failed ${report.failed}, uncertain ${report.uncertain}, waiting to retry ${report.retrying}; ${queued()} still queued.`);
+        if (report.paused) throw new UserError('conflict', `Sending is paused: ${report.paused}`);
+      });
+    });
+}
