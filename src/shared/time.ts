@@ -59,3 +59,9 @@ function fromParts(y: number, mo: number, d: number, h: number, mi: number, s: n
   if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return null;
   return new Date(wall - offset * 60_000).toISOString();
 }
+
+/** The UTC instant a Nairobi day (`YYYY-MM-DD`) starts, `plusDays` later. */
+export function nairobiDayStart(day: string, plusDays = 0): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + plusDays) - NAIROBI_OFFSET_MINUTES * 60_000).toISOString();
+}

@@ -4,12 +4,15 @@ import { UserError } from '../../shared/errors.js';
 import { smsRow } from './commands.js';
 import { gatewayConfig } from './config.js';
 import { normalisePhone } from '../../shared/phone.js';
+import { nairobiDayStart } from '../../shared/time.js';
 import { defineQuery } from '../core/registry.js';
 
 export const smsList = defineQuery('sms.list', async (db, _ctx, input) => {
   let q = db.selectFrom('sms_messages as m').leftJoin('applications as a', 'a.id', 'm.application_id');
   if (input.state) q = q.where('m.state', '=', input.state);
   if (input.event) q = q.where('m.event', '=', input.event);
+  if (input.from) q = q.where('m.created_at', '>=', nairobiDayStart(input.from));
+  if (input.to) q = q.where('m.created_at', '<', nairobiDayStart(input.to, 1));
   if (input.search) {
     const phone = normalisePhone(input.search);
     const term = input.search.trim();

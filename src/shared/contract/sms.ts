@@ -7,10 +7,14 @@ export type SmsState = (typeof SMS_STATES)[number];
 export const SMS_EVENTS = ['approved', 'rejected', 'returned', 'paid', 'at_centre'] as const;
 export type SmsEvent = (typeof SMS_EVENTS)[number];
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-28');
 export const smsListInput = page.extend({
   state: z.enum(SMS_STATES).optional(),
   event: z.enum(SMS_EVENTS).optional(),
   search: z.string().trim().max(100).optional(),
+  /** Nairobi days, both inclusive. */
+  from: day.optional(),
+  to: day.optional(),
 });
 export interface SmsRow {
   id: string;
