@@ -1,0 +1,28 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+export interface CentreRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/**
+ * Finds a centre by code or name, any case; the name may leave out its `RBTC ` prefix
+ * (`Nairobi` for `RBTC Nairobi`). Inactive centres are found too (the review flag shows them);
+ * when two centres share a name, the active one wins (loadCentres lists active ones last).
+ */
+export function centreMatcher(centres: readonly CentreRef[]): (text: string) => string | null {
+  const byKey = new Map<string, string>();
+  const key = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+  // Names first, then codes, so that a code wins over a name that happens to equal it.
+  for (const c of centres) {
+    byKey.set(key(c.name.replace(/^RBTC\s+/i, '')), c.id);
+    byKey.set(key(c.name), c.id);
+  }
+  for (const c of centres) byKey.set(key(c.code), c.id);
+  return (text) => byKey.get(key(text)) ?? null;
+}
+
+export function loadCentres(sqlite: BetterSqlite3.Database): CentreRef[] {
+  return sqlite.prepare('SELECT id, code, name FROM centres ORDER BY active, code').all() as CentreRef[];
+}

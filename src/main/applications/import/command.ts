@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import type { ImportReport } from '../../../shared/contract/applications.js';
+import { UserError } from '../../../shared/errors.js';
+import { newId } from '../../core/ids.js';
+import { defineCommand } from '../../core/registry.js';
+import { refreshStoredFlags } from '../flags.js';
+import { writeImport } from './apply.js';
+import { centreMatcher, loadCentres } from './centres.js';
+import type { ImportProblem } from './columns.js';
+import { planImport } from './plan.js';
+import { readTable } from './readTable.js';
+import { validateTable } from './validate.js';
+
+/**
+ * `applications.import`: a CSV or XLSX file of applications from eCitizen. The file lands whole
+ * or not at all: any problem and nothing is written. A dry run reports the problems and what
+ * would happen, and writes nothing.
+ */
+export const importApplications = defineCommand('applications.import', async (_tx, ctx, input) => {
+  const { fileName, dryRun } = input;
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+
+  const table = await readTable(fileName, bytes);
+  let rowsRead = 0;
+  let problems: ImportProblem[];
+  let counts = { imported: 0, resubmitted: 0, unchanged: 0 };
+  let plan: ReturnType<typeof planImport> | null = null;
+  if (!table.ok) {
+    problems = table.problems;
+  } else {
+    const validated = validateTable(table.table, { now: ctx.now, findCentre: centreMatcher(loadCentres(ctx.sqlite)) });
+    rowsRead = validated.rowsRead;
+    plan = planImport(ctx.sqlite, validated.records);
+    problems = [...validated.problems, ...plan.problems].sort((a, b) => a.line - b.line);
+    for (const action of plan.actions) {
+      if (action.kind === 'insert') counts.imported++;
+      else if (action.kind === 'resubmit') counts.resubmitted++;
+      else counts.unchanged++;
+    }
+  }
+  if (problems.length > 0) counts = { imported: 0, resubmitted: 0, unchanged: 0 };
+  const report: ImportReport = { fileName, dryRun, rowsRead, ...counts, problems };
+  const summary = `${fileName}: ${rowsRead} rows, ${counts.imported} imported, ${counts.resubmitted} resubmitted, ${counts.unchanged} unchanged`;
+
+  if (dryRun) {
+    ctx.audit({
+      action: 'applications.import',
+      entity: 'import',
+      summary: `dry run of ${summary}${problems.length ? `, ${plural(problems.length, 'problem')}` : ''}`,
+      after: { fileName, sha256, dryRun, rowsRead, ...counts, problems: problems.length },
+    });
+    return report;
+  }
+  if (problems.length > 0 || !plan) {
+    throw new UserError('import_failed', `${fileName}: ${plural(problems.length, 'problem')}; nothing was imported`, {
+      issues: problems.map((p) => ({ where: `line ${p.line}${p.field ? `, ${p.field}` : ''}`, message: p.message })),
+    });
+  }
+
+  const practitionerIds = writeImport(ctx.sqlite, plan.actions, { now: ctx.now, actor: ctx.actor });
+  if (practitionerIds.length > 0) {
+    refreshStoredFlags(ctx.sqlite, Number(ctx.desk.setting('review.cpdThreshold')), practitionerIds);
+  }
+  const importId = newId();
+  // `imported` counts the rows that changed something: new applications and resubmissions.
+  ctx.sqlite
+    .prepare('INSERT INTO imports (id, kind, file_name, file_sha256, rows, imported, at, actor_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(importId, 'applications', fileName, sha256, rowsRead, counts.imported + counts.resubmitted, ctx.now, ctx.actor.username);
+  ctx.audit({
+    action: 'applications.import',
+    entity: 'import',
+    entityId: importId,
+    summary,
+    after: { fileName, sha256, rows: rowsRead, ...counts },
+  });
+  return report;
+});
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

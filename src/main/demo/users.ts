@@ -1,0 +1,40 @@
+import type { Role } from '../../shared/permissions.js';
+import { SYSTEM_ACTOR } from '../core/actor.js';
+import type { Desk } from '../desk.js';
+import { run } from './support.js';
+
+export const DEMO_PASSWORD = 'demo-password';
+
+interface DemoUser {
+  username: string;
+  fullName: string;
+  role: Role;
+  centreId?: string;
+}
+
+/** `officer`, `auditor`, `admin`, and `clerk.<code>` for each active centre. */
+export function demoUsers(centres: readonly { id: string; code: string; name: string }[]): DemoUser[] {
+  return [
+    { username: 'admin', fullName: 'Faith Njeri', role: 'admin' },
+    { username: 'officer', fullName: 'Daniel Kiprono', role: 'officer' },
+    { username: 'auditor', fullName: 'Esther Achieng', role: 'auditor' },
+    ...centres.map((c) => ({ username: `clerk.${c.code.toLowerCase()}`, fullName: `Clerk, ${c.name}`, role: 'clerk' as const, centreId: c.id })),
+  ];
+}
+
+/** Creates the demo users that do not exist yet, through `user.create` as the system actor. */
+export async function ensureDemoUsers(desk: Desk): Promise<{ created: string[]; existing: string[] }> {
+  const centres = desk.sqlite.prepare('SELECT id, code, name FROM centres WHERE active = 1 ORDER BY code').all() as { id: string; code: string; name: string }[];
+  const exists = desk.sqlite.prepare('SELECT 1 FROM users WHERE username = ?');
+  const created: string[] = [];
+  const existing: string[] = [];
+  for (const user of demoUsers(centres)) {
+    if (exists.get(user.username)) {
+      existing.push(user.username);
+      continue;
+    }
+    await run(desk, 'user.create', { ...user, password: DEMO_PASSWORD }, SYSTEM_ACTOR);
+    created.push(user.username);
+  }
+  return { created, existing };
+}
