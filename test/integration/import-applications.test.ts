@@ -47,6 +47,8 @@ function snapshot(d: Desk) {
     history: count(d, 'application_history'),
     imports: count(d, 'imports'),
     search: count(d, 'applications_search'),
+    audit: count(d, 'audit_events'),
+    ops: count(d, 'applied_ops'),
   };
 }
 function application(d: Desk, ref: string) {
@@ -155,7 +157,7 @@ describe('importing an applications file', () => {
 
     const again = await imported(d, 'good.csv', fixture('good.csv'));
     expect(again).toMatchObject({ rowsRead: 4, imported: 0, resubmitted: 0, unchanged: 4, problems: [] });
-    expect(snapshot(d)).toEqual({ ...before, imports: before.imports + 1 });
+    expect(snapshot(d)).toEqual({ ...before, imports: before.imports + 1, audit: before.audit + 1, ops: before.ops + 1 });
     expect(d.sqlite.prepare('SELECT sum(version) AS v FROM practitioners').get()).toEqual(versions);
     // The second import is itself an audited event, and says it changed nothing.
     expect(count(d, 'audit_events')).toBe(auditBefore + 1);

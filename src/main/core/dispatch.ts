@@ -38,6 +38,7 @@ export async function dispatch<N extends CommandName>(
     }
     const parsed = spec.input.safeParse(rawInput);
     if (!parsed.success) throw zodToUserError(parsed.error);
+    const prepared = handler.prepare ? await handler.prepare(parsed.data as never, desk) : undefined;
     const outcome = await desk.db.transaction().execute(async (tx) => {
       const seen = desk.sqlite.prepare('SELECT result FROM applied_ops WHERE op_id = ?').get(opId) as
         | { result: string | null }
@@ -45,12 +46,15 @@ export async function dispatch<N extends CommandName>(
       if (seen) return { duplicate: true as const, value: seen.result ? JSON.parse(seen.result) : null };
       const now = desk.clock().toISOString();
       let record: AuditRecord | null = null;
+      let changedNothing = false;
       const ctx: CommandContext = {
         actor, opId, now, desk, sqlite: desk.sqlite,
         audit: (r) => { record = r; },
         afterCommit: (effect) => { effects.push(effect); },
+        changedNothing: () => { changedNothing = true; },
       };
-      const value = await handler.apply(tx, ctx, parsed.data as never);
+      const value = await handler.apply(tx, ctx, parsed.data as never, prepared);
+      if (changedNothing) return { duplicate: false as const, value };
       appendAudit(
         desk.sqlite,
         record ?? { action: name, entity: name.split('.')[0]!, summary: name },

@@ -21,6 +21,8 @@ export interface CommandContext {
   audit(record: AuditRecord): void;
   /** Work to run after the commit (e.g. wake the SMS worker). Never inside the transaction. */
   afterCommit(effect: () => void): void;
+  /** Declares that this call changed nothing (a dry run): no audit event, no op recorded. */
+  changedNothing(): void;
 }
 
 export interface QueryContext {
@@ -29,8 +31,13 @@ export interface QueryContext {
   sqlite: BetterSqlite3.Database;
 }
 
-export interface CommandHandler<N extends CommandName> {
-  apply(tx: Transaction<Database>, ctx: CommandContext, input: CommandParsed<N>): Promise<CommandResult<N>>;
+export interface CommandHandler<N extends CommandName, P = unknown> {
+  /**
+   * Optional slow, read-only work before the transaction opens (e.g. parsing a file), so the
+   * database is not held while it runs. Its result is handed to `apply`.
+   */
+  prepare?(input: CommandParsed<N>, desk: DeskServices): Promise<P>;
+  apply(tx: Transaction<Database>, ctx: CommandContext, input: CommandParsed<N>, prepared: P): Promise<CommandResult<N>>;
 }
 export interface QueryHandler<N extends QueryName> {
   run(db: Kysely<Database>, ctx: QueryContext, input: QueryParsed<N>): Promise<QueryResult<N>>;
@@ -39,11 +46,12 @@ export interface QueryHandler<N extends QueryName> {
 export type CommandHandlers = { [N in CommandName]: CommandHandler<N> };
 export type QueryHandlers = { [N in QueryName]: QueryHandler<N> };
 
-export function defineCommand<N extends CommandName>(
+export function defineCommand<N extends CommandName, P = undefined>(
   _name: N,
-  apply: CommandHandler<N>['apply'],
+  apply: CommandHandler<N, P>['apply'],
+  options: { prepare?: CommandHandler<N, P>['prepare'] } = {},
 ): CommandHandler<N> {
-  return { apply };
+  return { apply, ...options } as CommandHandler<N>;
 }
 export function defineQuery<N extends QueryName>(_name: N, run: QueryHandler<N>['run']): QueryHandler<N> {
   return { run };

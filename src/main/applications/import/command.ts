@@ -16,12 +16,8 @@ import { validateTable } from './validate.js';
  * or not at all: any problem and nothing is written. A dry run reports the problems and what
  * would happen, and writes nothing.
  */
-export const importApplications = defineCommand('applications.import', async (_tx, ctx, input) => {
+export const importApplications = defineCommand('applications.import', async (_tx, ctx, input, { table, sha256 }: Prepared) => {
   const { fileName, dryRun } = input;
-  const bytes = Buffer.from(input.dataBase64, 'base64');
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-
-  const table = await readTable(fileName, bytes);
   let rowsRead = 0;
   let problems: ImportProblem[];
   let counts = { imported: 0, resubmitted: 0, unchanged: 0 };
@@ -44,12 +40,7 @@ export const importApplications = defineCommand('applications.import', async (_t
   const summary = `${fileName}: ${rowsRead} rows, ${counts.imported} imported, ${counts.resubmitted} resubmitted, ${counts.unchanged} unchanged`;
 
   if (dryRun) {
-    ctx.audit({
-      action: 'applications.import',
-      entity: 'import',
-      summary: `dry run of ${summary}${problems.length ? `, ${plural(problems.length, 'problem')}` : ''}`,
-      after: { fileName, sha256, dryRun, rowsRead, ...counts, problems: problems.length },
-    });
+    ctx.changedNothing();
     return report;
   }
   if (problems.length > 0 || !plan) {
@@ -75,7 +66,18 @@ export const importApplications = defineCommand('applications.import', async (_t
     after: { fileName, sha256, rows: rowsRead, ...counts },
   });
   return report;
-});
+}, { prepare });
+
+interface Prepared {
+  table: Awaited<ReturnType<typeof readTable>>;
+  sha256: string;
+}
+
+/** Reading and parsing the file happens before the transaction opens. */
+async function prepare(input: { fileName: string; dataBase64: string }): Promise<Prepared> {
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  return { table: await readTable(input.fileName, bytes), sha256: createHash('sha256').update(bytes).digest('hex') };
+}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
