@@ -26,10 +26,24 @@ export interface WebDesk {
   stop(): Promise<void>;
 }
 
+export interface StartWebOptions {
+  /** Extra environment for the desk, e.g. the KMLTTB_SMS_* gateway overrides. */
+  env?: Record<string, string>;
+  deadlineMs?: number;
+}
+
+/** The test runner's environment without gateway settings, so only a test's own `env` sets them. */
+function deskEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('KMLTTB_SMS_')));
+  return { ...env, ...extra };
+}
+
 /** Starts `kmlttb web --port 0` and waits for its `Listening on http://127.0.0.1:PORT` line. */
-export function startWeb(dataDir: string, deadlineMs = 60_000): Promise<WebDesk> {
+export function startWeb(dataDir: string, options: StartWebOptions = {}): Promise<WebDesk> {
+  const deadlineMs = options.deadlineMs ?? 60_000;
   const child = spawn(process.execPath, [CLI, 'web', '--data', dataDir, '--port', '0'], {
     cwd: REPO,
+    env: deskEnv(options.env ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -31,9 +31,10 @@ export function errorMessage(error: unknown): string {
   return 'Sorry, something went wrong on this screen.';
 }
 
-/** The message for one field, from `field` or from an issue naming it. */
+/** The message for one field: an issue naming it (its own words, without the field's name), or the error's `field`. */
 export function fieldError(error: unknown, field: string): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
-  if (error.field === field) return error.message;
-  return error.issues.find((i) => i.where === field)?.message;
+  const issue = error.issues.find((i) => i.where === field);
+  if (issue) return issue.message;
+  return error.field === field ? error.message : undefined;
 }

@@ -20,24 +20,26 @@ export function queryKey<N extends QueryName>(name: N, input?: QueryInput<N>): r
   return input === undefined ? ['q', name] : ['q', name, input];
 }
 
-interface QueryOptions {
+interface QueryOptions<R> {
   enabled?: boolean;
   /** Keep showing the previous answer while the next one loads (grids). */
   keepPrevious?: boolean;
-  refetchInterval?: number;
+  /** Milliseconds between refreshes, or a rule over the last answer (false: stop). */
+  refetchInterval?: number | ((data: R | undefined) => number | false);
 }
 
 export function useApiQuery<N extends QueryName>(
   name: N,
   input: QueryInput<N>,
-  options: QueryOptions = {},
+  options: QueryOptions<QueryResult<N>> = {},
 ): UseQueryResult<QueryResult<N>, Error> {
+  const interval = options.refetchInterval;
   return useQuery({
     queryKey: queryKey(name, input),
     queryFn: () => runQuery(name, input),
     enabled: options.enabled ?? true,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
-    refetchInterval: options.refetchInterval,
+    refetchInterval: typeof interval === 'function' ? (query) => interval(query.state.data as QueryResult<N> | undefined) : interval,
   });
 }
 

@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react';
 import type { ApplicationDetail } from '../../../shared/contract/applications.js';
 import { formatKes } from '../../../shared/money.js';
 import { displayPhone } from '../../../shared/phone.js';
 import { formatNairobi } from '../../../shared/time.js';
 import { StateBadge } from '../components/Badges.js';
+import { DetailItem as Item } from '../components/DetailItem.js';
 import { CADRE_LABEL, STATE_LABEL } from '../shell/labels.js';
 
 const ACTION_LABEL: Record<string, string> = {
@@ -15,15 +15,6 @@ const ACTION_LABEL: Record<string, string> = {
   settle: 'invoice settled',
   license: 'licence issued',
 };
-
-function Item({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="dl-item">
-      <dt>{term}</dt>
-      <dd>{children === '' || children === null ? '—' : children}</dd>
-    </div>
-  );
-}
 
 /** Everything the officer needs to decide, read-only. */
 export function ApplicationDetailView({ app }: { app: ApplicationDetail }) {

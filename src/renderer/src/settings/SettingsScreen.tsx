@@ -4,16 +4,18 @@ import { hrefFor } from '../shell/routes.js';
 import { CentresSection } from './CentresSection.js';
 import { FeesSection } from './FeesSection.js';
 import { GeneralSection } from './GeneralSection.js';
+import { SmsTemplatesSection } from './SmsTemplatesSection.js';
 import { UsersSection } from './UsersSection.js';
 
 const SECTIONS: { id: string; label: string; permission: Permission }[] = [
   { id: 'users', label: 'Users', permission: 'admin.users' },
   { id: 'centres', label: 'Centres', permission: 'admin.centres' },
   { id: 'fees', label: 'Fees', permission: 'admin.fees' },
+  { id: 'sms-templates', label: 'SMS templates', permission: 'admin.settings' },
   { id: 'general', label: 'General', permission: 'admin.settings' },
 ];
 
-/** Administration: users, centres, fees and general settings, one section at a time (#/settings/users …). */
+/** Administration: users, centres, fees, SMS templates and general settings, one section at a time (#/settings/users …). */
 export function SettingsScreen({ section }: { section: string | undefined }) {
   const { session } = useSession();
   const allowed = SECTIONS.filter((s) => session?.permissions.includes(s.permission));
@@ -36,6 +38,7 @@ export function SettingsScreen({ section }: { section: string | undefined }) {
       {current?.id === 'users' && <UsersSection />}
       {current?.id === 'centres' && <CentresSection />}
       {current?.id === 'fees' && <FeesSection />}
+      {current?.id === 'sms-templates' && <SmsTemplatesSection />}
       {current?.id === 'general' && <GeneralSection />}
     </section>
   );

@@ -1,39 +1,34 @@
 import type { PaginationState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import { SMS_EVENTS, SMS_STATES, type SmsListResult, type SmsEvent, type SmsState } from '../../../shared/contract/sms.js';
+import type { SmsListResult } from '../../../shared/contract/sms.js';
 import { useApiQuery } from '../api/hooks.js';
 import { DataTable } from '../components/DataTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Pager } from '../components/Pager.js';
-import { SelectField } from '../components/SelectField.js';
 import { useClampPage, useServerTable } from '../components/serverTable.js';
 import { useDebounced } from '../components/useDebounced.js';
 import { smsColumns } from './columns.js';
-import { SMS_EVENT_LABEL, SMS_STATE_LABEL } from './labels.js';
+import { toSmsListInput, useSmsFilters, type SmsFilters } from './filters.js';
+import { SmsFiltersBar } from './SmsFiltersBar.js';
+import { SmsPanel } from './SmsPanel.js';
 
 const NO_ROWS: SmsListResult['rows'] = [];
-const STATE_OPTIONS = SMS_STATES.map((s) => ({ value: s, label: SMS_STATE_LABEL[s] }));
-const EVENT_OPTIONS = SMS_EVENTS.map((e) => ({ value: e, label: SMS_EVENT_LABEL[e] }));
+/** Messages change state in the background as the worker sends them. */
+export const SMS_REFRESH_MS = 10_000;
 
-/** Messages to applicants, newest first. Read-only for now. */
+/** Messages to applicants, newest first; a message opens in the side panel. */
 export function SmsScreen() {
-  const [state, setState] = useState<SmsState | ''>('');
-  const [event, setEvent] = useState<SmsEvent | ''>('');
-  const [searchText, setSearchText] = useState('');
+  const [filters, setFiltersRaw] = useSmsFilters();
   const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 50 });
-  const search = useDebounced(searchText.trim(), 300);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const search = useDebounced(filters.search.trim(), 300);
+  const setFilters = (next: SmsFilters) => {
+    setFiltersRaw(next);
+    setPagination((p) => ({ ...p, pageIndex: 0 }));
+  };
 
-  const input = useMemo(
-    () => ({
-      page: pagination.pageIndex,
-      pageSize: pagination.pageSize,
-      ...(state ? { state } : {}),
-      ...(event ? { event } : {}),
-      ...(search ? { search } : {}),
-    }),
-    [pagination, state, event, search],
-  );
-  const list = useApiQuery('sms.list', input, { keepPrevious: true });
+  const input = useMemo(() => toSmsListInput(filters, search, pagination), [filters, search, pagination]);
+  const list = useApiQuery('sms.list', input, { keepPrevious: true, refetchInterval: SMS_REFRESH_MS });
   const summary = useApiQuery('sms.summary', {});
   useClampPage(list.data?.total, pagination, setPagination);
   const table = useServerTable({
@@ -44,7 +39,6 @@ export function SmsScreen() {
     pagination,
     onPaginationChange: setPagination,
   });
-  const firstPage = () => setPagination((p) => ({ ...p, pageIndex: 0 }));
 
   return (
     <section className="screen" aria-labelledby="sms-title">
@@ -54,26 +48,22 @@ export function SmsScreen() {
       {summary.data && !summary.data.gatewayConfigured && (
         <p className="notice">The SMS gateway is not configured: messages wait in the queue until an administrator sets it up in Settings.</p>
       )}
-      <form className="filters" role="search" aria-label="Filter messages" onSubmit={(e) => e.preventDefault()}>
-        <div className="field search">
-          <label htmlFor="sms-search">Search messages</label>
-          <input
-            id="sms-search"
-            type="search"
-            placeholder="Phone, reference or text"
-            value={searchText}
-            onChange={(e) => {
-              setSearchText(e.target.value);
-              firstPage();
-            }}
+      <SmsFiltersBar filters={filters} onChange={setFilters} />
+      <div className={`split sms-split${openId ? ' with-panel' : ''}`}>
+        <div className="grid-pane">
+          {list.error && <ErrorAlert error={list.error} />}
+          <DataTable
+            table={table}
+            label="SMS messages"
+            selectedId={openId}
+            busy={list.isFetching}
+            onRowClick={(id) => setOpenId(id)}
+            empty={list.isPending ? 'Loading messages…' : 'No messages match.'}
           />
+          <Pager table={table} total={list.data?.total ?? 0} noun="messages" />
         </div>
-        <SelectField label="State" empty="Any state" options={STATE_OPTIONS} value={state} onChange={(e) => { setState(e.target.value as SmsState | ''); firstPage(); }} />
-        <SelectField label="Event" empty="Any event" options={EVENT_OPTIONS} value={event} onChange={(e) => { setEvent(e.target.value as SmsEvent | ''); firstPage(); }} />
-      </form>
-      {list.error && <ErrorAlert error={list.error} />}
-      <DataTable table={table} label="SMS messages" busy={list.isFetching} empty={list.isPending ? 'Loading messages…' : 'No messages match.'} />
-      <Pager table={table} total={list.data?.total ?? 0} noun="messages" />
+        {openId && <SmsPanel id={openId} onClose={() => setOpenId(null)} />}
+      </div>
     </section>
   );
 }

@@ -2,23 +2,26 @@ import type { SmsRow } from '../../../shared/contract/sms.js';
 import { displayPhone } from '../../../shared/phone.js';
 import { formatNairobi } from '../../../shared/time.js';
 import { gridColumnHelper } from '../components/serverTable.js';
-import { SMS_EVENT_LABEL, SMS_STATE_LABEL } from './labels.js';
+import { SMS_EVENT_LABEL } from './labels.js';
+import { SmsStateBadge } from './SmsStateBadge.js';
 
 const col = gridColumnHelper<SmsRow>();
 
 export const smsColumns = col.columns([
-  col.accessor('createdAt', { header: 'Created', meta: { className: 'nowrap' }, cell: (c) => formatNairobi(c.getValue()) }),
+  col.accessor('createdAt', {
+    header: 'Created',
+    meta: { className: 'nowrap' },
+    // The row opens on click; the button makes that reachable by keyboard.
+    cell: (c) => (
+      <button type="button" className="link-button" title="Open the message">
+        {formatNairobi(c.getValue())}
+      </button>
+    ),
+  }),
   col.accessor('phone', { header: 'Phone', meta: { className: 'nowrap' }, cell: (c) => displayPhone(c.getValue()) }),
   col.accessor('applicationRef', { header: 'Application', meta: { className: 'nowrap' }, cell: (c) => c.getValue() ?? '—' }),
   col.accessor('event', { header: 'Event', cell: (c) => SMS_EVENT_LABEL[c.getValue()] }),
   col.accessor('parts', { header: 'Parts', meta: { className: 'num' } }),
-  col.accessor('state', {
-    header: 'State',
-    cell: (c) => (
-      <span className={`badge sms-${c.getValue()}`} title={c.row.original.failureReason ?? undefined}>
-        {SMS_STATE_LABEL[c.getValue()]}
-      </span>
-    ),
-  }),
+  col.accessor('state', { header: 'State', cell: (c) => <SmsStateBadge state={c.getValue()} reason={c.row.original.failureReason} /> }),
   col.accessor('text', { header: 'Text', meta: { className: 'sms-cell' } }),
 ]);

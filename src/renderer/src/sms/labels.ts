@@ -17,3 +17,8 @@ export const SMS_EVENT_LABEL: Record<SmsEvent, string> = {
   paid: 'Paid',
   at_centre: 'At centre',
 };
+
+export const SMS_LANGUAGE_LABEL: Record<string, string> = {
+  en: 'English',
+  sw: 'Kiswahili',
+};

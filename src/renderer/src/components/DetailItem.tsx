@@ -1,0 +1,11 @@
+import type { ReactNode } from 'react';
+
+/** One term and its value in a `<dl className="dl">`; an empty value shows as a dash. */
+export function DetailItem({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="dl-item">
+      <dt>{term}</dt>
+      <dd>{children === '' || children === null || children === undefined ? '—' : children}</dd>
+    </div>
+  );
+}

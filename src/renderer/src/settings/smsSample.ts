@@ -1,0 +1,20 @@
+import type { SmsPlaceholder } from '../../../shared/smsTemplate.js';
+
+/**
+ * What each placeholder stands for, with the typical value the editor previews it with. The
+ * values are the back end's SAMPLE_VALUES (src/main/sms/templates.ts), so the live length here
+ * matches the length the template list reports after saving.
+ */
+export const PLACEHOLDER_INFO: Record<SmsPlaceholder, { meaning: string; sample: string }> = {
+  name: { meaning: "applicant's name", sample: 'Wanjiru' },
+  ref: { meaning: 'application reference', sample: 'APP-2026-000123' },
+  year: { meaning: 'licence year', sample: '2026' },
+  amount: { meaning: 'amount due, in KES', sample: 'KES 3,000.00' },
+  billRef: { meaning: 'bill reference to pay with', sample: 'LB7KQ2MX9T' },
+  reason: { meaning: "officer's reason (rejected, returned)", sample: 'Please attach your CPD certificates' },
+  centre: { meaning: 'collection centre', sample: 'RBTC Nairobi' },
+  town: { meaning: "centre's town", sample: 'Nairobi' },
+  licenceNo: { meaning: 'licence number', sample: 'KMLTTB/2026/000123' },
+};
+
+export const SAMPLE_VALUES = Object.fromEntries(Object.entries(PLACEHOLDER_INFO).map(([k, v]) => [k, v.sample])) as Record<SmsPlaceholder, string>;

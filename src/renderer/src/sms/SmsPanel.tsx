@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { displayPhone } from '../../../shared/phone.js';
+import { useApiQuery } from '../api/hooks.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useCanRun } from '../session/useCanRun.js';
+import { SmsActionForm, type SmsAction } from './SmsActionForm.js';
+import { SmsDetailView } from './SmsDetailView.js';
+import { SmsStateBadge } from './SmsStateBadge.js';
+
+const ACTION_LABEL: Record<SmsAction, string> = { resend: 'Resend', cancel: 'Cancel' };
+
+interface Props {
+  id: string;
+  onClose: () => void;
+}
+
+/** One message: what was sent, to whom, every attempt, and Resend or Cancel for those who may. */
+export function SmsPanel({ id, onClose }: Props) {
+  // A message on its way changes within seconds; settled ones rarely (a delivery report).
+  const detail = useApiQuery('sms.detail', { id }, { refetchInterval: (d) => (d && (d.state === 'sending' || (d.state === 'queued' && !d.nextAttemptAt)) ? 2_000 : 10_000) });
+  const canManage = useCanRun('sms.resend');
+  const [action, setAction] = useState<{ id: string; kind: SmsAction } | null>(null);
+  const sms = detail.data?.id === id ? detail.data : undefined;
+
+  const possible: SmsAction[] = !sms ? [] : sms.state === 'queued' ? ['cancel'] : sms.state === 'failed' || sms.state === 'uncertain' ? ['resend'] : [];
+  const open = action && action.id === id && possible.includes(action.kind) ? action.kind : null;
+
+  return (
+    <aside className="detail-panel" aria-label="SMS details" aria-busy={detail.isFetching || undefined}>
+      <div className="panel-bar">
+        <button type="button" className="quiet" onClick={onClose} title="Close the details">
+          Close details
+        </button>
+      </div>
+      {detail.error ? (
+        <ErrorAlert error={detail.error} />
+      ) : !sms ? (
+        <p className="muted">Loading the message…</p>
+      ) : (
+        <>
+          <div className="detail-title">
+            <h2>SMS to {displayPhone(sms.phone)}</h2>
+            <SmsStateBadge state={sms.state} />
+          </div>
+          {canManage && possible.length > 0 && (
+            <div className="decision-actions" role="group" aria-label="SMS actions">
+              {possible.map((kind) => (
+                <button key={kind} type="button" aria-pressed={open === kind} onClick={() => setAction({ id, kind })}>
+                  {ACTION_LABEL[kind]}
+                </button>
+              ))}
+            </div>
+          )}
+          {canManage && open && <SmsActionForm key={`${id}-${open}`} sms={sms} kind={open} onDone={() => setAction(null)} />}
+          <SmsDetailView sms={sms} />
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import type { SmsEvent, SmsState } from '../../../shared/contract/sms.js';
+import type { QueryInput } from '../../../shared/contract/index.js';
+
+export interface SmsFilters {
+  search: string;
+  state: SmsState | '';
+  event: SmsEvent | '';
+  /** Nairobi days `YYYY-MM-DD`, both inclusive, or ''. */
+  from: string;
+  to: string;
+}
+
+export const NO_SMS_FILTERS: SmsFilters = { search: '', state: '', event: '', from: '', to: '' };
+
+/** Under the session layer's screen-state prefix, so signing out forgets it. */
+const STORAGE_KEY = 'kmlttb.screen.sms.filters';
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function load(): SmsFilters {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    if (raw) return { ...NO_SMS_FILTERS, ...(JSON.parse(raw) as Partial<SmsFilters>) };
+  } catch {
+    // A damaged saved filter is simply forgotten.
+  }
+  return NO_SMS_FILTERS;
+}
+
+/** Filters survive a reload of this tab. */
+export function useSmsFilters(): [SmsFilters, (next: SmsFilters) => void] {
+  const [filters, setFilters] = useState(load);
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters));
+    } catch {
+      // Not saved: only a convenience.
+    }
+  }, [filters]);
+  return [filters, setFilters];
+}
+
+/** A date range that cannot match anything, said in words; null when it is fine. */
+export function dateRangeProblem(f: SmsFilters): string | null {
+  return f.from && f.to && DAY.test(f.from) && DAY.test(f.to) && f.from > f.to ? 'From is after To: no message can match.' : null;
+}
+
+export function toSmsListInput(f: SmsFilters, search: string, page: { pageIndex: number; pageSize: number }): QueryInput<'sms.list'> {
+  const input: QueryInput<'sms.list'> = { page: page.pageIndex, pageSize: page.pageSize };
+  if (f.state) input.state = f.state;
+  if (f.event) input.event = f.event;
+  if (DAY.test(f.from)) input.from = f.from;
+  if (DAY.test(f.to)) input.to = f.to;
+  if (search) input.search = search;
+  return input;
+}
