@@ -5,7 +5,7 @@ import type { ApplicationRow } from '../../src/shared/contract/applications.js';
 import { normalisePhone } from '../../src/shared/phone.js';
 import { smsLength } from '../../src/shared/smsSegments.js';
 import { renderSms } from '../../src/shared/smsTemplate.js';
-import { SAMPLE_VALUES } from '../../src/renderer/src/settings/smsSample.js';
+import { SAMPLE_VALUES } from '../../src/shared/smsPlaceholders.js';
 import { startSmsGatewaySimulator, type SmsGatewaySimulator } from '../fixtures/smsGatewaySimulator.js';
 import { apiCommand, apiQuery } from './support/api.js';
 import { errorsOf, launchBrowser, screenshot, signIn, type TestBrowser } from './support/browser.js';

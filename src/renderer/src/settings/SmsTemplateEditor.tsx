@@ -5,7 +5,7 @@ import { fieldError } from '../api/ApiError.js';
 import { useApiCommand } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useAnnounce } from '../shell/Announcer.js';
-import { PLACEHOLDER_INFO, SAMPLE_VALUES } from './smsSample.js';
+import { PLACEHOLDER_INFO, SAMPLE_VALUES } from '../../../shared/smsPlaceholders.js';
 import { SmsLengthInfo } from './SmsLengthInfo.js';
 
 interface Props {

@@ -1,9 +1,8 @@
-import type { SmsPlaceholder } from '../../../shared/smsTemplate.js';
+import type { SmsPlaceholder } from './smsTemplate.js';
 
 /**
- * What each placeholder stands for, with the typical value the editor previews it with. The
- * values are the back end's SAMPLE_VALUES (src/main/sms/templates.ts), so the live length here
- * matches the length the template list reports after saving.
+ * What each placeholder stands for, with the typical value templates are previewed with: the
+ * editor's live length and the template list's length use the same values.
  */
 export const PLACEHOLDER_INFO: Record<SmsPlaceholder, { meaning: string; sample: string }> = {
   name: { meaning: "applicant's name", sample: 'Wanjiru' },
