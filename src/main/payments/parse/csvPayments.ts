@@ -1,0 +1,62 @@
+import { matchHeaders, type ColumnSpec } from '../../../shared/headers.js';
+import { readCsvRows } from '../../applications/import/readCsv.js';
+import { isBlankRow, type TableRow } from '../../applications/import/readTable.js';
+import { collect, unreadable, type RowOutcome } from './collect.js';
+import { ECITIZEN_COLUMNS, NOT_A_PAYMENTS_FILE, STATEMENT_COLUMNS, type RowValues } from './columns.js';
+import { readNotification } from './ecitizen.js';
+import { findHeader } from './findHeader.js';
+import { readStatementLine } from './statement.js';
+import type { ParsedPaymentsFile, ParseProblem } from './types.js';
+
+/** A payments CSV (line ends already `\n`): eCitizen notifications or an M-Pesa statement. */
+export function parseCsvPayments(text: string, now: string): ParsedPaymentsFile {
+  const found = findHeader(text);
+  if (found.header === null) {
+    return unreadable(null, found.csvProblems.length > 0 ? found.csvProblems : [{ line: 1, message: NOT_A_PAYMENTS_FILE }]);
+  }
+  const header = found.header;
+  const format = header.kind === 'ecitizen' ? 'ecitizen-csv' : 'mpesa-statement';
+  if (header.delimiter === '\t') {
+    return unreadable(format, [{
+      line: header.line,
+      message: 'the file is separated by tabs: save it as CSV (comma or semicolon separated) and import it again',
+    }]);
+  }
+
+  const parsed = readCsvRows(text, header.delimiter);
+  if (!parsed.ok) return unreadable(format, parsed.problems);
+  const rows = parsed.rows.filter((r) => r.line > header.line && !isBlankRow(r.cells));
+
+  const columns: readonly ColumnSpec[] = header.kind === 'ecitizen' ? ECITIZEN_COLUMNS : STATEMENT_COLUMNS;
+  const match = matchHeaders(header.headers, columns);
+  const headerProblems: ParseProblem[] = [
+    ...match.missing.map((name) => ({ line: header.line, field: name, message: `the column ${name} is missing` })),
+    ...match.duplicates.map((d) => ({ line: header.line, field: d.name, message: `the column ${d.name} appears ${d.positions.length} times` })),
+  ];
+  if (headerProblems.length > 0) return unreadable(format, headerProblems, rows.length);
+  if (rows.length === 0) return unreadable(format, [{ line: header.line, message: 'the file has no rows below the header' }]);
+
+  const positions = Object.entries(match.index) as [string, number][];
+  const read = header.kind === 'ecitizen' ? readNotification : readStatementLine;
+  const outcomes = rows.map((row): RowOutcome => {
+    const values: RowValues<string> = {};
+    for (const [name, at] of positions) values[name] = row.cells[at] ?? '';
+    const outcome = read(row.line, values, now);
+    const extra = extraValues(row, header.headers.length);
+    if (extra === null) return outcome;
+    return { kind: 'problems', problems: [extra, ...(outcome.kind === 'problems' ? outcome.problems : [])] };
+  });
+  return collect(format, rows.length, outcomes);
+}
+
+/** A row longer than the header: usually an amount like 1,500.00 written without quotes. */
+function extraValues(row: TableRow, headerCount: number): ParseProblem | null {
+  let extra = 0;
+  for (let i = headerCount; i < row.cells.length; i++) if (row.cells[i]!.trim() !== '') extra++;
+  if (extra === 0) return null;
+  return {
+    line: row.line,
+    message: `this row has ${headerCount + extra} values but the header has ${headerCount} columns ` +
+      '(a separator inside a value that is not quoted, such as 1,500.00?)',
+  };
+}
