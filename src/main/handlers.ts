@@ -9,6 +9,9 @@ import { importApplications } from './applications/import/command.js';
 import { applicationDetail, applicationsFacets, applicationsList, applicationSmsPreview } from './applications/queries.js';
 import { auditVerify } from './audit/queries.js';
 import type { CommandHandlers, QueryHandlers } from './core/registry.js';
+import { invoiceRefundMade, paymentFlagRefund, paymentIgnore, paymentMatch, paymentRefundMade, paymentUnmatch, paymentsAutoMatch } from './payments/commands.js';
+import { importPayments } from './payments/importCommand.js';
+import { invoicesList, paymentDetail, paymentsList, paymentsTotals } from './payments/queries.js';
 import { reportExported } from './reports/exported.js';
 import { smsCancel, smsDeliveryReport, smsResend, smsResume, smsTemplateSet } from './sms/commands.js';
 import { smsDetail, smsList, smsSummary } from './sms/queries.js';
@@ -33,6 +36,14 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'sms.resume': smsResume,
     'smsTemplate.set': smsTemplateSet,
     'sms.deliveryReport': smsDeliveryReport,
+    'payments.import': importPayments,
+    'payments.autoMatch': paymentsAutoMatch,
+    'payment.match': paymentMatch,
+    'payment.unmatch': paymentUnmatch,
+    'payment.ignore': paymentIgnore,
+    'payment.flagRefund': paymentFlagRefund,
+    'payment.refundMade': paymentRefundMade,
+    'invoice.refundMade': invoiceRefundMade,
   },
   queries: {
     'applications.list': applicationsList,
@@ -47,6 +58,10 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'centres.list': centresList,
     'fees.list': feesList,
     'settings.list': settingsList,
+    'payments.list': paymentsList,
+    'payment.detail': paymentDetail,
+    'invoices.list': invoicesList,
+    'payments.totals': paymentsTotals,
     'audit.verify': auditVerify,
   },
 };

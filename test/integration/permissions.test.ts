@@ -24,6 +24,14 @@ const COMMAND_ROLES: Record<string, Role[]> = {
   'sms.resume': ['admin'],
   'smsTemplate.set': ['admin'],
   'sms.deliveryReport': [],
+  'payments.import': ['admin', 'officer'],
+  'payments.autoMatch': ['officer'],
+  'payment.match': ['officer'],
+  'payment.unmatch': ['officer'],
+  'payment.ignore': ['officer'],
+  'payment.flagRefund': ['officer'],
+  'payment.refundMade': ['officer'],
+  'invoice.refundMade': ['officer'],
 };
 const QUERY_ROLES: Record<string, Role[]> = {
   'applications.list': ['admin', 'officer', 'auditor'],
@@ -39,6 +47,10 @@ const QUERY_ROLES: Record<string, Role[]> = {
   'fees.list': ALL,
   'settings.list': ['admin'],
   'audit.verify': ['admin', 'auditor'],
+  'payments.list': ['admin', 'officer', 'auditor'],
+  'payment.detail': ['admin', 'officer', 'auditor'],
+  'invoices.list': ['admin', 'officer', 'auditor'],
+  'payments.totals': ['admin', 'officer', 'auditor'],
 };
 
 let t: TestDesk;

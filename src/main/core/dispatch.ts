@@ -54,7 +54,8 @@ export async function dispatch<N extends CommandName>(
         changedNothing: () => { changedNothing = true; },
       };
       const value = await handler.apply(tx, ctx, parsed.data as never, prepared);
-      if (changedNothing) return { duplicate: false as const, value };
+      // A dry run may write to see what would happen; all of it is rolled back.
+      if (changedNothing) throw new RolledBack(value);
       appendAudit(
         desk.sqlite,
         record ?? { action: name, entity: name.split('.')[0]!, summary: name },
@@ -76,8 +77,13 @@ export async function dispatch<N extends CommandName>(
     }
     return { ok: true, value: outcome.value as CommandResult<N> };
   } catch (err) {
+    if (err instanceof RolledBack) return { ok: true, value: err.value as CommandResult<N> };
     return { ok: false, error: toErrorBody(err, `command ${name}`) };
   }
+}
+
+class RolledBack {
+  constructor(readonly value: unknown) {}
 }
 
 /** Reads: parse, check the permission, run. */

@@ -21,7 +21,7 @@ export interface CommandContext {
   audit(record: AuditRecord): void;
   /** Work to run after the commit (e.g. wake the SMS worker). Never inside the transaction. */
   afterCommit(effect: () => void): void;
-  /** Declares that this call changed nothing (a dry run): no audit event, no op recorded. */
+  /** A dry run: whatever the command wrote is rolled back, and no audit event or op is recorded. */
   changedNothing(): void;
 }
 

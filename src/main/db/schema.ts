@@ -44,7 +44,18 @@ export interface InvoicesTable {
   id: string; application_id: string; bill_ref: string; amount_due_cents: number;
   amount_paid_cents: Generated<number>; state: 'unpaid' | 'partially_paid' | 'paid' | 'overpaid';
   created_at: string; version: Generated<number>; updated_at: string;
+  access_fee_cents: Generated<number>; refund_due_cents: Generated<number>; refunded_at: string | null;
+  refunded_by: string | null; paid_at: string | null;
 }
+export interface PaymentsTable {
+  id: string; transaction_id: string; source: 'ecitizen' | 'mpesa'; amount_cents: number; paid_at: string; channel: string;
+  payer_phone: string | null; payer_phone_raw: string; payer_name: string; reference_typed: string; reference_clean: string;
+  other_source_key: string | null; source_file: string; import_id: string | null;
+  state: 'unmatched' | 'matched' | 'ignored' | 'refund_due'; invoice_id: string | null; match_rule: string | null;
+  matched_by: string | null; matched_at: string | null; note: string | null; refunded_at: string | null; refunded_by: string | null;
+  created_at: string; version: Generated<number>; updated_at: string;
+}
+export interface PaymentKeysTable { key: string; payment_id: string }
 export interface SmsTemplatesTable { event: string; language: string; body: string; updated_at: string }
 export interface SmsMessagesTable {
   id: string; event_key: string; created_at: string; application_id: string | null; phone: string;
@@ -82,6 +93,8 @@ export interface Database {
   application_history: ApplicationHistoryTable;
   fees: FeesTable;
   invoices: InvoicesTable;
+  payments: PaymentsTable;
+  payment_keys: PaymentKeysTable;
   sms_templates: SmsTemplatesTable;
   sms_messages: SmsMessagesTable;
   sms_attempts: SmsAttemptsTable;

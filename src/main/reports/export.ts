@@ -7,11 +7,15 @@ import type { Actor } from '../core/actor.js';
 import type { Desk } from '../desk.js';
 import { applicationsReport } from './applicationsReport.js';
 import { writeCsv } from './csv.js';
+import { invoicesReport } from './invoicesReport.js';
+import { reconciliationReport } from './reconciliationReport.js';
 import { smsReport } from './smsReport.js';
 import type { ReportDefinition, ReportFilters } from './types.js';
 
 export const REPORTS: Partial<Record<(typeof REPORT_NAMES)[number], ReportDefinition>> = {
   applications: applicationsReport,
+  reconciliation: reconciliationReport,
+  invoices: invoicesReport,
   sms: smsReport,
 };
 

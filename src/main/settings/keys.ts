@@ -20,6 +20,7 @@ const url = (v: string) => (v === '' || /^https?:\/\/[^\s]+$/.test(v) ? null : '
 export const SETTINGS: readonly SettingDef[] = [
   { key: 'desk.name', description: 'This desk\'s name, shown in the audit trail', default: 'Main desk' },
   { key: 'review.cpdThreshold', description: 'CPD points expected for a licence year (review aid)', default: '20', placeholder: true, validate: wholeNumber(0, 1000) },
+  { key: 'payments.accessFeeToleranceKes', description: 'eCitizen access fee: paying up to this many shillings over the fee is not an overpayment', default: '50', placeholder: true, validate: wholeNumber(0, 1000) },
   { key: 'licence.prefix', description: 'Licence number prefix', default: 'KMLTTB', validate: (v) => (/^[A-Z0-9-]{1,12}$/.test(v) ? null : 'must be 1 to 12 capital letters, digits or dashes') },
   { key: 'session.idleLockMinutes', description: 'Lock the screen after this many idle minutes', default: '10', validate: wholeNumber(1, 240) },
   { key: 'sms.defaultLanguage', description: 'SMS language when the applicant has not chosen one (en or sw)', default: 'en', validate: (v) => (['en', 'sw'].includes(v) ? null : 'must be en or sw') },

@@ -8,6 +8,7 @@ import type { Permission } from '../permissions.js';
 import * as admin from './admin.js';
 import * as apps from './applications.js';
 import { reportExportedInput } from './reports.js';
+import * as pay from './payments.js';
 import * as sms from './sms.js';
 
 export interface Spec<I extends z.ZodType, R> {
@@ -38,6 +39,14 @@ export const commands = {
   'sms.cancel': spec<sms.SmsRow>()(sms.smsActionInput, 'sms.manage'),
   'sms.resume': spec<{ resumed: boolean }>()(sms.smsResumeInput, 'admin.settings'),
   'smsTemplate.set': spec<sms.SmsTemplateRow>()(sms.smsTemplateSetInput, 'admin.settings'),
+  'payments.import': spec<pay.PaymentImportReport>()(pay.importPaymentsInput, 'payment.import'),
+  'payments.autoMatch': spec<pay.AutoMatchResult>()(empty, 'payment.reconcile'),
+  'payment.match': spec<pay.PaymentRow>()(pay.paymentMatchInput, 'payment.reconcile'),
+  'payment.unmatch': spec<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile'),
+  'payment.ignore': spec<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile'),
+  'payment.flagRefund': spec<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile'),
+  'payment.refundMade': spec<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile'),
+  'invoice.refundMade': spec<pay.InvoiceRow>()(pay.invoiceRefundInput, 'payment.reconcile'),
   'sms.deliveryReport': spec<{ state: sms.SmsState } | { unknown: true }>()(sms.deliveryReportInput, 'sms.receipt'),
 } as const;
 
@@ -54,6 +63,10 @@ export const queries = {
   'centres.list': spec<admin.CentreRow[]>()(empty, 'session.self'),
   'fees.list': spec<admin.FeeRow[]>()(empty, 'session.self'),
   'settings.list': spec<admin.SettingRow[]>()(empty, 'admin.settings'),
+  'payments.list': spec<pay.PaymentsListResult>()(pay.paymentsListInput, 'payment.read'),
+  'payment.detail': spec<pay.PaymentDetail>()(pay.paymentDetailInput, 'payment.read'),
+  'invoices.list': spec<pay.InvoicesListResult>()(pay.invoicesListInput, 'payment.read'),
+  'payments.totals': spec<pay.PaymentTotals>()(pay.paymentTotalsInput, 'payment.read'),
   'audit.verify': spec<AuditVerifyResult>()(empty, 'audit.read'),
 } as const;
 
@@ -80,6 +93,7 @@ export type QueryResult<N extends QueryName> = ResultOf<Queries[N]>;
 export * from './admin.js';
 export * from './applications.js';
 export * from './common.js';
+export * from './payments.js';
 export * from './reports.js';
 export * from './session.js';
 export * from './sms.js';

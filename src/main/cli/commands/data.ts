@@ -52,9 +52,30 @@ export function registerDataCommands(program: Command): void {
       });
     });
 
+  imp
+    .command('payments <file>')
+    .description('import an eCitizen notification export (CSV or JSON lines) or an M-Pesa statement, then auto-match')
+    .option('--dry-run', 'check the file and show what would happen; change nothing')
+    .action(async (file: string, opts: { dryRun?: boolean }) => {
+      const g = program.opts<GlobalOptions>();
+      const dataBase64 = readFileBase64(file);
+      await withDesk(g, async (desk) => {
+        const actor = await actorFor(desk, g, true);
+        const r = unwrap(await desk.dispatch('payments.import', { fileName: path.basename(file), dataBase64, dryRun: Boolean(opts.dryRun) }, actor));
+        const m = r.matched;
+        console.log([
+          `${r.dryRun ? 'Dry run of' : 'Imported'} ${r.fileName} (${r.format ?? 'unknown format'}): ${r.rowsRead} rows read, ${r.added} new payments, ${r.alreadyKnown} already known, ${r.notCounted.length} not counted.`,
+          `Auto-matched ${m.exact_reference + m.check_character + m.national_id} (exact reference ${m.exact_reference}, check character ${m.check_character}, national ID ${m.national_id}); ${r.unmatched} left for a person.`,
+          ...r.notCounted.map((n) => `  line ${n.line}: not counted: ${n.reason}`),
+          ...r.problems.map((p) => `  line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}`),
+        ].join('\n'));
+        if (r.problems.length) throw new UserError('import_failed', `${r.problems.length} problems: nothing would be imported.`);
+      });
+    });
+
   program
     .command('export <report>')
-    .description('write a report: applications, sms (more come with their features)')
+    .description('write a report: applications, reconciliation, invoices, sms (more come with their features)')
     .requiredOption('--format <format>', REPORT_FORMATS.join(' | '))
     .requiredOption('--out <file>', 'the file to write')
     .option('--from <date>', 'from this day (YYYY-MM-DD, Nairobi)')

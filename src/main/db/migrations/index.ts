@@ -1,6 +1,8 @@
 /** Bundled migrations, in order. Never a folder read at run time. */
 import * as m001 from './001_initial.js';
 import * as m002 from './002_sms_sending.js';
+import * as m003 from './003_applications_grid.js';
+import * as m004 from './004_payments.js';
 
 export interface Migration {
   version: number;
@@ -11,6 +13,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, ...m001 },
   { version: 2, ...m002 },
+  { version: 3, ...m003 },
+  { version: 4, ...m004 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import type { Page } from './common.js';
+import { id, page, reason, sortDir } from './common.js';
+
+export const PAYMENT_STATES = ['unmatched', 'matched', 'ignored', 'refund_due'] as const;
+export type PaymentState = (typeof PAYMENT_STATES)[number];
+export const MATCH_RULES = ['exact_reference', 'check_character', 'national_id', 'manual'] as const;
+export type MatchRule = (typeof MATCH_RULES)[number];
+export const INVOICE_STATES = ['unpaid', 'partially_paid', 'paid', 'overpaid'] as const;
+export type InvoiceState = (typeof INVOICE_STATES)[number];
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-28');
+
+export const importPaymentsInput = z.object({
+  fileName: z.string().min(1).max(255),
+  dataBase64: z.string().max(200_000_000),
+  dryRun: z.boolean().default(false),
+});
+export interface PaymentImportReport {
+  fileName: string;
+  dryRun: boolean;
+  format: string | null;
+  rowsRead: number;
+  /** New payments stored (or that would be). */
+  added: number;
+  /** Already known: the same transaction id, or the same payment from the other source. */
+  alreadyKnown: number;
+  notCounted: { line: number; reason: string }[];
+  problems: { line: number; field?: string; message: string }[];
+  matched: Record<Exclude<MatchRule, 'manual'>, number>;
+  unmatched: number;
+}
+
+export const PAYMENT_VIEWS = ['unmatched', 'matched', 'ignored', 'refund_due', 'all'] as const;
+export const paymentsListInput = page.extend({
+  view: z.enum(PAYMENT_VIEWS).default('unmatched'),
+  search: z.string().trim().max(100).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  sort: z.enum(['paidAt', 'amount', 'reference']).default('paidAt'),
+  dir: sortDir,
+});
+export interface PaymentRow {
+  id: string;
+  transactionId: string;
+  source: 'ecitizen' | 'mpesa';
+  paidAt: string;
+  amountCents: number;
+  channel: string;
+  payerName: string;
+  payerPhone: string | null;
+  referenceTyped: string;
+  state: PaymentState;
+  matchRule: MatchRule | null;
+  billRef: string | null;
+  applicationRef: string | null;
+  applicantName: string | null;
+}
+export type PaymentsListResult = Page<PaymentRow>;
+
+export interface MatchSuggestion {
+  invoiceId: string;
+  billRef: string;
+  applicationRef: string;
+  applicantName: string;
+  nationalId: string;
+  amountDueCents: number;
+  balanceCents: number;
+  invoiceState: InvoiceState;
+  score: number;
+  why: string[];
+}
+export interface PaymentDetail extends PaymentRow {
+  payerPhoneRaw: string;
+  sourceFile: string;
+  matchedBy: string | null;
+  matchedAt: string | null;
+  note: string | null;
+  refundedAt: string | null;
+  otherKeys: string[];
+  invoice: InvoiceRow | null;
+  suggestions: MatchSuggestion[];
+  /** Facts about the reference that explain why nothing matched (e.g. the application was rejected). */
+  notes: string[];
+}
+export const paymentDetailInput = z.object({ id });
+
+export const paymentMatchInput = z.object({ paymentId: id, invoiceId: id, reason });
+export const paymentActionInput = z.object({ paymentId: id, reason });
+export const invoiceRefundInput = z.object({ invoiceId: id, reason });
+
+export interface InvoiceRow {
+  id: string;
+  billRef: string;
+  applicationId: string;
+  applicationRef: string;
+  applicationState: string;
+  applicantName: string;
+  nationalId: string;
+  amountDueCents: number;
+  amountPaidCents: number;
+  balanceCents: number;
+  accessFeeCents: number;
+  refundDueCents: number;
+  refundedAt: string | null;
+  state: InvoiceState;
+  payments: number;
+}
+export const INVOICE_VIEWS = ['open', 'partially_paid', 'overpaid', 'refund_due', 'paid', 'all'] as const;
+export const invoicesListInput = page.extend({
+  view: z.enum(INVOICE_VIEWS).default('open'),
+  search: z.string().trim().max(100).optional(),
+});
+export type InvoicesListResult = Page<InvoiceRow>;
+
+export const paymentTotalsInput = z.object({ from: day.optional(), to: day.optional() });
+/** Money received in the period, by what became of it: matched + unmatched + ignored + refund due = received. */
+export interface PaymentTotals {
+  expectedCents: number;
+  receivedCents: number;
+  matchedCents: number;
+  unmatchedCents: number;
+  ignoredCents: number;
+  refundDueCents: number;
+  /** Surplus on overpaid invoices not yet refunded (part of matched). */
+  overpaidSurplusCents: number;
+  counts: { received: number; matched: number; unmatched: number; ignored: number; refundDue: number };
+}
+export interface AutoMatchResult {
+  matched: Record<Exclude<MatchRule, 'manual'>, number>;
+  unmatched: number;
+}
