@@ -12,6 +12,12 @@ import type { CommandHandlers, QueryHandlers } from './core/registry.js';
 import { invoiceRefundMade, paymentFlagRefund, paymentIgnore, paymentMatch, paymentRefundMade, paymentUnmatch, paymentsAutoMatch } from './payments/commands.js';
 import { importPayments } from './payments/importCommand.js';
 import { invoicesList, paymentDetail, paymentsList, paymentsTotals } from './payments/queries.js';
+import { batchCreate, batchReceive } from './licences/batches.js';
+import { licenceCollect } from './licences/collect.js';
+import { licenceIssue } from './licences/issue.js';
+import { licenceReassign, licenceRevoke } from './licences/manage.js';
+import { batchManifestPdf, licenceCertificatesPdf } from './licences/pdfQueries.js';
+import { batchesList, licenceDetail, licencePublicKey, licencesList, licenceVerify } from './licences/queries.js';
 import { reportExported } from './reports/exported.js';
 import { smsCancel, smsDeliveryReport, smsResend, smsResume, smsTemplateSet } from './sms/commands.js';
 import { smsDetail, smsList, smsSummary } from './sms/queries.js';
@@ -44,6 +50,12 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'payment.flagRefund': paymentFlagRefund,
     'payment.refundMade': paymentRefundMade,
     'invoice.refundMade': invoiceRefundMade,
+    'licence.issue': licenceIssue,
+    'licence.reassign': licenceReassign,
+    'licence.revoke': licenceRevoke,
+    'batch.create': batchCreate,
+    'batch.receive': batchReceive,
+    'licence.collect': licenceCollect,
   },
   queries: {
     'applications.list': applicationsList,
@@ -62,6 +74,13 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'payment.detail': paymentDetail,
     'invoices.list': invoicesList,
     'payments.totals': paymentsTotals,
+    'licences.list': licencesList,
+    'licence.detail': licenceDetail,
+    'batches.list': batchesList,
+    'batch.manifestPdf': batchManifestPdf,
+    'licence.certificatesPdf': licenceCertificatesPdf,
+    'licence.verify': licenceVerify,
+    'licence.publicKey': licencePublicKey,
     'audit.verify': auditVerify,
   },
 };

@@ -32,6 +32,12 @@ const COMMAND_ROLES: Record<string, Role[]> = {
   'payment.flagRefund': ['officer'],
   'payment.refundMade': ['officer'],
   'invoice.refundMade': ['officer'],
+  'licence.issue': ['officer'],
+  'licence.reassign': ['officer'],
+  'licence.revoke': ['officer'],
+  'batch.create': ['officer'],
+  'batch.receive': ['clerk'],
+  'licence.collect': ['clerk'],
 };
 const QUERY_ROLES: Record<string, Role[]> = {
   'applications.list': ['admin', 'officer', 'auditor'],
@@ -51,6 +57,13 @@ const QUERY_ROLES: Record<string, Role[]> = {
   'payment.detail': ['admin', 'officer', 'auditor'],
   'invoices.list': ['admin', 'officer', 'auditor'],
   'payments.totals': ['admin', 'officer', 'auditor'],
+  'licences.list': ALL,
+  'licence.detail': ALL,
+  'batches.list': ALL,
+  'batch.manifestPdf': ALL,
+  'licence.certificatesPdf': ['officer'],
+  'licence.verify': ALL,
+  'licence.publicKey': ALL,
 };
 
 let t: TestDesk;

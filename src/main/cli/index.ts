@@ -3,6 +3,7 @@ import { UserError } from '../../shared/errors.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerDataCommands } from './commands/data.js';
+import { registerLicenceCommands } from './commands/licences.js';
 import { registerServeCommands } from './commands/serve.js';
 import { registerSmsCommands } from './commands/sms.js';
 
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerDataCommands(program);
   registerAuditCommands(program);
+  registerLicenceCommands(program);
   registerSmsCommands(program);
   registerServeCommands(program);
   program.commands.forEach(function exitOverrideAll(c: Command) {

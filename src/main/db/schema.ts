@@ -55,6 +55,24 @@ export interface PaymentsTable {
   matched_by: string | null; matched_at: string | null; note: string | null; refunded_at: string | null; refunded_by: string | null;
   created_at: string; version: Generated<number>; updated_at: string;
 }
+export interface LicenceSequencesTable { licence_year: number; last: number }
+export interface DispatchBatchesTable {
+  id: string; batch_no: string; centre_id: string; state: 'dispatched' | 'received'; licence_count: number;
+  created_at: string; created_by: string | null; received_at: string | null; received_by: string | null;
+  version: Generated<number>; updated_at: string;
+}
+export interface LicencesTable {
+  id: string; licence_no: string; licence_year: number; sequence: number; application_id: string; practitioner_id: string;
+  centre_id: string; state: 'issued' | 'dispatched' | 'at_centre' | 'collected' | 'revoked'; valid_from: string; valid_to: string;
+  issued_at: string; issued_by: string | null; batch_id: string | null; dispatched_at: string | null; received_at: string | null;
+  collected_at: string | null; collected_by_clerk: string | null; collector_kind: 'holder' | 'proxy' | null;
+  collector_name: string | null; collector_id_no: string | null; collector_note: string | null; revoked_at: string | null;
+  revoked_by: string | null; revoke_reason: string | null; state_since: string; qr_payload: string; version: Generated<number>; updated_at: string;
+}
+export interface LicenceHistoryTable {
+  id: Generated<number>; licence_id: string; at: string; actor_id: string | null; actor_name: string; action: string;
+  from_state: string | null; to_state: string | null; centre_id: string | null; reason: string | null;
+}
 export interface PaymentKeysTable { key: string; payment_id: string }
 export interface SmsTemplatesTable { event: string; language: string; body: string; updated_at: string }
 export interface SmsMessagesTable {
@@ -95,6 +113,10 @@ export interface Database {
   invoices: InvoicesTable;
   payments: PaymentsTable;
   payment_keys: PaymentKeysTable;
+  licence_sequences: LicenceSequencesTable;
+  dispatch_batches: DispatchBatchesTable;
+  licences: LicencesTable;
+  licence_history: LicenceHistoryTable;
   sms_templates: SmsTemplatesTable;
   sms_messages: SmsMessagesTable;
   sms_attempts: SmsAttemptsTable;

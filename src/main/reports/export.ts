@@ -7,7 +7,9 @@ import type { Actor } from '../core/actor.js';
 import type { Desk } from '../desk.js';
 import { applicationsReport } from './applicationsReport.js';
 import { writeCsv } from './csv.js';
+import { collectionReport } from './collectionReport.js';
 import { invoicesReport } from './invoicesReport.js';
+import { licencesReport } from './licencesReport.js';
 import { reconciliationReport } from './reconciliationReport.js';
 import { smsReport } from './smsReport.js';
 import type { ReportDefinition, ReportFilters } from './types.js';
@@ -16,6 +18,8 @@ export const REPORTS: Partial<Record<(typeof REPORT_NAMES)[number], ReportDefini
   applications: applicationsReport,
   reconciliation: reconciliationReport,
   invoices: invoicesReport,
+  licences: licencesReport,
+  collection: collectionReport,
   sms: smsReport,
 };
 

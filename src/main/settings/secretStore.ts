@@ -1,12 +1,12 @@
 /**
- * Secrets (the SMS gateway API key, the sync token) are kept apart from plain settings: in the
+ * Secrets (the SMS gateway API key, the sync token, the Board's licence signing key) are kept apart from plain settings: in the
  * desktop app encrypted by the operating system (electron/safeSecrets.ts); in plain Node (CLI,
  * browser mode, server) in `secrets.json` in the data folder, readable by its owner only. The
  * environment (e.g. KMLTTB_SMS_API_KEY) overrides both.
  */
 import Conf from 'conf';
 
-export const SECRET_NAMES = ['sms.apiKey', 'sync.token'] as const;
+export const SECRET_NAMES = ['sms.apiKey', 'sync.token', 'licence.signingKey'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 export interface SecretStore {

@@ -8,6 +8,7 @@ import type { Permission } from '../permissions.js';
 import * as admin from './admin.js';
 import * as apps from './applications.js';
 import { reportExportedInput } from './reports.js';
+import * as lic from './licences.js';
 import * as pay from './payments.js';
 import * as sms from './sms.js';
 
@@ -47,6 +48,12 @@ export const commands = {
   'payment.flagRefund': spec<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile'),
   'payment.refundMade': spec<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile'),
   'invoice.refundMade': spec<pay.InvoiceRow>()(pay.invoiceRefundInput, 'payment.reconcile'),
+  'licence.issue': spec<lic.LicenceIssueResult>()(lic.licenceIssueInput, 'licence.issue'),
+  'licence.reassign': spec<lic.LicenceRow>()(lic.licenceReassignInput, 'licence.issue'),
+  'licence.revoke': spec<lic.LicenceRow>()(lic.licenceRevokeInput, 'licence.issue'),
+  'batch.create': spec<lic.BatchRow>()(lic.batchCreateInput, 'licence.issue'),
+  'batch.receive': spec<lic.BatchRow>()(lic.batchReceiveInput, 'licence.collect'),
+  'licence.collect': spec<lic.LicenceRow>()(lic.licenceCollectInput, 'licence.collect'),
   'sms.deliveryReport': spec<{ state: sms.SmsState } | { unknown: true }>()(sms.deliveryReportInput, 'sms.receipt'),
 } as const;
 
@@ -67,6 +74,13 @@ export const queries = {
   'payment.detail': spec<pay.PaymentDetail>()(pay.paymentDetailInput, 'payment.read'),
   'invoices.list': spec<pay.InvoicesListResult>()(pay.invoicesListInput, 'payment.read'),
   'payments.totals': spec<pay.PaymentTotals>()(pay.paymentTotalsInput, 'payment.read'),
+  'licences.list': spec<lic.LicencesListResult>()(lic.licencesListInput, 'licence.read'),
+  'licence.detail': spec<lic.LicenceDetail>()(lic.licenceDetailInput, 'licence.read'),
+  'batches.list': spec<lic.BatchesListResult>()(lic.batchesListInput, 'licence.read'),
+  'batch.manifestPdf': spec<lic.PdfFile>()(lic.pdfInput, 'licence.read'),
+  'licence.certificatesPdf': spec<lic.PdfFile>()(lic.certificatesInput, 'licence.issue'),
+  'licence.verify': spec<lic.LicenceVerifyResult>()(lic.licenceVerifyInput, 'session.self'),
+  'licence.publicKey': spec<{ publicKey: string | null }>()(empty, 'session.self'),
   'audit.verify': spec<AuditVerifyResult>()(empty, 'audit.read'),
 } as const;
 
@@ -93,6 +107,7 @@ export type QueryResult<N extends QueryName> = ResultOf<Queries[N]>;
 export * from './admin.js';
 export * from './applications.js';
 export * from './common.js';
+export * from './licences.js';
 export * from './payments.js';
 export * from './reports.js';
 export * from './session.js';
