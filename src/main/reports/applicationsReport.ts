@@ -1,69 +1,33 @@
-import type BetterSqlite3 from 'better-sqlite3';
-import { centsToDecimal } from '../../shared/money.js';
-import { isoNairobi } from '../../shared/time.js';
-import type { ReportDefinition, ReportFilters } from './types.js';
-
-const COLUMNS = [
-  'application_ref', 'submitted_at', 'national_id', 'registration_no', 'full_name', 'phone', 'cadre',
-  'licence_year', 'cpd_points', 'collection_centre', 'status', 'decided_by', 'decided_at', 'reason',
-  'bill_ref', 'amount_due', 'amount_paid', 'licence_no',
-] as const;
-
-interface Row {
-  application_ref: string; submitted_at: string; national_id: string; registration_no: string;
-  first_name: string; middle_name: string; last_name: string; phone: string | null; phone_raw: string;
-  cadre: string; licence_year: number; cpd_points: number; centre_name: string | null; centre_text: string;
-  state: string; decided_by: string | null; decided_at: string | null; decision_reason: string | null;
-  bill_ref: string | null; amount_due_cents: number | null; amount_paid_cents: number | null;
-}
-
-function* rows(sqlite: BetterSqlite3.Database, f: ReportFilters) {
-  const where: string[] = [];
-  const params: Record<string, string> = {};
-  if (f.from) { where.push('a.submitted_at >= @from'); params.from = f.from; }
-  if (f.to) { where.push('a.submitted_at < @to'); params.to = f.to; }
-  if (f.centreId) { where.push('a.centre_id = @centreId'); params.centreId = f.centreId; }
-  const stmt = sqlite.prepare(`
-    SELECT a.application_ref, a.submitted_at, p.national_id, p.registration_no, p.first_name, p.middle_name,
-           p.last_name, p.phone, p.phone_raw, a.cadre, a.licence_year, a.cpd_points, c.name AS centre_name,
-           a.centre_text, a.state, u.username AS decided_by, a.decided_at, a.decision_reason,
-           i.bill_ref, i.amount_due_cents, i.amount_paid_cents
-    FROM applications a
-    JOIN practitioners p ON p.id = a.practitioner_id
-    LEFT JOIN centres c ON c.id = a.centre_id
-    LEFT JOIN users u ON u.id = a.decided_by
-    LEFT JOIN invoices i ON i.application_id = a.id
-    ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-    ORDER BY a.submitted_at, a.id`);
-  for (const r of stmt.iterate(params) as IterableIterator<Row>) {
-    yield {
-      application_ref: r.application_ref,
-      submitted_at: isoNairobi(r.submitted_at),
-      national_id: r.national_id,
-      registration_no: r.registration_no,
-      full_name: [r.first_name, r.middle_name, r.last_name].filter(Boolean).join(' '),
-      phone: r.phone ?? r.phone_raw,
-      cadre: r.cadre,
-      licence_year: r.licence_year,
-      cpd_points: r.cpd_points,
-      collection_centre: r.centre_name ?? r.centre_text,
-      status: r.state,
-      decided_by: r.decided_by,
-      decided_at: isoNairobi(r.decided_at),
-      reason: r.decision_reason,
-      bill_ref: r.bill_ref,
-      amount_due: r.amount_due_cents === null ? null : centsToDecimal(r.amount_due_cents),
-      amount_paid: r.amount_paid_cents === null ? null : centsToDecimal(r.amount_paid_cents),
-      licence_no: null,
-    };
-  }
-}
+import type { ReportDefinition } from './types.js';
+import { datetime, filterClause, int, money, text } from './types.js';
 
 export const applicationsReport: ReportDefinition = {
   name: 'applications',
   title: 'Applications',
   permission: 'application.read',
   personalData: true,
-  columns: COLUMNS,
-  rows,
+  columns: [
+    text('application_ref', 16), datetime('submitted_at'), text('national_id', 11), text('registration_no', 12), text('full_name', 24),
+    text('phone', 13), text('cadre', 12), int('licence_year'), int('cpd_points'), text('collection_centre', 16), text('status', 10),
+    text('decided_by', 12), datetime('decided_at'), text('reason', 30), text('bill_ref', 12), money('amount_due'), money('amount_paid'),
+    text('licence_no', 20),
+  ],
+  totals: ['amount_due', 'amount_paid'],
+  *rows(sqlite, f) {
+    const { sql, params } = filterClause(f, 'a.submitted_at', 'a.centre_id');
+    yield* sqlite.prepare(`
+      SELECT a.application_ref, a.submitted_at, p.national_id, p.registration_no,
+             trim(p.first_name || ' ' || CASE WHEN p.middle_name <> '' THEN p.middle_name || ' ' ELSE '' END || p.last_name) AS full_name,
+             coalesce(p.phone, p.phone_raw) AS phone, a.cadre, a.licence_year, a.cpd_points, coalesce(c.name, a.centre_text) AS collection_centre,
+             a.state AS status, u.username AS decided_by, a.decided_at, a.decision_reason AS reason, i.bill_ref,
+             i.amount_due_cents AS amount_due, i.amount_paid_cents AS amount_paid, l.licence_no
+      FROM applications a
+      JOIN practitioners p ON p.id = a.practitioner_id
+      LEFT JOIN centres c ON c.id = a.centre_id
+      LEFT JOIN users u ON u.id = a.decided_by
+      LEFT JOIN invoices i ON i.application_id = a.id
+      LEFT JOIN licences l ON l.application_id = a.id
+      ${sql}
+      ORDER BY a.submitted_at, a.id`).iterate(params) as IterableIterator<Record<string, string | number | null>>;
+  },
 };

@@ -1,42 +1,19 @@
 import { stringify } from 'csv-stringify';
 import fs from 'node:fs';
-import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { formatValue } from './format.js';
+import type { ReportColumn, ReportRow } from './types.js';
 
-/** A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) is prefixed with `'`. */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+export { neutraliseFormula } from './format.js';
 
-/**
- * Streams rows to a CSV file. Writes to a temporary file beside the target and renames it when
- * complete, so a failed or cancelled export leaves no partial file.
- */
-export async function writeCsv(
-  file: string,
-  columns: readonly string[],
-  rows: Iterable<Record<string, string | number | null>>,
-  onRow?: (count: number) => void,
-): Promise<number> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);
-  let count = 0;
+/** Streams rows to a CSV file: money as KES with two decimals, times in Nairobi with their offset. */
+export async function writeCsv(file: string, columns: readonly ReportColumn[], rows: Iterable<ReportRow>, signal?: AbortSignal): Promise<void> {
   function* cells() {
     for (const row of rows) {
-      count++;
-      if (onRow && count % 1000 === 0) onRow(count);
-      yield columns.map((c) => {
-        const v = row[c];
-        return v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : neutraliseFormula(v);
-      });
+      signal?.throwIfAborted();
+      yield columns.map((c) => formatValue(c.kind, row[c.key] ?? null));
     }
   }
-  try {
-    await pipeline(Readable.from(cells()), stringify({ header: true, columns: [...columns], bom: false }), fs.createWriteStream(tmp));
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
-  return count;
+  await pipeline(Readable.from(cells()), stringify({ header: true, columns: columns.map((c) => c.key) }), fs.createWriteStream(file), { signal });
 }

@@ -1,26 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { REPORT_FORMATS, REPORT_NAMES } from '../../shared/contract/index.js';
 import { UserError } from '../../shared/errors.js';
 import { can } from '../../shared/permissions.js';
-import { parseNairobiDateTime } from '../../shared/time.js';
+import { formatNairobi, parseNairobiDateTime } from '../../shared/time.js';
 import { findCentre } from '../admin/centresList.js';
 import type { Actor } from '../core/actor.js';
 import type { Desk } from '../desk.js';
 import { applicationsReport } from './applicationsReport.js';
-import { writeCsv } from './csv.js';
+import { auditReport } from './auditReport.js';
 import { collectionReport } from './collectionReport.js';
+import { writeCsv } from './csv.js';
 import { invoicesReport } from './invoicesReport.js';
 import { licencesReport } from './licencesReport.js';
+import { writePdf } from './pdf.js';
 import { reconciliationReport } from './reconciliationReport.js';
 import { smsReport } from './smsReport.js';
-import type { ReportDefinition, ReportFilters } from './types.js';
+import { turnaroundReport } from './turnaroundReport.js';
+import type { ReportDefinition, ReportFilters, ReportRow } from './types.js';
+import { writeXlsx } from './xlsx.js';
 
-export const REPORTS: Partial<Record<(typeof REPORT_NAMES)[number], ReportDefinition>> = {
+export const REPORTS: Record<(typeof REPORT_NAMES)[number], ReportDefinition> = {
   applications: applicationsReport,
   reconciliation: reconciliationReport,
   invoices: invoicesReport,
   licences: licencesReport,
   collection: collectionReport,
   sms: smsReport,
+  turnaround: turnaroundReport,
+  audit: auditReport,
 };
 
 export interface ExportRequest {
@@ -30,39 +38,88 @@ export interface ExportRequest {
   /** `YYYY-MM-DD` (Nairobi days, both inclusive) or ISO-8601. */
   from?: string;
   to?: string;
+  /** A centre's code or name. */
   centre?: string;
 }
 
-function dayBound(raw: string, field: string, endOfDay: boolean): string {
-  const iso = parseNairobiDateTime(raw);
-  if (!iso) throw new UserError('invalid_input', `--${field} '${raw}' is not a date (use YYYY-MM-DD).`, { field });
-  return /^\d{4}-\d{2}-\d{2}$/.test(raw.trim()) && endOfDay ? new Date(Date.parse(iso) + 86_400_000).toISOString() : iso;
+export interface ExportOptions {
+  onProgress?: (rows: number) => void;
+  /** Cancels the export: the partial file is removed. */
+  signal?: AbortSignal;
 }
 
-/** Writes a report file and records the export in the audit trail. */
-export async function exportReport(desk: Desk, actor: Actor, req: ExportRequest, onProgress?: (rows: number) => void): Promise<number> {
-  const def = REPORTS[req.report as keyof typeof REPORTS];
-  if (!def) {
-    throw new UserError('invalid_input', `There is no report '${req.report}' yet. Available: ${Object.keys(REPORTS).join(', ')}.`, { field: 'report' });
-  }
-  if (req.format !== 'csv') throw new UserError('invalid_input', `The ${req.format.toUpperCase()} format is not available yet: use csv.`, { field: 'format' });
+function bound(raw: string, field: 'from' | 'to'): string {
+  const iso = parseNairobiDateTime(raw);
+  if (!iso) throw new UserError('invalid_input', `--${field} '${raw}' is not a date (use YYYY-MM-DD).`, { field });
+  // A bare day as `to` includes that whole day.
+  return field === 'to' && /^\d{4}-\d{2}-\d{2}$/.test(raw.trim()) ? new Date(Date.parse(iso) + 86_400_000).toISOString() : iso;
+}
+
+export function reportDefinition(name: string): ReportDefinition {
+  const def = REPORTS[name as keyof typeof REPORTS];
+  if (!def) throw new UserError('invalid_input', `There is no report '${name}'. Reports: ${Object.keys(REPORTS).join(', ')}.`, { field: 'report' });
+  return def;
+}
+
+/** Checks the actor may run the report, and turns the request's filters into the report's. Clerks get their own centre. */
+export function resolveFilters(desk: Desk, actor: Actor, def: ReportDefinition, req: Omit<ExportRequest, 'out' | 'format' | 'report'>): ReportFilters {
   if (!can(actor.role, 'report.run') || !can(actor.role, def.permission)) {
-    throw new UserError('forbidden', `Your role (${actor.role}) may not export the ${def.name} report.`);
+    throw new UserError('forbidden', `Your role (${actor.role}) may not run the ${def.name} report.`);
   }
   const filters: ReportFilters = {};
-  if (req.from) filters.from = dayBound(req.from, 'from', false);
-  if (req.to) filters.to = dayBound(req.to, 'to', true);
+  if (req.from) filters.from = bound(req.from, 'from');
+  if (req.to) filters.to = bound(req.to, 'to');
+  if (filters.from && filters.to && filters.from >= filters.to) throw new UserError('invalid_input', 'The start date is after the end date.', { field: 'from' });
   if (req.centre) {
     const centre = findCentre(desk.sqlite, req.centre);
     if (!centre) throw new UserError('invalid_input', `There is no centre '${req.centre}'.`, { field: 'centre' });
     filters.centreId = centre.id;
   }
-  if (actor.role === 'clerk') filters.centreId = actor.centreId ?? 'none';
-  const rows = await writeCsv(req.out, def.columns, def.rows(desk.sqlite, filters), onProgress);
+  if (actor.role === 'clerk') {
+    if (filters.centreId && filters.centreId !== actor.centreId) throw new UserError('forbidden', 'You can report only on your own centre.');
+    filters.centreId = actor.centreId ?? 'none';
+  }
+  return filters;
+}
+
+/**
+ * Writes a report file. It streams: memory stays flat however many rows. The file is written
+ * beside the target under a temporary name and renamed when complete, so a failed or cancelled
+ * export leaves nothing behind. The export is recorded in the audit trail (who, which report,
+ * which filters, how many rows).
+ */
+export async function exportReport(desk: Desk, actor: Actor, req: ExportRequest, options: ExportOptions = {}): Promise<number> {
+  const def = reportDefinition(req.report);
+  const filters = resolveFilters(desk, actor, def, req);
+  const now = desk.clock().toISOString();
+  let count = 0;
+  function* counted(rows: Iterable<ReportRow>) {
+    for (const row of rows) {
+      count++;
+      if (count % 2000 === 0) options.onProgress?.(count);
+      yield row;
+    }
+  }
+  const rows = counted(def.rows(desk.sqlite, filters, now));
+  const filterText = Object.entries({ from: req.from, to: req.to, centre: req.centre }).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', ');
+  const target = path.resolve(req.out);
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
+  try {
+    if (req.format === 'csv') await writeCsv(tmp, def.columns, rows, options.signal);
+    else if (req.format === 'xlsx') await writeXlsx(tmp, def.title, def.columns, rows, options.signal);
+    else await writePdf(tmp, { title: def.title, filters: filterText, generatedBy: `${actor.fullName} (${actor.username})`, generatedAt: formatNairobi(now), totals: def.totals }, def.columns, rows, options.signal);
+    options.signal?.throwIfAborted();
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    if (options.signal?.aborted) throw new UserError('conflict', 'The export was cancelled: no file was written.');
+    throw err;
+  }
+  options.onProgress?.(count);
   const recorded = await desk.dispatch('report.exported', {
-    report: def.name, format: req.format, rows, file: req.out,
+    report: def.name, format: req.format, rows: count, file: target,
     filters: Object.fromEntries(Object.entries({ from: req.from, to: req.to, centre: req.centre }).filter(([, v]) => v)) as Record<string, string>,
   }, actor);
   if (!recorded.ok) throw new UserError(recorded.error.code, recorded.error.message);
-  return rows;
+  return count;
 }

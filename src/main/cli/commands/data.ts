@@ -75,7 +75,7 @@ export function registerDataCommands(program: Command): void {
 
   program
     .command('export <report>')
-    .description('write a report: applications, reconciliation, invoices, sms (more come with their features)')
+    .description('write a report: applications, reconciliation, invoices, licences, collection, sms, turnaround, audit')
     .requiredOption('--format <format>', REPORT_FORMATS.join(' | '))
     .requiredOption('--out <file>', 'the file to write')
     .option('--from <date>', 'from this day (YYYY-MM-DD, Nairobi)')
@@ -89,7 +89,9 @@ export function registerDataCommands(program: Command): void {
       await withDesk(g, async (desk) => {
         const actor = await actorFor(desk, g, true);
         const show = progress(`Exporting ${report}`);
-        const rows = await exportReport(desk, actor, { report, format: opts.format as 'csv', out: opts.out, from: opts.from, to: opts.to, centre: opts.centre }, show);
+        const controller = new AbortController();
+        process.once('SIGINT', () => controller.abort());
+        const rows = await exportReport(desk, actor, { report, format: opts.format as 'csv', out: opts.out, from: opts.from, to: opts.to, centre: opts.centre }, { onProgress: show, signal: controller.signal });
         show.done();
         console.log(`Wrote ${rows} rows to ${opts.out}.`);
       });

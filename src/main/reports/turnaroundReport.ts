@@ -1,0 +1,36 @@
+import type { ReportDefinition, ReportRow } from './types.js';
+import { filterClause, int, text } from './types.js';
+
+/** One row per officer and month (Nairobi): decisions, and the median hours from submission to decision. */
+export const turnaroundReport: ReportDefinition = {
+  name: 'turnaround', title: 'Turnaround by officer', permission: 'application.read', personalData: false,
+  columns: [text('officer', 16), text('month', 8), int('decided'), int('approved'), int('rejected'), int('returned'), { key: 'median_hours_to_decision', kind: 'text', width: 14 }],
+  *rows(sqlite, f) {
+    const { sql, params } = filterClause(f, 'h.at', 'a.centre_id');
+    const decisions = sqlite.prepare(`
+      SELECT h.actor_name AS officer, strftime('%Y-%m', h.at, '+3 hours') AS month, h.action,
+             (julianday(h.at) - julianday(a.submitted_at)) * 24 AS hours
+      FROM application_history h JOIN applications a ON a.id = h.application_id
+      ${sql ? `${sql} AND` : 'WHERE'} h.action IN ('approve', 'reject', 'return')
+      ORDER BY officer, month`).iterate(params) as IterableIterator<{ officer: string; month: string; action: string; hours: number }>;
+    let group: { officer: string; month: string; counts: Record<string, number>; hours: number[] } | null = null;
+    const finish = (g: NonNullable<typeof group>): ReportRow => {
+      const sorted = g.hours.sort((x, y) => x - y);
+      const mid = Math.floor(sorted.length / 2);
+      const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+      return {
+        officer: g.officer, month: g.month, decided: sorted.length, approved: g.counts.approve ?? 0, rejected: g.counts.reject ?? 0,
+        returned: g.counts.return ?? 0, median_hours_to_decision: median.toFixed(1),
+      };
+    };
+    for (const d of decisions) {
+      if (!group || group.officer !== d.officer || group.month !== d.month) {
+        if (group) yield finish(group);
+        group = { officer: d.officer, month: d.month, counts: {}, hours: [] };
+      }
+      group.counts[d.action] = (group.counts[d.action] ?? 0) + 1;
+      group.hours.push(Math.max(0, d.hours));
+    }
+    if (group) yield finish(group);
+  },
+};
