@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { ApplicationDetail, ApplicationRow, HistoryEntry, SmsPreview } from '../../shared/contract/applications.js';
+import type { QueryParsed } from '../../shared/contract/index.js';
 import { defineQuery } from '../core/registry.js';
 import { feeFor } from '../billing/invoice.js';
 import { composeSms } from '../sms/queue.js';
@@ -8,14 +9,18 @@ import { smsLanguage, smsValues } from './decide.js';
 import { flagsForApplication } from './flags.js';
 import { loadApplication } from './load.js';
 
-const SORT_COLUMNS = {
-  submittedAt: 'a.submitted_at',
-  name: 'a.sort_name',
-  applicationRef: 'a.application_ref',
-  state: 'a.state',
-  cpdPoints: 'a.cpd_points',
-  centre: 'c.name',
-  licenceYear: 'a.licence_year',
+/**
+ * The grid's sort keys: the column, and the index (migration 003) that holds the rows in the
+ * order `key, id`, with every filter column, so that a page is a walk along one narrow index.
+ */
+const SORT_KEYS = {
+  submittedAt: { column: 'a.submitted_at', index: 'applications_grid_submitted' },
+  name: { column: 'a.sort_name', index: 'applications_grid_name' },
+  applicationRef: { column: 'a.application_ref', index: 'applications_grid_ref' },
+  state: { column: 'a.state', index: 'applications_grid_state' },
+  cpdPoints: { column: 'a.cpd_points', index: 'applications_grid_cpd' },
+  centre: { column: 'c.name', index: 'applications_grid_centre' },
+  licenceYear: { column: 'a.licence_year', index: 'applications_grid_year' },
 } as const;
 
 /** `"jane wanj"` → `"jane"* "wanj"*`: every word must match as a prefix. */
@@ -25,32 +30,235 @@ export function ftsQuery(search: string): string | null {
   return words.map((w) => `"${w}"*`).join(' ');
 }
 
-export const applicationsList = defineQuery('applications.list', async (db, _ctx, input) => {
-  let q = db
-    .selectFrom('applications as a')
-    .innerJoin('practitioners as p', 'p.id', 'a.practitioner_id')
-    .leftJoin('centres as c', 'c.id', 'a.centre_id');
-  if (input.state) q = q.where('a.state', '=', input.state);
-  if (input.licenceYear) q = q.where('a.licence_year', '=', input.licenceYear);
-  if (input.cadre) q = q.where('a.cadre', '=', input.cadre);
-  if (input.centreId) q = q.where('a.centre_id', '=', input.centreId);
-  if (input.county) q = q.where('a.county', '=', input.county);
-  if (input.flagged !== undefined) q = q.where('a.flag_count', input.flagged ? '>' : '=', 0);
-  const match = input.search ? ftsQuery(input.search) : null;
-  if (match) q = q.where(sql<boolean>`a.rowid IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ${match})`);
+type ListInput = QueryParsed<'applications.list'>;
+type Filter = 'centreId' | 'county' | 'licenceYear' | 'state' | 'cadre' | 'flagged';
+interface Term { filter: Filter; column: string; op: '=' | '>'; value: unknown }
 
-  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await q
-    .select([
-      'a.id', 'a.application_ref', 'a.submitted_at', 'a.sort_name', 'a.licence_year', 'a.cpd_points', 'a.state',
-      'a.flag_count', 'a.cadre', 'a.county', 'p.first_name', 'p.middle_name', 'p.last_name', 'p.national_id',
-      'p.phone', 'c.name as centre_name',
-    ])
-    .orderBy(sql.ref(SORT_COLUMNS[input.sort]), input.dir)
-    .orderBy('a.id', input.dir)
-    .limit(input.pageSize)
-    .offset(input.page * input.pageSize)
-    .execute();
+/**
+ * Filters that can lead an index seek, most selective first, with the index whose leading column
+ * it is and which holds the other filter columns (so a count never reads the table).
+ * `cadre` and `flagged` only lead when nothing else does: they match large shares of the rows.
+ */
+const SEEKS: readonly (readonly [Filter, string])[] = [
+  ['centreId', 'applications_grid_centre'],
+  ['county', 'applications_grid_county'],
+  ['licenceYear', 'applications_grid_year'],
+  ['state', 'applications_grid_state'],
+  ['cadre', 'applications_grid_cadre'],
+  ['flagged', 'applications_flagged'],
+];
+/** Filters worth seeking on for a page; `cadre` and `flagged` match too many rows to sort them. */
+const PAGE_SEEKS = new Set<Filter>(['centreId', 'county', 'licenceYear', 'state']);
+/**
+ * Relative costs that choose between walking a sort index (one index entry per row passed) and
+ * seeking on a filter then sorting what it found (a table read and a sort per row found).
+ */
+const WALK_COST_PER_ENTRY = 1;
+const SEEK_COST_PER_ROW = 15;
+/** Sort keys along which a licence year's rows lie together, and the index that walks one year in that order. */
+const YEAR_SORT_INDEX: Partial<Record<ListInput['sort'], string>> = {
+  submittedAt: 'applications_grid_year_submitted',
+  applicationRef: 'applications_grid_year_ref',
+};
+/**
+ * A search whose index matches are at most this many reads those rows once, for the count and the
+ * page together (fewer when a selective filter can lead instead). Up to SEARCH_BY_ROW_ID matches,
+ * with no selective filter, the count reads them by row id; beyond, it checks index entries.
+ */
+const SEARCH_ONE_PASS = 2_000;
+const SEARCH_ONE_PASS_WITH_FILTER = 1_000;
+const SEARCH_BY_ROW_ID = 15_000;
+
+const MATCH = 'a.rowid IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ?)';
+const FETCH_ROWS = `
+  SELECT a.rowid AS rid, a.id, a.application_ref, a.submitted_at, a.licence_year, a.cpd_points, a.state, a.flag_count,
+         a.cadre, a.county, p.first_name, p.middle_name, p.last_name, p.national_id, p.phone, c.name AS centre_name
+  FROM applications a
+  JOIN practitioners p ON p.id = a.practitioner_id
+  LEFT JOIN centres c ON c.id = a.centre_id
+  WHERE a.rowid IN (SELECT value FROM json_each(?))`;
+
+interface FetchedRow {
+  rid: number; id: string; application_ref: string; submitted_at: string; licence_year: number; cpd_points: number;
+  state: ApplicationRow['state']; flag_count: number; cadre: ApplicationRow['cadre']; county: string;
+  first_name: string; middle_name: string; last_name: string; national_id: string; phone: string | null;
+  centre_name: string | null;
+}
+
+const statementCache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+function statement(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
+  let cache = statementCache.get(sqlite);
+  if (!cache) statementCache.set(sqlite, (cache = new Map()));
+  let st = cache.get(text);
+  if (!st) {
+    if (cache.size > 500) cache.clear();
+    cache.set(text, (st = sqlite.prepare(text)));
+  }
+  return st;
+}
+
+function filterTerms(input: ListInput): Term[] {
+  const terms: Term[] = [];
+  if (input.state) terms.push({ filter: 'state', column: 'a.state', op: '=', value: input.state });
+  if (input.licenceYear) terms.push({ filter: 'licenceYear', column: 'a.licence_year', op: '=', value: input.licenceYear });
+  if (input.cadre) terms.push({ filter: 'cadre', column: 'a.cadre', op: '=', value: input.cadre });
+  if (input.centreId) terms.push({ filter: 'centreId', column: 'a.centre_id', op: '=', value: input.centreId });
+  if (input.county) terms.push({ filter: 'county', column: 'a.county', op: '=', value: input.county });
+  if (input.flagged !== undefined) terms.push({ filter: 'flagged', column: 'a.flag_count', op: input.flagged ? '>' : '=', value: 0 });
+  return terms;
+}
+
+/** `WHERE` text and parameters. `plain: false` writes `+column` so that SQLite does not seek on it. */
+function where(terms: readonly Term[], options: { plain: boolean; match: string | null; extra?: { sql: string; params: unknown[] } }) {
+  const parts = terms.map((t) => `${options.plain ? '' : '+'}${t.column} ${t.op} ?`);
+  const params = terms.map((t) => t.value);
+  if (options.extra) { parts.unshift(options.extra.sql); params.unshift(...options.extra.params); }
+  if (options.match) { parts.push(MATCH); params.push(options.match); }
+  return { sql: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/**
+ * The grid: filter, sort and page in SQL. Gives exactly what
+ *   SELECT … FROM applications a JOIN practitioners p … LEFT JOIN centres c … WHERE <filters>
+ *   ORDER BY <sort> <dir>, a.id <dir> LIMIT <pageSize> OFFSET <page × pageSize>
+ * gives, with its count, but plans it so that its cost does not grow with the whole table:
+ * - the count reads one index (no joins: every application has its practitioner, by foreign key);
+ * - a page is found as row ids along the sort key's index, from whichever end is nearer, or, when
+ *   the filters leave few rows, by seeking on the most selective filter and sorting those;
+ * - a search with few matches reads just those rows, once, for both the count and the page; one
+ *   with many matches is checked against the index entries instead of reading the table;
+ * - then only the page's rows are read and joined.
+ * One read transaction, so that the count and the page agree.
+ */
+function listApplications(sqlite: BetterSqlite3.Database, input: ListInput) {
+  const terms = filterTerms(input);
+  const match = input.search ? ftsQuery(input.search) : null;
+  const key = SORT_KEYS[input.sort];
+  const offset = input.page * input.pageSize;
+  const pageSeek = SEEKS.find(([f]) => PAGE_SEEKS.has(f) && terms.some((t) => t.filter === f))?.[1];
+
+  let candidates = 0;
+  if (match) {
+    // The index's matches, counted without reading the table: an upper bound of the total.
+    candidates = (statement(sqlite, 'SELECT count(*) AS n FROM applications_search WHERE applications_search MATCH ?').get(match) as { n: number }).n;
+    if (candidates === 0) return { total: 0, rows: [] as FetchedRow[] };
+    if (candidates <= (pageSeek ? SEARCH_ONE_PASS_WITH_FILTER : SEARCH_ONE_PASS)) {
+      const w = where(terms, { plain: false, match });
+      const join = input.sort === 'centre' ? ' LEFT JOIN centres c ON c.id = a.centre_id' : '';
+      const all = (statement(sqlite, `SELECT a.rowid AS rid FROM applications a${join}${w.sql} ORDER BY ${key.column} ${input.dir}, a.id ${input.dir}`)
+        .all(...w.params) as { rid: number }[]);
+      return { total: all.length, rows: fetchRows(sqlite, all.slice(offset, offset + input.pageSize).map((r) => r.rid)) };
+    }
+  }
+
+  // Count on the most selective filter's index. A search's matches are either read from the
+  // table by row id (when they are few and no selective filter leads) or checked against the
+  // entries of that index (when they are many).
+  const seek = SEEKS.find(([f]) => terms.some((t) => t.filter === f)) ?? null;
+  let count: { sql: string; params: unknown[] };
+  if (match && (!seek || !PAGE_SEEKS.has(seek[0])) && candidates <= SEARCH_BY_ROW_ID) {
+    const w = where(terms, { plain: false, match });
+    count = { sql: `SELECT count(*) AS n FROM applications a${w.sql}`, params: w.params };
+  } else {
+    const index = seek?.[1] ?? (match ? 'applications_grid_cadre' : null);
+    const w = where(terms, { plain: true, match });
+    count = { sql: `SELECT count(*) AS n FROM applications a${index ? ` INDEXED BY ${index}` : ''}${w.sql}`, params: w.params };
+  }
+  const total = (statement(sqlite, count.sql).get(...count.params) as { n: number }).n;
+
+  if (offset >= total) return { total, rows: [] as FetchedRow[] };
+  const take = Math.min(input.pageSize, total - offset);
+  // Read from the nearer end: the last pages of an ascending list are the first of a descending one.
+  const reverse = offset > total - offset - take;
+  const skip = reverse ? total - offset - take : offset;
+  const dir = (reverse ? (input.dir === 'asc' ? 'desc' : 'asc') : input.dir) as 'asc' | 'desc';
+
+  // Walk the sort index, or seek on a filter and sort what it finds: whichever reads less.
+  // The table's size, for the estimate only: the highest row id, read in a few pages (applications
+  // are never deleted, and a wrong guess would cost time, never change the answer).
+  const tableRows = terms.length || match
+    ? Math.max(total, (statement(sqlite, 'SELECT coalesce(max(rowid), 0) AS n FROM applications').get() as { n: number }).n)
+    : total;
+  // A licence year's applications lie together along the submission time and the reference (they
+  // are made in the year's renewal window): with a year filter, walk that year's own index instead.
+  // (That walk is never longer than the year, so it is always the better one.)
+  const yearIndex = terms.some((t) => t.filter === 'licenceYear') ? YEAR_SORT_INDEX[input.sort] : undefined;
+  const walkIndex = yearIndex ?? key.index;
+  const walkEntries = Math.min(tableRows, ((skip + take) * tableRows) / total) * WALK_COST_PER_ENTRY;
+  // By centre, a county or centre filter leaves rows in a few centres: count those per centre in
+  // one pass and walk them; other filters leave rows everywhere, so a few rows are better sorted.
+  const groupCounts = pageSeek === 'applications_grid_county' || pageSeek === 'applications_grid_centre' ? pageSeek : undefined;
+  const useSeek = !yearIndex && pageSeek !== undefined && !(input.sort === 'centre' && groupCounts) && total * SEEK_COST_PER_ROW < walkEntries;
+
+  const w = where(terms, { plain: true, match });
+  let rids: number[];
+  if (useSeek) {
+    const join = input.sort === 'centre' ? ' LEFT JOIN centres c ON c.id = a.centre_id' : '';
+    rids = (statement(sqlite, `SELECT a.rowid AS rid FROM applications a INDEXED BY ${pageSeek}${join}${w.sql} ORDER BY ${key.column} ${dir}, a.id ${dir} LIMIT ? OFFSET ?`)
+      .all(...w.params, take, skip) as { rid: number }[]).map((r) => r.rid);
+  } else if (input.sort !== 'centre') {
+    rids = (statement(sqlite, `SELECT a.rowid AS rid FROM applications a INDEXED BY ${walkIndex}${w.sql} ORDER BY ${key.column} ${dir}, a.id ${dir} LIMIT ? OFFSET ?`)
+      .all(...w.params, take, skip) as { rid: number }[]).map((r) => r.rid);
+  } else {
+    rids = walkByCentre(sqlite, terms, match, groupCounts, dir, skip, take);
+  }
+  const rows = fetchRows(sqlite, rids);
+  if (reverse) rows.reverse();
+  return { total, rows };
+}
+
+/** The page's rows, joined, in the order of `rids`. */
+function fetchRows(sqlite: BetterSqlite3.Database, rids: number[]): FetchedRow[] {
+  if (rids.length === 0) return [];
+  const byRid = new Map((statement(sqlite, FETCH_ROWS).all(JSON.stringify(rids)) as FetchedRow[]).map((r) => [r.rid, r]));
+  return rids.map((rid) => byRid.get(rid)!);
+}
+
+/**
+ * `ORDER BY c.name, a.id` along the centre index: centres in name order (no centre first, as
+ * SQL sorts NULL first), centres of the same name together, each group's rows by id. Each
+ * group's count comes from one pass over `countIndex` when given, else from the group's own part
+ * of the centre index.
+ */
+function walkByCentre(
+  sqlite: BetterSqlite3.Database, terms: readonly Term[], match: string | null, countIndex: string | undefined,
+  dir: 'asc' | 'desc', skip: number, take: number,
+): number[] {
+  const centres = statement(sqlite, 'SELECT id, name FROM centres ORDER BY name').all() as { id: string; name: string }[];
+  const groups: { ids: (string | null)[]; sql: string }[] = [{ ids: [null], sql: 'a.centre_id IS NULL' }];
+  for (let i = 0; i < centres.length; ) {
+    const ids: string[] = [];
+    const name = centres[i]!.name;
+    while (i < centres.length && centres[i]!.name === name) ids.push(centres[i++]!.id);
+    groups.push({ ids, sql: `a.centre_id IN (${ids.map(() => '?').join(', ')})` });
+  }
+  if (dir === 'desc') groups.reverse();
+  let perCentre: Map<string | null, number> | null = null;
+  if (countIndex) {
+    const w = where(terms, { plain: true, match });
+    perCentre = new Map((statement(sqlite, `SELECT a.centre_id AS centre, count(*) AS n FROM applications a INDEXED BY ${countIndex}${w.sql} GROUP BY a.centre_id`)
+      .all(...w.params) as { centre: string | null; n: number }[]).map((r) => [r.centre, r.n]));
+  }
+  const rids: number[] = [];
+  let passed = 0;
+  for (const group of groups) {
+    if (rids.length >= take) break;
+    const w = where(terms, { plain: true, match, extra: { sql: group.sql, params: group.ids.filter((id) => id !== null) } });
+    const n = perCentre
+      ? group.ids.reduce((sum, id) => sum + (perCentre!.get(id) ?? 0), 0)
+      : (statement(sqlite, `SELECT count(*) AS n FROM applications a INDEXED BY applications_grid_centre${w.sql}`).get(...w.params) as { n: number }).n;
+    if (n > 0 && passed + n > skip) {
+      const rows = statement(sqlite, `SELECT a.rowid AS rid FROM applications a INDEXED BY applications_grid_centre${w.sql} ORDER BY a.id ${dir} LIMIT ? OFFSET ?`)
+        .all(...w.params, take - rids.length, Math.max(0, skip - passed)) as { rid: number }[];
+      for (const r of rows) rids.push(r.rid);
+    }
+    passed += n;
+  }
+  return rids;
+}
+
+export const applicationsList = defineQuery('applications.list', async (db, { sqlite }, input) => {
+  const { total, rows } = await db.connection().execute(async () => sqlite.transaction(() => listApplications(sqlite, input))());
   return {
     total,
     page: input.page,
