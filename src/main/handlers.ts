@@ -7,7 +7,8 @@ import { centresList } from './admin/centresList.js';
 import { approve, reject, returnForInformation } from './applications/decide.js';
 import { importApplications } from './applications/import/command.js';
 import { applicationDetail, applicationsFacets, applicationsList, applicationSmsPreview } from './applications/queries.js';
-import { auditVerify } from './audit/queries.js';
+import { auditList, auditVerify } from './audit/queries.js';
+import { dashboardSummary } from './dashboard/summary.js';
 import type { CommandHandlers, QueryHandlers } from './core/registry.js';
 import { invoiceRefundMade, paymentFlagRefund, paymentIgnore, paymentMatch, paymentRefundMade, paymentUnmatch, paymentsAutoMatch } from './payments/commands.js';
 import { importPayments } from './payments/importCommand.js';
@@ -19,6 +20,7 @@ import { licenceReassign, licenceRevoke } from './licences/manage.js';
 import { batchManifestPdf, licenceCertificatesPdf } from './licences/pdfQueries.js';
 import { batchesList, licenceDetail, licencePublicKey, licencesList, licenceVerify } from './licences/queries.js';
 import { reportExported } from './reports/exported.js';
+import { reportsPreview } from './reports/preview.js';
 import { smsCancel, smsDeliveryReport, smsResend, smsResume, smsTemplateSet } from './sms/commands.js';
 import { smsDetail, smsList, smsSummary } from './sms/queries.js';
 import { smsTemplatesList } from './sms/templates.js';
@@ -82,5 +84,8 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'licence.verify': licenceVerify,
     'licence.publicKey': licencePublicKey,
     'audit.verify': auditVerify,
+    'audit.list': auditList,
+    'reports.preview': reportsPreview,
+    'dashboard.summary': dashboardSummary,
   },
 };

@@ -36,5 +36,9 @@ export function createDesktopBridge(invoke: Invoke): KmlttbBridge {
     session: () => session('session'),
     firstRun: () => session('firstRun'),
     createFirstAdmin: (input) => session('createFirstAdmin', input),
+    exportStart: (input) => call(BRIDGE_CHANNELS.export, 'start', input),
+    exportStatus: (jobId) => call(BRIDGE_CHANNELS.export, 'status', { jobId }),
+    exportCancel: (jobId) => call(BRIDGE_CHANNELS.export, 'cancel', { jobId }),
+    exportSave: (jobId) => call(BRIDGE_CHANNELS.export, 'save', { jobId }),
   };
 }

@@ -3,6 +3,7 @@
  * IPC in the desktop; in browser mode the renderer installs an HTTP implementation.
  */
 import type { CommandInput, CommandName, CommandResult, QueryInput, QueryName, QueryResult } from './contract/index.js';
+import type { ExportJob } from './contract/insight.js';
 import type { FirstRunState, SessionInfo } from './contract/session.js';
 import type { Result } from './errors.js';
 
@@ -16,6 +17,12 @@ export interface KmlttbBridge {
   session(): Promise<Result<SessionInfo | null>>;
   firstRun(): Promise<Result<FirstRunState>>;
   createFirstAdmin(input: { username: string; fullName: string; password: string; demo: boolean }): Promise<Result<SessionInfo>>;
+  /** Starts a report export in the background: `{report, format, from?, to?, centre?}`. */
+  exportStart(input: { report: string; format: string; from?: string; to?: string; centre?: string }): Promise<Result<ExportJob>>;
+  exportStatus(jobId: string): Promise<Result<ExportJob>>;
+  exportCancel(jobId: string): Promise<Result<ExportJob>>;
+  /** Hands over a finished export: a download in the browser, a save dialog in the desktop. */
+  exportSave(jobId: string): Promise<Result<{ saved: boolean; fileName: string }>>;
   /** 'desktop' over IPC, 'web' over HTTP on loopback. */
   readonly transport: 'desktop' | 'web';
 }
@@ -25,6 +32,7 @@ export const BRIDGE_CHANNELS = {
   command: 'kmlttb:command',
   query: 'kmlttb:query',
   session: 'kmlttb:session',
+  export: 'kmlttb:export',
 } as const;
 
 /**
@@ -42,12 +50,17 @@ export const BRIDGE_CHANNELS = {
  *   POST /api/first-run       {username, fullName, password, demo} → SessionInfo
  *   POST /api/command/:name   input                 → command result
  *   POST /api/query/:name     input                 → query result
+ *   POST /api/exports         {report, format, …}   → ExportJob
+ *   GET  /api/exports/:id                           → ExportJob
+ *   POST /api/exports/:id/cancel                    → ExportJob
+ *   GET  /api/exports/:id/file                      → the file itself (attachment)
  */
 export const HTTP_ROUTES = {
   session: '/api/session',
   firstRun: '/api/first-run',
   command: '/api/command/',
   query: '/api/query/',
+  exports: '/api/exports',
 } as const;
 
 export const HTTP_STATUS_FOR_ERROR: Record<string, number> = {

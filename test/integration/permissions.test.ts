@@ -64,6 +64,9 @@ const QUERY_ROLES: Record<string, Role[]> = {
   'licence.certificatesPdf': ['officer'],
   'licence.verify': ALL,
   'licence.publicKey': ALL,
+  'audit.list': ['admin', 'auditor'],
+  'reports.preview': ALL,
+  'dashboard.summary': ALL,
 };
 
 let t: TestDesk;

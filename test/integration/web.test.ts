@@ -57,6 +57,26 @@ describe('browser mode over HTTP', () => {
     expect(r.body.error.code).toBe('forbidden');
   });
 
+  it('runs an export in the background and hands over the file to its owner only', async () => {
+    const token = await signIn('auditor');
+    const started = await call('/api/exports', { report: 'applications', format: 'csv' }, token);
+    expect(started.body).toMatchObject({ ok: true, value: { state: 'running', fileName: expect.stringMatching(/^applications-.*\.csv$/) } });
+    const id = started.body.value.id as string;
+    const deadline = Date.now() + 10_000;
+    let state = 'running';
+    while (state === 'running' && Date.now() < deadline) {
+      const res = await fetch(`${server.url}/api/exports/${id}`, { headers: { authorization: `Bearer ${token}` } });
+      state = ((await res.json()) as { value: { state: string } }).value.state;
+    }
+    expect(state).toBe('done');
+    const file = await fetch(`${server.url}/api/exports/${id}/file`, { headers: { authorization: `Bearer ${token}` } });
+    expect(file.headers.get('content-disposition')).toMatch(/attachment; filename="applications-/);
+    expect((await file.text()).split('\n')[0]).toMatch(/^application_ref,submitted_at/);
+    const other = await signIn('officer');
+    expect((await fetch(`${server.url}/api/exports/${id}/file`, { headers: { authorization: `Bearer ${other}` } })).status).toBe(404);
+    expect((await call('/api/exports', { report: 'audit', format: 'csv' }, other)).status).toBe(403);
+  });
+
   it('answers a wrong password with 401 and an unknown command with 404', async () => {
     expect((await call('/api/session/login', { username: 'officer', password: 'nope' })).status).toBe(401);
     const token = await signIn('admin');

@@ -34,7 +34,12 @@ export interface IpcRouterDeps {
   setToken(senderId: number, token: string | null): void;
   /** In development the window loads electron-vite's dev server instead of app://desk. */
   devServerUrl?: string;
+  /** Asks where to save a finished export and copies it there; false when the person cancels. */
+  saveFile?(sourcePath: string, fileName: string): Promise<boolean>;
 }
+
+export const EXPORT_CALLS = ['start', 'status', 'cancel', 'save'] as const;
+const jobInput = z.object({ jobId: z.string().min(1).max(64) });
 
 const envelope = z.object({ name: z.string().min(1).max(100), input: z.unknown().optional() }).strict();
 
@@ -61,8 +66,23 @@ export function createIpcRouter(deps: IpcRouterDeps) {
     }
   }
 
+  async function exports(call: string, input: unknown, token: string | undefined): Promise<Result<unknown>> {
+    if (call === 'start') return service.exportStart(token, input);
+    const parsed = jobInput.safeParse(input);
+    if (!parsed.success) throw zodToUserError(parsed.error);
+    const { jobId } = parsed.data;
+    if (call === 'status') return service.exportStatus(token, jobId);
+    if (call === 'cancel') return service.exportCancel(token, jobId);
+    if (call !== 'save') return { ok: false, error: { code: 'not_found', message: `There is no export call '${call}'.` } };
+    const file = await service.exportFile(token, jobId);
+    if (!file.ok) return file;
+    if (!deps.saveFile) throw new UserError('not_configured', 'Saving files is not available here.');
+    return { ok: true, value: { saved: await deps.saveFile(file.value.path, file.value.fileName), fileName: file.value.fileName } };
+  }
+
   async function dispatch(kind: BridgeKind, name: string, input: unknown, id: number): Promise<Result<unknown>> {
     const token = deps.getToken(id);
+    if (kind === 'export') return exports(name, input, token);
     if (kind === 'command') return service.command(token, name, input ?? {});
     if (kind === 'query') return service.query(token, name, input ?? {});
     if (!(SESSION_CALLS as readonly string[]).includes(name)) {

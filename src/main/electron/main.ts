@@ -15,6 +15,7 @@ import { registerAppScheme, serveRenderer } from './protocol.js';
 import { denyPermissions, installSecurityHooks } from './security.js';
 import { createMainWindow } from './window.js';
 import { openSafeSecrets } from './safeSecrets.js';
+import { saveFile } from './saveFile.js';
 import { SmsWorker } from '../sms/worker.js';
 
 const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -51,7 +52,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  bindIpc({ desk, devServerUrl });
+  bindIpc({ desk, devServerUrl, saveFile });
   // Without a sync server, this desk is the authority that sends the SMS.
   smsWorker = new SmsWorker(desk);
   smsWorker.start();

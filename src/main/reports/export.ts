@@ -6,6 +6,7 @@ import { can } from '../../shared/permissions.js';
 import { formatNairobi, parseNairobiDateTime } from '../../shared/time.js';
 import { findCentre } from '../admin/centresList.js';
 import type { Actor } from '../core/actor.js';
+import type { DeskServices } from '../core/desk.js';
 import type { Desk } from '../desk.js';
 import { applicationsReport } from './applicationsReport.js';
 import { auditReport } from './auditReport.js';
@@ -62,7 +63,7 @@ export function reportDefinition(name: string): ReportDefinition {
 }
 
 /** Checks the actor may run the report, and turns the request's filters into the report's. Clerks get their own centre. */
-export function resolveFilters(desk: Desk, actor: Actor, def: ReportDefinition, req: Omit<ExportRequest, 'out' | 'format' | 'report'>): ReportFilters {
+export function resolveFilters(desk: Pick<DeskServices, 'sqlite'>, actor: Actor, def: ReportDefinition, req: Omit<ExportRequest, 'out' | 'format' | 'report'>): ReportFilters {
   if (!can(actor.role, 'report.run') || !can(actor.role, def.permission)) {
     throw new UserError('forbidden', `Your role (${actor.role}) may not run the ${def.name} report.`);
   }

@@ -49,6 +49,7 @@ export async function writePdf(file: string, meta: PdfReportMeta, columns: reado
   const sums = new Map<string, number>((meta.totals ?? []).map((k) => [k, 0]));
   let count = 0;
   for (const row of rows) {
+    if (count % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
     signal?.throwIfAborted();
     if (y + rowHeight > bottom) {
       doc.addPage();

@@ -20,7 +20,10 @@ export async function writeXlsx(file: string, title: string, columns: readonly R
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
+  let n = 0;
   for (const row of rows) {
+    // Let the event loop breathe: the file stream drains and a cancel can arrive.
+    if (++n % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
     signal?.throwIfAborted();
     const values: Record<string, string | number | Date | null> = {};
     for (const c of columns) {

@@ -6,6 +6,7 @@ import { lockSession, login, logout, resolveSession, unlockSession } from '../au
 import { toErrorBody, zodToUserError } from '../core/errors.js';
 import type { Desk } from '../desk.js';
 import { createFirstAdmin, firstRunState } from '../firstRun.js';
+import { ExportJobs } from '../reports/jobs.js';
 
 /**
  * The bridge calls of `window.kmlttb`, transport-free: IPC (desktop) and HTTP (browser mode)
@@ -25,7 +26,16 @@ export function bridgeService(desk: Desk) {
     return r.data;
   }
 
+  const exportJobs = new ExportJobs(desk);
+  const asActor = async <T>(context: string, token: string | undefined, work: (actor: import('../core/actor.js').Actor) => T | Promise<T>) =>
+    guard(context, async () => work((await resolveSession(desk, token)).actor));
+
   return {
+    exportStart: (token: string | undefined, input: unknown) => asActor('export.start', token, (actor) => exportJobs.start(actor, input)),
+    exportStatus: (token: string | undefined, id: string) => asActor('export.status', token, (actor) => exportJobs.status(actor, id)),
+    exportCancel: (token: string | undefined, id: string) => asActor('export.cancel', token, (actor) => exportJobs.cancel(actor, id)),
+    /** The finished file's path and name, for the transport to hand over. */
+    exportFile: (token: string | undefined, id: string) => asActor('export.file', token, (actor) => exportJobs.file(actor, id)),
     login: (input: unknown) =>
       guard('login', async () => {
         const { username, password } = parse(loginInput, input);

@@ -15,6 +15,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
 
 
+const EXPORT_TYPES: Record<string, string> = {
+  '.csv': 'text/csv; charset=utf-8',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.pdf': 'application/pdf',
+};
+
 export interface WebServer {
   url: string;
   desk: Desk;
@@ -60,6 +66,18 @@ export async function startWebServer(options: { dataDir: string; port: number; r
     send(reply, await bridge.command(bearer(req), req.params.name, req.body ?? {})));
   app.post<{ Params: { name: string } }>(`${HTTP_ROUTES.query}:name`, async (req, reply) =>
     send(reply, await bridge.query(bearer(req), req.params.name, req.body ?? {})));
+
+  app.post(HTTP_ROUTES.exports, async (req, reply) => send(reply, await bridge.exportStart(bearer(req), req.body)));
+  app.get<{ Params: { id: string } }>(`${HTTP_ROUTES.exports}/:id`, async (req, reply) => send(reply, await bridge.exportStatus(bearer(req), req.params.id)));
+  app.post<{ Params: { id: string } }>(`${HTTP_ROUTES.exports}/:id/cancel`, async (req, reply) => send(reply, await bridge.exportCancel(bearer(req), req.params.id)));
+  app.get<{ Params: { id: string } }>(`${HTTP_ROUTES.exports}/:id/file`, async (req, reply) => {
+    const file = await bridge.exportFile(bearer(req), req.params.id);
+    if (!file.ok) return send(reply, file);
+    return reply
+      .header('Content-Disposition', `attachment; filename="${file.value.fileName}"`)
+      .type(EXPORT_TYPES[path.extname(file.value.fileName)] ?? 'application/octet-stream')
+      .send(fs.createReadStream(file.value.path));
+  });
 
   const address = await app.listen({ host: '127.0.0.1', port: options.port });
   // Without a sync server, this desk is the authority that sends the SMS.

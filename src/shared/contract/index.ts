@@ -8,6 +8,7 @@ import type { Permission } from '../permissions.js';
 import * as admin from './admin.js';
 import * as apps from './applications.js';
 import { reportExportedInput } from './reports.js';
+import * as ins from './insight.js';
 import * as lic from './licences.js';
 import * as pay from './payments.js';
 import * as sms from './sms.js';
@@ -82,6 +83,9 @@ export const queries = {
   'licence.verify': spec<lic.LicenceVerifyResult>()(lic.licenceVerifyInput, 'session.self'),
   'licence.publicKey': spec<{ publicKey: string | null }>()(empty, 'session.self'),
   'audit.verify': spec<AuditVerifyResult>()(empty, 'audit.read'),
+  'audit.list': spec<ins.AuditListResult>()(ins.auditListInput, 'audit.read'),
+  'reports.preview': spec<ins.ReportPreview>()(ins.reportPreviewInput, 'report.run'),
+  'dashboard.summary': spec<ins.DashboardSummary>()(ins.dashboardInput, 'session.self'),
 } as const;
 
 export interface AuditVerifyResult {
@@ -107,6 +111,7 @@ export type QueryResult<N extends QueryName> = ResultOf<Queries[N]>;
 export * from './admin.js';
 export * from './applications.js';
 export * from './common.js';
+export * from './insight.js';
 export * from './licences.js';
 export * from './payments.js';
 export * from './reports.js';

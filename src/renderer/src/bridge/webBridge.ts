@@ -68,8 +68,37 @@ function keepToken(result: Result<SessionInfo>): Result<SessionInfo> {
   return result;
 }
 
+/** Fetches a finished export with the session token and hands it to the browser as a download. */
+async function download(jobId: string): Promise<Result<{ saved: boolean; fileName: string }>> {
+  const token = readToken();
+  let response: Response;
+  try {
+    response = await fetch(`${HTTP_ROUTES.exports}/${encodeURIComponent(jobId)}/file`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, cache: 'no-store' });
+  } catch {
+    return failure('The desk service cannot be reached. Check that it is still running, then try again.');
+  }
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => null);
+    return isResult(body) ? (body as Result<{ saved: boolean; fileName: string }>) : failure(`The export could not be fetched (HTTP ${response.status}).`);
+  }
+  const fileName = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'export';
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { ok: true, value: { saved: true, fileName } };
+}
+
 export function createWebBridge(): KmlttbBridge {
   return {
+    exportStart: (input) => call('POST', HTTP_ROUTES.exports, input),
+    exportStatus: (jobId) => call('GET', `${HTTP_ROUTES.exports}/${encodeURIComponent(jobId)}`),
+    exportCancel: (jobId) => call('POST', `${HTTP_ROUTES.exports}/${encodeURIComponent(jobId)}/cancel`, {}),
+    exportSave: download,
     transport: 'web',
     command: (name, input) => call('POST', HTTP_ROUTES.command + encodeURIComponent(name), input ?? {}),
     query: (name, input) => call('POST', HTTP_ROUTES.query + encodeURIComponent(name), input ?? {}),

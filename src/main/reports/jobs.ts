@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportJob } from '../../shared/contract/insight.js';
+import { exportStartInput } from '../../shared/contract/insight.js';
+import { UserError } from '../../shared/errors.js';
+import type { Actor } from '../core/actor.js';
+import { zodToUserError } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import type { Desk } from '../desk.js';
+import { exportReport, reportDefinition, resolveFilters } from './export.js';
+
+interface Job extends ExportJob {
+  actorId: string | null;
+  path: string;
+  controller: AbortController;
+}
+
+/**
+ * Exports started from the app: they run in the background with progress, can be cancelled,
+ * and are written into the data folder's `exports/` until the person saves them.
+ */
+export class ExportJobs {
+  private readonly jobs = new Map<string, Job>();
+  private readonly dir: string;
+
+  constructor(private readonly desk: Desk) {
+    this.dir = path.join(desk.dataDir, 'exports');
+  }
+
+  start(actor: Actor, raw: unknown): ExportJob {
+    const parsed = exportStartInput.safeParse(raw);
+    if (!parsed.success) throw zodToUserError(parsed.error);
+    const input = parsed.data;
+    resolveFilters(this.desk, actor, reportDefinition(input.report), input); // refuse at once, not in the background
+    fs.mkdirSync(this.dir, { recursive: true });
+    const id = newId();
+    const stamp = this.desk.clock().toISOString().slice(0, 10);
+    const fileName = `${input.report}-${stamp}.${input.format}`;
+    const job: Job = {
+      id, report: input.report, format: input.format, state: 'running', rows: 0, fileName, error: null,
+      actorId: actor.id, path: path.join(this.dir, `${id}.${input.format}`), controller: new AbortController(),
+    };
+    this.jobs.set(id, job);
+    exportReport(this.desk, actor, { ...input, out: job.path }, { signal: job.controller.signal, onProgress: (rows) => { job.rows = rows; } })
+      .then((rows) => Object.assign(job, { rows, state: 'done' }))
+      .catch((err: unknown) => {
+        Object.assign(job, job.controller.signal.aborted
+          ? { state: 'cancelled', error: 'Cancelled: no file was written.' }
+          : { state: 'failed', error: err instanceof UserError ? err.message : 'The export failed.' });
+        if (!(err instanceof UserError)) console.error('[export]', err);
+      });
+    return this.view(job);
+  }
+
+  status(actor: Actor, id: string): ExportJob {
+    return this.view(this.own(actor, id));
+  }
+
+  cancel(actor: Actor, id: string): ExportJob {
+    const job = this.own(actor, id);
+    if (job.state === 'running') job.controller.abort();
+    return this.view(job);
+  }
+
+  /** The finished file, for the transport to hand over. */
+  file(actor: Actor, id: string): { path: string; fileName: string } {
+    const job = this.own(actor, id);
+    if (job.state !== 'done') throw new UserError('invalid_transition', `The export is ${job.state}: there is no file to save.`);
+    return { path: job.path, fileName: job.fileName };
+  }
+
+  private own(actor: Actor, id: string): Job {
+    const job = this.jobs.get(id);
+    if (!job || job.actorId !== actor.id) throw new UserError('not_found', 'No such export.');
+    return job;
+  }
+
+  private view(job: Job): ExportJob {
+    const { id, report, format, state, rows, fileName, error } = job;
+    return { id, report, format, state, rows, fileName, error };
+  }
+}

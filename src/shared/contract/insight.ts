@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { Page } from './common.js';
+import { id, page } from './common.js';
+import { REPORT_FORMATS, REPORT_NAMES } from './reports.js';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-28');
+
+export const auditListInput = page.extend({
+  actor: z.string().trim().max(40).optional(),
+  action: z.string().trim().max(60).optional(),
+  entity: z.string().trim().max(40).optional(),
+  entityId: z.string().trim().max(64).optional(),
+  from: day.optional(),
+  to: day.optional(),
+});
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  desk: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  summary: string;
+  before: unknown;
+  after: unknown;
+  hash: string;
+}
+export type AuditListResult = Page<AuditRow>;
+
+export const reportFiltersInput = z.object({
+  report: z.enum(REPORT_NAMES),
+  from: day.optional(),
+  to: day.optional(),
+  /** A centre's code or name. */
+  centre: z.string().trim().max(60).optional(),
+});
+export const reportPreviewInput = reportFiltersInput.extend({ limit: z.number().int().min(1).max(500).default(200) });
+export interface ReportPreview {
+  title: string;
+  columns: { key: string; kind: string }[];
+  /** Values formatted for people. */
+  rows: string[][];
+  /** True when the report has more rows than the preview shows. */
+  more: boolean;
+}
+export const exportStartInput = reportFiltersInput.extend({ format: z.enum(REPORT_FORMATS) });
+export interface ExportJob {
+  id: string;
+  report: string;
+  format: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  rows: number;
+  fileName: string;
+  error: string | null;
+}
+export const exportJobInput = z.object({ jobId: id });
+
+export interface DashboardSummary {
+  role: string;
+  /** Officers: the queue by age, and work waiting. */
+  queueByAge?: { label: string; count: number; from: number; to: number | null }[];
+  approvedUnpaid?: number;
+  paymentsUnmatched?: number;
+  licencesToDispatch?: number;
+  /** Clerks: their centre. */
+  batchesOnTheWay?: number;
+  waitingByAge?: { label: string; count: number }[];
+  /** Auditors and admins: the year's funnel. */
+  licenceYear?: number;
+  funnel?: { stage: string; count: number }[];
+  turnaround?: { officer: string; decided: number; medianHours: number }[];
+  smsFailed?: number;
+  smsUncertain?: number;
+}
+export const dashboardInput = z.object({ licenceYear: z.number().int().min(2000).max(2100).optional() });
