@@ -125,7 +125,7 @@ describe('browser mode: deciding applications', () => {
     expect(rejectedSms[6]).toContain(reason);
     await screenshot(page, 'sms');
 
-    for (const name of ['Payments', 'Licences', 'Reports']) {
+    for (const name of ['Reports']) {
       await nav.getByRole('link', { name, exact: true }).click();
       await page.getByText('comes in a later release').waitFor();
     }

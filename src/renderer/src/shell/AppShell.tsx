@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { ApplicationsScreen } from '../applications/ApplicationsScreen.js';
 import { AuditScreen } from '../audit/AuditScreen.js';
+import { PaymentsScreen } from '../payments/PaymentsScreen.js';
 import { useSession, useSignedIn } from '../session/SessionContext.js';
 import { useIdleLock } from '../session/useIdleLock.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
@@ -22,7 +23,7 @@ function Screen({ id, rest }: { id: ScreenId; rest: string[] }) {
     case 'settings':
       return <SettingsScreen section={rest[0]} />;
     case 'payments':
-      return <Placeholder title="Payments" what="Payment statements, matching payments to invoices and refunds." />;
+      return <PaymentsScreen tab={rest[0]} />;
     case 'licences':
       return <Placeholder title="Licences" what="Issuing licences, assigning centres and dispatching batches." />;
     case 'collection':

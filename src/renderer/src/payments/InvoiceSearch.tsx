@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import type { PaymentDetail } from '../../../shared/contract/payments.js';
+import { formatKes } from '../../../shared/money.js';
+import { useApiQuery } from '../api/hooks.js';
+import { EmptyRow } from '../components/EmptyRow.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { SelectField } from '../components/SelectField.js';
+import { useDebounced } from '../components/useDebounced.js';
+import { InvoiceStateBadge } from './Badges.js';
+import { MatchForm, type MatchTarget } from './MatchForm.js';
+
+const AMONG = [
+  { value: 'open', label: 'Open invoices' },
+  { value: 'all', label: 'All invoices' },
+];
+const RESULTS = 10;
+
+interface Props {
+  payment: PaymentDetail;
+  /** The invoice whose Match confirm area is open, if it came from this search. */
+  matching: MatchTarget | null;
+  onMatch: (target: MatchTarget | null) => void;
+  /** The confirm area closed (confirmed or not). */
+  onDone: () => void;
+}
+
+/** Finding an invoice that was not suggested, to match the payment to it by hand. */
+export function InvoiceSearch({ payment, matching, onMatch, onDone }: Props) {
+  const [text, setText] = useState('');
+  const [view, setView] = useState<'open' | 'all'>('open');
+  const search = useDebounced(text.trim(), 300);
+  const found = useApiQuery('invoices.list', { view, search, pageSize: RESULTS }, { enabled: search.length >= 2, keepPrevious: true });
+  const rows = search.length >= 2 ? (found.data?.rows ?? []) : [];
+  const more = search.length >= 2 && (found.data?.total ?? 0) > RESULTS;
+
+  return (
+    <section aria-labelledby="invoice-search-title" className="invoice-search">
+      <h3 id="invoice-search-title">Match to another invoice</h3>
+      <form className="filters" role="search" aria-label="Invoice search" onSubmit={(e) => e.preventDefault()}>
+        <div className="field search">
+          <label htmlFor="invoice-search">Find an invoice</label>
+          <input
+            id="invoice-search"
+            type="search"
+            placeholder="Bill or application reference, national ID or name"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              if (matching) onMatch(null);
+            }}
+          />
+        </div>
+        <SelectField label="Among" options={AMONG} value={view} onChange={(e) => setView(e.target.value as 'open' | 'all')} />
+      </form>
+      <ErrorAlert error={found.error} />
+      {search.length >= 2 && (
+        <div className="table-wrap" aria-busy={found.isFetching || undefined}>
+          <table aria-label="Invoices found">
+            <thead>
+              <tr>
+                <th scope="col">Bill ref</th>
+                <th scope="col">Application</th>
+                <th scope="col">Applicant</th>
+                <th scope="col">State</th>
+                <th scope="col" className="num">
+                  Balance
+                </th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.length === 0 && <EmptyRow columns={6} loading={found.isPending} text="No invoice matches." />}
+              {rows.map((r) => (
+                <tr key={r.id} className={matching?.invoiceId === r.id ? 'selected' : undefined}>
+                  <td className="mono">{r.billRef}</td>
+                  <td className="nowrap">{r.applicationRef}</td>
+                  <td>
+                    {r.applicantName}
+                    <span className="sub">ID {r.nationalId}</span>
+                  </td>
+                  <td>
+                    <InvoiceStateBadge state={r.state} />
+                  </td>
+                  <td className="num nowrap">{formatKes(r.balanceCents)}</td>
+                  <td>
+                    <button type="button" aria-pressed={matching?.invoiceId === r.id} onClick={() => onMatch({ invoiceId: r.id, ...r })}>
+                      Match
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {more && <p className="muted">Only the first {RESULTS} are shown: type more to narrow the search.</p>}
+      {matching && <MatchForm key={matching.invoiceId} payment={payment} target={matching} onDone={onDone} />}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { ApiError, fieldError } from '../api/ApiError.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useAnnounce } from '../shell/Announcer.js';
+import { useReconcileRefresh } from './refresh.js';
+
+interface Props<T> {
+  title: string;
+  /** What will happen, in plain words. */
+  children?: ReactNode;
+  danger?: boolean;
+  run: (reason: string) => Promise<T>;
+  /** The news announced once it is done. */
+  news: (result: T) => string;
+  onDone: () => void;
+}
+
+/** The confirm area of a reconciliation action: a reason (kept in the audit trail), then Confirm or Back (Escape). */
+export function ReasonForm<T>({ title, children, danger, run, news, onDone }: Props<T>) {
+  const id = useId();
+  const announce = useAnnounce();
+  const refresh = useReconcileRefresh();
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const [reason, setReason] = useState('');
+  const command = useMutation<T, Error, string>({ mutationFn: run });
+
+  useEffect(() => textarea.current?.focus(), []);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (command.isPending) return;
+    // Not mutate's own onSuccess: the refreshed payment may close this form before it would run.
+    command.mutateAsync(reason.trim()).then(
+      async (result) => {
+        await refresh();
+        announce(news(result));
+        onDone();
+      },
+      async (error: unknown) => {
+        // Someone else got there first: show the payment as it is now.
+        if (error instanceof ApiError && (error.code === 'invalid_transition' || error.code === 'conflict')) await refresh();
+      },
+    );
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    onDone();
+  }
+
+  const reasonError = fieldError(command.error, 'reason');
+  const otherError = command.error && !reasonError ? command.error : null;
+  return (
+    <form className={`decision reconcile-form${danger ? ' decision-reject' : ''}`} onSubmit={submit} onKeyDown={onKeyDown} aria-labelledby={`${id}-title`} noValidate>
+      <h3 id={`${id}-title`}>{title}</h3>
+      {children && (
+        <div className="muted" id={`${id}-why`}>
+          {children}
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>Reason</label>
+        <textarea
+          id={`${id}-reason`}
+          ref={textarea}
+          rows={2}
+          maxLength={1000}
+          required
+          aria-required
+          aria-invalid={reasonError ? true : undefined}
+          aria-describedby={[children ? `${id}-why` : '', `${id}-hint`, reasonError ? `${id}-error` : ''].filter(Boolean).join(' ')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        <p className="hint" id={`${id}-hint`}>
+          Kept in the audit trail with your name.
+        </p>
+        {reasonError && (
+          <p className="field-error" id={`${id}-error`}>
+            {reasonError}
+          </p>
+        )}
+      </div>
+      <ErrorAlert error={otherError} />
+      <div className="actions">
+        <button type="submit" className={danger ? 'danger' : 'primary'} disabled={command.isPending}>
+          Confirm
+        </button>
+        <button type="button" onClick={onDone} title="Back (Escape)">
+          Back
+        </button>
+      </div>
+    </form>
+  );
+}
