@@ -45,7 +45,6 @@ export const paymentDetail = defineQuery('payment.detail', async (db, { sqlite }
       matchedBy: p.match_rule && !p.matched_by ? 'auto-match' : matchedBy,
       matchedAt: (p.matched_at as string | null) ?? null,
       note: (p.note as string | null) ?? null,
-      refundedAt: (p.refunded_at as string | null) ?? null,
       otherKeys,
       invoice: p.invoice_id ? invoiceRow(sqlite, String(p.invoice_id)) : null,
       ...extra,

@@ -6,7 +6,8 @@ export const PAYMENT_ROW_SQL = `
   SELECT p.id, p.transaction_id AS transactionId, p.source, p.paid_at AS paidAt, p.amount_cents AS amountCents, p.channel,
          p.payer_name AS payerName, p.payer_phone AS payerPhone, p.reference_typed AS referenceTyped, p.state,
          p.match_rule AS matchRule, i.bill_ref AS billRef, a.application_ref AS applicationRef,
-         CASE WHEN pr.id IS NULL THEN NULL ELSE trim(pr.first_name || ' ' || pr.last_name) END AS applicantName
+         CASE WHEN pr.id IS NULL THEN NULL ELSE trim(pr.first_name || ' ' || pr.last_name) END AS applicantName,
+         p.refunded_at AS refundedAt
   FROM payments p
   LEFT JOIN invoices i ON i.id = p.invoice_id
   LEFT JOIN applications a ON a.id = i.application_id

@@ -55,6 +55,8 @@ export interface PaymentRow {
   billRef: string | null;
   applicationRef: string | null;
   applicantName: string | null;
+  /** When a refund of this payment was made (refund due payments). */
+  refundedAt: string | null;
 }
 export type PaymentsListResult = Page<PaymentRow>;
 
@@ -76,7 +78,6 @@ export interface PaymentDetail extends PaymentRow {
   matchedBy: string | null;
   matchedAt: string | null;
   note: string | null;
-  refundedAt: string | null;
   otherKeys: string[];
   invoice: InvoiceRow | null;
   suggestions: MatchSuggestion[];
