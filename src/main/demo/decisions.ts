@@ -35,32 +35,44 @@ export interface DemoDecisions {
   returned: number;
 }
 
+export interface PlannedDecision {
+  ref: string;
+  action: 'approve' | 'reject' | 'return';
+  reason?: string;
+}
+
 /**
- * The `officer` decides a seeded share of the applications, oldest first, through the same
- * commands as on screen. Approving a flagged application gives a reason. Applications no longer
- * submitted (a demo run twice) are left as they are.
+ * Which applications the officer decides, and how: a seeded share, in submission order (the
+ * officer works the queue oldest first). The rest stay submitted.
  */
-export async function decideDemoApplications(desk: Desk, rng: Random, refs: readonly string[]): Promise<DemoDecisions> {
-  const officer = actorOf(desk, 'officer');
-  const threshold = Number(desk.setting('review.cpdThreshold'));
+export function planDecisions(rng: Random, refs: readonly string[]): PlannedDecision[] {
   const n = refs.length;
   const shuffled = rng.shuffle(refs);
   const approveCount = Math.round(n * DECISION_SHARES.approve);
   const rejectCount = Math.round(n * DECISION_SHARES.reject);
   const returnCount = Math.round(n * DECISION_SHARES.return);
-  const plan = new Map<string, { action: 'approve' | 'reject' | 'return'; reason?: string }>();
+  const plan = new Map<string, PlannedDecision>();
   shuffled.forEach((ref, i) => {
-    if (i < approveCount) plan.set(ref, { action: 'approve' });
-    else if (i < approveCount + rejectCount) plan.set(ref, { action: 'reject', reason: rng.pick(REJECT_REASONS) });
-    else if (i < approveCount + rejectCount + returnCount) plan.set(ref, { action: 'return', reason: rng.pick(RETURN_REASONS) });
+    if (i < approveCount) plan.set(ref, { ref, action: 'approve' });
+    else if (i < approveCount + rejectCount) plan.set(ref, { ref, action: 'reject', reason: rng.pick(REJECT_REASONS) });
+    else if (i < approveCount + rejectCount + returnCount) plan.set(ref, { ref, action: 'return', reason: rng.pick(RETURN_REASONS) });
   });
+  return refs.flatMap((ref) => plan.get(ref) ?? []);
+}
 
+/**
+ * The `officer` makes the planned decisions, in order, through the same commands as on screen.
+ * Approving a flagged application gives a reason. Applications no longer submitted (a demo run
+ * twice) are left as they are.
+ */
+export async function decideDemoApplications(desk: Desk, plan: readonly PlannedDecision[]): Promise<DemoDecisions> {
+  const officer = actorOf(desk, 'officer');
+  const threshold = Number(desk.setting('review.cpdThreshold'));
   const find = desk.sqlite.prepare('SELECT id, state FROM applications WHERE application_ref = ?');
   const done: DemoDecisions = { approved: 0, approvedWithFlags: 0, rejected: 0, returned: 0 };
-  for (const ref of refs) {
-    const decision = plan.get(ref);
-    const app = find.get(ref) as { id: string; state: string } | undefined;
-    if (!decision || !app || app.state !== 'submitted') continue;
+  for (const decision of plan) {
+    const app = find.get(decision.ref) as { id: string; state: string } | undefined;
+    if (!app || app.state !== 'submitted') continue;
     if (decision.action === 'approve') {
       const flags = flagsForApplication(desk.sqlite, app.id, threshold);
       const reason = flags.length ? `Approved: ${flags.map((f) => APPROVE_DESPITE[f.kind]).join('; ')}.` : undefined;
@@ -76,4 +88,14 @@ export async function decideDemoApplications(desk: Desk, rng: Random, refs: read
     }
   }
   return done;
+}
+
+/** Adds up two runs of decisions. */
+export function addDecisions(a: DemoDecisions, b: DemoDecisions): DemoDecisions {
+  return {
+    approved: a.approved + b.approved,
+    approvedWithFlags: a.approvedWithFlags + b.approvedWithFlags,
+    rejected: a.rejected + b.rejected,
+    returned: a.returned + b.returned,
+  };
 }

@@ -1,20 +1,32 @@
 /**
  * `kmlttb demo`: realistic Kenyan demo data, made through the same commands staff use. One file
- * per kind of data (users, fees, applications, decisions); payments, licences and SMS sending
- * join here as they arrive. The same seed gives the same data.
+ * per kind of data: users, fees, applications, decisions, payments (statements.ts builds the
+ * files), SMS. The same seed gives the same data.
+ *
+ * The story, in order: the applications arrive from eCitizen; the officer decides most of the
+ * ones he will decide; the finance office's eCitizen and M-Pesa files come in and the officer
+ * reconciles them; the SMS of all that go out and delivery reports come back; then the officer
+ * makes the latest decisions, whose SMS are still queued.
  */
 import { formatKes } from '../../shared/money.js';
 import type { Desk } from '../desk.js';
 import { demoRefPrefix, generateApplications, importDemoApplications } from './applications.js';
-import { decideDemoApplications, type DemoDecisions } from './decisions.js';
+import { addDecisions, decideDemoApplications, planDecisions, type DemoDecisions } from './decisions.js';
 import { ensureDemoFees, type DemoFee } from './fees.js';
+import { payDemoInvoices, type DemoPayments } from './payments.js';
 import { Random } from './random.js';
+import { sendDemoSms, type DemoSms } from './sms.js';
 import { DEMO_PASSWORD, ensureDemoUsers } from './users.js';
 
 export interface DemoOptions {
   applications?: number;
   seed?: number;
 }
+
+/** The share of the officer's decisions made last, after the SMS went out: their SMS stay queued. */
+export const LATEST_DECISIONS_SHARE = 0.15;
+
+type Tally = Record<string, number>;
 
 export interface DemoSummary {
   dataDir: string;
@@ -23,14 +35,31 @@ export interface DemoSummary {
   fees: DemoFee[];
   import: { fileName: string; rowsRead: number; imported: number; resubmitted: number; unchanged: number };
   practitioners: number;
-  applications: { total: number; flagged: number; byState: Record<string, number>; byLicenceYear: Record<string, number> };
-  decisions: DemoDecisions;
-  sms: { queued: number };
+  applications: { total: number; flagged: number; byState: Tally; byLicenceYear: Tally };
+  /** All the officer's decisions in this run; `latest` of them after the SMS went out. */
+  decisions: DemoDecisions & { latest: number };
+  invoices: { total: number; byState: Tally };
+  payments: DemoPayments & { total: number; byState: Tally; byRule: Tally };
+  sms: { total: number; queued: number; byState: Tally; sending: DemoSms };
 }
 
 export async function runDemo(desk: Desk, options: DemoOptions = {}): Promise<DemoSummary> {
+  // Demo data is made in bulk, hundreds of small commits (the SMS worker alone makes two per
+  // message): in WAL mode, NORMAL waits for the disk at checkpoints only, which is safe against a
+  // crash of the app and several times faster here. The desk's own setting comes back after.
+  const synchronous = desk.sqlite.pragma('synchronous', { simple: true }) as number;
+  desk.sqlite.pragma('synchronous = NORMAL');
+  try {
+    return await makeDemo(desk, options);
+  } finally {
+    desk.sqlite.pragma(`synchronous = ${synchronous}`);
+  }
+}
+
+async function makeDemo(desk: Desk, options: DemoOptions): Promise<DemoSummary> {
   const count = options.applications ?? 300;
   const seed = options.seed ?? 1;
+  const prefix = demoRefPrefix(seed);
   // Independent streams, so that adding a kind of data does not change the others.
   const rows = generateApplications(new Random(seed), count, seed);
 
@@ -39,24 +68,45 @@ export async function runDemo(desk: Desk, options: DemoOptions = {}): Promise<De
   const fileName = `demo-applications-seed-${seed}.csv`;
   const report = await importDemoApplications(desk, rows, fileName);
   const refs = rows.map((r) => r.application_ref);
-  const decisions = await decideDemoApplications(desk, new Random(seed ^ 0x5eed), refs);
 
+  const plan = planDecisions(new Random(seed ^ 0x5eed), refs);
+  const latestCount = plan.length === 0 ? 0 : Math.max(1, Math.round(plan.length * LATEST_DECISIONS_SHARE));
+  const earlier = plan.slice(0, plan.length - latestCount);
+  const latest = plan.slice(plan.length - latestCount);
+  const first = await decideDemoApplications(desk, earlier);
+
+  const nationalIdOf = new Map(rows.map((r) => [r.application_ref, r.national_id]));
+  const payments = await payDemoInvoices(desk, new Random(seed ^ 0x9a1d), seed, { plan, made: earlier }, nationalIdOf);
+
+  // Licences (a later issue) go here: issued for the paid applications, dispatched in batches
+  // to several centres, received, some collected, one revoked, through the officer's and the
+  // clerks' commands. Here, so that their SMS (licence at the centre) go out with the others.
+
+  const sms = await sendDemoSms(desk, new Random(seed ^ 0x5e4d), seed, prefix, new Set(latest.map((d) => d.ref)));
+  const last = await decideDemoApplications(desk, latest);
+
+  const decided = addDecisions(first, last);
   return {
     dataDir: desk.dataDir,
     seed,
     users: { ...users, password: DEMO_PASSWORD },
     fees,
     import: { fileName, rowsRead: report.rowsRead, imported: report.imported, resubmitted: report.resubmitted, unchanged: report.unchanged },
-    ...counts(desk, demoRefPrefix(seed)),
-    decisions,
+    ...counts(desk, prefix, payments, sms),
+    decisions: { ...decided, latest: last.approved + last.rejected + last.returned },
   };
 }
 
-function counts(desk: Desk, refPrefix: string): Pick<DemoSummary, 'practitioners' | 'applications' | 'sms'> {
+function counts(desk: Desk, refPrefix: string, made: DemoPayments, sending: DemoSms): Omit<DemoSummary, 'dataDir' | 'seed' | 'users' | 'fees' | 'import' | 'decisions'> {
   const apps = 'SELECT * FROM applications WHERE substr(application_ref, 1, length(@prefix)) = @prefix';
-  const all = (sql: string) => desk.sqlite.prepare(sql).all({ prefix: refPrefix }) as { k: string | number; n: number }[];
-  const tally = (sql: string) => Object.fromEntries(all(sql).map((r) => [String(r.k), r.n]));
+  const invoices = `SELECT i.* FROM invoices i WHERE i.application_id IN (SELECT id FROM (${apps}))`;
+  const files = made.files.map((f) => f.fileName);
+  const payments = `SELECT * FROM payments WHERE source_file IN (SELECT value FROM json_each(@files))`;
+  const sms = `SELECT * FROM sms_messages WHERE application_id IN (SELECT id FROM (${apps}))`;
+  const all = (sql: string) => desk.sqlite.prepare(sql).all({ prefix: refPrefix, files: JSON.stringify(files) }) as { k: string | number; n: number }[];
+  const tally = (sql: string): Tally => Object.fromEntries(all(sql).map((r) => [String(r.k), r.n]));
   const one = (sql: string) => all(sql)[0]?.n ?? 0;
+  const smsByState = tally(`SELECT state AS k, count(*) AS n FROM (${sms}) GROUP BY state ORDER BY state`);
   return {
     practitioners: one(`SELECT count(DISTINCT practitioner_id) AS n FROM (${apps})`),
     applications: {
@@ -65,14 +115,32 @@ function counts(desk: Desk, refPrefix: string): Pick<DemoSummary, 'practitioners
       byState: tally(`SELECT state AS k, count(*) AS n FROM (${apps}) GROUP BY state ORDER BY state`),
       byLicenceYear: tally(`SELECT licence_year AS k, count(*) AS n FROM (${apps}) GROUP BY licence_year ORDER BY licence_year`),
     },
-    sms: { queued: one(`SELECT count(*) AS n FROM sms_messages WHERE state = 'queued' AND application_id IN (SELECT id FROM (${apps}))`) },
+    invoices: {
+      total: one(`SELECT count(*) AS n FROM (${invoices})`),
+      byState: tally(`SELECT state AS k, count(*) AS n FROM (${invoices}) GROUP BY state ORDER BY state`),
+    },
+    payments: {
+      ...made,
+      total: one(`SELECT count(*) AS n FROM (${payments})`),
+      byState: tally(`SELECT state AS k, count(*) AS n FROM (${payments}) GROUP BY state ORDER BY state`),
+      byRule: tally(`SELECT match_rule AS k, count(*) AS n FROM (${payments}) WHERE state = 'matched' GROUP BY match_rule ORDER BY match_rule`),
+    },
+    sms: {
+      total: one(`SELECT count(*) AS n FROM (${sms})`),
+      queued: smsByState.queued ?? 0,
+      byState: smsByState,
+      sending,
+    },
   };
 }
 
 /** What the demo made, for a person reading a terminal. */
 export function describeDemo(s: DemoSummary): string {
-  const list = (o: Record<string, number>) => Object.entries(o).map(([k, n]) => `${k} ${n}`).join(', ');
+  const list = (o: Tally) => Object.entries(o).map(([k, n]) => `${k.replace(/_/g, ' ')} ${n}`).join(', ') || 'none';
   const fees = s.fees.map((f) => `${f.cadre} ${f.licenceYear} ${formatKes(f.amountCents)}${f.created ? ' (placeholder)' : ' (already set)'}`);
+  const p = s.payments;
+  const files = p.files.map((f) => `${f.fileName}: ${f.rowsRead} rows, ${f.added} new, ${f.alreadyKnown} already known, ${f.notCounted} not counted`);
+  const sent = s.sms.sending;
   return [
     `Demo data (seed ${s.seed}) in ${s.dataDir}:`,
     `  users: ${s.users.created.length ? `${s.users.created.join(', ')} created` : 'none created'}${s.users.existing.length ? `; ${s.users.existing.join(', ')} already there` : ''} (password '${s.users.password}' for those created)`,
@@ -81,7 +149,16 @@ export function describeDemo(s: DemoSummary): string {
     `  practitioners: ${s.practitioners}`,
     `  applications: ${s.applications.total} (${list(s.applications.byState)}); ${s.applications.flagged} with review flags`,
     `  licence years: ${list(s.applications.byLicenceYear)}`,
-    `  decisions by officer: ${s.decisions.approved} approved (${s.decisions.approvedWithFlags} despite flags), ${s.decisions.rejected} rejected, ${s.decisions.returned} returned`,
-    `  SMS queued: ${s.sms.queued} (not sent: send with 'kmlttb sms send-pending' once a gateway is set)`,
+    `  decisions by officer: ${s.decisions.approved} approved (${s.decisions.approvedWithFlags} despite flags), ${s.decisions.rejected} rejected, ${s.decisions.returned} returned; the latest ${s.decisions.latest} after the SMS went out`,
+    `  invoices: ${s.invoices.total} (${list(s.invoices.byState)})`,
+    ...files.map((f) => `  payments import ${f}`),
+    `  payments: ${p.total} (${list(p.byState)}); matched by ${list(p.byRule)}`,
+    `  by hand (officer): ${p.byHand.matched} matched, ${p.byHand.notOurs} marked not ours, ${p.byHand.refundDue} refund due`,
+    `  SMS: ${s.sms.total} (${list(s.sms.byState)})`,
+    sent.skipped
+      ? `  SMS sending: skipped (${sent.skipped})`
+      : `  SMS sending: ${sent.sent} sent, ${sent.refused} refused through a stand-in gateway (no network); delivery reports: ${sent.reports.delivered} delivered, ${sent.reports.failed} not delivered, ${sent.reports.awaited} not in yet`,
+    `  SMS queued: ${s.sms.queued} (the latest decisions'; send with 'kmlttb sms send-pending' once a gateway is set)`,
+    '  licences: none yet (issuing licences comes later)',
   ].join('\n');
 }
