@@ -1,16 +1,19 @@
 import { useEffect, useMemo } from 'react';
 import { ApplicationsScreen } from '../applications/ApplicationsScreen.js';
 import { AuditScreen } from '../audit/AuditScreen.js';
+import { CollectionScreen } from '../collection/CollectionScreen.js';
+import { LicencesScreen } from '../licences/LicencesScreen.js';
 import { PaymentsScreen } from '../payments/PaymentsScreen.js';
 import { useSession, useSignedIn } from '../session/SessionContext.js';
 import { useIdleLock } from '../session/useIdleLock.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { SmsScreen } from '../sms/SmsScreen.js';
+import { VerifyScreen } from '../verify/VerifyScreen.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { Header } from './Header.js';
 import { Nav } from './Nav.js';
 import { Placeholder } from './Placeholder.js';
-import { SCREENS, navigate, useHashRoute, type ScreenId } from './routes.js';
+import { SCREENS, VERIFY_SCREEN, navigate, useHashRoute, type ScreenId } from './routes.js';
 
 function Screen({ id, rest }: { id: ScreenId; rest: string[] }) {
   switch (id) {
@@ -25,9 +28,11 @@ function Screen({ id, rest }: { id: ScreenId; rest: string[] }) {
     case 'payments':
       return <PaymentsScreen tab={rest[0]} />;
     case 'licences':
-      return <Placeholder title="Licences" what="Issuing licences, assigning centres and dispatching batches." />;
+      return <LicencesScreen />;
     case 'collection':
-      return <Placeholder title="Collection" what="Confirming batches received at the centre and recording collections." />;
+      return <CollectionScreen />;
+    case 'verify':
+      return <VerifyScreen />;
     case 'reports':
       return <Placeholder title="Reports" what="Reports and exports to CSV, Excel and PDF." />;
   }
@@ -39,7 +44,8 @@ export function AppShell({ hidden }: { hidden: boolean }) {
   const { lockNow, locked } = useSession();
   const route = useHashRoute();
   const allowed = useMemo(() => SCREENS.filter((s) => session.permissions.includes(s.permission)), [session.permissions]);
-  const current = allowed.find((s) => s.id === route.screen);
+  const verify = route.screen === VERIFY_SCREEN.id && session.permissions.includes(VERIFY_SCREEN.permission) ? VERIFY_SCREEN : undefined;
+  const current = allowed.find((s) => s.id === route.screen) ?? verify;
 
   useEffect(() => {
     const first = allowed[0];

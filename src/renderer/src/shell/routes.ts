@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Permission } from '../../../shared/permissions.js';
 
-export type ScreenId = 'applications' | 'payments' | 'licences' | 'collection' | 'sms' | 'reports' | 'audit' | 'settings';
+export type ScreenId = 'applications' | 'payments' | 'licences' | 'collection' | 'sms' | 'reports' | 'audit' | 'settings' | 'verify';
 
 export interface ScreenDef {
   id: ScreenId;
@@ -20,6 +20,9 @@ export const SCREENS: readonly ScreenDef[] = [
   { id: 'audit', label: 'Audit', permission: 'audit.read' },
   { id: 'settings', label: 'Settings', permission: 'admin.settings' },
 ];
+
+/** Not in the navigation: reached from links on the Licences and Collection screens; anyone signed in may verify. */
+export const VERIFY_SCREEN: ScreenDef = { id: 'verify', label: 'Verify a licence', permission: 'session.self' };
 
 export interface Route {
   screen: string;

@@ -1,0 +1,104 @@
+import type { LicenceRow } from '../../../shared/contract/licences.js';
+import { displayPhone } from '../../../shared/phone.js';
+import { useApiQuery } from '../api/hooks.js';
+import { EmptyRow } from '../components/EmptyRow.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useDebounced } from '../components/useDebounced.js';
+import { collectorText } from '../licences/LicenceDetailView.js';
+import { LicenceStateBadge } from '../licences/LicenceStateBadge.js';
+
+/** Who collected it and when, for a collected licence in the results. */
+function CollectedNote({ id }: { id: string }) {
+  const detail = useApiQuery('licence.detail', { id });
+  if (!detail.data) return <span className="muted">{detail.error ? 'Could not load who collected it.' : 'Loading…'}</span>;
+  return <span className="collected-note">Collected by {collectorText(detail.data)}</span>;
+}
+
+function Action({ licence, onCollect }: { licence: LicenceRow; onCollect: (l: LicenceRow) => void }) {
+  switch (licence.state) {
+    case 'at_centre':
+      return (
+        <button type="button" className="primary" onClick={() => onCollect(licence)}>
+          Mark collected
+        </button>
+      );
+    case 'collected':
+      return <CollectedNote id={licence.id} />;
+    case 'dispatched':
+      return <span className="muted">On its way: confirm its batch received first.</span>;
+    case 'issued':
+      return <span className="muted">Not yet dispatched to the centre.</span>;
+    case 'revoked':
+      return <span className="muted">Revoked: do not hand it over.</span>;
+  }
+}
+
+interface Props {
+  text: string;
+  onText: (text: string) => void;
+  onCollect: (licence: LicenceRow) => void;
+}
+
+/** Finds a holder's licence by ID number, licence number, name or phone, to check against their ID. */
+export function CollectionSearch({ text, onText, onCollect }: Props) {
+  const search = useDebounced(text.trim(), 300);
+  const results = useApiQuery('licences.list', { search, sort: 'licenceNo', dir: 'desc', pageSize: 20 }, { enabled: search.length >= 2, keepPrevious: true });
+  const rows = search.length >= 2 ? (results.data?.rows ?? []) : [];
+  return (
+    <section className="licence-section collection-search" aria-labelledby="find-title">
+      <h2 id="find-title">Find a licence</h2>
+      <form role="search" aria-label="Find a licence" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="collection-search">Search</label>
+          <input
+            id="collection-search"
+            type="search"
+            aria-describedby="collection-search-hint"
+            value={text}
+            onChange={(e) => onText(e.target.value)}
+            autoComplete="off"
+          />
+          <p className="hint" id="collection-search-hint">
+            ID number, licence number, name or phone.
+          </p>
+        </div>
+      </form>
+      <ErrorAlert error={results.error} />
+      {search.length >= 2 && (
+        <div className="table-wrap" aria-busy={results.isFetching || undefined}>
+          <table aria-label="Search results">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">National ID</th>
+                <th scope="col">Phone</th>
+                <th scope="col">Licence number</th>
+                <th scope="col" className="num">Year</th>
+                <th scope="col">State</th>
+                <th scope="col">Collection</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.length === 0 && <EmptyRow columns={7} loading={results.isFetching} text="No licence at this centre matches." />}
+              {rows.map((l) => (
+                <tr key={l.id}>
+                  <td>{l.holderName}</td>
+                  <td className="nowrap">{l.nationalId}</td>
+                  <td className="nowrap">{displayPhone(l.phone)}</td>
+                  <td className="nowrap">{l.licenceNo}</td>
+                  <td className="num">{l.licenceYear}</td>
+                  <td>
+                    <LicenceStateBadge state={l.state} />
+                  </td>
+                  <td>
+                    <Action licence={l} onCollect={onCollect} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

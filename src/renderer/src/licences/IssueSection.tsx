@@ -1,0 +1,92 @@
+import type { PaginationState } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import type { ApplicationRow } from '../../../shared/contract/applications.js';
+import type { QueryName } from '../../../shared/contract/index.js';
+import { formatNairobi } from '../../../shared/time.js';
+import { useApiCommand, useApiQuery } from '../api/hooks.js';
+import { DataTable } from '../components/DataTable.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { Pager } from '../components/Pager.js';
+import { gridColumnHelper, useClampPage, useServerTable } from '../components/serverTable.js';
+import { useAnnounce } from '../shell/Announcer.js';
+import { plural } from '../shell/labels.js';
+import { ConfirmDialog } from './ConfirmDialog.js';
+import { numbersText } from './labels.js';
+import { selectColumn, SelectionProvider, useRowSelection } from './selection.js';
+
+const col = gridColumnHelper<ApplicationRow>();
+const columns = col.columns([
+  selectColumn<ApplicationRow>((r) => r.applicationRef),
+  col.accessor('applicationRef', { header: 'Application', meta: { className: 'nowrap' } }),
+  col.accessor('fullName', { header: 'Name' }),
+  col.accessor('nationalId', { header: 'National ID' }),
+  col.accessor('licenceYear', { header: 'Year', meta: { className: 'num' } }),
+  col.accessor('centreName', { header: 'Centre', cell: (c) => c.getValue() ?? '—' }),
+  col.accessor('submittedAt', { header: 'Submitted', meta: { className: 'nowrap' }, cell: (c) => formatNairobi(c.getValue()) }),
+]);
+const NO_ROWS: ApplicationRow[] = [];
+export const LICENCE_QUERIES: QueryName[] = ['applications.list', 'application.detail', 'applications.facets', 'licences.list', 'licence.detail', 'batches.list'];
+
+/** Paid applications waiting for their licence: issue the selected ones, or all of them. */
+export function IssueSection() {
+  const announce = useAnnounce();
+  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 50 });
+  const [asking, setAsking] = useState(false);
+  const [issued, setIssued] = useState<string[] | null>(null);
+  const input = { state: 'paid' as const, sort: 'submittedAt' as const, dir: 'asc' as const, page: pagination.pageIndex, pageSize: pagination.pageSize };
+  const paid = useApiQuery('applications.list', input, { keepPrevious: true });
+  const rows = paid.data?.rows ?? NO_ROWS;
+  const total = paid.data?.total ?? 0;
+  useClampPage(paid.data?.total, pagination, setPagination);
+  const pageIds = useMemo(() => rows.map((r) => r.id), [rows]);
+  const selection = useRowSelection(pageIds);
+  const issue = useApiCommand('licence.issue', LICENCE_QUERIES);
+  const table = useServerTable({ columns, data: rows, rowCount: total, getRowId: (r) => r.id, pagination, onPaginationChange: setPagination });
+  const count = selection.ids.length || total;
+
+  function confirm() {
+    issue.mutateAsync({ applicationIds: selection.ids }).then(
+      ({ issued: done }) => {
+        const numbers = done.map((l) => l.licenceNo);
+        announce(`${plural(numbers.length, 'licence')} issued: ${numbersText(numbers)}.`);
+        setIssued(numbers);
+        setAsking(false);
+        selection.clear();
+      },
+      () => undefined, // shown in the dialog
+    );
+  }
+
+  return (
+    <section className="licence-section" aria-labelledby="issue-title">
+      <h2 id="issue-title">Issue licences</h2>
+      {paid.error && <ErrorAlert error={paid.error} />}
+      {issued && (
+        <p className="ok-box">
+          {plural(issued.length, 'licence')} issued: {numbersText(issued)}.
+        </p>
+      )}
+      <p className="muted">
+        {total === 0 ? 'No paid applications are waiting for a licence.' : `${plural(total, 'paid application')} waiting for a licence.`}{' '}
+        {total > 0 && (selection.ids.length ? `${selection.ids.length} selected.` : 'With none selected, all of them are issued.')}
+      </p>
+      <SelectionProvider value={selection}>
+        <DataTable table={table} label="Paid applications" busy={paid.isFetching} empty={paid.isPending ? 'Loading paid applications…' : 'No paid applications.'} />
+      </SelectionProvider>
+      {total > pagination.pageSize && <Pager table={table} total={total} noun="paid applications" />}
+      <div className="actions">
+        <button type="button" className="primary" disabled={total === 0} onClick={() => { issue.reset(); setAsking(true); }}>
+          Issue licences
+        </button>
+      </div>
+      {asking && (
+        <ConfirmDialog title="Issue licences" onConfirm={confirm} onCancel={() => setAsking(false)} pending={issue.isPending} error={issue.error}>
+          <p>
+            Issue {selection.ids.length ? `licences for the ${plural(count, 'selected application')}` : `licences for all ${plural(count, 'paid application')}`}?
+            Each gets the next licence number of its year, and the number cannot be taken back.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

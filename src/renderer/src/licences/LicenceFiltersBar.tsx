@@ -1,0 +1,53 @@
+import { LICENCE_STATES } from '../../../shared/contract/licences.js';
+import { useApiQuery } from '../api/hooks.js';
+import { SelectField } from '../components/SelectField.js';
+import { useCan } from '../session/SessionContext.js';
+import { LICENCE_STATE_LABEL } from './labels.js';
+import { NO_FILTERS, type LicenceFilters } from './filters.js';
+
+const STATE_OPTIONS = LICENCE_STATES.map((s) => ({ value: s, label: LICENCE_STATE_LABEL[s] }));
+
+function nearYears(): number[] {
+  const year = new Date().getFullYear();
+  return [year + 1, year, year - 1];
+}
+
+interface Props {
+  filters: LicenceFilters;
+  onChange: (next: LicenceFilters) => void;
+}
+
+/** Filters above the licences grid; all filtering happens on the server. */
+export function LicenceFiltersBar({ filters, onChange }: Props) {
+  const readsApplications = useCan('application.read');
+  // Clerks see only their own centre: the back end scopes them, so no centre choice.
+  const allCentres = !useCan('licence.collect');
+  const facets = useApiQuery('applications.facets', {}, { enabled: readsApplications });
+  const centres = useApiQuery('centres.list', {}, { enabled: allCentres });
+  const set = <K extends keyof LicenceFilters>(key: K, value: LicenceFilters[K]) => onChange({ ...filters, [key]: value });
+
+  const years = facets.data?.licenceYears ?? nearYears();
+  const yearOptions = years.map((y) => ({ value: String(y), label: String(y) }));
+  const centreOptions = (centres.data ?? []).map((c) => ({ value: c.id, label: c.active ? c.name : `${c.name} (inactive)` }));
+
+  return (
+    <form className="filters" role="search" aria-label="Filter licences" onSubmit={(e) => e.preventDefault()}>
+      <div className="field search">
+        <label htmlFor="licences-search">Search licences</label>
+        <input
+          id="licences-search"
+          type="search"
+          placeholder="ID number, licence number, name or phone"
+          value={filters.search}
+          onChange={(e) => set('search', e.target.value)}
+        />
+      </div>
+      <SelectField label="State" empty="Any state" options={STATE_OPTIONS} value={filters.state} onChange={(e) => set('state', e.target.value as LicenceFilters['state'])} />
+      {allCentres && <SelectField label="Centre" empty="Any centre" options={centreOptions} value={filters.centreId} onChange={(e) => set('centreId', e.target.value)} />}
+      <SelectField label="Licence year" empty="Any year" options={yearOptions} value={filters.licenceYear} onChange={(e) => set('licenceYear', e.target.value)} />
+      <button type="button" onClick={() => onChange(NO_FILTERS)} disabled={JSON.stringify(filters) === JSON.stringify(NO_FILTERS)}>
+        Clear filters
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import type { LicenceDetail } from '../../../shared/contract/licences.js';
+import { useApiQuery } from '../api/hooks.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useCanRun } from '../session/useCanRun.js';
+import { CertificatesButton } from './CertificatesButton.js';
+import { LicenceActionForm, type LicenceAction } from './LicenceActionForm.js';
+import { LicenceDetailView } from './LicenceDetailView.js';
+import { LicenceStateBadge } from './LicenceStateBadge.js';
+
+function possibleActions(l: LicenceDetail): LicenceAction[] {
+  const actions: LicenceAction[] = [];
+  if (l.state === 'issued') actions.push('reassign');
+  if (l.state !== 'collected' && l.state !== 'revoked') actions.push('revoke');
+  return actions;
+}
+
+const ACTION_LABEL: Record<LicenceAction, string> = { reassign: 'Reassign', revoke: 'Revoke' };
+
+/** One licence: where it is, who collected it, its history; Reassign, Revoke and Print for officers. */
+export function LicencePanel({ id, onClose }: { id: string; onClose: () => void }) {
+  const detail = useApiQuery('licence.detail', { id });
+  const canManage = useCanRun('licence.revoke');
+  const [action, setAction] = useState<{ id: string; kind: LicenceAction } | null>(null);
+  const licence = detail.data?.id === id ? detail.data : undefined;
+  const possible = licence && canManage ? possibleActions(licence) : [];
+  const open = action && action.id === id && possible.includes(action.kind) ? action.kind : null;
+
+  return (
+    <aside className="detail-panel" aria-label="Licence details" aria-busy={detail.isFetching || undefined}>
+      <div className="panel-bar">
+        <button type="button" className="quiet" onClick={onClose} title="Close the details">
+          Close details
+        </button>
+      </div>
+      {detail.error ? (
+        <ErrorAlert error={detail.error} />
+      ) : !licence ? (
+        <p className="muted">Loading the licence…</p>
+      ) : (
+        <>
+          <div className="detail-title">
+            <h2>{licence.licenceNo}</h2>
+            <LicenceStateBadge state={licence.state} />
+          </div>
+          {canManage && (
+            <div className="decision-actions" role="group" aria-label="Licence actions">
+              {possible.map((kind) => (
+                <button key={kind} type="button" aria-pressed={open === kind} onClick={() => setAction({ id, kind })}>
+                  {ACTION_LABEL[kind]}
+                </button>
+              ))}
+              {licence.state !== 'revoked' && <CertificatesButton licenceIds={[licence.id]} label="Print certificate" />}
+            </div>
+          )}
+          {open && <LicenceActionForm key={`${id}-${open}`} licence={licence} kind={open} onDone={() => setAction(null)} />}
+          <LicenceDetailView licence={licence} />
+        </>
+      )}
+    </aside>
+  );
+}

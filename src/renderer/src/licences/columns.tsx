@@ -1,0 +1,49 @@
+import type { LicenceRow } from '../../../shared/contract/licences.js';
+import { formatNairobi } from '../../../shared/time.js';
+import { gridColumnHelper } from '../components/serverTable.js';
+import { LicenceStateBadge } from './LicenceStateBadge.js';
+import { selectColumn } from './selection.js';
+
+const col = gridColumnHelper<LicenceRow>();
+
+const holder = col.accessor('holderName', { id: 'name', header: 'Holder' });
+const nationalId = col.accessor('nationalId', { header: 'National ID', enableSorting: false });
+const year = col.accessor('licenceYear', { header: 'Year', enableSorting: false, meta: { className: 'num' } });
+const days = col.accessor('daysInState', { id: 'stateSince', header: 'Days in state', meta: { className: 'num' } });
+const issued = col.accessor('issuedAt', { header: 'Issued', meta: { className: 'nowrap' }, cell: (c) => formatNairobi(c.getValue()) });
+
+/** Column ids that sort are the sort fields of `licences.list`. */
+export const licenceColumns = col.columns([
+  col.accessor('licenceNo', {
+    header: 'Licence number',
+    meta: { className: 'nowrap' },
+    // The row opens on click; the button makes that reachable by keyboard.
+    cell: (c) => (
+      <button type="button" className="link-button" title="Open the details">
+        {c.getValue()}
+      </button>
+    ),
+  }),
+  holder,
+  nationalId,
+  year,
+  col.accessor('centreName', { header: 'Centre', enableSorting: false }),
+  col.accessor('state', { header: 'State', enableSorting: false, cell: (c) => <LicenceStateBadge state={c.getValue()} /> }),
+  col.accessor('batchNo', { header: 'Batch', enableSorting: false, meta: { className: 'nowrap' }, cell: (c) => c.getValue() ?? '—' }),
+  days,
+  issued,
+]);
+
+/** With a checkbox per row, for printing certificates in bulk. */
+export const selectableLicenceColumns = col.columns([selectColumn<LicenceRow>((r) => r.licenceNo), ...licenceColumns]);
+
+/** Issued licences of one centre, to choose for a batch. */
+export const dispatchColumns = col.columns([
+  selectColumn<LicenceRow>((r) => r.licenceNo),
+  col.accessor('licenceNo', { header: 'Licence number', meta: { className: 'nowrap' } }),
+  holder,
+  nationalId,
+  year,
+  days,
+  issued,
+]);
