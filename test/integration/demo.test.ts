@@ -52,7 +52,7 @@ describe('demo data', () => {
     expect(summary.import).toMatchObject({ rowsRead: 120, imported: 120, resubmitted: 0, unchanged: 0 });
     expect(summary.decisions).toMatchObject({ approved: 42, rejected: 12, returned: 12, latest: 10 });
     expect(summary.applications.total).toBe(120);
-    expect(summary.applications.byState).toEqual({ approved: 16, paid: 26, rejected: 12, returned: 12, submitted: 54 });
+    expect(summary.applications.byState).toEqual({ approved: 16, licensed: 17, paid: 9, rejected: 12, returned: 12, submitted: 54 });
     expect(summary.practitioners).toBeLessThan(120);
     expect(summary.applications.flagged).toBeGreaterThan(0);
 
@@ -65,8 +65,12 @@ describe('demo data', () => {
     expect(summary.payments.byState).toEqual({ ignored: 1, matched: 29, refund_due: 1, unmatched: 2 });
     expect(summary.payments.byRule).toEqual({ check_character: 1, exact_reference: 26, manual: 1, national_id: 1 });
     expect(summary.payments.byHand).toEqual({ matched: 1, notOurs: 1, refundDue: 1 });
-    expect(summary.sms.byState).toEqual({ delivered: 62, failed: 2, queued: 9, sent: 11 });
-    expect(summary.sms.sending).toEqual({ skipped: null, sent: 74, refused: 1, reports: { delivered: 62, failed: 1, awaited: 11 } });
+    expect(summary.sms.byState).toEqual({ delivered: 68, failed: 2, queued: 9, sent: 11 });
+    expect(summary.sms.sending).toEqual({ skipped: null, sent: 80, refused: 1, reports: { delivered: 68, failed: 1, awaited: 11 } });
+    expect(summary.licences).toEqual({
+      issued: 17, batches: 2, batchesReceived: 1, collected: 4, byProxy: 1, revoked: 1,
+      byState: { at_centre: 3, collected: 4, dispatched: 3, issued: 6, revoked: 1 },
+    });
 
     expect(count(desk, 'invoices')).toBe(42);
     expect(count(desk, 'fees', 'placeholder = 1')).toBe(count(desk, 'fees'));
@@ -77,15 +81,16 @@ describe('demo data', () => {
     expect(count(desk, 'practitioners', 'phone IS NULL')).toBeGreaterThan(0);
     // The settings were not touched: no gateway was configured, and no request left.
     expect(count(desk, 'settings', "key LIKE 'sms.%'")).toBe(0);
-    expect(count(desk, 'sms_attempts')).toBe(75);
+    expect(count(desk, 'sms_attempts')).toBe(81);
     expect(count(desk, 'sms_attempts', "outcome = 'failed' AND status_code = 406")).toBe(1);
     expect(verifyAuditChain(desk.sqlite).ok).toBe(true);
 
     const text = describeDemo(summary);
-    expect(text).toContain('applications: 120 (approved 16, paid 26, rejected 12, returned 12, submitted 54)');
+    expect(text).toContain('applications: 120 (approved 16, licensed 17, paid 9, rejected 12, returned 12, submitted 54)');
+    expect(text).toContain('licences: 17 (at centre 3, collected 4, dispatched 3, issued 6, revoked 1); 2 batches dispatched, 1 received; 4 collected (1 by proxy), 1 revoked');
     expect(text).toContain('invoices: 42 (overpaid 1, paid 25, partially paid 1, unpaid 15)');
     expect(text).toContain('payments: 33 (ignored 1, matched 29, refund due 1, unmatched 2); matched by check character 1, exact reference 26, manual 1, national id 1');
-    expect(text).toContain('SMS: 84 (delivered 62, failed 2, queued 9, sent 11)');
+    expect(text).toContain('SMS: 90 (delivered 68, failed 2, queued 9, sent 11)');
     expect(text).toContain('users: admin, officer, auditor, clerk.eld');
 
     const hash = desk.sqlite.prepare("SELECT password_hash FROM users WHERE username = 'clerk.nrb'").get() as { password_hash: string };
@@ -135,7 +140,7 @@ describe('demo data', () => {
     expect(count(desk, 'payments', "state = 'matched' AND invoice_id IS NULL")).toBe(0);
     expect(count(desk, 'payments', "state <> 'matched' AND invoice_id IS NOT NULL")).toBe(0);
     expect(count(desk, 'applications a', "state = 'paid' AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.application_id = a.id AND i.state IN ('paid', 'overpaid'))")).toBe(0);
-    expect(count(desk, 'invoices i', "state IN ('paid', 'overpaid') AND (SELECT state FROM applications a WHERE a.id = i.application_id) <> 'paid'")).toBe(0);
+    expect(count(desk, 'invoices i', "state IN ('paid', 'overpaid') AND (SELECT state FROM applications a WHERE a.id = i.application_id) NOT IN ('paid', 'licensed')")).toBe(0);
 
     // Paid after the application was made, and never after the demo's fixed now.
     expect(count(desk, 'payments', 'paid_at > ?', parseNairobiDateTime(DEMO_BASE_TIME))).toBe(0);
@@ -163,7 +168,7 @@ describe('demo data', () => {
     expect(count(desk, 'sms_messages', "event = 'paid' AND state = 'queued'")).toBe(0);
     expect(count(desk, 'sms_messages', "state = 'failed' AND failure_reason = 'UserInBlacklist (406)'")).toBe(1);
     expect(count(desk, 'sms_messages', "state = 'failed' AND failure_reason = 'Not delivered: Failed (DeliveryFailure)'")).toBe(1);
-    expect(count(desk, 'sms_messages', "state = 'delivered' AND delivered_at IS NOT NULL AND cost LIKE 'KES %' AND gateway_message_id LIKE 'ATXid_%'")).toBe(62);
+    expect(count(desk, 'sms_messages', "state = 'delivered' AND delivered_at IS NOT NULL AND cost LIKE 'KES %' AND gateway_message_id LIKE 'ATXid_%'")).toBe(68);
   });
 
   it('gives the same data, states and reasons for the same seed', async () => {
@@ -181,8 +186,8 @@ describe('demo data', () => {
   it('at the size the end-to-end tests use, has applications in every state and invoices unpaid, part paid and paid', async () => {
     const desk = freshDesk();
     const summary = await runDemo(desk, { applications: 60, seed: 7 });
-    const { approved = 0, paid = 0, rejected = 0, returned = 0, submitted = 0 } = summary.applications.byState;
-    for (const n of [approved, paid, rejected, returned, submitted]) expect(n).toBeGreaterThanOrEqual(5);
+    const { approved = 0, paid = 0, licensed = 0, rejected = 0, returned = 0, submitted = 0 } = summary.applications.byState;
+    for (const n of [approved, paid, licensed, rejected, returned, submitted]) expect(n).toBeGreaterThanOrEqual(5);
     expect(summary.invoices.byState).toMatchObject({ unpaid: expect.any(Number), partially_paid: 1, paid: expect.any(Number), overpaid: 1 });
     expect(summary.payments.byState).toMatchObject({ unmatched: 2, ignored: 1, refund_due: 1 });
     expect(summary.sms.queued).toBeGreaterThan(0);

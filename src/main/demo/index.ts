@@ -1,7 +1,7 @@
 /**
  * `kmlttb demo`: realistic Kenyan demo data, made through the same commands staff use. One file
  * per kind of data: users, fees, applications, decisions, payments (statements.ts builds the
- * files), SMS. The same seed gives the same data.
+ * files), licences, SMS. The same seed gives the same data.
  *
  * The story, in order: the applications arrive from eCitizen; the officer decides most of the
  * ones he will decide; the finance office's eCitizen and M-Pesa files come in and the officer
@@ -13,6 +13,7 @@ import type { Desk } from '../desk.js';
 import { demoRefPrefix, generateApplications, importDemoApplications } from './applications.js';
 import { addDecisions, decideDemoApplications, planDecisions, type DemoDecisions } from './decisions.js';
 import { ensureDemoFees, type DemoFee } from './fees.js';
+import { licenseDemo, type DemoLicences } from './licences.js';
 import { payDemoInvoices, type DemoPayments } from './payments.js';
 import { Random } from './random.js';
 import { sendDemoSms, type DemoSms } from './sms.js';
@@ -41,6 +42,7 @@ export interface DemoSummary {
   invoices: { total: number; byState: Tally };
   payments: DemoPayments & { total: number; byState: Tally; byRule: Tally };
   sms: { total: number; queued: number; byState: Tally; sending: DemoSms };
+  licences: DemoLicences & { byState: Tally };
 }
 
 export async function runDemo(desk: Desk, options: DemoOptions = {}): Promise<DemoSummary> {
@@ -78,9 +80,8 @@ async function makeDemo(desk: Desk, options: DemoOptions): Promise<DemoSummary> 
   const nationalIdOf = new Map(rows.map((r) => [r.application_ref, r.national_id]));
   const payments = await payDemoInvoices(desk, new Random(seed ^ 0x9a1d), seed, { plan, made: earlier }, nationalIdOf);
 
-  // Licences (a later issue) go here: issued for the paid applications, dispatched in batches
-  // to several centres, received, some collected, one revoked, through the officer's and the
-  // clerks' commands. Here, so that their SMS (licence at the centre) go out with the others.
+  // Before the SMS go out, so that the "licence at the centre" messages go with the others.
+  const licences = await licenseDemo(desk, new Random(seed ^ 0x11ce), prefix);
 
   const sms = await sendDemoSms(desk, new Random(seed ^ 0x5e4d), seed, prefix, new Set(latest.map((d) => d.ref)));
   const last = await decideDemoApplications(desk, latest);
@@ -93,11 +94,18 @@ async function makeDemo(desk: Desk, options: DemoOptions): Promise<DemoSummary> 
     fees,
     import: { fileName, rowsRead: report.rowsRead, imported: report.imported, resubmitted: report.resubmitted, unchanged: report.unchanged },
     ...counts(desk, prefix, payments, sms),
+    licences: {
+      ...licences,
+      byState: Object.fromEntries((desk.sqlite.prepare(
+        `SELECT l.state AS k, count(*) AS n FROM licences l JOIN applications a ON a.id = l.application_id
+         WHERE substr(a.application_ref, 1, length(?)) = ? GROUP BY l.state ORDER BY l.state`,
+      ).all(prefix, prefix) as { k: string; n: number }[]).map((r) => [r.k, r.n])),
+    },
     decisions: { ...decided, latest: last.approved + last.rejected + last.returned },
   };
 }
 
-function counts(desk: Desk, refPrefix: string, made: DemoPayments, sending: DemoSms): Omit<DemoSummary, 'dataDir' | 'seed' | 'users' | 'fees' | 'import' | 'decisions'> {
+function counts(desk: Desk, refPrefix: string, made: DemoPayments, sending: DemoSms): Omit<DemoSummary, 'dataDir' | 'seed' | 'users' | 'fees' | 'import' | 'decisions' | 'licences'> {
   const apps = 'SELECT * FROM applications WHERE substr(application_ref, 1, length(@prefix)) = @prefix';
   const invoices = `SELECT i.* FROM invoices i WHERE i.application_id IN (SELECT id FROM (${apps}))`;
   const files = made.files.map((f) => f.fileName);
@@ -159,6 +167,6 @@ export function describeDemo(s: DemoSummary): string {
       ? `  SMS sending: skipped (${sent.skipped})`
       : `  SMS sending: ${sent.sent} sent, ${sent.refused} refused through a stand-in gateway (no network); delivery reports: ${sent.reports.delivered} delivered, ${sent.reports.failed} not delivered, ${sent.reports.awaited} not in yet`,
     `  SMS queued: ${s.sms.queued} (the latest decisions'; send with 'kmlttb sms send-pending' once a gateway is set)`,
-    '  licences: none yet (issuing licences comes later)',
+    `  licences: ${Object.values(s.licences.byState).reduce((a, b) => a + b, 0)} (${list(s.licences.byState)}); ${s.licences.batches} batches dispatched, ${s.licences.batchesReceived} received; ${s.licences.collected} collected (${s.licences.byProxy} by proxy), ${s.licences.revoked} revoked`,
   ].join('\n');
 }

@@ -1,0 +1,77 @@
+import type { Desk } from '../desk.js';
+import kenya from '../../../resources/reference/kenya.json' with { type: 'json' };
+import type { Random } from './random.js';
+import { actorOf, run } from './support.js';
+
+export interface DemoLicences {
+  issued: number;
+  batches: number;
+  batchesReceived: number;
+  collected: number;
+  byProxy: number;
+  revoked: number;
+}
+
+/**
+ * The licence story, through the officer's and the clerks' commands: licences for the paid
+ * applications; batches to the centres with the most of them; the first centres' clerks confirm
+ * arrival and hand some over (to the holder or a proxy); one licence still at the Board is revoked.
+ */
+export async function licenseDemo(desk: Desk, random: Random, refPrefix: string): Promise<DemoLicences> {
+  const made: DemoLicences = { issued: 0, batches: 0, batchesReceived: 0, collected: 0, byProxy: 0, revoked: 0 };
+  const paid = desk.sqlite
+    .prepare(`SELECT id FROM applications WHERE state = 'paid' AND substr(application_ref, 1, length(?)) = ? ORDER BY application_ref`)
+    .pluck()
+    .all(refPrefix, refPrefix) as string[];
+  const already = desk.sqlite
+    .prepare(`SELECT count(*) FROM licences l JOIN applications a ON a.id = l.application_id WHERE substr(a.application_ref, 1, length(?)) = ?`)
+    .pluck()
+    .get(refPrefix, refPrefix) as number;
+  if (already > 0) return made; // a second run changes nothing
+  // A third of the paid applications wait for their licence, so `paid` shows too.
+  const licensed = paid.slice(0, Math.floor((paid.length * 2) / 3));
+  if (licensed.length === 0) return made;
+  const officer = actorOf(desk, 'officer');
+  const issued = await run(desk, 'licence.issue', { applicationIds: licensed }, officer);
+  made.issued = issued.issued.length;
+
+  const centres = desk.sqlite
+    .prepare(
+      `SELECT c.id, c.code, count(*) AS n FROM licences l JOIN centres c ON c.id = l.centre_id
+       WHERE l.state = 'issued' AND l.application_id IN (SELECT value FROM json_each(?)) GROUP BY c.id ORDER BY n DESC, c.code LIMIT 3`,
+    )
+    .all(JSON.stringify(licensed)) as { id: string; code: string; n: number }[];
+  // The last centre's licences stay issued, so every state shows; one of them is revoked.
+  const toDispatch = centres.length > 1 ? centres.slice(0, -1) : centres;
+  for (const [i, centre] of toDispatch.entries()) {
+    const batch = await run(desk, 'batch.create', { centreId: centre.id }, officer);
+    made.batches++;
+    if (i === toDispatch.length - 1 && toDispatch.length > 1) continue; // one batch still on its way
+    const clerk = actorOf(desk, `clerk.${centre.code.toLowerCase()}`);
+    await run(desk, 'batch.receive', { batchId: batch.id }, clerk);
+    made.batchesReceived++;
+    const atCentre = desk.sqlite.prepare(`SELECT id FROM licences WHERE batch_id = ? ORDER BY licence_no`).pluck().all(batch.id) as string[];
+    for (const licenceId of atCentre.slice(0, Math.ceil(atCentre.length / 2))) {
+      if (random.chance(0.3)) {
+        const name = `${random.pick(kenya.first_names)} ${random.pick(kenya.last_names)}`;
+        await run(desk, 'licence.collect', {
+          licenceId, collector: 'proxy', collectorName: name, collectorIdNo: String(random.int(20_000_000, 39_999_999)),
+          note: 'Signed authorisation letter from the holder, with a copy of the holder\'s ID',
+        }, clerk);
+        made.byProxy++;
+      } else {
+        await run(desk, 'licence.collect', { licenceId, collector: 'holder' }, clerk);
+      }
+      made.collected++;
+    }
+  }
+  const stillIssued = desk.sqlite
+    .prepare(`SELECT id FROM licences WHERE state = 'issued' AND application_id IN (SELECT value FROM json_each(?)) ORDER BY licence_no LIMIT 1`)
+    .pluck()
+    .get(JSON.stringify(licensed)) as string | undefined;
+  if (stillIssued) {
+    await run(desk, 'licence.revoke', { licenceId: stillIssued, reason: 'Registration suspended by the Board after the licence was issued' }, officer);
+    made.revoked++;
+  }
+  return made;
+}
