@@ -10,6 +10,8 @@ import { applicationDetail, applicationsFacets, applicationsList, applicationSms
 import { auditList, auditVerify } from './audit/queries.js';
 import { dashboardSummary } from './dashboard/summary.js';
 import type { CommandHandlers, QueryHandlers } from './core/registry.js';
+import { applicationsReceive } from './inbound/applications.js';
+import { paymentsReceive } from './inbound/payments.js';
 import { invoiceRefundMade, paymentFlagRefund, paymentIgnore, paymentMatch, paymentRefundMade, paymentUnmatch, paymentsAutoMatch } from './payments/commands.js';
 import { importPayments } from './payments/importCommand.js';
 import { invoicesList, paymentDetail, paymentsList, paymentsTotals } from './payments/queries.js';
@@ -45,6 +47,8 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'smsTemplate.set': smsTemplateSet,
     'sms.deliveryReport': smsDeliveryReport,
     'payments.import': importPayments,
+    'applications.receive': applicationsReceive,
+    'payments.receive': paymentsReceive,
     'payments.autoMatch': paymentsAutoMatch,
     'payment.match': paymentMatch,
     'payment.unmatch': paymentUnmatch,

@@ -25,6 +25,9 @@ const COMMAND_ROLES: Record<string, Role[]> = {
   'smsTemplate.set': ['admin'],
   'sms.deliveryReport': [],
   'payments.import': ['admin', 'officer'],
+  // eCitizen's objects as the central service receives them: the same right as importing the file.
+  'applications.receive': ['admin', 'officer'],
+  'payments.receive': ['admin', 'officer'],
   'payments.autoMatch': ['officer'],
   'payment.match': ['officer'],
   'payment.unmatch': ['officer'],

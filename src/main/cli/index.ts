@@ -5,6 +5,7 @@ import { registerAuditCommands } from './commands/audit.js';
 import { registerDataCommands } from './commands/data.js';
 import { registerLicenceCommands } from './commands/licences.js';
 import { registerServeCommands } from './commands/serve.js';
+import { registerServerCommands } from './commands/server.js';
 import { registerSmsCommands } from './commands/sms.js';
 
 /** `kmlttb`: exit 0 on success, 1 on a user error (one clear line), 2 on bad usage. */
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerLicenceCommands(program);
   registerSmsCommands(program);
   registerServeCommands(program);
+  registerServerCommands(program);
   program.commands.forEach(function exitOverrideAll(c: Command) {
     c.exitOverride();
     c.commands.forEach(exitOverrideAll);

@@ -30,6 +30,8 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'sms.requestTimeoutSeconds', description: 'Seconds to wait for the SMS gateway before giving up on a request', default: '15', validate: wholeNumber(1, 120) },
   { key: 'sms.apiKey', description: 'SMS gateway API key', default: '', env: 'KMLTTB_SMS_API_KEY', secret: true },
   { key: 'sync.serverUrl', description: 'Central sync service address (empty: this desk works alone)', default: '', validate: url },
+  { key: 'server.ecitizenSecret', description: 'Central service: the secret eCitizen signs its requests with (X-Signature: sha256=HMAC of the body)', default: '', env: 'KMLTTB_ECITIZEN_SECRET', secret: true },
+  { key: 'server.deliveryReportToken', description: 'Central service: the secret part of the address the SMS gateway sends delivery reports to (made on first start)', default: '', secret: true, validate: (v) => (v === '' || /^[A-Za-z0-9_-]{8,200}$/.test(v) ? null : 'must be 8 to 200 letters, digits, dashes or underscores') },
 ];
 
 export function settingDef(key: string): SettingDef | undefined {

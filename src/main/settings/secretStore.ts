@@ -6,7 +6,7 @@
  */
 import Conf from 'conf';
 
-export const SECRET_NAMES = ['sms.apiKey', 'sync.token', 'licence.signingKey'] as const;
+export const SECRET_NAMES = ['sms.apiKey', 'sync.token', 'licence.signingKey', 'server.ecitizenSecret', 'server.deliveryReportToken'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 export interface SecretStore {

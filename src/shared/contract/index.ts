@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Permission } from '../permissions.js';
 import * as admin from './admin.js';
 import * as apps from './applications.js';
+import * as inbound from './inbound.js';
 import { reportExportedInput } from './reports.js';
 import * as ins from './insight.js';
 import * as lic from './licences.js';
@@ -42,6 +43,8 @@ export const commands = {
   'sms.resume': spec<{ resumed: boolean }>()(sms.smsResumeInput, 'admin.settings'),
   'smsTemplate.set': spec<sms.SmsTemplateRow>()(sms.smsTemplateSetInput, 'admin.settings'),
   'payments.import': spec<pay.PaymentImportReport>()(pay.importPaymentsInput, 'payment.import'),
+  'applications.receive': spec<inbound.ApplicationReceiveResult>()(inbound.applicationsReceiveInput, 'application.import'),
+  'payments.receive': spec<inbound.PaymentReceiveResult>()(inbound.paymentsReceiveInput, 'payment.import'),
   'payments.autoMatch': spec<pay.AutoMatchResult>()(empty, 'payment.reconcile'),
   'payment.match': spec<pay.PaymentRow>()(pay.paymentMatchInput, 'payment.reconcile'),
   'payment.unmatch': spec<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile'),
@@ -111,6 +114,7 @@ export type QueryResult<N extends QueryName> = ResultOf<Queries[N]>;
 export * from './admin.js';
 export * from './applications.js';
 export * from './common.js';
+export * from './inbound.js';
 export * from './insight.js';
 export * from './licences.js';
 export * from './payments.js';

@@ -1,0 +1,46 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import type { Desk } from '../main/desk.js';
+import { problemBody } from './reply.js';
+import { deliveryReportRoutes } from './routes/deliveryReports.js';
+import { ecitizenRoutes } from './routes/ecitizen.js';
+import { healthRoutes } from './routes/health.js';
+
+/** eCitizen may post many objects at once; beyond this a request gets 413. */
+export const DEFAULT_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export interface ServerAppOptions {
+  desk: Desk;
+  bodyLimitBytes?: number;
+}
+
+/**
+ * The central service's HTTP edges on one desk database acting as the authority. Each group of
+ * routes is its own plugin (own body parsers); the sync protocol's push and pull will be one
+ * more (`routes/sync.ts`) beside these.
+ */
+export async function buildServerApp(options: ServerAppOptions): Promise<FastifyInstance> {
+  const { desk } = options;
+  const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const app = Fastify({ bodyLimit, logger: false });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (status === 413) return reply.code(413).send(problemBody(413, `The body is larger than ${Math.floor(bodyLimit / 1024 / 1024)} MB: send fewer objects per request.`));
+    if (status < 500) return reply.code(status).send(problemBody(status, err.message));
+    const ref = randomBytes(4).toString('hex').toUpperCase();
+    console.error(`[${ref}] ${req.method} ${req.url}:`, err);
+    return reply.code(status).send(problemBody(status, `Something went wrong on our side. Quote reference ${ref} when you report it.`));
+  });
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send(problemBody(404, 'Not found.')));
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  await app.register(healthRoutes(desk));
+  await app.register(ecitizenRoutes(desk, { bodyLimitBytes: bodyLimit }));
+  await app.register(deliveryReportRoutes(desk));
+  return app;
+}
