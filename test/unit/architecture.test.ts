@@ -49,6 +49,11 @@ describe('the layers', () => {
     expect(bad).toEqual([]);
   });
 
+  it('src/main does not depend on the central service, except the CLI command that starts it', () => {
+    const bad = violations('src/main', (t) => t.startsWith('src/server')).filter((v) => !v.startsWith('src/main/cli/commands/server.ts '));
+    expect(bad).toEqual([]);
+  });
+
   it('the preload imports only electron and src/shared', () => {
     expect(violations('src/preload', (t) => t !== 'electron' && !t.startsWith('src/shared') && !t.startsWith('src/preload'))).toEqual([]);
   });
