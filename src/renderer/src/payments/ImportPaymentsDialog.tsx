@@ -20,6 +20,12 @@ function news(r: PaymentImportReport): string {
   return `Payments imported from ${r.fileName}: ${r.added} new, ${r.alreadyKnown} already known; ${matched} matched, ${r.unmatched} left unmatched.`;
 }
 
+/** `2.4 MB`, from the base64 length. */
+function sizeOf(base64: string): string {
+  const bytes = (base64.length * 3) / 4;
+  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`;
+}
+
 /** Import a payments file: a dry run first shows what would happen, then Import for real. */
 export function ImportPaymentsDialog({ onClose }: { onClose: () => void }) {
   const announce = useAnnounce();
@@ -72,7 +78,12 @@ export function ImportPaymentsDialog({ onClose }: { onClose: () => void }) {
         </p>
       </div>
       <ErrorAlert error={readError ?? check.error ?? commit.error} />
-      {check.isPending && <p className="muted">Checking the file…</p>}
+      {(check.isPending || commit.isPending) && chosen && (
+        <p className="muted" role="status">
+          <progress aria-label={check.isPending ? 'Checking the file' : 'Importing the file'} />{' '}
+          {check.isPending ? 'Checking' : 'Importing'} {chosen.fileName} ({sizeOf(chosen.dataBase64)})…
+        </p>
+      )}
       {done ? <ImportReportView report={done} /> : dry && <ImportReportView report={dry} />}
       <div className="actions">
         {!done && (

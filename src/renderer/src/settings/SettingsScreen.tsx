@@ -4,6 +4,7 @@ import { hrefFor } from '../shell/routes.js';
 import { CentresSection } from './CentresSection.js';
 import { FeesSection } from './FeesSection.js';
 import { GeneralSection } from './GeneralSection.js';
+import { LicenceKeySection } from './LicenceKeySection.js';
 import { SmsTemplatesSection } from './SmsTemplatesSection.js';
 import { UsersSection } from './UsersSection.js';
 
@@ -13,6 +14,7 @@ const SECTIONS: { id: string; label: string; permission: Permission }[] = [
   { id: 'fees', label: 'Fees', permission: 'admin.fees' },
   { id: 'sms-templates', label: 'SMS templates', permission: 'admin.settings' },
   { id: 'general', label: 'General', permission: 'admin.settings' },
+  { id: 'licence-key', label: 'Licence key', permission: 'admin.settings' },
 ];
 
 /** Administration: users, centres, fees, SMS templates and general settings, one section at a time (#/settings/users …). */
@@ -40,6 +42,7 @@ export function SettingsScreen({ section }: { section: string | undefined }) {
       {current?.id === 'fees' && <FeesSection />}
       {current?.id === 'sms-templates' && <SmsTemplatesSection />}
       {current?.id === 'general' && <GeneralSection />}
+      {current?.id === 'licence-key' && <LicenceKeySection />}
     </section>
   );
 }
