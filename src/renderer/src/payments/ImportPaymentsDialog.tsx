@@ -79,7 +79,7 @@ export function ImportPaymentsDialog({ onClose }: { onClose: () => void }) {
       </div>
       <ErrorAlert error={readError ?? check.error ?? commit.error} />
       {(check.isPending || commit.isPending) && chosen && (
-        <p className="muted" role="status">
+        <p className="muted">
           <progress aria-label={check.isPending ? 'Checking the file' : 'Importing the file'} />{' '}
           {check.isPending ? 'Checking' : 'Importing'} {chosen.fileName} ({sizeOf(chosen.dataBase64)})…
         </p>
