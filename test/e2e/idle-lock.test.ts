@@ -27,6 +27,7 @@ describe('browser mode: keyboard and idle lock', () => {
   it('the queue is worked from the keyboard, and an idle screen locks until the password is given', async () => {
     if (!desk || !browser) throw new Error('setup failed');
     const page = await signIn(browser.context, desk.url, 'officer', { fakeClock: true });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications', exact: true }).click(); // Sign-in lands on the Dashboard.
     const refs = await waitFor(() => gridRefs(page), (r) => r.length >= 3, 'the queue');
 
     // ArrowDown twice, k once, then Enter: the second application opens.

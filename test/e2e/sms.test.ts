@@ -95,6 +95,7 @@ describe('browser mode: SMS through the gateway', () => {
     expect(await pending(page).innerText()).not.toContain('not configured');
 
     // Approve one application on screen.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications', exact: true }).click(); // Sign-in lands on the Dashboard.
     const [app] = (await freshApplications(page, 1)) as [ApplicationRow];
     const ref = app.applicationRef;
     await searchFor(page, ref);

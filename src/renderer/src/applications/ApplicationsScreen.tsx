@@ -33,12 +33,12 @@ function decisionNews(ref: string, kind: DecisionKind, r: DecisionResult): strin
 }
 
 /** The approval officer's queue: filter, sort and page on the server; decide in the side panel. */
-export function ApplicationsScreen() {
+export function ApplicationsScreen({ state: stateInRoute }: { state?: string | undefined }) {
   const client = useQueryClient();
   const announce = useAnnounce();
   const canDecide = useCan('application.decide');
   const canImport = useCan('application.import');
-  const [filters, setFiltersRaw] = useApplicationFilters();
+  const [filters, setFiltersRaw] = useApplicationFilters(stateInRoute);
   const [sorting, setSorting] = useState<SortingState>(QUEUE_SORT);
   const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 50 });
   const [selectedId, setSelectedId] = useState<string | null>(null);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { ApplicationState } from '../../../shared/applicationState.js';
+import { APPLICATION_STATES, type ApplicationState } from '../../../shared/applicationState.js';
 import type { ApplicationsListInput } from '../../../shared/contract/applications.js';
+import { dropRouteFilter } from '../shell/routes.js';
 
 export interface ApplicationFilters {
   state: ApplicationState | '';
@@ -36,9 +37,18 @@ function load(): ApplicationFilters {
   return QUEUE_FILTERS;
 }
 
-/** Filters survive a reload of this tab. */
-export function useApplicationFilters(): [ApplicationFilters, (next: ApplicationFilters) => void] {
-  const [filters, setFilters] = useState(load);
+/**
+ * Filters survive a reload of this tab. A state in the route (#/applications/approved, as the
+ * Dashboard links) starts from the queue's filters with that state instead.
+ */
+export function useApplicationFilters(stateInRoute?: string): [ApplicationFilters, (next: ApplicationFilters) => void] {
+  const [filters, setFilters] = useState(() => {
+    const state = APPLICATION_STATES.find((s) => s === stateInRoute);
+    return state ? { ...QUEUE_FILTERS, state } : load();
+  });
+  useEffect(() => {
+    if (stateInRoute) dropRouteFilter('applications');
+  }, [stateInRoute]);
   useEffect(() => {
     try {
       sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters));

@@ -3,6 +3,7 @@ import { ApiError } from '../api/ApiError.js';
 import { bridge } from '../api/client.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field } from '../components/Field.js';
+import { navigate } from '../shell/routes.js';
 import { useSession } from './SessionContext.js';
 
 export function SignIn() {
@@ -20,6 +21,8 @@ export function SignIn() {
     const result = await bridge().login(username, password);
     setBusy(false);
     if (result.ok) {
+      // Every sign-in starts on the Dashboard, whatever screen the last person left open.
+      navigate('dashboard');
       signedIn(result.value);
     } else {
       setError(new ApiError(result.error));

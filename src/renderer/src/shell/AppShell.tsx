@@ -2,8 +2,10 @@ import { useEffect, useMemo } from 'react';
 import { ApplicationsScreen } from '../applications/ApplicationsScreen.js';
 import { AuditScreen } from '../audit/AuditScreen.js';
 import { CollectionScreen } from '../collection/CollectionScreen.js';
+import { DashboardScreen } from '../dashboard/DashboardScreen.js';
 import { LicencesScreen } from '../licences/LicencesScreen.js';
 import { PaymentsScreen } from '../payments/PaymentsScreen.js';
+import { ReportsScreen } from '../reports/ReportsScreen.js';
 import { useSession, useSignedIn } from '../session/SessionContext.js';
 import { useIdleLock } from '../session/useIdleLock.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
@@ -12,15 +14,16 @@ import { VerifyScreen } from '../verify/VerifyScreen.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { Header } from './Header.js';
 import { Nav } from './Nav.js';
-import { Placeholder } from './Placeholder.js';
 import { SCREENS, VERIFY_SCREEN, navigate, useHashRoute, type ScreenId } from './routes.js';
 
 function Screen({ id, rest }: { id: ScreenId; rest: string[] }) {
   switch (id) {
+    case 'dashboard':
+      return <DashboardScreen />;
     case 'applications':
-      return <ApplicationsScreen />;
+      return <ApplicationsScreen state={rest[0]} />;
     case 'sms':
-      return <SmsScreen />;
+      return <SmsScreen state={rest[0]} />;
     case 'audit':
       return <AuditScreen />;
     case 'settings':
@@ -34,7 +37,7 @@ function Screen({ id, rest }: { id: ScreenId; rest: string[] }) {
     case 'verify':
       return <VerifyScreen />;
     case 'reports':
-      return <Placeholder title="Reports" what="Reports and exports to CSV, Excel and PDF." />;
+      return <ReportsScreen report={rest[0]} />;
   }
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Permission } from '../../../shared/permissions.js';
 
-export type ScreenId = 'applications' | 'payments' | 'licences' | 'collection' | 'sms' | 'reports' | 'audit' | 'settings' | 'verify';
+export type ScreenId = 'dashboard' | 'applications' | 'payments' | 'licences' | 'collection' | 'sms' | 'reports' | 'audit' | 'settings' | 'verify';
 
 export interface ScreenDef {
   id: ScreenId;
@@ -9,8 +9,9 @@ export interface ScreenDef {
   permission: Permission;
 }
 
-/** The main navigation, in order. Each link shows only when the session has its permission. */
+/** The main navigation, in order; the first allowed is where a session starts. Each link shows only when the session has its permission. */
 export const SCREENS: readonly ScreenDef[] = [
+  { id: 'dashboard', label: 'Dashboard', permission: 'session.self' },
   { id: 'applications', label: 'Applications', permission: 'application.read' },
   { id: 'payments', label: 'Payments', permission: 'payment.read' },
   { id: 'licences', label: 'Licences', permission: 'licence.read' },
@@ -42,6 +43,14 @@ export function hrefFor(screen: string, ...rest: string[]): string {
 export function navigate(screen: string, ...rest: string[]): void {
   const next = hrefFor(screen, ...rest);
   if (window.location.hash !== next) window.location.hash = next;
+}
+
+/**
+ * A screen that took a filter from its address (#/sms/failed, as the Dashboard links) puts the
+ * address back to the screen alone, so that a reload keeps the person's own filters.
+ */
+export function dropRouteFilter(screen: string): void {
+  window.history.replaceState(window.history.state, '', hrefFor(screen));
 }
 
 /** Hash routing: a reload keeps the screen. */

@@ -17,8 +17,8 @@ const NO_ROWS: SmsListResult['rows'] = [];
 export const SMS_REFRESH_MS = 10_000;
 
 /** Messages to applicants, newest first; a message opens in the side panel. */
-export function SmsScreen() {
-  const [filters, setFiltersRaw] = useSmsFilters();
+export function SmsScreen({ state: stateInRoute }: { state?: string | undefined }) {
+  const [filters, setFiltersRaw] = useSmsFilters(stateInRoute);
   const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 50 });
   const [openId, setOpenId] = useState<string | null>(null);
   const search = useDebounced(filters.search.trim(), 300);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { SmsEvent, SmsState } from '../../../shared/contract/sms.js';
+import { SMS_STATES, type SmsEvent, type SmsState } from '../../../shared/contract/sms.js';
 import type { QueryInput } from '../../../shared/contract/index.js';
+import { dropRouteFilter } from '../shell/routes.js';
 
 export interface SmsFilters {
   search: string;
@@ -27,9 +28,15 @@ function load(): SmsFilters {
   return NO_SMS_FILTERS;
 }
 
-/** Filters survive a reload of this tab. */
-export function useSmsFilters(): [SmsFilters, (next: SmsFilters) => void] {
-  const [filters, setFilters] = useState(load);
+/** Filters survive a reload of this tab. A state in the route (#/sms/failed, as the Dashboard links) starts from that state alone. */
+export function useSmsFilters(stateInRoute?: string): [SmsFilters, (next: SmsFilters) => void] {
+  const [filters, setFilters] = useState(() => {
+    const state = SMS_STATES.find((s) => s === stateInRoute);
+    return state ? { ...NO_SMS_FILTERS, state } : load();
+  });
+  useEffect(() => {
+    if (stateInRoute) dropRouteFilter('sms');
+  }, [stateInRoute]);
   useEffect(() => {
     try {
       sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters));
