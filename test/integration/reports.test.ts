@@ -113,3 +113,16 @@ describe('reports', () => {
     await expect(exportReport(t.desk, t.actors.clerkOther, { report: 'licences', format: 'csv', out: file('y.csv'), centre: 'NRB' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
+
+describe('report filters', () => {
+  it('narrow a report by licence year, state and officer where the report has them', async () => {
+    await exportReport(t.desk, t.actors.auditor, { report: 'applications', format: 'csv', out: file('rejected.csv'), state: 'rejected', officer: 'officer', licenceYear: 2026 });
+    const lines = csvLines('rejected.csv');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('33333333');
+    await exportReport(t.desk, t.actors.auditor, { report: 'applications', format: 'csv', out: file('none.csv'), licenceYear: 2031 });
+    expect(csvLines('none.csv')).toHaveLength(1);
+    const e = t.desk.sqlite.prepare("SELECT summary FROM audit_events WHERE action = 'report.exported' ORDER BY seq DESC LIMIT 2").pluck().all();
+    expect(e).toEqual(['applications exported as CSV: 0 rows (licence year=2031)', 'applications exported as CSV: 1 rows (licence year=2026, state=rejected, officer=officer)']);
+  });
+});

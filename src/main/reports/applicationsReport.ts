@@ -14,7 +14,7 @@ export const applicationsReport: ReportDefinition = {
   ],
   totals: ['amount_due', 'amount_paid'],
   *rows(sqlite, f) {
-    const { sql, params } = filterClause(f, 'a.submitted_at', 'a.centre_id');
+    const { sql, params } = filterClause(f, { time: 'a.submitted_at', centre: 'a.centre_id', year: 'a.licence_year', state: 'a.state', officer: 'u.username' });
     yield* sqlite.prepare(`
       SELECT a.application_ref, a.submitted_at, p.national_id, p.registration_no,
              trim(p.first_name || ' ' || CASE WHEN p.middle_name <> '' THEN p.middle_name || ' ' ELSE '' END || p.last_name) AS full_name,

@@ -5,7 +5,7 @@ export const auditReport: ReportDefinition = {
   name: 'audit', title: 'Audit trail', permission: 'audit.read', personalData: false,
   columns: [int('seq'), datetime('at'), text('actor', 14), text('desk', 12), text('action', 22), text('entity', 12), text('entity_id', 36), text('summary', 50), text('hash', 64)],
   *rows(sqlite, f) {
-    const { sql, params } = filterClause(f, 'e.at', null);
+    const { sql, params } = filterClause(f, { time: 'e.at', officer: 'e.actor_name' });
     yield* sqlite.prepare(`
       SELECT e.seq, e.at, e.actor_name AS actor, e.desk_id AS desk, e.action, e.entity, e.entity_id, e.summary, e.hash
       FROM audit_events e ${sql} ORDER BY e.seq`).iterate(params) as IterableIterator<Record<string, string | number | null>>;

@@ -10,6 +10,7 @@ export const collectionReport: ReportDefinition = {
     const params: Record<string, string> = { now };
     if (f.from) { on.push('l.issued_at >= @from'); params.from = f.from; }
     if (f.to) { on.push('l.issued_at < @to'); params.to = f.to; }
+    if (f.licenceYear) { on.push('l.licence_year = @licenceYear'); params.licenceYear = String(f.licenceYear); }
     if (f.centreId) params.centreId = f.centreId;
     yield* sqlite.prepare(`
       SELECT c.name AS centre,

@@ -41,6 +41,9 @@ export interface ExportRequest {
   to?: string;
   /** A centre's code or name. */
   centre?: string;
+  licenceYear?: number;
+  state?: string;
+  officer?: string;
 }
 
 export interface ExportOptions {
@@ -70,6 +73,9 @@ export function resolveFilters(desk: Pick<DeskServices, 'sqlite'>, actor: Actor,
   const filters: ReportFilters = {};
   if (req.from) filters.from = bound(req.from, 'from');
   if (req.to) filters.to = bound(req.to, 'to');
+  if (req.licenceYear) filters.licenceYear = req.licenceYear;
+  if (req.state) filters.state = req.state;
+  if (req.officer) filters.officer = req.officer;
   if (filters.from && filters.to && filters.from >= filters.to) throw new UserError('invalid_input', 'The start date is after the end date.', { field: 'from' });
   if (req.centre) {
     const centre = findCentre(desk.sqlite, req.centre);
@@ -102,7 +108,10 @@ export async function exportReport(desk: Desk, actor: Actor, req: ExportRequest,
     }
   }
   const rows = counted(def.rows(desk.sqlite, filters, now));
-  const filterText = Object.entries({ from: req.from, to: req.to, centre: req.centre }).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', ');
+  const used = Object.entries({ from: req.from, to: req.to, centre: req.centre, 'licence year': req.licenceYear, state: req.state, officer: req.officer })
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => [k, String(v)] as const);
+  const filterText = used.map(([k, v]) => `${k} ${v}`).join(', ');
   const target = path.resolve(req.out);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
   try {
@@ -119,7 +128,7 @@ export async function exportReport(desk: Desk, actor: Actor, req: ExportRequest,
   options.onProgress?.(count);
   const recorded = await desk.dispatch('report.exported', {
     report: def.name, format: req.format, rows: count, file: target,
-    filters: Object.fromEntries(Object.entries({ from: req.from, to: req.to, centre: req.centre }).filter(([, v]) => v)) as Record<string, string>,
+    filters: Object.fromEntries(used),
   }, actor);
   if (!recorded.ok) throw new UserError(recorded.error.code, recorded.error.message);
   return count;

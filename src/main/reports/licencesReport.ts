@@ -9,7 +9,7 @@ export const licencesReport: ReportDefinition = {
     text('collector_id_no', 12), text('clerk', 12),
   ],
   *rows(sqlite, f) {
-    const { sql, params } = filterClause(f, 'l.issued_at', 'l.centre_id');
+    const { sql, params } = filterClause(f, { time: 'l.issued_at', centre: 'l.centre_id', year: 'l.licence_year', state: 'l.state' });
     yield* sqlite.prepare(`
       SELECT l.licence_no, l.licence_year, p.national_id,
              trim(p.first_name || ' ' || CASE WHEN p.middle_name <> '' THEN p.middle_name || ' ' ELSE '' END || p.last_name) AS full_name,

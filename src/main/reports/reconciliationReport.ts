@@ -9,7 +9,7 @@ export const reconciliationReport: ReportDefinition = {
   ],
   totals: ['amount'],
   *rows(sqlite, f) {
-    const { sql, params } = filterClause(f, 'p.paid_at', 'a.centre_id');
+    const { sql, params } = filterClause(f, { time: 'p.paid_at', centre: 'a.centre_id', year: 'a.licence_year', state: 'p.state', officer: 'u.username' });
     yield* sqlite.prepare(`
       SELECT p.transaction_id, p.paid_at, p.amount_cents AS amount, p.channel, p.reference_typed, p.state AS match_status,
              i.bill_ref AS matched_bill_ref, a.application_ref, p.match_rule,

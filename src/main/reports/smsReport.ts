@@ -5,7 +5,7 @@ export const smsReport: ReportDefinition = {
   name: 'sms', title: 'SMS messages', permission: 'sms.read', personalData: true,
   columns: [datetime('created_at'), text('phone', 13), text('event', 10), text('language', 6), int('parts'), text('status', 10), datetime('sent_at'), datetime('delivered_at'), text('failure_reason', 30)],
   *rows(sqlite, f) {
-    const { sql, params } = filterClause(f, 'm.created_at', 'a.centre_id');
+    const { sql, params } = filterClause(f, { time: 'm.created_at', centre: 'a.centre_id', year: 'a.licence_year', state: 'm.state' });
     yield* sqlite.prepare(`
       SELECT m.created_at, m.phone, m.event, m.language, m.parts, m.state AS status, m.sent_at, m.delivered_at, m.failure_reason
       FROM sms_messages m LEFT JOIN applications a ON a.id = m.application_id

@@ -6,7 +6,7 @@ export const turnaroundReport: ReportDefinition = {
   name: 'turnaround', title: 'Turnaround by officer', permission: 'application.read', personalData: false,
   columns: [text('officer', 16), text('month', 8), int('decided'), int('approved'), int('rejected'), int('returned'), { key: 'median_hours_to_decision', kind: 'text', width: 14 }],
   *rows(sqlite, f) {
-    const { sql, params } = filterClause(f, 'h.at', 'a.centre_id');
+    const { sql, params } = filterClause(f, { time: 'h.at', centre: 'a.centre_id', year: 'a.licence_year', officer: 'h.actor_name' });
     const decisions = sqlite.prepare(`
       SELECT h.actor_name AS officer, strftime('%Y-%m', h.at, '+3 hours') AS month, h.action,
              (julianday(h.at) - julianday(a.submitted_at)) * 24 AS hours

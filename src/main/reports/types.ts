@@ -6,6 +6,11 @@ export interface ReportFilters {
   from?: string;
   to?: string;
   centreId?: string;
+  licenceYear?: number;
+  /** The record's state (application, invoice, licence, payment or SMS state). */
+  state?: string;
+  /** The officer's username (who decided or matched). */
+  officer?: string;
 }
 
 /**
@@ -42,12 +47,29 @@ export const int = (key: string, width = 8): ReportColumn => ({ key, kind: 'int'
 export const money = (key: string, width = 12): ReportColumn => ({ key, kind: 'money', width });
 export const datetime = (key: string, width = 20): ReportColumn => ({ key, kind: 'datetime', width });
 
-/** WHERE clauses for the usual filters on one time column and the centre column. */
-export function filterClause(f: ReportFilters, timeColumn: string, centreColumn: string | null): { sql: string; params: Record<string, string> } {
+/** The columns a report filters on; a filter whose column the report lacks does not apply to it. */
+export interface FilterColumns {
+  time: string;
+  centre?: string;
+  year?: string;
+  state?: string;
+  officer?: string;
+}
+
+/** WHERE clauses for the filters that apply to the report. */
+export function filterClause(f: ReportFilters, columns: FilterColumns): { sql: string; params: Record<string, string | number> } {
   const where: string[] = [];
-  const params: Record<string, string> = {};
-  if (f.from) { where.push(`${timeColumn} >= @from`); params.from = f.from; }
-  if (f.to) { where.push(`${timeColumn} < @to`); params.to = f.to; }
-  if (f.centreId && centreColumn) { where.push(`${centreColumn} = @centreId`); params.centreId = f.centreId; }
+  const params: Record<string, string | number> = {};
+  const add = (value: string | number | undefined, column: string | undefined, op: string, name: string) => {
+    if (value === undefined || value === '' || !column) return;
+    where.push(`${column} ${op} @${name}`);
+    params[name] = value;
+  };
+  add(f.from, columns.time, '>=', 'from');
+  add(f.to, columns.time, '<', 'to');
+  add(f.centreId, columns.centre, '=', 'centreId');
+  add(f.licenceYear, columns.year, '=', 'licenceYear');
+  add(f.state, columns.state, '=', 'state');
+  add(f.officer, columns.officer, '=', 'officer');
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }

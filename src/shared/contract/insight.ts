@@ -34,6 +34,11 @@ export const reportFiltersInput = z.object({
   to: day.optional(),
   /** A centre's code or name. */
   centre: z.string().trim().max(60).optional(),
+  licenceYear: z.number().int().min(2000).max(2100).optional(),
+  /** The record's state, for the reports that have one (e.g. approved, paid, collected, failed). */
+  state: z.string().trim().max(30).optional(),
+  /** An officer's username: who decided or matched. */
+  officer: z.string().trim().toLowerCase().max(40).optional(),
 });
 export const reportPreviewInput = reportFiltersInput.extend({ limit: z.number().int().min(1).max(500).default(200) });
 export interface ReportPreview {
