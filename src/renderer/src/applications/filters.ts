@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { APPLICATION_STATES, type ApplicationState } from '../../../shared/applicationState.js';
 import type { ApplicationsListInput } from '../../../shared/contract/applications.js';
-import { dropRouteFilter } from '../shell/routes.js';
+import { useSessionFilters } from '../components/useSessionFilters.js';
 
 export interface ApplicationFilters {
   state: ApplicationState | '';
@@ -27,36 +26,19 @@ export const QUEUE_FILTERS: ApplicationFilters = {
 /** Under the session layer's screen-state prefix, so signing out forgets it. */
 const STORAGE_KEY = 'kmlttb.screen.applications.filters';
 
-function load(): ApplicationFilters {
-  try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
-    if (raw) return { ...QUEUE_FILTERS, ...(JSON.parse(raw) as Partial<ApplicationFilters>) };
-  } catch {
-    // A damaged saved filter is simply forgotten.
-  }
-  return QUEUE_FILTERS;
-}
-
 /**
  * Filters survive a reload of this tab. A state in the route (#/applications/approved, as the
  * Dashboard links) starts from the queue's filters with that state instead.
  */
 export function useApplicationFilters(stateInRoute?: string): [ApplicationFilters, (next: ApplicationFilters) => void] {
-  const [filters, setFilters] = useState(() => {
-    const state = APPLICATION_STATES.find((s) => s === stateInRoute);
-    return state ? { ...QUEUE_FILTERS, state } : load();
+  return useSessionFilters(STORAGE_KEY, QUEUE_FILTERS, {
+    screen: 'applications',
+    stateInRoute,
+    start: (inRoute) => {
+      const state = APPLICATION_STATES.find((s) => s === inRoute);
+      return state ? { ...QUEUE_FILTERS, state } : undefined;
+    },
   });
-  useEffect(() => {
-    if (stateInRoute) dropRouteFilter('applications');
-  }, [stateInRoute]);
-  useEffect(() => {
-    try {
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters));
-    } catch {
-      // Not saved: only a convenience.
-    }
-  }, [filters]);
-  return [filters, setFilters];
 }
 
 export function toListInput(

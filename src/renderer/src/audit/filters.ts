@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useSessionFilters } from '../components/useSessionFilters.js';
 import type { QueryInput } from '../../../shared/contract/index.js';
 
 export interface AuditFilters {
@@ -18,27 +18,9 @@ export const NO_AUDIT_FILTERS: AuditFilters = { actor: '', action: '', entity: '
 const STORAGE_KEY = 'kmlttb.screen.audit.filters';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function load(): AuditFilters {
-  try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
-    if (raw) return { ...NO_AUDIT_FILTERS, ...(JSON.parse(raw) as Partial<AuditFilters>) };
-  } catch {
-    // A damaged saved filter is simply forgotten.
-  }
-  return NO_AUDIT_FILTERS;
-}
-
 /** Filters survive a reload of this tab. */
 export function useAuditFilters(): [AuditFilters, (next: AuditFilters) => void] {
-  const [filters, setFilters] = useState(load);
-  useEffect(() => {
-    try {
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters));
-    } catch {
-      // Not saved: only a convenience.
-    }
-  }, [filters]);
-  return [filters, setFilters];
+  return useSessionFilters(STORAGE_KEY, NO_AUDIT_FILTERS);
 }
 
 export function auditRangeProblem(f: AuditFilters): string | null {

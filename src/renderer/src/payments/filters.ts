@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useSessionFilters } from '../components/useSessionFilters.js';
 import type { QueryInput } from '../../../shared/contract/index.js';
 import { periodInput, type Period } from './period.js';
 import type { PaymentTab } from './tabs.js';
@@ -16,27 +16,9 @@ export const NO_PAYMENT_FILTERS: PaymentFilters = { search: '', state: '', inPer
 /** Under the session layer's screen-state prefix, so signing out forgets it. */
 const STORAGE_KEY = 'kmlttb.screen.payments.filters';
 
-function load(): PaymentFilters {
-  try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
-    if (raw) return { ...NO_PAYMENT_FILTERS, ...(JSON.parse(raw) as Partial<PaymentFilters>) };
-  } catch {
-    // A damaged saved filter is simply forgotten.
-  }
-  return NO_PAYMENT_FILTERS;
-}
-
 /** Filters survive a reload of this tab. */
 export function usePaymentFilters(): [PaymentFilters, (next: PaymentFilters) => void] {
-  const [filters, setFilters] = useState(load);
-  useEffect(() => {
-    try {
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters));
-    } catch {
-      // Not saved: only a convenience.
-    }
-  }, [filters]);
-  return [filters, setFilters];
+  return useSessionFilters(STORAGE_KEY, NO_PAYMENT_FILTERS);
 }
 
 /** The part of a `payments.list` input the filters decide; sort and page belong to the grid. */

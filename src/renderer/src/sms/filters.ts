@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { SMS_STATES, type SmsEvent, type SmsState } from '../../../shared/contract/sms.js';
 import type { QueryInput } from '../../../shared/contract/index.js';
-import { dropRouteFilter } from '../shell/routes.js';
+import { useSessionFilters } from '../components/useSessionFilters.js';
 
 export interface SmsFilters {
   search: string;
@@ -18,33 +17,16 @@ export const NO_SMS_FILTERS: SmsFilters = { search: '', state: '', event: '', fr
 const STORAGE_KEY = 'kmlttb.screen.sms.filters';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function load(): SmsFilters {
-  try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
-    if (raw) return { ...NO_SMS_FILTERS, ...(JSON.parse(raw) as Partial<SmsFilters>) };
-  } catch {
-    // A damaged saved filter is simply forgotten.
-  }
-  return NO_SMS_FILTERS;
-}
-
 /** Filters survive a reload of this tab. A state in the route (#/sms/failed, as the Dashboard links) starts from that state alone. */
 export function useSmsFilters(stateInRoute?: string): [SmsFilters, (next: SmsFilters) => void] {
-  const [filters, setFilters] = useState(() => {
-    const state = SMS_STATES.find((s) => s === stateInRoute);
-    return state ? { ...NO_SMS_FILTERS, state } : load();
+  return useSessionFilters(STORAGE_KEY, NO_SMS_FILTERS, {
+    screen: 'sms',
+    stateInRoute,
+    start: (inRoute) => {
+      const state = SMS_STATES.find((s) => s === inRoute);
+      return state ? { ...NO_SMS_FILTERS, state } : undefined;
+    },
   });
-  useEffect(() => {
-    if (stateInRoute) dropRouteFilter('sms');
-  }, [stateInRoute]);
-  useEffect(() => {
-    try {
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters));
-    } catch {
-      // Not saved: only a convenience.
-    }
-  }, [filters]);
-  return [filters, setFilters];
 }
 
 /** A date range that cannot match anything, said in words; null when it is fine. */
