@@ -1,35 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorsOf, launchBrowser, screenshot, signIn, type TestBrowser } from './support/browser.js';
-import { ensureRendererBuilt } from './support/build.js';
-import { makeDataDir, runDemo, startWeb, type WebDesk } from './support/desk.js';
+import { describe, expect, it } from 'vitest';
+import { errorsOf, screenshot, signIn } from './support/browser.js';
+import { demoDesk } from './support/demoDesk.js';
 import { applicationsGrid, detailValue, gridRefs, searchFor, statusText, waitFor } from './support/ui.js';
 
-let dataDir = '';
-let desk: WebDesk | undefined;
-let browser: TestBrowser | undefined;
-
-beforeAll(async () => {
-  ensureRendererBuilt();
-  dataDir = makeDataDir();
-  await runDemo(dataDir, 60, 7);
-  desk = await startWeb(dataDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await desk?.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const demo = demoDesk(60, 7);
+const { dataDir } = demo;
 
 function url(): string {
+  const desk = demo.desk();
   if (!desk) throw new Error('the web desk did not start');
   return desk.url;
 }
 function context() {
+  const browser = demo.browser();
   if (!browser) throw new Error('the browser did not start');
   return browser.context;
 }

@@ -1,32 +1,14 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorsOf, launchBrowser, signIn, type TestBrowser } from './support/browser.js';
-import { ensureRendererBuilt } from './support/build.js';
-import { makeDataDir, runDemo, startWeb, type WebDesk } from './support/desk.js';
+import { describe, expect, it } from 'vitest';
+import { errorsOf, signIn } from './support/browser.js';
+import { demoDesk } from './support/demoDesk.js';
 import { applicationsGrid, gridRefs, waitFor } from './support/ui.js';
 
-let dataDir = '';
-let desk: WebDesk | undefined;
-let browser: TestBrowser | undefined;
-
-beforeAll(async () => {
-  ensureRendererBuilt();
-  dataDir = makeDataDir();
-  await runDemo(dataDir, 20, 3);
-  desk = await startWeb(dataDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await desk?.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const { setup } = demoDesk(20, 3);
 
 describe('browser mode: keyboard and idle lock', () => {
   it('the queue is worked from the keyboard, and an idle screen locks until the password is given', async () => {
-    if (!desk || !browser) throw new Error('setup failed');
-    const page = await signIn(browser.context, desk.url, 'officer', { fakeClock: true });
+    const { url, browser } = setup();
+    const page = await signIn(browser.context, url, 'officer', { fakeClock: true });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications', exact: true }).click(); // Sign-in lands on the Dashboard.
     const refs = await waitFor(() => gridRefs(page), (r) => r.length >= 3, 'the queue');
 

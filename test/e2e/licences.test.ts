@@ -1,36 +1,14 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pdfText } from '../support/pdfText.js';
 import { apiQuery } from './support/api.js';
-import { errorsOf, launchBrowser, screenshot, signIn, type TestBrowser } from './support/browser.js';
-import { ensureRendererBuilt } from './support/build.js';
-import { makeDataDir, runDemo, startWeb, type WebDesk } from './support/desk.js';
+import { errorsOf, screenshot, signIn } from './support/browser.js';
+import { demoDesk } from './support/demoDesk.js';
 import { announced, goTo, paidApplicationCount, queryStatus, rowsOf } from './support/licences.js';
 import { waitFor } from './support/ui.js';
 
-let dataDir = '';
-let desk: WebDesk | undefined;
-let browser: TestBrowser | undefined;
-
-beforeAll(async () => {
-  ensureRendererBuilt();
-  dataDir = makeDataDir();
-  await runDemo(dataDir, 60, 7);
-  desk = await startWeb(dataDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await desk?.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-function setup(): { url: string; browser: TestBrowser } {
-  if (!desk || !browser) throw new Error('setup failed');
-  return { url: desk.url, browser };
-}
+const { setup } = demoDesk(60, 7);
 
 /** What one test hands the next: the licence followed from issue to collection. */
 interface Followed {

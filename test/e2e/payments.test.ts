@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BILL_REF_ALPHABET } from '../../src/shared/billRef.js';
 import type { InvoiceRow } from '../../src/shared/contract/payments.js';
 import { formatKes } from '../../src/shared/money.js';
 import { apiCommand, apiQuery } from './support/api.js';
-import { errorsOf, launchBrowser, screenshot, signIn, type TestBrowser } from './support/browser.js';
-import { ensureRendererBuilt } from './support/build.js';
-import { makeDataDir, runDemo, startWeb, type WebDesk } from './support/desk.js';
+import { errorsOf, screenshot, signIn } from './support/browser.js';
+import { demoDesk } from './support/demoDesk.js';
 import {
   findPayment,
   goToPayments,
@@ -23,28 +22,7 @@ import {
 } from './support/payments.js';
 import { statusText, waitFor } from './support/ui.js';
 
-let dataDir = '';
-let desk: WebDesk | undefined;
-let browser: TestBrowser | undefined;
-
-beforeAll(async () => {
-  ensureRendererBuilt();
-  dataDir = makeDataDir();
-  await runDemo(dataDir, 100, 5);
-  desk = await startWeb(dataDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await desk?.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-function setup(): { url: string; browser: TestBrowser } {
-  if (!desk || !browser) throw new Error('setup failed');
-  return { url: desk.url, browser };
-}
+const { dataDir, setup } = demoDesk(100, 5);
 
 /** Open invoices of approved applications, read through the API as the signed-in officer. */
 async function openInvoices(page: Page, n: number): Promise<InvoiceRow[]> {

@@ -4,37 +4,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiQuery } from './support/api.js';
-import { errorsOf, launchBrowser, screenshot, signIn, type TestBrowser } from './support/browser.js';
-import { ensureRendererBuilt } from './support/build.js';
-import { makeDataDir, runDemo, startWeb, type WebDesk } from './support/desk.js';
+import { errorsOf, screenshot, signIn } from './support/browser.js';
+import { demoDesk } from './support/demoDesk.js';
 import { downloadBy, exportFiles, exportOutcome, nairobiMonthOf, openScreen, readXlsx } from './support/reports.js';
 import { statusText, waitFor } from './support/ui.js';
 import { pdfText } from '../support/pdfText.js';
 
-let dataDir = '';
 let downloads = '';
-let desk: WebDesk | undefined;
-let browser: TestBrowser | undefined;
 
-beforeAll(async () => {
-  ensureRendererBuilt();
-  dataDir = makeDataDir();
-  downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'kmlttb-e2e-downloads-'));
-  await runDemo(dataDir, 80, 5);
-  desk = await startWeb(dataDir);
-  browser = await launchBrowser();
+const { dataDir, setup } = demoDesk(80, 5, {
+  before: async () => {
+    downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'kmlttb-e2e-downloads-'));
+  },
+  after: async () => {
+    if (downloads) fs.rmSync(downloads, { recursive: true, force: true });
+  },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await desk?.stop();
-  for (const dir of [dataDir, downloads]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function setup(): { url: string; browser: TestBrowser } {
-  if (!desk || !browser) throw new Error('setup failed');
-  return { url: desk.url, browser };
-}
 
 const NAV = ['Dashboard', 'Applications', 'Payments', 'Licences', 'SMS', 'Reports', 'Audit'];
 

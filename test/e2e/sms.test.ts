@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApplicationRow } from '../../src/shared/contract/applications.js';
 import { normalisePhone } from '../../src/shared/phone.js';
 import { smsLength } from '../../src/shared/smsSegments.js';
@@ -8,9 +7,8 @@ import { renderSms } from '../../src/shared/smsTemplate.js';
 import { SAMPLE_VALUES } from '../../src/shared/smsPlaceholders.js';
 import { startSmsGatewaySimulator, type SmsGatewaySimulator } from '../fixtures/smsGatewaySimulator.js';
 import { apiCommand, apiQuery } from './support/api.js';
-import { errorsOf, launchBrowser, screenshot, signIn, type TestBrowser } from './support/browser.js';
-import { ensureRendererBuilt } from './support/build.js';
-import { makeDataDir, runDemo, startWeb, type WebDesk } from './support/desk.js';
+import { errorsOf, screenshot, signIn, type TestBrowser } from './support/browser.js';
+import { demoDesk } from './support/demoDesk.js';
 import {
   attemptRows,
   gatewayForm,
@@ -25,32 +23,22 @@ import {
 } from './support/sms.js';
 import { applicationsGrid, searchFor, statusText, waitFor } from './support/ui.js';
 
-let dataDir = '';
 let gateway: SmsGatewaySimulator | undefined;
-let desk: WebDesk | undefined;
-let browser: TestBrowser | undefined;
 
-beforeAll(async () => {
-  ensureRendererBuilt();
-  gateway = await startSmsGatewaySimulator();
-  dataDir = makeDataDir();
-  await runDemo(dataDir, 40, 11);
-  desk = await startWeb(dataDir, {
-    env: { KMLTTB_SMS_BASE_URL: gateway.url, KMLTTB_SMS_USERNAME: 'sandbox', KMLTTB_SMS_API_KEY: 'test-key' },
-  });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await desk?.stop();
-  await gateway?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+const demo = demoDesk(40, 11, {
+  before: async () => {
+    gateway = await startSmsGatewaySimulator();
+    return { env: { KMLTTB_SMS_BASE_URL: gateway.url, KMLTTB_SMS_USERNAME: 'sandbox', KMLTTB_SMS_API_KEY: 'test-key' } };
+  },
+  after: async () => {
+    await gateway?.close();
+  },
 });
 
 function setup(): { url: string; sim: SmsGatewaySimulator; browser: TestBrowser } {
-  if (!desk || !gateway || !browser) throw new Error('setup failed');
-  return { url: desk.url, sim: gateway, browser };
+  const { url, browser } = demo.setup();
+  if (!gateway) throw new Error('setup failed');
+  return { url, sim: gateway, browser };
 }
 
 /** Submitted applications with valid and distinct phone numbers, oldest first. */
