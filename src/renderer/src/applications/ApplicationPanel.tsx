@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { DecisionResult } from '../../../shared/contract/applications.js';
 import { useApiQuery } from '../api/hooks.js';
-import { ErrorAlert } from '../components/ErrorAlert.js';
+import { DetailPanel } from '../components/DetailPanel.js';
 import { useCan } from '../session/SessionContext.js';
 import { ApplicationDetailView, DetailTitle, TITLE_ID } from './ApplicationDetailView.js';
 import { DecisionForm } from './DecisionForm.js';
@@ -30,17 +30,15 @@ export function ApplicationPanel({ id, focusTitle, decision, onStartDecision, on
   }, [focusTitle, loadedId, id]);
 
   return (
-    <aside className="detail-panel" aria-label="Application details" aria-busy={detail.isFetching || undefined}>
-      <div className="panel-bar">
-        <button type="button" className="quiet" onClick={onClose} title="Close the details">
-          Close details
-        </button>
-      </div>
-      {detail.error ? (
-        <ErrorAlert error={detail.error} />
-      ) : !app ? (
-        <p className="muted">Loading the application…</p>
-      ) : (
+    <DetailPanel
+      label="Application details"
+      busy={detail.isFetching}
+      error={detail.error}
+      item={app}
+      loadingText="Loading the application…"
+      onClose={onClose}
+    >
+      {(app) => (
         <>
           <DetailTitle app={app} />
           {canDecide && app.state === 'submitted' && (
@@ -66,6 +64,6 @@ export function ApplicationPanel({ id, focusTitle, decision, onStartDecision, on
           <ApplicationDetailView app={app} />
         </>
       )}
-    </aside>
+    </DetailPanel>
   );
 }

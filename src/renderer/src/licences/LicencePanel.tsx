@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { LicenceDetail } from '../../../shared/contract/licences.js';
 import { useApiQuery } from '../api/hooks.js';
-import { ErrorAlert } from '../components/ErrorAlert.js';
+import { DetailPanel } from '../components/DetailPanel.js';
 import { useCanRun } from '../session/useCanRun.js';
 import { CertificatesButton } from './CertificatesButton.js';
 import { LicenceActionForm, type LicenceAction } from './LicenceActionForm.js';
@@ -27,17 +27,15 @@ export function LicencePanel({ id, onClose }: { id: string; onClose: () => void 
   const open = action && action.id === id && possible.includes(action.kind) ? action.kind : null;
 
   return (
-    <aside className="detail-panel" aria-label="Licence details" aria-busy={detail.isFetching || undefined}>
-      <div className="panel-bar">
-        <button type="button" className="quiet" onClick={onClose} title="Close the details">
-          Close details
-        </button>
-      </div>
-      {detail.error ? (
-        <ErrorAlert error={detail.error} />
-      ) : !licence ? (
-        <p className="muted">Loading the licence…</p>
-      ) : (
+    <DetailPanel
+      label="Licence details"
+      busy={detail.isFetching}
+      error={detail.error}
+      item={licence}
+      loadingText="Loading the licence…"
+      onClose={onClose}
+    >
+      {(licence) => (
         <>
           <div className="detail-title">
             <h2>{licence.licenceNo}</h2>
@@ -57,6 +55,6 @@ export function LicencePanel({ id, onClose }: { id: string; onClose: () => void 
           <LicenceDetailView licence={licence} />
         </>
       )}
-    </aside>
+    </DetailPanel>
   );
 }

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { formatKes } from '../../../shared/money.js';
 import { useApiQuery } from '../api/hooks.js';
-import { ErrorAlert } from '../components/ErrorAlert.js';
+import { DetailPanel } from '../components/DetailPanel.js';
 import { useCanRun } from '../session/useCanRun.js';
 import { PaymentStateBadge } from './Badges.js';
 import { InvoiceSearch } from './InvoiceSearch.js';
@@ -30,17 +30,15 @@ export function PaymentPanel({ id, onClose }: { id: string; onClose: () => void 
   const match = (from: 'suggestion' | 'search') => (target: MatchTarget | null) => setOpen(target ? { id, kind: 'match', from, target } : null);
 
   return (
-    <aside className="detail-panel payment-panel" aria-label="Payment details" aria-busy={detail.isFetching || undefined}>
-      <div className="panel-bar">
-        <button type="button" className="quiet" onClick={onClose} title="Close the details">
-          Close details
-        </button>
-      </div>
-      {detail.error ? (
-        <ErrorAlert error={detail.error} />
-      ) : !p ? (
-        <p className="muted">Loading the payment…</p>
-      ) : (
+    <DetailPanel
+      label="Payment details" className="payment-panel"
+      busy={detail.isFetching}
+      error={detail.error}
+      item={p}
+      loadingText="Loading the payment…"
+      onClose={onClose}
+    >
+      {(p) => (
         <>
           <div className="detail-title">
             <h2 ref={title} tabIndex={-1}>
@@ -82,6 +80,6 @@ export function PaymentPanel({ id, onClose }: { id: string; onClose: () => void 
           <PaymentDetailView payment={p} />
         </>
       )}
-    </aside>
+    </DetailPanel>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { displayPhone } from '../../../shared/phone.js';
 import { useApiQuery } from '../api/hooks.js';
-import { ErrorAlert } from '../components/ErrorAlert.js';
+import { DetailPanel } from '../components/DetailPanel.js';
 import { useCanRun } from '../session/useCanRun.js';
 import { SmsActionForm, type SmsAction } from './SmsActionForm.js';
 import { SmsDetailView } from './SmsDetailView.js';
@@ -26,17 +26,15 @@ export function SmsPanel({ id, onClose }: Props) {
   const open = action && action.id === id && possible.includes(action.kind) ? action.kind : null;
 
   return (
-    <aside className="detail-panel" aria-label="SMS details" aria-busy={detail.isFetching || undefined}>
-      <div className="panel-bar">
-        <button type="button" className="quiet" onClick={onClose} title="Close the details">
-          Close details
-        </button>
-      </div>
-      {detail.error ? (
-        <ErrorAlert error={detail.error} />
-      ) : !sms ? (
-        <p className="muted">Loading the message…</p>
-      ) : (
+    <DetailPanel
+      label="SMS details"
+      busy={detail.isFetching}
+      error={detail.error}
+      item={sms}
+      loadingText="Loading the message…"
+      onClose={onClose}
+    >
+      {(sms) => (
         <>
           <div className="detail-title">
             <h2>SMS to {displayPhone(sms.phone)}</h2>
@@ -55,6 +53,6 @@ export function SmsPanel({ id, onClose }: Props) {
           <SmsDetailView sms={sms} />
         </>
       )}
-    </aside>
+    </DetailPanel>
   );
 }

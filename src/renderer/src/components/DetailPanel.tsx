@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { ErrorAlert } from './ErrorAlert.js';
+
+interface Props<T> {
+  /** The panel's accessible name, e.g. "Licence details". */
+  label: string;
+  /** Extra class beside `detail-panel`. */
+  className?: string;
+  busy: boolean;
+  error: unknown;
+  /** The loaded item, or undefined while it loads. */
+  item: T | undefined;
+  /** Shown while the item loads, e.g. "Loading the licence…". */
+  loadingText: string;
+  onClose: () => void;
+  /** The panel's content once the item is loaded. */
+  children: (item: T) => ReactNode;
+}
+
+/** The frame of a grid's detail panel: Close details, then the error, a loading line, or the item. */
+export function DetailPanel<T>({ label, className, busy, error, item, loadingText, onClose, children }: Props<T>) {
+  return (
+    <aside className={className ? `detail-panel ${className}` : 'detail-panel'} aria-label={label} aria-busy={busy || undefined}>
+      <div className="panel-bar">
+        <button type="button" className="quiet" onClick={onClose} title="Close the details">
+          Close details
+        </button>
+      </div>
+      {error ? <ErrorAlert error={error} /> : item ? children(item) : <p className="muted">{loadingText}</p>}
+    </aside>
+  );
+}
