@@ -1,18 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ImportReport } from '../../../shared/contract/applications.js';
 import { runCommand } from '../api/client.js';
 import { queryKey } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Modal } from '../components/Modal.js';
-import { readFileAsBase64 } from '../components/readFile.js';
+import { ImportActions, useFileImport } from '../components/useFileImport.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { plural } from '../shell/labels.js';
-
-interface Chosen {
-  fileName: string;
-  dataBase64: string;
-}
 
 function ReportView({ report }: { report: ImportReport }) {
   return (
@@ -57,40 +51,15 @@ function ReportView({ report }: { report: ImportReport }) {
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const client = useQueryClient();
   const announce = useAnnounce();
-  const [chosen, setChosen] = useState<Chosen | null>(null);
-  const [readError, setReadError] = useState<unknown>(null);
-
-  const check = useMutation({
-    mutationFn: (file: Chosen) => runCommand('applications.import', { ...file, dryRun: true }),
-  });
-  const commit = useMutation({
-    mutationFn: (file: Chosen) => runCommand('applications.import', { ...file, dryRun: false }),
-    onSuccess: async (report) => {
+  const { chosen, readError, check, commit, choose, dry, done, canImport } = useFileImport(
+    (file) => runCommand('applications.import', file),
+    async (report) => {
       announce(`Import finished: ${report.imported} imported, ${report.resubmitted} resubmitted, ${report.unchanged} unchanged.`);
       await Promise.all(
         (['applications.list', 'applications.facets', 'application.detail'] as const).map((q) => client.invalidateQueries({ queryKey: queryKey(q) })),
       );
     },
-  });
-
-  async function choose(file: File | undefined) {
-    setReadError(null);
-    check.reset();
-    commit.reset();
-    setChosen(null);
-    if (!file) return;
-    try {
-      const next = { fileName: file.name, dataBase64: await readFileAsBase64(file) };
-      setChosen(next);
-      check.mutate(next);
-    } catch (error) {
-      setReadError(error);
-    }
-  }
-
-  const dry = check.data;
-  const done = commit.data;
-  const canImport = chosen && dry && dry.problems.length === 0 && !done;
+  );
 
   return (
     <Modal title="Import applications" onClose={onClose}>
@@ -102,16 +71,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       <ErrorAlert error={readError ?? check.error ?? commit.error} />
       {check.isPending && <p className="muted">Checking the file…</p>}
       {done ? <ReportView report={done} /> : dry && <ReportView report={dry} />}
-      <div className="actions">
-        {!done && (
-          <button type="button" className="primary" disabled={!canImport || commit.isPending} onClick={() => chosen && commit.mutate(chosen)}>
-            {commit.isPending ? 'Importing…' : 'Import'}
-          </button>
-        )}
-        <button type="button" onClick={onClose}>
-          {done ? 'Close' : 'Cancel'}
-        </button>
-      </div>
+      <ImportActions
+        done={!!done}
+        canImport={!!canImport}
+        importing={commit.isPending}
+        onImport={() => chosen && commit.mutate(chosen)}
+        onClose={onClose}
+      />
     </Modal>
   );
 }

@@ -1,19 +1,12 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { PaymentImportReport } from '../../../shared/contract/payments.js';
 import { runCommand } from '../api/client.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Modal } from '../components/Modal.js';
-import { readFileAsBase64 } from '../components/readFile.js';
+import { ImportActions, useFileImport } from '../components/useFileImport.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { ImportReportView } from './ImportReportView.js';
 import { AUTO_RULES } from './labels.js';
 import { useReconcileRefresh } from './refresh.js';
-
-interface Chosen {
-  fileName: string;
-  dataBase64: string;
-}
 
 function news(r: PaymentImportReport): string {
   const matched = AUTO_RULES.reduce((n, rule) => n + r.matched[rule], 0);
@@ -30,36 +23,13 @@ function sizeOf(base64: string): string {
 export function ImportPaymentsDialog({ onClose }: { onClose: () => void }) {
   const announce = useAnnounce();
   const refresh = useReconcileRefresh();
-  const [chosen, setChosen] = useState<Chosen | null>(null);
-  const [readError, setReadError] = useState<unknown>(null);
-
-  const check = useMutation({ mutationFn: (file: Chosen) => runCommand('payments.import', { ...file, dryRun: true }) });
-  const commit = useMutation({
-    mutationFn: (file: Chosen) => runCommand('payments.import', { ...file, dryRun: false }),
-    onSuccess: async (report) => {
+  const { chosen, readError, check, commit, choose, dry, done, canImport } = useFileImport(
+    (file) => runCommand('payments.import', file),
+    async (report) => {
       await refresh();
       announce(news(report));
     },
-  });
-
-  async function choose(file: File | undefined) {
-    setReadError(null);
-    check.reset();
-    commit.reset();
-    setChosen(null);
-    if (!file) return;
-    try {
-      const next = { fileName: file.name, dataBase64: await readFileAsBase64(file) };
-      setChosen(next);
-      check.mutate(next);
-    } catch (error) {
-      setReadError(error);
-    }
-  }
-
-  const dry = check.data;
-  const done = commit.data;
-  const canImport = chosen && dry && dry.problems.length === 0 && !done;
+  );
 
   return (
     <Modal title="Import payments" onClose={onClose}>
@@ -85,16 +55,13 @@ export function ImportPaymentsDialog({ onClose }: { onClose: () => void }) {
         </p>
       )}
       {done ? <ImportReportView report={done} /> : dry && <ImportReportView report={dry} />}
-      <div className="actions">
-        {!done && (
-          <button type="button" className="primary" disabled={!canImport || commit.isPending} onClick={() => chosen && commit.mutate(chosen)}>
-            {commit.isPending ? 'Importing…' : 'Import'}
-          </button>
-        )}
-        <button type="button" onClick={onClose}>
-          {done ? 'Close' : 'Cancel'}
-        </button>
-      </div>
+      <ImportActions
+        done={!!done}
+        canImport={!!canImport}
+        importing={commit.isPending}
+        onImport={() => chosen && commit.mutate(chosen)}
+        onClose={onClose}
+      />
     </Modal>
   );
 }
