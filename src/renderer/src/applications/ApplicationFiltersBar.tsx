@@ -1,5 +1,6 @@
 import { APPLICATION_STATES } from '../../../shared/applicationState.js';
 import { useApiQuery } from '../api/hooks.js';
+import { SearchField } from '../components/SearchField.js';
 import { SelectField } from '../components/SelectField.js';
 import { CADRE_LABEL, STATE_LABEL } from '../shell/labels.js';
 import { QUEUE_FILTERS, type ApplicationFilters } from './filters.js';
@@ -25,16 +26,7 @@ export function ApplicationFiltersBar({ filters, onChange }: Props) {
 
   return (
     <form className="filters" role="search" aria-label="Filter applications" onSubmit={(e) => e.preventDefault()}>
-      <div className="field search">
-        <label htmlFor="applications-search">Search applications</label>
-        <input
-          id="applications-search"
-          type="search"
-          placeholder="Name, national ID, phone or reference"
-          value={filters.search}
-          onChange={(e) => set('search', e.target.value)}
-        />
-      </div>
+      <SearchField id="applications-search" label="Search applications" placeholder="Name, national ID, phone or reference" value={filters.search} onChange={(v) => set('search', v)} />
       <SelectField label="State" empty="Any state" options={STATE_OPTIONS} value={filters.state} onChange={(e) => set('state', e.target.value as ApplicationFilters['state'])} />
       <SelectField label="Licence year" empty="Any year" options={yearOptions} value={filters.licenceYear} onChange={(e) => set('licenceYear', e.target.value)} />
       <SelectField label="Cadre" empty="Any cadre" options={CADRE_OPTIONS} value={filters.cadre} onChange={(e) => set('cadre', e.target.value as ApplicationFilters['cadre'])} />

@@ -1,5 +1,6 @@
 import { LICENCE_STATES } from '../../../shared/contract/licences.js';
 import { useApiQuery } from '../api/hooks.js';
+import { SearchField } from '../components/SearchField.js';
 import { SelectField } from '../components/SelectField.js';
 import { useCan } from '../session/SessionContext.js';
 import { LICENCE_STATE_LABEL } from './labels.js';
@@ -32,16 +33,7 @@ export function LicenceFiltersBar({ filters, onChange }: Props) {
 
   return (
     <form className="filters" role="search" aria-label="Filter licences" onSubmit={(e) => e.preventDefault()}>
-      <div className="field search">
-        <label htmlFor="licences-search">Search licences</label>
-        <input
-          id="licences-search"
-          type="search"
-          placeholder="ID number, licence number, name or phone"
-          value={filters.search}
-          onChange={(e) => set('search', e.target.value)}
-        />
-      </div>
+      <SearchField id="licences-search" label="Search licences" placeholder="ID number, licence number, name or phone" value={filters.search} onChange={(v) => set('search', v)} />
       <SelectField label="State" empty="Any state" options={STATE_OPTIONS} value={filters.state} onChange={(e) => set('state', e.target.value as LicenceFilters['state'])} />
       {allCentres && <SelectField label="Centre" empty="Any centre" options={centreOptions} value={filters.centreId} onChange={(e) => set('centreId', e.target.value)} />}
       <SelectField label="Licence year" empty="Any year" options={yearOptions} value={filters.licenceYear} onChange={(e) => set('licenceYear', e.target.value)} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { InvoiceRow } from '../../../shared/contract/payments.js';
+import { SearchField } from '../components/SearchField.js';
 import { SelectField } from '../components/SelectField.js';
 import { useDebounced } from '../components/useDebounced.js';
 import { InvoicesGrid } from './InvoicesGrid.js';
@@ -30,16 +31,7 @@ export function ExceptionsView({ selected, onOpenInvoice, onOpenPayment }: Props
         <h2 id="exception-invoices-title">Invoices</h2>
         <form className="filters" role="search" aria-label="Filter invoices" onSubmit={(e) => e.preventDefault()}>
           <SelectField label="Invoices to show" options={INVOICE_VIEWS} value={view} onChange={(e) => setView(e.target.value as InvoiceView)} />
-          <div className="field search">
-            <label htmlFor="exceptions-invoice-search">Search invoices</label>
-            <input
-              id="exceptions-invoice-search"
-              type="search"
-              placeholder="Bill or application reference, national ID or name"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-            />
-          </div>
+          <SearchField id="exceptions-invoice-search" label="Search invoices" placeholder="Bill or application reference, national ID or name" value={text} onChange={setText} />
         </form>
         <InvoicesGrid view={view} search={search} selectedId={selected?.kind === 'invoice' ? selected.id : null} onOpen={onOpenInvoice} />
       </section>

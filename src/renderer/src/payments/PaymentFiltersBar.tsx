@@ -1,3 +1,4 @@
+import { SearchField } from '../components/SearchField.js';
 import { SelectField } from '../components/SelectField.js';
 import { NO_PAYMENT_FILTERS, type PaymentFilters } from './filters.js';
 import { PAYMENT_STATE_LABEL } from './labels.js';
@@ -17,16 +18,7 @@ export function PaymentFiltersBar({ filters, onChange, withState }: Props) {
   const clear = JSON.stringify(filters) === JSON.stringify(NO_PAYMENT_FILTERS);
   return (
     <form className="filters" role="search" aria-label="Filter payments" onSubmit={(e) => e.preventDefault()}>
-      <div className="field search wide">
-        <label htmlFor="payments-search">Search payments</label>
-        <input
-          id="payments-search"
-          type="search"
-          placeholder="Transaction id, reference, payer name or phone, bill or application reference"
-          value={filters.search}
-          onChange={(e) => set('search', e.target.value)}
-        />
-      </div>
+      <SearchField id="payments-search" label="Search payments" placeholder="Transaction id, reference, payer name or phone, bill or application reference" value={filters.search} onChange={(v) => set('search', v)} wide />
       {withState && (
         <SelectField label="State" empty="Any state" options={STATE_OPTIONS} value={filters.state} onChange={(e) => set('state', e.target.value as PaymentFilters['state'])} />
       )}

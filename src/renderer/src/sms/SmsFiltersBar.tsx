@@ -1,5 +1,6 @@
 import { SMS_EVENTS, SMS_STATES } from '../../../shared/contract/sms.js';
 import { Field } from '../components/Field.js';
+import { SearchField } from '../components/SearchField.js';
 import { SelectField } from '../components/SelectField.js';
 import { dateRangeProblem, NO_SMS_FILTERS, type SmsFilters } from './filters.js';
 import { SMS_EVENT_LABEL, SMS_STATE_LABEL } from './labels.js';
@@ -19,16 +20,7 @@ export function SmsFiltersBar({ filters, onChange }: Props) {
   const clear = JSON.stringify(filters) === JSON.stringify(NO_SMS_FILTERS);
   return (
     <form className="filters" role="search" aria-label="Filter messages" onSubmit={(e) => e.preventDefault()}>
-      <div className="field search">
-        <label htmlFor="sms-search">Search messages</label>
-        <input
-          id="sms-search"
-          type="search"
-          placeholder="Phone, reference or text"
-          value={filters.search}
-          onChange={(e) => set('search', e.target.value)}
-        />
-      </div>
+      <SearchField id="sms-search" label="Search messages" placeholder="Phone, reference or text" value={filters.search} onChange={(v) => set('search', v)} />
       <SelectField label="State" empty="Any state" options={STATE_OPTIONS} value={filters.state} onChange={(e) => set('state', e.target.value as SmsFilters['state'])} />
       <SelectField label="Event" empty="Any event" options={EVENT_OPTIONS} value={filters.event} onChange={(e) => set('event', e.target.value as SmsFilters['event'])} />
       <Field label="From" type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => set('from', e.target.value)} />
