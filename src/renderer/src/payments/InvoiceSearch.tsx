@@ -4,6 +4,7 @@ import { formatKes } from '../../../shared/money.js';
 import { useApiQuery } from '../api/hooks.js';
 import { EmptyRow } from '../components/EmptyRow.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { SearchField } from '../components/SearchField.js';
 import { SelectField } from '../components/SelectField.js';
 import { useDebounced } from '../components/useDebounced.js';
 import { InvoiceStateBadge } from './Badges.js';
@@ -37,19 +38,16 @@ export function InvoiceSearch({ payment, matching, onMatch, onDone }: Props) {
     <section aria-labelledby="invoice-search-title" className="invoice-search">
       <h3 id="invoice-search-title">Match to another invoice</h3>
       <form className="filters" role="search" aria-label="Invoice search" onSubmit={(e) => e.preventDefault()}>
-        <div className="field search">
-          <label htmlFor="invoice-search">Find an invoice</label>
-          <input
-            id="invoice-search"
-            type="search"
-            placeholder="Bill or application reference, national ID or name"
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              if (matching) onMatch(null);
-            }}
-          />
-        </div>
+        <SearchField
+          id="invoice-search"
+          label="Find an invoice"
+          placeholder="Bill or application reference, national ID or name"
+          value={text}
+          onChange={(value) => {
+            setText(value);
+            if (matching) onMatch(null);
+          }}
+        />
         <SelectField label="Among" options={AMONG} value={view} onChange={(e) => setView(e.target.value as 'open' | 'all')} />
       </form>
       <ErrorAlert error={found.error} />
