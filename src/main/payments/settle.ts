@@ -48,14 +48,14 @@ export function settleInvoices(ctx: SettleContext, invoiceIds: Iterable<string>)
      WHERE id IN (SELECT id FROM settle_ids)`,
   ).run({ tolerance, now });
 
-  const paid = sqlite.prepare(
-    `SELECT a.id FROM applications a JOIN invoices i ON i.application_id = a.id
-     WHERE i.id IN (SELECT id FROM settle_ids) AND i.state IN ('paid', 'overpaid') AND a.state = 'approved'`,
-  ).pluck().all() as string[];
-  const reopened = sqlite.prepare(
-    `SELECT a.id FROM applications a JOIN invoices i ON i.application_id = a.id
-     WHERE i.id IN (SELECT id FROM settle_ids) AND i.state IN ('unpaid', 'partially_paid') AND a.state = 'paid'`,
-  ).pluck().all() as string[];
+  // CROSS JOIN keeps SQLite starting from the few settled invoices, not from every approved application.
+  const moving = (invoiceStates: string, applicationState: string) =>
+    sqlite.prepare(
+      `SELECT a.id FROM settle_ids s CROSS JOIN invoices i ON i.id = s.id CROSS JOIN applications a ON a.id = i.application_id
+       WHERE i.state IN (${invoiceStates}) AND a.state = ? ORDER BY a.id`,
+    ).pluck().all(applicationState) as string[];
+  const paid = moving(`'paid', 'overpaid'`, 'approved');
+  const reopened = moving(`'unpaid', 'partially_paid'`, 'paid');
   moveApplications(ctx, paid, 'approved', 'paid', 'settle');
   moveApplications(ctx, reopened, 'paid', 'approved', 'unsettle');
   queuePaidSms(ctx, paid);
