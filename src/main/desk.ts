@@ -1,9 +1,10 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { CommandName, CommandResult, QueryName, QueryResult } from '../shared/contract/index.js';
 import type { Result } from '../shared/errors.js';
 import type { Actor } from './core/actor.js';
 import type { DeskServices } from './core/desk.js';
 import { dispatch, runQuery, type DispatchOptions, type DispatchOutcome } from './core/dispatch.js';
-import { openDatabase, type OpenOptions } from './db/open.js';
+import { openDatabase, openReadConnection, type OpenOptions } from './db/open.js';
 import { handlers } from './handlers.js';
 import { seedReferenceData } from './seed.js';
 import { readSetting } from './settings/read.js';
@@ -17,6 +18,8 @@ export interface Desk extends DeskServices {
   query<N extends QueryName>(name: N, input: unknown, actor: Actor): Promise<Result<QueryResult<N>>>;
   /** Called after a commit that queued SMS; the SMS worker subscribes here. */
   onSmsQueued(listener: () => void): () => void;
+  /** A read-only connection of its own, without mmap, for a long read such as an export; the caller closes it. */
+  openReader(): BetterSqlite3.Database;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
       smsListeners.add(listener);
       return () => smsListeners.delete(listener);
     },
+    openReader: () => openReadConnection(file, options),
     close,
   };
   return desk;

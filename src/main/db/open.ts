@@ -19,6 +19,24 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
+/**
+ * A read-only connection of its own to the desk's database file, without mmap: for one long
+ * sequential read (a report export) whose pages should go through SQLite's small page cache and
+ * not stay mapped into the process, as they would on the desk's connection (mmap_size 1 GB:
+ * reading a whole report there adds the database's size to resident memory). The caller closes it.
+ */
+export function openReadConnection(file: string, options: OpenOptions = {}): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('mmap_size = 0');
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+  return sqlite;
+}
+
 /** Opens (creating if needed) the desk's database in `dataDir` and brings its schema up to date. */
 export function openDatabase(dataDir: string, options: OpenOptions = {}): DeskDb {
   fs.mkdirSync(dataDir, { recursive: true });

@@ -90,10 +90,12 @@ export function resolveFilters(desk: Pick<DeskServices, 'sqlite'>, actor: Actor,
 }
 
 /**
- * Writes a report file. It streams: memory stays flat however many rows. The file is written
- * beside the target under a temporary name and renamed when complete, so a failed or cancelled
- * export leaves nothing behind. The export is recorded in the audit trail (who, which report,
- * which filters, how many rows).
+ * Writes a report file. It streams: memory stays flat however many rows. The rows are read through
+ * a read-only connection of the export's own, without mmap (the desk's connection maps the
+ * database into memory: a whole report read there would keep its pages resident), closed however
+ * the export ends. The file is written beside the target under a temporary name and renamed when
+ * complete, so a failed or cancelled export leaves nothing behind. The export is recorded in the
+ * audit trail (who, which report, which filters, how many rows).
  */
 export async function exportReport(desk: Desk, actor: Actor, req: ExportRequest, options: ExportOptions = {}): Promise<number> {
   const def = reportDefinition(req.report);
@@ -107,13 +109,14 @@ export async function exportReport(desk: Desk, actor: Actor, req: ExportRequest,
       yield row;
     }
   }
-  const rows = counted(def.rows(desk.sqlite, filters, now));
   const used = Object.entries({ from: req.from, to: req.to, centre: req.centre, 'licence year': req.licenceYear, state: req.state, officer: req.officer })
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => [k, String(v)] as const);
   const filterText = used.map(([k, v]) => `${k} ${v}`).join(', ');
   const target = path.resolve(req.out);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
+  const reader = desk.openReader();
+  const rows = counted(def.rows(reader, filters, now));
   try {
     if (req.format === 'csv') await writeCsv(tmp, def.columns, rows, options.signal);
     else if (req.format === 'xlsx') await writeXlsx(tmp, def.title, def.columns, rows, options.signal);
@@ -124,6 +127,9 @@ export async function exportReport(desk: Desk, actor: Actor, req: ExportRequest,
     fs.rmSync(tmp, { force: true });
     if (options.signal?.aborted) throw new UserError('conflict', 'The export was cancelled: no file was written.');
     throw err;
+  } finally {
+    rows.return(undefined); // ends the statement if a writer stopped part way
+    reader.close();
   }
   options.onProgress?.(count);
   const recorded = await desk.dispatch('report.exported', {

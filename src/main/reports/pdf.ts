@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { once } from 'node:events';
 import PDFDocument from 'pdfkit';
 import { formatKes } from '../../shared/money.js';
 import { formatValue } from './format.js';
@@ -48,17 +49,26 @@ export async function writePdf(file: string, meta: PdfReportMeta, columns: reado
   header();
   const sums = new Map<string, number>((meta.totals ?? []).map((k) => [k, 0]));
   let count = 0;
-  for (const row of rows) {
-    if (count % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
-    signal?.throwIfAborted();
-    if (y + rowHeight > bottom) {
-      doc.addPage();
-      y = MARGIN;
-      header();
+  try {
+    for (const row of rows) {
+      if (count % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
+      if (y + rowHeight > bottom) {
+        doc.addPage();
+        y = MARGIN;
+        header();
+      }
+      drawRow(columns.map((c) => formatValue(c.kind, row[c.key] ?? null, true)));
+      for (const key of sums.keys()) sums.set(key, sums.get(key)! + Number(row[key] ?? 0));
+      count++;
     }
-    drawRow(columns.map((c) => formatValue(c.kind, row[c.key] ?? null, true)));
-    for (const key of sums.keys()) sums.set(key, sums.get(key)! + Number(row[key] ?? 0));
-    count++;
+  } catch (err) {
+    // Close the file before it is removed.
+    doc.unpipe(out);
+    const closed = once(out, 'close').catch(() => undefined);
+    out.destroy();
+    await closed;
+    throw err;
   }
   if (y + rowHeight * 3 > bottom) {
     doc.addPage();

@@ -2,8 +2,9 @@
  * Child process of the export figures: `exportChild.ts DATA_DIR MODE OUT ACTOR_JSON [PRAGMAS_JSON]`.
  * MODE `csv` or `xlsx` runs the app's export (exportReport, as the CLI and the app do); `raw` is
  * the CSV baseline: the applications report's own SELECT, iterated and written with a plain
- * join(',') (no quoting, no formatting). Prints one JSON line: time, CPU time, rows, file size,
- * and memory — RSS before, the kernel's peak (VmHWM, reset just before the export) and sampled
+ * join(',') (no quoting, no formatting), read through the same kind of connection as the export
+ * (desk.openReader(): read-only, no mmap), so that the ratio weighs the export's own work.
+ * Prints one JSON line: time, CPU time, rows, file size, and memory — RSS before, the kernel's peak (VmHWM, reset just before the export) and sampled
  * peaks of its anonymous and file-backed parts.
  */
 import fs from 'node:fs';
@@ -26,15 +27,24 @@ if (!dataDir || !out || !actorJson || !['csv', 'xlsx', 'raw'].includes(mode ?? '
 }
 const actor = JSON.parse(actorJson) as Actor;
 const desk = openDesk(dataDir);
-// `npm run bench -- --pragma …`: an experiment on the measuring connection, as in the main process.
-for (const p of JSON.parse(pragmasJson ?? '[]') as string[]) desk.sqlite.pragma(p);
+// `npm run bench -- --pragma …`: an experiment on the measuring connections, as in the main process:
+// the desk's own and the export's reader (exportReport reads the rows through desk.openReader()).
+const pragmas = JSON.parse(pragmasJson ?? '[]') as string[];
+for (const p of pragmas) desk.sqlite.pragma(p);
+const openReader = desk.openReader;
+desk.openReader = () => {
+  const reader = openReader();
+  for (const p of pragmas) reader.pragma(p);
+  return reader;
+};
 
 function rawCsv(file: string): number {
   const cols = applicationsReport.columns.map((c) => c.key);
   const fd = fs.openSync(file, 'w');
   let buf = `${cols.join(',')}\n`;
   let rows = 0;
-  for (const row of applicationsReport.rows(desk.sqlite, {}, new Date().toISOString())) {
+  const reader = desk.openReader();
+  for (const row of applicationsReport.rows(reader, {}, new Date().toISOString())) {
     const cells: string[] = [];
     for (const c of cols) cells.push(String(row[c] ?? ''));
     buf += `${cells.join(',')}\n`;
@@ -43,6 +53,7 @@ function rawCsv(file: string): number {
   }
   fs.writeSync(fd, buf);
   fs.closeSync(fd);
+  reader.close();
   return rows;
 }
 
