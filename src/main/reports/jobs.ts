@@ -16,15 +16,24 @@ interface Job extends ExportJob {
 }
 
 /**
+ * Test hook, for the e2e suite only: the exports of the reports named here (comma-separated) wait,
+ * before their first row, until they are cancelled, so that a Cancel always arrives while the
+ * export runs however small the data. Never set outside tests.
+ */
+export const EXPORT_HOLD_ENV = 'KMLTTB_TEST_EXPORT_HOLD';
+
+/**
  * Exports started from the app: they run in the background with progress, can be cancelled,
  * and are written into the data folder's `exports/` until the person saves them.
  */
 export class ExportJobs {
   private readonly jobs = new Map<string, Job>();
   private readonly dir: string;
+  private readonly hold: ReadonlySet<string>;
 
   constructor(private readonly desk: Desk) {
     this.dir = path.join(desk.dataDir, 'exports');
+    this.hold = new Set((process.env[EXPORT_HOLD_ENV] ?? '').split(',').map((s) => s.trim()).filter(Boolean));
   }
 
   start(actor: Actor, raw: unknown): ExportJob {
@@ -41,7 +50,10 @@ export class ExportJobs {
       actorId: actor.id, path: path.join(this.dir, `${id}.${input.format}`), controller: new AbortController(),
     };
     this.jobs.set(id, job);
-    exportReport(this.desk, actor, { ...input, out: job.path }, { signal: job.controller.signal, onProgress: (rows) => { job.rows = rows; } })
+    const { signal } = job.controller;
+    const held = this.hold.has(input.report) ? new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })) : Promise.resolve();
+    held
+      .then(() => exportReport(this.desk, actor, { ...input, out: job.path }, { signal, onProgress: (rows) => { job.rows = rows; } }))
       .then((rows) => Object.assign(job, { rows, state: 'done' }))
       .catch((err: unknown) => {
         Object.assign(job, job.controller.signal.aborted
