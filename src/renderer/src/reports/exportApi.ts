@@ -9,6 +9,9 @@ export interface ExportRequest {
   from?: string;
   to?: string;
   centre?: string;
+  licenceYear?: number;
+  state?: string;
+  officer?: string;
 }
 
 export async function exportStart(input: ExportRequest): Promise<ExportJob> {
