@@ -1,10 +1,11 @@
 import type { AuditRow } from '../../shared/contract/insight.js';
 import { nairobiDayStart } from '../../shared/time.js';
-import { verifyAuditChain } from '../core/audit.js';
+import { verifyAuditChainParallel } from '../core/auditVerify.js';
 import { defineQuery } from '../core/registry.js';
 
+/** A long chain is checked on worker threads, each with its own connection: this one stays free meanwhile. */
 export const auditVerify = defineQuery('audit.verify', async (db, { sqlite }) =>
-  db.connection().execute(async () => verifyAuditChain(sqlite)));
+  db.connection().execute(async () => verifyAuditChainParallel(sqlite)));
 
 export const auditList = defineQuery('audit.list', async (db, { sqlite }, input) =>
   db.connection().execute(async () => {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../../../shared/errors.js';
-import { verifyAuditChain } from '../../core/audit.js';
+import { verifyAuditChainParallel } from '../../core/auditVerify.js';
 import { withDesk, type GlobalOptions } from '../support.js';
 
 export function registerAuditCommands(program: Command): void {
@@ -10,7 +10,7 @@ export function registerAuditCommands(program: Command): void {
     .description('check the audit trail\'s hash chain')
     .action(async () => {
       await withDesk(program.opts<GlobalOptions>(), async (desk) => {
-        const result = verifyAuditChain(desk.sqlite);
+        const result = await verifyAuditChainParallel(desk.sqlite);
         if (!result.ok) {
           throw new UserError('conflict', `Audit trail broken at event ${result.firstBad!.seq}: ${result.firstBad!.problem} (${result.checked} events checked before it).`);
         }
