@@ -1,6 +1,7 @@
 /**
  * Export figures: the applications report to CSV against its raw baseline (the same SELECT
- * written with join(',')), and to XLSX; peak memory of each. Every run is a child process of its
+ * written with join(','), read through the same kind of connection as the export: read-only,
+ * without mmap), and to XLSX; peak memory of each. Every run is a child process of its
  * own, so its memory is the export's alone: growth is the kernel's peak RSS during the export
  * (VmHWM, reset when the export starts) less the RSS just before it.
  */
@@ -34,7 +35,7 @@ export async function benchExports(dataDir: string, actor: Actor, say: (l?: stri
   for (let i = 0; i < rounds; i++) {
     // Alternate, so that a burst of other work on the machine does not fall on one side only.
     raws.push(await run('raw'));
-    say(`  export raw baseline #${i + 1} (same SELECT, join(',') to a file): ${line(raws[i]!)}`);
+    say(`  export raw baseline #${i + 1} (same SELECT on the same kind of reader, join(',') to a file): ${line(raws[i]!)}`);
     csvs.push(await run('csv'));
     say(`  export CSV #${i + 1} (exportReport): ${line(csvs[i]!)}`);
   }
