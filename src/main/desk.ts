@@ -18,6 +18,8 @@ export interface Desk extends DeskServices {
   query<N extends QueryName>(name: N, input: unknown, actor: Actor): Promise<Result<QueryResult<N>>>;
   /** Called after a commit that queued SMS; the SMS worker subscribes here. */
   onSmsQueued(listener: () => void): () => void;
+  /** Called after each commit while the desk syncs; the sync client subscribes here. */
+  onChanged(listener: () => void): () => void;
   /** A read-only connection of its own, without mmap, for a long read such as an export; the caller closes it. */
   openReader(): BetterSqlite3.Database;
   close(): Promise<void>;
@@ -34,6 +36,8 @@ export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
   seedReferenceData(sqlite);
   const deskId = (sqlite.prepare("SELECT value FROM settings WHERE key = 'desk.id'").get() as { value: string }).value;
   const smsListeners = new Set<() => void>();
+  const changeListeners = new Set<() => void>();
+  const joined = sqlite.prepare('SELECT 1 FROM sync_state WHERE id = 1').pluck();
   const secrets = options.secrets ?? fileSecretStore(dataDir);
   const desk: Desk = {
     dataDir,
@@ -44,14 +48,19 @@ export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
     handlers,
     clock: options.clock ?? (() => new Date()),
     secrets,
-    syncEnabled: () => readSetting(sqlite, secrets, 'sync.serverUrl') !== '',
+    syncEnabled: () => joined.get() !== undefined,
     setting: (key) => readSetting(sqlite, secrets, key),
     notifySmsQueued: () => smsListeners.forEach((l) => l()),
+    notifyChanged: () => changeListeners.forEach((l) => l()),
     dispatch: (name, input, actor, opts) => dispatch(desk, name, input, actor, opts),
     query: (name, input, actor) => runQuery(desk, name, input, actor),
     onSmsQueued(listener) {
       smsListeners.add(listener);
       return () => smsListeners.delete(listener);
+    },
+    onChanged(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
     },
     openReader: () => openReadConnection(file, options),
     close,

@@ -26,6 +26,9 @@ import { reportsPreview } from './reports/preview.js';
 import { smsCancel, smsDeliveryReport, smsResend, smsResume, smsTemplateSet } from './sms/commands.js';
 import { smsDetail, smsList, smsSummary } from './sms/queries.js';
 import { smsTemplatesList } from './sms/templates.js';
+import { syncRegisterDesk } from './sync/authority/register.js';
+import { syncDismiss, syncJoin, syncLeave } from './sync/commands.js';
+import { syncStatus } from './sync/status.js';
 
 export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
   commands: {
@@ -62,6 +65,10 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'batch.create': batchCreate,
     'batch.receive': batchReceive,
     'licence.collect': licenceCollect,
+    'sync.join': syncJoin,
+    'sync.leave': syncLeave,
+    'sync.dismiss': syncDismiss,
+    'sync.registerDesk': syncRegisterDesk,
   },
   queries: {
     'applications.list': applicationsList,
@@ -91,5 +98,6 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'audit.list': auditList,
     'reports.preview': reportsPreview,
     'dashboard.summary': dashboardSummary,
+    'sync.status': syncStatus,
   },
 };

@@ -5,6 +5,7 @@ import { problemBody } from './reply.js';
 import { deliveryReportRoutes } from './routes/deliveryReports.js';
 import { ecitizenRoutes } from './routes/ecitizen.js';
 import { healthRoutes } from './routes/health.js';
+import { syncRoutes } from './routes/sync.js';
 
 /** eCitizen may post many objects at once; beyond this a request gets 413. */
 export const DEFAULT_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -16,8 +17,7 @@ export interface ServerAppOptions {
 
 /**
  * The central service's HTTP edges on one desk database acting as the authority. Each group of
- * routes is its own plugin (own body parsers); the sync protocol's push and pull will be one
- * more (`routes/sync.ts`) beside these.
+ * routes is its own plugin (own body parsers); `routes/sync.ts` holds the desks' push and pull.
  */
 export async function buildServerApp(options: ServerAppOptions): Promise<FastifyInstance> {
   const { desk } = options;
@@ -42,5 +42,6 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
   await app.register(healthRoutes(desk));
   await app.register(ecitizenRoutes(desk, { bodyLimitBytes: bodyLimit }));
   await app.register(deliveryReportRoutes(desk));
+  await app.register(syncRoutes(desk));
   return app;
 }

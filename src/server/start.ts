@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { UserError } from '../shared/errors.js';
 import type { AddressInfo } from 'node:net';
 import { openDesk, type Desk } from '../main/desk.js';
 import { SmsWorker, type SmsWorkerOptions } from '../main/sms/worker.js';
 import { buildServerApp } from './app.js';
 import { ensureDeliveryReportToken } from './deliveryReportToken.js';
+import { enableChangeCapture } from '../main/sync/authority/changes.js';
 
 export interface StartServerOptions {
   dataDir: string;
@@ -37,6 +39,8 @@ export async function startCentralServer(options: StartServerOptions): Promise<C
   let smsWorker: SmsWorker | null = null;
   let app: FastifyInstance | null = null;
   try {
+    if (desk.syncEnabled()) throw new UserError('conflict', `${options.dataDir} is a desk that syncs with another central service: it cannot be one itself.`);
+    enableChangeCapture(desk.sqlite);
     const { token, created } = await ensureDeliveryReportToken(desk);
     app = await buildServerApp({ desk, bodyLimitBytes: options.bodyLimitBytes });
     const host = options.host ?? '127.0.0.1';

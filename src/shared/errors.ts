@@ -13,6 +13,9 @@ export const ERROR_CODES = [
   'import_failed',
   'not_configured',
   'schema_too_new',
+  'server_unreachable',
+  'sync_refused',
+  'version_mismatch',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

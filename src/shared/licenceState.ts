@@ -30,6 +30,14 @@ export function licenceRefusal(from: LicenceState, action: LicenceAction): strin
 }
 
 /** `KMLTTB/2026/000123` */
+/**
+ * A licence issued on a desk that syncs is numbered by the central service; until the answer
+ * arrives it carries this placeholder, which every screen shows as it is.
+ */
+export function pendingLicenceNo(licenceId: string): string {
+  return `PENDING-${licenceId.replace(/-/g, '').slice(-12).toUpperCase()}`;
+}
+
 export function formatLicenceNo(prefix: string, year: number, sequence: number): string {
   return `${prefix}/${year}/${String(sequence).padStart(6, '0')}`;
 }

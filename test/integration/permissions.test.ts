@@ -41,6 +41,12 @@ const COMMAND_ROLES: Record<string, Role[]> = {
   'batch.create': ['officer'],
   'batch.receive': ['clerk'],
   'licence.collect': ['clerk'],
+  // DOMAIN.md: sync settings are the admin's; any user may clear their own refused changes, and
+  // any user of the central service may sign in there to join a desk (a clerk's for their centre).
+  'sync.join': ['admin'],
+  'sync.leave': ['admin'],
+  'sync.dismiss': ALL,
+  'sync.registerDesk': ALL,
 };
 const QUERY_ROLES: Record<string, Role[]> = {
   'applications.list': ['admin', 'officer', 'auditor'],
@@ -70,6 +76,7 @@ const QUERY_ROLES: Record<string, Role[]> = {
   'audit.list': ['admin', 'auditor'],
   'reports.preview': ALL,
   'dashboard.summary': ALL,
+  'sync.status': ALL,
 };
 
 let t: TestDesk;

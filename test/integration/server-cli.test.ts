@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrate.js';
 import { tempDir } from './support/tempDesk.js';
@@ -52,18 +54,30 @@ afterAll(() => {
 
 describe('kmlttb server and kmlttb sync', () => {
   it('kmlttb server listens on 127.0.0.1, answers health, and stops cleanly on SIGTERM', async () => {
-    const { child, url, output } = await startServer(tempDir());
+    const serverDir = tempDir();
+    const passwordFile = path.join(tempDir(), 'pw');
+    fs.writeFileSync(passwordFile, 'a-long-admin-password\n');
+    expect(kmlttb('--data', serverDir, 'init', '--admin', 'admin', '--password-file', passwordFile).code).toBe(0);
+    const { child, url, output } = await startServer(serverDir);
     children.push(child);
     const res = await fetch(`${url}/v1/health`);
     expect(await res.json()).toEqual({ status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION });
     expect(output()).toMatch(/SMS delivery reports: made a new token.*\/v1\/sms\/delivery-reports\/[A-Za-z0-9_-]{32}/);
     expect(output()).toMatch(/eCitizen requests are refused \(401\) until the shared secret is set/);
 
-    // A desk reaches it, and says honestly that push and pull are not built yet.
-    const sync = kmlttb('--data', tempDir(), 'sync', '--server', url);
-    expect(sync.code).toBe(1);
-    expect(sync.out).toMatch(/Reached the central service/);
-    expect(sync.err).toMatch(/Push and pull are not built yet/);
+    // A desk that has not joined must sign in to the service once; then it pushes and pulls.
+    const desk = tempDir();
+    const first = kmlttb('--data', desk, 'sync', '--server', url);
+    expect(first.code).toBe(1);
+    expect(first.err).toMatch(/has not joined .* --user U --password-file F/);
+    const joined = kmlttb('--data', desk, '--user', 'admin', '--password-file', passwordFile, 'sync', '--server', url);
+    expect(joined.err).toBe('');
+    expect(joined.code).toBe(0);
+    expect(joined.out).toMatch(/Joined http:\/\/127\.0\.0\.1:\d+ as 'Main desk'; 1 users can sign in here/);
+    expect(joined.out).toMatch(/Ops sent: 0; applied: 0; duplicate: 0; rejected: 0\.\nChanges received: \d+\./);
+    const again = kmlttb('--data', desk, 'sync');
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('Ops sent: 0; applied: 0; duplicate: 0; rejected: 0.');
 
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
@@ -73,14 +87,14 @@ describe('kmlttb server and kmlttb sync', () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
     const down = kmlttb('--data', tempDir(), 'sync', '--server', url);
     expect(down.code).toBe(1);
-    expect(down.err).toContain(`Cannot reach the sync server at ${url}: connection refused`);
+    expect(down.err).toContain(`Cannot reach the central service at ${url}: connection refused`);
 
     const dir = tempDir();
     expect(kmlttb('--data', dir, 'config', 'set', 'sync.serverUrl', url).code).toBe(0);
-    expect(kmlttb('--data', dir, 'sync').err).toContain(`Cannot reach the sync server at ${url}`);
+    expect(kmlttb('--data', dir, 'sync').err).toContain(`Cannot reach the central service at ${url}`);
 
     const none = kmlttb('--data', tempDir(), 'sync');
     expect(none.code).toBe(1);
-    expect(none.err).toMatch(/No sync server: give --server URL/);
+    expect(none.err).toMatch(/No central service: give --server URL/);
   });
 });

@@ -6,6 +6,7 @@ import { registerDataCommands } from './commands/data.js';
 import { registerLicenceCommands } from './commands/licences.js';
 import { registerServeCommands } from './commands/serve.js';
 import { registerServerCommands } from './commands/server.js';
+import { registerSyncCommand } from './commands/sync.js';
 import { registerSmsCommands } from './commands/sms.js';
 
 /** `kmlttb`: exit 0 on success, 1 on a user error (one clear line), 2 on bad usage. */
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerSmsCommands(program);
   registerServeCommands(program);
   registerServerCommands(program);
+  registerSyncCommand(program);
   program.commands.forEach(function exitOverrideAll(c: Command) {
     c.exitOverride();
     c.commands.forEach(exitOverrideAll);

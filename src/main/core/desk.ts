@@ -13,9 +13,12 @@ export interface DeskServices {
   secrets: SecretStore;
   handlers: { commands: CommandHandlers; queries: QueryHandlers };
   clock(): Date;
+  /** True once this desk has joined a central service (it then records its ops in the outbox). */
   syncEnabled(): boolean;
   /** Reads a setting: environment override, stored value, then the default. */
   setting(key: string): string;
   /** Wakes the SMS worker after a commit that queued messages (no-op when none runs). */
   notifySmsQueued(): void;
+  /** Called after each commit while the desk syncs: the sync client pushes soon after. */
+  notifyChanged(): void;
 }

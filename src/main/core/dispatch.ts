@@ -1,16 +1,23 @@
 import { commands, queries, type CommandName, type CommandResult, type QueryName, type QueryResult } from '../../shared/contract/index.js';
+import { DESK_LOCAL_COMMANDS } from '../../shared/contract/sync.js';
 import { UserError, type Result } from '../../shared/errors.js';
 import { can } from '../../shared/permissions.js';
 import type { Actor } from './actor.js';
 import { appendAudit, type AuditRecord } from './audit.js';
 import type { DeskServices } from './desk.js';
 import { toErrorBody, zodToUserError } from './errors.js';
-import { newId } from './ids.js';
+import { newId, withOpIds } from './ids.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
 import type { CommandContext } from './registry.js';
 
 export interface DispatchOptions {
   /** The op's id: a re-sent op with the same id is answered as a duplicate, never applied twice. */
   opId?: string;
+  /** When the op was made (replaying a desk's op on the central service); default: now. */
+  at?: string;
+  /** The desk the op was made on, for the audit trail; default: this one. */
+  originDeskId?: string;
 }
 
 export type DispatchOutcome<R> = Result<R> & { duplicate?: boolean };
@@ -38,40 +45,12 @@ export async function dispatch<N extends CommandName>(
     }
     const parsed = spec.input.safeParse(rawInput);
     if (!parsed.success) throw zodToUserError(parsed.error);
-    const prepared = handler.prepare ? await handler.prepare(parsed.data as never, desk) : undefined;
-    const outcome = await desk.db.transaction().execute(async (tx) => {
-      const seen = desk.sqlite.prepare('SELECT result FROM applied_ops WHERE op_id = ?').get(opId) as
-        | { result: string | null }
-        | undefined;
-      if (seen) return { duplicate: true as const, value: seen.result ? JSON.parse(seen.result) : null };
-      const now = desk.clock().toISOString();
-      let record: AuditRecord | null = null;
-      let changedNothing = false;
-      const ctx: CommandContext = {
-        actor, opId, now, desk, sqlite: desk.sqlite,
-        audit: (r) => { record = r; },
-        afterCommit: (effect) => { effects.push(effect); },
-        changedNothing: () => { changedNothing = true; },
-      };
-      const value = await handler.apply(tx, ctx, parsed.data as never, prepared);
-      // A dry run may write to see what would happen; all of it is rolled back.
-      if (changedNothing) throw new RolledBack(value);
-      appendAudit(
-        desk.sqlite,
-        record ?? { action: name, entity: name.split('.')[0]!, summary: name },
-        { actor, deskId: desk.deskId, at: now, opId },
-      );
-      desk.sqlite
-        .prepare('INSERT INTO applied_ops (op_id, name, actor_id, at, result) VALUES (?, ?, ?, ?, ?)')
-        .run(opId, name, actor.id, now, JSON.stringify(value ?? null));
-      if (desk.syncEnabled()) {
-        desk.sqlite
-          .prepare('INSERT INTO outbox (op_id, name, input, actor_id, at) VALUES (?, ?, ?, ?, ?)')
-          .run(opId, name, JSON.stringify(rawInput), actor.id, now);
-      }
-      return { duplicate: false as const, value };
+    const outcome = await withOpIds(opId, async () => {
+      const prepared = handler.prepare ? await handler.prepare(parsed.data as never, desk) : undefined;
+      return desk.db.transaction().execute((tx) => applyOnce(desk, tx, name, rawInput, parsed.data, prepared, actor, opId, options, effects));
     });
     if (outcome.duplicate) return { ok: true, value: outcome.value as CommandResult<N>, duplicate: true };
+    if (desk.syncEnabled()) effects.push(() => desk.notifyChanged());
     for (const effect of effects) {
       try { effect(); } catch (err) { toErrorBody(err, `after-commit effect of ${name}`); }
     }
@@ -80,6 +59,41 @@ export async function dispatch<N extends CommandName>(
     if (err instanceof RolledBack) return { ok: true, value: err.value as CommandResult<N> };
     return { ok: false, error: toErrorBody(err, `command ${name}`) };
   }
+}
+
+/** Inside the transaction: the op once (a seen op id answers its earlier result), its audit event, its op record and outbox entry. */
+async function applyOnce(
+  desk: DeskServices, tx: Transaction<Database>, name: CommandName, rawInput: unknown, input: unknown, prepared: unknown,
+  actor: Actor, opId: string, options: DispatchOptions, effects: (() => void)[],
+): Promise<{ duplicate: boolean; value: unknown }> {
+  const seen = desk.sqlite.prepare('SELECT result FROM applied_ops WHERE op_id = ?').get(opId) as { result: string | null } | undefined;
+  if (seen) return { duplicate: true, value: seen.result ? JSON.parse(seen.result) : null };
+  const now = options.at ?? desk.clock().toISOString();
+  let record: AuditRecord | null = null;
+  let changedNothing = false;
+  const ctx: CommandContext = {
+    actor, opId, now, desk, sqlite: desk.sqlite,
+    audit: (r) => { record = r; },
+    afterCommit: (effect) => { effects.push(effect); },
+    changedNothing: () => { changedNothing = true; },
+  };
+  const value = await desk.handlers.commands[name].apply(tx, ctx, input as never, prepared as never);
+  // A dry run may write to see what would happen; all of it is rolled back.
+  if (changedNothing) throw new RolledBack(value);
+  appendAudit(
+    desk.sqlite,
+    record ?? { action: name, entity: name.split('.')[0]!, summary: name },
+    { actor, deskId: options.originDeskId ?? desk.deskId, at: now, opId },
+  );
+  desk.sqlite
+    .prepare('INSERT INTO applied_ops (op_id, name, actor_id, at, result) VALUES (?, ?, ?, ?, ?)')
+    .run(opId, name, actor.id, now, JSON.stringify(value ?? null));
+  if (desk.syncEnabled() && !DESK_LOCAL_COMMANDS.has(name)) {
+    desk.sqlite
+      .prepare('INSERT INTO outbox (op_id, name, input, actor_id, at) VALUES (?, ?, ?, ?, ?)')
+      .run(opId, name, JSON.stringify(rawInput), actor.id, now);
+  }
+  return { duplicate: false, value };
 }
 
 class RolledBack {

@@ -101,6 +101,20 @@ export interface ImportsTable {
   id: string; kind: string; file_name: string; file_sha256: string; rows: number; imported: number;
   at: string; actor_name: string;
 }
+export interface ChangeCaptureTable { id: number }
+export interface RowChangesTable { seq: Generated<number>; tbl: string; pk: string }
+export interface SyncStateTable {
+  id: number; server_url: string; desk_id: string; desk_name: string; centre_id: string | null; joined_at: string;
+  joined_by: string; cursor: number; last_sync_at: string | null; last_attempt_at: string | null; last_error: string | null;
+}
+export interface SyncRejectionsTable {
+  op_id: string; name: string; input: string; actor_id: string | null; at: string; reason: string; rejected_at: string;
+  dismissed_at: string | null;
+}
+export interface SyncDesksTable {
+  id: string; name: string; token_hash: string; centre_id: string | null; joined_by: string; joined_at: string;
+  last_seen_at: string | null; active: number;
+}
 
 export interface Database {
   centres: CentresTable;
@@ -126,4 +140,9 @@ export interface Database {
   applied_ops: AppliedOpsTable;
   outbox: OutboxTable;
   imports: ImportsTable;
+  change_capture: ChangeCaptureTable;
+  row_changes: RowChangesTable;
+  sync_state: SyncStateTable;
+  sync_rejections: SyncRejectionsTable;
+  sync_desks: SyncDesksTable;
 }

@@ -17,6 +17,7 @@ import { createMainWindow } from './window.js';
 import { openSafeSecrets } from './safeSecrets.js';
 import { saveFile } from './saveFile.js';
 import { SmsWorker } from '../sms/worker.js';
+import { SyncClient } from '../sync/client.js';
 
 const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const RENDERER_ROOT = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -29,6 +30,7 @@ const dataDir = app.getPath('userData');
 
 let desk: Desk | undefined;
 let smsWorker: SmsWorker | undefined;
+let syncClient: SyncClient | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function startupFailure(err: unknown): string {
@@ -53,9 +55,11 @@ async function start(): Promise<void> {
     return;
   }
   bindIpc({ desk, devServerUrl, saveFile });
-  // Without a sync server, this desk is the authority that sends the SMS.
+  // Without a sync server, this desk is the authority that sends the SMS (the worker checks).
   smsWorker = new SmsWorker(desk);
   smsWorker.start();
+  syncClient = new SyncClient(desk);
+  syncClient.start();
   mainWindow = createMainWindow({ prefs: openPrefs(dataDir), preloadPath: PRELOAD, url: devServerUrl ?? APP_ENTRY_URL, devTools });
   mainWindow.on('closed', () => (mainWindow = undefined));
 }
@@ -78,7 +82,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const closing = desk;
     desk = undefined;
-    Promise.resolve(smsWorker?.stop())
+    Promise.all([smsWorker?.stop(), syncClient?.stop()])
       .then(() => closing.close())
       .catch((err: unknown) => console.error('[quit] closing the desk', err))
       .finally(() => {

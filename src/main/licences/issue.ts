@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { formatLicenceNo } from '../../shared/licenceState.js';
+import { formatLicenceNo, pendingLicenceNo } from '../../shared/licenceState.js';
 import { UserError } from '../../shared/errors.js';
 import { nairobiDayStart } from '../../shared/time.js';
 import { newId } from '../core/ids.js';
@@ -48,7 +48,9 @@ export const licenceIssue = defineCommand('licence.issue', async (_tx, ctx, inpu
   if (apps.length === 0) throw new UserError('invalid_input', 'There are no paid applications to license.');
 
   const prefix = ctx.desk.setting('licence.prefix');
-  const key = signingKey(ctx.desk, sqlite, now);
+  // A desk that syncs does not number or sign: the central service does, and its answer replaces these.
+  const numberedHere = !ctx.desk.syncEnabled();
+  const key = numberedHere ? signingKey(ctx.desk, sqlite, now) : null;
   const insert = sqlite.prepare(
     `INSERT INTO licences (id, licence_no, licence_year, sequence, application_id, practitioner_id, centre_id, state, valid_from, valid_to,
        issued_at, issued_by, state_since, qr_payload, updated_at)
@@ -59,13 +61,14 @@ export const licenceIssue = defineCommand('licence.issue', async (_tx, ctx, inpu
     `INSERT INTO application_history (application_id, at, actor_id, actor_name, action, from_state, to_state, reason, revision) VALUES (?, ?, ?, ?, 'license', 'paid', 'licensed', ?, ?)`,
   );
   const issued = apps.map((a) => {
-    const sequence = nextSequence(sqlite, a.licence_year);
-    const licenceNo = formatLicenceNo(prefix, a.licence_year, sequence);
     const id = newId();
+    // Pending numbers count down from -1 in a sequence of their own, clear of the real ones.
+    const sequence = numberedHere ? nextSequence(sqlite, a.licence_year) : -nextSequence(sqlite, -a.licence_year);
+    const licenceNo = numberedHere ? formatLicenceNo(prefix, a.licence_year, sequence) : pendingLicenceNo(id);
     insert.run({
       id, licenceNo, year: a.licence_year, sequence, applicationId: a.id, practitionerId: a.practitioner_id, centreId: a.centre_id,
       validFrom: nairobiDayStart(`${a.licence_year}-01-01`), validTo: nairobiDayStart(`${a.licence_year + 1}-01-01`), now, actorId: actor.id,
-      qr: qrPayload(key, { licenceNo, licenceYear: a.licence_year, nationalId: a.national_id, holderName: a.holder_name }),
+      qr: key ? qrPayload(key, { licenceNo, licenceYear: a.licence_year, nationalId: a.national_id, holderName: a.holder_name }) : '',
     });
     license.run(now, a.id);
     appHistory.run(a.id, now, actor.id, actor.username, licenceNo, a.revision);

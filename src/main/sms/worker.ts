@@ -22,6 +22,8 @@ export interface DrainReport {
   /** Why the queue is paused, when it is. */
   paused: string | null;
   notConfigured: boolean;
+  /** This desk syncs: the central service sends the SMS, not this desk. */
+  sentByServer?: boolean;
 }
 
 interface Claimed { id: string; phone: string; body: string; attempts: number; attemptId: number }
@@ -87,6 +89,11 @@ export class SmsWorker {
   /** Sends every message that is due now; retryable failures wait for their next attempt. */
   async drain(): Promise<DrainReport> {
     const report: DrainReport = { sent: 0, failed: 0, retrying: 0, uncertain: 0, paused: null, notConfigured: false };
+    // A desk that syncs never sends: the central service sends each message once it accepts the op.
+    if (this.desk.syncEnabled()) {
+      report.sentByServer = true;
+      return report;
+    }
     await this.recoverInterrupted();
     for (;;) {
       report.paused = this.pausedReason();

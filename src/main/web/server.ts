@@ -9,6 +9,7 @@ import type { Result } from '../../shared/errors.js';
 import { UserError } from '../../shared/errors.js';
 import { openDesk, type Desk } from '../desk.js';
 import { SmsWorker } from '../sms/worker.js';
+import { SyncClient } from '../sync/client.js';
 import { bridgeService } from '../transport/bridgeService.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -80,14 +81,17 @@ export async function startWebServer(options: { dataDir: string; port: number; r
   });
 
   const address = await app.listen({ host: '127.0.0.1', port: options.port });
-  // Without a sync server, this desk is the authority that sends the SMS.
+  // Without a sync server, this desk is the authority that sends the SMS (the worker checks).
   const smsWorker = new SmsWorker(desk);
   if (options.sendSms !== false) smsWorker.start();
+  const syncClient = new SyncClient(desk);
+  syncClient.start();
   return {
     url: address.replace('localhost', '127.0.0.1'),
     desk,
     async close() {
       await smsWorker.stop();
+      await syncClient.stop();
       await app.close();
       await desk.close();
     },

@@ -13,6 +13,7 @@ import * as ins from './insight.js';
 import * as lic from './licences.js';
 import * as pay from './payments.js';
 import * as sms from './sms.js';
+import * as sync from './sync.js';
 
 export interface Spec<I extends z.ZodType, R> {
   input: I;
@@ -59,6 +60,10 @@ export const commands = {
   'batch.receive': spec<lic.BatchRow>()(lic.batchReceiveInput, 'licence.collect'),
   'licence.collect': spec<lic.LicenceRow>()(lic.licenceCollectInput, 'licence.collect'),
   'sms.deliveryReport': spec<{ state: sms.SmsState } | { unknown: true }>()(sms.deliveryReportInput, 'sms.receipt'),
+  'sync.join': spec<sync.SyncJoinResult>()(sync.syncJoinInput, 'admin.settings'),
+  'sync.leave': spec<{ left: boolean }>()(sync.syncLeaveInput, 'admin.settings'),
+  'sync.dismiss': spec<{ dismissed: boolean }>()(sync.syncDismissInput, 'session.self'),
+  'sync.registerDesk': spec<sync.SyncRegisterDeskResult>()(sync.syncRegisterDeskInput, 'session.self'),
 } as const;
 
 export const queries = {
@@ -89,6 +94,7 @@ export const queries = {
   'audit.list': spec<ins.AuditListResult>()(ins.auditListInput, 'audit.read'),
   'reports.preview': spec<ins.ReportPreview>()(ins.reportPreviewInput, 'report.run'),
   'dashboard.summary': spec<ins.DashboardSummary>()(ins.dashboardInput, 'session.self'),
+  'sync.status': spec<sync.SyncStatus>()(empty, 'session.self'),
 } as const;
 
 export interface AuditVerifyResult {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../../../shared/errors.js';
 import { SmsWorker } from '../../sms/worker.js';
+import { readSyncState } from '../../sync/state.js';
 import { withDesk, type GlobalOptions } from '../support.js';
 
 export function registerSmsCommands(program: Command): void {
@@ -12,6 +13,9 @@ export function registerSmsCommands(program: Command): void {
       await withDesk(program.opts<GlobalOptions>(), async (desk) => {
         const queued = () => (desk.sqlite.prepare("SELECT count(*) AS n FROM sms_messages WHERE state = 'queued'").get() as { n: number }).n;
         const report = await new SmsWorker(desk).drain();
+        if (report.sentByServer) {
+          throw new UserError('conflict', `This desk syncs with ${readSyncState(desk.sqlite)?.serverUrl ?? 'a central service'}: the service sends the SMS, not this desk. Run kmlttb sync to send the changes that queue them.`);
+        }
         if (report.notConfigured) {
           throw new UserError('not_configured', `The SMS gateway is not configured: ${queued()} messages wait in the queue. Set sms.username and sms.apiKey (kmlttb config set), or KMLTTB_SMS_USERNAME and KMLTTB_SMS_API_KEY.`);
         }

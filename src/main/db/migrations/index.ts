@@ -4,6 +4,7 @@ import * as m002 from './002_sms_sending.js';
 import * as m003 from './003_applications_grid.js';
 import * as m004 from './004_payments.js';
 import * as m005 from './005_licences.js';
+import * as m006 from './006_sync.js';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, ...m003 },
   { version: 4, ...m004 },
   { version: 5, ...m005 },
+  { version: 6, ...m006 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -20,6 +20,7 @@ export async function certificatesPdf(sqlite: BetterSqlite3.Database, licenceIds
     const c = load.get(id) as Certificate | undefined;
     if (!c) throw new UserError('not_found', `No licence with id ${id}.`);
     if (c.state === 'revoked') throw new UserError('invalid_transition', `Licence ${c.licence_no} is revoked: it cannot be printed.`);
+    if (c.qr_payload === '') throw new UserError('invalid_transition', `Licence ${c.licence_no} has no number yet: the central service gives it at the next sync.`);
     return c;
   });
   const qrs = await Promise.all(certificates.map((c) => QRCode.toBuffer(c.qr_payload, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 220 })));

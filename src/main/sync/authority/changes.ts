@@ -1,0 +1,93 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { PullAnswer, RowKey, RowsPage, TableRows } from '../../../shared/contract/syncWire.js';
+import { CENTRE_REDACTED, CENTRE_SCOPE, keyExpression, SYNCED_TABLES, syncedTable } from '../tables.js';
+
+/** Turns the change log on (the central service): on first start, every existing row is logged once. */
+export function enableChangeCapture(sqlite: BetterSqlite3.Database): { backfilled: number } {
+  return sqlite.transaction(() => {
+    if (sqlite.prepare('SELECT 1 FROM change_capture').get()) return { backfilled: 0 };
+    sqlite.prepare('INSERT INTO change_capture (id) VALUES (1)').run();
+    let backfilled = 0;
+    for (const table of SYNCED_TABLES) {
+      backfilled += sqlite
+        .prepare(`INSERT OR IGNORE INTO row_changes (tbl, pk) SELECT '${table.name}', ${keyExpression(table.pk)} FROM ${table.name} t ORDER BY t.rowid`)
+        .run().changes;
+    }
+    return { backfilled };
+  })();
+}
+
+/** The rows changed since `cursor`, one page, as a desk with this scope may see them. */
+export function readChanges(sqlite: BetterSqlite3.Database, cursor: number, limit: number, centreId: string | null): PullAnswer {
+  const log = sqlite.prepare('SELECT seq, tbl, pk FROM row_changes WHERE seq > ? ORDER BY seq LIMIT ?').raw().all(cursor, limit) as [number, string, string][];
+  const keys = log.map(([, t, k]) => ({ t, k }));
+  const page = readRows(sqlite, keys, centreId);
+  const latest = sqlite.prepare('SELECT coalesce(max(seq), 0) FROM row_changes').pluck().get() as number;
+  return { ...page, cursor: log.length ? log[log.length - 1]![0] : cursor, more: log.length === limit, latest };
+}
+
+/** The current state of the given rows: each row as it is now, or its key among `deleted`. */
+export function readRows(sqlite: BetterSqlite3.Database, keys: readonly RowKey[], centreId: string | null): RowsPage {
+  const byTable = new Map<string, string[]>();
+  for (const { t, k } of keys) {
+    if (!syncedTable(t) || (centreId !== null && !(t in CENTRE_SCOPE))) continue;
+    (byTable.get(t) ?? byTable.set(t, []).get(t)!).push(k);
+  }
+  const tables: Record<string, TableRows> = {};
+  let count = 0;
+  for (const table of SYNCED_TABLES) {
+    const wanted = byTable.get(table.name);
+    if (!wanted) continue;
+    const found = selectRows(sqlite, table.name, table.pk, `${keyExpression(table.pk)} IN (SELECT value FROM json_each(@keys))`, { keys: JSON.stringify(wanted) }, centreId);
+    const present = new Set(found.keys);
+    // A row outside this desk's scope is not sent; a row that is gone is sent as deleted.
+    const deleted = wanted.filter((k) => !present.has(k) && !found.outOfScope.has(k));
+    tables[table.name] = { columns: found.columns, rows: found.rows, deleted };
+    count += found.rows.length + deleted.length;
+  }
+  if (centreId !== null && tables.licences?.rows.length) count += addLicenceHolders(sqlite, tables, centreId);
+  return { tables, count };
+}
+
+interface Selected { columns: string[]; rows: unknown[][]; keys: string[]; outOfScope: Set<string> }
+
+function selectRows(
+  sqlite: BetterSqlite3.Database, table: string, pk: readonly string[], where: string, params: Record<string, unknown>, centreId: string | null,
+): Selected {
+  const scope = centreId === null ? '1' : CENTRE_SCOPE[table]!;
+  const statement = sqlite.prepare(`SELECT t.*, ${keyExpression(pk)} AS "__key", ${scope} AS "__in" FROM ${table} t WHERE ${where}`).raw();
+  const all = statement.columns().map((c) => c.name);
+  const columns = all.slice(0, -2);
+  const redacted = centreId === null ? undefined : CENTRE_REDACTED[table];
+  const redactAt = redacted ? Object.entries(redacted).map(([c, v]) => [columns.indexOf(c), v] as const).filter(([i]) => i >= 0) : [];
+  const result: Selected = { columns, rows: [], keys: [], outOfScope: new Set() };
+  for (const raw of statement.all({ ...params, ...(centreId === null ? {} : { centre: centreId }) }) as unknown[][]) {
+    const key = String(raw[raw.length - 2]);
+    if (!raw[raw.length - 1]) { result.outOfScope.add(key); continue; }
+    const row = raw.slice(0, -2);
+    for (const [i, v] of redactAt) row[i] = v;
+    result.rows.push(row);
+    result.keys.push(key);
+  }
+  return result;
+}
+
+/** A centre's desk gets a licence's application and holder with it, however long ago those changed. */
+function addLicenceHolders(sqlite: BetterSqlite3.Database, tables: Record<string, TableRows>, centreId: string): number {
+  const lic = tables.licences!;
+  const ids = (column: string) => JSON.stringify(lic.rows.map((r) => r[lic.columns.indexOf(column)]));
+  let added = 0;
+  for (const [table, column] of [['practitioners', 'practitioner_id'], ['applications', 'application_id']] as const) {
+    const found = selectRows(sqlite, table, ['id'], 't.id IN (SELECT value FROM json_each(@keys))', { keys: ids(column) }, centreId);
+    const into = tables[table] ?? (tables[table] = { columns: found.columns, rows: [], deleted: [] });
+    const have = new Set(into.rows.map((r) => r[into.columns.indexOf('id')]));
+    for (const row of found.rows) if (!have.has(row[found.columns.indexOf('id')])) { into.rows.push(row); added++; }
+  }
+  return added;
+}
+
+/** Every row of one table a desk with this scope may see (the users and centres a joining desk starts with). */
+export function readTable(sqlite: BetterSqlite3.Database, table: 'users' | 'centres', centreId: string | null): TableRows {
+  const found = selectRows(sqlite, table, ['id'], '1', {}, centreId);
+  return { columns: found.columns, rows: found.rows, deleted: [] };
+}

@@ -1,0 +1,45 @@
+import type { CommandName } from '../../../shared/contract/index.js';
+import type { OpAnswer, PushOp } from '../../../shared/contract/syncWire.js';
+import type { Role } from '../../../shared/permissions.js';
+import { SYSTEM_ACTOR, type Actor } from '../../core/actor.js';
+import type { Desk } from '../../desk.js';
+import type { RegisteredDesk } from './desks.js';
+
+/** Ops a desk may send as the `system` actor: its file imports run from the command line without a user. */
+const SYSTEM_OPS: ReadonlySet<string> = new Set(['applications.import', 'payments.import', 'payments.autoMatch']);
+
+interface UserRow { id: string; username: string; full_name: string; role: Role; centre_id: string | null; active: number }
+
+/**
+ * Applies a desk's ops in order, each with the same command code and in its own transaction,
+ * as the user who made it, as that user stands on the server now. Each op is answered; a
+ * refused one never stops the ones after it.
+ */
+export async function applyPushedOps(server: Desk, from: RegisteredDesk, ops: readonly PushOp[]): Promise<OpAnswer[]> {
+  const findUser = server.sqlite.prepare('SELECT id, username, full_name, role, centre_id, active FROM users WHERE id = ?');
+  const answers: OpAnswer[] = [];
+  for (const op of ops) {
+    const actor = actorFor(op, findUser.get(op.actorId) as UserRow | undefined, from);
+    if (typeof actor === 'string') {
+      answers.push({ opId: op.opId, status: 'rejected', reason: actor });
+      continue;
+    }
+    const result = await server.dispatch(op.name as CommandName, op.input, actor, { opId: op.opId, at: op.at, originDeskId: from.id });
+    if (!result.ok) answers.push({ opId: op.opId, status: 'rejected', reason: result.error.message });
+    else answers.push({ opId: op.opId, status: result.duplicate ? 'duplicate' : 'applied' });
+  }
+  return answers;
+}
+
+/** The actor to apply an op as, or why it cannot be applied. */
+function actorFor(op: PushOp, user: UserRow | undefined, from: RegisteredDesk): Actor | string {
+  if (op.actorId === null) {
+    return SYSTEM_OPS.has(op.name) ? SYSTEM_ACTOR : `${op.name} needs a signed-in user; the central service does not take it from the system actor.`;
+  }
+  if (!user) return 'The user who made this change is not known to the central service.';
+  if (!user.active) return `${user.username}'s account is disabled on the central service.`;
+  if (from.centreId !== null && user.role !== 'admin' && user.centre_id !== from.centreId) {
+    return `${user.username} does not work at the centre this desk serves.`;
+  }
+  return { id: user.id, username: user.username, fullName: user.full_name, role: user.role, centreId: user.centre_id };
+}

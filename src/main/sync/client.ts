@@ -1,0 +1,99 @@
+import type { Desk } from '../desk.js';
+import { SyncUnreachable } from './http.js';
+import { syncRound, type RoundReport } from './round.js';
+import { syncRuntime } from './runtime.js';
+
+export interface SyncClientOptions {
+  /** A round at least this often while online (default 30 s). */
+  intervalMs?: number;
+  /** A change waits this long for others before its round starts (default 1 s). */
+  debounceMs?: number;
+  /** Backoff while the server cannot be reached: doubling from `intervalMs` up to this (default 5 min). */
+  maxBackoffMs?: number;
+}
+
+/**
+ * The desk's sync in the background: a round on a timer, and soon after each change while the
+ * server answers; while it does not, rounds back off. Does nothing while the desk has not joined.
+ * One round at a time; a change during a round asks for one more.
+ */
+export class SyncClient {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private failures = 0;
+  private stopped = false;
+  private unsubscribe: (() => void) | null = null;
+  private readonly intervalMs: number;
+  private readonly debounceMs: number;
+  private readonly maxBackoffMs: number;
+
+  constructor(private readonly desk: Desk, options: SyncClientOptions = {}) {
+    this.intervalMs = options.intervalMs ?? 30_000;
+    this.debounceMs = options.debounceMs ?? 1_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 5 * 60_000;
+  }
+
+  start(): void {
+    this.unsubscribe = this.desk.onChanged(() => {
+      if (this.failures === 0) this.schedule(this.debounceMs);
+    });
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** A round now (or one more after the running one). */
+  syncNow(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    const runtime = syncRuntime(this.desk);
+    this.running = (async () => {
+      do {
+        this.again = false;
+        if (!this.desk.syncEnabled()) break;
+        runtime.syncing = true;
+        try {
+          await this.round();
+          this.failures = 0;
+        } catch (err) {
+          this.failures++;
+          if (!(err instanceof SyncUnreachable)) console.error('[sync]', err instanceof Error ? err.message : err);
+          break;
+        } finally {
+          runtime.syncing = false;
+          runtime.progress = null;
+        }
+      } while (this.again && !this.stopped);
+    })().finally(() => {
+      this.running = null;
+      this.schedule(this.nextDelay());
+    });
+    return this.running;
+  }
+
+  private round(): Promise<RoundReport> {
+    const runtime = syncRuntime(this.desk);
+    return syncRound(this.desk, (progress) => { runtime.progress = progress; });
+  }
+
+  private nextDelay(): number {
+    if (this.failures === 0) return this.intervalMs;
+    return Math.min(this.intervalMs * 2 ** (this.failures - 1), this.maxBackoffMs);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.syncNow(), delayMs);
+    this.timer.unref();
+  }
+}

@@ -1,0 +1,115 @@
+import { PULL_PAGE_ROWS, PUSH_PAGE_OPS, REFRESH_KEYS_MAX, type PullAnswer, type PushAnswer, type PushOp, type RowsPage } from '../../shared/contract/syncWire.js';
+import type { DeskServices } from '../core/desk.js';
+import { schemaVersion } from '../db/migrate.js';
+import { applyRows, withoutCapture } from './apply.js';
+import { syncCall } from './http.js';
+import { joinedDesk } from './state.js';
+
+/** Rows per pull page; `KMLTTB_SYNC_PAGE_ROWS` makes pages smaller (tests that stop a desk mid-pull). */
+function pageRows(): number {
+  const wanted = Number(process.env.KMLTTB_SYNC_PAGE_ROWS);
+  return Number.isInteger(wanted) && wanted > 0 && wanted < PULL_PAGE_ROWS ? wanted : PULL_PAGE_ROWS;
+}
+
+export interface RoundReport {
+  sent: number;
+  applied: number;
+  duplicate: number;
+  rejected: { opId: string; name: string; reason: string }[];
+  /** Rows written or deleted from the server's answers. */
+  received: number;
+}
+
+export interface RoundProgress { received: number; cursor: number; latest: number }
+
+/**
+ * One sync round: push the outbox in pages (each op answered applied, duplicate or rejected),
+ * then refresh the rows this desk's own answered work changed, then pull the server's changes
+ * since the stored cursor, page by page, each page and its cursor in one transaction. Rows that
+ * local work changed after the round began are left as they are until their ops are answered.
+ */
+export async function syncRound(desk: DeskServices, onProgress?: (p: RoundProgress) => void): Promise<RoundReport> {
+  const started = desk.clock().toISOString();
+  try {
+    const report = await pushAndPull(desk, onProgress);
+    desk.sqlite.prepare('UPDATE sync_state SET last_sync_at = ?, last_attempt_at = ?, last_error = NULL WHERE id = 1').run(started, started);
+    return report;
+  } catch (err) {
+    desk.sqlite.prepare('UPDATE sync_state SET last_attempt_at = ?, last_error = ? WHERE id = 1').run(started, err instanceof Error ? err.message : String(err));
+    throw err;
+  }
+}
+
+async function pushAndPull(desk: DeskServices, onProgress?: (p: RoundProgress) => void): Promise<RoundReport> {
+  const { state, token } = joinedDesk(desk);
+  const { sqlite } = desk;
+  const call = <T>(path: string, body: Record<string, unknown>) => syncCall<T>(state.serverUrl, path, { schemaVersion: schemaVersion(sqlite), ...body }, token);
+  const report: RoundReport = { sent: 0, applied: 0, duplicate: 0, rejected: [], received: 0 };
+  const mark = sqlite.prepare('SELECT coalesce(max(seq), 0) FROM row_changes').pluck().get() as number;
+
+  const nextOps = sqlite.prepare('SELECT seq, op_id AS opId, name, input, actor_id AS actorId, at FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
+  for (let after = 0; ;) {
+    const rows = nextOps.all(after, PUSH_PAGE_OPS) as (Omit<PushOp, 'input'> & { input: string })[];
+    if (rows.length === 0) break;
+    const ops: PushOp[] = rows.map((r) => ({ ...r, input: JSON.parse(r.input) as unknown }));
+    const answer = await call<PushAnswer>('/v1/sync/push', { ops });
+    recordAnswers(desk, ops, answer, report);
+    after = rows[rows.length - 1]!.seq;
+  }
+
+  const dirty = sqlite.prepare('SELECT seq, tbl AS t, pk AS k FROM row_changes WHERE seq <= ? AND seq > ? ORDER BY seq LIMIT ?');
+  const dirtyAfter = sqlite.prepare('SELECT seq FROM row_changes WHERE tbl = ? AND pk = ?').pluck();
+  for (let after = 0; ;) {
+    const keys = dirty.all(mark, after, REFRESH_KEYS_MAX) as { seq: number; t: string; k: string }[];
+    if (keys.length === 0) break;
+    const page = await call<RowsPage>('/v1/sync/rows', { keys: keys.map(({ t, k }) => ({ t, k })) });
+    const last = keys[keys.length - 1]!.seq;
+    report.received += withoutCapture(sqlite, () => {
+      const written = applyRows(sqlite, page, (t, k) => ((dirtyAfter.get(t, k) as number | undefined) ?? 0) > mark);
+      sqlite.prepare('DELETE FROM row_changes WHERE seq > ? AND seq <= ?').run(after, last);
+      return written;
+    });
+    after = last;
+  }
+
+  const isDirty = sqlite.prepare('SELECT 1 FROM row_changes WHERE tbl = ? AND pk = ?').pluck();
+  const storedCursor = sqlite.prepare('SELECT cursor FROM sync_state WHERE id = 1').pluck();
+  let cursor = storedCursor.get() as number;
+  for (;;) {
+    const page = await call<PullAnswer>('/v1/sync/pull', { cursor, limit: pageRows() });
+    report.received += withoutCapture(sqlite, () => {
+      // A page is applied only onto the cursor it was asked from: a page delivered twice, or one
+      // that another round overtook, changes nothing.
+      if (storedCursor.get() !== cursor) return 0;
+      const written = applyRows(sqlite, page, (t, k) => isDirty.get(t, k) !== undefined);
+      sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1').run(page.cursor);
+      return written;
+    });
+    cursor = storedCursor.get() as number;
+    onProgress?.({ received: report.received, cursor, latest: page.latest });
+    if (!page.more) break;
+  }
+  return report;
+}
+
+/** The server's answers to one page of ops: each leaves the outbox; a refused one is kept for its user to see. */
+function recordAnswers(desk: DeskServices, ops: PushOp[], answer: PushAnswer, report: RoundReport): void {
+  const byId = new Map(ops.map((o) => [o.opId, o]));
+  const now = desk.clock().toISOString();
+  desk.sqlite.transaction(() => {
+    for (const result of answer.results) {
+      const op = byId.get(result.opId);
+      if (!op) continue;
+      report.sent++;
+      if (result.status === 'rejected') {
+        report.rejected.push({ opId: op.opId, name: op.name, reason: result.reason });
+        desk.sqlite
+          .prepare('INSERT OR REPLACE INTO sync_rejections (op_id, name, input, actor_id, at, reason, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(op.opId, op.name, JSON.stringify(op.input), op.actorId, op.at, result.reason, now);
+      } else {
+        report[result.status]++;
+      }
+      desk.sqlite.prepare('DELETE FROM outbox WHERE op_id = ?').run(op.opId);
+    }
+  })();
+}

@@ -1,0 +1,13 @@
+import type { DeskServices } from '../core/desk.js';
+import type { RoundProgress } from './round.js';
+
+/** What the running sync client is doing now, for the status shown in the shell (not stored). */
+export interface SyncRuntime { syncing: boolean; progress: RoundProgress | null }
+
+const runtimes = new WeakMap<DeskServices, SyncRuntime>();
+
+export function syncRuntime(desk: DeskServices): SyncRuntime {
+  let runtime = runtimes.get(desk);
+  if (!runtime) runtimes.set(desk, (runtime = { syncing: false, progress: null }));
+  return runtime;
+}

@@ -1,0 +1,72 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+/**
+ * The tables the central service replicates to desks, parents first, with their primary keys.
+ * The same list is written into migration 006's triggers (frozen there); a unit test checks that
+ * the two agree. Everything else (sessions, audit trail, ops, outbox, settings, imports, SMS
+ * attempts) stays on the machine that wrote it.
+ */
+export const SYNCED_TABLES: readonly { name: string; pk: readonly string[] }[] = [
+  { name: 'centres', pk: ['id'] },
+  { name: 'users', pk: ['id'] },
+  { name: 'practitioners', pk: ['id'] },
+  { name: 'applications', pk: ['id'] },
+  { name: 'application_history', pk: ['id'] },
+  { name: 'fees', pk: ['cadre', 'licence_year'] },
+  { name: 'invoices', pk: ['id'] },
+  { name: 'sms_templates', pk: ['event', 'language'] },
+  { name: 'sms_messages', pk: ['id'] },
+  { name: 'payments', pk: ['id'] },
+  { name: 'payment_keys', pk: ['key'] },
+  { name: 'dispatch_batches', pk: ['id'] },
+  { name: 'licences', pk: ['id'] },
+  { name: 'licence_history', pk: ['id'] },
+];
+const BY_NAME = new Map(SYNCED_TABLES.map((t) => [t.name, t]));
+
+export function syncedTable(name: string): { name: string; pk: readonly string[] } | undefined {
+  return BY_NAME.get(name);
+}
+
+/** The SQL expression giving a row's key as the change log stores it (alias `t`). */
+export function keyExpression(pk: readonly string[], alias = 't'): string {
+  return pk.length === 1 ? `${alias}.${pk[0]}` : `json_array(${pk.map((c) => `${alias}.${c}`).join(', ')})`;
+}
+
+/** The key of a row given as column values, in the change log's form. */
+export function keyOfRow(pk: readonly string[], columns: readonly string[], values: readonly unknown[]): string {
+  const parts = pk.map((c) => values[columns.indexOf(c)]);
+  return pk.length === 1 ? String(parts[0]) : JSON.stringify(parts);
+}
+
+export function columnsOf(sqlite: BetterSqlite3.Database, table: string): string[] {
+  return (sqlite.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).pluck().all(table) as string[]);
+}
+
+/** Unique constraints other than the primary key: a pulled row may collide with a local row on one. */
+export function uniqueColumnSets(sqlite: BetterSqlite3.Database, table: string): string[][] {
+  const indexes = sqlite.prepare(`SELECT name FROM pragma_index_list(?) WHERE "unique" = 1 AND origin <> 'pk'`).pluck().all(table) as string[];
+  return indexes.map((index) => sqlite.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').pluck().all(index) as string[]);
+}
+
+/**
+ * What a desk that serves one collection centre receives (parameter `@centre`): its centre's
+ * licences, batches and licence history, the applications and holders of those licences (with
+ * the personal details a clerk does not need left out), its own users and the administrators,
+ * and the reference tables. Tables not listed are not sent to such a desk at all.
+ */
+export const CENTRE_SCOPE: Readonly<Record<string, string>> = {
+  centres: '1',
+  users: `(t.centre_id = @centre OR t.role = 'admin')`,
+  practitioners: `EXISTS (SELECT 1 FROM licences l WHERE l.practitioner_id = t.id AND l.centre_id = @centre)`,
+  applications: `EXISTS (SELECT 1 FROM licences l WHERE l.application_id = t.id AND l.centre_id = @centre)`,
+  dispatch_batches: `t.centre_id = @centre`,
+  licences: `t.centre_id = @centre`,
+  licence_history: `EXISTS (SELECT 1 FROM licences l WHERE l.id = t.licence_id AND l.centre_id = @centre)`,
+};
+
+/** Columns blanked for a centre's desk (the holder's name, ID number and phone stay). */
+export const CENTRE_REDACTED: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  practitioners: { email: '', employer: '', qualification: '', county: '', registration_no: '' },
+  applications: { disclosures: '', decision_reason: null },
+};

@@ -1,0 +1,93 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { joinBody, pullBody, pushBody, rowsBody, PULL_PAGE_ROWS } from '../../shared/contract/syncWire.js';
+import { UserError } from '../../shared/errors.js';
+import { authenticate } from '../../main/auth/sessions.js';
+import { schemaVersion } from '../../main/db/migrate.js';
+import type { Desk } from '../../main/desk.js';
+import { readChanges, readRows, readTable } from '../../main/sync/authority/changes.js';
+import { deskForToken, newSyncToken, syncTokenHash, type RegisteredDesk } from '../../main/sync/authority/desks.js';
+import { applyPushedOps } from '../../main/sync/authority/push.js';
+import { sendProblem } from '../reply.js';
+import { attemptLimiter } from '../rateLimit.js';
+
+/** A push page may carry imported files (base64) inside its ops. */
+const PUSH_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
+const JOIN_ATTEMPTS_PER_MINUTE = 10;
+
+const STATUS_OF: Partial<Record<string, number>> = {
+  bad_credentials: 401, not_signed_in: 401, too_many_attempts: 429, user_disabled: 403, forbidden: 403, not_found: 404, conflict: 409,
+};
+
+/**
+ * The desks' side of the central service (ARCHITECTURE.md "Sync"): join (sign in as a user of the
+ * service, get a desk token), push ops, pull changes since a cursor, and fetch rows by key.
+ */
+export function syncRoutes(desk: Desk) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const joinLimit = attemptLimiter(JOIN_ATTEMPTS_PER_MINUTE, 60_000);
+    const ours = schemaVersion(desk.sqlite);
+
+    /** The parsed body, or a reply already sent (400 for a bad body, 409 for another schema version). */
+    const bodyOf = <S extends z.ZodType>(schema: S, req: FastifyRequest, reply: FastifyReply): z.infer<S> | null => {
+      const parsed = schema.safeParse(req.body);
+      if (!parsed.success) {
+        sendProblem(reply, 400, `The request does not follow the sync protocol: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).slice(0, 3).join('; ')}.`);
+        return null;
+      }
+      const theirs = (parsed.data as { schemaVersion: number }).schemaVersion;
+      if (theirs !== ours) {
+        sendProblem(reply, 409, `This desk's database is at schema version ${theirs} and the central service's at ${ours}: update the app on the ${theirs < ours ? 'desk' : 'central service'} to the same version.`);
+        return null;
+      }
+      return parsed.data;
+    };
+    const deskOf = (req: FastifyRequest, reply: FastifyReply): RegisteredDesk | null => {
+      const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const registered = token ? deskForToken(desk.sqlite, token, desk.clock().toISOString()) : null;
+      if (!registered) sendProblem(reply, 401, 'This desk is not known to the central service (or was withdrawn): join it again under Settings, Sync.');
+      return registered;
+    };
+
+    app.post('/v1/sync/join', async (req, reply) => {
+      if (!joinLimit.allow(req.ip)) return sendProblem(reply, 429, 'Too many sign-in attempts from this address. Wait a minute and try again.');
+      const body = bodyOf(joinBody, req, reply);
+      if (!body) return reply;
+      try {
+        const actor = await authenticate(desk, body.username, body.password);
+        const token = newSyncToken();
+        const registered = await desk.dispatch('sync.registerDesk', { deskName: body.deskName, centreCode: body.centreCode, tokenHash: syncTokenHash(token) }, actor);
+        if (!registered.ok) throw new UserError(registered.error.code, registered.error.message);
+        const { deskId, centreId, centreName } = registered.value;
+        return {
+          deskId, token, centreId, centreName, serverSchemaVersion: ours,
+          users: readTable(desk.sqlite, 'users', centreId), centres: readTable(desk.sqlite, 'centres', centreId),
+        };
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        return sendProblem(reply, STATUS_OF[err.code] ?? 400, err.message);
+      }
+    });
+
+    app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT_BYTES }, async (req, reply) => {
+      const from = deskOf(req, reply);
+      const body = from && bodyOf(pushBody, req, reply);
+      if (!from || !body) return reply;
+      return { results: await applyPushedOps(desk, from, body.ops) };
+    });
+
+    app.post('/v1/sync/pull', async (req, reply) => {
+      const from = deskOf(req, reply);
+      const body = from && bodyOf(pullBody, req, reply);
+      if (!from || !body) return reply;
+      return readChanges(desk.sqlite, body.cursor, body.limit ?? PULL_PAGE_ROWS, from.centreId);
+    });
+
+    app.post('/v1/sync/rows', async (req, reply) => {
+      const from = deskOf(req, reply);
+      const body = from && bodyOf(rowsBody, req, reply);
+      if (!from || !body) return reply;
+      return readRows(desk.sqlite, body.keys, from.centreId);
+    });
+  };
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Commands and queries of a desk's sync with the central service (the wire protocol is syncWire.ts). */
+
+/** Commands about this desk itself: never sent to the central service. */
+export const DESK_LOCAL_COMMANDS: ReadonlySet<string> = new Set(['sync.join', 'sync.leave', 'sync.dismiss', 'sync.registerDesk']);
+
+export const syncJoinInput = z.object({
+  serverUrl: z.string().trim().regex(/^https?:\/\/[^\s/]+[^\s]*$/, 'Give the central service\'s http(s) address').max(300),
+  deskName: z.string().trim().min(1, 'Give this desk a name').max(100),
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(1000),
+  /** A desk that serves one collection centre; a clerk's desk always serves the clerk's. */
+  centreCode: z.string().trim().max(40).optional(),
+});
+export interface SyncJoinResult { serverUrl: string; deskName: string; centreName: string | null; users: number }
+
+export const syncLeaveInput = z.object({
+  /** Changes not yet sent are lost when the desk leaves: the caller must say so. */
+  discardWaiting: z.boolean().default(false),
+});
+
+export const syncDismissInput = z.object({ opId: z.string().min(1).max(64) });
+
+/** Central service: a desk joins, in the name of the user who signed in for it. */
+export const syncRegisterDeskInput = z.object({
+  deskName: z.string().trim().min(1).max(100),
+  centreCode: z.string().trim().max(40).optional(),
+  tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export interface SyncRegisterDeskResult { deskId: string; centreId: string | null; centreName: string | null }
+
+export interface SyncRejection {
+  opId: string;
+  name: string;
+  /** What the op was about, as far as the desk can tell (e.g. the application's reference). */
+  subject: string;
+  at: string;
+  reason: string;
+  rejectedAt: string;
+}
+
+export interface SyncStatus {
+  joined: boolean;
+  serverUrl: string | null;
+  deskName: string | null;
+  centreName: string | null;
+  /** The last round reached the server (false when the last attempt failed, null before any). */
+  online: boolean | null;
+  opsWaiting: number;
+  lastSyncAt: string | null;
+  lastAttemptAt: string | null;
+  lastError: string | null;
+  /** A round is running now; during the first sync, how far it has got. */
+  syncing: boolean;
+  progress: { received: number; cursor: number; latest: number } | null;
+  /** The signed-in user's ops that the server refused, not yet dismissed. */
+  rejections: SyncRejection[];
+}

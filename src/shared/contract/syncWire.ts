@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/*
+ * The push/pull protocol between a desk and the central service (ARCHITECTURE.md "Sync").
+ * Internal and versioned: both sides send their schema version, and a mismatch is refused with
+ * a message saying which side to update.
+ */
+
+export const SYNC_PROTOCOL = 1;
+/** Ops per push request, and rows per pull page, at most. */
+export const PUSH_PAGE_OPS = 200;
+export const PULL_PAGE_ROWS = 5000;
+export const REFRESH_KEYS_MAX = 5000;
+
+const schemaVersion = z.number().int().positive();
+
+export const joinBody = z.object({
+  protocol: z.literal(SYNC_PROTOCOL),
+  schemaVersion,
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(1000),
+  deskName: z.string().trim().min(1).max(100),
+  /** A desk that serves one collection centre (a centre code); a clerk's desk always does. */
+  centreCode: z.string().trim().max(40).optional(),
+});
+export interface JoinAnswer {
+  deskId: string;
+  token: string;
+  /** The centre this desk holds licences for, or null for everything. */
+  centreId: string | null;
+  centreName: string | null;
+  serverSchemaVersion: number;
+}
+
+export const pushOp = z.object({
+  opId: z.string().min(1).max(64),
+  seq: z.number().int().nonnegative(),
+  name: z.string().min(1).max(100),
+  input: z.unknown(),
+  actorId: z.string().max(64).nullable(),
+  at: z.string().datetime({ offset: true }),
+});
+export type PushOp = z.infer<typeof pushOp>;
+export const pushBody = z.object({
+  protocol: z.literal(SYNC_PROTOCOL),
+  schemaVersion,
+  ops: z.array(pushOp).max(PUSH_PAGE_OPS),
+});
+export type OpAnswer =
+  | { opId: string; status: 'applied' | 'duplicate' }
+  | { opId: string; status: 'rejected'; reason: string };
+export interface PushAnswer { results: OpAnswer[] }
+
+/** A row's key: its table and primary key, as the change log writes it (one value, or a JSON array). */
+export const rowKey = z.object({ t: z.string().min(1).max(64), k: z.string().min(1).max(400) });
+export type RowKey = z.infer<typeof rowKey>;
+
+export const pullBody = z.object({
+  protocol: z.literal(SYNC_PROTOCOL),
+  schemaVersion,
+  cursor: z.number().int().nonnegative(),
+  limit: z.number().int().positive().max(PULL_PAGE_ROWS).optional(),
+});
+export const rowsBody = z.object({
+  protocol: z.literal(SYNC_PROTOCOL),
+  schemaVersion,
+  keys: z.array(rowKey).max(REFRESH_KEYS_MAX),
+});
+
+/** Rows of one table: the column names once, then each row's values in that order. */
+export interface TableRows {
+  columns: string[];
+  rows: unknown[][];
+  /** Keys of rows that no longer exist on the server. */
+  deleted: string[];
+}
+export interface RowsPage {
+  tables: Record<string, TableRows>;
+  /** How many changes this page holds (rows and deletions). */
+  count: number;
+}
+export interface PullAnswer extends RowsPage {
+  /** Store this with the page: the next pull starts after it. */
+  cursor: number;
+  more: boolean;
+  /** The newest change the server holds: how far there is to go. */
+  latest: number;
+}

@@ -1,0 +1,56 @@
+import { SYSTEM_ACTOR, type Actor } from '../../../src/main/core/actor.js';
+import { openDesk, type Desk } from '../../../src/main/desk.js';
+import { syncRound, type RoundReport } from '../../../src/main/sync/round.js';
+import { startCentralServer, type CentralServer } from '../../../src/server/start.js';
+import { makeDesk, PASSWORD, seedApplication, tempDir, type TestDesk } from '../support/tempDesk.js';
+
+/** A central service on a real data folder (one user per role, fees set), over real HTTP on a free port. */
+export interface TestServer { server: CentralServer; dir: string; actors: TestDesk['actors']; port: number }
+
+export async function startTestServer(seed: (t: TestDesk) => void | Promise<void> = () => {}): Promise<TestServer> {
+  const t = await makeDesk();
+  await seed(t);
+  await t.desk.close();
+  const server = await startCentralServer({ dataDir: t.dir, port: 0, sendSms: false });
+  return { server, dir: t.dir, actors: t.actors, port: Number(new URL(server.url).port) };
+}
+
+/** The same data folder served again on the same port (after `server.close()`): the desks' address stays right. */
+export async function restart(s: TestServer): Promise<void> {
+  s.server = await startCentralServer({ dataDir: s.dir, port: s.port, sendSms: false });
+}
+
+/** A fresh desk that joined the server as `username` and pulled everything. */
+export async function joinedDesk(s: TestServer, username = 'admin', centreCode?: string): Promise<Desk> {
+  const desk = openDesk(tempDir('kmlttb-desk-'));
+  const r = await desk.dispatch('sync.join', {
+    serverUrl: s.server.url, deskName: `desk of ${username}`, username, password: PASSWORD, ...(centreCode ? { centreCode } : {}),
+  }, SYSTEM_ACTOR);
+  if (!r.ok) throw new Error(r.error.message);
+  await syncRound(desk);
+  return desk;
+}
+
+/** The actor of a user as this desk knows them (ids come from the server). */
+export function actorOn(desk: Desk, username: string): Actor {
+  const u = desk.sqlite.prepare('SELECT id, username, full_name, role, centre_id FROM users WHERE username = ?').get(username) as
+    { id: string; username: string; full_name: string; role: Actor['role']; centre_id: string | null };
+  return { id: u.id, username: u.username, fullName: u.full_name, role: u.role, centreId: u.centre_id };
+}
+
+export const sync = (desk: Desk): Promise<RoundReport> => syncRound(desk);
+
+/** A fingerprint of everything a full desk replicates, to compare desks with the server. */
+export function snapshot(desk: Desk): Record<string, unknown[]> {
+  const q = (sql: string) => desk.sqlite.prepare(sql).all();
+  return {
+    applications: q('SELECT id, application_ref, state, decided_by, decision_reason, revision FROM applications ORDER BY id'),
+    invoices: q('SELECT id, application_id, bill_ref, amount_due_cents, amount_paid_cents, state FROM invoices ORDER BY id'),
+    sms: q('SELECT id, event_key, phone, event FROM sms_messages ORDER BY id'),
+    licences: q('SELECT id, licence_no, state, centre_id FROM licences ORDER BY id'),
+    payments: q('SELECT id, transaction_id, state, invoice_id FROM payments ORDER BY id'),
+    users: q('SELECT id, username, active FROM users ORDER BY id'),
+  };
+}
+
+export { seedApplication };

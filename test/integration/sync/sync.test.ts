@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Desk } from '../../../src/main/desk.js';
+import { syncRound } from '../../../src/main/sync/round.js';
+import { count } from '../support/tempDesk.js';
+import { actorOn, joinedDesk, restart, seedApplication, snapshot, startTestServer, sync, type TestServer } from './support.js';
+
+let s: TestServer;
+let appIds: string[] = [];
+const desks: Desk[] = [];
+
+beforeAll(async () => {
+  s = await startTestServer((t) => {
+    appIds = Array.from({ length: 6 }, (_, i) => seedApplication(t.desk, { ref: `ECZ-SYNC-${i}`, nationalId: `2900000${i}` }));
+  });
+});
+afterAll(async () => {
+  for (const d of desks) await d.close();
+  await s.server.close();
+});
+
+async function desk(username = 'admin', centre?: string): Promise<Desk> {
+  const d = await joinedDesk(s, username, centre);
+  desks.push(d);
+  return d;
+}
+
+describe('a desk that joins the central service', () => {
+  it('receives the server\'s users and records, and its own local users are gone', async () => {
+    const d = await desk();
+    expect(snapshot(d)).toEqual(snapshot(s.server.desk));
+    expect(count(d, 'users')).toBe(count(s.server.desk, 'users'));
+  });
+
+  it('works offline, then sends its ops: the server applies them and queues exactly one SMS; the desk sends none', async () => {
+    const d = await desk();
+    await s.server.close();
+    const officer = actorOn(d, 'officer');
+    const approved = await d.dispatch('application.approve', { applicationId: appIds[0] }, officer);
+    expect(approved.ok).toBe(true);
+    await expect(syncRound(d)).rejects.toThrow(/Cannot reach the central service/);
+    expect(count(d, 'outbox')).toBe(1);
+    await restart(s);
+    const report = await sync(d);
+    expect(report).toMatchObject({ sent: 1, applied: 1, duplicate: 0, rejected: [] });
+    expect(count(d, 'outbox')).toBe(0);
+    const server = s.server.desk;
+    expect(server.sqlite.prepare('SELECT state FROM applications WHERE id = ?').pluck().get(appIds[0])).toBe('approved');
+    expect(count(server, 'sms_messages', 'application_id = ?', appIds[0])).toBe(1);
+    expect(count(d, 'sms_attempts')).toBe(0);
+    expect(snapshot(d)).toEqual(snapshot(server));
+  });
+
+  it('two officers decide the same application offline: the first to sync wins, the other sees why', async () => {
+    const a = await desk();
+    const b = await desk();
+    await s.server.close();
+    expect((await a.dispatch('application.approve', { applicationId: appIds[1] }, actorOn(a, 'officer'))).ok).toBe(true);
+    expect((await b.dispatch('application.reject', { applicationId: appIds[1], reason: 'CPD points missing' }, actorOn(b, 'officer'))).ok).toBe(true);
+    await restart(s);
+    expect((await sync(a)).applied).toBe(1);
+    const lost = await sync(b);
+    expect(lost.rejected).toHaveLength(1);
+    expect(lost.rejected[0]!.reason).toMatch(/approved/i);
+    await sync(a);
+    for (const d of [a, b]) expect(snapshot(d)).toEqual(snapshot(s.server.desk));
+    expect(b.sqlite.prepare('SELECT state FROM applications WHERE id = ?').pluck().get(appIds[1])).toBe('approved');
+    const status = await b.query('sync.status', {}, actorOn(b, 'officer'));
+    expect(status.ok && status.value.rejections).toEqual([
+      expect.objectContaining({ name: 'application.reject', subject: 'ECZ-SYNC-1', reason: lost.rejected[0]!.reason }),
+    ]);
+  });
+});
