@@ -58,6 +58,7 @@ export const smsSummary = defineQuery('sms.summary', async (db, ctx) => {
     failed: counts.failed ?? 0,
     uncertain: counts.uncertain ?? 0,
     gatewayConfigured: gatewayConfig(ctx.desk) !== null,
+    sentByServer: ctx.desk.syncEnabled(),
     paused: (ctx.sqlite.prepare('SELECT reason FROM sms_queue WHERE id = 1 AND paused_at IS NOT NULL').get() as { reason: string } | undefined)?.reason ?? null,
   };
 });

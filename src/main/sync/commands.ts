@@ -26,6 +26,10 @@ export const syncJoin = defineCommand('sync.join', async (_tx, ctx, input, reply
   sqlite
     .prepare('INSERT INTO sync_state (id, server_url, desk_id, desk_name, centre_id, joined_at, joined_by) VALUES (1, ?, ?, ?, ?, ?, ?)')
     .run(reply.serverUrl, reply.deskId, input.deskName, reply.centreId, ctx.now, input.username);
+  sqlite
+    .prepare(`INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('desk.name', ?, ?, ?)
+              ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`)
+    .run(input.deskName, ctx.now, ctx.actor.username);
   sqlite.prepare('DELETE FROM sessions').run();
   sqlite.prepare('DELETE FROM users').run();
   applyRows(sqlite, { tables: { centres: reply.centres, users: reply.users }, count: 0 }, () => false);

@@ -35,6 +35,8 @@ export interface SmsSummary {
   failed: number;
   uncertain: number;
   gatewayConfigured: boolean;
+  /** This desk syncs: the central service sends its SMS (the gateway here does not matter). */
+  sentByServer: boolean;
   /** Why sending is paused (e.g. insufficient balance), or null. */
   paused: string | null;
 }

@@ -40,8 +40,17 @@ function deskEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Starts `kmlttb web --port 0` and waits for its `Listening on http://127.0.0.1:PORT` line. */
 export function startWeb(dataDir: string, options: StartWebOptions = {}): Promise<WebDesk> {
+  return startListening('web', dataDir, options);
+}
+
+/** Starts the central service, `kmlttb server --port 0`, the same way. */
+export function startCentral(dataDir: string, options: StartWebOptions = {}): Promise<WebDesk> {
+  return startListening('server', dataDir, options);
+}
+
+function startListening(command: 'web' | 'server', dataDir: string, options: StartWebOptions): Promise<WebDesk> {
   const deadlineMs = options.deadlineMs ?? 60_000;
-  const child = spawn(process.execPath, [CLI, 'web', '--data', dataDir, '--port', '0'], {
+  const child = spawn(process.execPath, [CLI, command, '--data', dataDir, '--port', '0'], {
     cwd: REPO,
     env: deskEnv(options.env ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,7 +59,7 @@ export function startWeb(dataDir: string, options: StartWebOptions = {}): Promis
   return new Promise<WebDesk>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`kmlttb web did not say where it listens within ${deadlineMs} ms:\n${output}`));
+      reject(new Error(`kmlttb ${command} did not say where it listens within ${deadlineMs} ms:\n${output}`));
     }, deadlineMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -66,7 +75,7 @@ export function startWeb(dataDir: string, options: StartWebOptions = {}): Promis
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`kmlttb web exited (${code}) before listening:\n${output}`));
+      reject(new Error(`kmlttb ${command} exited (${code}) before listening:\n${output}`));
     });
   });
 }

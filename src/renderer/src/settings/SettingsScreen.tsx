@@ -6,6 +6,7 @@ import { FeesSection } from './FeesSection.js';
 import { GeneralSection } from './GeneralSection.js';
 import { LicenceKeySection } from './LicenceKeySection.js';
 import { SmsTemplatesSection } from './SmsTemplatesSection.js';
+import { SyncSection } from '../sync/SyncSection.js';
 import { UsersSection } from './UsersSection.js';
 
 const SECTIONS: { id: string; label: string; permission: Permission }[] = [
@@ -15,6 +16,7 @@ const SECTIONS: { id: string; label: string; permission: Permission }[] = [
   { id: 'sms-templates', label: 'SMS templates', permission: 'admin.settings' },
   { id: 'general', label: 'General', permission: 'admin.settings' },
   { id: 'licence-key', label: 'Licence key', permission: 'admin.settings' },
+  { id: 'sync', label: 'Sync', permission: 'admin.settings' },
 ];
 
 /** Administration: users, centres, fees, SMS templates and general settings, one section at a time (#/settings/users …). */
@@ -43,6 +45,7 @@ export function SettingsScreen({ section }: { section: string | undefined }) {
       {current?.id === 'sms-templates' && <SmsTemplatesSection />}
       {current?.id === 'general' && <GeneralSection />}
       {current?.id === 'licence-key' && <LicenceKeySection />}
+      {current?.id === 'sync' && <SyncSection />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useSession, useSignedIn } from '../session/SessionContext.js';
 import { ROLE_LABEL } from './labels.js';
+import { SyncIndicator } from '../sync/SyncIndicator.js';
 import { SmsIndicator } from './SmsIndicator.js';
 
 export function Header() {
@@ -12,6 +13,7 @@ export function Header() {
         <span className="brand">KMLTTB Licensing Desk</span>
         <span className="desk-name">{session.deskName}</span>
       </div>
+      <SyncIndicator />
       <SmsIndicator />
       <div className="who">
         <span className="who-name">{user.fullName}</span>

@@ -18,7 +18,7 @@ export function SmsIndicator() {
   const canResume = useCanRun('sms.resume');
   const resume = useApiCommand('sms.resume', ['sms.summary', 'sms.list', 'sms.detail']);
   if (!summary.data) return null;
-  const { queued, failed, uncertain, gatewayConfigured, paused } = summary.data;
+  const { queued, failed, uncertain, gatewayConfigured, sentByServer, paused } = summary.data;
   const problems = failed + uncertain > 0 || paused !== null;
 
   function resumeSending() {
@@ -30,7 +30,11 @@ export function SmsIndicator() {
       <span>
         SMS: {plural(queued, 'queued', 'queued')}, {plural(failed, 'failed', 'failed')}, {plural(uncertain, 'uncertain', 'uncertain')}
       </span>
-      {!gatewayConfigured && <span className="sms-note">SMS gateway not configured: messages wait in the queue</span>}
+      {sentByServer ? (
+        <span className="sync-note">Sent by the central service</span>
+      ) : (
+        !gatewayConfigured && <span className="sms-note">SMS gateway not configured: messages wait in the queue</span>
+      )}
       {paused !== null && (
         <div className="sms-paused" role="alert">
           <span>SMS sending is paused: {paused}</span>

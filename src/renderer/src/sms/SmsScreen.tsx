@@ -45,7 +45,7 @@ export function SmsScreen({ state: stateInRoute }: { state?: string | undefined 
       <div className="screen-head">
         <h1 id="sms-title">SMS</h1>
       </div>
-      {summary.data && !summary.data.gatewayConfigured && (
+      {summary.data && !summary.data.gatewayConfigured && !summary.data.sentByServer && (
         <p className="notice">The SMS gateway is not configured: messages wait in the queue until an administrator sets it up in Settings.</p>
       )}
       <SmsFiltersBar filters={filters} onChange={setFilters} />

@@ -1,0 +1,50 @@
+import type { SyncRejection } from '../../../shared/contract/sync.js';
+import { formatNairobi } from '../../../shared/time.js';
+import { useApiCommand } from '../api/hooks.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { Modal } from '../components/Modal.js';
+import { useAnnounce } from '../shell/Announcer.js';
+
+/** What a change was, in the words staff use. */
+const ACTION: Record<string, string> = {
+  'application.approve': 'Approve', 'application.reject': 'Reject', 'application.return': 'Return',
+  'payment.match': 'Match payment', 'payment.unmatch': 'Unmatch payment', 'licence.issue': 'Issue licence',
+  'batch.create': 'Dispatch batch', 'batch.receive': 'Confirm received', 'licence.collect': 'Mark collected',
+};
+
+/**
+ * The signed-in user's changes that the central service refused, each with the reason; the record
+ * on screen already shows the server's version. Dismiss once read.
+ */
+export function RefusedChanges({ rejections, onClose }: { rejections: SyncRejection[]; onClose: () => void }) {
+  const announce = useAnnounce();
+  const dismiss = useApiCommand('sync.dismiss', ['sync.status']);
+  return (
+    <Modal title="Changes the central service refused" onClose={onClose}>
+      <p>These changes were made on this desk but not accepted by the central service. The records now show the service&apos;s version.</p>
+      <ErrorAlert error={dismiss.error} />
+      <table className="audit-diff" aria-label="Refused changes">
+        <thead>
+          <tr><th scope="col">Change</th><th scope="col">Record</th><th scope="col">Made</th><th scope="col">Why refused</th><th scope="col"><span className="visually-hidden">Dismiss</span></th></tr>
+        </thead>
+        <tbody>
+          {rejections.map((r) => (
+            <tr key={r.opId}>
+              <td>{ACTION[r.name] ?? r.name}</td>
+              <td className="nowrap">{r.subject || '—'}</td>
+              <td className="nowrap">{formatNairobi(r.at)}</td>
+              <td>{r.reason}</td>
+              <td>
+                <button type="button" disabled={dismiss.isPending}
+                  onClick={() => dismiss.mutate({ opId: r.opId }, { onSuccess: () => announce('Refused change dismissed.') })}>
+                  Dismiss
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions"><button type="button" onClick={onClose}>Close</button></div>
+    </Modal>
+  );
+}
