@@ -79,8 +79,9 @@ async function pushAndPull(desk: DeskServices, onProgress?: (p: RoundProgress) =
     const page = await call<PullAnswer>('/v1/sync/pull', { cursor, limit: pageRows() });
     report.received += withoutCapture(sqlite, () => {
       // A page is applied only onto the cursor it was asked from: a page delivered twice, or one
-      // that another round overtook, changes nothing.
-      if (storedCursor.get() !== cursor) return 0;
+      // that another round overtook, changes nothing; nor does an earlier page delivered again
+      // (its cursor behind the one asked from), which would take the cursor back.
+      if (storedCursor.get() !== cursor || page.cursor < cursor) return 0;
       const written = applyRows(sqlite, page, (t, k) => isDirty.get(t, k) !== undefined);
       sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1').run(page.cursor);
       return written;
