@@ -31,6 +31,20 @@ export async function joinedDesk(s: TestServer, username = 'admin', centreCode?:
   return desk;
 }
 
+/**
+ * A fresh desk that joined the service at `serverUrl` (the server's own address, or a proxy in
+ * front of it) as `username`; it pulls everything at once unless `pull` is false.
+ */
+export async function joinedDeskAt(serverUrl: string, username = 'admin', options: { centreCode?: string; pull?: boolean } = {}): Promise<Desk> {
+  const desk = openDesk(tempDir('kmlttb-desk-'));
+  const r = await desk.dispatch('sync.join', {
+    serverUrl, deskName: `desk of ${username}`, username, password: PASSWORD, ...(options.centreCode ? { centreCode: options.centreCode } : {}),
+  }, SYSTEM_ACTOR);
+  if (!r.ok) { await desk.close(); throw new Error(r.error.message); }
+  if (options.pull !== false) await syncRound(desk);
+  return desk;
+}
+
 /** The actor of a user as this desk knows them (ids come from the server). */
 export function actorOn(desk: Desk, username: string): Actor {
   const u = desk.sqlite.prepare('SELECT id, username, full_name, role, centre_id FROM users WHERE username = ?').get(username) as

@@ -1,0 +1,306 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../../src/main/db/migrate.js';
+import { openDesk, type Desk } from '../../../src/main/desk.js';
+import { syncRound } from '../../../src/main/sync/round.js';
+import { SYNC_PROTOCOL } from '../../../src/shared/contract/syncWire.js';
+import { count } from '../support/tempDesk.js';
+import { json, startProxy, type Exchange, type SyncProxy } from './proxy.js';
+import { actorOn, joinedDesk, joinedDeskAt, restart, seedApplication, snapshot, startTestServer, sync, type TestServer } from './support.js';
+
+let s: TestServer;
+let appIds: string[] = [];
+const desks: Desk[] = [];
+const proxies: SyncProxy[] = [];
+
+beforeAll(async () => {
+  s = await startTestServer((t) => {
+    appIds = Array.from({ length: 12 }, (_, i) => seedApplication(t.desk, { ref: `ECZ-FAULT-${i}`, nationalId: `2910000${i}` }));
+  });
+});
+afterAll(async () => {
+  for (const d of desks) await d.close();
+  for (const p of proxies) await p.close();
+  await s.server.close();
+});
+
+const keep = <T extends Desk>(d: T): T => { desks.push(d); return d; };
+async function proxy(): Promise<SyncProxy> {
+  const p = await startProxy(s.server.url);
+  proxies.push(p);
+  return p;
+}
+const stateOn = (d: Desk, id: string) => d.sqlite.prepare('SELECT state FROM applications WHERE id = ?').pluck().get(id);
+const cursorOf = (d: Desk) => d.sqlite.prepare('SELECT cursor FROM sync_state WHERE id = 1').pluck().get() as number;
+const serverLatest = () => s.server.desk.sqlite.prepare('SELECT coalesce(max(seq), 0) FROM row_changes').pluck().get() as number;
+
+async function post(url: string, body: Record<string, unknown>, token?: string) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ protocol: SYNC_PROTOCOL, ...body }),
+  });
+  return { status: res.status, body: await res.json() as { message?: string } };
+}
+
+describe('sync faults: the server cannot be reached', () => {
+  it('a round with the server down fails with "Cannot reach", keeps the outbox, and the next round after the restart applies it', async () => {
+    const d = keep(await joinedDesk(s));
+    const officer = actorOn(d, 'officer');
+    await s.server.close();
+    expect((await d.dispatch('application.approve', { applicationId: appIds[0] }, officer)).ok).toBe(true);
+    expect((await d.dispatch('application.return', { applicationId: appIds[1], reason: 'Upload the CPD certificate' }, officer)).ok).toBe(true);
+    await expect(syncRound(d)).rejects.toThrow(/^Cannot reach the central service at http:\/\/127\.0\.0\.1:\d+: connection refused/);
+    expect(count(d, 'outbox')).toBe(2);
+    const status = await d.query('sync.status', {}, officer);
+    expect(status.ok && status.value).toMatchObject({ online: false, opsWaiting: 2, lastError: expect.stringMatching(/Cannot reach/) });
+    // The desk's own view stays as its work left it.
+    expect([stateOn(d, appIds[0]!), stateOn(d, appIds[1]!)]).toEqual(['approved', 'returned']);
+
+    await restart(s);
+    const report = await sync(d);
+    expect(report).toMatchObject({ sent: 2, applied: 2, duplicate: 0, rejected: [] });
+    expect(count(d, 'outbox')).toBe(0);
+    expect([stateOn(s.server.desk, appIds[0]!), stateOn(s.server.desk, appIds[1]!)]).toEqual(['approved', 'returned']);
+    expect(snapshot(d)).toEqual(snapshot(s.server.desk));
+    const after = await d.query('sync.status', {}, officer);
+    expect(after.ok && after.value).toMatchObject({ online: true, opsWaiting: 0, lastError: null });
+  });
+});
+
+describe('sync faults: the answer to a push is lost', () => {
+  it('the server applied the ops but the desk never heard: the next round re-sends them, they are answered duplicate and nothing is applied twice', async () => {
+    const p = await proxy();
+    const d = keep(await joinedDeskAt(p.url));
+    expect(d.sqlite.prepare('SELECT server_url FROM sync_state').pluck().get()).toBe(p.url);
+    const officer = actorOn(d, 'officer');
+    expect((await d.dispatch('application.approve', { applicationId: appIds[2] }, officer)).ok).toBe(true);
+    expect((await d.dispatch('application.reject', { applicationId: appIds[3], reason: 'Not registered with the board' }, officer)).ok).toBe(true);
+    const opIds = d.sqlite.prepare('SELECT op_id FROM outbox ORDER BY seq').pluck().all() as string[];
+    expect(opIds).toHaveLength(2);
+
+    // The desk retries a broken connection once on a new one: both answers are lost.
+    let drops = 2;
+    p.decide = (x) => (x.path === '/v1/sync/push' && drops-- > 0 ? { drop: true } : { pass: true });
+    await expect(syncRound(d)).rejects.toThrow(/Cannot reach the central service/);
+    expect(drops).toBe(0);
+    expect(count(d, 'outbox')).toBe(2);
+    const server = s.server.desk;
+    // The server did the work once.
+    expect(stateOn(server, appIds[2]!)).toBe('approved');
+    expect(stateOn(server, appIds[3]!)).toBe('rejected');
+    const pushes = p.exchanges.filter((x) => x.path === '/v1/sync/push');
+    expect(pushes.map((x) => json(x.answer).results.map((r: { status: string }) => r.status))).toEqual([['applied', 'applied'], ['duplicate', 'duplicate']]);
+
+    const report = await sync(d);
+    expect(report).toMatchObject({ sent: 2, applied: 0, duplicate: 2, rejected: [] });
+    expect(count(d, 'outbox')).toBe(0);
+    expect(count(server, 'invoices', 'application_id = ?', appIds[2])).toBe(1);
+    expect(count(server, 'sms_messages', 'application_id = ?', appIds[2])).toBe(1);
+    expect(count(server, 'sms_messages', 'application_id = ?', appIds[3])).toBe(1);
+    expect(count(server, 'application_history', 'application_id IN (?, ?)', appIds[2], appIds[3])).toBe(2);
+    for (const op of opIds) expect(count(server, 'applied_ops', 'op_id = ?', op)).toBe(1);
+    expect(snapshot(d)).toEqual(snapshot(server));
+  });
+
+  it('one lost answer is retried within the round on a new connection and answered duplicate', async () => {
+    const p = await proxy();
+    const d = keep(await joinedDeskAt(p.url));
+    expect((await d.dispatch('application.approve', { applicationId: appIds[4] }, actorOn(d, 'officer'))).ok).toBe(true);
+    let drops = 1;
+    p.decide = (x) => (x.path === '/v1/sync/push' && drops-- > 0 ? { drop: true } : { pass: true });
+    const report = await sync(d);
+    expect(report).toMatchObject({ sent: 1, applied: 0, duplicate: 1, rejected: [] });
+    expect(count(s.server.desk, 'invoices', 'application_id = ?', appIds[4])).toBe(1);
+    expect(count(s.server.desk, 'sms_messages', 'application_id = ?', appIds[4])).toBe(1);
+    expect(snapshot(d)).toEqual(snapshot(s.server.desk));
+  });
+});
+
+describe('sync faults: pull pages delivered twice and out of order', () => {
+  const saved = process.env.KMLTTB_SYNC_PAGE_ROWS;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.KMLTTB_SYNC_PAGE_ROWS;
+    else process.env.KMLTTB_SYNC_PAGE_ROWS = saved;
+  });
+
+  it('a desk given an earlier page again, or the page it just had, still ends equal to the server, and its cursor never goes back', async () => {
+    process.env.KMLTTB_SYNC_PAGE_ROWS = '4';
+    const p = await proxy();
+    const d = keep(await joinedDeskAt(p.url, 'admin', { pull: false }));
+    const pulls: Exchange[] = [];
+    const replays: { request: number; cursorAsked: number; replayedCursor: number }[] = [];
+    // Pull answers: the 4th request gets the 2nd answer, the 7th gets the 6th (the page just had), the 10th the 3rd.
+    const replayOf: Record<number, number> = { 4: 2, 7: 6, 10: 3 };
+    p.decide = (x) => {
+      if (x.path !== '/v1/sync/pull') return { pass: true };
+      pulls.push(x);
+      const earlier = replayOf[pulls.length];
+      if (earlier === undefined) return { pass: true };
+      const replay = pulls[earlier - 1]!;
+      replays.push({ request: pulls.length, cursorAsked: json(x.body).cursor, replayedCursor: json(replay.answer).cursor });
+      return { replace: replay };
+    };
+    const seen: number[] = [];
+    const watch = (progress: { cursor: number }) => { seen.push(progress.cursor); };
+
+    await syncRound(d, watch);
+    expect(replays).toHaveLength(3);
+    expect(replays.some((r) => r.replayedCursor < r.cursorAsked)).toBe(true);
+    expect(snapshot(d)).toEqual(snapshot(s.server.desk));
+    expect(cursorOf(d)).toBe(serverLatest());
+
+    // The server changes rows the desk already holds; a round is then given an answer from before.
+    const officer = s.actors.officer;
+    for (const id of appIds.slice(5, 8)) expect((await s.server.desk.dispatch('application.approve', { applicationId: id }, officer)).ok).toBe(true);
+    const stale = pulls[4]!;
+    let first = true;
+    p.decide = (x) => {
+      if (x.path !== '/v1/sync/pull' || !first) return { pass: true };
+      first = false;
+      return { replace: stale };
+    };
+    await syncRound(d, watch);
+    expect(first).toBe(false);
+    expect(snapshot(d)).toEqual(snapshot(s.server.desk));
+    expect(cursorOf(d)).toBe(serverLatest());
+    for (let i = 1; i < seen.length; i++) expect(seen[i], `cursor after page ${i + 1}: ${seen.join(', ')}`).toBeGreaterThanOrEqual(seen[i - 1]!);
+  });
+});
+
+describe('sync faults: a desk killed in the middle of a pull', () => {
+  it('SIGKILL while `kmlttb sync` pulls small pages: the database is sound, holds whole pages only, and the next round converges', async () => {
+    const big = await startTestServer((t) => {
+      const seed = t.desk.sqlite.transaction(() => {
+        for (let i = 0; i < 1500; i++) seedApplication(t.desk, { ref: `ECZ-BIG-${i}`, nationalId: `3100${String(i).padStart(4, '0')}` });
+      });
+      seed();
+    });
+    const p = await startProxy(big.server.url);
+    let child: ReturnType<typeof spawn> | null = null;
+    try {
+      const joined = await joinedDeskAt(p.url, 'admin', { pull: false });
+      const dir = joined.dataDir;
+      const file = joined.sqlite.name;
+      await joined.close();
+      // A backstop: the 30th page is never answered, so the kill always lands before the pull ends.
+      let pulls = 0;
+      p.decide = (x) => (x.path === '/v1/sync/pull' && ++pulls >= 30 ? { hold: true } : { pass: true });
+
+      const output: string[] = [];
+      child = spawn(process.execPath, [path.resolve('bin/kmlttb.js'), '--data', dir, 'sync'], {
+        env: { ...process.env, KMLTTB_SYNC_PAGE_ROWS: '50' }, stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout!.on('data', (c: Buffer) => output.push(c.toString()));
+      child.stderr!.on('data', (c: Buffer) => output.push(c.toString()));
+      const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child!.on('exit', (code, signal) => resolve(signal ?? code)));
+      let exitedEarly = false;
+      void exited.then(() => { exitedEarly = true; });
+
+      const watcher = new Database(file, { readonly: true, fileMustExist: true });
+      let cursor = 0;
+      try {
+        const read = watcher.prepare('SELECT cursor FROM sync_state WHERE id = 1').pluck();
+        while ((cursor = read.get() as number) === 0) {
+          if (exitedEarly) throw new Error(`kmlttb sync ended before any page was in: ${output.join('')}`);
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      } finally {
+        watcher.close();
+      }
+      child.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+      child = null;
+
+      const latest = big.server.desk.sqlite.prepare('SELECT max(seq) FROM row_changes').pluck().get() as number;
+      const raw = new Database(file, { fileMustExist: true });
+      try {
+        expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+        const stopped = raw.prepare('SELECT cursor FROM sync_state WHERE id = 1').pluck().get() as number;
+        expect(stopped).toBeGreaterThanOrEqual(cursor);
+        expect(stopped).toBeGreaterThan(0);
+        expect(stopped).toBeLessThan(latest);
+        // Whole pages only: the desk holds exactly the server's rows logged up to its cursor, none after it.
+        for (const table of ['practitioners', 'applications']) {
+          const expected = big.server.desk.sqlite.prepare('SELECT pk FROM row_changes WHERE tbl = ? AND seq <= ? ORDER BY pk').pluck().all(table, stopped);
+          const held = raw.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all();
+          expect(held, table).toEqual(expected);
+        }
+        expect(raw.pragma('foreign_key_check')).toEqual([]);
+      } finally {
+        raw.close();
+      }
+
+      p.decide = () => ({ pass: true });
+      const again = openDesk(dir);
+      try {
+        await syncRound(again);
+        expect(again.sqlite.prepare('SELECT cursor FROM sync_state').pluck().get()).toBe(latest);
+        expect(count(again, 'applications')).toBe(1500);
+        expect(snapshot(again)).toEqual(snapshot(big.server.desk));
+        expect(again.sqlite.pragma('foreign_key_check')).toEqual([]);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      child?.kill('SIGKILL');
+      await p.close();
+      await big.server.close();
+    }
+  }, 90_000);
+});
+
+describe('sync faults: refusals', () => {
+  it('a desk on an older schema version is told to update the desk, over the wire and from its own round', async () => {
+    const d = keep(await joinedDesk(s));
+    const token = d.secrets.get('sync.token')!;
+    const old = await post(`${s.server.url}/v1/sync/pull`, { schemaVersion: LATEST_SCHEMA_VERSION - 1, cursor: 0 }, token);
+    expect(old.status).toBe(409);
+    expect(old.body.message).toMatch(new RegExp(`schema version ${LATEST_SCHEMA_VERSION - 1} .* at ${LATEST_SCHEMA_VERSION}: update the app on the desk`));
+    const newer = await post(`${s.server.url}/v1/sync/push`, { schemaVersion: LATEST_SCHEMA_VERSION + 1, ops: [] }, token);
+    expect(newer.status).toBe(409);
+    expect(newer.body.message).toMatch(/update the app on the central service/);
+
+    // The desk pretends to be one version behind: its round stops with the server's words, the outbox kept.
+    expect((await d.dispatch('application.approve', { applicationId: appIds[8] }, actorOn(d, 'officer'))).ok).toBe(true);
+    const last = d.sqlite.prepare('SELECT * FROM schema_migrations ORDER BY version DESC LIMIT 1').get() as { version: number; name: string; applied_at: string };
+    d.sqlite.prepare('DELETE FROM schema_migrations WHERE version = ?').run(last.version);
+    try {
+      const failed = syncRound(d);
+      await expect(failed).rejects.toThrow(/update the app on the desk to the same version/);
+      await expect(failed).rejects.toMatchObject({ code: 'version_mismatch' });
+      expect(count(d, 'outbox')).toBe(1);
+      expect(d.sqlite.prepare('SELECT last_error FROM sync_state').pluck().get()).toMatch(/update the app on the desk/);
+      expect(stateOn(s.server.desk, appIds[8]!)).toBe('submitted');
+    } finally {
+      d.sqlite.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(last.version, last.name, last.applied_at);
+    }
+    expect(await sync(d)).toMatchObject({ applied: 1 });
+  });
+
+  it('an unknown token, or the token of a withdrawn desk, gets 401 and the desk is told to join again', async () => {
+    const unknown = await post(`${s.server.url}/v1/sync/pull`, { schemaVersion: LATEST_SCHEMA_VERSION, cursor: 0 }, 'not-a-token-the-server-gave');
+    expect(unknown.status).toBe(401);
+    const none = await post(`${s.server.url}/v1/sync/pull`, { schemaVersion: LATEST_SCHEMA_VERSION, cursor: 0 });
+    expect(none.status).toBe(401);
+
+    const d = keep(await joinedDesk(s));
+    const token = d.secrets.get('sync.token')!;
+    const deskId = d.sqlite.prepare('SELECT desk_id FROM sync_state').pluck().get() as string;
+    expect((await post(`${s.server.url}/v1/sync/pull`, { schemaVersion: LATEST_SCHEMA_VERSION, cursor: 0 }, token)).status).toBe(200);
+    expect(s.server.desk.sqlite.prepare('UPDATE sync_desks SET active = 0 WHERE id = ?').run(deskId).changes).toBe(1);
+    for (const route of ['pull', 'push', 'rows']) {
+      const r = await post(`${s.server.url}/v1/sync/${route}`, { schemaVersion: LATEST_SCHEMA_VERSION, cursor: 0, ops: [], keys: [] }, token);
+      expect(r.status, route).toBe(401);
+      expect(r.body.message).toMatch(/not known to the central service \(or was withdrawn\)/);
+    }
+    expect((await d.dispatch('application.approve', { applicationId: appIds[9] }, actorOn(d, 'officer'))).ok).toBe(true);
+    const failed = syncRound(d);
+    await expect(failed).rejects.toThrow(/join it again/);
+    await expect(failed).rejects.toMatchObject({ code: 'not_signed_in' });
+    expect(count(d, 'outbox')).toBe(1);
+    expect(stateOn(s.server.desk, appIds[9]!)).toBe('submitted');
+  });
+});
