@@ -68,6 +68,17 @@ const YEAR_SORT_INDEX: Partial<Record<ListInput['sort'], string>> = {
 const SEARCH_ONE_PASS = 2_000;
 const SEARCH_ONE_PASS_WITH_FILTER = 1_000;
 const SEARCH_BY_ROW_ID = 15_000;
+/**
+ * A filtered search that leaves at most this many rows sorts them for its page (a table read and
+ * a sort per row) instead of walking a sort index past the rows that do not match.
+ */
+const SEARCH_PAGE_FROM_MATCHES = 4_000;
+/**
+ * The index of the state alone, `(state || '', rowid)` (migration 007): a search filtered by state
+ * (and no more selective filter) seeks each of its matches in it, when they are at most
+ * SEARCH_BY_ROW_ID, instead of checking every row of that state against them.
+ */
+const SEARCH_STATE_INDEX = 'applications_search_state';
 
 const MATCH = 'a.rowid IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ?)';
 const FETCH_ROWS = `
@@ -108,9 +119,12 @@ function filterTerms(input: ListInput): Term[] {
   return terms;
 }
 
-/** `WHERE` text and parameters. `plain: false` writes `+column` so that SQLite does not seek on it. */
-function where(terms: readonly Term[], options: { plain: boolean; match: string | null; extra?: { sql: string; params: unknown[] } }) {
-  const parts = terms.map((t) => `${options.plain ? '' : '+'}${t.column} ${t.op} ?`);
+/**
+ * `WHERE` text and parameters. `plain: false` writes `+column` so that SQLite does not seek on it;
+ * `stateProbe` writes the state term as the expression of SEARCH_STATE_INDEX, to seek on that.
+ */
+function where(terms: readonly Term[], options: { plain: boolean; match: string | null; extra?: { sql: string; params: unknown[] }; stateProbe?: boolean }) {
+  const parts = terms.map((t) => options.stateProbe && t.filter === 'state' ? "(a.state || '') = ?" : `${options.plain ? '' : '+'}${t.column} ${t.op} ?`);
   const params = terms.map((t) => t.value);
   if (options.extra) { parts.unshift(options.extra.sql); params.unshift(...options.extra.params); }
   if (options.match) { parts.push(MATCH); params.push(options.match); }
@@ -127,6 +141,9 @@ function where(terms: readonly Term[], options: { plain: boolean; match: string 
  *   the filters leave few rows, by seeking on the most selective filter and sorting those;
  * - a search with few matches reads just those rows, once, for both the count and the page; one
  *   with many matches is checked against the index entries instead of reading the table;
+ * - a search with no filter takes its count from the search index alone; a filtered one finds the
+ *   row ids that pass (seeking each match in the state index when state is the leading filter)
+ *   and, when they are a few thousand at most, sorts those for its page;
  * - then only the page's rows are read and joined.
  * One read transaction, so that the count and the page agree.
  */
@@ -152,19 +169,44 @@ function listApplications(sqlite: BetterSqlite3.Database, input: ListInput) {
   }
 
   // Count on the most selective filter's index. A search's matches are either read from the
-  // table by row id (when they are few and no selective filter leads) or checked against the
-  // entries of that index (when they are many).
+  // table by row id (when they are few and no selective filter leads), sought one by one in the
+  // state index (when state leads), or checked against the entries of that index (when they are many).
   const seek = SEEKS.find(([f]) => terms.some((t) => t.filter === f)) ?? null;
-  let count: { sql: string; params: unknown[] };
-  if (match && (!seek || !PAGE_SEEKS.has(seek[0])) && candidates <= SEARCH_BY_ROW_ID) {
-    const w = where(terms, { plain: false, match });
-    count = { sql: `SELECT count(*) AS n FROM applications a${w.sql}`, params: w.params };
+  const probeState = match !== null && seek?.[0] === 'state' && candidates <= SEARCH_BY_ROW_ID;
+  let total: number;
+  if (match && terms.length === 0) {
+    // A search with no filter: every match in the index is one application (the index has a row
+    // per application, made by its insert trigger, and applications are never deleted), so the
+    // index's count is the total, without reading thousands of rows to count them again.
+    total = candidates;
+  } else if (match) {
+    // A filtered search: the row ids that pass, found the way the count would be (no more work),
+    // so that when they are few the page is sorted from them instead of walking an index for it.
+    let found: { sql: string; params: unknown[] };
+    if (probeState) {
+      const w = where(terms, { plain: false, match, stateProbe: true });
+      found = { sql: `SELECT a.rowid FROM applications a INDEXED BY ${SEARCH_STATE_INDEX}${w.sql}`, params: w.params };
+    } else if ((!seek || !PAGE_SEEKS.has(seek[0])) && candidates <= SEARCH_BY_ROW_ID) {
+      const w = where(terms, { plain: false, match });
+      found = { sql: `SELECT a.rowid FROM applications a${w.sql}`, params: w.params };
+    } else {
+      const w = where(terms, { plain: true, match });
+      found = { sql: `SELECT a.rowid FROM applications a INDEXED BY ${seek?.[1] ?? 'applications_grid_cadre'}${w.sql}`, params: w.params };
+    }
+    const rids = statement(sqlite, found.sql).pluck().all(...found.params) as number[];
+    total = rids.length;
+    if (total <= SEARCH_PAGE_FROM_MATCHES) {
+      if (offset >= total) return { total, rows: [] as FetchedRow[] };
+      const join = input.sort === 'centre' ? ' LEFT JOIN centres c ON c.id = a.centre_id' : '';
+      const page = statement(sqlite, `SELECT a.rowid FROM applications a${join} WHERE a.rowid IN (SELECT value FROM json_each(?))
+        ORDER BY ${key.column} ${input.dir}, a.id ${input.dir} LIMIT ? OFFSET ?`).pluck().all(JSON.stringify(rids), input.pageSize, offset) as number[];
+      return { total, rows: fetchRows(sqlite, page) };
+    }
   } else {
-    const index = seek?.[1] ?? (match ? 'applications_grid_cadre' : null);
     const w = where(terms, { plain: true, match });
-    count = { sql: `SELECT count(*) AS n FROM applications a${index ? ` INDEXED BY ${index}` : ''}${w.sql}`, params: w.params };
+    const sql = `SELECT count(*) AS n FROM applications a${seek ? ` INDEXED BY ${seek[1]}` : ''}${w.sql}`;
+    total = (statement(sqlite, sql).get(...w.params) as { n: number }).n;
   }
-  const total = (statement(sqlite, count.sql).get(...count.params) as { n: number }).n;
 
   if (offset >= total) return { total, rows: [] as FetchedRow[] };
   const take = Math.min(input.pageSize, total - offset);

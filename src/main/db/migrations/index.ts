@@ -5,6 +5,7 @@ import * as m003 from './003_applications_grid.js';
 import * as m004 from './004_payments.js';
 import * as m005 from './005_licences.js';
 import * as m006 from './006_sync.js';
+import * as m007 from './007_search_state.js';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, ...m004 },
   { version: 5, ...m005 },
   { version: 6, ...m006 },
+  { version: 7, ...m007 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/main/core/ids.js';
+import { ftsQuery } from '../../src/main/applications/queries.js';
+import { APPLICATION_SORT_FIELDS, type ApplicationsListInput } from '../../src/shared/contract/applications.js';
+import { makeDesk, type TestDesk } from './support/tempDesk.js';
+
+/**
+ * `applications.list` with a search term plans its count and page by how many rows the search
+ * index matches and which filters lead (one pass over few matches, the index's own count with no
+ * filter, the matches that pass sought in the state index, a page sorted from a few thousand
+ * matches, a walk along a sort index beyond). Whatever the plan, the answer must be the plain
+ * SQL's: the same total and the same rows in the same order. 16,000 applications, so that every
+ * plan is taken: "otieno" matches ~15,200 of them, "akinyi" ~4,800, "akinyi otieno" ~4,560.
+ */
+const APPLICATIONS = 16_000;
+const STATES = ['submitted', 'approved', 'rejected', 'returned', 'paid', 'licensed'] as const;
+const COUNTIES = ['Nairobi', 'Kisumu', 'Mombasa', 'Nakuru'];
+
+let t: TestDesk;
+let centres: (string | null)[];
+
+beforeAll(async () => {
+  t = await makeDesk();
+  const { sqlite } = t.desk;
+  centres = [t.centres.nairobi, t.centres.mombasa, null];
+  // A fixed pseudo-random sequence: the same rows on every run.
+  let seed = 12345;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const practitioner = sqlite.prepare(
+    `INSERT INTO practitioners (id, national_id, registration_no, first_name, middle_name, last_name, phone, phone_raw, email,
+       cadre, qualification, county, employer, register_status, language, updated_at)
+     VALUES (?, ?, ?, ?, '', ?, ?, '', '', ?, 'Diploma', ?, 'Hospital', 'active', 'en', ?)`,
+  );
+  const application = sqlite.prepare(
+    `INSERT INTO applications (id, application_ref, practitioner_id, licence_year, submitted_at, cpd_points, declaration_accepted,
+       disclosures, centre_id, centre_text, state, revision, flags, flag_count, sort_name, cadre, county, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 1, '', ?, '', ?, 1, '', ?, ?, ?, ?, ?)`,
+  );
+  sqlite.transaction(() => {
+    for (let i = 0; i < APPLICATIONS; i++) {
+      const first = rand() < 0.3 ? 'Akinyi' : pick(['Wanjiru', 'Achieng', 'Chebet', 'Njeri']);
+      const last = rand() < 0.95 ? 'Otieno' : pick(['Kamau', 'Mwangi', 'Ochieng']);
+      const cadre = rand() < 0.3 ? 'technician' : 'technologist';
+      const county = pick(COUNTIES);
+      const pid = newId();
+      const now = new Date().toISOString();
+      practitioner.run(pid, String(30_000_000 + i), `MLT/${i}`, first, last, `2547${String(10_000_000 + i)}`, cadre, county, now);
+      // Submission times with ties (a few rows share each second), so that the id breaks them.
+      const submitted = new Date(Date.UTC(2020, 0, 1) + Math.floor(rand() * 5000) * 1000 * 3600).toISOString();
+      const state = rand() < 0.7 ? 'submitted' : pick(STATES);
+      application.run(newId(), `APP-${2020 + (i % 7)}-${String(i).padStart(6, '0')}`, pid, 2020 + Math.floor(rand() * 7), submitted,
+        Math.floor(rand() * 60), pick(centres), state, rand() < 0.1 ? 1 + Math.floor(rand() * 2) : 0,
+        `${last} ${first}`.toLowerCase(), cadre, county, now);
+    }
+  })();
+});
+afterAll(async () => { await t.desk.close(); });
+
+const SORT_COLUMNS: Record<(typeof APPLICATION_SORT_FIELDS)[number], string> = {
+  submittedAt: 'a.submitted_at', name: 'a.sort_name', applicationRef: 'a.application_ref', state: 'a.state',
+  cpdPoints: 'a.cpd_points', centre: 'c.name', licenceYear: 'a.licence_year',
+};
+
+/** The plain SQL of the grid: every matching row, sorted, no plan. */
+function reference(input: ApplicationsListInput & { sort: (typeof APPLICATION_SORT_FIELDS)[number]; dir: 'asc' | 'desc' }): string[] {
+  const where: string[] = ['a.rowid IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ?)'];
+  const params: unknown[] = [ftsQuery(input.search!)];
+  if (input.state) { where.push('a.state = ?'); params.push(input.state); }
+  if (input.licenceYear) { where.push('a.licence_year = ?'); params.push(input.licenceYear); }
+  if (input.cadre) { where.push('a.cadre = ?'); params.push(input.cadre); }
+  if (input.centreId) { where.push('a.centre_id = ?'); params.push(input.centreId); }
+  if (input.county) { where.push('a.county = ?'); params.push(input.county); }
+  if (input.flagged !== undefined) where.push(input.flagged ? 'a.flag_count > 0' : 'a.flag_count = 0');
+  return (t.desk.sqlite.prepare(
+    `SELECT a.id FROM applications a NOT INDEXED JOIN practitioners p ON p.id = a.practitioner_id LEFT JOIN centres c ON c.id = a.centre_id
+     WHERE ${where.join(' AND ')} ORDER BY ${SORT_COLUMNS[input.sort]} ${input.dir}, a.id ${input.dir}`,
+  ).pluck().all(...params) as string[]);
+}
+
+describe('applications.list with a search: every plan gives the plain SQL\'s answer', () => {
+  const terms = ['otieno', 'akinyi', 'akinyi otieno', 'oti', 'mwangi'];
+  const filters: Partial<ApplicationsListInput>[] = [
+    {}, { state: 'submitted' }, { state: 'licensed' }, { state: 'rejected' }, { licenceYear: 2024 },
+    { state: 'submitted', licenceYear: 2025 }, { county: 'Kisumu' }, { cadre: 'technician' }, { flagged: true },
+    { state: 'submitted', cadre: 'technician' }, { state: 'submitted', flagged: false },
+  ];
+
+  for (const search of terms) {
+    it(`finds the same rows as the plain SQL for "${search}" under each filter, sort and page`, async () => {
+      let k = search.length;
+      for (const filter of [...filters, { centreId: 'nairobi' }]) {
+        const f = filter.centreId === 'nairobi' ? { centreId: t.centres.nairobi } : filter;
+        for (let s = 0; s < 3; s++) {
+          const sort = APPLICATION_SORT_FIELDS[k++ % APPLICATION_SORT_FIELDS.length]!;
+          const dir = k % 2 === 0 ? 'asc' : 'desc';
+          const expected = reference({ search, ...f, sort, dir, page: 0, pageSize: 100 });
+          const lastPage = Math.max(0, Math.ceil(expected.length / 100) - 1);
+          for (const page of [...new Set([0, 1, Math.floor(lastPage / 2), lastPage, lastPage + 1])]) {
+            const input = { search, ...f, sort, dir, page, pageSize: 100 };
+            const r = await t.desk.query('applications.list', input, t.actors.officer);
+            if (!r.ok) throw new Error(r.error.message);
+            expect({ input, total: r.value.total }).toEqual({ input, total: expected.length });
+            expect({ input, ids: r.value.rows.map((row) => row.id) }).toEqual({ input, ids: expected.slice(page * 100, page * 100 + 100) });
+          }
+        }
+      }
+    }, 120_000);
+  }
+
+  it('counts a search with no filter from the search index, and it is the number of matching applications', async () => {
+    for (const search of terms) {
+      const r = await t.desk.query('applications.list', { search, page: 0, pageSize: 25 }, t.actors.officer);
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.total).toBe(reference({ search, sort: 'submittedAt', dir: 'desc', page: 0, pageSize: 25 }).length);
+    }
+  });
+});
