@@ -35,18 +35,41 @@ export function readRows(sqlite: BetterSqlite3.Database, keys: readonly RowKey[]
   }
   const tables: Record<string, TableRows> = {};
   let count = 0;
+  let movedAway: string[] = [];
   for (const table of SYNCED_TABLES) {
     const wanted = byTable.get(table.name);
     if (!wanted) continue;
     const found = selectRows(sqlite, table.name, table.pk, `${keyExpression(table.pk)} IN (SELECT value FROM json_each(@keys))`, { keys: JSON.stringify(wanted) }, centreId);
     const present = new Set(found.keys);
-    // A row outside this desk's scope is not sent; a row that is gone is sent as deleted.
-    const deleted = wanted.filter((k) => !present.has(k) && !found.outOfScope.has(k));
+    // A row that is gone, or has left this desk's scope (a licence reassigned to another centre),
+    // is sent as deleted. Users are the exception: one who moved to another centre is not sent.
+    const deleted = wanted.filter((k) => !present.has(k) && !(table.name === 'users' && found.outOfScope.has(k)));
     tables[table.name] = { columns: found.columns, rows: found.rows, deleted };
     count += found.rows.length + deleted.length;
+    if (table.name === 'licences' && found.outOfScope.size) movedAway = [...found.outOfScope];
   }
   if (centreId !== null && tables.licences?.rows.length) count += addLicenceHolders(sqlite, tables, centreId);
+  if (centreId !== null && movedAway.length) count += dropLicenceHolders(sqlite, tables, centreId, movedAway);
   return { tables, count };
+}
+
+/** A licence that left a centre's desk takes its history, and its application and holder unless another licence there keeps them. */
+function dropLicenceHolders(sqlite: BetterSqlite3.Database, tables: Record<string, TableRows>, centreId: string, licenceIds: string[]): number {
+  const keys = JSON.stringify(licenceIds);
+  const ids = (sql: string) => sqlite.prepare(sql).pluck().all(keys).map(String);
+  const drop: [string, string[]][] = [
+    ['practitioners', ids('SELECT DISTINCT practitioner_id FROM licences WHERE id IN (SELECT value FROM json_each(?))')],
+    ['applications', ids('SELECT application_id FROM licences WHERE id IN (SELECT value FROM json_each(?))')],
+    ['licence_history', ids('SELECT id FROM licence_history WHERE licence_id IN (SELECT value FROM json_each(?))')],
+  ];
+  let added = 0;
+  for (const [table, wanted] of drop) {
+    const found = selectRows(sqlite, table, ['id'], 't.id IN (SELECT value FROM json_each(@keys))', { keys: JSON.stringify(wanted) }, centreId);
+    const into = tables[table] ?? (tables[table] = { columns: found.columns, rows: [], deleted: [] });
+    const listed = new Set([...into.deleted, ...into.rows.map((r) => String(r[into.columns.indexOf('id')]))]);
+    for (const k of found.outOfScope) if (!listed.has(k)) { into.deleted.push(k); added++; }
+  }
+  return added;
 }
 
 interface Selected { columns: string[]; rows: unknown[][]; keys: string[]; outOfScope: Set<string> }
