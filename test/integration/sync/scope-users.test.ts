@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, resolveSession } from '../../../src/main/auth/sessions.js';
+import type { Actor } from '../../../src/main/core/actor.js';
+import type { Desk } from '../../../src/main/desk.js';
+import { syncRound } from '../../../src/main/sync/round.js';
+import { paidApplication } from '../support/paid.js';
+import { count, PASSWORD, type TestDesk } from '../support/tempDesk.js';
+import { joinedDesk, restart, startTestServer, sync, type TestServer } from './support.js';
+
+let s: TestServer;
+let centres: TestDesk['centres'];
+const desks: Desk[] = [];
+
+async function licensed(desk: Desk, officer: Actor, centreId: string, n: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) ids.push(await paidApplication(desk, officer, { centreId }));
+  const issued = await desk.dispatch('licence.issue', { applicationIds: ids }, officer);
+  if (!issued.ok) throw new Error(issued.error.message);
+  return ids;
+}
+
+beforeAll(async () => {
+  s = await startTestServer(async (t) => {
+    centres = t.centres;
+    await licensed(t.desk, t.actors.officer, t.centres.nairobi, 3);
+    await licensed(t.desk, t.actors.officer, t.centres.mombasa, 3);
+    // One paid at Nairobi and not yet licensed: its holder is no business of the clerk's desk.
+    await paidApplication(t.desk, t.actors.officer, { centreId: t.centres.nairobi });
+  });
+});
+afterAll(async () => {
+  for (const d of desks) await d.close();
+  await s.server.close();
+});
+
+const keep = (d: Desk): Desk => { desks.push(d); return d; };
+const ids = (d: Desk, sql: string, ...params: unknown[]) => d.sqlite.prepare(sql).pluck().all(...params) as string[];
+
+/** What the server holds for one centre: its licences, and their applications and holders. */
+function centreOnServer(centreId: string) {
+  const server = s.server.desk;
+  return {
+    licences: ids(server, 'SELECT id FROM licences WHERE centre_id = ? ORDER BY id', centreId),
+    applications: ids(server, 'SELECT application_id FROM licences WHERE centre_id = ? ORDER BY application_id', centreId),
+    practitioners: ids(server, 'SELECT DISTINCT practitioner_id FROM licences WHERE centre_id = ? ORDER BY practitioner_id', centreId),
+  };
+}
+function heldBy(d: Desk) {
+  return {
+    licences: ids(d, 'SELECT id FROM licences ORDER BY id'),
+    applications: ids(d, 'SELECT id FROM applications ORDER BY id'),
+    practitioners: ids(d, 'SELECT id FROM practitioners ORDER BY id'),
+  };
+}
+
+describe("a clerk's desk holds only its centre", () => {
+  let clerkDesk: Desk;
+
+  it("holds its centre's licences, their holders with the personal details blanked, and no money or SMS", async () => {
+    clerkDesk = keep(await joinedDesk(s, 'clerk.nrb'));
+    const d = clerkDesk;
+    expect(d.sqlite.prepare('SELECT centre_id FROM sync_state').pluck().get()).toBe(centres.nairobi);
+    const expected = centreOnServer(centres.nairobi);
+    expect(expected.licences).toHaveLength(3);
+    expect(heldBy(d)).toEqual(expected);
+    expect(count(d, 'licences', 'centre_id <> ?', centres.nairobi)).toBe(0);
+    expect(count(s.server.desk, 'licences', 'centre_id = ?', centres.mombasa)).toBe(3);
+
+    const holders = d.sqlite.prepare('SELECT id, national_id, first_name, last_name, phone, email, employer FROM practitioners ORDER BY id').all() as Record<string, string>[];
+    const onServer = s.server.desk.sqlite.prepare('SELECT id, national_id, first_name, last_name, phone, email, employer FROM practitioners WHERE id = ?');
+    for (const h of holders) {
+      const full = onServer.get(h.id) as Record<string, string>;
+      expect(full.email !== '' || full.employer !== '').toBe(true);
+      expect(h).toEqual({ ...full, email: '', employer: '' });
+    }
+    for (const table of ['payments', 'invoices', 'sms_messages', 'payment_keys', 'application_history']) {
+      expect(count(d, table), table).toBe(0);
+      expect(count(s.server.desk, table), table).toBeGreaterThan(0);
+    }
+    expect(d.sqlite.prepare("SELECT count(*) FROM applications WHERE disclosures <> '' OR decision_reason IS NOT NULL").pluck().get()).toBe(0);
+    const users = d.sqlite.prepare('SELECT username FROM users ORDER BY username').pluck().all();
+    expect(users).toEqual(['admin', 'clerk.nrb']);
+  });
+
+  it('receives new licences of its centre and not of others in later rounds', async () => {
+    const d = clerkDesk;
+    await licensed(s.server.desk, s.actors.officer, centres.nairobi, 1);
+    await licensed(s.server.desk, s.actors.officer, centres.mombasa, 2);
+    await sync(d);
+    const expected = centreOnServer(centres.nairobi);
+    expect(expected.licences).toHaveLength(4);
+    expect(heldBy(d)).toEqual(expected);
+    expect(count(d, 'invoices') + count(d, 'payments') + count(d, 'sms_messages')).toBe(0);
+    expect(count(d, 'practitioners', "email <> '' OR employer <> ''")).toBe(0);
+  });
+
+  it('a licence reassigned to another centre leaves the desk, with its holder', async () => {
+    const d = clerkDesk;
+    const moved = centreOnServer(centres.nairobi).licences[0]!;
+    const r = await s.server.desk.dispatch('licence.reassign', { licenceId: moved, centreId: centres.mombasa, reason: 'The holder moved to Mombasa' }, s.actors.officer);
+    expect(r.ok).toBe(true);
+    expect(count(d, 'licence_history', 'licence_id = ?', moved)).toBeGreaterThan(0);
+    await sync(d);
+    expect(heldBy(d)).toEqual(centreOnServer(centres.nairobi));
+    expect(count(d, 'licences', 'centre_id <> ?', centres.nairobi)).toBe(0);
+    expect(count(d, 'licence_history', 'licence_id = ?', moved)).toBe(0);
+    // Mombasa's clerk desk has it now.
+    const mombasa = keep(await joinedDesk(s, 'clerk.msa'));
+    expect(heldBy(mombasa)).toEqual(centreOnServer(centres.mombasa));
+    expect(heldBy(mombasa).licences).toContain(moved);
+  });
+});
+
+describe('users on a desk that syncs', () => {
+  it('a user disabled on the server is refused at the desk after the next sync, and their open session ends', async () => {
+    const d = keep(await joinedDesk(s));
+    const session = await login(d, 'auditor', PASSWORD);
+    expect(session.user.username).toBe('auditor');
+    const disabled = await s.server.desk.dispatch('user.update', { id: s.actors.auditor.id, active: false }, s.actors.admin);
+    expect(disabled.ok).toBe(true);
+    // Not yet synced: the desk still knows the account as active.
+    await expect(resolveSession(d, session.token)).resolves.toMatchObject({ actor: { username: 'auditor' } });
+    await sync(d);
+    expect(d.sqlite.prepare("SELECT active FROM users WHERE username = 'auditor'").pluck().get()).toBe(0);
+    await expect(login(d, 'auditor', PASSWORD)).rejects.toMatchObject({ code: 'user_disabled' });
+    await expect(resolveSession(d, session.token)).rejects.toMatchObject({ code: 'user_disabled' });
+    // Others still sign in.
+    await expect(login(d, 'officer', PASSWORD)).resolves.toMatchObject({ user: { username: 'officer' } });
+  });
+
+  it('a known user signs in on the desk while the server is down; a wrong password is still refused', async () => {
+    const d = keep(await joinedDesk(s));
+    await s.server.close();
+    try {
+      await expect(syncRound(d)).rejects.toThrow(/Cannot reach/);
+      const session = await login(d, 'officer', PASSWORD);
+      expect(session.user).toMatchObject({ username: 'officer', role: 'officer', id: s.actors.officer.id });
+      await expect(resolveSession(d, session.token)).resolves.toMatchObject({ actor: { id: s.actors.officer.id } });
+      await expect(login(d, 'officer', 'not-the-password')).rejects.toMatchObject({ code: 'bad_credentials' });
+      await expect(login(d, 'nobody', PASSWORD)).rejects.toMatchObject({ code: 'bad_credentials' });
+    } finally {
+      await restart(s);
+    }
+  });
+});
