@@ -1,8 +1,9 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { DeskServices } from '../core/desk.js';
 import type { CommandContext } from '../core/registry.js';
 import { formatKes } from '../../shared/money.js';
 import { smsLanguage } from '../applications/decide.js';
-import { queueSms } from '../sms/queue.js';
+import { smsBatch } from '../sms/queue.js';
 
 export type SettleContext = Pick<CommandContext, 'sqlite' | 'desk' | 'actor' | 'now' | 'afterCommit'>;
 
@@ -12,94 +13,138 @@ export function toleranceCents(desk: DeskServices): number {
 
 export interface SettleOutcome {
   /** Applications that became paid (their SMS is queued). */
-  paid: string[];
+  paid: number;
   /** Applications that went back to approved because a payment was taken off their invoice. */
-  reopened: string[];
+  reopened: number;
+}
+
+/**
+ * The statements settling needs, prepared once per connection (settling runs in every match,
+ * unmatch, reversal and import). They work on two temporary tables of the connection:
+ * `settle_ids`, the invoices to settle, and `settle_moved`, the applications that follow them.
+ */
+interface SettleStatements {
+  clear: BetterSqlite3.Statement;
+  clearMoved: BetterSqlite3.Statement;
+  addIds: BetterSqlite3.Statement;
+  invoices: BetterSqlite3.Statement;
+  moved: BetterSqlite3.Statement;
+  history: BetterSqlite3.Statement;
+  move: BetterSqlite3.Statement;
+  paidSms: BetterSqlite3.Statement;
+}
+const prepared = new WeakMap<BetterSqlite3.Database, SettleStatements>();
+
+function statements(sqlite: BetterSqlite3.Database): SettleStatements {
+  // Every time: a rolled-back transaction (a dry run) takes the temporary tables it created with it.
+  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS settle_ids (id TEXT PRIMARY KEY);
+    CREATE TEMP TABLE IF NOT EXISTS settle_moved (id TEXT PRIMARY KEY, to_paid INTEGER NOT NULL);`);
+  let s = prepared.get(sqlite);
+  if (s) return s;
+  s = {
+    clear: sqlite.prepare('DELETE FROM temp.settle_ids'),
+    clearMoved: sqlite.prepare('DELETE FROM temp.settle_moved'),
+    addIds: sqlite.prepare('INSERT OR IGNORE INTO temp.settle_ids (id) SELECT value FROM json_each(?)'),
+    // The amount paid is computed once per invoice, and every field follows from it in one write.
+    invoices: sqlite.prepare(
+      `UPDATE invoices SET
+         amount_paid_cents = x.paid,
+         state = CASE WHEN x.paid = 0 THEN 'unpaid'
+                      WHEN x.paid < amount_due_cents THEN 'partially_paid'
+                      WHEN x.paid - amount_due_cents <= @tolerance THEN 'paid'
+                      ELSE 'overpaid' END,
+         access_fee_cents = CASE WHEN x.paid >= amount_due_cents AND x.paid - amount_due_cents <= @tolerance
+                                 THEN x.paid - amount_due_cents ELSE 0 END,
+         refund_due_cents = CASE WHEN x.paid - amount_due_cents > @tolerance THEN x.paid - amount_due_cents ELSE 0 END,
+         paid_at = CASE WHEN x.paid >= amount_due_cents THEN coalesce(paid_at, @now) ELSE NULL END,
+         version = version + 1, updated_at = @now
+       FROM (SELECT s.id, coalesce((SELECT sum(p.amount_cents) FROM payments p WHERE p.invoice_id = s.id AND p.state = 'matched'), 0) AS paid
+             FROM temp.settle_ids s) AS x
+       WHERE invoices.id = x.id`,
+    ),
+    // CROSS JOIN keeps SQLite starting from the few settled invoices, not from every approved application.
+    moved: sqlite.prepare(
+      `INSERT INTO temp.settle_moved (id, to_paid)
+       SELECT a.id, i.state IN ('paid', 'overpaid') FROM temp.settle_ids s CROSS JOIN invoices i ON i.id = s.id CROSS JOIN applications a ON a.id = i.application_id
+       WHERE (i.state IN ('paid', 'overpaid') AND a.state = 'approved') OR (i.state IN ('unpaid', 'partially_paid') AND a.state = 'paid')`,
+    ),
+    // Those that became paid first, then those reopened; each group in application id order.
+    history: sqlite.prepare(
+      `INSERT INTO application_history (application_id, at, actor_id, actor_name, action, from_state, to_state, reason, revision)
+       SELECT a.id, @now, @actorId, @actorName,
+              CASE WHEN m.to_paid THEN 'settle' ELSE 'unsettle' END,
+              CASE WHEN m.to_paid THEN 'approved' ELSE 'paid' END,
+              CASE WHEN m.to_paid THEN 'paid' ELSE 'approved' END,
+              NULL, a.revision
+       FROM temp.settle_moved m CROSS JOIN applications a ON a.id = m.id
+       ORDER BY m.to_paid DESC, m.id`,
+    ),
+    move: sqlite.prepare(
+      `UPDATE applications SET state = CASE WHEN m.to_paid THEN 'paid' ELSE 'approved' END, version = version + 1, updated_at = @now
+       FROM temp.settle_moved m WHERE applications.id = m.id`,
+    ),
+    paidSms: sqlite.prepare(
+      `SELECT a.id, a.application_ref, a.licence_year, a.revision, p.first_name, p.phone, p.language, i.bill_ref, i.amount_paid_cents
+       FROM temp.settle_moved m CROSS JOIN applications a ON a.id = m.id CROSS JOIN practitioners p ON p.id = a.practitioner_id
+         CROSS JOIN invoices i ON i.application_id = a.id
+       WHERE m.to_paid ORDER BY m.id`,
+    ),
+  };
+  prepared.set(sqlite, s);
+  return s;
 }
 
 /**
  * Recomputes invoices from the payments matched to them: the amount paid is always the sum of
  * matched payments, so settling is the same whether a payment was added or taken away. An amount
  * over the fee within the access-fee tolerance is recorded as the access fee; more than that is an
- * overpayment with the surplus due back. Applications follow their invoice (approved ⇄ paid).
+ * overpayment with the surplus due back. Applications follow their invoice (approved ⇄ paid), and
+ * each that becomes paid has its "paid" SMS queued.
  */
 export function settleInvoices(ctx: SettleContext, invoiceIds: Iterable<string>): SettleOutcome {
-  const { sqlite, now } = ctx;
-  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS settle_ids (id TEXT PRIMARY KEY); DELETE FROM settle_ids;');
-  const add = sqlite.prepare('INSERT OR IGNORE INTO settle_ids (id) VALUES (?)');
-  for (const id of invoiceIds) add.run(id);
-  const tolerance = toleranceCents(ctx.desk);
-
-  sqlite.prepare(
-    `UPDATE invoices SET amount_paid_cents = coalesce((SELECT sum(p.amount_cents) FROM payments p WHERE p.invoice_id = invoices.id AND p.state = 'matched'), 0)
-     WHERE id IN (SELECT id FROM settle_ids)`,
-  ).run();
-  sqlite.prepare(
-    `UPDATE invoices SET
-       state = CASE WHEN amount_paid_cents = 0 THEN 'unpaid'
-                    WHEN amount_paid_cents < amount_due_cents THEN 'partially_paid'
-                    WHEN amount_paid_cents - amount_due_cents <= @tolerance THEN 'paid'
-                    ELSE 'overpaid' END,
-       access_fee_cents = CASE WHEN amount_paid_cents >= amount_due_cents AND amount_paid_cents - amount_due_cents <= @tolerance
-                               THEN amount_paid_cents - amount_due_cents ELSE 0 END,
-       refund_due_cents = CASE WHEN amount_paid_cents - amount_due_cents > @tolerance THEN amount_paid_cents - amount_due_cents ELSE 0 END,
-       paid_at = CASE WHEN amount_paid_cents >= amount_due_cents THEN coalesce(paid_at, @now) ELSE NULL END,
-       version = version + 1, updated_at = @now
-     WHERE id IN (SELECT id FROM settle_ids)`,
-  ).run({ tolerance, now });
-
-  // CROSS JOIN keeps SQLite starting from the few settled invoices, not from every approved application.
-  const moving = (invoiceStates: string, applicationState: string) =>
-    sqlite.prepare(
-      `SELECT a.id FROM settle_ids s CROSS JOIN invoices i ON i.id = s.id CROSS JOIN applications a ON a.id = i.application_id
-       WHERE i.state IN (${invoiceStates}) AND a.state = ? ORDER BY a.id`,
-    ).pluck().all(applicationState) as string[];
-  const paid = moving(`'paid', 'overpaid'`, 'approved');
-  const reopened = moving(`'unpaid', 'partially_paid'`, 'paid');
-  moveApplications(ctx, paid, 'approved', 'paid', 'settle');
-  moveApplications(ctx, reopened, 'paid', 'approved', 'unsettle');
-  queuePaidSms(ctx, paid);
-  return { paid, reopened };
+  const s = statements(ctx.sqlite);
+  s.clear.run();
+  s.addIds.run(JSON.stringify([...invoiceIds]));
+  return settleListed(ctx);
 }
 
-function moveApplications(ctx: SettleContext, ids: string[], from: string, to: string, action: string): void {
-  if (ids.length === 0) return;
+/**
+ * Settles the invoices listed in the connection's `temp.settle_ids` (filled by the caller, e.g.
+ * with one INSERT … SELECT over a batch of matches): every step is one statement over the whole
+ * list, whatever its length, except the SMS, rendered per message.
+ */
+export function settleListed(ctx: SettleContext): SettleOutcome {
   const { sqlite, now, actor } = ctx;
-  const update = sqlite.prepare(`UPDATE applications SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND state = ?`);
-  const history = sqlite.prepare(
-    `INSERT INTO application_history (application_id, at, actor_id, actor_name, action, from_state, to_state, reason, revision)
-     SELECT id, ?, ?, ?, ?, ?, ?, NULL, revision FROM applications WHERE id = ?`,
-  );
-  for (const id of ids) {
-    update.run(to, now, id, from);
-    history.run(now, actor.id, actor.username, action, from, to, id);
-  }
+  const s = statements(sqlite);
+  s.invoices.run({ tolerance: toleranceCents(ctx.desk), now });
+  s.clearMoved.run();
+  const moved = s.moved.run().changes;
+  if (moved === 0) return { paid: 0, reopened: 0 };
+  s.history.run({ now, actorId: actor.id, actorName: actor.username });
+  s.move.run({ now });
+  const paid = queuePaidSms(ctx, s.paidSms);
+  return { paid, reopened: moved - paid };
 }
 
-function queuePaidSms(ctx: SettleContext, applicationIds: string[]): void {
-  if (applicationIds.length === 0) return;
-  const { sqlite, now } = ctx;
-  const load = sqlite.prepare(
-    `SELECT a.id, a.application_ref, a.licence_year, a.revision, p.first_name, p.phone, p.language, i.bill_ref, i.amount_paid_cents
-     FROM applications a JOIN practitioners p ON p.id = a.practitioner_id JOIN invoices i ON i.application_id = a.id WHERE a.id = ?`,
-  );
+/** The "paid" SMS of every application the settlement made paid; returns how many became paid. */
+function queuePaidSms(ctx: SettleContext, select: BetterSqlite3.Statement): number {
   const fallback = ctx.desk.setting('sms.defaultLanguage');
+  const queue = smsBatch(ctx.sqlite, 'paid', ctx.now);
+  let paid = 0;
   let queued = false;
-  for (const id of applicationIds) {
-    const a = load.get(id) as {
-      id: string; application_ref: string; licence_year: number; revision: number; first_name: string;
-      phone: string | null; language: string; bill_ref: string; amount_paid_cents: number;
-    };
-    const r = queueSms(sqlite, {
-      event: 'paid',
+  for (const a of select.all() as {
+    id: string; application_ref: string; licence_year: number; revision: number; first_name: string;
+    phone: string | null; language: string; bill_ref: string; amount_paid_cents: number;
+  }[]) {
+    paid++;
+    queued = queue({
       eventKey: `paid:${a.id}:${a.revision}`,
       applicationId: a.id,
       phone: a.phone,
       language: smsLanguage({ p_language: a.language }, fallback),
       values: { name: a.first_name, ref: a.application_ref, year: String(a.licence_year), billRef: a.bill_ref, amount: formatKes(a.amount_paid_cents) },
-      at: now,
-    });
-    queued ||= r.smsId !== null;
+    }) || queued;
   }
   if (queued) ctx.afterCommit(() => ctx.desk.notifySmsQueued());
+  return paid;
 }

@@ -8,11 +8,36 @@ import defaults from '../../../resources/sms-templates.json' with { type: 'json'
 
 export type Language = 'en' | 'sw';
 
+/**
+ * The statements queueing needs, prepared once per connection: queueing runs inside other
+ * commands (approve, settle, dispatch), many times per command when a batch settles.
+ */
+interface QueueStatements {
+  template: BetterSqlite3.Statement;
+  existing: BetterSqlite3.Statement;
+  insert: BetterSqlite3.Statement;
+}
+const prepared = new WeakMap<BetterSqlite3.Database, QueueStatements>();
+
+function statements(sqlite: BetterSqlite3.Database): QueueStatements {
+  let s = prepared.get(sqlite);
+  if (!s) {
+    s = {
+      template: sqlite.prepare('SELECT body FROM sms_templates WHERE event = ? AND language = ?').pluck(),
+      existing: sqlite.prepare('SELECT id FROM sms_messages WHERE event_key = ?').pluck(),
+      insert: sqlite.prepare(
+        `INSERT INTO sms_messages (id, event_key, created_at, application_id, phone, event, language, body, encoding, parts, state, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)`,
+      ),
+    };
+    prepared.set(sqlite, s);
+  }
+  return s;
+}
+
 export function templateBody(sqlite: BetterSqlite3.Database, event: SmsEvent, language: Language): string {
-  const row = sqlite.prepare('SELECT body FROM sms_templates WHERE event = ? AND language = ?').get(event, language) as
-    | { body: string }
-    | undefined;
-  return row?.body ?? (defaults as Record<Language, Record<SmsEvent, string>>)[language][event];
+  const body = statements(sqlite).template.get(event, language) as string | undefined;
+  return body ?? (defaults as Record<Language, Record<SmsEvent, string>>)[language][event];
 }
 
 export function composeSms(sqlite: BetterSqlite3.Database, event: SmsEvent, language: Language, values: SmsValues) {
@@ -47,15 +72,32 @@ export function queueSms(sqlite: BetterSqlite3.Database, input: QueueSmsInput): 
   if (!phone.ok) {
     return { smsId: null, problem: `No SMS queued: '${input.phone ?? ''}' is not a Kenyan mobile number.` };
   }
-  const existing = sqlite.prepare('SELECT id FROM sms_messages WHERE event_key = ?').get(input.eventKey) as { id: string } | undefined;
-  if (existing) return { smsId: existing.id };
+  const s = statements(sqlite);
+  const existing = s.existing.get(input.eventKey) as string | undefined;
+  if (existing) return { smsId: existing };
   const message = composeSms(sqlite, input.event, input.language, input.values);
   const id = newId();
-  sqlite
-    .prepare(
-      `INSERT INTO sms_messages (id, event_key, created_at, application_id, phone, event, language, body, encoding, parts, state, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)`,
-    )
-    .run(id, input.eventKey, input.at, input.applicationId, phone.msisdn, input.event, input.language, message.text, message.encoding, message.parts, input.at);
+  s.insert.run(id, input.eventKey, input.at, input.applicationId, phone.msisdn, input.event, input.language, message.text, message.encoding, message.parts, input.at);
   return { smsId: id };
+}
+
+/**
+ * Queues many messages of one event inside the caller's transaction (e.g. every application a
+ * settlement made paid), with the same rules as `queueSms`: no message without a Kenyan mobile
+ * number, one message per event key ever. Each language's template is read once per batch.
+ * Returns a function to call per message; it answers whether a new message was queued.
+ */
+export function smsBatch(sqlite: BetterSqlite3.Database, event: SmsEvent, at: string): (input: Omit<QueueSmsInput, 'event' | 'at'>) => boolean {
+  const s = statements(sqlite);
+  const bodies = new Map<Language, string>();
+  return (input) => {
+    const phone = normalisePhone(input.phone);
+    if (!phone.ok || s.existing.get(input.eventKey) !== undefined) return false;
+    let body = bodies.get(input.language);
+    if (body === undefined) bodies.set(input.language, (body = templateBody(sqlite, event, input.language)));
+    const text = renderSms(body, input.values);
+    const length = smsLength(text);
+    s.insert.run(newId(), input.eventKey, at, input.applicationId, phone.msisdn, event, input.language, text, length.encoding, length.parts, at);
+    return true;
+  };
 }
