@@ -8,8 +8,7 @@ const MAX_CORRECTIONS = 12;
 
 /**
  * The statements auto-matching needs, prepared once per connection. `temp.match_scope` holds the
- * rowids of the payments to try; `temp.match_added` what the exact references added to each
- * invoice (not settled yet); `temp.settle_ids` (settle.ts) the invoices to settle.
+ * rowids of the payments to try; `temp.settle_ids` (settle.ts) the invoices to settle.
  */
 interface MatchStatements {
   clearScope: BetterSqlite3.Statement;
@@ -17,9 +16,7 @@ interface MatchStatements {
   scopeUnmatched: BetterSqlite3.Statement;
   exact: BetterSqlite3.Statement;
   clearSettle: BetterSqlite3.Statement;
-  clearAdded: BetterSqlite3.Statement;
-  addedExact: BetterSqlite3.Statement;
-  settleAdded: BetterSqlite3.Statement;
+  settleExact: BetterSqlite3.Statement;
   rest: BetterSqlite3.Statement;
   openByRefs: BetterSqlite3.Statement;
   openByNationalId: BetterSqlite3.Statement;
@@ -31,14 +28,18 @@ const prepared = new WeakMap<BetterSqlite3.Database, MatchStatements>();
 function statements(sqlite: BetterSqlite3.Database): MatchStatements {
   // Every time: a rolled-back transaction (a dry run) takes the temporary tables it created with it.
   sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS match_scope (rid INTEGER PRIMARY KEY);
-    CREATE TEMP TABLE IF NOT EXISTS match_added (id TEXT PRIMARY KEY, cents INTEGER NOT NULL);
     CREATE TEMP TABLE IF NOT EXISTS settle_ids (id TEXT PRIMARY KEY);`);
   let s = prepared.get(sqlite);
   if (s) return s;
-  // An invoice is open when it is unpaid or partially paid; one the exact references paid into is
-  // judged by what it will hold once settled (settling sets the state from the amount paid).
-  const openBalance = `i.amount_due_cents - i.amount_paid_cents - coalesce(m.cents, 0)`;
-  const isOpen = `CASE WHEN m.id IS NULL THEN i.state IN ('unpaid', 'partially_paid') ELSE i.amount_paid_cents + m.cents < i.amount_due_cents END`;
+  // An open invoice (unpaid or partially paid) and its balance, as settling would leave them: an
+  // invoice listed to settle is judged by the sum of its matched payments, as settling computes it.
+  const openInvoices = (from: string, where: string) =>
+    `SELECT id, due - paid FROM (
+       SELECT i.id, i.amount_due_cents AS due, i.state, t.id AS listed,
+              CASE WHEN t.id IS NULL THEN i.amount_paid_cents
+                   ELSE (SELECT coalesce(sum(x.amount_cents), 0) FROM payments x WHERE x.invoice_id = i.id AND x.state = 'matched') END AS paid
+       FROM ${from} LEFT JOIN temp.settle_ids t ON t.id = i.id WHERE ${where})
+     WHERE CASE WHEN listed IS NULL THEN state IN ('unpaid', 'partially_paid') ELSE paid < due END`;
   s = {
     clearScope: sqlite.prepare('DELETE FROM temp.match_scope'),
     scopeIds: sqlite.prepare('INSERT OR IGNORE INTO temp.match_scope (rid) SELECT p.rowid FROM json_each(?) j CROSS JOIN payments p ON p.id = j.value'),
@@ -51,27 +52,20 @@ function statements(sqlite: BetterSqlite3.Database): MatchStatements {
        WHERE payments.rowid = s.rid AND payments.state = 'unmatched' AND payments.reference_clean <> '' AND i.bill_ref = payments.reference_clean`,
     ),
     clearSettle: sqlite.prepare('DELETE FROM temp.settle_ids'),
-    clearAdded: sqlite.prepare('DELETE FROM temp.match_added'),
-    addedExact: sqlite.prepare(
-      `INSERT INTO temp.match_added (id, cents)
-       SELECT p.invoice_id, sum(p.amount_cents) FROM temp.match_scope s CROSS JOIN payments p ON p.rowid = s.rid
-       WHERE p.state = 'matched' AND p.match_rule = 'exact_reference' AND p.matched_at = ? GROUP BY p.invoice_id`,
+    settleExact: sqlite.prepare(
+      `INSERT OR IGNORE INTO temp.settle_ids (id)
+       SELECT p.invoice_id FROM temp.match_scope s CROSS JOIN payments p ON p.rowid = s.rid
+       WHERE p.state = 'matched' AND p.match_rule = 'exact_reference' AND p.matched_at = ?`,
     ),
-    settleAdded: sqlite.prepare('INSERT OR IGNORE INTO temp.settle_ids (id) SELECT id FROM temp.match_added'),
     rest: sqlite.prepare(
       `SELECT p.id, p.amount_cents, p.reference_clean FROM temp.match_scope s CROSS JOIN payments p ON p.rowid = s.rid
        WHERE p.state = 'unmatched' ORDER BY p.paid_at, p.id`,
     ).raw(),
-    openByRefs: sqlite.prepare(
-      `SELECT i.id, ${openBalance} FROM invoices i LEFT JOIN temp.match_added m ON m.id = i.id
-       WHERE i.bill_ref IN (${Array.from({ length: MAX_CORRECTIONS }, () => '?').join(', ')}) AND ${isOpen}`,
-    ).raw(),
-    openByNationalId: sqlite.prepare(
-      `SELECT i.id, ${openBalance} FROM practitioners p
-       CROSS JOIN applications a ON a.practitioner_id = p.id CROSS JOIN invoices i ON i.application_id = a.id
-       LEFT JOIN temp.match_added m ON m.id = i.id
-       WHERE p.national_id = ? AND ${isOpen}`,
-    ).raw(),
+    openByRefs: sqlite.prepare(openInvoices('invoices i', `i.bill_ref IN (${Array.from({ length: MAX_CORRECTIONS }, () => '?').join(', ')})`)).raw(),
+    openByNationalId: sqlite.prepare(openInvoices(
+      'practitioners p CROSS JOIN applications a ON a.practitioner_id = p.id CROSS JOIN invoices i ON i.application_id = a.id',
+      'p.national_id = ?',
+    )).raw(),
     setMatch: sqlite.prepare(
       `UPDATE payments SET state = 'matched', match_rule = ?, invoice_id = ?, matched_at = ?, matched_by = NULL, version = version + 1, updated_at = ? WHERE id = ?`,
     ),
@@ -101,16 +95,15 @@ export function autoMatch(ctx: SettleContext, scope?: string[]): AutoMatchResult
  * into in `temp.settle_ids` for `settleListed`, which must follow in the same transaction.
  *
  * Set-based: the exact references are matched by one UPDATE … FROM; only the payments left are
- * looked at one by one, oldest first, against the balances as settling would leave them (what
- * the exact references added counts; an invoice a payment here pays is closed for the payments
- * after it, as an amount that fits pays the whole balance). So the outcome is that of settling
- * after every match, as DOMAIN.md's order reads.
+ * looked at one by one, oldest first, against the invoices as settling would leave them (one the
+ * exact references paid into by the sum of its matched payments; one a payment here pays is
+ * closed for the payments after it, as an amount that fits pays the whole balance). So the
+ * outcome is that of settling after every match, as DOMAIN.md's order reads.
  */
 export function matchPayments(ctx: SettleContext, scope?: string[]): AutoMatchResult {
   const { sqlite, now } = ctx;
   const s = statements(sqlite);
   s.clearScope.run();
-  s.clearAdded.run();
   s.clearSettle.run();
   if (scope) s.scopeIds.run(JSON.stringify(scope));
   else s.scopeUnmatched.run();
@@ -118,10 +111,7 @@ export function matchPayments(ctx: SettleContext, scope?: string[]): AutoMatchRe
 
   // 1. Exact reference: one statement for every payment in scope.
   matched.exact_reference = s.exact.run({ now }).changes;
-  if (matched.exact_reference > 0) {
-    s.addedExact.run(now);
-    s.settleAdded.run();
-  }
+  if (matched.exact_reference > 0) s.settleExact.run(now);
 
   // 2 and 3 look at what is left, one payment at a time, oldest first.
   const rest = s.rest.all() as [id: string, amountCents: number, referenceClean: string][];
