@@ -17,7 +17,7 @@ const proxies: SyncProxy[] = [];
 
 beforeAll(async () => {
   s = await startTestServer((t) => {
-    appIds = Array.from({ length: 12 }, (_, i) => seedApplication(t.desk, { ref: `ECZ-FAULT-${i}`, nationalId: `2910000${i}` }));
+    appIds = Array.from({ length: 16 }, (_, i) => seedApplication(t.desk, { ref: `ECZ-FAULT-${i}`, nationalId: `2910000${i}` }));
   });
 });
 afterAll(async () => {
@@ -35,6 +35,19 @@ async function proxy(): Promise<SyncProxy> {
 const stateOn = (d: Desk, id: string) => d.sqlite.prepare('SELECT state FROM applications WHERE id = ?').pluck().get(id);
 const cursorOf = (d: Desk) => d.sqlite.prepare('SELECT cursor FROM sync_state WHERE id = 1').pluck().get() as number;
 const serverLatest = () => s.server.desk.sqlite.prepare('SELECT coalesce(max(seq), 0) FROM row_changes').pluck().get() as number;
+
+/** `kmlttb --data DIR sync` as a child process, its output collected. */
+function kmlttbSync(dir: string, env: Record<string, string> = {}) {
+  const output: string[] = [];
+  const child = spawn(process.execPath, [path.resolve('bin/kmlttb.js'), '--data', dir, 'sync'], {
+    env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (c: Buffer) => output.push(c.toString()));
+  child.stderr.on('data', (c: Buffer) => output.push(c.toString()));
+  let ended = false;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => { ended = true; resolve({ code, signal }); }));
+  return { child, exited, output, hasEnded: () => ended };
+}
 
 async function post(url: string, body: Record<string, unknown>, token?: string) {
   const res = await fetch(url, {
@@ -189,15 +202,10 @@ describe('sync faults: a desk killed in the middle of a pull', () => {
       let pulls = 0;
       p.decide = (x) => (x.path === '/v1/sync/pull' && ++pulls >= 30 ? { hold: true } : { pass: true });
 
-      const output: string[] = [];
-      child = spawn(process.execPath, [path.resolve('bin/kmlttb.js'), '--data', dir, 'sync'], {
-        env: { ...process.env, KMLTTB_SYNC_PAGE_ROWS: '50' }, stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      child.stdout!.on('data', (c: Buffer) => output.push(c.toString()));
-      child.stderr!.on('data', (c: Buffer) => output.push(c.toString()));
-      const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child!.on('exit', (code, signal) => resolve(signal ?? code)));
-      let exitedEarly = false;
-      void exited.then(() => { exitedEarly = true; });
+      const run = kmlttbSync(dir, { KMLTTB_SYNC_PAGE_ROWS: '50' });
+      child = run.child;
+      const { output, exited } = run;
+      const exitedEarly = run.hasEnded;
 
       const watcher = new Database(file, { readonly: true, fileMustExist: true });
       let cursor = 0;
@@ -205,14 +213,14 @@ describe('sync faults: a desk killed in the middle of a pull', () => {
         const read = watcher.prepare('SELECT cursor FROM sync_state WHERE id = 1').pluck();
         // Some ten pages in (the 30th is held), then the kill lands wherever the desk is.
         while ((cursor = read.get() as number) < 500) {
-          if (exitedEarly) throw new Error(`kmlttb sync ended before ten pages were in: ${output.join('')}`);
+          if (exitedEarly()) throw new Error(`kmlttb sync ended before ten pages were in: ${output.join('')}`);
           await new Promise((r) => setTimeout(r, 5));
         }
       } finally {
         watcher.close();
       }
       child.kill('SIGKILL');
-      expect(await exited).toBe('SIGKILL');
+      expect(await exited).toEqual({ code: null, signal: 'SIGKILL' });
       child = null;
 
       const latest = big.server.desk.sqlite.prepare('SELECT max(seq) FROM row_changes').pluck().get() as number;
@@ -304,4 +312,103 @@ describe('sync faults: refusals', () => {
     expect(count(d, 'outbox')).toBe(1);
     expect(stateOn(s.server.desk, appIds[9]!)).toBe('submitted');
   });
+});
+
+describe('sync faults: ops delivered twice or out of order', () => {
+  it('a push delivered to the server a second time is answered duplicate and changes nothing', async () => {
+    const p = await proxy();
+    const d = keep(await joinedDeskAt(p.url));
+    const officer = actorOn(d, 'officer');
+    expect((await d.dispatch('application.approve', { applicationId: appIds[10] }, officer)).ok).toBe(true);
+    expect((await d.dispatch('application.return', { applicationId: appIds[11], reason: 'Photo is not clear' }, officer)).ok).toBe(true);
+    expect(await sync(d)).toMatchObject({ sent: 2, applied: 2 });
+    const push = p.exchanges.find((x) => x.path === '/v1/sync/push')!;
+    const before = { snapshot: snapshot(s.server.desk), latest: serverLatest(), audit: count(s.server.desk, 'audit_events') };
+    const again = await fetch(`${s.server.url}/v1/sync/push`, {
+      method: 'POST', body: push.body.toString('utf8'),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${d.secrets.get('sync.token')!}` },
+    });
+    expect(again.status).toBe(200);
+    expect((await again.json() as { results: { status: string }[] }).results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+    expect({ snapshot: snapshot(s.server.desk), latest: serverLatest(), audit: count(s.server.desk, 'audit_events') }).toEqual(before);
+    expect(await sync(d)).toMatchObject({ sent: 0, received: 0 });
+  });
+
+  it('ops that reach the server out of order: the one whose record is not there yet is refused with its reason, the rest applied, and the desk converges', async () => {
+    const p = await proxy();
+    const d = keep(await joinedDeskAt(p.url));
+    const admin = actorOn(d, 'admin');
+    await s.server.close();
+    const created = await d.dispatch('centre.create', { code: 'KSM9', name: 'Kisumu Annex', town: 'Kisumu' }, admin);
+    if (!created.ok) throw new Error(created.error.message);
+    const centreId = (created.value as { id: string }).id;
+    expect((await d.dispatch('centre.update', { id: centreId, name: 'Kisumu Annex Two' }, admin)).ok).toBe(true);
+    expect(d.sqlite.prepare('SELECT name FROM centres WHERE id = ?').pluck().get(centreId)).toBe('Kisumu Annex Two');
+    await restart(s);
+    // The proxy delivers the page with its ops the other way round.
+    p.rewrite = (route, body) => {
+      if (route !== '/v1/sync/push') return body;
+      const page = json(body);
+      return Buffer.from(JSON.stringify({ ...page, ops: [...page.ops].reverse() }));
+    };
+    const report = await sync(d);
+    expect(report).toMatchObject({ sent: 2, applied: 1, duplicate: 0 });
+    expect(report.rejected).toEqual([expect.objectContaining({ name: 'centre.update', reason: `No centre with id ${centreId}.` })]);
+    const centre = 'SELECT code, name, town FROM centres WHERE id = ?';
+    expect(s.server.desk.sqlite.prepare(centre).get(centreId)).toEqual({ code: 'KSM9', name: 'Kisumu Annex', town: 'Kisumu' });
+    expect(d.sqlite.prepare(centre).get(centreId)).toEqual({ code: 'KSM9', name: 'Kisumu Annex', town: 'Kisumu' });
+    expect(count(d, 'outbox')).toBe(0);
+    const status = await d.query('sync.status', {}, admin);
+    expect(status.ok && status.value.rejections).toEqual([expect.objectContaining({ name: 'centre.update', reason: report.rejected[0]!.reason })]);
+  });
+});
+
+describe('sync faults: the desk process killed during a push', () => {
+  it('SIGKILL after the server applied the push but before the desk heard: the ops are still waiting, and the next round has them answered duplicate', async () => {
+    const p = await proxy();
+    const joined = await joinedDeskAt(p.url);
+    const dir = joined.dataDir;
+    const officer = actorOn(joined, 'officer');
+    expect((await joined.dispatch('application.approve', { applicationId: appIds[12] }, officer)).ok).toBe(true);
+    expect((await joined.dispatch('application.reject', { applicationId: appIds[13], reason: 'Declaration not accepted' }, officer)).ok).toBe(true);
+    await joined.close();
+    p.decide = (x) => (x.path === '/v1/sync/push' ? { hold: true } : { pass: true });
+    const run = kmlttbSync(dir);
+    try {
+      await Promise.race([p.whenHeld(1), run.exited.then(() => { throw new Error(`kmlttb sync ended: ${run.output.join('')}`); })]);
+      // The server has done the work; the desk is waiting for the answer.
+      expect(stateOn(s.server.desk, appIds[12]!)).toBe('approved');
+      expect(stateOn(s.server.desk, appIds[13]!)).toBe('rejected');
+      run.child.kill('SIGKILL');
+      expect(await run.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+    p.decide = () => ({ pass: true });
+
+    const d = keep(openDesk(dir));
+    expect(d.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(count(d, 'outbox')).toBe(2);
+    const report = await sync(d);
+    expect(report).toMatchObject({ sent: 2, applied: 0, duplicate: 2, rejected: [] });
+    for (const id of [appIds[12], appIds[13]]) expect(count(s.server.desk, 'sms_messages', 'application_id = ?', id)).toBe(1);
+    expect(count(s.server.desk, 'invoices', 'application_id = ?', appIds[12])).toBe(1);
+    expect(count(d, 'outbox')).toBe(0);
+    expect(snapshot(d)).toEqual(snapshot(s.server.desk));
+  }, 60_000);
+
+  it('`kmlttb sync` exits 1 and says so when the server cannot be reached, keeping the ops', async () => {
+    const p = await proxy();
+    const joined = await joinedDeskAt(p.url);
+    const dir = joined.dataDir;
+    expect((await joined.dispatch('application.approve', { applicationId: appIds[14] }, actorOn(joined, 'officer'))).ok).toBe(true);
+    await joined.close();
+    await p.close();
+    const run = kmlttbSync(dir);
+    expect(await run.exited).toEqual({ code: 1, signal: null });
+    expect(run.output.join('')).toMatch(/Cannot reach the central service at http:\/\/127\.0\.0\.1:\d+: connection refused/);
+    const d = keep(openDesk(dir));
+    expect(count(d, 'outbox')).toBe(1);
+    expect(d.sqlite.prepare('SELECT last_error FROM sync_state').pluck().get()).toMatch(/Cannot reach/);
+  }, 60_000);
 });

@@ -24,6 +24,8 @@ export interface SyncProxy {
   exchanges: Exchange[];
   /** Decides each answer (default: pass everything on). */
   decide: (exchange: Exchange) => Verdict;
+  /** The body forwarded to the server for a request (default: the one the desk sent). */
+  rewrite: (path: string, body: Buffer) => Buffer;
   /** Requests held (verdict `hold`), waiting. */
   held: number;
   /** Resolves once `held` reaches `n`. */
@@ -39,6 +41,7 @@ export async function startProxy(target: string): Promise<SyncProxy> {
     url: '',
     exchanges: [],
     decide: () => PASS,
+    rewrite: (_path, body) => body,
     held: 0,
     whenHeld(n) {
       if (proxy.held >= n) return Promise.resolve();
@@ -53,10 +56,10 @@ export async function startProxy(target: string): Promise<SyncProxy> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const body = Buffer.concat(chunks);
+      const body = proxy.rewrite(req.url ?? '', Buffer.concat(chunks));
       const upstream = http.request(`${target}${req.url}`, {
         method: req.method,
-        headers: { ...req.headers, host: new URL(target).host },
+        headers: { ...req.headers, host: new URL(target).host, 'content-length': String(body.length) },
       }, (up) => {
         const parts: Buffer[] = [];
         up.on('data', (c: Buffer) => parts.push(c));
