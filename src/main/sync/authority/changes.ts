@@ -41,20 +41,30 @@ export function readRows(sqlite: BetterSqlite3.Database, keys: readonly RowKey[]
     if (!wanted) continue;
     const found = selectRows(sqlite, table.name, table.pk, `${keyExpression(table.pk)} IN (SELECT value FROM json_each(@keys))`, { keys: JSON.stringify(wanted) }, centreId);
     const present = new Set(found.keys);
-    // A row that is gone, or has left this desk's scope (a licence reassigned to another centre),
-    // is sent as deleted. Users are the exception: one who moved to another centre is not sent.
-    const deleted = wanted.filter((k) => !present.has(k) && !(table.name === 'users' && found.outOfScope.has(k)));
+    // A row outside this desk's scope is not sent; a row that is gone is sent as deleted.
+    const deleted = wanted.filter((k) => !present.has(k) && !found.outOfScope.has(k));
     tables[table.name] = { columns: found.columns, rows: found.rows, deleted };
     count += found.rows.length + deleted.length;
-    if (table.name === 'licences' && found.outOfScope.size) movedAway = [...found.outOfScope];
+    if (table.name === 'licences' && centreId !== null && found.outOfScope.size) movedAway = leftCentre(sqlite, [...found.outOfScope], centreId);
   }
   if (centreId !== null && tables.licences?.rows.length) count += addLicenceHolders(sqlite, tables, centreId);
   if (centreId !== null && movedAway.length) count += dropLicenceHolders(sqlite, tables, centreId, movedAway);
   return { tables, count };
 }
 
-/** A licence that left a centre's desk takes its history, and its application and holder unless another licence there keeps them. */
+/** Of licences now assigned elsewhere, those this centre once held (reassigned away from it): its desks must let them go. */
+function leftCentre(sqlite: BetterSqlite3.Database, licenceIds: string[], centreId: string): string[] {
+  return sqlite
+    .prepare('SELECT DISTINCT licence_id FROM licence_history WHERE licence_id IN (SELECT value FROM json_each(?)) AND centre_id = ?')
+    .pluck().all(JSON.stringify(licenceIds), centreId).map(String);
+}
+
+/**
+ * A licence reassigned away from a centre is sent to its desks as deleted, with its history, and
+ * its application and holder unless another licence there keeps them.
+ */
 function dropLicenceHolders(sqlite: BetterSqlite3.Database, tables: Record<string, TableRows>, centreId: string, licenceIds: string[]): number {
+  tables.licences!.deleted.push(...licenceIds);
   const keys = JSON.stringify(licenceIds);
   const ids = (sql: string) => sqlite.prepare(sql).pluck().all(keys).map(String);
   const drop: [string, string[]][] = [
@@ -62,7 +72,7 @@ function dropLicenceHolders(sqlite: BetterSqlite3.Database, tables: Record<strin
     ['applications', ids('SELECT application_id FROM licences WHERE id IN (SELECT value FROM json_each(?))')],
     ['licence_history', ids('SELECT id FROM licence_history WHERE licence_id IN (SELECT value FROM json_each(?))')],
   ];
-  let added = 0;
+  let added = licenceIds.length;
   for (const [table, wanted] of drop) {
     const found = selectRows(sqlite, table, ['id'], 't.id IN (SELECT value FROM json_each(@keys))', { keys: JSON.stringify(wanted) }, centreId);
     const into = tables[table] ?? (tables[table] = { columns: found.columns, rows: [], deleted: [] });
