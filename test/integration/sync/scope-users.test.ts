@@ -5,7 +5,8 @@ import type { Desk } from '../../../src/main/desk.js';
 import { syncRound } from '../../../src/main/sync/round.js';
 import { paidApplication } from '../support/paid.js';
 import { count, PASSWORD, type TestDesk } from '../support/tempDesk.js';
-import { joinedDesk, restart, startTestServer, sync, type TestServer } from './support.js';
+import { json, startProxy } from './proxy.js';
+import { joinedDesk, joinedDeskAt, restart, startTestServer, sync, type TestServer } from './support.js';
 
 let s: TestServer;
 let centres: TestDesk['centres'];
@@ -108,6 +109,16 @@ describe("a clerk's desk holds only its centre", () => {
     const mombasa = keep(await joinedDesk(s, 'clerk.msa'));
     expect(heldBy(mombasa)).toEqual(centreOnServer(centres.mombasa));
     expect(heldBy(mombasa).licences).toContain(moved);
+    // Only licences that left Nairobi are sent to its desks as deleted, not every other centre's.
+    const p = await startProxy(s.server.url);
+    try {
+      const fresh = keep(await joinedDeskAt(p.url, 'clerk.nrb'));
+      expect(heldBy(fresh)).toEqual(centreOnServer(centres.nairobi));
+      const deleted = p.exchanges.filter((x) => x.path === '/v1/sync/pull').flatMap((x) => json(x.answer).tables.licences?.deleted ?? []);
+      expect(deleted).toEqual([moved]);
+    } finally {
+      await p.close();
+    }
   });
 });
 
