@@ -65,6 +65,14 @@ export const CENTRE_SCOPE: Readonly<Record<string, string>> = {
   licence_history: `EXISTS (SELECT 1 FROM licences l WHERE l.id = t.licence_id AND l.centre_id = @centre)`,
 };
 
+/**
+ * Columns never sent to desks: each machine keeps its own. A desk's failed sign-ins slow sign-in
+ * on that desk; the server's copy (its own sign-ins) must not clear them at every sync.
+ */
+export const LOCAL_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  users: ['failed_logins', 'locked_until'],
+};
+
 /** Columns blanked for a centre's desk (the holder's name, ID number and phone stay). */
 export const CENTRE_REDACTED: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   practitioners: { email: '', employer: '', qualification: '', county: '', registration_no: '' },

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { PullAnswer, RowKey, RowsPage, TableRows } from '../../../shared/contract/syncWire.js';
-import { CENTRE_REDACTED, CENTRE_SCOPE, keyExpression, SYNCED_TABLES, syncedTable } from '../tables.js';
+import { CENTRE_REDACTED, CENTRE_SCOPE, keyExpression, LOCAL_COLUMNS, SYNCED_TABLES, syncedTable } from '../tables.js';
 
 /** Turns the change log on (the central service): on first start, every existing row is logged once. */
 export function enableChangeCapture(sqlite: BetterSqlite3.Database): { backfilled: number } {
@@ -90,14 +90,16 @@ function selectRows(
   const scope = centreId === null ? '1' : CENTRE_SCOPE[table]!;
   const statement = sqlite.prepare(`SELECT t.*, ${keyExpression(pk)} AS "__key", ${scope} AS "__in" FROM ${table} t WHERE ${where}`).raw();
   const all = statement.columns().map((c) => c.name);
-  const columns = all.slice(0, -2);
+  const local = LOCAL_COLUMNS[table];
+  const sent = local ? all.slice(0, -2).flatMap((c, i) => (local.includes(c) ? [] : [i])) : null;
+  const columns = sent ? sent.map((i) => all[i]!) : all.slice(0, -2);
   const redacted = centreId === null ? undefined : CENTRE_REDACTED[table];
   const redactAt = redacted ? Object.entries(redacted).map(([c, v]) => [columns.indexOf(c), v] as const).filter(([i]) => i >= 0) : [];
   const result: Selected = { columns, rows: [], keys: [], outOfScope: new Set() };
   for (const raw of statement.all({ ...params, ...(centreId === null ? {} : { centre: centreId }) }) as unknown[][]) {
     const key = String(raw[raw.length - 2]);
     if (!raw[raw.length - 1]) { result.outOfScope.add(key); continue; }
-    const row = raw.slice(0, -2);
+    const row = sent ? sent.map((i) => raw[i]) : raw.slice(0, -2);
     for (const [i, v] of redactAt) row[i] = v;
     result.rows.push(row);
     result.keys.push(key);
