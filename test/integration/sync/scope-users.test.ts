@@ -139,6 +139,21 @@ describe('users on a desk that syncs', () => {
     await expect(login(d, 'officer', PASSWORD)).resolves.toMatchObject({ user: { username: 'officer' } });
   });
 
+  it("a desk's failed sign-ins keep slowing sign-in there after a sync", async () => {
+    const d = keep(await joinedDesk(s));
+    for (let i = 0; i < 3; i++) await expect(login(d, 'officer', 'not-the-password')).rejects.toMatchObject({ code: 'bad_credentials' });
+    await expect(login(d, 'officer', PASSWORD)).rejects.toMatchObject({ code: 'too_many_attempts' });
+    const throttle = () => d.sqlite.prepare("SELECT failed_logins, locked_until FROM users WHERE username = 'officer'").get() as { failed_logins: number; locked_until: string | null };
+    const before = throttle();
+    expect(before.failed_logins).toBe(3);
+    // The server changes the user meanwhile: the desk takes the change and keeps its own count.
+    expect((await s.server.desk.dispatch('user.update', { id: s.actors.officer.id, fullName: 'Officer Renamed' }, s.actors.admin)).ok).toBe(true);
+    await sync(d);
+    expect(d.sqlite.prepare("SELECT full_name FROM users WHERE username = 'officer'").pluck().get()).toBe('Officer Renamed');
+    expect(throttle()).toEqual(before);
+    await expect(login(d, 'officer', PASSWORD)).rejects.toMatchObject({ code: 'too_many_attempts' });
+  });
+
   it('a known user signs in on the desk while the server is down; a wrong password is still refused', async () => {
     const d = keep(await joinedDesk(s));
     await s.server.close();
