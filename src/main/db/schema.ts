@@ -111,6 +111,7 @@ export interface SyncRejectionsTable {
   op_id: string; name: string; input: string; actor_id: string | null; at: string; reason: string; rejected_at: string;
   dismissed_at: string | null;
 }
+export interface SyncDeferredTable { name: string; type: string; sql: string }
 export interface SyncDesksTable {
   id: string; name: string; token_hash: string; centre_id: string | null; joined_by: string; joined_at: string;
   last_seen_at: string | null; active: number;
@@ -145,4 +146,5 @@ export interface Database {
   sync_state: SyncStateTable;
   sync_rejections: SyncRejectionsTable;
   sync_desks: SyncDesksTable;
+  sync_deferred: SyncDeferredTable;
 }

@@ -64,9 +64,13 @@ function upsertRow(
 /**
  * Runs `work` in one transaction in which rows written are the server's, not this desk's own
  * changes: the change log is paused and foreign keys are not checked (the server keeps them).
+ * The commit is not synced to disk at once: what it holds (a page with its cursor, refreshed rows
+ * with the end of their dirty marks) is asked for again if a power cut loses it.
  */
 export function withoutCapture<T>(sqlite: BetterSqlite3.Database, work: () => T): T {
+  const synchronous = sqlite.pragma('synchronous', { simple: true }) as number;
   sqlite.pragma('foreign_keys = OFF');
+  sqlite.pragma('synchronous = NORMAL');
   try {
     return sqlite.transaction(() => {
       const capturing = sqlite.prepare('DELETE FROM change_capture').run().changes > 0;
@@ -76,5 +80,6 @@ export function withoutCapture<T>(sqlite: BetterSqlite3.Database, work: () => T)
     })();
   } finally {
     sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma(`synchronous = ${synchronous}`);
   }
 }

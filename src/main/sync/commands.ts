@@ -4,6 +4,7 @@ import { defineCommand } from '../core/registry.js';
 import type { DeskServices } from '../core/desk.js';
 import { schemaVersion } from '../db/migrate.js';
 import { applyRows } from './apply.js';
+import { restoreIndexes } from './bulkLoad.js';
 import { syncCall } from './http.js';
 import { opsWaiting, readSyncState } from './state.js';
 
@@ -64,6 +65,7 @@ export const syncLeave = defineCommand('sync.leave', async (_tx, ctx, input) => 
   if (waiting > 0 && !input.discardWaiting) {
     throw new UserError('conflict', `${waiting} change${waiting === 1 ? ' has' : 's have'} not reached the central service yet. Sync first, or leave anyway and lose ${waiting === 1 ? 'it' : 'them'}.`);
   }
+  restoreIndexes(ctx.sqlite); // a first sync left unfinished had set them aside
   for (const table of ['outbox', 'row_changes', 'change_capture', 'sync_state']) ctx.sqlite.prepare(`DELETE FROM ${table}`).run();
   ctx.desk.secrets.delete('sync.token');
   ctx.audit({

@@ -2,6 +2,7 @@ import { PULL_PAGE_ROWS, PUSH_PAGE_OPS, REFRESH_KEYS_MAX, type PullAnswer, type 
 import type { DeskServices } from '../core/desk.js';
 import { schemaVersion } from '../db/migrate.js';
 import { applyRows, withoutCapture } from './apply.js';
+import { deferIndexes, indexesDeferred, restoreIndexes } from './bulkLoad.js';
 import { syncCall } from './http.js';
 import { joinedDesk } from './state.js';
 
@@ -24,9 +25,10 @@ export interface RoundProgress { received: number; cursor: number; latest: numbe
 
 /**
  * One sync round: push the outbox in pages (each op answered applied, duplicate or rejected),
- * then refresh the rows this desk's own answered work changed, then pull the server's changes
- * since the stored cursor, page by page, each page and its cursor in one transaction. Rows that
- * local work changed after the round began are left as they are until their ops are answered.
+ * then pull the server's changes since the stored cursor, page by page, each page and its cursor
+ * in one transaction, then refresh the rows this desk's answered work changed that the pull did
+ * not bring. Rows that local work changed after the round began are left as they are until their
+ * ops are answered.
  */
 export async function syncRound(desk: DeskServices, onProgress?: (p: RoundProgress) => void): Promise<RoundReport> {
   const started = desk.clock().toISOString();
@@ -57,24 +59,33 @@ async function pushAndPull(desk: DeskServices, onProgress?: (p: RoundProgress) =
     after = rows[rows.length - 1]!.seq;
   }
 
-  const dirty = sqlite.prepare('SELECT seq, tbl AS t, pk AS k FROM row_changes WHERE seq <= ? AND seq > ? ORDER BY seq LIMIT ?');
-  const dirtyAfter = sqlite.prepare('SELECT seq FROM row_changes WHERE tbl = ? AND pk = ?').pluck();
-  for (let after = 0; ;) {
-    const keys = dirty.all(mark, after, REFRESH_KEYS_MAX) as { seq: number; t: string; k: string }[];
-    if (keys.length === 0) break;
-    const page = await call<RowsPage>('/v1/sync/rows', { keys: keys.map(({ t, k }) => ({ t, k })) });
-    const last = keys[keys.length - 1]!.seq;
-    report.received += withoutCapture(sqlite, () => {
-      const written = applyRows(sqlite, page, (t, k) => ((dirtyAfter.get(t, k) as number | undefined) ?? 0) > mark);
-      sqlite.prepare('DELETE FROM row_changes WHERE seq > ? AND seq <= ?').run(after, last);
-      return written;
-    });
-    after = last;
-  }
+  await withBulkWriteSettings(sqlite, () => pull(desk, call, report, mark, onProgress));
+  await refresh(desk, call, report, mark);
+  return report;
+}
 
-  const isDirty = sqlite.prepare('SELECT 1 FROM row_changes WHERE tbl = ? AND pk = ?').pluck();
+type Call = <T>(path: string, body: Record<string, unknown>) => Promise<T>;
+
+/**
+ * The server's changes since the stored cursor, page by page. A row this desk's own work changed
+ * stays as it is while that work is unanswered (changed after `mark`); one whose ops have been
+ * answered takes the server's version and is no longer waiting to be refreshed.
+ */
+async function pull(desk: DeskServices, call: Call, report: RoundReport, mark: number, onProgress?: (p: RoundProgress) => void): Promise<void> {
+  const { sqlite } = desk;
+  const dirtySeq = sqlite.prepare('SELECT seq FROM row_changes WHERE tbl = ? AND pk = ?').pluck();
+  const refreshed = sqlite.prepare('DELETE FROM row_changes WHERE tbl = ? AND pk = ?');
+  const keep = (t: string, k: string) => {
+    const seq = dirtySeq.get(t, k) as number | undefined;
+    if (seq === undefined) return false;
+    if (seq > mark) return true;
+    refreshed.run(t, k);
+    return false;
+  };
   const storedCursor = sqlite.prepare('SELECT cursor FROM sync_state WHERE id = 1').pluck();
   let cursor = storedCursor.get() as number;
+  const bulk = indexesDeferred(sqlite) || (cursor === 0 && sqlite.prepare('SELECT 1 FROM applications LIMIT 1').get() === undefined);
+  if (bulk && !indexesDeferred(sqlite)) deferIndexes(sqlite);
   for (;;) {
     const page = await call<PullAnswer>('/v1/sync/pull', { cursor, limit: pageRows() });
     report.received += withoutCapture(sqlite, () => {
@@ -82,7 +93,7 @@ async function pushAndPull(desk: DeskServices, onProgress?: (p: RoundProgress) =
       // that another round overtook, changes nothing; nor does an earlier page delivered again
       // (its cursor behind the one asked from), which would take the cursor back.
       if (storedCursor.get() !== cursor || page.cursor < cursor) return 0;
-      const written = applyRows(sqlite, page, (t, k) => isDirty.get(t, k) !== undefined);
+      const written = applyRows(sqlite, page, keep);
       sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1').run(page.cursor);
       return written;
     });
@@ -90,7 +101,37 @@ async function pushAndPull(desk: DeskServices, onProgress?: (p: RoundProgress) =
     onProgress?.({ received: report.received, cursor, latest: page.latest });
     if (!page.more) break;
   }
-  return report;
+  if (bulk) restoreIndexes(sqlite);
+}
+
+/** Rows this desk's answered work changed that the pull did not bring (a refused op's, say): fetched by key, the server's version wins. */
+async function refresh(desk: DeskServices, call: Call, report: RoundReport, mark: number): Promise<void> {
+  const { sqlite } = desk;
+  const dirty = sqlite.prepare('SELECT seq, tbl AS t, pk AS k FROM row_changes WHERE seq <= ? AND seq > ? ORDER BY seq LIMIT ?');
+  const dirtySeq = sqlite.prepare('SELECT seq FROM row_changes WHERE tbl = ? AND pk = ?').pluck();
+  for (let after = 0; ;) {
+    const keys = dirty.all(mark, after, REFRESH_KEYS_MAX) as { seq: number; t: string; k: string }[];
+    if (keys.length === 0) break;
+    const page = await call<RowsPage>('/v1/sync/rows', { keys: keys.map(({ t, k }) => ({ t, k })) });
+    const last = keys[keys.length - 1]!.seq;
+    report.received += withoutCapture(sqlite, () => {
+      const written = applyRows(sqlite, page, (t, k) => ((dirtySeq.get(t, k) as number | undefined) ?? 0) > mark);
+      sqlite.prepare('DELETE FROM row_changes WHERE seq > ? AND seq <= ?').run(after, last);
+      return written;
+    });
+    after = last;
+  }
+}
+
+/** Pulled pages are written with a large page cache: a first sync writes hundreds of thousands of rows into indexes keyed by random ids. */
+async function withBulkWriteSettings<T>(sqlite: DeskServices['sqlite'], work: () => Promise<T>): Promise<T> {
+  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma('cache_size = -262144');
+  try {
+    return await work();
+  } finally {
+    sqlite.pragma(`cache_size = ${cacheSize}`);
+  }
 }
 
 /** The server's answers to one page of ops: each leaves the outbox; a refused one is kept for its user to see. */
@@ -106,11 +147,16 @@ function recordAnswers(desk: DeskServices, ops: PushOp[], answer: PushAnswer, re
         report.rejected.push({ opId: op.opId, name: op.name, reason: result.reason });
         desk.sqlite
           .prepare('INSERT OR REPLACE INTO sync_rejections (op_id, name, input, actor_id, at, reason, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(op.opId, op.name, JSON.stringify(op.input), op.actorId, op.at, result.reason, now);
+          .run(op.opId, op.name, JSON.stringify(op.input, withoutPasswords), op.actorId, op.at, result.reason, now);
       } else {
         report[result.status]++;
       }
       desk.sqlite.prepare('DELETE FROM outbox WHERE op_id = ?').run(op.opId);
     }
   })();
+}
+
+/** A refused op is kept to show its user; a password in it is not. */
+function withoutPasswords(key: string, value: unknown): unknown {
+  return key === 'password' ? undefined : value;
 }

@@ -60,6 +60,14 @@ CREATE TABLE sync_state (
   last_error TEXT
 );
 
+-- During a desk's first sync: the secondary indexes and search triggers set aside while the
+-- rows arrive (made again, and the search index rebuilt, once the last page is in).
+CREATE TABLE sync_deferred (
+  name TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  sql TEXT NOT NULL
+);
+
 -- Ops the server refused, shown to the user who made them with the reason.
 CREATE TABLE sync_rejections (
   op_id TEXT PRIMARY KEY,

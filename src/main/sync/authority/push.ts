@@ -16,6 +16,22 @@ interface UserRow { id: string; username: string; full_name: string; role: Role;
  * refused one never stops the ones after it.
  */
 export async function applyPushedOps(server: Desk, from: RegisteredDesk, ops: readonly PushOp[]): Promise<OpAnswer[]> {
+  const { sqlite } = server;
+  // Each op commits without waiting for the disk; one synced commit at the end makes the whole
+  // page durable (in WAL mode a sync covers every commit before it) before any answer leaves.
+  const synchronous = sqlite.pragma('synchronous', { simple: true }) as number;
+  sqlite.pragma('synchronous = NORMAL');
+  let answers: OpAnswer[];
+  try {
+    answers = await applyInOrder(server, from, ops);
+  } finally {
+    sqlite.pragma(`synchronous = ${synchronous}`);
+  }
+  sqlite.prepare('UPDATE sync_desks SET last_seen_at = ? WHERE id = ?').run(server.clock().toISOString(), from.id);
+  return answers;
+}
+
+async function applyInOrder(server: Desk, from: RegisteredDesk, ops: readonly PushOp[]): Promise<OpAnswer[]> {
   const findUser = server.sqlite.prepare('SELECT id, username, full_name, role, centre_id, active FROM users WHERE id = ?');
   const answers: OpAnswer[] = [];
   for (const op of ops) {

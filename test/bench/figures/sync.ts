@@ -1,0 +1,80 @@
+/**
+ * Sync figures (QUALITY.md): a new desk's first sync of the whole data set from the central
+ * service, and an incremental round that pushes 1,000 ops and pulls what they changed. The
+ * central service runs in this process on the bench's data folder, over real HTTP on loopback.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SYSTEM_ACTOR, type Actor } from '../../../src/main/core/actor.js';
+import { openDesk } from '../../../src/main/desk.js';
+import { syncRound } from '../../../src/main/sync/round.js';
+import { startCentralServer } from '../../../src/server/start.js';
+import { checkLine, formatMs, infoLine, type Figure } from '../stats.js';
+
+const USER = 'bench.sync';
+const PASSWORD = 'bench-sync-password';
+const INCREMENTAL_OPS = 1_000;
+
+export async function benchSync(dataDir: string, say: (line: string) => void): Promise<Figure[]> {
+  const made = openDesk(dataDir);
+  try {
+    const r = await made.dispatch('user.create', { username: USER, fullName: 'Bench Sync Officer', role: 'officer', password: PASSWORD }, SYSTEM_ACTOR);
+    if (!r.ok && r.error.code !== 'conflict') throw new Error(r.error.message);
+    // A partial data set (--scale) may have no fees: the approvals below need one.
+    const unpriced = made.sqlite.prepare(`SELECT DISTINCT a.cadre, a.licence_year AS licenceYear FROM applications a
+      WHERE a.state = 'submitted' AND NOT EXISTS (SELECT 1 FROM fees f WHERE f.cadre = a.cadre AND f.licence_year = a.licence_year)`).all() as { cadre: string; licenceYear: number }[];
+    for (const fee of unpriced) {
+      const set = await made.dispatch('fee.set', { ...fee, amountCents: 300_000 }, SYSTEM_ACTOR);
+      if (!set.ok) throw new Error(set.error.message);
+    }
+  } finally {
+    await made.close();
+  }
+  let t0 = performance.now();
+  const server = await startCentralServer({ dataDir, port: 0, sendSms: false });
+  const startMs = performance.now() - t0;
+  const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kmlttb-bench-desk-'));
+  const desk = openDesk(deskDir);
+  try {
+    const joined = await desk.dispatch('sync.join', { serverUrl: server.url, deskName: 'Bench desk', username: USER, password: PASSWORD }, SYSTEM_ACTOR);
+    if (!joined.ok) throw new Error(joined.error.message);
+    say('  sync: first sync of a new desk…');
+    t0 = performance.now();
+    const first = await syncRound(desk);
+    const firstMs = performance.now() - t0;
+    const count = (d: { sqlite: typeof desk.sqlite }, t: string) => d.sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
+    for (const table of ['applications', 'practitioners', 'invoices', 'payments', 'licences']) {
+      if (count(desk, table) !== count(server.desk, table)) throw new Error(`after the first sync the desk holds ${count(desk, table)} ${table}, the server ${count(server.desk, table)}`);
+    }
+    say(`  sync: first sync ${formatMs(firstMs)} for ${first.received.toLocaleString('en')} rows; desk file ${(fs.statSync(desk.file).size / 1024 / 1024).toFixed(0)} MB`);
+
+    const officer = actorOf(desk, USER);
+    const submitted = desk.sqlite.prepare(`SELECT a.id FROM applications a JOIN fees f ON f.cadre = a.cadre AND f.licence_year = a.licence_year
+                                           WHERE a.state = 'submitted' ORDER BY a.submitted_at LIMIT ?`).pluck().all(INCREMENTAL_OPS) as string[];
+    for (const applicationId of submitted) {
+      const r = await desk.dispatch('application.approve', { applicationId, reason: 'Bench: checked.' }, officer);
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    t0 = performance.now();
+    const round = await syncRound(desk);
+    const roundMs = performance.now() - t0;
+    if (round.applied !== submitted.length) throw new Error(`the server applied ${round.applied} of ${submitted.length} ops: ${round.rejected[0]?.reason ?? ''}`);
+    return [
+      infoLine('central service start on this data folder (change log filled once)', formatMs(startMs)),
+      checkLine('desk first sync of the full data set', formatMs(firstMs), '≤ 60 s', firstMs <= 60_000, `${first.received.toLocaleString('en')} rows`),
+      checkLine(`incremental sync of ${submitted.length.toLocaleString('en')} ops`, formatMs(roundMs), '≤ 2 s', roundMs <= 2_000,
+        `approvals pushed and applied, then ${round.received.toLocaleString('en')} rows refreshed and pulled`),
+    ];
+  } finally {
+    await desk.close();
+    await server.close();
+    fs.rmSync(deskDir, { recursive: true, force: true });
+  }
+}
+
+function actorOf(desk: ReturnType<typeof openDesk>, username: string): Actor {
+  const u = desk.sqlite.prepare('SELECT id, username, full_name, role, centre_id FROM users WHERE username = ?').get(username) as
+    { id: string; username: string; full_name: string; role: Actor['role']; centre_id: string | null };
+  return { id: u.id, username: u.username, fullName: u.full_name, role: u.role, centreId: u.centre_id };
+}
