@@ -116,3 +116,33 @@ describe('applications.list with a search: every plan gives the plain SQL\'s ans
     }
   });
 });
+
+describe('the search index keeps one row per application', () => {
+  it('forgets a deleted application (as sync deletes one), so the total from the search index stays right, even when its rowid is given again', async () => {
+    const { sqlite } = t.desk;
+    const before = reference({ search: 'otieno', sort: 'submittedAt', dir: 'desc', page: 0, pageSize: 100 }).length;
+    // The last application by rowid: the next insert gets its rowid again.
+    const last = sqlite.prepare("SELECT a.rowid AS rid, a.id, a.practitioner_id FROM applications a JOIN practitioners p ON p.id = a.practitioner_id WHERE p.last_name = 'Otieno' ORDER BY a.rowid DESC LIMIT 1").get() as { rid: number; id: string; practitioner_id: string };
+    expect(sqlite.prepare('SELECT max(rowid) FROM applications').pluck().get()).toBe(last.rid);
+    const others = sqlite.prepare("SELECT a.id FROM applications a JOIN practitioners p ON p.id = a.practitioner_id WHERE p.last_name = 'Otieno' AND a.rowid < ? LIMIT 20").pluck().all(last.rid) as string[];
+    sqlite.prepare('DELETE FROM applications WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify([last.id, ...others]));
+    // A new application, of someone else, takes the freed rowid.
+    const pid = newId();
+    const now = new Date().toISOString();
+    sqlite.prepare(`INSERT INTO practitioners (id, national_id, registration_no, first_name, middle_name, last_name, phone, phone_raw, email,
+       cadre, qualification, county, employer, register_status, language, updated_at)
+       VALUES (?, '39999999', 'MLT/X', 'Zawadi', '', 'Kamau', NULL, '', '', 'technologist', 'Diploma', 'Nairobi', 'Hospital', 'active', 'en', ?)`).run(pid, now);
+    sqlite.prepare(`INSERT INTO applications (id, application_ref, practitioner_id, licence_year, submitted_at, cpd_points, declaration_accepted,
+       disclosures, centre_id, centre_text, state, revision, flags, flag_count, sort_name, cadre, county, updated_at)
+       VALUES (?, 'APP-2026-999999', ?, 2026, ?, 10, 1, '', NULL, '', 'submitted', 1, '', 0, 'kamau zawadi', 'technologist', 'Nairobi', ?)`).run(newId(), pid, now, now);
+    expect(sqlite.prepare("SELECT rowid FROM applications WHERE application_ref = 'APP-2026-999999'").pluck().get()).toBe(last.rid);
+
+    const r = await t.desk.query('applications.list', { search: 'otieno', sort: 'submittedAt', dir: 'desc', page: 0, pageSize: 100 }, t.actors.officer);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.total).toBe(before - 21);
+    expect(r.value.total).toBe(reference({ search: 'otieno', sort: 'submittedAt', dir: 'desc', page: 0, pageSize: 100 }).length);
+    expect(r.value.rows.map((row) => row.id)).toEqual(reference({ search: 'otieno', sort: 'submittedAt', dir: 'desc', page: 0, pageSize: 100 }).slice(0, 100));
+    const zawadi = await t.desk.query('applications.list', { search: 'zawadi kamau', page: 0, pageSize: 100 }, t.actors.officer);
+    expect(zawadi.ok && zawadi.value.rows.map((row) => row.applicationRef)).toEqual(['APP-2026-999999']);
+  });
+});

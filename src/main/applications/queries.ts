@@ -175,9 +175,9 @@ function listApplications(sqlite: BetterSqlite3.Database, input: ListInput) {
   const probeState = match !== null && seek?.[0] === 'state' && candidates <= SEARCH_BY_ROW_ID;
   let total: number;
   if (match && terms.length === 0) {
-    // A search with no filter: every match in the index is one application (the index has a row
-    // per application, made by its insert trigger, and applications are never deleted), so the
-    // index's count is the total, without reading thousands of rows to count them again.
+    // A search with no filter: every match in the index is one application (the index has one row
+    // per application: its insert trigger adds it, its delete trigger, migration 007, removes it),
+    // so the index's count is the total, without reading thousands of rows to count them again.
     total = candidates;
   } else if (match) {
     // A filtered search: the row ids that pass, found the way the count would be (no more work),
