@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { SYNCED_TABLES } from './tables.js';
 
 /** The triggers that keep the search index as rows arrive one by one. */
-const SEARCH_TRIGGERS = ['applications_search_insert', 'practitioners_search_update', 'invoices_search_insert'];
+const SEARCH_TRIGGERS = ['applications_search_insert', 'applications_search_delete', 'practitioners_search_update', 'invoices_search_insert'];
 
 /**
  * A desk's first sync writes the whole data set into empty tables. Keeping twenty-odd indexes
