@@ -13,6 +13,8 @@ export const DEFAULT_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 export interface ServerAppOptions {
   desk: Desk;
   bodyLimitBytes?: number;
+  /** Largest push page a desk may send (its ops may carry imported files); default 256 MB. */
+  pushBodyLimitBytes?: number;
 }
 
 /**
@@ -26,7 +28,10 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
-    if (status === 413) return reply.code(413).send(problemBody(413, `The body is larger than ${Math.floor(bodyLimit / 1024 / 1024)} MB: send fewer objects per request.`));
+    if (status === 413) {
+      const limit = req.routeOptions.bodyLimit ?? bodyLimit;
+      return reply.code(413).send(problemBody(413, `The body is larger than ${limit >= 1024 * 1024 ? `${Math.floor(limit / 1024 / 1024)} MB` : `${limit} bytes`}: send fewer objects per request.`));
+    }
     if (status < 500) return reply.code(status).send(problemBody(status, err.message));
     const ref = randomBytes(4).toString('hex').toUpperCase();
     console.error(`[${ref}] ${req.method} ${req.url}:`, err);
@@ -42,6 +47,6 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
   await app.register(healthRoutes(desk));
   await app.register(ecitizenRoutes(desk, { bodyLimitBytes: bodyLimit }));
   await app.register(deliveryReportRoutes(desk));
-  await app.register(syncRoutes(desk));
+  await app.register(syncRoutes(desk, { pushBodyLimitBytes: options.pushBodyLimitBytes }));
   return app;
 }

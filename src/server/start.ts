@@ -13,6 +13,7 @@ export interface StartServerOptions {
   /** The address to bind; 127.0.0.1 unless the operator asks for another. */
   host?: string;
   bodyLimitBytes?: number;
+  pushBodyLimitBytes?: number;
   /** The authority sends the SMS; tests may leave the worker off. */
   sendSms?: boolean;
   smsWorker?: SmsWorkerOptions;
@@ -42,7 +43,7 @@ export async function startCentralServer(options: StartServerOptions): Promise<C
     if (desk.syncEnabled()) throw new UserError('conflict', `${options.dataDir} is a desk that syncs with another central service: it cannot be one itself.`);
     enableChangeCapture(desk.sqlite);
     const { token, created } = await ensureDeliveryReportToken(desk);
-    app = await buildServerApp({ desk, bodyLimitBytes: options.bodyLimitBytes });
+    app = await buildServerApp({ desk, bodyLimitBytes: options.bodyLimitBytes, pushBodyLimitBytes: options.pushBodyLimitBytes });
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port });
     const url = urlOf(app.server.address(), host);

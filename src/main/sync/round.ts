@@ -3,7 +3,7 @@ import type { DeskServices } from '../core/desk.js';
 import { schemaVersion } from '../db/migrate.js';
 import { applyRows, withoutCapture } from './apply.js';
 import { deferIndexes, indexesDeferred, restoreIndexes } from './bulkLoad.js';
-import { syncCall } from './http.js';
+import { syncCall, SyncRefused } from './http.js';
 import { joinedDesk } from './state.js';
 
 /** Rows per pull page; `KMLTTB_SYNC_PAGE_ROWS` makes pages smaller (tests that stop a desk mid-pull). */
@@ -50,11 +50,20 @@ async function pushAndPull(desk: DeskServices, onProgress?: (p: RoundProgress) =
   const mark = sqlite.prepare('SELECT coalesce(max(seq), 0) FROM row_changes').pluck().get() as number;
 
   const nextOps = sqlite.prepare('SELECT seq, op_id AS opId, name, input, actor_id AS actorId, at FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
-  for (let after = 0; ;) {
-    const rows = nextOps.all(after, PUSH_PAGE_OPS) as (Omit<PushOp, 'input'> & { input: string })[];
+  for (let after = 0, pageOps = PUSH_PAGE_OPS; ;) {
+    const rows = nextOps.all(after, pageOps) as (Omit<PushOp, 'input'> & { input: string })[];
     if (rows.length === 0) break;
     const ops: PushOp[] = rows.map((r) => ({ ...r, input: JSON.parse(r.input) as unknown }));
-    const answer = await call<PushAnswer>('/v1/sync/push', { ops });
+    let answer: PushAnswer;
+    try {
+      answer = await call<PushAnswer>('/v1/sync/push', { ops });
+    } catch (err) {
+      if (!(err instanceof SyncRefused && err.status === 413)) throw err;
+      // Too large for the service: send the page one op at a time; an op too large alone is
+      // refused here, so that it never holds up the ones behind it.
+      if (ops.length > 1) { pageOps = 1; continue; }
+      answer = { results: [{ opId: ops[0]!.opId, status: 'rejected', reason: `This change is too large for the central service (${err.message}).` }] };
+    }
     recordAnswers(desk, ops, answer, report);
     after = rows[rows.length - 1]!.seq;
   }

@@ -12,7 +12,7 @@ import { sendProblem } from '../reply.js';
 import { attemptLimiter } from '../rateLimit.js';
 
 /** A push page may carry imported files (base64) inside its ops. */
-const PUSH_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
+const DEFAULT_PUSH_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
 const JOIN_ATTEMPTS_PER_MINUTE = 10;
 
 const STATUS_OF: Partial<Record<string, number>> = {
@@ -23,7 +23,7 @@ const STATUS_OF: Partial<Record<string, number>> = {
  * The desks' side of the central service (ARCHITECTURE.md "Sync"): join (sign in as a user of the
  * service, get a desk token), push ops, pull changes since a cursor, and fetch rows by key.
  */
-export function syncRoutes(desk: Desk) {
+export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } = {}) {
   return async (app: FastifyInstance): Promise<void> => {
     const joinLimit = attemptLimiter(JOIN_ATTEMPTS_PER_MINUTE, 60_000);
     const ours = schemaVersion(desk.sqlite);
@@ -69,7 +69,7 @@ export function syncRoutes(desk: Desk) {
       }
     });
 
-    app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT_BYTES }, async (req, reply) => {
+    app.post('/v1/sync/push', { bodyLimit: options.pushBodyLimitBytes ?? DEFAULT_PUSH_BODY_LIMIT_BYTES }, async (req, reply) => {
       const from = deskOf(req, reply);
       const body = from && bodyOf(pushBody, req, reply);
       if (!from || !body) return reply;

@@ -7,11 +7,13 @@ import { makeDesk, PASSWORD, seedApplication, tempDir, type TestDesk } from '../
 /** A central service on a real data folder (one user per role, fees set), over real HTTP on a free port. */
 export interface TestServer { server: CentralServer; dir: string; actors: TestDesk['actors']; port: number }
 
-export async function startTestServer(seed: (t: TestDesk) => void | Promise<void> = () => {}): Promise<TestServer> {
+export async function startTestServer(
+  seed: (t: TestDesk) => void | Promise<void> = () => {}, options: { pushBodyLimitBytes?: number } = {},
+): Promise<TestServer> {
   const t = await makeDesk();
   await seed(t);
   await t.desk.close();
-  const server = await startCentralServer({ dataDir: t.dir, port: 0, sendSms: false });
+  const server = await startCentralServer({ dataDir: t.dir, port: 0, sendSms: false, ...options });
   return { server, dir: t.dir, actors: t.actors, port: Number(new URL(server.url).port) };
 }
 
