@@ -5,6 +5,7 @@ import type { DeskServices } from '../core/desk.js';
 import { schemaVersion } from '../db/migrate.js';
 import { applyRows } from './apply.js';
 import { restoreIndexes } from './bulkLoad.js';
+import { startCapture, stopCapture } from './capture.js';
 import { syncCall } from './http.js';
 import { opsWaiting, readSyncState } from './state.js';
 
@@ -34,7 +35,7 @@ export const syncJoin = defineCommand('sync.join', async (_tx, ctx, input, reply
   sqlite.prepare('DELETE FROM sessions').run();
   sqlite.prepare('DELETE FROM users').run();
   applyRows(sqlite, { tables: { centres: reply.centres, users: reply.users }, count: 0 }, () => false);
-  sqlite.prepare('INSERT OR IGNORE INTO change_capture (id) VALUES (1)').run();
+  startCapture(sqlite);
   ctx.audit({
     action: 'sync.join', entity: 'desk', entityId: reply.deskId,
     summary: `Joined the central service ${reply.serverUrl} as '${input.deskName}'${reply.centreName ? ` for ${reply.centreName}` : ''}, signed in there as ${input.username}`,
@@ -66,7 +67,8 @@ export const syncLeave = defineCommand('sync.leave', async (_tx, ctx, input) => 
     throw new UserError('conflict', `${waiting} change${waiting === 1 ? ' has' : 's have'} not reached the central service yet. Sync first, or leave anyway and lose ${waiting === 1 ? 'it' : 'them'}.`);
   }
   restoreIndexes(ctx.sqlite); // a first sync left unfinished had set them aside
-  for (const table of ['outbox', 'row_changes', 'change_capture', 'sync_state']) ctx.sqlite.prepare(`DELETE FROM ${table}`).run();
+  stopCapture(ctx.sqlite);
+  for (const table of ['outbox', 'sync_state']) ctx.sqlite.prepare(`DELETE FROM ${table}`).run();
   ctx.desk.secrets.delete('sync.token');
   ctx.audit({
     action: 'sync.leave', entity: 'desk', entityId: state.deskId,

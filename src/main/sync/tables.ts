@@ -1,9 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
 /**
- * The tables the central service replicates to desks, parents first, with their primary keys.
- * The same list is written into migration 006's triggers (frozen there); a unit test checks that
- * the two agree. Everything else (sessions, audit trail, ops, outbox, settings, imports, SMS
+ * The tables the central service replicates to desks, parents first, with their primary keys
+ * (the change log's triggers are made from this list: capture.ts). Everything else (sessions, audit trail, ops, outbox, settings, imports, SMS
  * attempts) stays on the machine that wrote it.
  */
 export const SYNCED_TABLES: readonly { name: string; pk: readonly string[] }[] = [

@@ -5,32 +5,10 @@
  * `row_changes` holds one entry per changed row (the latest change wins the highest seq). On the
  * central service it is the change sequence desks pull from; on a desk it lists the rows its own
  * work changed since the last sync, to be refreshed from the server once their ops are answered.
- * The triggers write only while `change_capture` holds its row (always on a server, on a desk
- * once it has joined; a desk applying pulled rows takes the row out for that transaction).
+ * Triggers fill it (made when capture starts, src/main/sync/capture.ts: a desk that works alone
+ * pays nothing for them); they write only while `change_capture` holds its row.
  */
 export const name = 'sync';
-
-/** Replicated tables and their primary key columns. */
-const SYNCED: readonly [string, readonly string[]][] = [
-  ['centres', ['id']], ['users', ['id']], ['practitioners', ['id']], ['applications', ['id']],
-  ['application_history', ['id']], ['fees', ['cadre', 'licence_year']], ['invoices', ['id']],
-  ['sms_templates', ['event', 'language']], ['sms_messages', ['id']], ['payments', ['id']],
-  ['payment_keys', ['key']], ['dispatch_batches', ['id']], ['licences', ['id']], ['licence_history', ['id']],
-];
-
-const keyOf = (row: 'NEW' | 'OLD', pk: readonly string[]) =>
-  pk.length === 1 ? `${row}.${pk[0]}` : `json_array(${pk.map((c) => `${row}.${c}`).join(', ')})`;
-
-const triggers = SYNCED.map(([table, pk]) => `
-CREATE TRIGGER sync_${table}_insert AFTER INSERT ON ${table} WHEN EXISTS (SELECT 1 FROM change_capture) BEGIN
-  INSERT OR REPLACE INTO row_changes (tbl, pk) VALUES ('${table}', ${keyOf('NEW', pk)});
-END;
-CREATE TRIGGER sync_${table}_update AFTER UPDATE ON ${table} WHEN EXISTS (SELECT 1 FROM change_capture) BEGIN
-  INSERT OR REPLACE INTO row_changes (tbl, pk) VALUES ('${table}', ${keyOf('NEW', pk)});
-END;
-CREATE TRIGGER sync_${table}_delete AFTER DELETE ON ${table} WHEN EXISTS (SELECT 1 FROM change_capture) BEGIN
-  INSERT OR REPLACE INTO row_changes (tbl, pk) VALUES ('${table}', ${keyOf('OLD', pk)});
-END;`).join('\n');
 
 export const sql = /* sql */ `
 CREATE TABLE change_capture (
@@ -42,7 +20,6 @@ CREATE TABLE row_changes (
   pk TEXT NOT NULL,
   UNIQUE (tbl, pk)
 );
-${triggers}
 
 -- On a desk that has joined a central service: where it syncs and how far it has pulled.
 CREATE TABLE sync_state (

@@ -1,12 +1,14 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { PullAnswer, RowKey, RowsPage, TableRows } from '../../../shared/contract/syncWire.js';
+import { startCapture } from '../capture.js';
 import { CENTRE_REDACTED, CENTRE_SCOPE, keyExpression, LOCAL_COLUMNS, SYNCED_TABLES, syncedTable } from '../tables.js';
 
 /** Turns the change log on (the central service): on first start, every existing row is logged once. */
 export function enableChangeCapture(sqlite: BetterSqlite3.Database): { backfilled: number } {
   return sqlite.transaction(() => {
-    if (sqlite.prepare('SELECT 1 FROM change_capture').get()) return { backfilled: 0 };
-    sqlite.prepare('INSERT INTO change_capture (id) VALUES (1)').run();
+    const first = sqlite.prepare('SELECT 1 FROM change_capture').get() === undefined;
+    startCapture(sqlite);
+    if (!first) return { backfilled: 0 };
     let backfilled = 0;
     for (const table of SYNCED_TABLES) {
       backfilled += sqlite
