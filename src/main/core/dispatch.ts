@@ -18,6 +18,11 @@ export interface DispatchOptions {
   at?: string;
   /** The desk the op was made on, for the audit trail; default: this one. */
   originDeskId?: string;
+  /**
+   * Inside a transaction the caller holds (the central service applying a page of a desk's ops):
+   * the op runs in a savepoint of it, and its side effects wait in `effects` for the caller's commit.
+   */
+  within?: { tx: Transaction<Database>; effects: (() => void)[] };
 }
 
 export type DispatchOutcome<R> = Result<R> & { duplicate?: boolean };
@@ -47,10 +52,15 @@ export async function dispatch<N extends CommandName>(
     if (!parsed.success) throw zodToUserError(parsed.error);
     const outcome = await withOpIds(opId, async () => {
       const prepared = handler.prepare ? await handler.prepare(parsed.data as never, desk) : undefined;
-      return desk.db.transaction().execute((tx) => applyOnce(desk, tx, name, rawInput, parsed.data, prepared, actor, opId, options, effects));
+      const apply = (tx: Transaction<Database>) => applyOnce(desk, tx, name, rawInput, parsed.data, prepared, actor, opId, options, effects);
+      return options.within ? inSavepoint(desk, () => apply(options.within!.tx)) : desk.db.transaction().execute(apply);
     });
     if (outcome.duplicate) return { ok: true, value: outcome.value as CommandResult<N>, duplicate: true };
     if (desk.syncEnabled()) effects.push(() => desk.notifyChanged());
+    if (options.within) {
+      options.within.effects.push(...effects);
+      return { ok: true, value: outcome.value as CommandResult<N> };
+    }
     for (const effect of effects) {
       try { effect(); } catch (err) { toErrorBody(err, `after-commit effect of ${name}`); }
     }
@@ -94,6 +104,20 @@ async function applyOnce(
       .run(opId, name, JSON.stringify(rawInput), actor.id, now);
   }
   return { duplicate: false, value };
+}
+
+/** One op inside the caller's transaction: what it wrote is undone alone when it fails. */
+async function inSavepoint<T>(desk: DeskServices, work: () => Promise<T>): Promise<T> {
+  desk.sqlite.exec('SAVEPOINT dispatch_op');
+  try {
+    const result = await work();
+    desk.sqlite.exec('RELEASE dispatch_op');
+    return result;
+  } catch (err) {
+    desk.sqlite.exec('ROLLBACK TO dispatch_op');
+    desk.sqlite.exec('RELEASE dispatch_op');
+    throw err;
+  }
 }
 
 class RolledBack {

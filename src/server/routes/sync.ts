@@ -26,6 +26,14 @@ const STATUS_OF: Partial<Record<string, number>> = {
 export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } = {}) {
   return async (app: FastifyInstance): Promise<void> => {
     const joinLimit = attemptLimiter(JOIN_ATTEMPTS_PER_MINUTE, 60_000);
+    // One push, pull or rows request at a time: a push page is one transaction that may wait on
+    // a command's own async work, and a pull reading between two of its ops would see them uncommitted.
+    let queue: Promise<unknown> = Promise.resolve();
+    const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+      const run = queue.then(work, work);
+      queue = run.catch(() => undefined);
+      return run;
+    };
     const ours = schemaVersion(desk.sqlite);
 
     /** The parsed body, or a reply already sent (400 for a bad body, 409 for another schema version). */
@@ -73,21 +81,21 @@ export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } 
       const from = deskOf(req, reply);
       const body = from && bodyOf(pushBody, req, reply);
       if (!from || !body) return reply;
-      return { results: await applyPushedOps(desk, from, body.ops) };
+      return { results: await oneAtATime(() => applyPushedOps(desk, from, body.ops)) };
     });
 
     app.post('/v1/sync/pull', async (req, reply) => {
       const from = deskOf(req, reply);
       const body = from && bodyOf(pullBody, req, reply);
       if (!from || !body) return reply;
-      return readChanges(desk.sqlite, body.cursor, body.limit ?? PULL_PAGE_ROWS, from.centreId);
+      return oneAtATime(async () => readChanges(desk.sqlite, body.cursor, body.limit ?? PULL_PAGE_ROWS, from.centreId));
     });
 
     app.post('/v1/sync/rows', async (req, reply) => {
       const from = deskOf(req, reply);
       const body = from && bodyOf(rowsBody, req, reply);
       if (!from || !body) return reply;
-      return readRows(desk.sqlite, body.keys, from.centreId);
+      return oneAtATime(async () => readRows(desk.sqlite, body.keys, from.centreId));
     });
   };
 }

@@ -2,6 +2,7 @@ import type { CommandName } from '../../../shared/contract/index.js';
 import type { OpAnswer, PushOp } from '../../../shared/contract/syncWire.js';
 import type { Role } from '../../../shared/permissions.js';
 import { SYSTEM_ACTOR, type Actor } from '../../core/actor.js';
+import type { DispatchOptions } from '../../core/dispatch.js';
 import type { Desk } from '../../desk.js';
 import type { RegisteredDesk } from './desks.js';
 
@@ -16,22 +17,21 @@ interface UserRow { id: string; username: string; full_name: string; role: Role;
  * refused one never stops the ones after it.
  */
 export async function applyPushedOps(server: Desk, from: RegisteredDesk, ops: readonly PushOp[]): Promise<OpAnswer[]> {
-  const { sqlite } = server;
-  // Each op commits without waiting for the disk; one synced commit at the end makes the whole
-  // page durable (in WAL mode a sync covers every commit before it) before any answer leaves.
-  const synchronous = sqlite.pragma('synchronous', { simple: true }) as number;
-  sqlite.pragma('synchronous = NORMAL');
-  let answers: OpAnswer[];
-  try {
-    answers = await applyInOrder(server, from, ops);
-  } finally {
-    sqlite.pragma(`synchronous = ${synchronous}`);
+  // One transaction for the page, each op in a savepoint of it: one write of the pages the ops
+  // share and one sync to disk, before any answer leaves. Side effects run after the commit.
+  const effects: (() => void)[] = [];
+  const answers = await server.db.transaction().execute(async (tx) => {
+    const answered = await applyInOrder(server, from, ops, { tx, effects });
+    server.sqlite.prepare('UPDATE sync_desks SET last_seen_at = ? WHERE id = ?').run(server.clock().toISOString(), from.id);
+    return answered;
+  });
+  for (const effect of effects) {
+    try { effect(); } catch (err) { console.error('[sync] after a push:', err); }
   }
-  sqlite.prepare('UPDATE sync_desks SET last_seen_at = ? WHERE id = ?').run(server.clock().toISOString(), from.id);
   return answers;
 }
 
-async function applyInOrder(server: Desk, from: RegisteredDesk, ops: readonly PushOp[]): Promise<OpAnswer[]> {
+async function applyInOrder(server: Desk, from: RegisteredDesk, ops: readonly PushOp[], within: DispatchOptions['within']): Promise<OpAnswer[]> {
   const findUser = server.sqlite.prepare('SELECT id, username, full_name, role, centre_id, active FROM users WHERE id = ?');
   const answers: OpAnswer[] = [];
   for (const op of ops) {
@@ -40,7 +40,7 @@ async function applyInOrder(server: Desk, from: RegisteredDesk, ops: readonly Pu
       answers.push({ opId: op.opId, status: 'rejected', reason: actor });
       continue;
     }
-    const result = await server.dispatch(op.name as CommandName, op.input, actor, { opId: op.opId, at: op.at, originDeskId: from.id });
+    const result = await server.dispatch(op.name as CommandName, op.input, actor, { opId: op.opId, at: op.at, originDeskId: from.id, within });
     if (!result.ok) answers.push({ opId: op.opId, status: 'rejected', reason: result.error.message });
     else answers.push({ opId: op.opId, status: result.duplicate ? 'duplicate' : 'applied' });
   }
