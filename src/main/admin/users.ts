@@ -40,7 +40,8 @@ export const userCreate = defineCommand('user.create', async (_tx, ctx, input) =
   }
   const centreId = checkCentre(sqlite, input.role, input.centreId);
   const id = newId();
-  const hash = await hashPassword(input.password);
+  const hash = input.passwordHash ?? await hashPassword(input.password!);
+  ctx.syncInput({ ...input, password: undefined, passwordHash: hash });
   sqlite
     .prepare(
       `INSERT INTO users (id, username, full_name, role, centre_id, password_hash, active, failed_logins, created_at, updated_at)
@@ -73,7 +74,8 @@ export const userUpdate = defineCommand('user.update', async (_tx, ctx, input) =
 
 export const userSetPassword = defineCommand('user.setPassword', async (_tx, ctx, input) => {
   const user = userById(ctx.sqlite, input.id);
-  const hash = await hashPassword(input.password);
+  const hash = input.passwordHash ?? await hashPassword(input.password!);
+  ctx.syncInput({ ...input, password: undefined, passwordHash: hash });
   ctx.sqlite
     .prepare('UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, version = version + 1, updated_at = ? WHERE id = ?')
     .run(hash, ctx.now, input.id);

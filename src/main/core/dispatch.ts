@@ -81,11 +81,13 @@ async function applyOnce(
   const now = options.at ?? desk.clock().toISOString();
   let record: AuditRecord | null = null;
   let changedNothing = false;
+  let sentInput = rawInput;
   const ctx: CommandContext = {
     actor, opId, now, desk, sqlite: desk.sqlite,
     audit: (r) => { record = r; },
     afterCommit: (effect) => { effects.push(effect); },
     changedNothing: () => { changedNothing = true; },
+    syncInput: (input) => { sentInput = input; },
   };
   const value = await desk.handlers.commands[name].apply(tx, ctx, input as never, prepared as never);
   // A dry run may write to see what would happen; all of it is rolled back.
@@ -101,7 +103,7 @@ async function applyOnce(
   if (desk.syncEnabled() && !DESK_LOCAL_COMMANDS.has(name)) {
     desk.sqlite
       .prepare('INSERT INTO outbox (op_id, name, input, actor_id, at) VALUES (?, ?, ?, ?, ?)')
-      .run(opId, name, JSON.stringify(rawInput), actor.id, now);
+      .run(opId, name, JSON.stringify(sentInput), actor.id, now);
   }
   return { duplicate: false, value };
 }

@@ -23,6 +23,8 @@ export interface CommandContext {
   afterCommit(effect: () => void): void;
   /** A dry run: whatever the command wrote is rolled back, and no audit event or op is recorded. */
   changedNothing(): void;
+  /** What the central service is sent instead of the input as given (a password's verifier, not the password). */
+  syncInput(input: unknown): void;
 }
 
 export interface QueryContext {

@@ -9,13 +9,22 @@ export const username = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'A username is 2 to 40 letters, digits, dots, dashes or underscores');
 
+/**
+ * A password's verifier as this app makes it (scrypt, its own parameters): what a desk that syncs
+ * sends the central service instead of the password itself.
+ */
+export const passwordHash = z.string().regex(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/, 'is not a password verifier of this app');
+const passwordOrVerifier = <T extends { password?: string; passwordHash?: string }>(v: T) => (v.password === undefined) !== (v.passwordHash === undefined);
+const onePassword = { message: 'Give a password', path: ['password'] };
+
 export const userCreateInput = z.object({
   username,
   fullName: z.string().trim().min(2).max(120),
   role,
   centreId: id.optional(),
-  password,
-});
+  password: password.optional(),
+  passwordHash: passwordHash.optional(),
+}).refine(passwordOrVerifier, onePassword);
 export const userUpdateInput = z.object({
   id,
   fullName: z.string().trim().min(2).max(120).optional(),
@@ -23,7 +32,7 @@ export const userUpdateInput = z.object({
   centreId: id.nullable().optional(),
   active: z.boolean().optional(),
 });
-export const userPasswordInput = z.object({ id, password });
+export const userPasswordInput = z.object({ id, password: password.optional(), passwordHash: passwordHash.optional() }).refine(passwordOrVerifier, onePassword);
 
 export interface UserRow {
   id: string;

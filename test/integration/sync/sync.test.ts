@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authenticate } from '../../../src/main/auth/sessions.js';
 import type { Desk } from '../../../src/main/desk.js';
 import { syncRound } from '../../../src/main/sync/round.js';
 import { count } from '../support/tempDesk.js';
@@ -68,5 +69,20 @@ describe('a desk that joins the central service', () => {
     expect(status.ok && status.value.rejections).toEqual([
       expect.objectContaining({ name: 'application.reject', subject: 'ECZ-SYNC-1', reason: lost.rejected[0]!.reason }),
     ]);
+  });
+});
+
+describe('users made on a desk that syncs', () => {
+  it('reach the service with a password verifier, never the password itself, and can sign in there', async () => {
+    const d = await desk();
+    const secret = 'Plain-Secret-Password-42';
+    const made = await d.dispatch('user.create', { username: 'new.officer', fullName: 'New Officer', role: 'officer', password: secret }, actorOn(d, 'admin'));
+    expect(made.ok).toBe(true);
+    const queued = d.sqlite.prepare(`SELECT input FROM outbox WHERE name = 'user.create'`).pluck().get() as string;
+    expect(queued).not.toContain(secret);
+    expect(JSON.parse(queued)).toMatchObject({ username: 'new.officer', passwordHash: expect.stringMatching(/^scrypt\$/) });
+    expect((await sync(d)).applied).toBe(1);
+    const actor = await authenticate(s.server.desk, 'new.officer', secret);
+    expect(actor.role).toBe('officer');
   });
 });
