@@ -63,7 +63,9 @@ export async function writePdf(file: string, meta: PdfReportMeta, columns: reado
       count++;
     }
   } catch (err) {
-    // Close the file before it is removed.
+    // Close the file before it is removed. A write still in flight then fails on the destroyed
+    // stream: that failure belongs to the export already being stopped, not to anyone waiting.
+    finished.catch(() => undefined);
     doc.unpipe(out);
     const closed = once(out, 'close').catch(() => undefined);
     out.destroy();
