@@ -19,5 +19,6 @@ if (fs.existsSync(report)) {
   const r = JSON.parse(fs.readFileSync(report, 'utf8'));
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+  if (status !== 0 && r.numFailedTests === 0) console.log('No test failed, but the run did not pass: see the errors above (e.g. an unhandled rejection).');
 }
 process.exit(status);
