@@ -54,9 +54,11 @@ export function startChild<T>(script: string, args: readonly string[]): Promise<
         pid: child.pid!,
         async stop() {
           child.stdin!.end(); // the child exits when its stdin closes
-          const timer = setTimeout(() => child.kill('SIGTERM'), 5000); // this child only, by its handle
+          // Given 5 s to finish, then told to stop (this child only, by its handle).
+          const deadline = AbortSignal.timeout(5000);
+          const late = new Promise<boolean>((r) => deadline.addEventListener('abort', () => r(true), { once: true }));
+          if (await Promise.race([exited.then(() => false), late])) child.kill('SIGTERM');
           await exited;
-          clearTimeout(timer);
           return out.trim().split('\n').pop() ?? '';
         },
       });

@@ -1,15 +1,18 @@
 import type { Locator, Page } from 'playwright-core';
+import { vi } from 'vitest';
 
-/** Polls `read` until `accept` holds or the deadline passes; returns the last value read. */
+/** Polls `read` (vitest's vi.waitFor) until `accept` holds or the deadline passes; returns the value that passed. */
 export async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, deadlineMs = 15_000): Promise<T> {
-  const until = Date.now() + deadlineMs;
-  let last: T = await read();
-  while (!accept(last)) {
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
+  let last: T | undefined;
+  try {
+    return await vi.waitFor(async () => {
+      last = await read();
+      if (!accept(last)) throw new Error(`not yet: ${what}`);
+      return last;
+    }, { timeout: deadlineMs, interval: 100 });
+  } catch (err) {
+    throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)} (${err instanceof Error ? err.message : String(err)})`);
   }
-  return last;
 }
 
 export function applicationsGrid(page: Page): Locator {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../../src/main/db/migrate.js';
 import { openDesk, type Desk } from '../../../src/main/desk.js';
 import { syncRound } from '../../../src/main/sync/round.js';
@@ -212,10 +212,12 @@ describe('sync faults: a desk killed in the middle of a pull', () => {
       try {
         const read = watcher.prepare('SELECT cursor FROM sync_state WHERE id = 1').pluck();
         // Some ten pages in (the 30th is held), then the kill lands wherever the desk is.
-        while ((cursor = read.get() as number) < 500) {
+        cursor = await vi.waitFor(() => {
           if (exitedEarly()) throw new Error(`kmlttb sync ended before ten pages were in: ${output.join('')}`);
-          await new Promise((r) => setTimeout(r, 5));
-        }
+          const now = read.get() as number;
+          if (now < 500) throw new Error(`the desk's cursor is at ${now}, not yet ten pages in`);
+          return now;
+        }, { timeout: 60_000, interval: 5 });
       } finally {
         watcher.close();
       }
