@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SessionInfo } from '../../shared/contract/session.js';
 import { UserError } from '../../shared/errors.js';
 import { PERMISSIONS, can, type Role } from '../../shared/permissions.js';
-import type { Actor } from '../core/actor.js';
+import { actorFromUser, type Actor } from '../core/actor.js';
 import { appendAudit } from '../core/audit.js';
 import type { DeskServices } from '../core/desk.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
@@ -35,9 +35,6 @@ function findUser(desk: DeskServices, username: string): UserRecord | undefined 
     .get(username) as UserRecord | undefined;
 }
 
-function actorOf(u: UserRecord): Actor {
-  return { id: u.id, username: u.username, fullName: u.full_name, role: u.role, centreId: u.centre_id };
-}
 
 function audit(desk: DeskServices, actor: Actor, action: string, summary: string): void {
   appendAudit(desk.sqlite, { action, entity: 'session', entityId: actor.id, summary }, { actor, deskId: desk.deskId, at: desk.clock().toISOString() });
@@ -63,7 +60,7 @@ async function checkCredentials(desk: DeskServices, username: string, password: 
   }
   const good = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   return desk.db.transaction().execute(async () => {
-    const failedActor: Actor = user ? actorOf(user) : { id: null, username, fullName: username, role: 'system', centreId: null };
+    const failedActor: Actor = user ? actorFromUser(user) : { id: null, username, fullName: username, role: 'system', centreId: null };
     if (!user || !good) {
       if (user) {
         const failures = user.failed_logins + 1;
@@ -96,7 +93,7 @@ export async function login(desk: DeskServices, username: string, password: stri
     desk.sqlite
       .prepare('INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)')
       .run(tokenHash(token), user.id, at, at);
-    audit(desk, actorOf(user), 'session.login', `${user.username} signed in`);
+    audit(desk, actorFromUser(user), 'session.login', `${user.username} signed in`);
   });
   return sessionInfo(desk, user, token);
 }
@@ -131,7 +128,7 @@ export async function resolveSession(desk: DeskServices, token: string | undefin
       throw new UserError('session_locked', 'The screen is locked. Enter your password to go on.');
     }
     desk.sqlite.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now.toISOString(), row.token_hash);
-    return { actor: actorOf(user), info: sessionInfo(desk, user, token) };
+    return { actor: actorFromUser(user), info: sessionInfo(desk, user, token) };
   });
 }
 
@@ -159,11 +156,11 @@ export async function logout(desk: DeskServices, token: string): Promise<void> {
     const row = sessionRow(desk, token);
     desk.sqlite.prepare('UPDATE sessions SET ended_at = ? WHERE token_hash = ?').run(desk.clock().toISOString(), row.token_hash);
     const user = desk.sqlite.prepare('SELECT * FROM users WHERE id = ?').get(row.user_id) as UserRecord;
-    audit(desk, actorOf(user), 'session.logout', `${user.username} signed out`);
+    audit(desk, actorFromUser(user), 'session.logout', `${user.username} signed out`);
   });
 }
 
 /** For the CLI: `--user U --password-file F` signs in for one command, without a session. */
 export async function authenticate(desk: DeskServices, username: string, password: string): Promise<Actor> {
-  return actorOf(await checkCredentials(desk, username, password));
+  return actorFromUser(await checkCredentials(desk, username, password));
 }

@@ -82,10 +82,10 @@ type Call = <T>(path: string, body: Record<string, unknown>) => Promise<T>;
  */
 async function pull(desk: DeskServices, call: Call, report: RoundReport, mark: number, onProgress?: (p: RoundProgress) => void): Promise<void> {
   const { sqlite } = desk;
-  const dirtySeq = sqlite.prepare('SELECT seq FROM row_changes WHERE tbl = ? AND pk = ?').pluck();
+  const dirtySeq = changeSeq(sqlite);
   const refreshed = sqlite.prepare('DELETE FROM row_changes WHERE tbl = ? AND pk = ?');
   const keep = (t: string, k: string) => {
-    const seq = dirtySeq.get(t, k) as number | undefined;
+    const seq = dirtySeq(t, k);
     if (seq === undefined) return false;
     if (seq > mark) return true;
     refreshed.run(t, k);
@@ -117,19 +117,25 @@ async function pull(desk: DeskServices, call: Call, report: RoundReport, mark: n
 async function refresh(desk: DeskServices, call: Call, report: RoundReport, mark: number): Promise<void> {
   const { sqlite } = desk;
   const dirty = sqlite.prepare('SELECT seq, tbl AS t, pk AS k FROM row_changes WHERE seq <= ? AND seq > ? ORDER BY seq LIMIT ?');
-  const dirtySeq = sqlite.prepare('SELECT seq FROM row_changes WHERE tbl = ? AND pk = ?').pluck();
+  const dirtySeq = changeSeq(sqlite);
   for (let after = 0; ;) {
     const keys = dirty.all(mark, after, REFRESH_KEYS_MAX) as { seq: number; t: string; k: string }[];
     if (keys.length === 0) break;
     const page = await call<RowsPage>('/v1/sync/rows', { keys: keys.map(({ t, k }) => ({ t, k })) });
     const last = keys[keys.length - 1]!.seq;
     report.received += withoutCapture(sqlite, () => {
-      const written = applyRows(sqlite, page, (t, k) => ((dirtySeq.get(t, k) as number | undefined) ?? 0) > mark);
+      const written = applyRows(sqlite, page, (t, k) => (dirtySeq(t, k) ?? 0) > mark);
       sqlite.prepare('DELETE FROM row_changes WHERE seq > ? AND seq <= ?').run(after, last);
       return written;
     });
     after = last;
   }
+}
+
+/** Where this desk's own work last changed a row in its change log (undefined: not since the last sync). */
+function changeSeq(sqlite: DeskServices['sqlite']): (table: string, key: string) => number | undefined {
+  const find = sqlite.prepare('SELECT seq FROM row_changes WHERE tbl = ? AND pk = ?').pluck();
+  return (table, key) => find.get(table, key) as number | undefined;
 }
 
 /** Pulled pages are written with a large page cache: a first sync writes hundreds of thousands of rows into indexes keyed by random ids. */

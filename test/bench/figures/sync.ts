@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SYSTEM_ACTOR, type Actor } from '../../../src/main/core/actor.js';
+import { actorFromUser, SYSTEM_ACTOR, type Actor, type UserActorRow } from '../../../src/main/core/actor.js';
 import { openDesk } from '../../../src/main/desk.js';
 import { syncRound } from '../../../src/main/sync/round.js';
 import { startCentralServer } from '../../../src/server/start.js';
@@ -93,7 +93,5 @@ export async function benchSync(dataDir: string, say: (line: string) => void): P
 }
 
 function actorOf(desk: ReturnType<typeof openDesk>, username: string): Actor {
-  const u = desk.sqlite.prepare('SELECT id, username, full_name, role, centre_id FROM users WHERE username = ?').get(username) as
-    { id: string; username: string; full_name: string; role: Actor['role']; centre_id: string | null };
-  return { id: u.id, username: u.username, fullName: u.full_name, role: u.role, centreId: u.centre_id };
+  return actorFromUser(desk.sqlite.prepare('SELECT id, username, full_name, role, centre_id FROM users WHERE username = ?').get(username) as UserActorRow);
 }

@@ -1,4 +1,4 @@
-import { SYSTEM_ACTOR, type Actor } from '../../../src/main/core/actor.js';
+import { actorFromUser, SYSTEM_ACTOR, type Actor, type UserActorRow } from '../../../src/main/core/actor.js';
 import { openDesk, type Desk } from '../../../src/main/desk.js';
 import { syncRound, type RoundReport } from '../../../src/main/sync/round.js';
 import { startCentralServer, type CentralServer } from '../../../src/server/start.js';
@@ -49,9 +49,7 @@ export async function joinedDeskAt(serverUrl: string, username = 'admin', option
 
 /** The actor of a user as this desk knows them (ids come from the server). */
 export function actorOn(desk: Desk, username: string): Actor {
-  const u = desk.sqlite.prepare('SELECT id, username, full_name, role, centre_id FROM users WHERE username = ?').get(username) as
-    { id: string; username: string; full_name: string; role: Actor['role']; centre_id: string | null };
-  return { id: u.id, username: u.username, fullName: u.full_name, role: u.role, centreId: u.centre_id };
+  return actorFromUser(desk.sqlite.prepare('SELECT id, username, full_name, role, centre_id FROM users WHERE username = ?').get(username) as UserActorRow);
 }
 
 export const sync = (desk: Desk): Promise<RoundReport> => syncRound(desk);

@@ -1,7 +1,6 @@
 import type { CommandName } from '../../../shared/contract/index.js';
 import type { OpAnswer, PushOp } from '../../../shared/contract/syncWire.js';
-import type { Role } from '../../../shared/permissions.js';
-import { SYSTEM_ACTOR, type Actor } from '../../core/actor.js';
+import { actorFromUser, SYSTEM_ACTOR, type Actor, type UserActorRow } from '../../core/actor.js';
 import type { DispatchOptions } from '../../core/dispatch.js';
 import type { Desk } from '../../desk.js';
 import type { RegisteredDesk } from './desks.js';
@@ -9,11 +8,11 @@ import type { RegisteredDesk } from './desks.js';
 /** Ops a desk may send as the `system` actor: its file imports run from the command line without a user. */
 const SYSTEM_OPS: ReadonlySet<string> = new Set(['applications.import', 'payments.import', 'payments.autoMatch']);
 
-interface UserRow { id: string; username: string; full_name: string; role: Role; centre_id: string | null; active: number }
+type UserRow = UserActorRow & { active: number };
 
 /**
- * Applies a desk's ops in order, each with the same command code and in its own transaction,
- * as the user who made it, as that user stands on the server now. Each op is answered; a
+ * Applies a desk's ops in order, each with the same command code (in a savepoint of the page's
+ * transaction), as the user who made it, as that user stands on the server now. Each op is answered; a
  * refused one never stops the ones after it.
  */
 export async function applyPushedOps(server: Desk, from: RegisteredDesk, ops: readonly PushOp[]): Promise<OpAnswer[]> {
@@ -57,5 +56,5 @@ function actorFor(op: PushOp, user: UserRow | undefined, from: RegisteredDesk): 
   if (from.centreId !== null && user.role !== 'admin' && user.centre_id !== from.centreId) {
     return `${user.username} does not work at the centre this desk serves.`;
   }
-  return { id: user.id, username: user.username, fullName: user.full_name, role: user.role, centreId: user.centre_id };
+  return actorFromUser(user);
 }
