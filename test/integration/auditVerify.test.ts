@@ -16,7 +16,7 @@ const PARALLEL = { minEvents: 0, workers: 2, rangeSize: 500, fallback: false };
 let t: TestDesk;
 beforeEach(async () => {
   t = await makeDesk();
-  const at = new Date().toISOString();
+  const at = t.desk.clock().toISOString();
   t.desk.sqlite.transaction(() => {
     const already = t.desk.sqlite.prepare('SELECT count(*) FROM audit_events').pluck().get() as number;
     for (let i = already; i < EVENTS; i++) {
@@ -86,7 +86,7 @@ describe('audit chain verify on worker threads', () => {
   it('agrees on text that SQLite\'s json_array writes differently from JSON.stringify (lone surrogates)', async () => {
     // A lone surrogate is stored as U+FFFD, so such an event never verified, before the workers
     // either: the walk checks it again the JavaScript way and both give the same answer.
-    const at = new Date().toISOString();
+    const at = t.desk.clock().toISOString();
     appendAudit(t.desk.sqlite, { action: 'test.event', entity: 'test', summary: 'lone \ud800 surrogate \udc00' }, { actor: SYSTEM_ACTOR, deskId: t.desk.deskId, at });
     await both();
   });
@@ -99,7 +99,7 @@ describe('audit chain verify on worker threads', () => {
   it('walks on this thread inside a transaction (the workers would not see its events)', async () => {
     t.desk.sqlite.exec('BEGIN');
     try {
-      appendAudit(t.desk.sqlite, { action: 'test.event', entity: 'test', summary: 'uncommitted' }, { actor: SYSTEM_ACTOR, deskId: t.desk.deskId, at: new Date().toISOString() });
+      appendAudit(t.desk.sqlite, { action: 'test.event', entity: 'test', summary: 'uncommitted' }, { actor: SYSTEM_ACTOR, deskId: t.desk.deskId, at: t.desk.clock().toISOString() });
       expect(await verifyAuditChainParallel(t.desk.sqlite, PARALLEL)).toEqual({ ok: true, checked: EVENTS + 1 });
     } finally {
       t.desk.sqlite.exec('ROLLBACK');

@@ -7,6 +7,7 @@ import type { ErrorBody } from '../../src/shared/errors.js';
 import { SYSTEM_ACTOR } from '../../src/main/core/actor.js';
 import type { Desk } from '../../src/main/desk.js';
 import { count, makeDesk, type TestDesk } from './support/tempDesk.js';
+import { testClock } from './support/testClock.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/applications');
 const NOW = new Date('2026-11-20T06:00:00Z');
@@ -19,7 +20,7 @@ afterEach(async () => {
 });
 
 async function desk(): Promise<Desk> {
-  t = await makeDesk({ clock: () => NOW });
+  t = await makeDesk({ clock: testClock(NOW) });
   return t.desk;
 }
 function fixture(name: string): Buffer {

@@ -118,7 +118,7 @@ beforeAll(async () => {
     'QZ1,2026-11-21 10:00:00,Pay Bill,Completed,1500.00,,254712000099 - NOBODY,ZZZ999',
   ].join('\n');
   ok(await t.desk.dispatch('payments.import', { fileName: 'mpesa.csv', dataBase64: Buffer.from(statement).toString('base64'), dryRun: false }, officer));
-  month = new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 7);
+  month = new Date(t.clock().getTime() + 3 * 3600_000).toISOString().slice(0, 7);
 });
 afterAll(async () => { await t.desk.close(); });
 

@@ -44,7 +44,7 @@ beforeAll(async () => {
       const cadre = rand() < 0.3 ? 'technician' : 'technologist';
       const county = pick(COUNTIES);
       const pid = newId();
-      const now = new Date().toISOString();
+      const now = t.desk.clock().toISOString();
       practitioner.run(pid, String(30_000_000 + i), `MLT/${i}`, first, last, `2547${String(10_000_000 + i)}`, cadre, county, now);
       // Submission times with ties (a few rows share each second), so that the id breaks them.
       const submitted = new Date(Date.UTC(2020, 0, 1) + Math.floor(rand() * 5000) * 1000 * 3600).toISOString();
@@ -128,7 +128,7 @@ describe('the search index keeps one row per application', () => {
     sqlite.prepare('DELETE FROM applications WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify([last.id, ...others]));
     // A new application, of someone else, takes the freed rowid.
     const pid = newId();
-    const now = new Date().toISOString();
+    const now = t.desk.clock().toISOString();
     sqlite.prepare(`INSERT INTO practitioners (id, national_id, registration_no, first_name, middle_name, last_name, phone, phone_raw, email,
        cadre, qualification, county, employer, register_status, language, updated_at)
        VALUES (?, '39999999', 'MLT/X', 'Zawadi', '', 'Kamau', NULL, '', '', 'technologist', 'Diploma', 'Nairobi', 'Hospital', 'active', 'en', ?)`).run(pid, now);

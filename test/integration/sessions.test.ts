@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lockSession, login, resolveSession, unlockSession, waitAfterFailures } from '../../src/main/auth/sessions.js';
 import { count, makeDesk, PASSWORD, type TestDesk } from './support/tempDesk.js';
+import { testClock } from './support/testClock.js';
 
 let t: TestDesk;
-let now = new Date('2026-11-28T08:00:00Z');
 beforeEach(async () => {
-  now = new Date('2026-11-28T08:00:00Z');
-  t = await makeDesk({ clock: () => now });
+  t = await makeDesk({ clock: testClock('2026-11-28T08:00:00Z') });
 });
 afterEach(async () => { await t.desk.close(); });
 
@@ -33,7 +32,7 @@ describe('signing in', () => {
       'bad_credentials', 'bad_credentials', 'bad_credentials',
     ]);
     await expect(login(t.desk, 'officer', PASSWORD)).rejects.toMatchObject({ code: 'too_many_attempts', message: expect.stringMatching(/Try again in 5 seconds/) });
-    now = new Date(now.getTime() + waitAfterFailures(3) * 1000 + 1);
+    t.clock.advance(waitAfterFailures(3) * 1000 + 1);
     await expect(login(t.desk, 'officer', PASSWORD)).resolves.toMatchObject({ user: { username: 'officer' } });
   });
 
@@ -53,7 +52,7 @@ describe('signing in', () => {
 
   it('locks an idle session; the password unlocks it', async () => {
     const s = await login(t.desk, 'officer', PASSWORD);
-    now = new Date(now.getTime() + 11 * 60_000);
+    t.clock.advance(11 * 60_000);
     await expect(resolveSession(t.desk, s.token)).rejects.toMatchObject({ code: 'session_locked' });
     await expect(unlockSession(t.desk, s.token, 'wrong-password')).rejects.toMatchObject({ code: 'bad_credentials' });
     await unlockSession(t.desk, s.token, PASSWORD);

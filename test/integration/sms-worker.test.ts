@@ -5,15 +5,14 @@ import { SmsWorker } from '../../src/main/sms/worker.js';
 import { startSmsGatewaySimulator, type SmsGatewaySimulator } from '../fixtures/smsGatewaySimulator.js';
 import { API_KEY, configureGateway, queueTestSms, smsState } from './support/smsSetup.js';
 import { count, makeDesk, type TestDesk } from './support/tempDesk.js';
+import { testClock } from './support/testClock.js';
 
 let t: TestDesk;
 let sim: SmsGatewaySimulator;
-let now: Date;
-const later = (ms: number) => { now = new Date(now.getTime() + ms); };
+const later = (ms: number) => t.clock.advance(ms);
 
 beforeEach(async () => {
-  now = new Date('2026-11-28T06:00:00Z');
-  t = await makeDesk({ clock: () => now });
+  t = await makeDesk({ clock: testClock('2026-11-28T06:00:00Z') });
   sim = await startSmsGatewaySimulator();
   await configureGateway(t.desk, sim.url);
 });
@@ -51,7 +50,7 @@ describe('the SMS worker against the gateway simulator', () => {
       await w.drain();
       const s = smsState(t.desk, id);
       expect(s.state).toBe('queued');
-      delays.push(Date.parse(s.nextAttemptAt!) - now.getTime());
+      delays.push(Date.parse(s.nextAttemptAt!) - t.clock().getTime());
       expect(await w.drain()).toMatchObject({ sent: 0 }); // not due yet: nothing sent
       later(delays[i]!);
     }

@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR, type Actor } from '../../../src/main/core/actor.js';
 import { hashPassword } from '../../../src/main/auth/passwords.js';
 import { newId } from '../../../src/main/core/ids.js';
 import { openDesk, type Desk, type OpenDeskOptions } from '../../../src/main/desk.js';
+import { testClock, type TestClock } from './testClock.js';
 
 export const PASSWORD = 'correct-horse-battery';
 let passwordHash: string | undefined;
@@ -19,19 +20,22 @@ export interface TestDesk {
   dir: string;
   actors: Record<Role, Actor> & { clerkOther: Actor; system: Actor };
   centres: { nairobi: string; mombasa: string };
+  /** The desk's clock: fixed, moved only by the test. */
+  clock: TestClock;
 }
 
-/** A real desk on a fresh SQLite file, with one user of each role and fees for 2026. */
-export async function makeDesk(options: OpenDeskOptions = {}): Promise<TestDesk> {
+/** A real desk on a fresh SQLite file and a test clock, with one user of each role and fees for 2026. */
+export async function makeDesk(options: Omit<OpenDeskOptions, 'clock'> & { clock?: TestClock } = {}): Promise<TestDesk> {
   const dir = tempDir();
-  const desk = openDesk(dir, options);
+  const clock = options.clock ?? testClock();
+  const desk = openDesk(dir, { ...options, clock });
   const centre = (code: string) => (desk.sqlite.prepare('SELECT id FROM centres WHERE code = ?').get(code) as { id: string }).id;
   const centres = { nairobi: centre('NRB'), mombasa: centre('MSA') };
   // Users go straight into the table with one shared hash: scrypt is slow on purpose (user.create has its own tests).
   passwordHash ??= await hashPassword(PASSWORD);
   const make = async (username: string, role: Role, centreId?: string): Promise<Actor> => {
     const id = newId();
-    const at = new Date().toISOString();
+    const at = clock().toISOString();
     desk.sqlite
       .prepare('INSERT INTO users (id, username, full_name, role, centre_id, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(id, username, `Test ${username}`, role, centreId ?? null, passwordHash, at, at);
@@ -49,7 +53,7 @@ export async function makeDesk(options: OpenDeskOptions = {}): Promise<TestDesk>
     const r = await desk.dispatch('fee.set', { cadre, licenceYear: 2026, amountCents: cadre === 'technologist' ? 300_000 : 200_000 }, SYSTEM_ACTOR);
     if (!r.ok) throw new Error(r.error.message);
   }
-  return { desk, dir, actors, centres };
+  return { desk, dir, actors, centres, clock };
 }
 
 export interface ApplicationSeed {
@@ -75,7 +79,7 @@ let counter = 0;
  */
 export function seedApplication(desk: Desk, seed: ApplicationSeed = {}): string {
   counter++;
-  const now = new Date().toISOString();
+  const now = desk.clock().toISOString();
   const nationalId = seed.nationalId ?? String(20_000_000 + counter);
   const existing = desk.sqlite.prepare('SELECT id FROM practitioners WHERE national_id = ?').get(nationalId) as { id: string } | undefined;
   const practitionerId = existing?.id ?? newId();
