@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyPassword } from '../../src/main/auth/passwords.js';
+import { checkPassword } from '../../src/main/auth/passwords.js';
 import { verifyAuditChain } from '../../src/main/core/audit.js';
 import { DEMO_BASE_TIME } from '../../src/main/demo/applications.js';
 import { describeDemo, runDemo } from '../../src/main/demo/index.js';
@@ -94,7 +94,7 @@ describe('demo data', () => {
     expect(text).toContain('users: admin, officer, auditor, clerk.eld');
 
     const hash = desk.sqlite.prepare("SELECT password_hash FROM users WHERE username = 'clerk.nrb'").get() as { password_hash: string };
-    expect(await verifyPassword('demo-password', hash.password_hash)).toBe(true);
+    expect((await checkPassword('demo-password', hash.password_hash)).ok).toBe(true);
   });
 
   it('covers each reconciliation case the way the rules and the officer settle it', async () => {

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { UserRow } from '../../shared/contract/admin.js';
 import { UserError } from '../../shared/errors.js';
-import { hashPassword } from '../auth/passwords.js';
+import { newCredentials } from '../auth/credentials.js';
 import { newId } from '../core/ids.js';
 import { defineCommand, defineQuery } from '../core/registry.js';
 
@@ -40,14 +40,15 @@ export const userCreate = defineCommand('user.create', async (_tx, ctx, input) =
   }
   const centreId = checkCentre(sqlite, input.role, input.centreId);
   const id = newId();
-  const hash = input.passwordHash ?? await hashPassword(input.password!);
-  ctx.syncInput({ ...input, password: undefined, passwordHash: hash });
+  const creds = input.credentials ?? await newCredentials(input.username, input.password!);
+  ctx.syncInput({ ...input, password: undefined, credentials: creds });
   sqlite
     .prepare(
-      `INSERT INTO users (id, username, full_name, role, centre_id, password_hash, active, failed_logins, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?, ?)`,
+      `INSERT INTO users (id, username, full_name, role, centre_id, password_hash, op_public_key, op_key_wrapped, active, failed_logins,
+         credentials_changed_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?, ?, ?)`,
     )
-    .run(id, input.username, input.fullName, input.role, centreId, hash, now, now);
+    .run(id, input.username, input.fullName, input.role, centreId, creds.passwordHash, creds.opPublicKey, creds.opKeyWrapped, now, now, now);
   const user = userById(sqlite, id);
   ctx.audit({ action: 'user.create', entity: 'user', entityId: id, summary: `User ${user.username} (${user.role}) added`, after: user });
   return user;
@@ -66,7 +67,8 @@ export const userUpdate = defineCommand('user.update', async (_tx, ctx, input) =
       `UPDATE users SET full_name = ?, role = ?, centre_id = ?, active = ?, version = version + 1, updated_at = ? WHERE id = ?`,
     )
     .run(input.fullName ?? before.fullName, role, centreId, (input.active ?? before.active) ? 1 : 0, now, input.id);
-  if (input.active === false) sqlite.prepare('UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL').run(now, input.id);
+  // Disabling revokes the op-signing key everywhere (sessions end by trigger): enabled again, the user needs a new password.
+  if (input.active === false) sqlite.prepare('UPDATE users SET op_public_key = NULL, op_key_wrapped = NULL WHERE id = ?').run(input.id);
   const after = userById(sqlite, input.id);
   ctx.audit({ action: 'user.update', entity: 'user', entityId: input.id, summary: `User ${after.username} changed`, before, after });
   return after;
@@ -74,11 +76,13 @@ export const userUpdate = defineCommand('user.update', async (_tx, ctx, input) =
 
 export const userSetPassword = defineCommand('user.setPassword', async (_tx, ctx, input) => {
   const user = userById(ctx.sqlite, input.id);
-  const hash = input.passwordHash ?? await hashPassword(input.password!);
-  ctx.syncInput({ ...input, password: undefined, passwordHash: hash });
+  // A reset gives a new op-signing key: copies of the old one on desks can sign nothing the service takes.
+  const creds = input.credentials ?? await newCredentials(user.username, input.password!);
+  ctx.syncInput({ ...input, password: undefined, credentials: creds });
   ctx.sqlite
-    .prepare('UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, version = version + 1, updated_at = ? WHERE id = ?')
-    .run(hash, ctx.now, input.id);
+    .prepare(`UPDATE users SET password_hash = ?, op_public_key = ?, op_key_wrapped = ?, credentials_changed_at = ?, failed_logins = 0,
+                locked_until = NULL, version = version + 1, updated_at = ? WHERE id = ?`)
+    .run(creds.passwordHash, creds.opPublicKey, creds.opKeyWrapped, ctx.now, ctx.now, input.id);
   ctx.audit({ action: 'user.setPassword', entity: 'user', entityId: input.id, summary: `Password of ${user.username} set` });
   return { id: input.id };
 });

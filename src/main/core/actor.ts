@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { Role } from '../../shared/permissions.js';
 
 /** Who is doing something: a signed-in user, or the `system` actor for init, demo and imports. */
@@ -7,6 +8,8 @@ export interface Actor {
   fullName: string;
   role: Role | 'system';
   centreId: string | null;
+  /** The user's op-signing key, unwrapped by their password at sign-in (never for `system`). */
+  signingKey?: KeyObject;
 }
 
 export const SYSTEM_ACTOR: Actor = { id: null, username: 'system', fullName: 'System', role: 'system', centreId: null };

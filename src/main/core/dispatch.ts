@@ -1,5 +1,4 @@
 import { commands, queries, type CommandName, type CommandResult, type QueryName, type QueryResult } from '../../shared/contract/index.js';
-import { DESK_LOCAL_COMMANDS } from '../../shared/contract/sync.js';
 import { UserError, type Result } from '../../shared/errors.js';
 import { can } from '../../shared/permissions.js';
 import type { Actor } from './actor.js';
@@ -10,6 +9,7 @@ import { newId, withOpIds } from './ids.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { CommandContext } from './registry.js';
+import { assertCanSign, goesToOutbox, recordInOutbox } from '../sync/outbox.js';
 
 export interface DispatchOptions {
   /** The op's id: a re-sent op with the same id is answered as a duplicate, never applied twice. */
@@ -48,6 +48,7 @@ export async function dispatch<N extends CommandName>(
     if (!can(actor.role, spec.permission)) {
       throw new UserError('forbidden', `Your role (${actor.role}) may not do this: ${name}.`);
     }
+    if (!options.within && goesToOutbox(desk, name)) assertCanSign(actor);
     const parsed = spec.input.safeParse(rawInput);
     if (!parsed.success) throw zodToUserError(parsed.error);
     const outcome = await withOpIds(opId, async () => {
@@ -98,13 +99,9 @@ async function applyOnce(
     { actor, deskId: options.originDeskId ?? desk.deskId, at: now, opId },
   );
   desk.sqlite
-    .prepare('INSERT INTO applied_ops (op_id, name, actor_id, at, result) VALUES (?, ?, ?, ?, ?)')
-    .run(opId, name, actor.id, now, JSON.stringify(value ?? null));
-  if (desk.syncEnabled() && !DESK_LOCAL_COMMANDS.has(name)) {
-    desk.sqlite
-      .prepare('INSERT INTO outbox (op_id, name, input, actor_id, at) VALUES (?, ?, ?, ?, ?)')
-      .run(opId, name, JSON.stringify(sentInput), actor.id, now);
-  }
+    .prepare('INSERT INTO applied_ops (op_id, name, actor_id, at, result, received_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(opId, name, actor.id, now, JSON.stringify(value ?? null), desk.clock().toISOString());
+  if (goesToOutbox(desk, name)) recordInOutbox(desk, { opId, name, input: sentInput, at: now }, actor);
   return { duplicate: false, value };
 }
 

@@ -10,6 +10,7 @@ export interface UsersTable {
   centre_id: string | null; password_hash: string; active: Generated<number>;
   failed_logins: Generated<number>; locked_until: string | null; created_at: string;
   version: Generated<number>; updated_at: string;
+  op_public_key: string | null; op_key_wrapped: string | null; credentials_changed_at: string | null;
 }
 export interface SessionsTable {
   token_hash: string; user_id: string; created_at: string; last_seen_at: string;
@@ -95,8 +96,8 @@ export interface AuditEventsTable {
   action: string; entity: string; entity_id: string | null; summary: string; before: string | null;
   after: string | null; op_id: string | null; prev_hash: string; hash: string;
 }
-export interface AppliedOpsTable { op_id: string; name: string; actor_id: string | null; at: string; result: string | null }
-export interface OutboxTable { seq: Generated<number>; op_id: string; name: string; input: string; actor_id: string | null; at: string }
+export interface AppliedOpsTable { op_id: string; name: string; actor_id: string | null; at: string; result: string | null; received_at: string | null }
+export interface OutboxTable { seq: Generated<number>; op_id: string; name: string; input: string; actor_id: string | null; at: string; signature: string | null }
 export interface ImportsTable {
   id: string; kind: string; file_name: string; file_sha256: string; rows: number; imported: number;
   at: string; actor_name: string;

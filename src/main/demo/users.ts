@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/permissions.js';
+import { credentialsMaker } from '../auth/credentials.js';
 import { SYSTEM_ACTOR } from '../core/actor.js';
 import type { Desk } from '../desk.js';
 import { run } from './support.js';
@@ -28,12 +29,14 @@ export async function ensureDemoUsers(desk: Desk): Promise<{ created: string[]; 
   const exists = desk.sqlite.prepare('SELECT 1 FROM users WHERE username = ?');
   const created: string[] = [];
   const existing: string[] = [];
+  // They share one password: one slow hash for all, each with a signing key of their own.
+  const credentialsFor = await credentialsMaker(DEMO_PASSWORD);
   for (const user of demoUsers(centres)) {
     if (exists.get(user.username)) {
       existing.push(user.username);
       continue;
     }
-    await run(desk, 'user.create', { ...user, password: DEMO_PASSWORD }, SYSTEM_ACTOR);
+    await run(desk, 'user.create', { ...user, credentials: credentialsFor(user.username) }, SYSTEM_ACTOR);
     created.push(user.username);
   }
   return { created, existing };

@@ -49,7 +49,7 @@ async function pushAndPull(desk: DeskServices, onProgress?: (p: RoundProgress) =
   const report: RoundReport = { sent: 0, applied: 0, duplicate: 0, rejected: [], received: 0 };
   const mark = sqlite.prepare('SELECT coalesce(max(seq), 0) FROM row_changes').pluck().get() as number;
 
-  const nextOps = sqlite.prepare('SELECT seq, op_id AS opId, name, input, actor_id AS actorId, at FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
+  const nextOps = sqlite.prepare('SELECT seq, op_id AS opId, name, input, actor_id AS actorId, at, signature FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
   for (let after = 0, pageOps = PUSH_PAGE_OPS; ;) {
     const rows = nextOps.all(after, pageOps) as (Omit<PushOp, 'input'> & { input: string })[];
     if (rows.length === 0) break;

@@ -51,12 +51,12 @@ export function uniqueColumnSets(sqlite: BetterSqlite3.Database, table: string):
 /**
  * What a desk that serves one collection centre receives (parameter `@centre`): its centre's
  * licences, batches and licence history, the applications and holders of those licences (with
- * the personal details a clerk does not need left out), its own users and the administrators,
- * and the reference tables. Tables not listed are not sent to such a desk at all.
+ * the personal details a clerk does not need left out), its own clerks (the only users who sign in
+ * there), and the reference tables. Tables not listed are not sent to such a desk at all.
  */
 export const CENTRE_SCOPE: Readonly<Record<string, string>> = {
   centres: '1',
-  users: `(t.centre_id = @centre OR t.role = 'admin')`,
+  users: `(t.centre_id = @centre AND t.role = 'clerk')`,
   practitioners: `EXISTS (SELECT 1 FROM licences l WHERE l.practitioner_id = t.id AND l.centre_id = @centre)`,
   applications: `EXISTS (SELECT 1 FROM licences l WHERE l.application_id = t.id AND l.centre_id = @centre)`,
   dispatch_batches: `t.centre_id = @centre`,
@@ -71,6 +71,15 @@ export const CENTRE_SCOPE: Readonly<Record<string, string>> = {
 export const LOCAL_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   users: ['failed_logins', 'locked_until'],
 };
+
+/**
+ * A user's credentials (password verifier, wrapped op-signing key) go only to desks where the user
+ * may sign in: a centre's desk (its clerks, all it holds) or a desk serving every centre (everyone
+ * but clerks). Other desks get the user's row without them, so a stolen desk allows no offline
+ * guessing of the passwords of people who never sign in there.
+ */
+export const CREDENTIAL_COLUMNS: Readonly<Record<string, unknown>> = { password_hash: '', op_key_wrapped: null };
+export const SIGNS_IN_ON_ANY_CENTRE_DESK = `t.role <> 'clerk'`;
 
 /** Columns blanked for a centre's desk (the holder's name, ID number and phone stay). */
 export const CENTRE_REDACTED: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {

@@ -10,11 +10,20 @@ export const username = z
   .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'A username is 2 to 40 letters, digits, dots, dashes or underscores');
 
 /**
- * A password's verifier as this app makes it (scrypt, its own parameters): what a desk that syncs
- * sends the central service instead of the password itself.
+ * What a desk that syncs sends the central service instead of a password: the password's verifier
+ * (scrypt, this app's parameters, N at least 2^17) and the user's op-signing key, public and
+ * wrapped by the password (ARCHITECTURE.md "Sync", Trust).
  */
-export const passwordHash = z.string().regex(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/, 'is not a password verifier of this app');
-const passwordOrVerifier = <T extends { password?: string; passwordHash?: string }>(v: T) => (v.password === undefined) !== (v.passwordHash === undefined);
+export const credentials = z.object({
+  passwordHash: z
+    .string()
+    .regex(/^scrypt\$\d+\$8\$1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/, 'is not a password verifier of this app')
+    .refine((h) => Number(h.split('$')[1]) >= 2 ** 17, 'is a password verifier of too low a cost'),
+  opPublicKey: z.string().regex(/^MCowBQYDK2VwAyEA[A-Za-z0-9+/]{43}=$/, 'is not an Ed25519 public key'),
+  opKeyWrapped: z.string().regex(/^[A-Za-z0-9+/]{102}==$/, 'is not a wrapped op-signing key'),
+});
+export type Credentials = z.infer<typeof credentials>;
+const passwordOrCredentials = <T extends { password?: string; credentials?: Credentials }>(v: T) => (v.password === undefined) !== (v.credentials === undefined);
 const onePassword = { message: 'Give a password', path: ['password'] };
 
 export const userCreateInput = z.object({
@@ -23,8 +32,8 @@ export const userCreateInput = z.object({
   role,
   centreId: id.optional(),
   password: password.optional(),
-  passwordHash: passwordHash.optional(),
-}).refine(passwordOrVerifier, onePassword);
+  credentials: credentials.optional(),
+}).refine(passwordOrCredentials, onePassword);
 export const userUpdateInput = z.object({
   id,
   fullName: z.string().trim().min(2).max(120).optional(),
@@ -32,7 +41,7 @@ export const userUpdateInput = z.object({
   centreId: id.nullable().optional(),
   active: z.boolean().optional(),
 });
-export const userPasswordInput = z.object({ id, password: password.optional(), passwordHash: passwordHash.optional() }).refine(passwordOrVerifier, onePassword);
+export const userPasswordInput = z.object({ id, password: password.optional(), credentials: credentials.optional() }).refine(passwordOrCredentials, onePassword);
 
 export interface UserRow {
   id: string;

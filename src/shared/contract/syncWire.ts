@@ -6,7 +6,8 @@ import { z } from 'zod';
  * a message saying which side to update.
  */
 
-export const SYNC_PROTOCOL = 1;
+/** 2: each pushed op carries its user's signature. */
+export const SYNC_PROTOCOL = 2;
 /** Ops per push request, and rows per pull page, at most. */
 export const PUSH_PAGE_OPS = 200;
 export const PULL_PAGE_ROWS = 5000;
@@ -39,6 +40,8 @@ export const pushOp = z.object({
   input: z.unknown(),
   actorId: z.string().max(64).nullable(),
   at: z.string().datetime({ offset: true }),
+  /** The user's Ed25519 signature over the op and the desk (base64): the proof that they made it. */
+  signature: z.string().max(200).nullable(),
 });
 export type PushOp = z.infer<typeof pushOp>;
 export const pushBody = z.object({

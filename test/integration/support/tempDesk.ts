@@ -3,13 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Role } from '../../../src/shared/permissions.js';
 import { SYSTEM_ACTOR, type Actor } from '../../../src/main/core/actor.js';
-import { hashPassword } from '../../../src/main/auth/passwords.js';
+import type { KeyObject } from 'node:crypto';
+import { newOpKey, unwrapOpKey } from '../../../src/main/auth/opKeys.js';
+import { hashPassword, type NewPassword } from '../../../src/main/auth/passwords.js';
 import { newId } from '../../../src/main/core/ids.js';
 import { openDesk, type Desk, type OpenDeskOptions } from '../../../src/main/desk.js';
 import { testClock, type TestClock } from './testClock.js';
 
 export const PASSWORD = 'correct-horse-battery';
-let passwordHash: string | undefined;
+let shared: NewPassword | undefined;
 
 export function tempDir(prefix = 'kmlttb-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -31,15 +33,18 @@ export async function makeDesk(options: Omit<OpenDeskOptions, 'clock'> & { clock
   const desk = openDesk(dir, { ...options, clock });
   const centre = (code: string) => (desk.sqlite.prepare('SELECT id FROM centres WHERE code = ?').get(code) as { id: string }).id;
   const centres = { nairobi: centre('NRB'), mombasa: centre('MSA') };
-  // Users go straight into the table with one shared hash: scrypt is slow on purpose (user.create has its own tests).
-  passwordHash ??= await hashPassword(PASSWORD);
+  // Users go straight into the table with one shared hash, each with a signing key of their own:
+  // scrypt is slow on purpose (user.create has its own tests).
+  shared ??= await hashPassword(PASSWORD);
   const make = async (username: string, role: Role, centreId?: string): Promise<Actor> => {
     const id = newId();
     const at = clock().toISOString();
+    const key = newOpKey(username, shared!.wrapKey);
     desk.sqlite
-      .prepare('INSERT INTO users (id, username, full_name, role, centre_id, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, username, `Test ${username}`, role, centreId ?? null, passwordHash, at, at);
-    return { id, username, fullName: `Test ${username}`, role, centreId: centreId ?? null };
+      .prepare(`INSERT INTO users (id, username, full_name, role, centre_id, password_hash, op_public_key, op_key_wrapped, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(id, username, `Test ${username}`, role, centreId ?? null, shared!.hash, key.publicKey, key.wrapped, at, at);
+    return { id, username, fullName: `Test ${username}`, role, centreId: centreId ?? null, signingKey: key.privateKey };
   };
   const actors = {
     admin: await make('admin', 'admin'),
@@ -54,6 +59,16 @@ export async function makeDesk(options: Omit<OpenDeskOptions, 'clock'> & { clock
     if (!r.ok) throw new Error(r.error.message);
   }
   return { desk, dir, actors, centres, clock };
+}
+
+/**
+ * The op-signing key of a user made by makeDesk, unwrapped as signing in with PASSWORD would
+ * (without paying for scrypt again): for tests that act as that user on a desk that synced the row.
+ */
+export function testSigningKey(username: string, wrapped: string): KeyObject {
+  const key = shared && unwrapOpKey(username, shared.wrapKey, wrapped);
+  if (!key) throw new Error(`${username}'s signing key was not made by makeDesk in this process`);
+  return key;
 }
 
 export interface ApplicationSeed {

@@ -2,7 +2,7 @@ import { actorFromUser, SYSTEM_ACTOR, type Actor, type UserActorRow } from '../.
 import { openDesk, type Desk } from '../../../src/main/desk.js';
 import { syncRound, type RoundReport } from '../../../src/main/sync/round.js';
 import { startCentralServer, type CentralServer } from '../../../src/server/start.js';
-import { makeDesk, PASSWORD, seedApplication, tempDir, type TestDesk } from '../support/tempDesk.js';
+import { makeDesk, PASSWORD, seedApplication, tempDir, testSigningKey, type TestDesk } from '../support/tempDesk.js';
 
 /** A central service on a real data folder (one user per role, fees set), over real HTTP on a free port. */
 export interface TestServer { server: CentralServer; dir: string; actors: TestDesk['actors']; port: number }
@@ -37,8 +37,10 @@ export async function joinedDesk(s: TestServer, username = 'admin', centreCode?:
  * A fresh desk that joined the service at `serverUrl` (the server's own address, or a proxy in
  * front of it) as `username`; it pulls everything at once unless `pull` is false.
  */
-export async function joinedDeskAt(serverUrl: string, username = 'admin', options: { centreCode?: string; pull?: boolean } = {}): Promise<Desk> {
-  const desk = openDesk(tempDir('kmlttb-desk-'));
+export async function joinedDeskAt(
+  serverUrl: string, username = 'admin', options: { centreCode?: string; pull?: boolean; clock?: () => Date } = {},
+): Promise<Desk> {
+  const desk = openDesk(tempDir('kmlttb-desk-'), options.clock ? { clock: options.clock } : {});
   const r = await desk.dispatch('sync.join', {
     serverUrl, deskName: `desk of ${username}`, username, password: PASSWORD, ...(options.centreCode ? { centreCode: options.centreCode } : {}),
   }, SYSTEM_ACTOR);
@@ -47,9 +49,12 @@ export async function joinedDeskAt(serverUrl: string, username = 'admin', option
   return desk;
 }
 
-/** The actor of a user as this desk knows them (ids come from the server). */
+/** A user signed in on this desk (ids come from the server), with their op-signing key unwrapped. */
 export function actorOn(desk: Desk, username: string): Actor {
-  return actorFromUser(desk.sqlite.prepare('SELECT id, username, full_name, role, centre_id FROM users WHERE username = ?').get(username) as UserActorRow);
+  const row = desk.sqlite.prepare('SELECT id, username, full_name, role, centre_id, op_key_wrapped FROM users WHERE username = ?').get(username) as
+    UserActorRow & { op_key_wrapped: string | null } | undefined;
+  if (!row?.op_key_wrapped) throw new Error(`${username} cannot sign in on this desk`);
+  return { ...actorFromUser(row), signingKey: testSigningKey(username, row.op_key_wrapped) };
 }
 
 export const sync = (desk: Desk): Promise<RoundReport> => syncRound(desk);

@@ -80,9 +80,13 @@ describe('users made on a desk that syncs', () => {
     expect(made.ok).toBe(true);
     const queued = d.sqlite.prepare(`SELECT input FROM outbox WHERE name = 'user.create'`).pluck().get() as string;
     expect(queued).not.toContain(secret);
-    expect(JSON.parse(queued)).toMatchObject({ username: 'new.officer', passwordHash: expect.stringMatching(/^scrypt\$/) });
+    expect(JSON.parse(queued)).toMatchObject({
+      username: 'new.officer', credentials: { passwordHash: expect.stringMatching(/^scrypt\$131072\$/), opPublicKey: expect.any(String), opKeyWrapped: expect.any(String) },
+    });
     expect((await sync(d)).applied).toBe(1);
     const actor = await authenticate(s.server.desk, 'new.officer', secret);
     expect(actor.role).toBe('officer');
+    // The key the desk made, unwrapped on the service by the same password, signs what the service takes.
+    expect(actor.signingKey).toBeDefined();
   });
 });

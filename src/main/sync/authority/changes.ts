@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { PullAnswer, RowKey, RowsPage, TableRows } from '../../../shared/contract/syncWire.js';
 import { startCapture } from '../capture.js';
-import { CENTRE_REDACTED, CENTRE_SCOPE, keyExpression, LOCAL_COLUMNS, SYNCED_TABLES, syncedTable } from '../tables.js';
+import { CENTRE_REDACTED, CENTRE_SCOPE, CREDENTIAL_COLUMNS, keyExpression, LOCAL_COLUMNS, SIGNS_IN_ON_ANY_CENTRE_DESK, SYNCED_TABLES, syncedTable } from '../tables.js';
 
 /** Turns the change log on (the central service): on first start, every existing row is logged once. */
 export function enableChangeCapture(sqlite: BetterSqlite3.Database): { backfilled: number } {
@@ -43,8 +43,9 @@ export function readRows(sqlite: BetterSqlite3.Database, keys: readonly RowKey[]
     if (!wanted) continue;
     const found = selectRows(sqlite, table.name, table.pk, `${keyExpression(table.pk)} IN (SELECT value FROM json_each(@keys))`, { keys: JSON.stringify(wanted) }, centreId);
     const present = new Set(found.keys);
-    // A row outside this desk's scope is not sent; a row that is gone is sent as deleted.
-    const deleted = wanted.filter((k) => !present.has(k) && !found.outOfScope.has(k));
+    // A row outside this desk's scope is not sent; a row that is gone is sent as deleted. A user
+    // outside it (moved to another centre, or another role) is sent as deleted: they no longer sign in there.
+    const deleted = wanted.filter((k) => !present.has(k) && (table.name === 'users' || !found.outOfScope.has(k)));
     tables[table.name] = { columns: found.columns, rows: found.rows, deleted };
     count += found.rows.length + deleted.length;
     if (table.name === 'licences' && centreId !== null && found.outOfScope.size) movedAway = leftCentre(sqlite, [...found.outOfScope], centreId);
@@ -90,19 +91,25 @@ function selectRows(
   sqlite: BetterSqlite3.Database, table: string, pk: readonly string[], where: string, params: Record<string, unknown>, centreId: string | null,
 ): Selected {
   const scope = centreId === null ? '1' : CENTRE_SCOPE[table]!;
-  const statement = sqlite.prepare(`SELECT t.*, ${keyExpression(pk)} AS "__key", ${scope} AS "__in" FROM ${table} t WHERE ${where}`).raw();
+  // Users who may not sign in on this desk come without their credentials (a centre's desk holds only those who may).
+  const signsIn = table === 'users' && centreId === null ? SIGNS_IN_ON_ANY_CENTRE_DESK : '1';
+  const statement = sqlite.prepare(`SELECT t.*, ${keyExpression(pk)} AS "__key", ${scope} AS "__in", ${signsIn} AS "__signs" FROM ${table} t WHERE ${where}`).raw();
+  const EXTRA = 3;
   const all = statement.columns().map((c) => c.name);
   const local = LOCAL_COLUMNS[table];
-  const sent = local ? all.slice(0, -2).flatMap((c, i) => (local.includes(c) ? [] : [i])) : null;
-  const columns = sent ? sent.map((i) => all[i]!) : all.slice(0, -2);
-  const redacted = centreId === null ? undefined : CENTRE_REDACTED[table];
-  const redactAt = redacted ? Object.entries(redacted).map(([c, v]) => [columns.indexOf(c), v] as const).filter(([i]) => i >= 0) : [];
+  const sent = local ? all.slice(0, -EXTRA).flatMap((c, i) => (local.includes(c) ? [] : [i])) : null;
+  const columns = sent ? sent.map((i) => all[i]!) : all.slice(0, -EXTRA);
+  const blankAt = (values: Readonly<Record<string, unknown>> | undefined) =>
+    values ? Object.entries(values).map(([c, v]) => [columns.indexOf(c), v] as const).filter(([i]) => i >= 0) : [];
+  const redactAt = blankAt(centreId === null ? undefined : CENTRE_REDACTED[table]);
+  const credentialsAt = blankAt(table === 'users' ? CREDENTIAL_COLUMNS : undefined);
   const result: Selected = { columns, rows: [], keys: [], outOfScope: new Set() };
   for (const raw of statement.all({ ...params, ...(centreId === null ? {} : { centre: centreId }) }) as unknown[][]) {
-    const key = String(raw[raw.length - 2]);
-    if (!raw[raw.length - 1]) { result.outOfScope.add(key); continue; }
-    const row = sent ? sent.map((i) => raw[i]) : raw.slice(0, -2);
+    const key = String(raw[raw.length - EXTRA]);
+    if (!raw[raw.length - 2]) { result.outOfScope.add(key); continue; }
+    const row = sent ? sent.map((i) => raw[i]) : raw.slice(0, -EXTRA);
     for (const [i, v] of redactAt) row[i] = v;
+    if (!raw[raw.length - 1]) for (const [i, v] of credentialsAt) row[i] = v;
     result.rows.push(row);
     result.keys.push(key);
   }

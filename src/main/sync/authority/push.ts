@@ -1,19 +1,22 @@
 import type { CommandName } from '../../../shared/contract/index.js';
 import type { OpAnswer, PushOp } from '../../../shared/contract/syncWire.js';
-import { actorFromUser, SYSTEM_ACTOR, type Actor, type UserActorRow } from '../../core/actor.js';
+import { DESK_LOCAL_COMMANDS } from '../../../shared/contract/sync.js';
+import { importPublicKey } from '../../auth/opKeys.js';
+import { actorFromUser, type Actor, type UserActorRow } from '../../core/actor.js';
 import type { DispatchOptions } from '../../core/dispatch.js';
 import type { Desk } from '../../desk.js';
+import { opSignatureVerifies } from '../opSignature.js';
 import type { RegisteredDesk } from './desks.js';
 
-/** Ops a desk may send as the `system` actor: its file imports run from the command line without a user. */
-const SYSTEM_OPS: ReadonlySet<string> = new Set(['applications.import', 'payments.import', 'payments.autoMatch']);
+/** How far ahead of the service's clock an op may say it was made (desks' clocks drift). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
 
-type UserRow = UserActorRow & { active: number };
+type UserRow = UserActorRow & { active: number; op_public_key: string | null };
 
 /**
  * Applies a desk's ops in order, each with the same command code (in a savepoint of the page's
- * transaction), as the user who made it, as that user stands on the server now. Each op is answered; a
- * refused one never stops the ones after it.
+ * transaction), as the user who made and signed it, as that user stands on the server now. Each op
+ * is answered; a refused one never stops the ones after it.
  */
 export async function applyPushedOps(server: Desk, from: RegisteredDesk, ops: readonly PushOp[]): Promise<OpAnswer[]> {
   // One transaction for the page, each op in a savepoint of it: one write of the pages the ops
@@ -31,10 +34,11 @@ export async function applyPushedOps(server: Desk, from: RegisteredDesk, ops: re
 }
 
 async function applyInOrder(server: Desk, from: RegisteredDesk, ops: readonly PushOp[], within: DispatchOptions['within']): Promise<OpAnswer[]> {
-  const findUser = server.sqlite.prepare('SELECT id, username, full_name, role, centre_id, active FROM users WHERE id = ?');
+  const findUser = server.sqlite.prepare('SELECT id, username, full_name, role, centre_id, active, op_public_key FROM users WHERE id = ?');
   const answers: OpAnswer[] = [];
   for (const op of ops) {
-    const actor = actorFor(op, findUser.get(op.actorId) as UserRow | undefined, from);
+    const user = op.actorId === null ? undefined : findUser.get(op.actorId) as UserRow | undefined;
+    const actor = actorFor(op, user, from, server.clock());
     if (typeof actor === 'string') {
       answers.push({ opId: op.opId, status: 'rejected', reason: actor });
       continue;
@@ -46,15 +50,21 @@ async function applyInOrder(server: Desk, from: RegisteredDesk, ops: readonly Pu
   return answers;
 }
 
-/** The actor to apply an op as, or why it cannot be applied. */
-function actorFor(op: PushOp, user: UserRow | undefined, from: RegisteredDesk): Actor | string {
-  if (op.actorId === null) {
-    return SYSTEM_OPS.has(op.name) ? SYSTEM_ACTOR : `${op.name} needs a signed-in user; the central service does not take it from the system actor.`;
-  }
+/**
+ * The actor to apply an op as, or why it cannot be applied. The signature is checked before
+ * anything else: a recorded op altered in any way (another record, command, user or desk) fails it.
+ */
+function actorFor(op: PushOp, user: UserRow | undefined, from: RegisteredDesk, now: Date): Actor | string {
+  if (op.actorId === null) return `${op.name} names no user: the central service takes a change only from the user who made it.`;
   if (!user) return 'The user who made this change is not known to the central service.';
-  if (!user.active) return `${user.username}'s account is disabled on the central service.`;
-  if (from.centreId !== null && user.role !== 'admin' && user.centre_id !== from.centreId) {
-    return `${user.username} does not work at the centre this desk serves.`;
+  if (!user.op_public_key) return `${user.username} has no op-signing key on the central service (a disabled account, or one never given a password here): an administrator sets a new password.`;
+  const signed = { opId: op.opId, name: op.name, input: op.input, actorId: op.actorId, at: op.at, deskId: from.id };
+  if (!op.signature || !opSignatureVerifies(signed, op.signature, importPublicKey(user.op_public_key))) {
+    return `This change does not carry ${user.username}'s valid signature: it was altered, made with a key since replaced, or not made by ${user.username}.`;
   }
+  if (DESK_LOCAL_COMMANDS.has(op.name)) return `${op.name} is about a desk itself: the central service never takes it from a desk.`;
+  if (!user.active) return `${user.username}'s account is disabled on the central service.`;
+  if (from.centreId !== null && user.centre_id !== from.centreId) return `${user.username} does not work at the centre this desk serves.`;
+  if (Date.parse(op.at) > now.getTime() + CLOCK_SKEW_MS) return `This change is dated ${op.at}, ahead of the central service's clock: check the desk's date and time.`;
   return actorFromUser(user);
 }

@@ -1,22 +1,18 @@
 import type { SyncRegisterDeskResult } from '../../../shared/contract/sync.js';
 import { UserError } from '../../../shared/errors.js';
-import { centreById, findCentre } from '../../admin/centresList.js';
+import { findCentre } from '../../admin/centresList.js';
 import { newId } from '../../core/ids.js';
 import { defineCommand } from '../../core/registry.js';
 
 /**
- * Central service: records a desk that joined, in the name of the user who signed in for it. A
- * clerk's desk serves the clerk's centre; others serve the centre named, or everything.
+ * Central service: records a desk that joined, in the name of the administrator who signed in for
+ * it. It serves the centre named (its clerks' desk), or everything.
  */
 export const syncRegisterDesk = defineCommand('sync.registerDesk', async (_tx, ctx, input): Promise<SyncRegisterDeskResult> => {
   const { sqlite, actor } = ctx;
-  let centre = input.centreCode ? findCentre(sqlite, input.centreCode) ?? null : null;
+  if (actor.role !== 'admin') throw new UserError('forbidden', 'Only an administrator of the central service can join a desk.');
+  const centre = input.centreCode ? findCentre(sqlite, input.centreCode) ?? null : null;
   if (input.centreCode && !centre) throw new UserError('not_found', `No centre '${input.centreCode}'.`, { field: 'centreCode' });
-  if (actor.role === 'clerk') {
-    if (centre && centre.id !== actor.centreId) throw new UserError('forbidden', 'A clerk can only join a desk for their own centre.');
-    centre = actor.centreId ? centreById(sqlite, actor.centreId) : null;
-    if (!centre) throw new UserError('not_configured', `${actor.username} has no centre: an administrator sets it first.`);
-  }
   const deskId = newId();
   sqlite
     .prepare('INSERT INTO sync_desks (id, name, token_hash, centre_id, joined_by, joined_at) VALUES (?, ?, ?, ?, ?, ?)')

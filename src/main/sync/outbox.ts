@@ -1,0 +1,34 @@
+import { DESK_LOCAL_COMMANDS } from '../../shared/contract/sync.js';
+import { UserError } from '../../shared/errors.js';
+import type { Actor } from '../core/actor.js';
+import type { DeskServices } from '../core/desk.js';
+import { signOp } from './opSignature.js';
+
+/** Whether an op made on this desk goes to the central service: every change of a joined desk but those about the desk itself. */
+export function goesToOutbox(desk: DeskServices, name: string): boolean {
+  return desk.syncEnabled() && !DESK_LOCAL_COMMANDS.has(name);
+}
+
+/**
+ * On a desk that syncs, a change is made only by a signed-in user whose op-signing key is
+ * unwrapped: the service takes nothing else, so nothing else is applied here either.
+ */
+export function assertCanSign(actor: Actor): void {
+  if (actor.id === null) {
+    throw new UserError('forbidden', 'This desk syncs with a central service, which takes a change only from the user who made it: sign in (on the command line, --user U --password-file F).');
+  }
+  if (!actor.signingKey) {
+    throw new UserError('forbidden', `${actor.username} has no op-signing key on this desk, so the central service would refuse this change: an administrator sets a new password for ${actor.username}, then sign in again.`);
+  }
+}
+
+/** Records an op for the central service, signed by its user over what the service will be sent. */
+export function recordInOutbox(desk: DeskServices, op: { opId: string; name: string; input: unknown; at: string }, actor: Actor): void {
+  assertCanSign(actor);
+  const input = JSON.stringify(op.input ?? null);
+  const deskId = desk.sqlite.prepare('SELECT desk_id FROM sync_state WHERE id = 1').pluck().get() as string;
+  const signature = signOp({ ...op, input: JSON.parse(input) as unknown, actorId: actor.id!, deskId }, actor.signingKey!);
+  desk.sqlite
+    .prepare('INSERT INTO outbox (op_id, name, input, actor_id, at, signature) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(op.opId, op.name, input, actor.id, op.at, signature);
+}
