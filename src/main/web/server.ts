@@ -1,13 +1,13 @@
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HTTP_ROUTES, HTTP_STATUS_FOR_ERROR } from '../../shared/bridge.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy.js';
 import type { Result } from '../../shared/errors.js';
 import { UserError } from '../../shared/errors.js';
-import type { AddressInfo } from 'node:net';
 import { BackgroundWork } from '../background.js';
 import { openDesk, type Desk } from '../desk.js';
 import { firstRunState } from '../firstRun.js';
