@@ -50,6 +50,12 @@ describe('browser mode over HTTP', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  it('prints no first-run code and asks for none once an administrator exists', async () => {
+    expect(server.firstRunCode).toBeNull();
+    const state = await fetch(`${server.url}/api/first-run`);
+    expect(await state.json()).toEqual({ ok: true, value: { needsAdmin: false, hasData: true, codeRequired: false } });
+  });
+
   it('refuses calls without a session', async () => {
     const r = await call('/api/query/applications.list', {});
     expect(r.status).toBe(401);
