@@ -3,26 +3,66 @@ import { firstRunInput } from '../shared/contract/session.js';
 import { UserError } from '../shared/errors.js';
 import { login } from './auth/sessions.js';
 import { SYSTEM_ACTOR } from './core/actor.js';
-import { zodToUserError } from './core/errors.js';
+import { toErrorBody, zodToUserError } from './core/errors.js';
 import type { Desk } from './desk.js';
 
-export function firstRunState(desk: Desk): FirstRunState {
-  const admins = desk.sqlite.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin'").get() as { n: number };
-  const apps = desk.sqlite.prepare('SELECT count(*) AS n FROM applications').get() as { n: number };
-  return { needsAdmin: admins.n === 0, hasData: apps.n > 0 };
+/** Checks the one-time code of the first run; throws a user error naming the field `code`. */
+export interface FirstRunCodeCheck {
+  check(given: string | undefined): void;
 }
 
-/** First run: create the administrator (only while none exists), optionally fill demo data, sign in. */
-export async function createFirstAdmin(desk: Desk, raw: unknown): Promise<SessionInfo> {
+export interface FirstRunOptions {
+  /** Browser mode: the code `kmlttb web` printed in its terminal. The desktop app needs none. */
+  code?: FirstRunCodeCheck;
+  /** Runs the demo with the desk's background work stopped (it must have the connection to itself). */
+  paused?: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+export function firstRunState(desk: Desk, options: FirstRunOptions = {}): FirstRunState {
+  const admins = desk.sqlite.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin'").get() as { n: number };
+  const apps = desk.sqlite.prepare('SELECT count(*) AS n FROM applications').get() as { n: number };
+  const needsAdmin = admins.n === 0;
+  return { needsAdmin, hasData: apps.n > 0, codeRequired: needsAdmin && options.code !== undefined };
+}
+
+/** One first run at a time per desk: a second one waits, then finds the administrator made. */
+const running = new WeakMap<Desk, Promise<unknown>>();
+
+/**
+ * First run: create the administrator (only while none exists, and in browser mode only with the
+ * one-time code), optionally fill demo data, sign in. The administrator is kept when the demo
+ * data fails: the answer then says so and that they can sign in.
+ */
+export function createFirstAdmin(desk: Desk, raw: unknown, options: FirstRunOptions = {}): Promise<SessionInfo> {
+  const before = running.get(desk) ?? Promise.resolve();
+  const mine = before.catch(() => undefined).then(() => firstRun(desk, raw, options));
+  running.set(desk, mine);
+  return mine;
+}
+
+async function firstRun(desk: Desk, raw: unknown, options: FirstRunOptions): Promise<SessionInfo> {
   const parsed = firstRunInput.safeParse(raw);
   if (!parsed.success) throw zodToUserError(parsed.error);
   const input = parsed.data;
   if (!firstRunState(desk).needsAdmin) throw new UserError('forbidden', 'An administrator exists already: sign in instead.');
+  options.code?.check(input.code);
   const created = await desk.dispatch('user.create', { username: input.username, fullName: input.fullName, role: 'admin', password: input.password }, SYSTEM_ACTOR);
   if (!created.ok) throw new UserError(created.error.code, created.error.message, { field: created.error.field });
-  if (input.demo) {
-    const { runDemo } = await import('./demo/index.js');
-    await runDemo(desk, {});
-  }
+  if (input.demo) await fillDemo(desk, input.username, options);
   return login(desk, input.username, input.password);
+}
+
+async function fillDemo(desk: Desk, username: string, options: FirstRunOptions): Promise<void> {
+  const { runDemo } = await import('./demo/index.js');
+  const paused = options.paused ?? ((work) => work());
+  try {
+    await paused(() => runDemo(desk, {}));
+  } catch (err) {
+    const why = toErrorBody(err, 'first run: demo data').message.replace(/([^.!?])$/, '$1.');
+    // A conflict with what the person asked for: the account is there, the demo data is not (or not all of it).
+    throw new UserError(
+      'conflict',
+      `Your administrator account '${username}' was created, but the demo data could not be made: ${why} Sign in with your new account.`,
+    );
+  }
 }

@@ -16,7 +16,8 @@ export interface KmlttbBridge {
   logout(): Promise<Result<null>>;
   session(): Promise<Result<SessionInfo | null>>;
   firstRun(): Promise<Result<FirstRunState>>;
-  createFirstAdmin(input: { username: string; fullName: string; password: string; demo: boolean }): Promise<Result<SessionInfo>>;
+  /** `code`: browser mode's one-time code, when `firstRun()` says `codeRequired`. */
+  createFirstAdmin(input: { username: string; fullName: string; password: string; demo: boolean; code?: string }): Promise<Result<SessionInfo>>;
   /** Starts a report export in the background: `{report, format, from?, to?, centre?}`. */
   exportStart(input: { report: string; format: string; from?: string; to?: string; centre?: string }): Promise<Result<ExportJob>>;
   exportStatus(jobId: string): Promise<Result<ExportJob>>;
@@ -41,13 +42,17 @@ export const BRIDGE_CHANNELS = {
  * or locked, 403 forbidden, 404 not found, 409 invalid transition or conflict, 500 internal).
  * The session token travels as `Authorization: Bearer <token>`.
  *
+ * Only requests addressed to the desk itself are answered: `Host` must be `127.0.0.1:PORT` or
+ * `localhost:PORT`, and a POST whose `Origin` is another site is refused (403, plain text). The
+ * first run takes the one-time code that `kmlttb web` prints on its `First-run code:` line.
+ *
  *   POST /api/session/login   {username, password}  → SessionInfo
  *   POST /api/session/unlock  {password}            → SessionInfo
  *   POST /api/session/lock                          → null
  *   POST /api/session/logout                        → null
  *   GET  /api/session                               → SessionInfo | null
  *   GET  /api/first-run                             → FirstRunState
- *   POST /api/first-run       {username, fullName, password, demo} → SessionInfo
+ *   POST /api/first-run       {username, fullName, password, demo, code} → SessionInfo
  *   POST /api/command/:name   input                 → command result
  *   POST /api/query/:name     input                 → query result
  *   POST /api/exports         {report, format, …}   → ExportJob

@@ -9,6 +9,7 @@
  * makes the latest decisions, whose SMS are still queued.
  */
 import { formatKes } from '../../shared/money.js';
+import { betweenTransactions } from '../db/betweenTransactions.js';
 import type { Desk } from '../desk.js';
 import { demoRefPrefix, generateApplications, importDemoApplications } from './applications.js';
 import { addDecisions, decideDemoApplications, planDecisions, type DemoDecisions } from './decisions.js';
@@ -49,12 +50,18 @@ export async function runDemo(desk: Desk, options: DemoOptions = {}): Promise<De
   // Demo data is made in bulk, hundreds of small commits (the SMS worker alone makes two per
   // message): in WAL mode, NORMAL waits for the disk at checkpoints only, which is safe against a
   // crash of the app and several times faster here. The desk's own setting comes back after.
-  const synchronous = desk.sqlite.pragma('synchronous', { simple: true }) as number;
-  desk.sqlite.pragma('synchronous = NORMAL');
+  // SQLite refuses the change inside a transaction, and in a running app others (the SMS worker,
+  // the sync client, a command from another window) may hold one on the same connection: the
+  // change waits for the connection to be free.
+  const synchronous = await betweenTransactions(desk, () => {
+    const level = desk.sqlite.pragma('synchronous', { simple: true }) as number;
+    desk.sqlite.pragma('synchronous = NORMAL');
+    return level;
+  });
   try {
     return await makeDemo(desk, options);
   } finally {
-    desk.sqlite.pragma(`synchronous = ${synchronous}`);
+    await betweenTransactions(desk, () => desk.sqlite.pragma(`synchronous = ${synchronous}`));
   }
 }
 

@@ -11,6 +11,7 @@ import type { SessionInfo } from '../../shared/contract/session.js';
 import { UserError, type Result } from '../../shared/errors.js';
 import { toErrorBody, zodToUserError } from '../core/errors.js';
 import type { Desk } from '../desk.js';
+import type { FirstRunOptions } from '../firstRun.js';
 import { bridgeService } from '../transport/bridgeService.js';
 import { isAppUrl } from './appOrigin.js';
 
@@ -36,6 +37,8 @@ export interface IpcRouterDeps {
   devServerUrl?: string;
   /** Asks where to save a finished export and copies it there; false when the person cancels. */
   saveFile?(sourcePath: string, fileName: string): Promise<boolean>;
+  /** How the first run pauses the desk's background work while it makes demo data. */
+  firstRun?: Pick<FirstRunOptions, 'paused'>;
 }
 
 export const EXPORT_CALLS = ['start', 'status', 'cancel', 'save'] as const;
@@ -44,7 +47,7 @@ const jobInput = z.object({ jobId: z.string().min(1).max(64) });
 const envelope = z.object({ name: z.string().min(1).max(100), input: z.unknown().optional() }).strict();
 
 export function createIpcRouter(deps: IpcRouterDeps) {
-  const service = bridgeService(deps.desk);
+  const service = bridgeService(deps.desk, { firstRun: deps.firstRun });
 
   function keep(id: number, result: Result<SessionInfo | null>): Result<SessionInfo | null> {
     if (result.ok) deps.setToken(id, result.value?.token ?? null);

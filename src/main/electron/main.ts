@@ -16,8 +16,7 @@ import { denyPermissions, installSecurityHooks } from './security.js';
 import { createMainWindow } from './window.js';
 import { openSafeSecrets } from './safeSecrets.js';
 import { saveFile } from './saveFile.js';
-import { SmsWorker } from '../sms/worker.js';
-import { SyncClient } from '../sync/client.js';
+import { BackgroundWork } from '../background.js';
 
 const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const RENDERER_ROOT = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -29,8 +28,7 @@ if (process.env.KMLTTB_DATA) app.setPath('userData', dataDirFor(process.env, app
 const dataDir = app.getPath('userData');
 
 let desk: Desk | undefined;
-let smsWorker: SmsWorker | undefined;
-let syncClient: SyncClient | undefined;
+let background: BackgroundWork | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function startupFailure(err: unknown): string {
@@ -54,12 +52,10 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  bindIpc({ desk, devServerUrl, saveFile });
-  // Without a sync server, this desk is the authority that sends the SMS (the worker checks).
-  smsWorker = new SmsWorker(desk);
-  smsWorker.start();
-  syncClient = new SyncClient(desk);
-  syncClient.start();
+  const work = new BackgroundWork(desk);
+  background = work;
+  bindIpc({ desk, devServerUrl, saveFile, firstRun: { paused: (run) => work.paused(run) } });
+  work.start();
   mainWindow = createMainWindow({ prefs: openPrefs(dataDir), preloadPath: PRELOAD, url: devServerUrl ?? APP_ENTRY_URL, devTools });
   mainWindow.on('closed', () => (mainWindow = undefined));
 }
@@ -82,7 +78,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const closing = desk;
     desk = undefined;
-    Promise.all([smsWorker?.stop(), syncClient?.stop()])
+    Promise.resolve(background?.stop())
       .then(() => closing.close())
       .catch((err: unknown) => console.error('[quit] closing the desk', err))
       .finally(() => {

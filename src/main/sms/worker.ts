@@ -63,9 +63,12 @@ export class SmsWorker {
     void this.wake();
   }
 
+  /** Stops waking and waits for the drain in flight; `start` may follow again. */
   async stop(): Promise<void> {
     this.unsubscribe?.();
+    this.unsubscribe = null;
     if (this.timer) clearInterval(this.timer);
+    this.timer = null;
     await this.running;
   }
 

@@ -34,7 +34,9 @@ export class SyncClient {
     this.maxBackoffMs = options.maxBackoffMs ?? 5 * 60_000;
   }
 
+  /** Starts (again, after `stop`). */
   start(): void {
+    this.stopped = false;
     this.unsubscribe = this.desk.onChanged(() => {
       if (this.failures === 0) this.schedule(this.debounceMs);
     });

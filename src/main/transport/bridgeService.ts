@@ -5,14 +5,14 @@ import { UserError, type Result } from '../../shared/errors.js';
 import { lockSession, login, logout, resolveSession, unlockSession } from '../auth/sessions.js';
 import { toErrorBody, zodToUserError } from '../core/errors.js';
 import type { Desk } from '../desk.js';
-import { createFirstAdmin, firstRunState } from '../firstRun.js';
+import { createFirstAdmin, firstRunState, type FirstRunOptions } from '../firstRun.js';
 import { ExportJobs } from '../reports/jobs.js';
 
 /**
  * The bridge calls of `window.kmlttb`, transport-free: IPC (desktop) and HTTP (browser mode)
  * only carry them. Each answers a Result envelope and never throws.
  */
-export function bridgeService(desk: Desk) {
+export function bridgeService(desk: Desk, options: { firstRun?: FirstRunOptions } = {}) {
   async function guard<T>(context: string, work: () => Promise<T>): Promise<Result<T>> {
     try {
       return { ok: true, value: await work() };
@@ -66,8 +66,8 @@ export function bridgeService(desk: Desk) {
           throw err;
         }
       }),
-    firstRun: () => guard('firstRun', async () => firstRunState(desk)),
-    createFirstAdmin: (input: unknown) => guard('createFirstAdmin', () => createFirstAdmin(desk, input)),
+    firstRun: () => guard('firstRun', async () => firstRunState(desk, options.firstRun)),
+    createFirstAdmin: (input: unknown) => guard('createFirstAdmin', () => createFirstAdmin(desk, input, options.firstRun)),
     async command(token: string | undefined, name: string, input: unknown): Promise<Result<unknown>> {
       if (!Object.hasOwn(commands, name)) return { ok: false, error: { code: 'not_found', message: `There is no command '${name}'.` } };
       const who = await guard('session', () => resolveSession(desk, token));

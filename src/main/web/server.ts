@@ -1,16 +1,19 @@
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HTTP_ROUTES, HTTP_STATUS_FOR_ERROR } from '../../shared/bridge.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy.js';
 import type { Result } from '../../shared/errors.js';
 import { UserError } from '../../shared/errors.js';
+import { BackgroundWork } from '../background.js';
 import { openDesk, type Desk } from '../desk.js';
-import { SmsWorker } from '../sms/worker.js';
-import { SyncClient } from '../sync/client.js';
+import { firstRunState } from '../firstRun.js';
 import { bridgeService } from '../transport/bridgeService.js';
+import { FirstRunCode } from './firstRunCode.js';
+import { refuseForeignRequests } from './loopbackGuard.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
@@ -25,6 +28,8 @@ const EXPORT_TYPES: Record<string, string> = {
 export interface WebServer {
   url: string;
   desk: Desk;
+  /** The one-time code the first-run screen asks for; null when an administrator existed at start. */
+  firstRunCode: string | null;
   close(): Promise<void>;
 }
 
@@ -45,8 +50,12 @@ export async function startWebServer(options: { dataDir: string; port: number; r
     throw new UserError('not_configured', `The UI is not built (${rendererDir} has no index.html). Run: npm run build`);
   }
   const desk = openDesk(options.dataDir);
-  const bridge = bridgeService(desk);
+  const background = new BackgroundWork(desk, { sendSms: options.sendSms });
+  const code = new FirstRunCode();
+  const bridge = bridgeService(desk, { firstRun: { code, paused: (work) => background.paused(work) } });
   const app = Fastify({ bodyLimit: 256 * 1024 * 1024 });
+
+  refuseForeignRequests(app, () => (app.server.address() as AddressInfo).port);
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -81,17 +90,13 @@ export async function startWebServer(options: { dataDir: string; port: number; r
   });
 
   const address = await app.listen({ host: '127.0.0.1', port: options.port });
-  // Without a sync server, this desk is the authority that sends the SMS (the worker checks).
-  const smsWorker = new SmsWorker(desk);
-  if (options.sendSms !== false) smsWorker.start();
-  const syncClient = new SyncClient(desk);
-  syncClient.start();
+  background.start();
   return {
     url: address.replace('localhost', '127.0.0.1'),
     desk,
+    firstRunCode: firstRunState(desk).needsAdmin ? code.code : null,
     async close() {
-      await smsWorker.stop();
-      await syncClient.stop();
+      await background.stop();
       await app.close();
       await desk.close();
     },

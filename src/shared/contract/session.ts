@@ -26,10 +26,14 @@ export interface FirstRunState {
   /** No administrator exists yet: the first-run screen creates one. */
   needsAdmin: boolean;
   hasData: boolean;
+  /** Browser mode: creating it takes the one-time code `kmlttb web` printed (`First-run code: …`). */
+  codeRequired: boolean;
 }
 export const firstRunInput = z.object({
   username: z.string().trim().toLowerCase().min(2).max(40),
   fullName: z.string().trim().min(2).max(120),
   password: z.string().min(10, 'A password needs at least 10 characters').max(200),
   demo: z.boolean().default(false),
+  /** Browser mode's one-time code; the desktop app sends none. */
+  code: z.string().max(100).optional(),
 });

@@ -23,6 +23,8 @@ export async function runDemo(dataDir: string, applications = 60, seed = 7): Pro
 
 export interface WebDesk {
   url: string;
+  /** What `kmlttb web` printed on its `First-run code:` line (printed while no administrator exists); null when none. */
+  firstRunCode: string | null;
   stop(): Promise<void>;
 }
 
@@ -38,7 +40,10 @@ function deskEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-/** Starts `kmlttb web --port 0` and waits for its `Listening on http://127.0.0.1:PORT` line. */
+/**
+ * Starts `kmlttb web --port 0` and waits for its `Listening on http://127.0.0.1:PORT` line; the
+ * `First-run code:` line, when there is one, comes before it.
+ */
 export function startWeb(dataDir: string, options: StartWebOptions = {}): Promise<WebDesk> {
   return startListening('web', dataDir, options);
 }
@@ -66,7 +71,8 @@ function startListening(command: 'web' | 'server', dataDir: string, options: Sta
       const match = /Listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolve({ url: match[1], stop: () => stop(child) });
+        const code = /^First-run code: (\S+)$/m.exec(output)?.[1] ?? null;
+        resolve({ url: match[1], firstRunCode: code, stop: () => stop(child) });
       }
     };
     child.stdout?.on('data', onData);

@@ -32,7 +32,7 @@ afterAll(async () => {
 
 describe('the IPC router, with a real desk on a temp folder', { timeout: 20_000 }, () => {
   it('creates the first administrator and keeps the session for that window', async () => {
-    expect(await route('session', { name: 'firstRun' }, windowFrame(1))).toEqual({ ok: true, value: { needsAdmin: true, hasData: false } });
+    expect(await route('session', { name: 'firstRun' }, windowFrame(1))).toEqual({ ok: true, value: { needsAdmin: true, hasData: false, codeRequired: false } });
     const created = await route('session', { name: 'createFirstAdmin', input: ADMIN }, windowFrame(1));
     expect(created).toMatchObject({ ok: true, value: { user: { username: 'ada', role: 'admin' } } });
     expect(tokens.get(1)).toBeTypeOf('string');
@@ -115,7 +115,7 @@ describe('the preload bridge over the router', { timeout: 20_000 }, () => {
     expect(await bridge.login('ada', ADMIN.password)).toMatchObject({ ok: true, value: { user: { username: 'ada' } } });
     expect(await bridge.session()).toMatchObject({ ok: true, value: { user: { username: 'ada' } } });
     expect(await bridge.query('centres.list', {})).toMatchObject({ ok: true });
-    expect(await bridge.firstRun()).toEqual({ ok: true, value: { needsAdmin: false, hasData: false } });
+    expect(await bridge.firstRun()).toEqual({ ok: true, value: { needsAdmin: false, hasData: false, codeRequired: false } });
     expect(await bridge.lock()).toEqual({ ok: true, value: null });
     expect(await bridge.query('centres.list', {})).toMatchObject({ ok: false, error: { code: 'session_locked' } });
     expect(await bridge.unlock(ADMIN.password)).toMatchObject({ ok: true, value: { user: { username: 'ada' } } });

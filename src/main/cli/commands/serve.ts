@@ -14,6 +14,11 @@ function parsePort(raw: string): number {
 async function serveWeb(program: Command, port: number): Promise<void> {
   const dataDir = program.opts<GlobalOptions>().data ?? defaultDataDir();
   const server = await startWebServer({ dataDir, port });
+  // As Jupyter prints its token: only someone who can read this terminal can set up the desk.
+  if (server.firstRunCode) {
+    console.log(`First-run code: ${server.firstRunCode}`);
+    console.log('  No administrator exists yet: the first-run screen asks for this code.');
+  }
   console.log(`Listening on ${server.url}`);
   console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
   const stop = () => void server.close().then(() => process.exit(0));

@@ -1,14 +1,23 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, fieldError } from '../api/ApiError.js';
+import { ApiError, errorMessage, fieldError } from '../api/ApiError.js';
 import { bridge } from '../api/client.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field } from '../components/Field.js';
+import { navigate } from '../shell/routes.js';
 import { useSession } from './SessionContext.js';
+
+/** Why the sign-in form follows a first run that failed after the administrator was made. */
+function noticeAfter(error: ApiError): string {
+  // 'forbidden': one exists already (another window); 'conflict': the demo data failed. Both messages say to sign in.
+  if (error.code === 'forbidden' || error.code === 'conflict') return error.message;
+  const ref = error.ref ? ` Quote reference ${error.ref} if you report it.` : '';
+  return `${errorMessage(error)}${ref} The administrator account exists now: sign in with it.`;
+}
 
 /** No administrator exists yet: create the first one. */
 export function FirstRun() {
-  const { signedIn } = useSession();
-  const [form, setForm] = useState({ username: '', fullName: '', password: '', confirm: '', demo: false });
+  const { signedIn, adminExists, codeRequired } = useSession();
+  const [form, setForm] = useState({ username: '', fullName: '', password: '', confirm: '', code: '', demo: false });
   const [error, setError] = useState<unknown>(null);
   const [mismatch, setMismatch] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -27,13 +36,26 @@ export function FirstRun() {
       fullName: form.fullName,
       password: form.password,
       demo: form.demo,
+      ...(codeRequired ? { code: form.code } : {}),
     });
+    if (result.ok) {
+      navigate('dashboard');
+      signedIn(result.value);
+      return;
+    }
+    const failure = new ApiError(result.error);
+    // The administrator may exist by now (made before the demo data failed, or from another
+    // window): the way on is then to sign in, not to try again here.
+    const state = await bridge().firstRun();
+    if (state.ok && !state.value.needsAdmin) {
+      adminExists(noticeAfter(failure));
+      return;
+    }
     setBusy(false);
-    if (result.ok) signedIn(result.value);
-    else setError(new ApiError(result.error));
+    setError(failure);
   }
 
-  const set = (key: 'username' | 'fullName' | 'password' | 'confirm') => (e: { target: { value: string } }) =>
+  const set = (key: 'username' | 'fullName' | 'password' | 'confirm' | 'code') => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }));
 
   return (
@@ -64,6 +86,18 @@ export function FirstRun() {
             onChange={set('confirm')}
             error={mismatch ? 'The two passwords are not the same.' : undefined}
           />
+          {codeRequired && (
+            <Field
+              label="One-time code"
+              autoComplete="off"
+              spellCheck={false}
+              required
+              hint={<>Printed by <code>kmlttb web</code> in the terminal that started it, on the line “First-run code:”.</>}
+              value={form.code}
+              onChange={set('code')}
+              error={fieldError(error, 'code')}
+            />
+          )}
           <div className="field checkbox">
             <input id="first-run-demo" type="checkbox" checked={form.demo} onChange={(e) => setForm((f) => ({ ...f, demo: e.target.checked }))} />
             <label htmlFor="first-run-demo">Fill with demo data</label>
@@ -71,7 +105,7 @@ export function FirstRun() {
           <ErrorAlert error={error} />
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>
-              {busy ? 'Creating…' : 'Create administrator'}
+              {busy ? (form.demo ? 'Creating, with demo data…' : 'Creating…') : 'Create administrator'}
             </button>
           </div>
         </form>

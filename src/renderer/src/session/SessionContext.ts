@@ -12,10 +12,14 @@ export interface SessionState {
   notice: string | null;
   /** The first answer could not be had at all. */
   startupError: unknown;
+  /** First run in browser mode: creating the administrator takes the one-time code `kmlttb web` printed. */
+  codeRequired?: boolean;
 }
 
 export interface SessionActions {
   signedIn(session: SessionInfo): void;
+  /** The first run found (or left) an administrator: the sign-in form, with why. */
+  adminExists(notice: string): void;
   lockNow(): Promise<void>;
   unlocked(session: SessionInfo): void;
   signOut(): Promise<void>;

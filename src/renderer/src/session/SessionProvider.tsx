@@ -18,9 +18,9 @@ function forgetScreenState(): void {
 
 const initial: SessionState = { phase: 'loading', session: null, locked: false, notice: null, startupError: null };
 
-async function startup(): Promise<Pick<SessionState, 'phase' | 'session' | 'locked'>> {
+async function startup(): Promise<Pick<SessionState, 'phase' | 'session' | 'locked' | 'codeRequired'>> {
   const first = unwrap(await bridge().firstRun());
-  if (first.needsAdmin) return { phase: 'firstRun', session: null, locked: false };
+  if (first.needsAdmin) return { phase: 'firstRun', session: null, locked: false, codeRequired: first.codeRequired };
   const current = await bridge().session();
   if (current.ok) {
     return current.value ? { phase: 'app', session: current.value, locked: false } : { phase: 'signIn', session: null, locked: false };
@@ -70,6 +70,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ phase: 'app', session, locked: false, notice: null, startupError: null });
   }, [queryClient]);
 
+  const adminExists = useCallback((notice: string) => {
+    setState({ phase: 'signIn', session: null, locked: false, notice, startupError: null });
+  }, []);
+
   const lockNow = useCallback(async () => {
     setState((s) => (s.phase === 'app' ? { ...s, locked: true } : s));
     await bridge().lock();
@@ -94,8 +98,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<SessionValue>(
-    () => ({ ...state, signedIn, lockNow, unlocked, signOut, retryStartup }),
-    [state, signedIn, lockNow, unlocked, signOut, retryStartup],
+    () => ({ ...state, signedIn, adminExists, lockNow, unlocked, signOut, retryStartup }),
+    [state, signedIn, adminExists, lockNow, unlocked, signOut, retryStartup],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

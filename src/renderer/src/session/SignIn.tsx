@@ -35,7 +35,11 @@ export function SignIn() {
       <section className="card narrow" aria-labelledby="sign-in-title">
         <p className="brand">KMLTTB Licensing Desk</p>
         <h1 id="sign-in-title">Sign in</h1>
-        {notice && !error && <p className="notice">{notice}</p>}
+        {notice && !error && (
+          <p className="notice" role="alert">
+            {notice}
+          </p>
+        )}
         <form onSubmit={submit} noValidate>
           <Field label="Username" name="username" autoComplete="username" autoFocus required value={username} onChange={(e) => setUsername(e.target.value)} />
           <Field

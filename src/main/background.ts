@@ -1,0 +1,59 @@
+import type { Desk } from './desk.js';
+import { SmsWorker } from './sms/worker.js';
+import { SyncClient } from './sync/client.js';
+
+export interface BackgroundOptions {
+  /** false: the SMS worker does not run (tests that look at the queue as it was left). */
+  sendSms?: boolean;
+}
+
+/**
+ * What a running desk does on its own besides answering people: the SMS worker (without a sync
+ * server this desk is the authority that sends the SMS; the worker checks) and the sync client.
+ * The desktop app and browser mode start it; `paused` stops it around work that must have the
+ * desk to itself, such as the first run's demo data (made on the same connection, with its own
+ * stand-in gateway: a configured real one must never send the demo's made-up messages).
+ */
+export class BackgroundWork {
+  private readonly sms: SmsWorker;
+  private readonly sync: SyncClient;
+  private started = false;
+  private pauses = 0;
+
+  constructor(desk: Desk, private readonly options: BackgroundOptions = {}) {
+    this.sms = new SmsWorker(desk);
+    this.sync = new SyncClient(desk);
+  }
+
+  start(): void {
+    this.started = true;
+    if (this.pauses === 0) this.run();
+  }
+
+  /** Stops for good, waiting for the work in flight (an SMS being sent, a sync round). */
+  async stop(): Promise<void> {
+    this.started = false;
+    await this.halt();
+  }
+
+  /** Runs `work` with the background stopped (the work in flight finished first), then starts it again. */
+  async paused<T>(work: () => Promise<T>): Promise<T> {
+    this.pauses++;
+    try {
+      await this.halt();
+      return await work();
+    } finally {
+      this.pauses--;
+      if (this.pauses === 0 && this.started) this.run();
+    }
+  }
+
+  private run(): void {
+    if (this.options.sendSms !== false) this.sms.start();
+    this.sync.start();
+  }
+
+  private async halt(): Promise<void> {
+    await Promise.all([this.sms.stop(), this.sync.stop()]);
+  }
+}
