@@ -1,5 +1,5 @@
 import { UserError } from '../../shared/errors.js';
-import { SYNC_PROTOCOL } from '../../shared/contract/syncWire.js';
+import { SYNC_PROTOCOL_VERSION } from '../../shared/contract/syncWire.js';
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -22,7 +22,7 @@ export async function syncCall<T>(serverUrl: string, path: string, body: Record<
   const request = () => fetch(`${serverUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ protocol: SYNC_PROTOCOL, ...body }),
+    body: JSON.stringify({ protocol: SYNC_PROTOCOL_VERSION, ...body }),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   let res: Response;

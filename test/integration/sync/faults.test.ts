@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { LATEST_SCHEMA_VERSION } from '../../../src/main/db/migrate.js';
 import { openDesk, type Desk } from '../../../src/main/desk.js';
 import { syncRound } from '../../../src/main/sync/round.js';
-import { SYNC_PROTOCOL } from '../../../src/shared/contract/syncWire.js';
+import { SYNC_PROTOCOL_VERSION } from '../../../src/shared/contract/syncWire.js';
 import { count } from '../support/tempDesk.js';
 import { json, startProxy, type Exchange, type SyncProxy } from './proxy.js';
 import { actorOn, joinedDesk, joinedDeskAt, restart, seedApplication, snapshot, startTestServer, sync, type TestServer } from './support.js';
@@ -53,7 +53,7 @@ async function post(url: string, body: Record<string, unknown>, token?: string) 
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ protocol: SYNC_PROTOCOL, ...body }),
+    body: JSON.stringify({ protocol: SYNC_PROTOCOL_VERSION, ...body }),
   });
   return { status: res.status, body: await res.json() as { message?: string } };
 }
