@@ -4,7 +4,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrate.js';
-import { tempDir } from './support/tempDesk.js';
+import { openDesk } from '../../src/main/desk.js';
+import { count, tempDir } from './support/tempDesk.js';
 
 const STARTUP_DEADLINE_MS = 45_000;
 
@@ -34,7 +35,11 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 function kmlttb(...args: string[]) {
-  const r = spawnSync('node', ['bin/kmlttb.js', ...args], { encoding: 'utf8' });
+  return kmlttbWith({}, ...args);
+}
+
+function kmlttbWith(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync('node', ['bin/kmlttb.js', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -97,4 +102,27 @@ describe('kmlttb server and kmlttb sync', () => {
     expect(none.code).toBe(1);
     expect(none.err).toMatch(/No central service: give --server URL/);
   });
+
+  it('refuses plain http:// to another computer for the central service and the SMS gateway, changing nothing', async () => {
+    const plain = (what: string, address: string) => `${what} '${address}' uses plain http://, which is refused except to this computer (127.0.0.1, ::1, localhost): use https://.`;
+    const dir = tempDir();
+    const sync = kmlttb('--data', dir, '--user', 'admin', '--password-file', 'unread', 'sync', '--server', 'http://example.org');
+    expect(sync).toMatchObject({ code: 1, err: `kmlttb: ${plain('--server', 'http://example.org')}\n` });
+    const setServer = kmlttb('--data', dir, 'config', 'set', 'sync.serverUrl', 'http://example.org');
+    expect(setServer).toMatchObject({ code: 1, err: expect.stringMatching(/^kmlttb: sync.serverUrl uses plain http:\/\/, which is refused except to this computer/) });
+    const setGateway = kmlttb('--data', dir, 'config', 'set', 'sms.baseUrl', 'http://api.africastalking.com');
+    expect(setGateway).toMatchObject({ code: 1, err: expect.stringMatching(/^kmlttb: sms.baseUrl uses plain http:\/\//) });
+    const envGateway = kmlttbWith({ KMLTTB_SMS_BASE_URL: 'http://api.africastalking.com', KMLTTB_SMS_USERNAME: 'kmlttb', KMLTTB_SMS_API_KEY: 'atsk_test_0123456789' },
+      '--data', dir, 'sms', 'send-pending');
+    expect(envGateway).toMatchObject({ code: 1, err: `kmlttb: The SMS gateway cannot be used: ${plain('KMLTTB_SMS_BASE_URL', 'http://api.africastalking.com')} 0 messages wait in the queue.\n` });
+
+    const desk = openDesk(dir);
+    try {
+      expect(desk.syncEnabled()).toBe(false);
+      expect([desk.setting('sync.serverUrl'), desk.setting('sms.baseUrl')]).toEqual(['', 'https://api.africastalking.com']);
+      expect(count(desk, 'audit_events', "action = 'setting.set'")).toBe(0);
+    } finally {
+      await desk.close();
+    }
+  }, 120_000);
 });

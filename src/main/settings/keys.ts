@@ -1,3 +1,5 @@
+import { insecureAddressProblem } from '../../shared/secureUrl.js';
+
 /**
  * The settings the Board can change. Values the Board has not published are placeholders:
  * the settings screen labels them as such until an admin sets them.
@@ -15,7 +17,8 @@ export interface SettingDef {
 
 const wholeNumber = (min: number, max: number) => (v: string) =>
   /^\d+$/.test(v) && +v >= min && +v <= max ? null : `must be a whole number from ${min} to ${max}`;
-const url = (v: string) => (v === '' || /^https?:\/\/[^\s]+$/.test(v) ? null : 'must be an http(s) address');
+/** An address this desk calls: https, or http to this computer only (shared/secureUrl.ts). */
+const url = (v: string) => (v === '' ? null : insecureAddressProblem(v));
 
 export const SETTINGS: readonly SettingDef[] = [
   { key: 'desk.name', description: 'This desk\'s name, shown in the audit trail', default: 'Main desk' },

@@ -1,5 +1,6 @@
 import { UserError } from '../../shared/errors.js';
 import { SYNC_PROTOCOL_VERSION } from '../../shared/contract/syncWire.js';
+import { requireSecureAddress } from '../../shared/secureUrl.js';
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -19,6 +20,7 @@ export class SyncRefused extends UserError {
 
 /** One call to the central service's sync protocol: JSON in and out, with the desk's token. */
 export async function syncCall<T>(serverUrl: string, path: string, body: Record<string, unknown>, token?: string): Promise<T> {
+  requireSecureAddress(serverUrl, 'The central service address');
   const request = () => fetch(`${serverUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -48,6 +50,7 @@ export async function syncCall<T>(serverUrl: string, path: string, body: Record<
 
 /** Checks that a central service answers at this address (before a desk signs in to it). */
 export async function checkHealth(serverUrl: string): Promise<void> {
+  requireSecureAddress(serverUrl, 'The central service address');
   let res: Response;
   try {
     res = await fetch(`${serverUrl}/v1/health`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
