@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrate.js';
+import { SYNC_PROTOCOL_VERSION } from '../../src/shared/contract/syncWire.js';
 import { openDesk } from '../../src/main/desk.js';
 import { count, tempDir } from './support/tempDesk.js';
 
@@ -66,7 +67,7 @@ describe('kmlttb server and kmlttb sync', () => {
     const { child, url, output } = await startServer(serverDir);
     children.push(child);
     const res = await fetch(`${url}/v1/health`);
-    expect(await res.json()).toEqual({ status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION });
+    expect(await res.json()).toEqual({ status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION, protocol: SYNC_PROTOCOL_VERSION });
     expect(output()).toMatch(/SMS delivery reports: made a new token.*\/v1\/sms\/delivery-reports\/[A-Za-z0-9_-]{32}/);
     expect(output()).toMatch(/eCitizen requests are refused \(401\) until the shared secret is set/);
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/main/core/actor.js';
 import { SYSTEM_ACTOR } from '../../src/main/core/actor.js';
 import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrate.js';
+import { SYNC_PROTOCOL_VERSION } from '../../src/shared/contract/syncWire.js';
 import { startCentralServer, type CentralServer } from '../../src/server/start.js';
 import { queueTestSms } from './support/smsSetup.js';
 import { count, makeDesk, tempDir } from './support/tempDesk.js';
@@ -63,11 +64,11 @@ const listed = async (search: string) => {
 };
 
 describe('the central service: health', () => {
-  it('answers GET /v1/health with ok and the database schema version', async () => {
+  it('answers GET /v1/health with ok, the database schema version and the sync protocol version', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const res = await fetch(`${server.url}/v1/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION });
+    expect(await res.json()).toEqual({ status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION, protocol: SYNC_PROTOCOL_VERSION });
   });
 
   it('answers an address it does not have with 404', async () => {

@@ -57,9 +57,13 @@ export async function checkHealth(serverUrl: string): Promise<void> {
   } catch (err) {
     throw new SyncUnreachable(serverUrl, describeFetchError(err));
   }
-  const body = parse(await res.text().catch(() => '')) as { status?: unknown } | undefined;
+  const body = parse(await res.text().catch(() => '')) as { status?: unknown; protocol?: unknown } | undefined;
   if (!res.ok || body?.status !== 'ok') {
     throw new SyncRefused(res.status, `${serverUrl} answered /v1/health with HTTP ${res.status}: it is not a working KMLTTB central service.`);
+  }
+  if (typeof body.protocol === 'number' && body.protocol !== SYNC_PROTOCOL_VERSION) {
+    const older = body.protocol < SYNC_PROTOCOL_VERSION ? 'central service' : 'desk';
+    throw new SyncRefused(409, `${serverUrl} speaks sync protocol ${body.protocol} and this desk ${SYNC_PROTOCOL_VERSION}: update the app on the ${older} to the same version.`);
   }
 }
 
