@@ -6,6 +6,7 @@ import { SmsWorker, type SmsWorkerOptions } from '../main/sms/worker.js';
 import { buildServerApp } from './app.js';
 import { ensureDeliveryReportToken } from './deliveryReportToken.js';
 import { enableChangeCapture } from '../main/sync/authority/changes.js';
+import { parseTrustProxy, type TrustProxy } from '../main/settings/trustProxy.js';
 
 export interface StartServerOptions {
   dataDir: string;
@@ -28,6 +29,8 @@ export interface CentralServer {
   /** True when this start made the delivery-report token. */
   deliveryReportTokenCreated: boolean;
   ecitizenSecretSet: boolean;
+  /** Whom the service believes about client addresses (setting server.trustProxy). */
+  trustProxy: TrustProxy;
   close(): Promise<void>;
 }
 
@@ -42,8 +45,9 @@ export async function startCentralServer(options: StartServerOptions): Promise<C
   try {
     if (desk.syncEnabled()) throw new UserError('conflict', `${options.dataDir} is a desk that syncs with another central service: it cannot be one itself.`);
     enableChangeCapture(desk.sqlite);
+    const trustProxy = trustProxyOf(desk);
     const { token, created } = await ensureDeliveryReportToken(desk);
-    app = await buildServerApp({ desk, bodyLimitBytes: options.bodyLimitBytes, pushBodyLimitBytes: options.pushBodyLimitBytes });
+    app = await buildServerApp({ desk, bodyLimitBytes: options.bodyLimitBytes, pushBodyLimitBytes: options.pushBodyLimitBytes, trustProxy });
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port });
     const url = urlOf(app.server.address(), host);
@@ -58,6 +62,7 @@ export async function startCentralServer(options: StartServerOptions): Promise<C
       deliveryReportUrl: `${url}/v1/sms/delivery-reports/${token}`,
       deliveryReportTokenCreated: created,
       ecitizenSecretSet: desk.setting('server.ecitizenSecret') !== '',
+      trustProxy,
       close() {
         closing ??= (async () => {
           await server.close();
@@ -73,6 +78,12 @@ export async function startCentralServer(options: StartServerOptions): Promise<C
     await desk.close();
     throw err;
   }
+}
+
+function trustProxyOf(desk: Desk): TrustProxy {
+  const parsed = parseTrustProxy(desk.setting('server.trustProxy'));
+  if (!parsed.ok) throw new UserError('invalid_input', `server.trustProxy ${parsed.problem}.`);
+  return parsed.value;
 }
 
 function urlOf(address: AddressInfo | string | null, host: string): string {

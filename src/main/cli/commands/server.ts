@@ -28,6 +28,9 @@ export function registerServerCommands(program: Command): void {
       console.log(`Listening on ${server.url}`);
       if (opts.host !== '127.0.0.1') console.log(`Bound to ${opts.host}: reachable from other machines as far as the network allows.`);
       console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
+      if (server.trustProxy !== false) {
+        console.log(`Client addresses (rate limits) come from X-Forwarded-For as server.trustProxy allows: ${String(server.trustProxy)}.`);
+      }
       if (server.deliveryReportTokenCreated) {
         console.log(`SMS delivery reports: made a new token. Give the gateway this callback address: ${server.deliveryReportUrl}`);
       } else {
