@@ -19,6 +19,8 @@ export interface ServerAppOptions {
   pushBodyLimitBytes?: number;
   /** Whom to believe about a client's address behind a reverse proxy (setting server.trustProxy); default nobody. */
   trustProxy?: TrustProxy;
+  /** Serve HTTPS with this certificate and key; plain HTTP without. */
+  https?: { cert: Buffer; key: Buffer } | null;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface ServerAppOptions {
 export async function buildServerApp(options: ServerAppOptions): Promise<FastifyInstance> {
   const { desk } = options;
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
-  const app = Fastify({ bodyLimit, logger: false, trustProxy: options.trustProxy ?? false });
+  const app = Fastify({ bodyLimit, logger: false, trustProxy: options.trustProxy ?? false, https: options.https ?? null });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;

@@ -81,10 +81,18 @@ function staleConnection(err: unknown): boolean {
   return cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET';
 }
 
+/** TLS verification failures that a private certificate authority not yet trusted here causes. */
+const UNTRUSTED_CERTIFICATE = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT',
+]);
+
 function describeFetchError(err: unknown): string {
   if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return 'no answer in time';
   const cause = err instanceof Error ? (err.cause as { code?: string; message?: string } | undefined) : undefined;
   if (cause?.code === 'ECONNREFUSED') return 'connection refused (is the service running?)';
   if (cause?.code === 'ENOTFOUND') return 'unknown host';
+  if (cause?.code && UNTRUSTED_CERTIFICATE.has(cause.code)) {
+    return `its certificate is not trusted here (${cause.code}): when the Board signs its own, point NODE_EXTRA_CA_CERTS at the Board's CA certificate`;
+  }
   return cause?.message ?? (err instanceof Error ? err.message : String(err));
 }
