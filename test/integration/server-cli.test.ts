@@ -16,8 +16,8 @@ const STARTUP_DEADLINE_MS = 45_000;
 const children: ChildProcess[] = [];
 
 /** Starts `kmlttb server` and resolves with its address once it prints the Listening line. */
-function startServer(dataDir: string, ...args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn('node', ['bin/kmlttb.js', 'server', '--data', dataDir, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function startServer(dataDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn('node', ['bin/kmlttb.js', 'server', '--data', dataDir, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   children.push(child);
   let out = '';
   return new Promise((resolve, reject) => {
@@ -151,10 +151,14 @@ describe('kmlttb server over HTTPS', () => {
     const t = await makeDesk();
     const users = count(t.desk, 'users');
     await t.desk.close();
-    const { child, url, output } = await startServer(t.dir, '--tls-cert', certFile, '--tls-key', keyFile, '--public-url', 'https://licensing.kmlttb.go.ke/');
+    const insecureGateway = { KMLTTB_SMS_BASE_URL: 'http://api.africastalking.com', KMLTTB_SMS_USERNAME: 'kmlttb', KMLTTB_SMS_API_KEY: 'atsk_test_0123456789' };
+    const { child, url, output } = await startServer(t.dir, ['--tls-cert', certFile, '--tls-key', keyFile, '--public-url', 'https://licensing.kmlttb.go.ke/'], insecureGateway);
     expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-    await vi.waitFor(() => expect(output()).toMatch(/SMS delivery reports: made a new token\. Give the gateway this callback address: https:\/\/licensing\.kmlttb\.go\.ke\/v1\/sms\/delivery-reports\/[A-Za-z0-9_-]{32}\n/), { timeout: 10_000 });
+    // The last line it prints at start: the others are there by then.
+    await vi.waitFor(() => expect(output()).toContain('eCitizen requests are refused (401)'), { timeout: 10_000 });
+    expect(output()).toMatch(/SMS delivery reports: made a new token\. Give the gateway this callback address: https:\/\/licensing\.kmlttb\.go\.ke\/v1\/sms\/delivery-reports\/[A-Za-z0-9_-]{32}\n/);
     expect(output()).not.toContain('cannot reach a loopback address');
+    expect(output()).toContain("SMS wait in the queue: The SMS gateway cannot be used: KMLTTB_SMS_BASE_URL 'http://api.africastalking.com' uses plain http://");
 
     expect(await getJson(`${url}/v1/health`, fs.readFileSync(certFile))).toEqual({
       status: 200, body: { status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION, protocol: SYNC_PROTOCOL_VERSION },

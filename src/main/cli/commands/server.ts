@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../../shared/errors.js';
 import { isLoopbackHost } from '../../../shared/secureUrl.js';
 import { startCentralServer } from '../../../server/start.js';
+import { gatewaySetup } from '../../sms/config.js';
 import { defaultDataDir } from '../dataDir.js';
 import { withDesk, type GlobalOptions } from '../support.js';
 
@@ -53,6 +54,8 @@ export function registerServerCommands(program: Command): void {
       if (server.publicUrl === null && isLoopbackHost(new URL(server.url).hostname)) {
         console.log('SMS delivery reports: the gateway cannot reach a loopback address; give --public-url URL, the address outside systems use.');
       }
+      const sms = gatewaySetup(server.desk);
+      if (!sms.ok) console.log(`SMS wait in the queue: ${sms.reason}`);
       if (!server.ecitizenSecretSet) {
         console.log('eCitizen requests are refused (401) until the shared secret is set: kmlttb config set server.ecitizenSecret VALUE, or KMLTTB_ECITIZEN_SECRET.');
       }
