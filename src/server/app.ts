@@ -1,6 +1,8 @@
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import type { Desk } from '../main/desk.js';
+import type { TrustProxy } from '../main/settings/trustProxy.js';
 import { problemBody } from './reply.js';
 import { deliveryReportRoutes } from './routes/deliveryReports.js';
 import { ecitizenRoutes } from './routes/ecitizen.js';
@@ -15,6 +17,10 @@ export interface ServerAppOptions {
   bodyLimitBytes?: number;
   /** Largest push page a desk may send (its ops may carry imported files); default 256 MB. */
   pushBodyLimitBytes?: number;
+  /** Whom to believe about a client's address behind a reverse proxy (setting server.trustProxy); default nobody. */
+  trustProxy?: TrustProxy;
+  /** Serve HTTPS with this certificate and key; plain HTTP without. */
+  https?: { cert: Buffer; key: Buffer } | null;
 }
 
 /**
@@ -24,7 +30,7 @@ export interface ServerAppOptions {
 export async function buildServerApp(options: ServerAppOptions): Promise<FastifyInstance> {
   const { desk } = options;
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
-  const app = Fastify({ bodyLimit, logger: false });
+  const app = Fastify({ bodyLimit, logger: false, trustProxy: options.trustProxy ?? false, https: options.https ?? null });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
@@ -44,6 +50,9 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
     return payload;
   });
 
+  // Limits are per route (`config.rateLimit`), counted per client address (`req.ip`, which
+  // trustProxy makes the real client's behind a reverse proxy), in memory: a restart forgets.
+  await app.register(rateLimit, { global: false });
   await app.register(healthRoutes(desk));
   await app.register(ecitizenRoutes(desk, { bodyLimitBytes: bodyLimit }));
   await app.register(deliveryReportRoutes(desk));

@@ -1,17 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import { UserError } from '../shared/errors.js';
+import { requireSecureAddress } from '../shared/secureUrl.js';
 import type { AddressInfo } from 'node:net';
 import { openDesk, type Desk } from '../main/desk.js';
 import { SmsWorker, type SmsWorkerOptions } from '../main/sms/worker.js';
 import { buildServerApp } from './app.js';
 import { ensureDeliveryReportToken } from './deliveryReportToken.js';
+import { readTlsFiles, type TlsFiles } from './tls.js';
 import { enableChangeCapture } from '../main/sync/authority/changes.js';
+import { parseTrustProxy, type TrustProxy } from '../main/settings/trustProxy.js';
 
 export interface StartServerOptions {
   dataDir: string;
   port: number;
   /** The address to bind; 127.0.0.1 unless the operator asks for another. */
   host?: string;
+  /** Serve HTTPS with this certificate and key (else plain HTTP: loopback, or behind a TLS-terminating proxy). */
+  tls?: TlsFiles;
+  /** The address outside systems use (e.g. https://licensing.kmlttb.go.ke): the SMS delivery-report callback is built from it. */
+  publicUrl?: string;
   bodyLimitBytes?: number;
   pushBodyLimitBytes?: number;
   /** The authority sends the SMS; tests may leave the worker off. */
@@ -20,14 +27,18 @@ export interface StartServerOptions {
 }
 
 export interface CentralServer {
-  /** `http://host:port`, as the service can be reached. */
+  /** `http(s)://host:port`, as the service can be reached from this computer. */
   url: string;
+  /** The address outside systems use, when given. */
+  publicUrl: string | null;
   desk: Desk;
-  /** Where the SMS gateway must send delivery reports (holds the secret token). */
+  /** Where the SMS gateway must send delivery reports (holds the secret token): under the public address when given. */
   deliveryReportUrl: string;
   /** True when this start made the delivery-report token. */
   deliveryReportTokenCreated: boolean;
   ecitizenSecretSet: boolean;
+  /** Whom the service believes about client addresses (setting server.trustProxy). */
+  trustProxy: TrustProxy;
   close(): Promise<void>;
 }
 
@@ -36,17 +47,21 @@ export interface CentralServer {
  * authority. It sends the SMS (its worker runs here) and numbers the licences.
  */
 export async function startCentralServer(options: StartServerOptions): Promise<CentralServer> {
+  const https = options.tls ? readTlsFiles(options.tls) : null;
+  const publicUrl = options.publicUrl?.trim().replace(/\/+$/, '') ?? null;
+  if (publicUrl !== null) requireSecureAddress(publicUrl, '--public-url');
   const desk = openDesk(options.dataDir);
   let smsWorker: SmsWorker | null = null;
   let app: FastifyInstance | null = null;
   try {
     if (desk.syncEnabled()) throw new UserError('conflict', `${options.dataDir} is a desk that syncs with another central service: it cannot be one itself.`);
     enableChangeCapture(desk.sqlite);
+    const trustProxy = trustProxyOf(desk);
     const { token, created } = await ensureDeliveryReportToken(desk);
-    app = await buildServerApp({ desk, bodyLimitBytes: options.bodyLimitBytes, pushBodyLimitBytes: options.pushBodyLimitBytes });
+    app = await buildServerApp({ desk, bodyLimitBytes: options.bodyLimitBytes, pushBodyLimitBytes: options.pushBodyLimitBytes, trustProxy, https });
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port });
-    const url = urlOf(app.server.address(), host);
+    const url = urlOf(https ? 'https' : 'http', app.server.address(), host);
     smsWorker = new SmsWorker(desk, options.smsWorker);
     if (options.sendSms !== false) smsWorker.start();
     const worker = smsWorker;
@@ -54,10 +69,12 @@ export async function startCentralServer(options: StartServerOptions): Promise<C
     let closing: Promise<void> | null = null;
     return {
       url,
+      publicUrl,
       desk,
-      deliveryReportUrl: `${url}/v1/sms/delivery-reports/${token}`,
+      deliveryReportUrl: `${publicUrl ?? url}/v1/sms/delivery-reports/${token}`,
       deliveryReportTokenCreated: created,
       ecitizenSecretSet: desk.setting('server.ecitizenSecret') !== '',
+      trustProxy,
       close() {
         closing ??= (async () => {
           await server.close();
@@ -75,8 +92,14 @@ export async function startCentralServer(options: StartServerOptions): Promise<C
   }
 }
 
-function urlOf(address: AddressInfo | string | null, host: string): string {
-  if (address === null || typeof address === 'string') return `http://${host}`;
+function trustProxyOf(desk: Desk): TrustProxy {
+  const parsed = parseTrustProxy(desk.setting('server.trustProxy'));
+  if (!parsed.ok) throw new UserError('invalid_input', `server.trustProxy ${parsed.problem}.`);
+  return parsed.value;
+}
+
+function urlOf(scheme: 'http' | 'https', address: AddressInfo | string | null, host: string): string {
+  if (address === null || typeof address === 'string') return `${scheme}://${host}`;
   const shown = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
-  return `http://${shown.includes(':') ? `[${shown}]` : shown}:${address.port}`;
+  return `${scheme}://${shown.includes(':') ? `[${shown}]` : shown}:${address.port}`;
 }

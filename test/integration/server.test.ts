@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/main/core/actor.js';
 import { SYSTEM_ACTOR } from '../../src/main/core/actor.js';
 import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrate.js';
+import { SYNC_PROTOCOL_VERSION } from '../../src/shared/contract/syncWire.js';
+import { openDesk } from '../../src/main/desk.js';
 import { startCentralServer, type CentralServer } from '../../src/server/start.js';
 import { queueTestSms } from './support/smsSetup.js';
 import { count, makeDesk, tempDir } from './support/tempDesk.js';
@@ -63,11 +65,11 @@ const listed = async (search: string) => {
 };
 
 describe('the central service: health', () => {
-  it('answers GET /v1/health with ok and the database schema version', async () => {
+  it('answers GET /v1/health with ok, the database schema version and the sync protocol version', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const res = await fetch(`${server.url}/v1/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION });
+    expect(await res.json()).toEqual({ status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION, protocol: SYNC_PROTOCOL_VERSION });
   });
 
   it('answers an address it does not have with 404', async () => {
@@ -297,5 +299,56 @@ describe('the central service without a shared secret', () => {
     bare = await startCentralServer({ dataDir, port: 0, sendSms: false });
     expect(bare.deliveryReportTokenCreated).toBe(false);
     expect(bare.desk.setting('server.deliveryReportToken')).toBe(first);
+  });
+});
+
+describe('the central service: sign-in attempts to join a desk, per client address', () => {
+  /** A join attempt that fails its body check: counted all the same, and cheap (no password hashing). */
+  const attempt = (base: string, headers: Record<string, string> = {}) =>
+    fetch(`${base}/v1/sync/join`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+  async function statuses(base: string, n: number, headers: Record<string, string> = {}): Promise<number[]> {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) out.push((await attempt(base, headers)).status);
+    return out;
+  }
+  const TEN = Array.from({ length: 10 }, () => 400);
+
+  it('answers the eleventh attempt in a minute with 429 and says why; without server.trustProxy, X-Forwarded-For changes nothing', async () => {
+    const s = await startCentralServer({ dataDir: tempDir(), port: 0, sendSms: false });
+    try {
+      expect(s.trustProxy).toBe(false);
+      expect(await statuses(s.url, 10, { 'x-forwarded-for': '203.0.113.7' })).toEqual(TEN);
+      const limited = await attempt(s.url, { 'x-forwarded-for': '203.0.113.8' });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await limited.json()).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'Too many sign-in attempts from this address. Wait a minute and try again.' });
+      // Only joining is limited: the desks' other calls and health go on.
+      expect((await fetch(`${s.url}/v1/health`)).status).toBe(200);
+      expect((await fetch(`${s.url}/v1/sync/pull`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('behind a reverse proxy named in server.trustProxy, counts each client by X-Forwarded-For', async () => {
+    const dir = tempDir();
+    const desk = openDesk(dir);
+    const bad = await desk.dispatch('setting.set', { key: 'server.trustProxy', value: 'the proxy' }, SYSTEM_ACTOR);
+    expect(bad.ok || bad.error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^server.trustProxy must be empty, true, a number of proxies, or their addresses/) });
+    expect((await desk.dispatch('setting.set', { key: 'server.trustProxy', value: '127.0.0.1' }, SYSTEM_ACTOR)).ok).toBe(true);
+    await desk.close();
+    const s = await startCentralServer({ dataDir: dir, port: 0, sendSms: false });
+    try {
+      expect(s.trustProxy).toEqual(['127.0.0.1']);
+      const first = { 'x-forwarded-for': '203.0.113.7' };
+      expect(await statuses(s.url, 10, first)).toEqual(TEN);
+      expect((await attempt(s.url, first)).status).toBe(429);
+      expect(await statuses(s.url, 10, { 'x-forwarded-for': '203.0.113.8' })).toEqual(TEN);
+      // The proxy itself (no header) is a client of its own.
+      expect((await attempt(s.url)).status).toBe(400);
+      expect((await attempt(s.url, first)).status).toBe(429);
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -147,10 +147,32 @@ describe('the SMS worker against the gateway simulator', () => {
   it('keeps messages queued while no gateway is configured, and says so', async () => {
     await t.desk.dispatch('setting.set', { key: 'sms.apiKey', value: '' }, t.actors.system);
     const id = queueTestSms(t.desk);
-    expect(await worker().drain()).toMatchObject({ notConfigured: true, sent: 0 });
+    expect(await worker().drain()).toMatchObject({ notConfigured: expect.stringMatching(/not configured: set sms.username and sms.apiKey/), sent: 0 });
     expect(smsState(t.desk, id).state).toBe('queued');
     const summary = await t.desk.query('sms.summary', {}, t.actors.officer);
     expect(summary.ok && summary.value).toMatchObject({ queued: 1, gatewayConfigured: false });
+  });
+
+  it('refuses a plain http:// gateway address on another computer, from the settings or the environment, and sends nothing', async () => {
+    const refused = await t.desk.dispatch('setting.set', { key: 'sms.baseUrl', value: 'http://api.africastalking.com' }, t.actors.system);
+    expect(refused.ok || refused.error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^sms.baseUrl uses plain http:\/\/, which is refused except to this computer/) });
+    expect(t.desk.setting('sms.baseUrl')).toBe(sim.url);
+
+    const id = queueTestSms(t.desk);
+    process.env.KMLTTB_SMS_BASE_URL = 'http://api.africastalking.com';
+    try {
+      expect(await worker().drain()).toMatchObject({
+        sent: 0, notConfigured: "The SMS gateway cannot be used: KMLTTB_SMS_BASE_URL 'http://api.africastalking.com' uses plain http://, which is refused except to this computer (127.0.0.1, ::1, localhost): use https://.",
+      });
+      const summary = await t.desk.query('sms.summary', {}, t.actors.officer);
+      expect(summary.ok && summary.value).toMatchObject({ queued: 1, gatewayConfigured: false });
+    } finally {
+      delete process.env.KMLTTB_SMS_BASE_URL;
+    }
+    expect(smsState(t.desk, id)).toMatchObject({ state: 'queued', attempts: 0 });
+    expect(sim.requests).toHaveLength(0);
+    // The simulator on 127.0.0.1 speaks plain http: this computer, so allowed.
+    expect((await worker().drain()).sent).toBe(1);
   });
 
   it('records delivery reports: delivered, or failed with the network\'s reason', async () => {

@@ -23,7 +23,7 @@ export interface DemoSms {
  * sees them: the stored settings are not touched, and the injected sender never opens a socket.
  */
 const DEMO_GATEWAY: Record<string, string> = {
-  'sms.baseUrl': 'http://sms-gateway.demo.invalid',
+  'sms.baseUrl': 'https://sms-gateway.demo.invalid',
   'sms.username': 'demo',
   'sms.apiKey': 'demo-no-key',
   'sms.senderId': 'KMLTTB',

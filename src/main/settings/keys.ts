@@ -1,3 +1,6 @@
+import { insecureAddressProblem } from '../../shared/secureUrl.js';
+import { trustProxyProblem } from './trustProxy.js';
+
 /**
  * The settings the Board can change. Values the Board has not published are placeholders:
  * the settings screen labels them as such until an admin sets them.
@@ -15,7 +18,8 @@ export interface SettingDef {
 
 const wholeNumber = (min: number, max: number) => (v: string) =>
   /^\d+$/.test(v) && +v >= min && +v <= max ? null : `must be a whole number from ${min} to ${max}`;
-const url = (v: string) => (v === '' || /^https?:\/\/[^\s]+$/.test(v) ? null : 'must be an http(s) address');
+/** An address this desk calls: https, or http to this computer only (shared/secureUrl.ts). */
+const url = (v: string) => (v === '' ? null : insecureAddressProblem(v));
 
 export const SETTINGS: readonly SettingDef[] = [
   { key: 'desk.name', description: 'This desk\'s name, shown in the audit trail', default: 'Main desk' },
@@ -31,6 +35,7 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'sms.apiKey', description: 'SMS gateway API key', default: '', env: 'KMLTTB_SMS_API_KEY', secret: true },
   { key: 'sync.serverUrl', description: 'Central sync service address (empty: this desk works alone)', default: '', validate: url },
   { key: 'server.ecitizenSecret', description: 'Central service: the secret eCitizen signs its requests with (X-Signature: sha256=HMAC of the body)', default: '', env: 'KMLTTB_ECITIZEN_SECRET', secret: true },
+  { key: 'server.trustProxy', description: 'Central service behind a reverse proxy: whom to believe about the client\'s address (X-Forwarded-For): empty for nobody, true, a number of proxies, or their addresses (e.g. 127.0.0.1)', default: '', validate: trustProxyProblem },
   { key: 'server.deliveryReportToken', description: 'Central service: the secret part of the address the SMS gateway sends delivery reports to (made on first start)', default: '', secret: true, validate: (v) => (v === '' || /^[A-Za-z0-9_-]{8,200}$/.test(v) ? null : 'must be 8 to 200 letters, digits, dashes or underscores') },
 ];
 

@@ -6,8 +6,8 @@ import { isSecretName, type SecretStore } from './secretStore.js';
 export function readSetting(sqlite: BetterSqlite3.Database, secrets: SecretStore, key: string): string {
   const def = settingDef(key);
   if (!def) throw new Error(`Unknown setting '${key}'`);
-  const fromEnv = def.env ? process.env[def.env] : undefined;
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  const fromEnv = envOverride(key);
+  if (fromEnv !== undefined) return fromEnv;
   if (isSecretName(key)) return secrets.get(key) ?? def.default;
   const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value ?? def.default;
@@ -15,4 +15,16 @@ export function readSetting(sqlite: BetterSqlite3.Database, secrets: SecretStore
 
 export function isSettingStored(sqlite: BetterSqlite3.Database, key: string): boolean {
   return sqlite.prepare('SELECT 1 FROM settings WHERE key = ?').get(key) !== undefined;
+}
+
+/** The value the environment gives a setting (plain Node), when it gives one. */
+function envOverride(key: string): string | undefined {
+  const env = settingDef(key)?.env;
+  const value = env ? process.env[env] : undefined;
+  return value === '' ? undefined : value;
+}
+
+/** Where a setting's value comes from, to name in a message: its environment variable when that overrides it, else its key. */
+export function settingSource(key: string): string {
+  return envOverride(key) !== undefined ? settingDef(key)!.env! : key;
 }

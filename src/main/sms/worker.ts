@@ -1,6 +1,6 @@
 import { newId } from '../core/ids.js';
 import type { Desk } from '../desk.js';
-import { gatewayConfig } from './config.js';
+import { gatewaySetup } from './config.js';
 import { sendSms, type GatewayConfig, type GatewayOutcome } from './gateway.js';
 
 export interface SmsWorkerOptions {
@@ -21,7 +21,8 @@ export interface DrainReport {
   uncertain: number;
   /** Why the queue is paused, when it is. */
   paused: string | null;
-  notConfigured: boolean;
+  /** Why nothing can be sent (no gateway configured, or its address refused), when so. */
+  notConfigured: string | null;
   /** This desk syncs: the central service sends the SMS, not this desk. */
   sentByServer?: boolean;
 }
@@ -91,7 +92,7 @@ export class SmsWorker {
 
   /** Sends every message that is due now; retryable failures wait for their next attempt. */
   async drain(): Promise<DrainReport> {
-    const report: DrainReport = { sent: 0, failed: 0, retrying: 0, uncertain: 0, paused: null, notConfigured: false };
+    const report: DrainReport = { sent: 0, failed: 0, retrying: 0, uncertain: 0, paused: null, notConfigured: null };
     // A desk that syncs never sends: the central service sends each message once it accepts the op.
     if (this.desk.syncEnabled()) {
       report.sentByServer = true;
@@ -101,11 +102,12 @@ export class SmsWorker {
     for (;;) {
       report.paused = this.pausedReason();
       if (report.paused) return report;
-      const config = gatewayConfig(this.desk);
-      if (!config) {
-        report.notConfigured = true;
+      const setup = gatewaySetup(this.desk);
+      if (!setup.ok) {
+        report.notConfigured = setup.reason;
         return report;
       }
+      const { config } = setup;
       const message = await this.claimNext();
       if (!message) return report;
       const outcome = await this.send(config, message.phone, message.body);

@@ -1,5 +1,6 @@
 import { UserError } from '../../shared/errors.js';
-import { SYNC_PROTOCOL } from '../../shared/contract/syncWire.js';
+import { SYNC_PROTOCOL_VERSION } from '../../shared/contract/syncWire.js';
+import { requireSecureAddress } from '../../shared/secureUrl.js';
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -19,10 +20,11 @@ export class SyncRefused extends UserError {
 
 /** One call to the central service's sync protocol: JSON in and out, with the desk's token. */
 export async function syncCall<T>(serverUrl: string, path: string, body: Record<string, unknown>, token?: string): Promise<T> {
+  requireSecureAddress(serverUrl, 'The central service address');
   const request = () => fetch(`${serverUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ protocol: SYNC_PROTOCOL, ...body }),
+    body: JSON.stringify({ protocol: SYNC_PROTOCOL_VERSION, ...body }),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   let res: Response;
@@ -48,15 +50,20 @@ export async function syncCall<T>(serverUrl: string, path: string, body: Record<
 
 /** Checks that a central service answers at this address (before a desk signs in to it). */
 export async function checkHealth(serverUrl: string): Promise<void> {
+  requireSecureAddress(serverUrl, 'The central service address');
   let res: Response;
   try {
     res = await fetch(`${serverUrl}/v1/health`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   } catch (err) {
     throw new SyncUnreachable(serverUrl, describeFetchError(err));
   }
-  const body = parse(await res.text().catch(() => '')) as { status?: unknown } | undefined;
+  const body = parse(await res.text().catch(() => '')) as { status?: unknown; protocol?: unknown } | undefined;
   if (!res.ok || body?.status !== 'ok') {
     throw new SyncRefused(res.status, `${serverUrl} answered /v1/health with HTTP ${res.status}: it is not a working KMLTTB central service.`);
+  }
+  if (typeof body.protocol === 'number' && body.protocol !== SYNC_PROTOCOL_VERSION) {
+    const older = body.protocol < SYNC_PROTOCOL_VERSION ? 'central service' : 'desk';
+    throw new SyncRefused(409, `${serverUrl} speaks sync protocol ${body.protocol} and this desk ${SYNC_PROTOCOL_VERSION}: update the app on the ${older} to the same version.`);
   }
 }
 
@@ -74,10 +81,18 @@ function staleConnection(err: unknown): boolean {
   return cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET';
 }
 
+/** TLS verification failures that a private certificate authority not yet trusted here causes. */
+const UNTRUSTED_CERTIFICATE = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT',
+]);
+
 function describeFetchError(err: unknown): string {
   if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return 'no answer in time';
   const cause = err instanceof Error ? (err.cause as { code?: string; message?: string } | undefined) : undefined;
   if (cause?.code === 'ECONNREFUSED') return 'connection refused (is the service running?)';
   if (cause?.code === 'ENOTFOUND') return 'unknown host';
+  if (cause?.code && UNTRUSTED_CERTIFICATE.has(cause.code)) {
+    return `its certificate is not trusted here (${cause.code}): when the Board signs its own, point NODE_EXTRA_CA_CERTS at the Board's CA certificate`;
+  }
   return cause?.message ?? (err instanceof Error ? err.message : String(err));
 }

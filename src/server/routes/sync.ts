@@ -9,11 +9,15 @@ import { readChanges, readRows, readTable } from '../../main/sync/authority/chan
 import { deskForToken, newSyncToken, syncTokenHash, type RegisteredDesk } from '../../main/sync/authority/desks.js';
 import { applyPushedOps } from '../../main/sync/authority/push.js';
 import { sendProblem } from '../reply.js';
-import { attemptLimiter } from '../rateLimit.js';
 
 /** A push page may carry imported files (base64) inside its ops. */
 const DEFAULT_PUSH_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
-const JOIN_ATTEMPTS_PER_MINUTE = 10;
+/** Sign-in attempts to join a desk, per client address and minute (answered 429 beyond). */
+const JOIN_RATE_LIMIT = {
+  max: 10,
+  timeWindow: 60_000,
+  errorResponseBuilder: () => Object.assign(new Error('Too many sign-in attempts from this address. Wait a minute and try again.'), { statusCode: 429 }),
+};
 
 const STATUS_OF: Partial<Record<string, number>> = {
   bad_credentials: 401, not_signed_in: 401, too_many_attempts: 429, user_disabled: 403, forbidden: 403, not_found: 404, conflict: 409,
@@ -25,7 +29,6 @@ const STATUS_OF: Partial<Record<string, number>> = {
  */
 export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } = {}) {
   return async (app: FastifyInstance): Promise<void> => {
-    const joinLimit = attemptLimiter(JOIN_ATTEMPTS_PER_MINUTE, 60_000);
     // One push, pull or rows request at a time: a push page is one transaction that may wait on
     // a command's own async work, and a pull reading between two of its ops would see them uncommitted.
     let queue: Promise<unknown> = Promise.resolve();
@@ -57,8 +60,7 @@ export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } 
       return registered;
     };
 
-    app.post('/v1/sync/join', async (req, reply) => {
-      if (!joinLimit.allow(req.ip)) return sendProblem(reply, 429, 'Too many sign-in attempts from this address. Wait a minute and try again.');
+    app.post('/v1/sync/join', { config: { rateLimit: JOIN_RATE_LIMIT } }, async (req, reply) => {
       const body = bodyOf(joinBody, req, reply);
       if (!body) return reply;
       try {

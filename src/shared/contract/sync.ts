@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { insecureAddressProblem } from '../secureUrl.js';
 
 /** Commands and queries of a desk's sync with the central service (the wire protocol is syncWire.ts). */
 
@@ -6,7 +7,9 @@ import { z } from 'zod';
 export const DESK_LOCAL_COMMANDS: ReadonlySet<string> = new Set(['sync.join', 'sync.leave', 'sync.dismiss', 'sync.registerDesk']);
 
 export const syncJoinInput = z.object({
-  serverUrl: z.string().trim().regex(/^https?:\/\/[^\s/]+[^\s]*$/, 'Give the central service\'s http(s) address').max(300),
+  serverUrl: z.string().trim().max(300).refine((v) => insecureAddressProblem(v) === null, {
+    error: (issue) => `The central service's address ${insecureAddressProblem(String(issue.input))}`,
+  }),
   deskName: z.string().trim().min(1, 'Give this desk a name').max(100),
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(1000),

@@ -6,8 +6,11 @@ import { z } from 'zod';
  * a message saying which side to update.
  */
 
-/** 2: each pushed op carries its user's signature. */
-export const SYNC_PROTOCOL = 2;
+/**
+ * This protocol's version: sent with every request, and shown by `GET /v1/health` as `protocol`.
+ * 2: each pushed op carries its user's signature.
+ */
+export const SYNC_PROTOCOL_VERSION = 2;
 /** Ops per push request, and rows per pull page, at most. */
 export const PUSH_PAGE_OPS = 200;
 export const PULL_PAGE_ROWS = 5000;
@@ -16,7 +19,7 @@ export const REFRESH_KEYS_MAX = 5000;
 const schemaVersion = z.number().int().positive();
 
 export const joinBody = z.object({
-  protocol: z.literal(SYNC_PROTOCOL),
+  protocol: z.literal(SYNC_PROTOCOL_VERSION),
   schemaVersion,
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(1000),
@@ -45,7 +48,7 @@ export const pushOp = z.object({
 });
 export type PushOp = z.infer<typeof pushOp>;
 export const pushBody = z.object({
-  protocol: z.literal(SYNC_PROTOCOL),
+  protocol: z.literal(SYNC_PROTOCOL_VERSION),
   schemaVersion,
   ops: z.array(pushOp).max(PUSH_PAGE_OPS),
 });
@@ -59,13 +62,13 @@ export const rowKey = z.object({ t: z.string().min(1).max(64), k: z.string().min
 export type RowKey = z.infer<typeof rowKey>;
 
 export const pullBody = z.object({
-  protocol: z.literal(SYNC_PROTOCOL),
+  protocol: z.literal(SYNC_PROTOCOL_VERSION),
   schemaVersion,
   cursor: z.number().int().nonnegative(),
   limit: z.number().int().positive().max(PULL_PAGE_ROWS).optional(),
 });
 export const rowsBody = z.object({
-  protocol: z.literal(SYNC_PROTOCOL),
+  protocol: z.literal(SYNC_PROTOCOL_VERSION),
   schemaVersion,
   keys: z.array(rowKey).max(REFRESH_KEYS_MAX),
 });

@@ -4,8 +4,9 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../../src/main/db/migrate.js';
 import { openDesk, type Desk } from '../../../src/main/desk.js';
+import { checkHealth } from '../../../src/main/sync/http.js';
 import { syncRound } from '../../../src/main/sync/round.js';
-import { SYNC_PROTOCOL } from '../../../src/shared/contract/syncWire.js';
+import { SYNC_PROTOCOL_VERSION } from '../../../src/shared/contract/syncWire.js';
 import { count } from '../support/tempDesk.js';
 import { json, startProxy, type Exchange, type SyncProxy } from './proxy.js';
 import { actorOn, joinedDesk, joinedDeskAt, restart, seedApplication, snapshot, startTestServer, sync, type TestServer } from './support.js';
@@ -53,7 +54,7 @@ async function post(url: string, body: Record<string, unknown>, token?: string) 
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ protocol: SYNC_PROTOCOL, ...body }),
+    body: JSON.stringify({ protocol: SYNC_PROTOCOL_VERSION, ...body }),
   });
   return { status: res.status, body: await res.json() as { message?: string } };
 }
@@ -289,6 +290,19 @@ describe('sync faults: refusals', () => {
       d.sqlite.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(last.version, last.name, last.applied_at);
     }
     expect(await sync(d)).toMatchObject({ applied: 1 });
+  });
+
+  it('a service that speaks another sync protocol, as its health says, is refused before the desk signs in', async () => {
+    const p = await proxy();
+    await expect(checkHealth(p.url)).resolves.toBeUndefined();
+    const health = json(p.exchanges[0]!.answer) as { protocol: number };
+    expect(health.protocol).toBe(SYNC_PROTOCOL_VERSION);
+    for (const [theirs, side] of [[SYNC_PROTOCOL_VERSION + 1, 'desk'], [SYNC_PROTOCOL_VERSION - 1, 'central service']] as const) {
+      p.decide = (x) => ({ replace: { ...x, answer: Buffer.from(JSON.stringify({ ...health, protocol: theirs })) } });
+      const refused = checkHealth(p.url);
+      await expect(refused).rejects.toMatchObject({ code: 'version_mismatch' });
+      await expect(refused).rejects.toThrow(`${p.url} speaks sync protocol ${theirs} and this desk ${SYNC_PROTOCOL_VERSION}: update the app on the ${side} to the same version.`);
+    }
   });
 
   it('an unknown token, or the token of a withdrawn desk, gets 401 and the desk is told to join again', async () => {

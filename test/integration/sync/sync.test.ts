@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '../../../src/main/auth/sessions.js';
 import type { Desk } from '../../../src/main/desk.js';
 import { syncRound } from '../../../src/main/sync/round.js';
-import { count } from '../support/tempDesk.js';
+import { SYSTEM_ACTOR } from '../../../src/main/core/actor.js';
+import { openDesk } from '../../../src/main/desk.js';
+import { count, PASSWORD, tempDir } from '../support/tempDesk.js';
 import { actorOn, joinedDesk, restart, seedApplication, snapshot, startTestServer, sync, type TestServer } from './support.js';
 
 let s: TestServer;
@@ -69,6 +71,28 @@ describe('a desk that joins the central service', () => {
     expect(status.ok && status.value.rejections).toEqual([
       expect.objectContaining({ name: 'application.reject', subject: 'ECZ-SYNC-1', reason: lost.rejected[0]!.reason }),
     ]);
+  });
+});
+
+describe('the address of the central service', () => {
+  const PLAIN = 'uses plain http://, which is refused except to this computer (127.0.0.1, ::1, localhost): use https://';
+
+  it('joining (Settings, Sync) refuses plain http:// to another computer, names the field, and changes nothing', async () => {
+    const d = openDesk(tempDir('kmlttb-desk-'));
+    desks.push(d);
+    const audit = count(d, 'audit_events');
+    const r = await d.dispatch('sync.join', { serverUrl: 'http://sync.kmlttb.go.ke', deskName: 'Front desk', username: 'admin', password: PASSWORD }, SYSTEM_ACTOR);
+    expect(r.ok || r.error).toMatchObject({ code: 'invalid_input', field: 'serverUrl', message: `serverUrl: The central service's address ${PLAIN}` });
+    expect(count(d, 'sync_state')).toBe(0);
+    expect(count(d, 'audit_events')).toBe(audit);
+    expect(d.syncEnabled()).toBe(false);
+  });
+
+  it('a desk whose stored address is plain http:// to another computer refuses to call it, before any request', async () => {
+    const d = await desk();
+    d.sqlite.prepare("UPDATE sync_state SET server_url = 'http://sync.kmlttb.go.ke'").run();
+    await expect(syncRound(d)).rejects.toMatchObject({ code: 'invalid_input', message: `The central service address 'http://sync.kmlttb.go.ke' ${PLAIN}.` });
+    expect(d.sqlite.prepare('SELECT last_error FROM sync_state').pluck().get()).toMatch(/uses plain http:\/\//);
   });
 });
 

@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '../../../src/main/core/actor.js';
 import { schemaVersion } from '../../../src/main/db/migrate.js';
 import type { Desk } from '../../../src/main/desk.js';
 import { signOp } from '../../../src/main/sync/opSignature.js';
-import { SYNC_PROTOCOL, type OpAnswer, type PushOp } from '../../../src/shared/contract/syncWire.js';
+import { SYNC_PROTOCOL_VERSION, type OpAnswer, type PushOp } from '../../../src/shared/contract/syncWire.js';
 import { count } from '../support/tempDesk.js';
 import { actorOn, joinedDesk, joinedDeskAt, seedApplication, startTestServer, sync, type TestServer } from './support.js';
 
@@ -41,7 +41,7 @@ async function pushAs(d: Desk, ops: PushOp[]): Promise<OpAnswer[]> {
   const response = await fetch(`${s.server.url}/v1/sync/push`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${d.secrets.get('sync.token')}` },
-    body: JSON.stringify({ protocol: SYNC_PROTOCOL, schemaVersion: schemaVersion(d.sqlite), ops }),
+    body: JSON.stringify({ protocol: SYNC_PROTOCOL_VERSION, schemaVersion: schemaVersion(d.sqlite), ops }),
   });
   expect(response.status).toBe(200);
   return ((await response.json()) as { results: OpAnswer[] }).results;

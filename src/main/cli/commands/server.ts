@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
 import { UserError } from '../../../shared/errors.js';
+import { isLoopbackHost } from '../../../shared/secureUrl.js';
 import { startCentralServer } from '../../../server/start.js';
+import { gatewaySetup } from '../../sms/config.js';
 import { defaultDataDir } from '../dataDir.js';
 import { withDesk, type GlobalOptions } from '../support.js';
 
 export const DEFAULT_SERVER_PORT = 4790;
+
+interface ServerOptions { port: string; host: string; tlsCert?: string; tlsKey?: string; publicUrl?: string }
 
 function parsePort(raw: string): number {
   const port = Number(raw);
@@ -22,17 +26,36 @@ export function registerServerCommands(program: Command): void {
     .description('run the central sync service on this data folder')
     .option('--port <n>', 'port (0 picks a free one)', String(DEFAULT_SERVER_PORT))
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .action(async (opts: { port: string; host: string }) => {
+    .option('--tls-cert <file>', 'serve HTTPS with this certificate, or full chain (PEM; with --tls-key)')
+    .option('--tls-key <file>', 'the private key of --tls-cert (PEM, unencrypted)')
+    .option('--public-url <url>', 'the address outside systems use, e.g. https://licensing.kmlttb.go.ke (the SMS delivery-report callback is built from it)')
+    .action(async (opts: ServerOptions, command: Command) => {
+      if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) {
+        command.error('error: --tls-cert and --tls-key go together: give both, or neither.', { exitCode: 2, code: 'kmlttb.tlsPair' });
+      }
       const dataDir = program.opts<GlobalOptions>().data ?? defaultDataDir();
-      const server = await startCentralServer({ dataDir, port: parsePort(opts.port), host: opts.host });
+      const server = await startCentralServer({
+        dataDir, port: parsePort(opts.port), host: opts.host, publicUrl: opts.publicUrl,
+        tls: opts.tlsCert !== undefined && opts.tlsKey !== undefined ? { certFile: opts.tlsCert, keyFile: opts.tlsKey } : undefined,
+      });
       console.log(`Listening on ${server.url}`);
-      if (opts.host !== '127.0.0.1') console.log(`Bound to ${opts.host}: reachable from other machines as far as the network allows.`);
+      if (opts.host !== '127.0.0.1') {
+        console.log(`Bound to ${opts.host}: reachable from other machines as far as the network allows.${opts.tlsCert ? '' : ' Plain HTTP: desks on other computers refuse http://, so give --tls-cert and --tls-key, or put a proxy that speaks HTTPS in front.'}`);
+      }
       console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
+      if (server.trustProxy !== false) {
+        console.log(`Client addresses (rate limits) come from X-Forwarded-For as server.trustProxy allows: ${String(server.trustProxy)}.`);
+      }
       if (server.deliveryReportTokenCreated) {
         console.log(`SMS delivery reports: made a new token. Give the gateway this callback address: ${server.deliveryReportUrl}`);
       } else {
         console.log(`SMS delivery reports: ${server.deliveryReportUrl}`);
       }
+      if (server.publicUrl === null && isLoopbackHost(new URL(server.url).hostname)) {
+        console.log('SMS delivery reports: the gateway cannot reach a loopback address; give --public-url URL, the address outside systems use.');
+      }
+      const sms = gatewaySetup(server.desk);
+      if (!sms.ok) console.log(`SMS wait in the queue: ${sms.reason}`);
       if (!server.ecitizenSecretSet) {
         console.log('eCitizen requests are refused (401) until the shared secret is set: kmlttb config set server.ecitizenSecret VALUE, or KMLTTB_ECITIZEN_SECRET.');
       }

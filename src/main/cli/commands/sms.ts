@@ -17,7 +17,7 @@ export function registerSmsCommands(program: Command): void {
           throw new UserError('conflict', `This desk syncs with ${readSyncState(desk.sqlite)?.serverUrl ?? 'a central service'}: the service sends the SMS, not this desk. Run kmlttb sync to send the changes that queue them.`);
         }
         if (report.notConfigured) {
-          throw new UserError('not_configured', `The SMS gateway is not configured: ${queued()} messages wait in the queue. Set sms.username and sms.apiKey (kmlttb config set), or KMLTTB_SMS_USERNAME and KMLTTB_SMS_API_KEY.`);
+          throw new UserError('not_configured', `${report.notConfigured} ${queued()} messages wait in the queue.`);
         }
         console.log(`Sent ${report.sent}, failed ${report.failed}, uncertain ${report.uncertain}, waiting to retry ${report.retrying}; ${queued()} still queued.`);
         if (report.paused) throw new UserError('conflict', `Sending is paused: ${report.paused}`);

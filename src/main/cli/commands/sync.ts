@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../../../shared/errors.js';
+import { requireSecureAddress } from '../../../shared/secureUrl.js';
 import { SYSTEM_ACTOR } from '../../core/actor.js';
 import type { Desk } from '../../desk.js';
 import { checkHealth } from '../../sync/http.js';
@@ -38,7 +39,7 @@ async function joinIfNeeded(desk: Desk, global: GlobalOptions, opts: { server?: 
   const joined = readSyncState(desk.sqlite);
   const wanted = (opts.server ?? joined?.serverUrl ?? desk.setting('sync.serverUrl')).trim().replace(/\/+$/, '');
   if (wanted === '') throw new UserError('not_configured', 'No central service: give --server URL, or set one with kmlttb config set sync.serverUrl URL.');
-  if (!/^https?:\/\/[^\s/]+/.test(wanted)) throw new UserError('invalid_input', `'${wanted}' is not an http(s) address.`);
+  requireSecureAddress(wanted, opts.server !== undefined ? '--server' : joined ? 'The central service address' : 'sync.serverUrl');
   if (joined) {
     if (joined.serverUrl !== wanted) throw new UserError('conflict', `This desk syncs with ${joined.serverUrl}, not ${wanted}. An administrator leaves that one first (Settings, Sync).`);
     return;
