@@ -30,6 +30,8 @@ export const settingSet = defineCommand('setting.set', async (_tx, ctx, input) =
   const secret = isSecretName(def.key);
   const before = secret ? undefined : ctx.desk.setting(def.key);
   if (isSecretName(def.key)) {
+    // Each desk keeps its own secrets: the op is never put in the outbox, and the central service refuses it from a desk.
+    ctx.deskLocal();
     if (value) ctx.desk.secrets.set(def.key, value);
     else ctx.desk.secrets.delete(def.key);
   } else {

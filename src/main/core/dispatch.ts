@@ -82,12 +82,19 @@ async function applyOnce(
   let record: AuditRecord | null = null;
   let changedNothing = false;
   let sentInput = rawInput;
+  let deskLocal = DESK_LOCAL_COMMANDS.has(name);
   const ctx: CommandContext = {
     actor, opId, now, desk, sqlite: desk.sqlite,
     audit: (r) => { record = r; },
     afterCommit: (effect) => { effects.push(effect); },
     changedNothing: () => { changedNothing = true; },
     syncInput: (input) => { sentInput = input; },
+    deskLocal: () => {
+      if (options.originDeskId !== undefined && options.originDeskId !== desk.deskId) {
+        throw new UserError('forbidden', `This change (${name}) stays on the desk where it is made: the central service does not take it from a desk.`);
+      }
+      deskLocal = true;
+    },
   };
   const value = await desk.handlers.commands[name].apply(tx, ctx, input as never, prepared as never);
   // A dry run may write to see what would happen; all of it is rolled back.
@@ -100,7 +107,7 @@ async function applyOnce(
   desk.sqlite
     .prepare('INSERT INTO applied_ops (op_id, name, actor_id, at, result) VALUES (?, ?, ?, ?, ?)')
     .run(opId, name, actor.id, now, JSON.stringify(value ?? null));
-  if (desk.syncEnabled() && !DESK_LOCAL_COMMANDS.has(name)) {
+  if (desk.syncEnabled() && !deskLocal) {
     desk.sqlite
       .prepare('INSERT INTO outbox (op_id, name, input, actor_id, at) VALUES (?, ?, ?, ?, ?)')
       .run(opId, name, JSON.stringify(sentInput), actor.id, now);
