@@ -27,13 +27,15 @@ export const settingSet = defineCommand('setting.set', async (_tx, ctx, input) =
   const value = input.value.trim();
   const problem = def.validate?.(value);
   if (problem) throw new UserError('invalid_input', `${input.key} ${problem}.`, { field: 'value' });
-  const secret = isSecretName(def.key);
+  const secretName = isSecretName(def.key) ? def.key : null;
+  const secret = secretName !== null;
+  // A secret's value is never read here: plain Node cannot open one the desktop app sealed, yet may replace it.
   const before = secret ? undefined : ctx.desk.setting(def.key);
-  if (isSecretName(def.key)) {
+  if (secretName) {
     // Each desk keeps its own secrets: the op is never put in the outbox, and the central service refuses it from a desk.
     ctx.deskLocal();
-    if (value) ctx.desk.secrets.set(def.key, value);
-    else ctx.desk.secrets.delete(def.key);
+    if (value) ctx.desk.secrets.set(secretName, value);
+    else ctx.desk.secrets.delete(secretName);
   } else {
     ctx.sqlite
       .prepare(
