@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/shared/errors.js';
 import { openDesk } from '../../src/main/desk.js';
+import { SmsWorker } from '../../src/main/sms/worker.js';
 import { openSecretStore, withEnvironment, type OsSealer } from '../../src/main/settings/secretStore.js';
 import { makeDesk, tempDir } from './support/tempDesk.js';
 
@@ -122,7 +123,7 @@ describe('one store for both', () => {
 });
 
 describe('settings on a desk whose secrets the app sealed, opened by plain Node', () => {
-  it('lists the secret as set without opening it, and can replace it', async () => {
+  it('lists the secret as set without opening it, says why SMS cannot be sent from here, and can replace it', async () => {
     const t = await makeDesk();
     await t.desk.close();
     openSecretStore(t.dir, appSealer()).set('sms.apiKey', 'atsk_sealed');
@@ -130,6 +131,11 @@ describe('settings on a desk whose secrets the app sealed, opened by plain Node'
     try {
       const list = await desk.query('settings.list', {}, t.actors.admin);
       expect(list.ok && list.value.find((s) => s.key === 'sms.apiKey')).toMatchObject({ value: '••••••••', secret: true });
+      // The SMS gateway counts as set up, and sending says why plain Node cannot (no garbage key sent, no crash).
+      expect((await desk.dispatch('setting.set', { key: 'sms.username', value: 'kmlttb' }, t.actors.admin)).ok).toBe(true);
+      const summary = await desk.query('sms.summary', {}, t.actors.admin);
+      expect(summary.ok && summary.value.gatewayConfigured).toBe(true);
+      await expect(new SmsWorker(desk).drain()).rejects.toMatchObject({ code: 'secret_sealed', message: expect.stringMatching(/KMLTTB_SMS_API_KEY/) });
       const set = await desk.dispatch('setting.set', { key: 'sms.apiKey', value: 'atsk_new' }, t.actors.admin);
       expect(set.ok).toBe(true);
       expect(desk.setting('sms.apiKey')).toBe('atsk_new');

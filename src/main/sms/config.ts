@@ -1,6 +1,11 @@
 import type { DeskServices } from '../core/desk.js';
 import type { GatewayConfig } from './gateway.js';
 
+/** Whether a gateway is set up, without opening the API key (plain Node cannot open one the desktop app sealed). */
+export function gatewayConfigured(desk: Pick<DeskServices, 'setting' | 'secrets'>): boolean {
+  return desk.setting('sms.username') !== '' && desk.secrets.has('sms.apiKey');
+}
+
 /** The gateway settings, or null while the username or API key is missing (messages then wait). */
 export function gatewayConfig(desk: Pick<DeskServices, 'setting'>): GatewayConfig | null {
   const username = desk.setting('sms.username');
