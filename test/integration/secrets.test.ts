@@ -115,7 +115,9 @@ describe('one store for both', () => {
   it('refuses a file it cannot read, and writes nothing over it', () => {
     const dir = tempDir();
     fs.writeFileSync(fileOf(dir), '{"sms": {"apiKey": "atsk_');
-    expect(userError(() => openSecretStore(dir))).toMatchObject({ code: 'secret_unreadable', message: expect.stringMatching(/secrets\.json cannot be read/) });
+    const broken = userError(() => openSecretStore(dir));
+    expect(broken).toMatchObject({ code: 'secret_unreadable', message: expect.stringMatching(/secrets\.json cannot be read: it is not valid JSON/) });
+    expect(broken.message).not.toContain('atsk_');
     writeJson(dir, { format: 7, secrets: {} });
     expect(userError(() => openSecretStore(dir, appSealer()))).toMatchObject({ message: expect.stringMatching(/newer version/) });
     expect(readJson(dir)).toEqual({ format: 7, secrets: {} });

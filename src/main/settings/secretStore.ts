@@ -53,7 +53,8 @@ export function openSecretStore(dataDir: string, sealer: OsSealer | null = null)
   try {
     conf = new Conf({ cwd: dataDir, configName: 'secrets', configFileMode: 0o600, projectName: 'kmlttb', accessPropertiesByDotNotation: false });
   } catch (err) {
-    if (err instanceof SyntaxError) throw unreadable(`it is not valid JSON (${err.message})`);
+    // Not the parser's message: it quotes the file, secrets included.
+    if (err instanceof SyntaxError) throw unreadable('it is not valid JSON');
     throw err;
   }
   const upgraded = (): ReturnType<typeof upgradeSecrets> => {
@@ -61,7 +62,8 @@ export function openSecretStore(dataDir: string, sealer: OsSealer | null = null)
       const raw = conf.store;
       return upgradeSecrets(Object.keys(raw).length === 0 ? undefined : raw);
     } catch (err) {
-      if (err instanceof SecretsFileProblem || err instanceof SyntaxError) throw unreadable(err.message);
+      if (err instanceof SyntaxError) throw unreadable('it is not valid JSON');
+      if (err instanceof SecretsFileProblem) throw unreadable(err.message);
       throw err;
     }
   };
