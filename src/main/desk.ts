@@ -8,7 +8,7 @@ import { openDatabase, openReadConnection, type OpenOptions } from './db/open.js
 import { handlers } from './handlers.js';
 import { seedReferenceData } from './seed.js';
 import { readSetting } from './settings/read.js';
-import { fileSecretStore, type SecretStore } from './settings/secretStore.js';
+import { openSecretStore, withEnvironment, type SecretStore } from './settings/secretStore.js';
 
 /** One data folder opened: the database, its settings, and the one write path. */
 export interface Desk extends DeskServices {
@@ -27,18 +27,19 @@ export interface Desk extends DeskServices {
 
 export interface OpenDeskOptions extends OpenOptions {
   clock?: () => Date;
-  /** Where secrets live: the desktop passes its safeStorage store; plain Node uses secrets.json. */
+  /** The data folder's secrets: the desktop passes its store that seals with the OS; plain Node's keeps them in clear. */
   secrets?: SecretStore;
 }
 
 export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
+  // Secrets first: a secrets file that cannot be read stops the opening before the database is touched.
+  const secrets = withEnvironment(options.secrets ?? openSecretStore(dataDir));
   const { sqlite, db, file, close } = openDatabase(dataDir, options);
   seedReferenceData(sqlite);
   const deskId = (sqlite.prepare("SELECT value FROM settings WHERE key = 'desk.id'").get() as { value: string }).value;
   const smsListeners = new Set<() => void>();
   const changeListeners = new Set<() => void>();
   const joined = sqlite.prepare('SELECT 1 FROM sync_state WHERE id = 1').pluck();
-  const secrets = options.secrets ?? fileSecretStore(dataDir);
   const desk: Desk = {
     dataDir,
     file,

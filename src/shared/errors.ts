@@ -12,6 +12,14 @@ export const ERROR_CODES = [
   'conflict',
   'import_failed',
   'not_configured',
+  /** A secret the desktop app sealed, asked for by plain Node (the CLI, browser mode, the service). */
+  'secret_sealed',
+  /** A secret, or the secrets file, that cannot be read here. */
+  'secret_unreadable',
+  /** The Board's licence signing key is not stored although licences were signed with it. */
+  'signing_key_missing',
+  /** The stored licence signing key cannot be read, or is not the key that signed this desk's licences. */
+  'signing_key_unreadable',
   'schema_too_new',
   'server_unreachable',
   'sync_refused',

@@ -4,16 +4,17 @@ import { defineCommand, defineQuery } from '../core/registry.js';
 import { refreshStoredFlags } from '../applications/flags.js';
 import { SETTINGS, settingDef } from '../settings/keys.js';
 import { isSettingStored } from '../settings/read.js';
-import { isSecretName } from '../settings/secretStore.js';
+import { isSecretName } from '../settings/secretNames.js';
 
 const MASK = '••••••••';
 
 export const settingsList = defineQuery('settings.list', async (_db, { sqlite, desk }) =>
   SETTINGS.map((def): SettingRow => {
-    const value = desk.setting(def.key);
+    // A secret is not read to be listed: plain Node cannot open one the desktop app sealed, and shows it set all the same.
+    const value = isSecretName(def.key) ? (desk.secrets.has(def.key) ? MASK : '') : desk.setting(def.key);
     return {
       key: def.key,
-      value: def.secret && value ? MASK : value,
+      value,
       description: def.description,
       placeholder: Boolean(def.placeholder) && !isSettingStored(sqlite, def.key),
       secret: Boolean(def.secret),
@@ -26,10 +27,15 @@ export const settingSet = defineCommand('setting.set', async (_tx, ctx, input) =
   const value = input.value.trim();
   const problem = def.validate?.(value);
   if (problem) throw new UserError('invalid_input', `${input.key} ${problem}.`, { field: 'value' });
-  const before = ctx.desk.setting(def.key);
-  if (isSecretName(def.key)) {
-    if (value) ctx.desk.secrets.set(def.key, value);
-    else ctx.desk.secrets.delete(def.key);
+  const secretName = isSecretName(def.key) ? def.key : null;
+  const secret = secretName !== null;
+  // A secret's value is never read here: plain Node cannot open one the desktop app sealed, yet may replace it.
+  const before = secret ? undefined : ctx.desk.setting(def.key);
+  if (secretName) {
+    // Each desk keeps its own secrets: the op is never put in the outbox, and the central service refuses it from a desk.
+    ctx.deskLocal();
+    if (value) ctx.desk.secrets.set(secretName, value);
+    else ctx.desk.secrets.delete(secretName);
   } else {
     ctx.sqlite
       .prepare(
@@ -41,9 +47,9 @@ export const settingSet = defineCommand('setting.set', async (_tx, ctx, input) =
   if (def.key === 'review.cpdThreshold') refreshStoredFlags(ctx.sqlite, Number(value));
   ctx.audit({
     action: 'setting.set', entity: 'setting', entityId: def.key,
-    summary: `Setting ${def.key} changed`,
-    before: def.secret ? undefined : before,
-    after: def.secret ? undefined : value,
+    summary: secret ? `Secret setting ${def.key} ${value ? 'set' : 'cleared'}` : `Setting ${def.key} changed`,
+    before: secret ? undefined : before,
+    after: secret ? undefined : value,
   });
-  return { key: def.key, value: def.secret ? MASK : value, description: def.description, placeholder: false, secret: Boolean(def.secret) };
+  return { key: def.key, value: secret && value ? MASK : value, description: def.description, placeholder: false, secret };
 });

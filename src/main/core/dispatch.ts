@@ -1,4 +1,5 @@
 import { commands, queries, type CommandName, type CommandResult, type QueryName, type QueryResult } from '../../shared/contract/index.js';
+import { DESK_LOCAL_COMMANDS } from '../../shared/contract/sync.js';
 import { UserError, type Result } from '../../shared/errors.js';
 import { can } from '../../shared/permissions.js';
 import type { Actor } from './actor.js';
@@ -9,7 +10,7 @@ import { newId, withOpIds } from './ids.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { CommandContext } from './registry.js';
-import { assertCanSign, goesToOutbox, recordInOutbox } from '../sync/outbox.js';
+import { recordInOutbox } from '../sync/outbox.js';
 
 export interface DispatchOptions {
   /** The op's id: a re-sent op with the same id is answered as a duplicate, never applied twice. */
@@ -48,7 +49,6 @@ export async function dispatch<N extends CommandName>(
     if (!can(actor.role, spec.permission)) {
       throw new UserError('forbidden', `Your role (${actor.role}) may not do this: ${name}.`);
     }
-    if (!options.within && goesToOutbox(desk, name)) assertCanSign(actor);
     const parsed = spec.input.safeParse(rawInput);
     if (!parsed.success) throw zodToUserError(parsed.error);
     const outcome = await withOpIds(opId, async () => {
@@ -83,12 +83,19 @@ async function applyOnce(
   let record: AuditRecord | null = null;
   let changedNothing = false;
   let sentInput = rawInput;
+  let deskLocal = DESK_LOCAL_COMMANDS.has(name);
   const ctx: CommandContext = {
     actor, opId, now, desk, sqlite: desk.sqlite,
     audit: (r) => { record = r; },
     afterCommit: (effect) => { effects.push(effect); },
     changedNothing: () => { changedNothing = true; },
     syncInput: (input) => { sentInput = input; },
+    deskLocal: () => {
+      if (options.originDeskId !== undefined && options.originDeskId !== desk.deskId) {
+        throw new UserError('forbidden', `This change (${name}) stays on the desk where it is made: the central service does not take it from a desk.`);
+      }
+      deskLocal = true;
+    },
   };
   const value = await desk.handlers.commands[name].apply(tx, ctx, input as never, prepared as never);
   // A dry run may write to see what would happen; all of it is rolled back.
@@ -101,7 +108,7 @@ async function applyOnce(
   desk.sqlite
     .prepare('INSERT INTO applied_ops (op_id, name, actor_id, at, result, received_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(opId, name, actor.id, now, JSON.stringify(value ?? null), desk.clock().toISOString());
-  if (goesToOutbox(desk, name)) recordInOutbox(desk, { opId, name, input: sentInput, at: now }, actor);
+  if (desk.syncEnabled() && !deskLocal) recordInOutbox(desk, { opId, name, input: sentInput, at: now }, actor);
   return { duplicate: false, value };
 }
 

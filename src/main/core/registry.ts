@@ -25,6 +25,11 @@ export interface CommandContext {
   changedNothing(): void;
   /** What the central service is sent instead of the input as given (a password's verifier, not the password). */
   syncInput(input: unknown): void;
+  /**
+   * This op stays on this desk (a desk's own secret): it is never put in the outbox. Throws when
+   * the op came from another desk (the central service applying a push): it is not taken from there.
+   */
+  deskLocal(): void;
 }
 
 export interface QueryContext {

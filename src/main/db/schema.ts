@@ -112,6 +112,8 @@ export interface SyncRejectionsTable {
   op_id: string; name: string; input: string; actor_id: string | null; at: string; reason: string; rejected_at: string;
   dismissed_at: string | null;
 }
+/** Migration 010: the public keys that verify the Board's licences, sent to every desk. */
+export interface LicenceKeysTable { public_key: string; created_at: string; version: Generated<number>; updated_at: string }
 export interface SyncDeferredTable { name: string; type: string; sql: string }
 export interface SyncDesksTable {
   id: string; name: string; token_hash: string; centre_id: string | null; joined_by: string; joined_at: string;
@@ -133,6 +135,7 @@ export interface Database {
   dispatch_batches: DispatchBatchesTable;
   licences: LicencesTable;
   licence_history: LicenceHistoryTable;
+  licence_keys: LicenceKeysTable;
   sms_templates: SmsTemplatesTable;
   sms_messages: SmsMessagesTable;
   sms_attempts: SmsAttemptsTable;

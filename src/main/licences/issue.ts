@@ -5,7 +5,8 @@ import { nairobiDayStart } from '../../shared/time.js';
 import { newId } from '../core/ids.js';
 import { defineCommand } from '../core/registry.js';
 import { recordLicenceHistory } from './rows.js';
-import { qrPayload, signingKey } from './signing.js';
+import { signingKey } from './boardKey.js';
+import { qrPayload } from './signing.js';
 
 /** Takes the next number of the year inside the caller's transaction: numbers stay gapless. */
 export function nextSequence(sqlite: BetterSqlite3.Database, year: number): number {

@@ -6,7 +6,8 @@ import type { Actor } from '../core/actor.js';
 import { defineQuery } from '../core/registry.js';
 import { requireCentre } from '../core/scope.js';
 import { BATCH_ROW_SQL, LICENCE_ROW_SQL, licenceRow } from './rows.js';
-import { checkPayload, publicKeyOf } from './signing.js';
+import { boardPublicKeys } from './boardKey.js';
+import { checkPayload } from './signing.js';
 
 const SORTS = { licenceNo: 'l.licence_year, l.sequence', issuedAt: 'l.issued_at', stateSince: 'l.state_since', name: 'p.last_name, p.first_name' } as const;
 
@@ -77,14 +78,15 @@ export const batchesList = defineQuery('batches.list', async (db, { sqlite, acto
     return { rows, total, page: input.page, pageSize: input.pageSize };
   }));
 
-export const licencePublicKey = defineQuery('licence.publicKey', async (_db, { sqlite }) => ({ publicKey: publicKeyOf(sqlite) }));
+/** The key that signs the licences issued now (the latest on record). */
+export const licencePublicKey = defineQuery('licence.publicKey', async (_db, { sqlite }) => ({ publicKey: boardPublicKeys(sqlite).at(-1) ?? null }));
 
 /** Valid, tampered, or revoked as far as this desk knows. */
 export const licenceVerify = defineQuery('licence.verify', async (db, { sqlite }, input) =>
   db.connection().execute(async () => {
-    const publicKey = publicKeyOf(sqlite);
-    if (!publicKey) throw new UserError('not_configured', 'This desk has no Board public key yet: no licence has been issued or synced here.');
-    const check = checkPayload(input.payload, publicKey);
+    const publicKeys = boardPublicKeys(sqlite);
+    if (publicKeys.length === 0) throw new UserError('not_configured', 'This desk has no Board public key yet: no licence has been issued or synced here.');
+    const check = checkPayload(input.payload, publicKeys);
     if (!check.ok && check.reason === 'unreadable') {
       return { status: 'unreadable' as const, message: 'This is not a KMLTTB licence code.' };
     }

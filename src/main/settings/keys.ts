@@ -1,5 +1,6 @@
 import { insecureAddressProblem } from '../../shared/secureUrl.js';
 import { trustProxyProblem } from './trustProxy.js';
+import { SECRET_ENV } from './secretNames.js';
 
 /**
  * The settings the Board can change. Values the Board has not published are placeholders:
@@ -32,11 +33,11 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'sms.username', description: 'SMS gateway username (sandbox for the sandbox)', default: '', env: 'KMLTTB_SMS_USERNAME' },
   { key: 'sms.senderId', description: 'SMS sender ID', default: '', env: 'KMLTTB_SMS_SENDER_ID' },
   { key: 'sms.requestTimeoutSeconds', description: 'Seconds to wait for the SMS gateway before giving up on a request', default: '15', validate: wholeNumber(1, 120) },
-  { key: 'sms.apiKey', description: 'SMS gateway API key', default: '', env: 'KMLTTB_SMS_API_KEY', secret: true },
+  { key: 'sms.apiKey', description: 'SMS gateway API key', default: '', env: SECRET_ENV['sms.apiKey'], secret: true },
   { key: 'sync.serverUrl', description: 'Central sync service address (empty: this desk works alone)', default: '', validate: url },
-  { key: 'server.ecitizenSecret', description: 'Central service: the secret eCitizen signs its requests with (X-Signature: sha256=HMAC of the body)', default: '', env: 'KMLTTB_ECITIZEN_SECRET', secret: true },
+  { key: 'server.ecitizenSecret', description: 'Central service: the secret eCitizen signs its requests with (X-Signature: sha256=HMAC of the body)', default: '', env: SECRET_ENV['server.ecitizenSecret'], secret: true },
   { key: 'server.trustProxy', description: 'Central service behind a reverse proxy: whom to believe about the client\'s address (X-Forwarded-For): empty for nobody, true, a number of proxies, or their addresses (e.g. 127.0.0.1)', default: '', validate: trustProxyProblem },
-  { key: 'server.deliveryReportToken', description: 'Central service: the secret part of the address the SMS gateway sends delivery reports to (made on first start)', default: '', secret: true, validate: (v) => (v === '' || /^[A-Za-z0-9_-]{8,200}$/.test(v) ? null : 'must be 8 to 200 letters, digits, dashes or underscores') },
+  { key: 'server.deliveryReportToken', description: 'Central service: the secret part of the address the SMS gateway sends delivery reports to (made on first start)', default: '', env: SECRET_ENV['server.deliveryReportToken'], secret: true, validate: (v) => (v === '' || /^[A-Za-z0-9_-]{8,200}$/.test(v) ? null : 'must be 8 to 200 letters, digits, dashes or underscores') },
 ];
 
 export function settingDef(key: string): SettingDef | undefined {

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { settingDef } from './keys.js';
-import { isSecretName, type SecretStore } from './secretStore.js';
+import { isSecretName } from './secretNames.js';
+import type { SecretStore } from './secretStore.js';
 
 /** Environment override (plain Node), then the stored value (secrets from the secret store), then the default. */
 export function readSetting(sqlite: BetterSqlite3.Database, secrets: SecretStore, key: string): string {

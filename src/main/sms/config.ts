@@ -25,3 +25,9 @@ export function gatewaySetup(desk: Pick<DeskServices, 'setting'>): GatewaySetup 
     config: { baseUrl, username, apiKey, senderId: desk.setting('sms.senderId'), timeoutMs: Number(desk.setting('sms.requestTimeoutSeconds')) * 1000 },
   };
 }
+
+/** Whether messages can be sent, without opening the API key (plain Node cannot open one the desktop app sealed). */
+export function gatewayConfigured(desk: Pick<DeskServices, 'setting' | 'secrets'>): boolean {
+  return desk.setting('sms.username') !== '' && desk.secrets.has('sms.apiKey')
+    && refusedAddressMessage(desk.setting('sms.baseUrl'), settingSource('sms.baseUrl')) === null;
+}

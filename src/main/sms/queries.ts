@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { SmsAttempt, SmsDetail, SmsRow } from '../../shared/contract/sms.js';
 import { UserError } from '../../shared/errors.js';
 import { smsRow } from './commands.js';
-import { gatewaySetup } from './config.js';
+import { gatewayConfigured } from './config.js';
 import { normalisePhone } from '../../shared/phone.js';
 import { nairobiDayStart } from '../../shared/time.js';
 import { defineQuery } from '../core/registry.js';
@@ -57,7 +57,7 @@ export const smsSummary = defineQuery('sms.summary', async (db, ctx) => {
     queued: counts.queued ?? 0,
     failed: counts.failed ?? 0,
     uncertain: counts.uncertain ?? 0,
-    gatewayConfigured: gatewaySetup(ctx.desk).ok,
+    gatewayConfigured: gatewayConfigured(ctx.desk),
     sentByServer: ctx.desk.syncEnabled(),
     paused: (ctx.sqlite.prepare('SELECT reason FROM sms_queue WHERE id = 1 AND paused_at IS NOT NULL').get() as { reason: string } | undefined)?.reason ?? null,
   };

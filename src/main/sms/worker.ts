@@ -58,10 +58,15 @@ export class SmsWorker {
 
   /** Drains now, after every commit that queues a message, and every `pollMs`. */
   start(): void {
-    this.unsubscribe = this.desk.onSmsQueued(() => void this.wake());
-    this.timer = setInterval(() => void this.wake(), this.pollMs);
+    this.unsubscribe = this.desk.onSmsQueued(() => this.wakeInBackground());
+    this.timer = setInterval(() => this.wakeInBackground(), this.pollMs);
     this.timer.unref();
-    void this.wake();
+    this.wakeInBackground();
+  }
+
+  /** A drain nobody awaits: one that fails (an API key the desktop app sealed, read by plain Node) is logged, and tried again at the next wake. */
+  private wakeInBackground(): void {
+    this.wake().catch((err: unknown) => console.error(`[sms] the queue was not sent: ${err instanceof Error ? err.message : String(err)}`));
   }
 
   /** Stops waking and waits for the drain in flight; `start` may follow again. */

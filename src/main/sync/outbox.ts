@@ -1,19 +1,14 @@
-import { DESK_LOCAL_COMMANDS } from '../../shared/contract/sync.js';
 import { UserError } from '../../shared/errors.js';
 import type { Actor } from '../core/actor.js';
 import type { DeskServices } from '../core/desk.js';
 import { signOp } from './opSignature.js';
 
-/** Whether an op made on this desk goes to the central service: every change of a joined desk but those about the desk itself. */
-export function goesToOutbox(desk: DeskServices, name: string): boolean {
-  return desk.syncEnabled() && !DESK_LOCAL_COMMANDS.has(name);
-}
-
 /**
  * On a desk that syncs, a change is made only by a signed-in user whose op-signing key is
- * unwrapped: the service takes nothing else, so nothing else is applied here either.
+ * unwrapped: the service takes nothing else, so nothing else is applied here either (this throws
+ * inside the op's transaction).
  */
-export function assertCanSign(actor: Actor): void {
+function assertCanSign(actor: Actor): void {
   if (actor.id === null) {
     throw new UserError('forbidden', 'This desk syncs with a central service, which takes a change only from the user who made it: sign in (on the command line, --user U --password-file F).');
   }

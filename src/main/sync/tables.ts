@@ -20,6 +20,7 @@ export const SYNCED_TABLES: readonly { name: string; pk: readonly string[] }[] =
   { name: 'dispatch_batches', pk: ['id'] },
   { name: 'licences', pk: ['id'] },
   { name: 'licence_history', pk: ['id'] },
+  { name: 'licence_keys', pk: ['public_key'] },
 ];
 const BY_NAME = new Map(SYNCED_TABLES.map((t) => [t.name, t]));
 
@@ -62,6 +63,7 @@ export const CENTRE_SCOPE: Readonly<Record<string, string>> = {
   dispatch_batches: `t.centre_id = @centre`,
   licences: `t.centre_id = @centre`,
   licence_history: `EXISTS (SELECT 1 FROM licences l WHERE l.id = t.licence_id AND l.centre_id = @centre)`,
+  licence_keys: '1',
 };
 
 /**

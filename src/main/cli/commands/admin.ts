@@ -4,6 +4,7 @@ import { UserError } from '../../../shared/errors.js';
 import { findCentre } from '../../admin/centresList.js';
 import { SYSTEM_ACTOR } from '../../core/actor.js';
 import { settingDef } from '../../settings/keys.js';
+import { isSecretName } from '../../settings/secretNames.js';
 import { actorFor, readPasswordFile, unwrap, withDesk, type GlobalOptions } from '../support.js';
 
 export function registerAdminCommands(program: Command): void {
@@ -55,8 +56,9 @@ export function registerAdminCommands(program: Command): void {
       await withDesk(program.opts<GlobalOptions>(), async (desk) => {
         const def = settingDef(key);
         if (!def) throw new UserError('invalid_input', `There is no setting '${key}'.`);
-        const value = desk.setting(key);
-        console.log(def.secret && value ? '(set, hidden)' : value);
+        // A secret is never printed, nor opened to say whether it is set (the desktop app may have sealed it).
+        if (isSecretName(def.key)) console.log(desk.secrets.has(def.key) ? '(set, hidden)' : '');
+        else console.log(desk.setting(key));
       });
     });
   config

@@ -6,7 +6,8 @@ import * as m004 from './004_payments.js';
 import * as m005 from './005_licences.js';
 import * as m006 from './006_sync.js';
 import * as m007 from './007_search_state.js';
-import * as m009 from './009_op_signing.js';
+import * as m008 from './008_op_signing.js';
+import * as m009 from './009_secrets.js';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, ...m005 },
   { version: 6, ...m006 },
   { version: 7, ...m007 },
+  { version: 8, ...m008 },
   { version: 9, ...m009 },
 ];
 
