@@ -17,6 +17,8 @@ export interface StartServerOptions {
   /** The authority sends the SMS; tests may leave the worker off. */
   sendSms?: boolean;
   smsWorker?: SmsWorkerOptions;
+  /** The service's clock (tests move it: desk tokens expire and rotate by it). */
+  clock?: () => Date;
 }
 
 export interface CentralServer {
@@ -36,7 +38,7 @@ export interface CentralServer {
  * authority. It sends the SMS (its worker runs here) and numbers the licences.
  */
 export async function startCentralServer(options: StartServerOptions): Promise<CentralServer> {
-  const desk = openDesk(options.dataDir);
+  const desk = openDesk(options.dataDir, { clock: options.clock });
   let smsWorker: SmsWorker | null = null;
   let app: FastifyInstance | null = null;
   try {

@@ -1,5 +1,7 @@
-import type { SyncRejection, SyncStatus } from '../../shared/contract/sync.js';
+import type { SyncRefusal, SyncRejection, SyncStatus } from '../../shared/contract/sync.js';
+import type { TokenRefusal } from '../../shared/contract/syncWire.js';
 import { defineQuery } from '../core/registry.js';
+import { DESK_TOKEN_EXPIRES_UNUSED_DAYS } from './authority/desks.js';
 import { syncRuntime } from './runtime.js';
 import { opsWaiting, readSyncState } from './state.js';
 
@@ -27,9 +29,25 @@ export const syncStatus = defineQuery('sync.status', async (_db, { sqlite, desk,
     lastError: state?.lastError ?? null,
     syncing: runtime.syncing,
     progress: runtime.progress,
+    refusal: state?.refusal ? refusalShown(state.refusal) : null,
     rejections,
   };
 });
+
+const REFUSAL_HEADLINE: Record<TokenRefusal, string> = {
+  withdrawn: 'This desk was withdrawn from the central service.',
+  expired: `This desk's access to the central service has expired: it was not used for ${DESK_TOKEN_EXPIRES_UNUSED_DAYS} days.`,
+  unknown: 'The central service does not know this desk.',
+};
+
+/** What the shell says when the service refuses this desk's token: it cannot sync until it joins again. */
+function refusalShown(kind: TokenRefusal): SyncRefusal {
+  return {
+    kind,
+    headline: REFUSAL_HEADLINE[kind],
+    advice: 'Changes made here stay on this desk. To sync again, an administrator leaves the central service here and joins it again (Settings, Sync).',
+  };
+}
 
 /** The record an op was about, named as staff know it (an application's reference, a licence's number). */
 function subjectOf(sqlite: import('better-sqlite3').Database, input: string): string {

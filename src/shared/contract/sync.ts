@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TokenRefusal } from './syncWire.js';
 
 /** Commands and queries of a desk's sync with the central service (the wire protocol is syncWire.ts). */
 
@@ -30,6 +31,38 @@ export const syncRegisterDeskInput = z.object({
 });
 export interface SyncRegisterDeskResult { deskId: string; centreId: string | null; centreName: string | null }
 
+/**
+ * Withdraws a desk from the central service: its token is refused from then on. Pushed like any
+ * change; the service applies it. The desk it is run on is withdrawn only when `confirmThisDesk` says so.
+ */
+export const syncWithdrawDeskInput = z.object({
+  deskId: z.string().trim().min(1).max(64),
+  confirmThisDesk: z.boolean().default(false),
+});
+
+/** A desk that joined the central service, as Settings, Sync lists it (never its token). */
+export interface SyncDeskRow {
+  id: string;
+  name: string;
+  centreName: string | null;
+  joinedBy: string;
+  joinedAt: string;
+  lastSeenAt: string | null;
+  /** Expired: its token was not used for 90 days (DESK_TOKEN_EXPIRES_UNUSED_DAYS); it joins again. */
+  state: 'active' | 'withdrawn' | 'expired';
+  withdrawnBy: string | null;
+  withdrawnAt: string | null;
+  /** The desk this list is read on. */
+  thisDesk: boolean;
+}
+
+/** Why the central service last refused this desk's token, and what to do (null while it accepts it). */
+export interface SyncRefusal {
+  kind: TokenRefusal;
+  headline: string;
+  advice: string;
+}
+
 export interface SyncRejection {
   opId: string;
   name: string;
@@ -54,6 +87,8 @@ export interface SyncStatus {
   /** A round is running now; during the first sync, how far it has got. */
   syncing: boolean;
   progress: { received: number; cursor: number; latest: number } | null;
+  /** The service refused this desk's token at the last attempt: it cannot sync until it joins again. */
+  refusal: SyncRefusal | null;
   /** The signed-in user's ops that the server refused, not yet dismissed. */
   rejections: SyncRejection[];
 }

@@ -6,6 +6,7 @@ import * as m004 from './004_payments.js';
 import * as m005 from './005_licences.js';
 import * as m006 from './006_sync.js';
 import * as m007 from './007_search_state.js';
+import * as m008 from './008_desk_tokens.js';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, ...m005 },
   { version: 6, ...m006 },
   { version: 7, ...m007 },
+  { version: 8, ...m008 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

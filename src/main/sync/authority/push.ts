@@ -3,7 +3,7 @@ import type { OpAnswer, PushOp } from '../../../shared/contract/syncWire.js';
 import { actorFromUser, SYSTEM_ACTOR, type Actor, type UserActorRow } from '../../core/actor.js';
 import type { DispatchOptions } from '../../core/dispatch.js';
 import type { Desk } from '../../desk.js';
-import type { RegisteredDesk } from './desks.js';
+import { deskWithdrawn, type RegisteredDesk } from './desks.js';
 
 /** Ops a desk may send as the `system` actor: its file imports run from the command line without a user. */
 const SYSTEM_OPS: ReadonlySet<string> = new Set(['applications.import', 'payments.import', 'payments.autoMatch']);
@@ -21,7 +21,6 @@ export async function applyPushedOps(server: Desk, from: RegisteredDesk, ops: re
   const effects: (() => void)[] = [];
   const answers = await server.db.transaction().execute(async (tx) => {
     const answered = await applyInOrder(server, from, ops, { tx, effects });
-    server.sqlite.prepare('UPDATE sync_desks SET last_seen_at = ? WHERE id = ?').run(server.clock().toISOString(), from.id);
     return answered;
   });
   for (const effect of effects) {
@@ -34,6 +33,9 @@ async function applyInOrder(server: Desk, from: RegisteredDesk, ops: readonly Pu
   const findUser = server.sqlite.prepare('SELECT id, username, full_name, role, centre_id, active FROM users WHERE id = ?');
   const answers: OpAnswer[] = [];
   for (const op of ops) {
+    // Withdrawn by an op of this page (an administrator withdrawing the desk they work on): the
+    // rest are not applied, nor answered; they stay in the desk's outbox.
+    if (deskWithdrawn(server.sqlite, from.id)) break;
     const actor = actorFor(op, findUser.get(op.actorId) as UserRow | undefined, from);
     if (typeof actor === 'string') {
       answers.push({ opId: op.opId, status: 'rejected', reason: actor });
