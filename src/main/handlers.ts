@@ -28,6 +28,7 @@ import { smsDetail, smsList, smsSummary } from './sms/queries.js';
 import { smsTemplatesList } from './sms/templates.js';
 import { syncRegisterDesk } from './sync/authority/register.js';
 import { syncDismiss, syncJoin, syncLeave } from './sync/commands.js';
+import { syncDesks, syncWithdrawDesk } from './sync/joinedDesks.js';
 import { syncStatus } from './sync/status.js';
 
 export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
@@ -69,6 +70,7 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'sync.leave': syncLeave,
     'sync.dismiss': syncDismiss,
     'sync.registerDesk': syncRegisterDesk,
+    'sync.withdrawDesk': syncWithdrawDesk,
   },
   queries: {
     'applications.list': applicationsList,
@@ -99,5 +101,6 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'reports.preview': reportsPreview,
     'dashboard.summary': dashboardSummary,
     'sync.status': syncStatus,
+    'sync.desks': syncDesks,
   },
 };

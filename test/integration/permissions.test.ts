@@ -47,6 +47,8 @@ const COMMAND_ROLES: Record<string, Role[]> = {
   'sync.leave': ['admin'],
   'sync.dismiss': ALL,
   'sync.registerDesk': ALL,
+  // Withdrawing a desk from the central service is the admin's, like joining one.
+  'sync.withdrawDesk': ['admin'],
 };
 const QUERY_ROLES: Record<string, Role[]> = {
   'applications.list': ['admin', 'officer', 'auditor'],
@@ -77,6 +79,7 @@ const QUERY_ROLES: Record<string, Role[]> = {
   'reports.preview': ALL,
   'dashboard.summary': ALL,
   'sync.status': ALL,
+  'sync.desks': ['admin'],
 };
 
 let t: TestDesk;

@@ -64,6 +64,7 @@ export const commands = {
   'sync.leave': spec<{ left: boolean }>()(sync.syncLeaveInput, 'admin.settings'),
   'sync.dismiss': spec<{ dismissed: boolean }>()(sync.syncDismissInput, 'session.self'),
   'sync.registerDesk': spec<sync.SyncRegisterDeskResult>()(sync.syncRegisterDeskInput, 'session.self'),
+  'sync.withdrawDesk': spec<sync.SyncDeskRow>()(sync.syncWithdrawDeskInput, 'admin.settings'),
 } as const;
 
 export const queries = {
@@ -95,6 +96,7 @@ export const queries = {
   'reports.preview': spec<ins.ReportPreview>()(ins.reportPreviewInput, 'report.run'),
   'dashboard.summary': spec<ins.DashboardSummary>()(ins.dashboardInput, 'session.self'),
   'sync.status': spec<sync.SyncStatus>()(empty, 'session.self'),
+  'sync.desks': spec<sync.SyncDeskRow[]>()(empty, 'admin.settings'),
 } as const;
 
 export interface AuditVerifyResult {

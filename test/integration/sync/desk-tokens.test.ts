@@ -59,6 +59,10 @@ describe('desk tokens expire unless used', () => {
     expect(status.ok && status.value.refusal).toMatchObject({ kind: 'expired', headline: expect.stringMatching(/has expired: it was not used for 90 days/) });
     const r = await postSync(`${s.server.url}/v1/sync/pull`, { schemaVersion: LATEST_SCHEMA_VERSION, cursor: 0 }, tokenOf(desk));
     expect(r).toMatchObject({ status: 401, body: { code: 'desk_token_expired' } });
+
+    // An administrator's list shows the desk expired (on the same clock).
+    const list = await s.server.desk.query('sync.desks', {}, s.actors.admin);
+    expect(list.ok && list.value.map((d) => d.state)).toEqual(['expired']);
   });
 });
 
