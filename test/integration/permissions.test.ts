@@ -44,6 +44,7 @@ const COMMAND_ROLES: Record<string, Role[]> = {
   // DOMAIN.md: sync settings are the admin's; any user may clear their own refused changes, and
   // any user of the central service may sign in there to join a desk (a clerk's for their centre).
   'sync.join': ['admin'],
+  'sync.joinAgain': ['admin'],
   'sync.leave': ['admin'],
   'sync.dismiss': ALL,
   'sync.registerDesk': ALL,

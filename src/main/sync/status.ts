@@ -1,7 +1,6 @@
 import type { SyncRefusal, SyncRejection, SyncStatus } from '../../shared/contract/sync.js';
-import type { TokenRefusal } from '../../shared/contract/syncWire.js';
+import { DESK_TOKEN_EXPIRES_UNUSED_DAYS, type TokenRefusal } from '../../shared/contract/syncWire.js';
 import { defineQuery } from '../core/registry.js';
-import { DESK_TOKEN_EXPIRES_UNUSED_DAYS } from './authority/desks.js';
 import { syncRuntime } from './runtime.js';
 import { opsWaiting, readSyncState } from './state.js';
 
@@ -45,7 +44,7 @@ function refusalShown(kind: TokenRefusal): SyncRefusal {
   return {
     kind,
     headline: REFUSAL_HEADLINE[kind],
-    advice: 'Changes made here stay on this desk. To sync again, an administrator leaves the central service here and joins it again (Settings, Sync).',
+    advice: 'Changes made here wait on this desk. To sync again, an administrator joins it again (Settings, Sync: Join again).',
   };
 }
 

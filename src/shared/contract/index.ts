@@ -61,6 +61,7 @@ export const commands = {
   'licence.collect': spec<lic.LicenceRow>()(lic.licenceCollectInput, 'licence.collect'),
   'sms.deliveryReport': spec<{ state: sms.SmsState } | { unknown: true }>()(sms.deliveryReportInput, 'sms.receipt'),
   'sync.join': spec<sync.SyncJoinResult>()(sync.syncJoinInput, 'admin.settings'),
+  'sync.joinAgain': spec<sync.SyncJoinAgainResult>()(sync.syncJoinAgainInput, 'admin.settings'),
   'sync.leave': spec<{ left: boolean }>()(sync.syncLeaveInput, 'admin.settings'),
   'sync.dismiss': spec<{ dismissed: boolean }>()(sync.syncDismissInput, 'session.self'),
   'sync.registerDesk': spec<sync.SyncRegisterDeskResult>()(sync.syncRegisterDeskInput, 'session.self'),

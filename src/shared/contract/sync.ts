@@ -4,7 +4,7 @@ import type { TokenRefusal } from './syncWire.js';
 /** Commands and queries of a desk's sync with the central service (the wire protocol is syncWire.ts). */
 
 /** Commands about this desk itself: never sent to the central service. */
-export const DESK_LOCAL_COMMANDS: ReadonlySet<string> = new Set(['sync.join', 'sync.leave', 'sync.dismiss', 'sync.registerDesk']);
+export const DESK_LOCAL_COMMANDS: ReadonlySet<string> = new Set(['sync.join', 'sync.joinAgain', 'sync.leave', 'sync.dismiss', 'sync.registerDesk']);
 
 export const syncJoinInput = z.object({
   serverUrl: z.string().trim().regex(/^https?:\/\/[^\s/]+[^\s]*$/, 'Give the central service\'s http(s) address').max(300),
@@ -15,6 +15,10 @@ export const syncJoinInput = z.object({
   centreCode: z.string().trim().max(40).optional(),
 });
 export interface SyncJoinResult { serverUrl: string; deskName: string; centreName: string | null; users: number }
+
+/** A desk the central service refuses (withdrawn, expired) joins again, signing in there. */
+export const syncJoinAgainInput = syncJoinInput.pick({ username: true, password: true });
+export interface SyncJoinAgainResult { serverUrl: string; deskName: string; centreName: string | null }
 
 export const syncLeaveInput = z.object({
   /** Changes not yet sent are lost when the desk leaves: the caller must say so. */
@@ -48,7 +52,7 @@ export interface SyncDeskRow {
   joinedBy: string;
   joinedAt: string;
   lastSeenAt: string | null;
-  /** Expired: its token was not used for 90 days (DESK_TOKEN_EXPIRES_UNUSED_DAYS); it joins again. */
+  /** Expired: its token was not used for DESK_TOKEN_EXPIRES_UNUSED_DAYS (syncWire.ts); it joins again. */
   state: 'active' | 'withdrawn' | 'expired';
   withdrawnBy: string | null;
   withdrawnAt: string | null;

@@ -33,6 +33,9 @@ export interface JoinAnswer {
   serverSchemaVersion: number;
 }
 
+/** A desk token not used for this many days (by the service's clock) is refused: the desk joins again. */
+export const DESK_TOKEN_EXPIRES_UNUSED_DAYS = 90;
+
 /**
  * The `code` of the 401 that refuses a desk's token, by why: never given or replaced by a newer
  * one, the desk withdrawn by an administrator, or the token not used for 90 days.

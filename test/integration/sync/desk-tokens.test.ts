@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../../src/main/db/migrate.js';
 import { openDesk, type Desk } from '../../../src/main/desk.js';
-import { DESK_TOKEN_EXPIRES_UNUSED_DAYS } from '../../../src/main/sync/authority/desks.js';
+import { DESK_TOKEN_EXPIRES_UNUSED_DAYS } from '../../../src/shared/contract/syncWire.js';
 import { syncRound } from '../../../src/main/sync/round.js';
-import { count } from '../support/tempDesk.js';
+import { count, PASSWORD } from '../support/tempDesk.js';
 import { json, startProxy, type SyncProxy } from './proxy.js';
 import { actorOn, joinedDeskAt, movableClock, postSync, seedApplication, startTestServer, sync, type TestServer } from './support.js';
 
@@ -51,7 +51,7 @@ describe('desk tokens expire unless used', () => {
     const failed = syncRound(desk);
     await expect(failed).rejects.toMatchObject({
       code: 'desk_token_expired',
-      message: expect.stringMatching(/^This desk's token has expired: it was last used on .+, more than 90 days ago\. To sync again, an administrator leaves the central service on this desk and joins it again/),
+      message: expect.stringMatching(/^This desk's token has expired: it was last used on .+, more than 90 days ago\. To sync again, an administrator joins this desk again/),
     });
     expect(count(desk, 'outbox')).toBe(1);
     expect(s.server.desk.sqlite.prepare('SELECT state FROM applications WHERE id = ?').pluck().get(appId)).toBe('submitted');
@@ -63,6 +63,18 @@ describe('desk tokens expire unless used', () => {
     // An administrator's list shows the desk expired (on the same clock).
     const list = await s.server.desk.query('sync.desks', {}, s.actors.admin);
     expect(list.ok && list.value.map((d) => d.state)).toEqual(['expired']);
+
+    // An administrator joins it again, keeping its records and its waiting change, which now goes through.
+    const admin = actorOn(desk, 'admin');
+    const wrong = await desk.dispatch('sync.joinAgain', { username: 'admin', password: 'not-the-password' }, admin);
+    expect(!wrong.ok && wrong.error).toMatchObject({ code: 'not_signed_in', message: expect.stringMatching(/password/i) });
+    expect((await desk.dispatch('sync.joinAgain', { username: 'admin', password: PASSWORD }, admin)).ok).toBe(true);
+    expect(await sync(desk)).toMatchObject({ sent: 1, applied: 1 });
+    expect(s.server.desk.sqlite.prepare('SELECT state FROM applications WHERE id = ?').pluck().get(appId)).toBe('approved');
+    const after = await desk.query('sync.status', {}, admin);
+    expect(after.ok && after.value).toMatchObject({ refusal: null, lastError: null });
+    const needless = await desk.dispatch('sync.joinAgain', { username: 'admin', password: PASSWORD }, admin);
+    expect(!needless.ok && needless.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/accepts this desk: it does not need to join again/) });
   });
 });
 

@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../../src/main/db/migrate.js';
 import type { Desk } from '../../../src/main/desk.js';
 import { syncRound } from '../../../src/main/sync/round.js';
-import { count } from '../support/tempDesk.js';
+import { count, PASSWORD } from '../support/tempDesk.js';
 import {
   actorOn, joinedDeskAt, kmlttbSync, movableClock, postSync, seedApplication, startTestServer, sync, type TestServer,
 } from './support.js';
@@ -67,7 +69,7 @@ describe('withdrawing a desk', () => {
     for (const [route, body] of Object.entries(bodies)) {
       const r = await postSync(`${s.server.url}/v1/sync/${route}`, { schemaVersion: LATEST_SCHEMA_VERSION, ...body }, token);
       expect(r.status, route).toBe(401);
-      expect(r.body, route).toMatchObject({ code: 'desk_withdrawn', message: expect.stringMatching(/^This desk was withdrawn from the central service by admin on .+\. To sync again, an administrator leaves the central service on this desk and joins it again/) });
+      expect(r.body, route).toMatchObject({ code: 'desk_withdrawn', message: expect.stringMatching(/^This desk was withdrawn from the central service by admin on .+\. To sync again, an administrator joins this desk again/) });
     }
     expect(stateOn(server, appIds[0]!)).toBe('submitted');
     expect({ applied: count(server, 'applied_ops'), audit: count(server, 'audit_events') }).toEqual(before);
@@ -78,7 +80,7 @@ describe('withdrawing a desk', () => {
     expect(stateOn(server, appIds[0]!)).toBe('submitted');
     const status = await lost.query('sync.status', {}, actorOn(lost, 'officer'));
     expect(status.ok && status.value.refusal).toEqual({
-      kind: 'withdrawn', headline: 'This desk was withdrawn from the central service.', advice: expect.stringMatching(/an administrator leaves the central service here and joins it again/),
+      kind: 'withdrawn', headline: 'This desk was withdrawn from the central service.', advice: expect.stringMatching(/To sync again, an administrator joins it again/),
     });
 
     // The administrator's list shows it withdrawn, by whom and when.
@@ -92,7 +94,18 @@ describe('withdrawing a desk', () => {
     desks.splice(desks.indexOf(lost), 1);
     const run = kmlttbSync(dir);
     expect(await run.exited).toEqual({ code: 1, signal: null });
-    expect(run.output.join('')).toMatch(/kmlttb: This desk was withdrawn from the central service by admin on .+ joins it again/);
+    expect(run.output.join('')).toMatch(/kmlttb: This desk was withdrawn from the central service by admin on .+ joins this desk again/);
+
+    // An administrator joins it again from the command line, as a new desk: its waiting change goes through; the old token stays refused.
+    const passwordFile = path.join(dir, 'admin-password');
+    fs.writeFileSync(passwordFile, `${PASSWORD}\n`);
+    const again = kmlttbSync(dir, {}, ['--user', 'admin', '--password-file', passwordFile]);
+    expect(await again.exited, again.output.join('')).toEqual({ code: 0, signal: null });
+    expect(again.output.join('')).toMatch(/Joined .+ again as 'Lost laptop'\.[\s\S]*Ops sent: 1; applied: 1/);
+    expect(stateOn(server, appIds[0]!)).toBe('approved');
+    expect((await postSync(`${s.server.url}/v1/sync/pull`, { schemaVersion: LATEST_SCHEMA_VERSION, cursor: 0 }, token)).body.code).toBe('desk_withdrawn');
+    expect(server.sqlite.prepare(`SELECT name, withdrawn_at IS NOT NULL AS withdrawn FROM sync_desks WHERE name = 'Lost laptop' ORDER BY withdrawn DESC`).all())
+      .toEqual([{ name: 'Lost laptop', withdrawn: 1 }, { name: 'Lost laptop', withdrawn: 0 }]);
   }, 60_000);
 
   it('an administrator cannot withdraw the desk they work on without confirming it; once confirmed, the ops after it in the same push are not applied', async () => {

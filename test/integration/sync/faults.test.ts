@@ -271,14 +271,14 @@ describe('sync faults: refusals', () => {
     for (const token of ['not-a-token-the-server-gave', undefined]) {
       const r = await postSync(`${s.server.url}/v1/sync/pull`, { schemaVersion: LATEST_SCHEMA_VERSION, cursor: 0 }, token);
       expect(r.status).toBe(401);
-      expect(r.body).toMatchObject({ code: 'not_signed_in', message: expect.stringMatching(/does not know this desk's token.*leaves the central service on this desk and joins it again/) });
+      expect(r.body).toMatchObject({ code: 'not_signed_in', message: expect.stringMatching(/does not know this desk's token.*joins this desk again/) });
     }
 
     const d = keep(await joinedDesk(s));
     d.secrets.set('sync.token', 'a-token-the-server-never-gave');
     expect((await d.dispatch('application.approve', { applicationId: appIds[9] }, actorOn(d, 'officer'))).ok).toBe(true);
     const failed = syncRound(d);
-    await expect(failed).rejects.toThrow(/joins it again/);
+    await expect(failed).rejects.toThrow(/joins this desk again/);
     await expect(failed).rejects.toMatchObject({ code: 'not_signed_in' });
     expect(count(d, 'outbox')).toBe(1);
     expect(stateOn(s.server.desk, appIds[9]!)).toBe('submitted');

@@ -31,10 +31,10 @@ export function movableClock(start: string): { clock: () => Date; advance(ms: nu
   return { clock: () => new Date(now), advance: (ms) => { now += ms; } };
 }
 
-/** `kmlttb --data DIR sync` as a child process, its output collected. */
-export function kmlttbSync(dir: string, env: Record<string, string> = {}) {
+/** `kmlttb --data DIR [ARGS] sync` as a child process, its output collected. */
+export function kmlttbSync(dir: string, env: Record<string, string> = {}, args: string[] = []) {
   const output: string[] = [];
-  const child = spawn(process.execPath, [path.resolve('bin/kmlttb.js'), '--data', dir, 'sync'], {
+  const child = spawn(process.execPath, [path.resolve('bin/kmlttb.js'), '--data', dir, ...args, 'sync'], {
     env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (c: Buffer) => output.push(c.toString()));

@@ -1,13 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { TokenRefusal } from '../../../shared/contract/syncWire.js';
+import { DESK_TOKEN_EXPIRES_UNUSED_DAYS, type TokenRefusal } from '../../../shared/contract/syncWire.js';
 import { formatNairobi } from '../../../shared/time.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
-/** A desk token not used for this many days (by the service's clock) is refused: the desk joins again. */
-export const DESK_TOKEN_EXPIRES_UNUSED_DAYS = 90;
 /** Once the token a desk uses is this old, the service offers it a new one in a pull's answer. */
 export const DESK_TOKEN_ROTATES_AFTER_MS = DAY_MS;
 /** Offered tokens kept per desk (each pull whose answer was lost offers another): the newest few. */
@@ -100,7 +98,7 @@ export function deskWithdrawn(sqlite: BetterSqlite3.Database, deskId: string): b
   return sqlite.prepare('SELECT withdrawn_at IS NOT NULL FROM sync_desks WHERE id = ?').pluck().get(deskId) === 1;
 }
 
-const WHAT_TO_DO = 'To sync again, an administrator leaves the central service on this desk and joins it again (Settings, Sync).';
+const WHAT_TO_DO = 'To sync again, an administrator joins this desk again (Settings, Sync).';
 
 function refused(refusal: TokenRefusal, row?: TokenRow, lastUsed?: string): DeskAuthentication {
   const message = {
