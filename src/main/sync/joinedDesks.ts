@@ -4,7 +4,7 @@ import { UserError } from '../../shared/errors.js';
 import { formatNairobi } from '../../shared/time.js';
 import { defineCommand, defineQuery } from '../core/registry.js';
 import { tokenExpired } from './authority/desks.js';
-import { readSyncState } from './state.js';
+import { readSyncState, type SyncState } from './state.js';
 
 /*
  * The desks that joined the central service (`sync_desks`): kept by the service, synced to the
@@ -21,20 +21,26 @@ const SELECT_DESKS = `SELECT d.id, d.name, c.name AS centreName, d.joined_by AS 
   d.last_seen_at AS lastSeenAt, d.withdrawn_by AS withdrawnBy, d.withdrawn_at AS withdrawnAt
   FROM sync_desks d LEFT JOIN centres c ON c.id = d.centre_id`;
 
-function toRow(row: DeskDbRow, now: Date, thisDeskId: string | null): SyncDeskRow {
+/** This desk, and how the service last refused it: a refused desk cannot pull its own row's news. */
+interface ThisDesk { id: string | null; refusal: SyncState['refusal'] }
+
+function toRow(row: DeskDbRow, now: Date, own: ThisDesk): SyncDeskRow {
+  const thisDesk = row.id === own.id;
   // Seen is written at most every few minutes (authority/desks.ts): close enough for a period of days.
-  const state = row.withdrawnAt ? 'withdrawn' : tokenExpired(row.lastSeenAt ?? row.joinedAt, now) ? 'expired' : 'active';
-  return { ...row, state, thisDesk: row.id === thisDeskId };
+  const expired = tokenExpired(row.lastSeenAt ?? row.joinedAt, now) || (thisDesk && own.refusal === 'expired');
+  const state = row.withdrawnAt || (thisDesk && own.refusal === 'withdrawn') ? 'withdrawn' : expired ? 'expired' : 'active';
+  return { ...row, state, thisDesk };
 }
 
-function thisDeskId(sqlite: BetterSqlite3.Database): string | null {
-  return readSyncState(sqlite)?.deskId ?? null;
+function thisDesk(sqlite: BetterSqlite3.Database): ThisDesk {
+  const state = readSyncState(sqlite);
+  return { id: state?.deskId ?? null, refusal: state?.refusal ?? null };
 }
 
 /** Settings, Sync: the joined desks, newest first, with their state (never a token). */
 export const syncDesks = defineQuery('sync.desks', async (_db, { sqlite, desk }): Promise<SyncDeskRow[]> => {
   const rows = sqlite.prepare(`${SELECT_DESKS} ORDER BY d.withdrawn_at IS NOT NULL, d.joined_at DESC`).all() as DeskDbRow[];
-  const own = thisDeskId(sqlite);
+  const own = thisDesk(sqlite);
   return rows.map((r) => toRow(r, desk.clock(), own));
 });
 
@@ -50,8 +56,8 @@ export const syncWithdrawDesk = defineCommand('sync.withdrawDesk', async (_tx, c
   if (found.withdrawnAt) {
     throw new UserError('conflict', `Desk '${found.name}' was already withdrawn${found.withdrawnBy ? ` by ${found.withdrawnBy}` : ''} on ${formatNairobi(found.withdrawnAt)}.`);
   }
-  const own = thisDeskId(sqlite);
-  if (found.id === own && !input.confirmThisDesk) {
+  const own = thisDesk(sqlite);
+  if (found.id === own.id && !input.confirmThisDesk) {
     throw new UserError('conflict', `'${found.name}' is the desk you are using: once withdrawn, it can no longer sync with the central service. Confirm that you mean this desk.`);
   }
   sqlite.prepare('UPDATE sync_desks SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ?').run(ctx.now, ctx.actor.username, found.id);

@@ -35,7 +35,7 @@ export const syncStatus = defineQuery('sync.status', async (_db, { sqlite, desk,
 
 const REFUSAL_HEADLINE: Record<TokenRefusal, string> = {
   withdrawn: 'This desk was withdrawn from the central service.',
-  expired: `This desk's access to the central service has expired: it was not used for ${DESK_TOKEN_EXPIRES_UNUSED_DAYS} days.`,
+  expired: `This desk's access to the central service expired (not used for ${DESK_TOKEN_EXPIRES_UNUSED_DAYS} days).`,
   unknown: 'The central service does not know this desk.',
 };
 
@@ -44,7 +44,7 @@ function refusalShown(kind: TokenRefusal): SyncRefusal {
   return {
     kind,
     headline: REFUSAL_HEADLINE[kind],
-    advice: 'Changes made here wait on this desk. To sync again, an administrator joins it again (Settings, Sync: Join again).',
+    advice: 'To sync again, an administrator joins it again (Settings, Sync).',
   };
 }
 

@@ -56,7 +56,7 @@ describe('desk tokens expire unless used', () => {
     expect(count(desk, 'outbox')).toBe(1);
     expect(s.server.desk.sqlite.prepare('SELECT state FROM applications WHERE id = ?').pluck().get(appId)).toBe('submitted');
     const status = await desk.query('sync.status', {}, actorOn(desk, 'officer'));
-    expect(status.ok && status.value.refusal).toMatchObject({ kind: 'expired', headline: expect.stringMatching(/has expired: it was not used for 90 days/) });
+    expect(status.ok && status.value.refusal).toMatchObject({ kind: 'expired', headline: "This desk's access to the central service expired (not used for 90 days)." });
     const r = await postSync(`${s.server.url}/v1/sync/pull`, { schemaVersion: LATEST_SCHEMA_VERSION, cursor: 0 }, tokenOf(desk));
     expect(r).toMatchObject({ status: 401, body: { code: 'desk_token_expired' } });
 

@@ -80,8 +80,11 @@ describe('withdrawing a desk', () => {
     expect(stateOn(server, appIds[0]!)).toBe('submitted');
     const status = await lost.query('sync.status', {}, actorOn(lost, 'officer'));
     expect(status.ok && status.value.refusal).toEqual({
-      kind: 'withdrawn', headline: 'This desk was withdrawn from the central service.', advice: expect.stringMatching(/To sync again, an administrator joins it again/),
+      kind: 'withdrawn', headline: 'This desk was withdrawn from the central service.', advice: 'To sync again, an administrator joins it again (Settings, Sync).',
     });
+    // It cannot pull its own withdrawal, but its list says it.
+    const ownList = await lost.query('sync.desks', {}, actorOn(lost, 'admin'));
+    expect(ownList.ok && ownList.value.find((d) => d.thisDesk)).toMatchObject({ id: lostId, state: 'withdrawn' });
 
     // The administrator's list shows it withdrawn, by whom and when.
     await sync(adminDesk);
