@@ -124,11 +124,12 @@ async function pull(desk: DeskServices, { call, keepToken }: Link, report: Round
   for (;;) {
     const page = await call<PullAnswer>('/v1/sync/pull', { cursor, limit: pageRows() });
     report.received += withoutCapture(sqlite, () => {
-      if (page.token) keepToken(page.token);
       // A page is applied only onto the cursor it was asked from: a page delivered twice, or one
       // that another round overtook, changes nothing; nor does an earlier page delivered again
-      // (its cursor behind the one asked from), which would take the cursor back.
+      // (its cursor behind the one asked from), which would take the cursor back. Nor does the
+      // token such a page carries: the service has since offered or taken another.
       if (storedCursor.get() !== cursor || page.cursor < cursor) return 0;
+      if (page.token) keepToken(page.token);
       const written = applyRows(sqlite, page, keep);
       sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1').run(page.cursor);
       return written;
