@@ -28,6 +28,8 @@ import { smsDetail, smsList, smsSummary } from './sms/queries.js';
 import { smsTemplatesList } from './sms/templates.js';
 import { syncRegisterDesk } from './sync/authority/register.js';
 import { syncDismiss, syncJoin, syncLeave } from './sync/commands.js';
+import { syncJoinAgain } from './sync/joinAgain.js';
+import { syncDesks, syncWithdrawDesk } from './sync/joinedDesks.js';
 import { syncStatus } from './sync/status.js';
 
 export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
@@ -66,9 +68,11 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'batch.receive': batchReceive,
     'licence.collect': licenceCollect,
     'sync.join': syncJoin,
+    'sync.joinAgain': syncJoinAgain,
     'sync.leave': syncLeave,
     'sync.dismiss': syncDismiss,
     'sync.registerDesk': syncRegisterDesk,
+    'sync.withdrawDesk': syncWithdrawDesk,
   },
   queries: {
     'applications.list': applicationsList,
@@ -99,5 +103,6 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'reports.preview': reportsPreview,
     'dashboard.summary': dashboardSummary,
     'sync.status': syncStatus,
+    'sync.desks': syncDesks,
   },
 };

@@ -1,19 +1,20 @@
 import type { FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 
-/** An error answer, in the shape fastify gives its own: `{statusCode, error, message}`. */
+/** An error answer, in the shape fastify gives its own: `{statusCode, error, message}`, and a stable `code` where one helps the caller. */
 export interface ProblemBody {
   statusCode: number;
   error: string;
   message: string;
+  code?: string;
 }
 
-export function problemBody(statusCode: number, message: string): ProblemBody {
-  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+export function problemBody(statusCode: number, message: string, code?: string): ProblemBody {
+  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, ...(code ? { code } : {}) };
 }
 
-export function sendProblem(reply: FastifyReply, statusCode: number, message: string): FastifyReply {
-  return reply.code(statusCode).send(problemBody(statusCode, message));
+export function sendProblem(reply: FastifyReply, statusCode: number, message: string, code?: string): FastifyReply {
+  return reply.code(statusCode).send(problemBody(statusCode, message, code));
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

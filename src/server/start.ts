@@ -24,6 +24,8 @@ export interface StartServerOptions {
   /** The authority sends the SMS; tests may leave the worker off. */
   sendSms?: boolean;
   smsWorker?: SmsWorkerOptions;
+  /** The service's clock (tests move it: desk tokens expire and rotate by it). */
+  clock?: () => Date;
 }
 
 export interface CentralServer {
@@ -50,7 +52,7 @@ export async function startCentralServer(options: StartServerOptions): Promise<C
   const https = options.tls ? readTlsFiles(options.tls) : null;
   const publicUrl = options.publicUrl?.trim().replace(/\/+$/, '') ?? null;
   if (publicUrl !== null) requireSecureAddress(publicUrl, '--public-url');
-  const desk = openDesk(options.dataDir);
+  const desk = openDesk(options.dataDir, { clock: options.clock });
   let smsWorker: SmsWorker | null = null;
   let app: FastifyInstance | null = null;
   try {

@@ -4,6 +4,9 @@ export const ERROR_CODES = [
   'not_found',
   'forbidden',
   'not_signed_in',
+  /** The central service refuses this desk's token: withdrawn by an administrator, or not used for too long. */
+  'desk_withdrawn',
+  'desk_token_expired',
   'session_locked',
   'bad_credentials',
   'too_many_attempts',

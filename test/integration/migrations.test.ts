@@ -43,6 +43,27 @@ describe('migrations', () => {
     sqlite.close();
   });
 
+  it('version 10 keeps each joined desk\'s token apart from the desk, which no longer holds it; a desk withdrawn before stays withdrawn', () => {
+    const sqlite = new BetterSqlite3(path.join(tempDir(), 'db.sqlite'));
+    migrate(sqlite, MIGRATIONS.filter((m) => m.version < 10));
+    sqlite.exec('INSERT INTO change_capture (id) VALUES (1)');
+    sqlite.exec(`INSERT INTO sync_desks (id, name, token_hash, centre_id, joined_by, joined_at, last_seen_at, active) VALUES
+      ('d1', 'Kisumu desk', '${'a'.repeat(64)}', NULL, 'admin', '2031-01-05T08:00:00.000Z', '2031-02-01T08:00:00.000Z', 1),
+      ('d2', 'Old laptop', '${'b'.repeat(64)}', NULL, 'admin', '2031-01-06T08:00:00.000Z', NULL, 0)`);
+    migrate(sqlite);
+    expect(sqlite.prepare('SELECT token_hash, desk_id, issued_at, in_use FROM sync_desk_tokens ORDER BY desk_id').all()).toEqual([
+      { token_hash: 'a'.repeat(64), desk_id: 'd1', issued_at: '2031-01-05T08:00:00.000Z', in_use: 1 },
+      { token_hash: 'b'.repeat(64), desk_id: 'd2', issued_at: '2031-01-06T08:00:00.000Z', in_use: 1 },
+    ]);
+    expect(sqlite.prepare(`SELECT name FROM pragma_table_info('sync_desks') WHERE name LIKE '%token%'`).all()).toEqual([]);
+    expect(sqlite.prepare('SELECT id, withdrawn_at FROM sync_desks ORDER BY id').all()).toEqual([
+      { id: 'd1', withdrawn_at: null }, { id: 'd2', withdrawn_at: '2031-01-06T08:00:00.000Z' },
+    ]);
+    // On a central service each desk is logged once, so that the desks receive the list.
+    expect(sqlite.prepare(`SELECT pk FROM row_changes WHERE tbl = 'sync_desks' ORDER BY pk`).pluck().all()).toEqual(['d1', 'd2']);
+    sqlite.close();
+  });
+
   it('leave no trace of a migration that fails half-way', () => {
     const sqlite = new BetterSqlite3(path.join(tempDir(), 'db.sqlite'));
     const broken = [...MIGRATIONS, { version: 99, name: 'broken', sql: 'CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);' }];

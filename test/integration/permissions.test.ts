@@ -44,9 +44,12 @@ const COMMAND_ROLES: Record<string, Role[]> = {
   // DOMAIN.md: sync settings are the admin's; any user may clear their own refused changes, and
   // any user of the central service may sign in there to join a desk (a clerk's for their centre).
   'sync.join': ['admin'],
+  'sync.joinAgain': ['admin'],
   'sync.leave': ['admin'],
   'sync.dismiss': ALL,
   'sync.registerDesk': ALL,
+  // Withdrawing a desk from the central service is the admin's, like joining one.
+  'sync.withdrawDesk': ['admin'],
 };
 const QUERY_ROLES: Record<string, Role[]> = {
   'applications.list': ['admin', 'officer', 'auditor'],
@@ -77,6 +80,7 @@ const QUERY_ROLES: Record<string, Role[]> = {
   'reports.preview': ALL,
   'dashboard.summary': ALL,
   'sync.status': ALL,
+  'sync.desks': ['admin'],
 };
 
 let t: TestDesk;

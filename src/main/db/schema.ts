@@ -107,6 +107,7 @@ export interface RowChangesTable { seq: Generated<number>; tbl: string; pk: stri
 export interface SyncStateTable {
   id: number; server_url: string; desk_id: string; desk_name: string; centre_id: string | null; joined_at: string;
   joined_by: string; cursor: number; last_sync_at: string | null; last_attempt_at: string | null; last_error: string | null;
+  refusal: 'withdrawn' | 'expired' | 'unknown' | null;
 }
 export interface SyncRejectionsTable {
   op_id: string; name: string; input: string; actor_id: string | null; at: string; reason: string; rejected_at: string;
@@ -116,9 +117,11 @@ export interface SyncRejectionsTable {
 export interface LicenceKeysTable { public_key: string; created_at: string; version: Generated<number>; updated_at: string }
 export interface SyncDeferredTable { name: string; type: string; sql: string }
 export interface SyncDesksTable {
-  id: string; name: string; token_hash: string; centre_id: string | null; joined_by: string; joined_at: string;
-  last_seen_at: string | null; active: number;
+  id: string; name: string; centre_id: string | null; joined_by: string; joined_at: string;
+  last_seen_at: string | null; withdrawn_at: string | null; withdrawn_by: string | null;
 }
+/** The central service's only (migration 008): a desk's token in use and those offered to it. */
+export interface SyncDeskTokensTable { token_hash: string; desk_id: string; issued_at: string; in_use: number }
 
 export interface Database {
   centres: CentresTable;
@@ -150,5 +153,6 @@ export interface Database {
   sync_state: SyncStateTable;
   sync_rejections: SyncRejectionsTable;
   sync_desks: SyncDesksTable;
+  sync_desk_tokens: SyncDeskTokensTable;
   sync_deferred: SyncDeferredTable;
 }

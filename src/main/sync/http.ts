@@ -1,5 +1,5 @@
-import { UserError } from '../../shared/errors.js';
-import { SYNC_PROTOCOL_VERSION } from '../../shared/contract/syncWire.js';
+import { UserError, type ErrorCode } from '../../shared/errors.js';
+import { SYNC_PROTOCOL_VERSION, TOKEN_REFUSAL_CODES } from '../../shared/contract/syncWire.js';
 import { requireSecureAddress } from '../../shared/secureUrl.js';
 
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -11,10 +11,16 @@ export class SyncUnreachable extends UserError {
   }
 }
 
+/** Why the service refuses a desk's token, as its 401 says (`code`). */
+const TOKEN_REFUSALS: ReadonlySet<ErrorCode> = new Set(Object.values(TOKEN_REFUSAL_CODES));
+
 /** The server answered with a refusal: the round stops and says why. */
 export class SyncRefused extends UserError {
-  constructor(readonly status: number, message: string) {
-    super(status === 401 ? 'not_signed_in' : status === 409 ? 'version_mismatch' : 'sync_refused', message);
+  constructor(readonly status: number, message: string, code?: unknown) {
+    super(
+      status === 401 ? (TOKEN_REFUSALS.has(code as ErrorCode) ? (code as ErrorCode) : 'not_signed_in') : status === 409 ? 'version_mismatch' : 'sync_refused',
+      message,
+    );
   }
 }
 
@@ -44,7 +50,7 @@ export async function syncCall<T>(serverUrl: string, path: string, body: Record<
   if (res.status >= 500 || res.status === 429) {
     throw new SyncUnreachable(serverUrl, `it answered HTTP ${res.status}${messageOf(json) ? ` (${messageOf(json)})` : ''}`);
   }
-  if (res.status === 401) throw new SyncRefused(401, messageOf(json) ?? 'The central service no longer accepts this desk: join it again under Settings, Sync.');
+  if (res.status === 401) throw new SyncRefused(401, messageOf(json) ?? 'The central service no longer accepts this desk: join it again under Settings, Sync.', (json as { code?: unknown } | undefined)?.code);
   throw new SyncRefused(res.status, messageOf(json) ?? `The central service answered HTTP ${res.status}.`);
 }
 

@@ -1,4 +1,4 @@
-import { PULL_PAGE_ROWS, PUSH_PAGE_OPS, REFRESH_KEYS_MAX, type PullAnswer, type PushAnswer, type PushOp, type RowsPage } from '../../shared/contract/syncWire.js';
+import { PULL_PAGE_ROWS, PUSH_PAGE_OPS, REFRESH_KEYS_MAX, TOKEN_REFUSAL_CODES, type PullAnswer, type PushAnswer, type PushOp, type RowsPage, type TokenRefusal } from '../../shared/contract/syncWire.js';
 import type { DeskServices } from '../core/desk.js';
 import { schemaVersion } from '../db/migrate.js';
 import { applyRows, withoutCapture } from './apply.js';
@@ -34,18 +34,42 @@ export async function syncRound(desk: DeskServices, onProgress?: (p: RoundProgre
   const started = desk.clock().toISOString();
   try {
     const report = await pushAndPull(desk, onProgress);
-    desk.sqlite.prepare('UPDATE sync_state SET last_sync_at = ?, last_attempt_at = ?, last_error = NULL WHERE id = 1').run(started, started);
+    desk.sqlite.prepare('UPDATE sync_state SET last_sync_at = ?, last_attempt_at = ?, last_error = NULL, refusal = NULL WHERE id = 1').run(started, started);
     return report;
   } catch (err) {
-    desk.sqlite.prepare('UPDATE sync_state SET last_attempt_at = ?, last_error = ? WHERE id = 1').run(started, err instanceof Error ? err.message : String(err));
+    desk.sqlite
+      .prepare('UPDATE sync_state SET last_attempt_at = ?, last_error = ?, refusal = coalesce(?, refusal) WHERE id = 1')
+      .run(started, err instanceof Error ? err.message : String(err), tokenRefusal(err));
     throw err;
   }
 }
 
+/** The service refused this desk's token (kept until a round gets through: an offline round does not clear it). */
+function tokenRefusal(err: unknown): TokenRefusal | null {
+  if (!(err instanceof SyncRefused) || err.status !== 401) return null;
+  return (Object.keys(TOKEN_REFUSAL_CODES) as TokenRefusal[]).find((kind) => TOKEN_REFUSAL_CODES[kind] === err.code) ?? 'unknown';
+}
+
+/** Requests to the service with the desk's token, and what to do when a pull's answer brings a new one. */
+interface Link {
+  call: Call;
+  /** Keeps the desk's next token (in the step that stores a pulled page) and uses it from the next request on. */
+  keepToken(token: string): void;
+}
+
 async function pushAndPull(desk: DeskServices, onProgress?: (p: RoundProgress) => void): Promise<RoundReport> {
-  const { state, token } = joinedDesk(desk);
+  const joined = joinedDesk(desk);
+  const { state } = joined;
   const { sqlite } = desk;
+  let token = joined.token;
   const call = <T>(path: string, body: Record<string, unknown>) => syncCall<T>(state.serverUrl, path, { schemaVersion: schemaVersion(sqlite), ...body }, token);
+  const link: Link = {
+    call,
+    keepToken(next) {
+      desk.secrets.set('sync.token', next);
+      token = next;
+    },
+  };
   const report: RoundReport = { sent: 0, applied: 0, duplicate: 0, rejected: [], received: 0 };
   const mark = sqlite.prepare('SELECT coalesce(max(seq), 0) FROM row_changes').pluck().get() as number;
 
@@ -68,7 +92,7 @@ async function pushAndPull(desk: DeskServices, onProgress?: (p: RoundProgress) =
     after = rows[rows.length - 1]!.seq;
   }
 
-  await withBulkWriteSettings(sqlite, () => pull(desk, call, report, mark, onProgress));
+  await withBulkWriteSettings(sqlite, () => pull(desk, link, report, mark, onProgress));
   await refresh(desk, call, report, mark);
   return report;
 }
@@ -78,9 +102,11 @@ type Call = <T>(path: string, body: Record<string, unknown>) => Promise<T>;
 /**
  * The server's changes since the stored cursor, page by page. A row this desk's own work changed
  * stays as it is while that work is unanswered (changed after `mark`); one whose ops have been
- * answered takes the server's version and is no longer waiting to be refreshed.
+ * answered takes the server's version and is no longer waiting to be refreshed. A page may bring
+ * the desk's next token: it is kept with the page (the service takes the old one until the new
+ * one is used, so a page or token lost on the way locks nothing out).
  */
-async function pull(desk: DeskServices, call: Call, report: RoundReport, mark: number, onProgress?: (p: RoundProgress) => void): Promise<void> {
+async function pull(desk: DeskServices, { call, keepToken }: Link, report: RoundReport, mark: number, onProgress?: (p: RoundProgress) => void): Promise<void> {
   const { sqlite } = desk;
   const dirtySeq = changeSeq(sqlite);
   const refreshed = sqlite.prepare('DELETE FROM row_changes WHERE tbl = ? AND pk = ?');
@@ -100,8 +126,10 @@ async function pull(desk: DeskServices, call: Call, report: RoundReport, mark: n
     report.received += withoutCapture(sqlite, () => {
       // A page is applied only onto the cursor it was asked from: a page delivered twice, or one
       // that another round overtook, changes nothing; nor does an earlier page delivered again
-      // (its cursor behind the one asked from), which would take the cursor back.
+      // (its cursor behind the one asked from), which would take the cursor back. Nor does the
+      // token such a page carries: the service has since offered or taken another.
       if (storedCursor.get() !== cursor || page.cursor < cursor) return 0;
+      if (page.token) keepToken(page.token);
       const written = applyRows(sqlite, page, keep);
       sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1').run(page.cursor);
       return written;

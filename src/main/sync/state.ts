@@ -1,16 +1,19 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { TokenRefusal } from '../../shared/contract/syncWire.js';
 import { UserError } from '../../shared/errors.js';
 import type { DeskServices } from '../core/desk.js';
 
 export interface SyncState {
   serverUrl: string; deskId: string; deskName: string; centreId: string | null; cursor: number;
   lastSyncAt: string | null; lastAttemptAt: string | null; lastError: string | null;
+  /** Why the service last refused this desk's token; null once a round gets through. */
+  refusal: TokenRefusal | null;
 }
 
 export function readSyncState(sqlite: BetterSqlite3.Database): SyncState | null {
   return (sqlite
     .prepare(`SELECT server_url AS serverUrl, desk_id AS deskId, desk_name AS deskName, centre_id AS centreId, cursor,
-                     last_sync_at AS lastSyncAt, last_attempt_at AS lastAttemptAt, last_error AS lastError
+                     last_sync_at AS lastSyncAt, last_attempt_at AS lastAttemptAt, last_error AS lastError, refusal
               FROM sync_state WHERE id = 1`)
     .get() as SyncState | undefined) ?? null;
 }

@@ -1,4 +1,5 @@
-import type { SyncRejection, SyncStatus } from '../../shared/contract/sync.js';
+import type { SyncRefusal, SyncRejection, SyncStatus } from '../../shared/contract/sync.js';
+import { DESK_TOKEN_EXPIRES_UNUSED_DAYS, type TokenRefusal } from '../../shared/contract/syncWire.js';
 import { defineQuery } from '../core/registry.js';
 import { syncRuntime } from './runtime.js';
 import { opsWaiting, readSyncState } from './state.js';
@@ -27,9 +28,25 @@ export const syncStatus = defineQuery('sync.status', async (_db, { sqlite, desk,
     lastError: state?.lastError ?? null,
     syncing: runtime.syncing,
     progress: runtime.progress,
+    refusal: state?.refusal ? refusalShown(state.refusal) : null,
     rejections,
   };
 });
+
+const REFUSAL_HEADLINE: Record<TokenRefusal, string> = {
+  withdrawn: 'This desk was withdrawn from the central service.',
+  expired: `This desk's access to the central service expired (not used for ${DESK_TOKEN_EXPIRES_UNUSED_DAYS} days).`,
+  unknown: 'The central service does not know this desk.',
+};
+
+/** What the shell says when the service refuses this desk's token: it cannot sync until it joins again. */
+function refusalShown(kind: TokenRefusal): SyncRefusal {
+  return {
+    kind,
+    headline: REFUSAL_HEADLINE[kind],
+    advice: 'To sync again, an administrator joins it again (Settings, Sync).',
+  };
+}
 
 /** The record an op was about, named as staff know it (an application's reference, a licence's number). */
 function subjectOf(sqlite: import('better-sqlite3').Database, input: string): string {

@@ -21,6 +21,8 @@ export const SYNCED_TABLES: readonly { name: string; pk: readonly string[] }[] =
   { name: 'licences', pk: ['id'] },
   { name: 'licence_history', pk: ['id'] },
   { name: 'licence_keys', pk: ['public_key'] },
+  // The desks that joined (never their tokens: those are in sync_desk_tokens, which stays on the service).
+  { name: 'sync_desks', pk: ['id'] },
 ];
 const BY_NAME = new Map(SYNCED_TABLES.map((t) => [t.name, t]));
 

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { joinBody, pullBody, pushBody, rowsBody, PULL_PAGE_ROWS } from '../../shared/contract/syncWire.js';
+import { joinBody, pullBody, pushBody, rowsBody, PULL_PAGE_ROWS, TOKEN_REFUSAL_CODES } from '../../shared/contract/syncWire.js';
 import { UserError } from '../../shared/errors.js';
 import { authenticate } from '../../main/auth/sessions.js';
 import { schemaVersion } from '../../main/db/migrate.js';
 import type { Desk } from '../../main/desk.js';
 import { readChanges, readRows, readTable } from '../../main/sync/authority/changes.js';
-import { deskForToken, newSyncToken, syncTokenHash, type RegisteredDesk } from '../../main/sync/authority/desks.js';
+import { authenticateDesk, newSyncToken, offerNewToken, syncTokenHash, type DeskAuthentication } from '../../main/sync/authority/desks.js';
 import { applyPushedOps } from '../../main/sync/authority/push.js';
 import { sendProblem } from '../reply.js';
 
@@ -31,6 +31,7 @@ export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } 
   return async (app: FastifyInstance): Promise<void> => {
     // One push, pull or rows request at a time: a push page is one transaction that may wait on
     // a command's own async work, and a pull reading between two of its ops would see them uncommitted.
+    // The token is checked inside the turn too: a desk withdrawn by the push before is refused.
     let queue: Promise<unknown> = Promise.resolve();
     const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
       const run = queue.then(work, work);
@@ -53,11 +54,12 @@ export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } 
       }
       return parsed.data;
     };
-    const deskOf = (req: FastifyRequest, reply: FastifyReply): RegisteredDesk | null => {
+    const deskOf = (req: FastifyRequest, reply: FastifyReply): Extract<DeskAuthentication, { ok: true }> | null => {
       const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
-      const registered = token ? deskForToken(desk.sqlite, token, desk.clock().toISOString()) : null;
-      if (!registered) sendProblem(reply, 401, 'This desk is not known to the central service (or was withdrawn): join it again under Settings, Sync.');
-      return registered;
+      const auth = authenticateDesk(desk.sqlite, token, desk.clock());
+      if (auth.ok) return auth;
+      sendProblem(reply, 401, auth.message, TOKEN_REFUSAL_CODES[auth.refusal]);
+      return null;
     };
 
     app.post('/v1/sync/join', { config: { rateLimit: JOIN_RATE_LIMIT } }, async (req, reply) => {
@@ -79,25 +81,27 @@ export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } 
       }
     });
 
-    app.post('/v1/sync/push', { bodyLimit: options.pushBodyLimitBytes ?? DEFAULT_PUSH_BODY_LIMIT_BYTES }, async (req, reply) => {
+    app.post('/v1/sync/push', { bodyLimit: options.pushBodyLimitBytes ?? DEFAULT_PUSH_BODY_LIMIT_BYTES }, (req, reply) => oneAtATime(async () => {
       const from = deskOf(req, reply);
       const body = from && bodyOf(pushBody, req, reply);
       if (!from || !body) return reply;
-      return { results: await oneAtATime(() => applyPushedOps(desk, from, body.ops)) };
-    });
+      return { results: await applyPushedOps(desk, from.desk, body.ops) };
+    }));
 
-    app.post('/v1/sync/pull', async (req, reply) => {
+    // A pull's answer may carry the desk's next token (authority/desks.ts `offerNewToken`).
+    app.post('/v1/sync/pull', (req, reply) => oneAtATime(async () => {
       const from = deskOf(req, reply);
       const body = from && bodyOf(pullBody, req, reply);
       if (!from || !body) return reply;
-      return oneAtATime(async () => readChanges(desk.sqlite, body.cursor, body.limit ?? PULL_PAGE_ROWS, from.centreId));
-    });
+      const token = offerNewToken(desk.sqlite, from, desk.clock());
+      return { ...readChanges(desk.sqlite, body.cursor, body.limit ?? PULL_PAGE_ROWS, from.desk.centreId), ...(token ? { token } : {}) };
+    }));
 
-    app.post('/v1/sync/rows', async (req, reply) => {
+    app.post('/v1/sync/rows', (req, reply) => oneAtATime(async () => {
       const from = deskOf(req, reply);
       const body = from && bodyOf(rowsBody, req, reply);
       if (!from || !body) return reply;
-      return oneAtATime(async () => readRows(desk.sqlite, body.keys, from.centreId));
-    });
+      return readRows(desk.sqlite, body.keys, from.desk.centreId);
+    }));
   };
 }

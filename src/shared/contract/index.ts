@@ -61,9 +61,11 @@ export const commands = {
   'licence.collect': spec<lic.LicenceRow>()(lic.licenceCollectInput, 'licence.collect'),
   'sms.deliveryReport': spec<{ state: sms.SmsState } | { unknown: true }>()(sms.deliveryReportInput, 'sms.receipt'),
   'sync.join': spec<sync.SyncJoinResult>()(sync.syncJoinInput, 'admin.settings'),
+  'sync.joinAgain': spec<sync.SyncJoinAgainResult>()(sync.syncJoinAgainInput, 'admin.settings'),
   'sync.leave': spec<{ left: boolean }>()(sync.syncLeaveInput, 'admin.settings'),
   'sync.dismiss': spec<{ dismissed: boolean }>()(sync.syncDismissInput, 'session.self'),
   'sync.registerDesk': spec<sync.SyncRegisterDeskResult>()(sync.syncRegisterDeskInput, 'session.self'),
+  'sync.withdrawDesk': spec<sync.SyncDeskRow>()(sync.syncWithdrawDeskInput, 'admin.settings'),
 } as const;
 
 export const queries = {
@@ -95,6 +97,7 @@ export const queries = {
   'reports.preview': spec<ins.ReportPreview>()(ins.reportPreviewInput, 'report.run'),
   'dashboard.summary': spec<ins.DashboardSummary>()(ins.dashboardInput, 'session.self'),
   'sync.status': spec<sync.SyncStatus>()(empty, 'session.self'),
+  'sync.desks': spec<sync.SyncDeskRow[]>()(empty, 'admin.settings'),
 } as const;
 
 export interface AuditVerifyResult {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { insecureAddressProblem } from '../secureUrl.js';
+import type { TokenRefusal } from './syncWire.js';
 
 /** Commands and queries of a desk's sync with the central service (the wire protocol is syncWire.ts). */
 
 /** Commands about this desk itself: never sent to the central service. */
-export const DESK_LOCAL_COMMANDS: ReadonlySet<string> = new Set(['sync.join', 'sync.leave', 'sync.dismiss', 'sync.registerDesk']);
+export const DESK_LOCAL_COMMANDS: ReadonlySet<string> = new Set(['sync.join', 'sync.joinAgain', 'sync.leave', 'sync.dismiss', 'sync.registerDesk']);
 
 export const syncJoinInput = z.object({
   serverUrl: z.string().trim().max(300).refine((v) => insecureAddressProblem(v) === null, {
@@ -17,6 +18,10 @@ export const syncJoinInput = z.object({
   centreCode: z.string().trim().max(40).optional(),
 });
 export interface SyncJoinResult { serverUrl: string; deskName: string; centreName: string | null; users: number }
+
+/** A desk the central service refuses (withdrawn, expired) joins again, signing in there. */
+export const syncJoinAgainInput = syncJoinInput.pick({ username: true, password: true });
+export interface SyncJoinAgainResult { serverUrl: string; deskName: string; centreName: string | null }
 
 export const syncLeaveInput = z.object({
   /** Changes not yet sent are lost when the desk leaves: the caller must say so. */
@@ -32,6 +37,38 @@ export const syncRegisterDeskInput = z.object({
   tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export interface SyncRegisterDeskResult { deskId: string; centreId: string | null; centreName: string | null }
+
+/**
+ * Withdraws a desk from the central service: its token is refused from then on. Pushed like any
+ * change; the service applies it. The desk it is run on is withdrawn only when `confirmThisDesk` says so.
+ */
+export const syncWithdrawDeskInput = z.object({
+  deskId: z.string().trim().min(1).max(64),
+  confirmThisDesk: z.boolean().default(false),
+});
+
+/** A desk that joined the central service, as Settings, Sync lists it (never its token). */
+export interface SyncDeskRow {
+  id: string;
+  name: string;
+  centreName: string | null;
+  joinedBy: string;
+  joinedAt: string;
+  lastSeenAt: string | null;
+  /** Expired: its token was not used for DESK_TOKEN_EXPIRES_UNUSED_DAYS (syncWire.ts); it joins again. */
+  state: 'active' | 'withdrawn' | 'expired';
+  withdrawnBy: string | null;
+  withdrawnAt: string | null;
+  /** The desk this list is read on. */
+  thisDesk: boolean;
+}
+
+/** Why the central service last refused this desk's token, and what to do (null while it accepts it). */
+export interface SyncRefusal {
+  kind: TokenRefusal;
+  headline: string;
+  advice: string;
+}
 
 export interface SyncRejection {
   opId: string;
@@ -57,6 +94,8 @@ export interface SyncStatus {
   /** A round is running now; during the first sync, how far it has got. */
   syncing: boolean;
   progress: { received: number; cursor: number; latest: number } | null;
+  /** The service refused this desk's token at the last attempt: it cannot sync until it joins again. */
+  refusal: SyncRefusal | null;
   /** The signed-in user's ops that the server refused, not yet dismissed. */
   rejections: SyncRejection[];
 }

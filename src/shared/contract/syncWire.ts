@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorCode } from '../errors.js';
 
 /*
  * The push/pull protocol between a desk and the central service (ARCHITECTURE.md "Sync").
@@ -35,6 +36,18 @@ export interface JoinAnswer {
   centreName: string | null;
   serverSchemaVersion: number;
 }
+
+/** A desk token not used for this many days (by the service's clock) is refused: the desk joins again. */
+export const DESK_TOKEN_EXPIRES_UNUSED_DAYS = 90;
+
+/**
+ * The `code` of the 401 that refuses a desk's token, by why: never given or replaced by a newer
+ * one, the desk withdrawn by an administrator, or the token not used for 90 days.
+ */
+export const TOKEN_REFUSAL_CODES = {
+  unknown: 'not_signed_in', withdrawn: 'desk_withdrawn', expired: 'desk_token_expired',
+} as const satisfies Record<string, ErrorCode>;
+export type TokenRefusal = keyof typeof TOKEN_REFUSAL_CODES;
 
 export const pushOp = z.object({
   opId: z.string().min(1).max(64),
@@ -91,4 +104,6 @@ export interface PullAnswer extends RowsPage {
   more: boolean;
   /** The newest change the server holds: how far there is to go. */
   latest: number;
+  /** This desk's next token: it keeps it and uses it from its next request on (the one it used stays good until then). */
+  token?: string;
 }

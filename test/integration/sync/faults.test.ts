@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../../src/main/db/migrate.js';
@@ -9,7 +8,7 @@ import { syncRound } from '../../../src/main/sync/round.js';
 import { SYNC_PROTOCOL_VERSION } from '../../../src/shared/contract/syncWire.js';
 import { count } from '../support/tempDesk.js';
 import { json, startProxy, type Exchange, type SyncProxy } from './proxy.js';
-import { actorOn, joinedDesk, joinedDeskAt, restart, seedApplication, snapshot, startTestServer, sync, type TestServer } from './support.js';
+import { actorOn, joinedDesk, joinedDeskAt, kmlttbSync, postSync, restart, seedApplication, snapshot, startTestServer, sync, type TestServer } from './support.js';
 
 let s: TestServer;
 let appIds: string[] = [];
@@ -36,28 +35,6 @@ async function proxy(): Promise<SyncProxy> {
 const stateOn = (d: Desk, id: string) => d.sqlite.prepare('SELECT state FROM applications WHERE id = ?').pluck().get(id);
 const cursorOf = (d: Desk) => d.sqlite.prepare('SELECT cursor FROM sync_state WHERE id = 1').pluck().get() as number;
 const serverLatest = () => s.server.desk.sqlite.prepare('SELECT coalesce(max(seq), 0) FROM row_changes').pluck().get() as number;
-
-/** `kmlttb --data DIR sync` as a child process, its output collected. */
-function kmlttbSync(dir: string, env: Record<string, string> = {}) {
-  const output: string[] = [];
-  const child = spawn(process.execPath, [path.resolve('bin/kmlttb.js'), '--data', dir, 'sync'], {
-    env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.on('data', (c: Buffer) => output.push(c.toString()));
-  child.stderr.on('data', (c: Buffer) => output.push(c.toString()));
-  let ended = false;
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => { ended = true; resolve({ code, signal }); }));
-  return { child, exited, output, hasEnded: () => ended };
-}
-
-async function post(url: string, body: Record<string, unknown>, token?: string) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ protocol: SYNC_PROTOCOL_VERSION, ...body }),
-  });
-  return { status: res.status, body: await res.json() as { message?: string } };
-}
 
 describe('sync faults: the server cannot be reached', () => {
   it('a round with the server down fails with "Cannot reach", keeps the outbox, and the next round after the restart applies it', async () => {
@@ -193,7 +170,7 @@ describe('sync faults: a desk killed in the middle of a pull', () => {
       seed();
     });
     const p = await startProxy(big.server.url);
-    let child: ReturnType<typeof spawn> | null = null;
+    let child: ChildProcess | null = null;
     try {
       const joined = await joinedDeskAt(p.url, 'admin', { pull: false });
       const dir = joined.dataDir;
@@ -268,10 +245,10 @@ describe('sync faults: refusals', () => {
   it('a desk on an older schema version is told to update the desk, over the wire and from its own round', async () => {
     const d = keep(await joinedDesk(s));
     const token = d.secrets.get('sync.token')!;
-    const old = await post(`${s.server.url}/v1/sync/pull`, { schemaVersion: LATEST_SCHEMA_VERSION - 1, cursor: 0 }, token);
+    const old = await postSync(`${s.server.url}/v1/sync/pull`, { schemaVersion: LATEST_SCHEMA_VERSION - 1, cursor: 0 }, token);
     expect(old.status).toBe(409);
     expect(old.body.message).toMatch(new RegExp(`schema version ${LATEST_SCHEMA_VERSION - 1} .* at ${LATEST_SCHEMA_VERSION}: update the app on the desk`));
-    const newer = await post(`${s.server.url}/v1/sync/push`, { schemaVersion: LATEST_SCHEMA_VERSION + 1, ops: [] }, token);
+    const newer = await postSync(`${s.server.url}/v1/sync/push`, { schemaVersion: LATEST_SCHEMA_VERSION + 1, ops: [] }, token);
     expect(newer.status).toBe(409);
     expect(newer.body.message).toMatch(/update the app on the central service/);
 
@@ -305,28 +282,23 @@ describe('sync faults: refusals', () => {
     }
   });
 
-  it('an unknown token, or the token of a withdrawn desk, gets 401 and the desk is told to join again', async () => {
-    const unknown = await post(`${s.server.url}/v1/sync/pull`, { schemaVersion: LATEST_SCHEMA_VERSION, cursor: 0 }, 'not-a-token-the-server-gave');
-    expect(unknown.status).toBe(401);
-    const none = await post(`${s.server.url}/v1/sync/pull`, { schemaVersion: LATEST_SCHEMA_VERSION, cursor: 0 });
-    expect(none.status).toBe(401);
+  it('an unknown token, or none, gets 401 saying the service does not know the desk; the desk keeps its changes and says so', async () => {
+    for (const token of ['not-a-token-the-server-gave', undefined]) {
+      const r = await postSync(`${s.server.url}/v1/sync/pull`, { schemaVersion: LATEST_SCHEMA_VERSION, cursor: 0 }, token);
+      expect(r.status).toBe(401);
+      expect(r.body).toMatchObject({ code: 'not_signed_in', message: expect.stringMatching(/does not know this desk's token.*joins this desk again/) });
+    }
 
     const d = keep(await joinedDesk(s));
-    const token = d.secrets.get('sync.token')!;
-    const deskId = d.sqlite.prepare('SELECT desk_id FROM sync_state').pluck().get() as string;
-    expect((await post(`${s.server.url}/v1/sync/pull`, { schemaVersion: LATEST_SCHEMA_VERSION, cursor: 0 }, token)).status).toBe(200);
-    expect(s.server.desk.sqlite.prepare('UPDATE sync_desks SET active = 0 WHERE id = ?').run(deskId).changes).toBe(1);
-    for (const route of ['pull', 'push', 'rows']) {
-      const r = await post(`${s.server.url}/v1/sync/${route}`, { schemaVersion: LATEST_SCHEMA_VERSION, cursor: 0, ops: [], keys: [] }, token);
-      expect(r.status, route).toBe(401);
-      expect(r.body.message).toMatch(/not known to the central service \(or was withdrawn\)/);
-    }
+    d.secrets.set('sync.token', 'a-token-the-server-never-gave');
     expect((await d.dispatch('application.approve', { applicationId: appIds[9] }, actorOn(d, 'officer'))).ok).toBe(true);
     const failed = syncRound(d);
-    await expect(failed).rejects.toThrow(/join it again/);
+    await expect(failed).rejects.toThrow(/joins this desk again/);
     await expect(failed).rejects.toMatchObject({ code: 'not_signed_in' });
     expect(count(d, 'outbox')).toBe(1);
     expect(stateOn(s.server.desk, appIds[9]!)).toBe('submitted');
+    const status = await d.query('sync.status', {}, actorOn(d, 'officer'));
+    expect(status.ok && status.value.refusal).toMatchObject({ kind: 'unknown', headline: 'The central service does not know this desk.' });
   });
 });
 

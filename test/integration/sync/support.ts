@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { SYNC_PROTOCOL_VERSION } from '../../../src/shared/contract/syncWire.js';
 import { actorFromUser, SYSTEM_ACTOR, type Actor, type UserActorRow } from '../../../src/main/core/actor.js';
 import { openDesk, type Desk } from '../../../src/main/desk.js';
 import { syncRound, type RoundReport } from '../../../src/main/sync/round.js';
@@ -5,21 +8,50 @@ import { startCentralServer, type CentralServer } from '../../../src/server/star
 import { makeDesk, PASSWORD, seedApplication, tempDir, testSigningKey, type TestDesk } from '../support/tempDesk.js';
 
 /** A central service on a real data folder (one user per role, fees set), over real HTTP on a free port. */
-export interface TestServer { server: CentralServer; dir: string; actors: TestDesk['actors']; port: number }
+export interface TestServer { server: CentralServer; dir: string; actors: TestDesk['actors']; port: number; clock?: () => Date }
 
 export async function startTestServer(
-  seed: (t: TestDesk) => void | Promise<void> = () => {}, options: { pushBodyLimitBytes?: number } = {},
+  seed: (t: TestDesk) => void | Promise<void> = () => {}, options: { pushBodyLimitBytes?: number; clock?: () => Date } = {},
 ): Promise<TestServer> {
   const t = await makeDesk();
   await seed(t);
   await t.desk.close();
   const server = await startCentralServer({ dataDir: t.dir, port: 0, sendSms: false, ...options });
-  return { server, dir: t.dir, actors: t.actors, port: Number(new URL(server.url).port) };
+  return { server, dir: t.dir, actors: t.actors, port: Number(new URL(server.url).port), clock: options.clock };
 }
 
 /** The same data folder served again on the same port (after `server.close()`): the desks' address stays right. */
 export async function restart(s: TestServer): Promise<void> {
-  s.server = await startCentralServer({ dataDir: s.dir, port: s.port, sendSms: false });
+  s.server = await startCentralServer({ dataDir: s.dir, port: s.port, sendSms: false, clock: s.clock });
+}
+
+/** A clock that stands still until the test moves it (the central service's, for token expiry and rotation). */
+export function movableClock(start: string): { clock: () => Date; advance(ms: number): void } {
+  let now = Date.parse(start);
+  return { clock: () => new Date(now), advance: (ms) => { now += ms; } };
+}
+
+/** `kmlttb --data DIR [ARGS] sync` as a child process, its output collected. */
+export function kmlttbSync(dir: string, env: Record<string, string> = {}, args: string[] = []) {
+  const output: string[] = [];
+  const child = spawn(process.execPath, [path.resolve('bin/kmlttb.js'), '--data', dir, ...args, 'sync'], {
+    env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (c: Buffer) => output.push(c.toString()));
+  child.stderr.on('data', (c: Buffer) => output.push(c.toString()));
+  let ended = false;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => { ended = true; resolve({ code, signal }); }));
+  return { child, exited, output, hasEnded: () => ended };
+}
+
+/** A POST of the sync protocol with a desk token, as a desk (or someone holding its token) sends it. */
+export async function postSync(url: string, body: Record<string, unknown>, token?: string) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ protocol: SYNC_PROTOCOL_VERSION, ...body }),
+  });
+  return { status: res.status, body: await res.json() as { message?: string; code?: string; token?: string } };
 }
 
 /** A fresh desk that joined the server as `username` and pulled everything. */
@@ -38,11 +70,11 @@ export async function joinedDesk(s: TestServer, username = 'admin', centreCode?:
  * front of it) as `username`; it pulls everything at once unless `pull` is false.
  */
 export async function joinedDeskAt(
-  serverUrl: string, username = 'admin', options: { centreCode?: string; pull?: boolean; clock?: () => Date } = {},
+  serverUrl: string, username = 'admin', options: { centreCode?: string; pull?: boolean; deskName?: string; clock?: () => Date } = {},
 ): Promise<Desk> {
-  const desk = openDesk(tempDir('kmlttb-desk-'), options.clock ? { clock: options.clock } : {});
+  const desk = openDesk(tempDir('kmlttb-desk-'), { clock: options.clock });
   const r = await desk.dispatch('sync.join', {
-    serverUrl, deskName: `desk of ${username}`, username, password: PASSWORD, ...(options.centreCode ? { centreCode: options.centreCode } : {}),
+    serverUrl, deskName: options.deskName ?? `desk of ${username}`, username, password: PASSWORD, ...(options.centreCode ? { centreCode: options.centreCode } : {}),
   }, SYSTEM_ACTOR);
   if (!r.ok) { await desk.close(); throw new Error(r.error.message); }
   if (options.pull !== false) await syncRound(desk);

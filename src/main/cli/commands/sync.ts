@@ -42,6 +42,11 @@ async function joinIfNeeded(desk: Desk, global: GlobalOptions, opts: { server?: 
   requireSecureAddress(wanted, opts.server !== undefined ? '--server' : joined ? 'The central service address' : 'sync.serverUrl');
   if (joined) {
     if (joined.serverUrl !== wanted) throw new UserError('conflict', `This desk syncs with ${joined.serverUrl}, not ${wanted}. An administrator leaves that one first (Settings, Sync).`);
+    // Refused at the last round (withdrawn, expired): an administrator signing in joins it again.
+    if (joined.refusal && global.user) {
+      const again = unwrap(await desk.dispatch('sync.joinAgain', { username: global.user, password: readPasswordFile(global.passwordFile) }, SYSTEM_ACTOR));
+      console.log(`Joined ${again.serverUrl} again as '${again.deskName}'${again.centreName ? ` for ${again.centreName}` : ''}.`);
+    }
     return;
   }
   await checkHealth(wanted);

@@ -8,6 +8,7 @@ import * as m006 from './006_sync.js';
 import * as m007 from './007_search_state.js';
 import * as m008 from './008_op_signing.js';
 import * as m009 from './009_secrets.js';
+import * as m010 from './010_desk_tokens.js';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, ...m007 },
   { version: 8, ...m008 },
   { version: 9, ...m009 },
+  { version: 10, ...m010 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

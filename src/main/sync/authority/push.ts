@@ -6,7 +6,7 @@ import { actorFromUser, type Actor, type UserActorRow } from '../../core/actor.j
 import type { DispatchOptions } from '../../core/dispatch.js';
 import type { Desk } from '../../desk.js';
 import { opSignatureVerifies } from '../opSignature.js';
-import type { RegisteredDesk } from './desks.js';
+import { deskWithdrawn, type RegisteredDesk } from './desks.js';
 
 /** How far ahead of the service's clock an op may say it was made (desks' clocks drift). */
 export const CLOCK_SKEW_MS = 5 * 60_000;
@@ -24,7 +24,6 @@ export async function applyPushedOps(server: Desk, from: RegisteredDesk, ops: re
   const effects: (() => void)[] = [];
   const answers = await server.db.transaction().execute(async (tx) => {
     const answered = await applyInOrder(server, from, ops, { tx, effects });
-    server.sqlite.prepare('UPDATE sync_desks SET last_seen_at = ? WHERE id = ?').run(server.clock().toISOString(), from.id);
     return answered;
   });
   for (const effect of effects) {
@@ -37,6 +36,9 @@ async function applyInOrder(server: Desk, from: RegisteredDesk, ops: readonly Pu
   const findUser = server.sqlite.prepare('SELECT id, username, full_name, role, centre_id, active, op_public_key FROM users WHERE id = ?');
   const answers: OpAnswer[] = [];
   for (const op of ops) {
+    // Withdrawn by an op of this page (an administrator withdrawing the desk they work on): the
+    // rest are not applied, nor answered; they stay in the desk's outbox.
+    if (deskWithdrawn(server.sqlite, from.id)) break;
     const user = op.actorId === null ? undefined : findUser.get(op.actorId) as UserRow | undefined;
     const actor = actorFor(op, user, from, server.clock());
     if (typeof actor === 'string') {

@@ -3,6 +3,7 @@ import { UserError } from '../../../shared/errors.js';
 import { findCentre } from '../../admin/centresList.js';
 import { newId } from '../../core/ids.js';
 import { defineCommand } from '../../core/registry.js';
+import { recordFirstToken } from './desks.js';
 
 /**
  * Central service: records a desk that joined, in the name of the administrator who signed in for
@@ -15,8 +16,9 @@ export const syncRegisterDesk = defineCommand('sync.registerDesk', async (_tx, c
   if (input.centreCode && !centre) throw new UserError('not_found', `No centre '${input.centreCode}'.`, { field: 'centreCode' });
   const deskId = newId();
   sqlite
-    .prepare('INSERT INTO sync_desks (id, name, token_hash, centre_id, joined_by, joined_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(deskId, input.deskName, input.tokenHash, centre?.id ?? null, actor.username, ctx.now);
+    .prepare('INSERT INTO sync_desks (id, name, centre_id, joined_by, joined_at) VALUES (?, ?, ?, ?, ?)')
+    .run(deskId, input.deskName, centre?.id ?? null, actor.username, ctx.now);
+  recordFirstToken(sqlite, deskId, input.tokenHash, ctx.now);
   ctx.audit({
     action: 'sync.registerDesk', entity: 'desk', entityId: deskId,
     summary: `Desk '${input.deskName}' joined${centre ? ` for ${centre.name}` : ''}`,

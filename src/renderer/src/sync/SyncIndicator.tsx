@@ -17,6 +17,14 @@ export function SyncIndicator() {
   const [showRefused, setShowRefused] = useState(false);
   const s = status.data;
   if (!s?.joined) return null;
+  if (s.refusal) {
+    return (
+      <div className="sync-indicator warn" role="group" aria-label="Sync">
+        <span title={s.lastError ?? undefined}>{s.refusal.headline}</span>
+        <span className="sync-note">{s.refusal.advice}</span>
+      </div>
+    );
+  }
   const state = s.online === null ? 'Not synced yet' : s.online ? 'Online' : 'Offline';
   const progress = s.syncing && s.progress && s.progress.latest > 0
     ? ` · receiving ${Math.min(100, Math.round((100 * s.progress.cursor) / s.progress.latest))}%` : '';

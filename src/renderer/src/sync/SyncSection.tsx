@@ -7,6 +7,8 @@ import { Field } from '../components/Field.js';
 import { useSession } from '../session/SessionContext.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { plural } from '../shell/labels.js';
+import { JoinAgainForm } from './JoinAgainForm.js';
+import { JoinedDesks } from './JoinedDesks.js';
 import { SYNC_STATUS_REFRESH_MS } from './SyncIndicator.js';
 
 /** Settings, Sync: point this desk at the central service (join), see how it stands, or leave it. */
@@ -17,6 +19,7 @@ export function SyncSection() {
       <h2 id="sync-title">Central service</h2>
       <ErrorAlert error={status.error} />
       {!status.data ? <p className="muted">Loading…</p> : status.data.joined ? <Joined /> : <JoinForm />}
+      <JoinedDesks joined={status.data?.joined ?? false} refused={Boolean(status.data?.refusal)} />
     </section>
   );
 }
@@ -94,10 +97,11 @@ function Joined() {
       <dl className="dl">
         <dt>Server</dt><dd>{s.serverUrl}</dd>
         <dt>This desk</dt><dd>{s.deskName}{s.centreName ? `, serving ${s.centreName}` : ''}</dd>
-        <dt>State</dt><dd>{s.online === null ? 'Not synced yet' : s.online ? 'Online' : `Offline: ${s.lastError ?? ''}`}</dd>
+        <dt>State</dt><dd>{s.refusal ? `${s.refusal.headline} ${s.refusal.advice}` : s.online === null ? 'Not synced yet' : s.online ? 'Online' : `Offline: ${s.lastError ?? ''}`}</dd>
         <dt>Waiting to be sent</dt><dd>{plural(s.opsWaiting, 'change', 'changes')}</dd>
         <dt>Last sync</dt><dd>{s.lastSyncAt ? formatNairobi(s.lastSyncAt) : 'never'}</dd>
       </dl>
+      {s.refusal && <JoinAgainForm />}
       <ErrorAlert error={leave.error} />
       {confirming ? (
         <div role="alert" className="notice">

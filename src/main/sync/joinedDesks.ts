@@ -1,0 +1,70 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { SyncDeskRow } from '../../shared/contract/sync.js';
+import { UserError } from '../../shared/errors.js';
+import { formatNairobi } from '../../shared/time.js';
+import { defineCommand, defineQuery } from '../core/registry.js';
+import { tokenExpired } from './authority/desks.js';
+import { readSyncState, type SyncState } from './state.js';
+
+/*
+ * The desks that joined the central service (`sync_desks`): kept by the service, synced to the
+ * desks that hold all records, so that an administrator on any of them sees the list and can
+ * withdraw a desk. A withdrawal is an ordinary change, pushed and applied by the service.
+ */
+
+interface DeskDbRow {
+  id: string; name: string; centreName: string | null; joinedBy: string; joinedAt: string;
+  lastSeenAt: string | null; withdrawnBy: string | null; withdrawnAt: string | null;
+}
+
+const SELECT_DESKS = `SELECT d.id, d.name, c.name AS centreName, d.joined_by AS joinedBy, d.joined_at AS joinedAt,
+  d.last_seen_at AS lastSeenAt, d.withdrawn_by AS withdrawnBy, d.withdrawn_at AS withdrawnAt
+  FROM sync_desks d LEFT JOIN centres c ON c.id = d.centre_id`;
+
+/** This desk, and how the service last refused it: a refused desk cannot pull its own row's news. */
+interface ThisDesk { id: string | null; refusal: SyncState['refusal'] }
+
+function toRow(row: DeskDbRow, now: Date, own: ThisDesk): SyncDeskRow {
+  const thisDesk = row.id === own.id;
+  // Seen is written at most every few minutes (authority/desks.ts): close enough for a period of days.
+  const expired = tokenExpired(row.lastSeenAt ?? row.joinedAt, now) || (thisDesk && own.refusal === 'expired');
+  const state = row.withdrawnAt || (thisDesk && own.refusal === 'withdrawn') ? 'withdrawn' : expired ? 'expired' : 'active';
+  return { ...row, state, thisDesk };
+}
+
+function thisDesk(sqlite: BetterSqlite3.Database): ThisDesk {
+  const state = readSyncState(sqlite);
+  return { id: state?.deskId ?? null, refusal: state?.refusal ?? null };
+}
+
+/** Settings, Sync: the joined desks, newest first, with their state (never a token). */
+export const syncDesks = defineQuery('sync.desks', async (_db, { sqlite, desk }): Promise<SyncDeskRow[]> => {
+  const rows = sqlite.prepare(`${SELECT_DESKS} ORDER BY d.withdrawn_at IS NOT NULL, d.joined_at DESC`).all() as DeskDbRow[];
+  const own = thisDesk(sqlite);
+  return rows.map((r) => toRow(r, desk.clock(), own));
+});
+
+/**
+ * Withdraws a desk: from then on the central service refuses its token, and it says so. Cannot be
+ * undone for that desk (it joins again, as a new desk). The desk this runs on is withdrawn only
+ * when the caller confirms it knows.
+ */
+export const syncWithdrawDesk = defineCommand('sync.withdrawDesk', async (_tx, ctx, input): Promise<SyncDeskRow> => {
+  const { sqlite } = ctx;
+  const found = sqlite.prepare(`${SELECT_DESKS} WHERE d.id = ?`).get(input.deskId) as DeskDbRow | undefined;
+  if (!found) throw new UserError('not_found', `No desk with id ${input.deskId} has joined the central service.`, { field: 'deskId' });
+  if (found.withdrawnAt) {
+    throw new UserError('conflict', `Desk '${found.name}' was already withdrawn${found.withdrawnBy ? ` by ${found.withdrawnBy}` : ''} on ${formatNairobi(found.withdrawnAt)}.`);
+  }
+  const own = thisDesk(sqlite);
+  if (found.id === own.id && !input.confirmThisDesk) {
+    throw new UserError('conflict', `'${found.name}' is the desk you are using: once withdrawn, it can no longer sync with the central service. Confirm that you mean this desk.`);
+  }
+  sqlite.prepare('UPDATE sync_desks SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ?').run(ctx.now, ctx.actor.username, found.id);
+  ctx.audit({
+    action: 'sync.withdrawDesk', entity: 'desk', entityId: found.id,
+    summary: `Withdrew desk '${found.name}'${found.centreName ? ` (${found.centreName})` : ''} from the central service`,
+    before: { withdrawn: false }, after: { withdrawn: true, withdrawnAt: ctx.now },
+  });
+  return toRow({ ...found, withdrawnAt: ctx.now, withdrawnBy: ctx.actor.username }, ctx.desk.clock(), own);
+});
