@@ -118,9 +118,9 @@ export interface LicenceKeysTable { public_key: string; created_at: string; vers
 export interface SyncDeferredTable { name: string; type: string; sql: string }
 export interface SyncDesksTable {
   id: string; name: string; centre_id: string | null; joined_by: string; joined_at: string;
-  last_seen_at: string | null; withdrawn_at: string | null; withdrawn_by: string | null;
+  last_seen_at: string | null; withdrawn_at: string | null; withdrawn_by: string | null; origin_id: string;
 }
-/** The central service's only (migration 008): a desk's token in use and those offered to it. */
+/** The central service's only (migration 010): a desk's token in use and those offered to it. */
 export interface SyncDeskTokensTable { token_hash: string; desk_id: string; issued_at: string; in_use: number }
 
 export interface Database {

@@ -52,7 +52,7 @@ export const syncJoin = defineCommand('sync.join', async (_tx, ctx, input, reply
     const serverUrl = input.serverUrl.replace(/\/+$/, '');
     const reply = await syncCall<Omit<JoinReply, 'serverUrl'>>(serverUrl, '/v1/sync/join', {
       schemaVersion: schemaVersion(desk.sqlite), username: input.username, password: input.password,
-      deskName: input.deskName, ...(input.centreCode ? { centreCode: input.centreCode } : {}),
+      deskName: input.deskName, originId: desk.deskId, ...(input.centreCode ? { centreCode: input.centreCode } : {}),
     });
     return { ...reply, serverUrl };
   },

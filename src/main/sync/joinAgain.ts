@@ -45,7 +45,7 @@ export const syncJoinAgain = defineCommand('sync.joinAgain', async (_tx, ctx, in
     const centreCode = state.centreId ? desk.sqlite.prepare('SELECT code FROM centres WHERE id = ?').pluck().get(state.centreId) as string | undefined : undefined;
     return syncCall<JoinAnswer>(state.serverUrl, '/v1/sync/join', {
       schemaVersion: schemaVersion(desk.sqlite), username: input.username, password: input.password,
-      deskName: state.deskName, ...(centreCode ? { centreCode } : {}),
+      deskName: state.deskName, originId: desk.deskId, ...(centreCode ? { centreCode } : {}),
     });
   },
 });

@@ -21,8 +21,7 @@ function assertCanSign(actor: Actor): void {
 export function recordInOutbox(desk: DeskServices, op: { opId: string; name: string; input: unknown; at: string }, actor: Actor): void {
   assertCanSign(actor);
   const input = JSON.stringify(op.input ?? null);
-  const deskId = desk.sqlite.prepare('SELECT desk_id FROM sync_state WHERE id = 1').pluck().get() as string;
-  const signature = signOp({ ...op, input: JSON.parse(input) as unknown, actorId: actor.id!, deskId }, actor.signingKey!);
+  const signature = signOp({ ...op, input: JSON.parse(input) as unknown, actorId: actor.id!, deskId: desk.deskId }, actor.signingKey!);
   desk.sqlite
     .prepare('INSERT INTO outbox (op_id, name, input, actor_id, at, signature) VALUES (?, ?, ?, ?, ?, ?)')
     .run(op.opId, op.name, input, actor.id, op.at, signature);

@@ -68,7 +68,7 @@ export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } 
       try {
         const actor = await authenticate(desk, body.username, body.password);
         const token = newSyncToken();
-        const registered = await desk.dispatch('sync.registerDesk', { deskName: body.deskName, centreCode: body.centreCode, tokenHash: syncTokenHash(token) }, actor);
+        const registered = await desk.dispatch('sync.registerDesk', { deskName: body.deskName, centreCode: body.centreCode, tokenHash: syncTokenHash(token), originId: body.originId }, actor);
         if (!registered.ok) throw new UserError(registered.error.code, registered.error.message);
         const { deskId, centreId, centreName } = registered.value;
         return {

@@ -35,6 +35,7 @@ export const syncRegisterDeskInput = z.object({
   deskName: z.string().trim().min(1).max(100),
   centreCode: z.string().trim().max(40).optional(),
   tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
+  originId: z.string().min(1).max(64),
 });
 export interface SyncRegisterDeskResult { deskId: string; centreId: string | null; centreName: string | null }
 

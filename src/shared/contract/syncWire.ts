@@ -25,8 +25,10 @@ export const joinBody = z.object({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(1000),
   deskName: z.string().trim().min(1).max(100),
-  /** A desk that serves one collection centre (a centre code); a clerk's desk always does. */
+  /** A desk that serves one collection centre (a centre code). */
   centreCode: z.string().trim().max(40).optional(),
+  /** The desk's own id, which it keeps when it joins again: its users sign their ops for it. */
+  originId: z.string().min(1).max(64),
 });
 export interface JoinAnswer {
   deskId: string;

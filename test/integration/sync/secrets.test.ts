@@ -15,7 +15,7 @@ let adminDesk: Desk;
 
 beforeAll(async () => {
   s = await startTestServer();
-  clerkDesk = await joinedDesk(s, 'clerk.nrb');
+  clerkDesk = await joinedDesk(s, 'admin', 'NRB');
   adminDesk = await joinedDesk(s, 'admin');
 });
 afterAll(async () => {

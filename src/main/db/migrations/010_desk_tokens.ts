@@ -16,7 +16,7 @@
 export const name = 'desk_tokens';
 
 export const sql = /* sql */ `
-CREATE TABLE sync_desks_v8 (
+CREATE TABLE sync_desks_new (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
   centre_id TEXT,
@@ -24,9 +24,11 @@ CREATE TABLE sync_desks_v8 (
   joined_at TEXT NOT NULL,
   last_seen_at TEXT,
   withdrawn_at TEXT,
-  withdrawn_by TEXT
+  withdrawn_by TEXT,
+  -- the desk's own id (settings desk.id): its users sign their ops for it, and it stays when the desk joins again
+  origin_id TEXT NOT NULL DEFAULT ''
 );
-INSERT INTO sync_desks_v8 (id, name, centre_id, joined_by, joined_at, last_seen_at, withdrawn_at, withdrawn_by)
+INSERT INTO sync_desks_new (id, name, centre_id, joined_by, joined_at, last_seen_at, withdrawn_at, withdrawn_by)
   SELECT id, name, centre_id, joined_by, joined_at, last_seen_at,
          CASE WHEN active = 0 THEN coalesce(last_seen_at, joined_at) END,
          NULL
@@ -34,7 +36,7 @@ INSERT INTO sync_desks_v8 (id, name, centre_id, joined_by, joined_at, last_seen_
 
 CREATE TABLE sync_desk_tokens (
   token_hash TEXT PRIMARY KEY,
-  desk_id TEXT NOT NULL REFERENCES sync_desks_v8(id),
+  desk_id TEXT NOT NULL REFERENCES sync_desks_new(id),
   issued_at TEXT NOT NULL,
   in_use INTEGER NOT NULL DEFAULT 0
 );
@@ -42,7 +44,7 @@ CREATE INDEX sync_desk_tokens_desk ON sync_desk_tokens(desk_id);
 INSERT INTO sync_desk_tokens (token_hash, desk_id, issued_at, in_use) SELECT token_hash, id, joined_at, 1 FROM sync_desks;
 
 DROP TABLE sync_desks;
-ALTER TABLE sync_desks_v8 RENAME TO sync_desks;
+ALTER TABLE sync_desks_new RENAME TO sync_desks;
 
 ALTER TABLE sync_state ADD COLUMN refusal TEXT;
 

@@ -17,7 +17,8 @@ const OFFERED_TOKENS_KEPT = 3;
 export const DESK_LAST_SEEN_EVERY_MS = 10 * MINUTE_MS;
 
 /** A desk that joined the central service. */
-export interface RegisteredDesk { id: string; name: string; centreId: string | null }
+/** A desk that joined; `originId` is the desk's own id, which its users' signatures name (it stays when the desk joins again). */
+export interface RegisteredDesk { id: string; name: string; centreId: string | null; originId: string }
 
 export type DeskAuthentication =
   | { ok: true; desk: RegisteredDesk; tokenHash: string; tokenIssuedAt: string }
@@ -37,7 +38,7 @@ export function recordFirstToken(sqlite: BetterSqlite3.Database, deskId: string,
 }
 
 interface TokenRow {
-  id: string; name: string; centreId: string | null; joinedAt: string; lastSeenAt: string | null;
+  id: string; name: string; centreId: string | null; originId: string; joinedAt: string; lastSeenAt: string | null;
   withdrawnAt: string | null; withdrawnBy: string | null; inUse: number; issuedAt: string;
 }
 
@@ -50,7 +51,7 @@ interface TokenRow {
 export function authenticateDesk(sqlite: BetterSqlite3.Database, token: string | undefined, now: Date): DeskAuthentication {
   const tokenHash = syncTokenHash(token ?? '');
   const row = token ? (sqlite
-    .prepare(`SELECT d.id, d.name, d.centre_id AS centreId, d.joined_at AS joinedAt, d.last_seen_at AS lastSeenAt,
+    .prepare(`SELECT d.id, d.name, d.centre_id AS centreId, d.origin_id AS originId, d.joined_at AS joinedAt, d.last_seen_at AS lastSeenAt,
                      d.withdrawn_at AS withdrawnAt, d.withdrawn_by AS withdrawnBy, t.in_use AS inUse, t.issued_at AS issuedAt
               FROM sync_desk_tokens t JOIN sync_desks d ON d.id = t.desk_id WHERE t.token_hash = ?`)
     .get(tokenHash) as TokenRow | undefined) : undefined;
@@ -67,7 +68,7 @@ export function authenticateDesk(sqlite: BetterSqlite3.Database, token: string |
       .prepare('UPDATE sync_desks SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at <= ?)')
       .run(now.toISOString(), row.id, new Date(now.getTime() - DESK_LAST_SEEN_EVERY_MS).toISOString());
   })();
-  return { ok: true, desk: { id: row.id, name: row.name, centreId: row.centreId }, tokenHash, tokenIssuedAt: row.issuedAt };
+  return { ok: true, desk: { id: row.id, name: row.name, centreId: row.centreId, originId: row.originId }, tokenHash, tokenIssuedAt: row.issuedAt };
 }
 
 /**

@@ -60,7 +60,7 @@ function actorFor(op: PushOp, user: UserRow | undefined, from: RegisteredDesk, n
   if (op.actorId === null) return `${op.name} names no user: the central service takes a change only from the user who made it.`;
   if (!user) return 'The user who made this change is not known to the central service.';
   if (!user.op_public_key) return `${user.username} has no op-signing key on the central service (a disabled account, or one never given a password here): an administrator sets a new password.`;
-  const signed = { opId: op.opId, name: op.name, input: op.input, actorId: op.actorId, at: op.at, deskId: from.id };
+  const signed = { opId: op.opId, name: op.name, input: op.input, actorId: op.actorId, at: op.at, deskId: from.originId };
   if (!op.signature || !opSignatureVerifies(signed, op.signature, importPublicKey(user.op_public_key))) {
     return `This change does not carry ${user.username}'s valid signature: it was altered, made with a key since replaced, or not made by ${user.username}.`;
   }

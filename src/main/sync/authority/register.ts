@@ -16,8 +16,8 @@ export const syncRegisterDesk = defineCommand('sync.registerDesk', async (_tx, c
   if (input.centreCode && !centre) throw new UserError('not_found', `No centre '${input.centreCode}'.`, { field: 'centreCode' });
   const deskId = newId();
   sqlite
-    .prepare('INSERT INTO sync_desks (id, name, centre_id, joined_by, joined_at) VALUES (?, ?, ?, ?, ?)')
-    .run(deskId, input.deskName, centre?.id ?? null, actor.username, ctx.now);
+    .prepare('INSERT INTO sync_desks (id, name, centre_id, joined_by, joined_at, origin_id) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(deskId, input.deskName, centre?.id ?? null, actor.username, ctx.now, input.originId);
   recordFirstToken(sqlite, deskId, input.tokenHash, ctx.now);
   ctx.audit({
     action: 'sync.registerDesk', entity: 'desk', entityId: deskId,
