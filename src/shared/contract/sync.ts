@@ -14,7 +14,7 @@ export const syncJoinInput = z.object({
   deskName: z.string().trim().min(1, 'Give this desk a name').max(100),
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(1000),
-  /** A desk that serves one collection centre; a clerk's desk always serves the clerk's. */
+  /** A desk that serves one collection centre (its clerks' desk at an RBTC counter). */
   centreCode: z.string().trim().max(40).optional(),
 });
 export interface SyncJoinResult { serverUrl: string; deskName: string; centreName: string | null; users: number }

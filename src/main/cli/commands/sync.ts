@@ -11,7 +11,7 @@ import { progress, readPasswordFile, unwrap, withDesk, type GlobalOptions } from
 
 /**
  * `kmlttb sync [--server URL]`: one push and pull now. A desk that has not joined joins first,
- * signing in to the service as `--user U --password-file F` (a user of the central service).
+ * signing in to the service as `--user U --password-file F` (an administrator of the central service).
  */
 export function registerSyncCommand(program: Command): void {
   program
@@ -51,7 +51,7 @@ async function joinIfNeeded(desk: Desk, global: GlobalOptions, opts: { server?: 
   }
   await checkHealth(wanted);
   if (!global.user) {
-    throw new UserError('not_configured', `This desk has not joined ${wanted} yet: sign in to it once with --user U --password-file F (a user of the central service).`);
+    throw new UserError('not_configured', `This desk has not joined ${wanted} yet: sign in to it once with --user U --password-file F (an administrator of the central service).`);
   }
   const result = unwrap(await desk.dispatch('sync.join', {
     serverUrl: wanted, deskName: desk.setting('desk.name'), username: global.user,

@@ -60,7 +60,7 @@ function JoinForm() {
       <div className="form-grid">
         <Field label="Server address" placeholder="https://sync.kmlttb.go.ke" value={form.serverUrl} onChange={set('serverUrl')} error={fieldError(err, 'serverUrl')} />
         <Field label="Desk name" hint="How the audit trail names this desk" value={form.deskName} onChange={set('deskName')} error={fieldError(err, 'deskName')} />
-        <Field label="Username on the service" autoComplete="off" value={form.username} onChange={set('username')} error={fieldError(err, 'username')} />
+        <Field label="Username on the service" hint="An administrator of the service: only they may join a desk" autoComplete="off" value={form.username} onChange={set('username')} error={fieldError(err, 'username')} />
         <Field label="Password on the service" type="password" autoComplete="off" value={form.password} onChange={set('password')} error={fieldError(err, 'password')} />
         <div className="field">
           <label htmlFor="join-centre">Serves one centre</label>
@@ -73,8 +73,8 @@ function JoinForm() {
       <ErrorAlert error={general} />
       {confirming && (
         <p role="alert" className="notice">
-          Joining replaces this desk&apos;s user accounts with the central service&apos;s, and signs everyone out here. Then the first sync
-          brings the service&apos;s records. Press Join again to go on.
+          Joining replaces this desk&apos;s user accounts with the central service&apos;s (on a centre&apos;s desk, only that centre&apos;s
+          clerks can then sign in), and signs everyone out here. Then the first sync brings the service&apos;s records. Press Join again to go on.
         </p>
       )}
       <div className="actions">
