@@ -9,7 +9,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
+          // Some tests run several kmlttb processes, each compiling the CLI at start (tsx): slow on a busy machine.
+          testTimeout: 90_000,
           hookTimeout: 60_000,
         },
       },

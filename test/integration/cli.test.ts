@@ -35,9 +35,11 @@ describe('the kmlttb command line', () => {
     expect(kmlttb('--data', dir, 'config', 'get', 'no.such.key').code).toBe(1);
   });
 
-  it('answers bad usage with exit 2', () => {
+  it('answers bad usage with exit 2, and --version with the version', () => {
     expect(kmlttb('--data', dir, 'frobnicate').code).toBe(2);
     expect(kmlttb('--data', dir, 'init').code).toBe(2);
+    const version = kmlttb('--version');
+    expect(version).toMatchObject({ code: 0, out: `${JSON.parse(fs.readFileSync('package.json', 'utf8')).version}\n` });
   });
 
   it('exports the SMS report as CSV and records the export in the audit trail', () => {

@@ -90,6 +90,18 @@ describe('kmlttb server and kmlttb sync', () => {
     expect(again.code).toBe(0);
     expect(again.out).toContain('Ops sent: 0; applied: 0; duplicate: 0; rejected: 0.');
 
+    // On a joined desk an import needs a user: the service takes no change its user did not sign.
+    const statement = path.join(tempDir(), 'notifications.csv');
+    fs.writeFileSync(statement, 'invoice_number,client_invoice_ref,amount_paid,invoice_amount,currency,payment_date,payment_channel,phone_number,status\n'
+      + 'ECZ-1,LB0000001,3000.00,3000.00,KES,2026-11-20 09:15:00+03:00,M-PESA,254712000010,settled\n');
+    const unsigned = kmlttb('--data', desk, 'import', 'payments', statement);
+    expect(unsigned.code).toBe(1);
+    expect(unsigned.err).toMatch(/takes a change only from the user who made it.*--user U --password-file F/);
+    const signed = kmlttb('--data', desk, '--user', 'admin', '--password-file', passwordFile, 'import', 'payments', statement);
+    expect(signed.err).toBe('');
+    expect(signed.code).toBe(0);
+    expect(kmlttb('--data', desk, 'sync').out).toContain('Ops sent: 1; applied: 1; duplicate: 0; rejected: 0.');
+
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
   });

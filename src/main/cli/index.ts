@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import fs from 'node:fs';
 import { UserError } from '../../shared/errors.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerAuditCommands } from './commands/audit.js';
@@ -9,10 +10,13 @@ import { registerServerCommands } from './commands/server.js';
 import { registerSyncCommand } from './commands/sync.js';
 import { registerSmsCommands } from './commands/sms.js';
 
+const { version } = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+
 /** `kmlttb`: exit 0 on success, 1 on a user error (one clear line), 2 on bad usage. */
 export function buildProgram(): Command {
   const program = new Command('kmlttb')
     .description('KMLTTB Licensing Desk: the Board staff back office, from the command line')
+    .version(version, '--version', 'print the version')
     .option('--data <dir>', 'data folder (database, settings, exports); default: the desktop app\'s folder')
     .option('--user <username>', 'act as this user (with --password-file)')
     .option('--password-file <file>', 'file holding the password')
