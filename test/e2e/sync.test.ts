@@ -58,7 +58,8 @@ describe('browser mode: a desk joins the central service', () => {
     await page.getByText(/Joining replaces this desk's user accounts/).waitFor();
     await page.getByRole('button', { name: 'Join' }).click();
     // Joined: the desk's own accounts are gone, so everyone signs in again with the service's.
-    await page.getByLabel('Username').waitFor();
+    // (Exact: the join form's own "Username on the service" would match at once, before the join ends.)
+    await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 30_000 });
 
     const officer = await signIn(browser!.context, desk!.url, 'officer');
     const sync = officer.getByRole('group', { name: 'Sync' });
