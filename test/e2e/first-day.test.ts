@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { errorsOf, signIn } from './support/browser.js';
 import { demoDesk } from './support/demoDesk.js';
@@ -8,6 +8,17 @@ const { setup } = demoDesk(40, 11);
 
 function nav(page: Page) {
   return page.getByRole('navigation', { name: 'Main' });
+}
+
+/** The text a control is described by (its hint and its error), as assistive technology reads it. */
+async function describedText(control: Locator): Promise<string> {
+  return control.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
 }
 
 describe('browser mode: what a newcomer might misread', () => {
@@ -30,6 +41,37 @@ describe('browser mode: what a newcomer might misread', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await waitFor(() => statusText(page), (t) => t === '', 'the status line to empty after signing out');
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('adding a user: each field says in words what is wrong with it, and its message goes as soon as that field is edited', async () => {
+    const { url, browser } = setup();
+    const page = await signIn(browser.context, url, 'admin');
+    await nav(page).getByRole('link', { name: 'Settings' }).click();
+    const form = page.getByRole('form', { name: 'Add a user' });
+    const username = form.getByLabel('Username', { exact: true });
+    const fullName = form.getByLabel('Full name', { exact: true });
+    await username.fill('X');
+    await fullName.fill('A');
+    await form.getByLabel('Password', { exact: true }).fill('a long enough password');
+    await form.getByRole('button', { name: 'Add user' }).click();
+
+    await waitFor(() => describedText(fullName), (t) => t.includes('Full name needs at least 2 characters'), 'the full name to say what is wrong');
+    expect(await fullName.getAttribute('aria-invalid')).toBe('true');
+    expect(await describedText(username)).toContain('A username is 2 to 40 letters');
+    expect(await form.innerText()).not.toMatch(/Too small|expected string|fullName/);
+
+    // Editing the full name takes its message away; the username's stays until it is edited too.
+    await fullName.fill('Achieng Otieno');
+    expect(await describedText(fullName)).toBe('');
+    expect(await fullName.getAttribute('aria-invalid')).toBeNull();
+    expect(await describedText(username)).toContain('A username is 2 to 40 letters');
+    await username.fill('achieng.otieno');
+    expect(await describedText(username)).toBe('');
+
+    await form.getByRole('button', { name: 'Add user' }).click();
+    await waitFor(() => statusText(page), (t) => t.includes('User achieng.otieno added.'), 'the user to be added');
     expect(errorsOf(page)).toEqual([]);
     await page.close();
   });
