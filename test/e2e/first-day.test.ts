@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { apiQuery } from './support/api.js';
 import { errorsOf, signIn } from './support/browser.js';
 import { demoDesk } from './support/demoDesk.js';
 import { statusText, waitFor } from './support/ui.js';
@@ -72,6 +73,33 @@ describe('browser mode: what a newcomer might misread', () => {
 
     await form.getByRole('button', { name: 'Add user' }).click();
     await waitFor(() => statusText(page), (t) => t.includes('User achieng.otieno added.'), 'the user to be added');
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("changing a user's role waits for Confirm: Cancel changes nothing, Confirm saves it", async () => {
+    const { url, browser } = setup();
+    const page = await signIn(browser.context, url, 'admin');
+    await nav(page).getByRole('link', { name: 'Settings' }).click();
+    const roleOf = async (name: string) => (await apiQuery(page, 'users.list', {})).find((u) => u.username === name)?.role;
+    expect(await roleOf('achieng.otieno')).toBe('officer');
+    const select = page.getByLabel('Role of achieng.otieno');
+    const confirm = page.getByRole('group', { name: 'Change the role of achieng.otieno?' });
+
+    await select.selectOption({ label: 'Auditor' });
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toContain('Achieng Otieno goes from Approval officer to Auditor');
+    expect(await roleOf('achieng.otieno')).toBe('officer');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await confirm.count()).toBe(0);
+    expect(await select.inputValue()).toBe('officer');
+    expect(await roleOf('achieng.otieno')).toBe('officer');
+
+    await select.selectOption({ label: 'Auditor' });
+    await confirm.getByRole('button', { name: 'Confirm' }).click();
+    await waitFor(() => statusText(page), (t) => t.includes('achieng.otieno is now Auditor.'), 'the role change to be announced');
+    expect(await roleOf('achieng.otieno')).toBe('auditor');
+    expect(await select.inputValue()).toBe('auditor');
     expect(errorsOf(page)).toEqual([]);
     await page.close();
   });
