@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { apiQuery } from './support/api.js';
 import { errorsOf, signIn } from './support/browser.js';
 import { demoDesk } from './support/demoDesk.js';
-import { statusText, waitFor } from './support/ui.js';
+import { applicationsGrid, gridRefs, statusText, waitFor } from './support/ui.js';
 
 const { setup } = demoDesk(40, 11);
 
@@ -100,6 +100,44 @@ describe('browser mode: what a newcomer might misread', () => {
     await waitFor(() => statusText(page), (t) => t.includes('achieng.otieno is now Auditor.'), 'the role change to be announced');
     expect(await roleOf('achieng.otieno')).toBe('auditor');
     expect(await select.inputValue()).toBe('auditor');
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('with the detail panel open the queue stays readable: it leaves out columns the panel shows, never the state or flags', async () => {
+    const { url, browser } = setup();
+    const page = await signIn(browser.context, url, 'officer');
+    await nav(page).getByRole('link', { name: 'Applications', exact: true }).click();
+    const grid = applicationsGrid(page);
+    const panel = page.getByRole('complementary', { name: 'Application details' });
+    const [ref] = (await waitFor(() => gridRefs(page), (r) => r.length > 0, 'the queue')) as [string];
+    /** The grid's visible column headers, and how far it overflows its frame sideways. */
+    const layout = () =>
+      grid.evaluate((table) => {
+        const frame = table.parentElement!.getBoundingClientRect();
+        const headers = [...table.querySelectorAll('th')].filter((th) => th.getClientRects().length > 0);
+        return {
+          overflow: table.parentElement!.scrollWidth - table.parentElement!.clientWidth,
+          headers: headers.map((th) => th.textContent?.replace(/[▲▼↕]/g, '').trim() ?? ''),
+          clipped: headers.filter((th) => th.getBoundingClientRect().right > frame.right + 1).map((th) => th.textContent ?? ''),
+        };
+      });
+
+    for (const width of [1440, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await grid.getByRole('button', { name: ref }).click();
+      await panel.getByRole('heading', { level: 2, name: new RegExp(`^${ref} `) }).waitFor();
+      const open = await layout();
+      expect(open.overflow, `sideways overflow at ${width}px`).toBeLessThanOrEqual(1);
+      expect(open.clipped, `clipped headers at ${width}px`).toEqual([]);
+      expect(open.headers).toEqual(expect.arrayContaining(['Reference', 'Submitted', 'Name', 'State', 'Flags']));
+      expect(open.headers).not.toContain('National ID');
+      expect(await grid.locator('tr[aria-current="true"] td').filter({ hasText: 'Submitted' }).last().innerText()).toBe('Submitted');
+
+      // Closed, the grid has room for every column again.
+      await panel.getByRole('button', { name: 'Close details' }).click();
+      await waitFor(layout, (l) => l.headers.includes('National ID') && l.headers.includes('CPD'), `every column at ${width}px without the panel`);
+    }
     expect(errorsOf(page)).toEqual([]);
     await page.close();
   });
