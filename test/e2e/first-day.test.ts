@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { formatDuration } from '../../src/shared/duration.js';
 import { apiQuery } from './support/api.js';
 import { errorsOf, signIn } from './support/browser.js';
 import { demoDesk } from './support/demoDesk.js';
@@ -138,6 +139,22 @@ describe('browser mode: what a newcomer might misread', () => {
       await panel.getByRole('button', { name: 'Close details' }).click();
       await waitFor(layout, (l) => l.headers.includes('National ID') && l.headers.includes('CPD'), `every column at ${width}px without the panel`);
     }
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("the dashboard gives each officer's turnaround as a time people read, in days or hours", async () => {
+    const { url, browser } = setup();
+    const page = await signIn(browser.context, url, 'auditor');
+    const summary = await apiQuery(page, 'dashboard.summary', {});
+    const officers = summary.turnaround ?? [];
+    expect(officers.length).toBeGreaterThan(0);
+    const table = page.getByRole('table', { name: 'Turnaround per officer' });
+    await table.waitFor();
+    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(['Officer', 'Decided', 'Median time to decision']);
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(rows.map((r) => [r[0], r[2]])).toEqual(officers.map((o) => [o.officer, formatDuration(o.medianHours)]));
+    for (const [, , median = ''] of rows) expect(median).toMatch(/^[\d,]+(\.\d)? (minutes?|hours?|days?)$/);
     expect(errorsOf(page)).toEqual([]);
     await page.close();
   });
