@@ -1,5 +1,6 @@
 import type { FirstRunState, SessionInfo } from '../shared/contract/session.js';
 import { firstRunInput } from '../shared/contract/session.js';
+import { peopleMessage } from '../shared/contract/messages.js';
 import { UserError } from '../shared/errors.js';
 import { login } from './auth/sessions.js';
 import { SYSTEM_ACTOR } from './core/actor.js';
@@ -41,7 +42,7 @@ export function createFirstAdmin(desk: Desk, raw: unknown, options: FirstRunOpti
 }
 
 async function firstRun(desk: Desk, raw: unknown, options: FirstRunOptions): Promise<SessionInfo> {
-  const parsed = firstRunInput.safeParse(raw);
+  const parsed = firstRunInput.safeParse(raw, { error: peopleMessage });
   if (!parsed.success) throw zodToUserError(parsed.error);
   const input = parsed.data;
   if (!firstRunState(desk).needsAdmin) throw new UserError('forbidden', 'An administrator exists already: sign in instead.');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { apiQuery } from './support/api.js';
 import { errorsOf, screenshot, signIn } from './support/browser.js';
 import { demoDesk } from './support/demoDesk.js';
 import { applicationsGrid, detailValue, gridRefs, searchFor, statusText, waitFor } from './support/ui.js';
@@ -114,6 +115,61 @@ describe('browser mode: deciding applications', () => {
 
     await nav.getByRole('link', { name: 'Reports', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('an application a search drops from the list cannot be decided: its panel closes and `a` acts only on the highlighted row found', async () => {
+    const page = await signIn(context(), url(), 'officer');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications', exact: true }).click();
+    const grid = applicationsGrid(page);
+    const panel = page.getByRole('complementary', { name: 'Application details' });
+    const queue = await waitFor(
+      () => grid.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''))),
+      (r) => r.length >= 3 && r.every((cells) => cells.length > 2),
+      'the queue to fill',
+    );
+    const [first] = queue as [string[]];
+    const [refA = '', , nameA = ''] = first;
+    const wordsA = new Set(nameA.toLowerCase().split(/\s+/));
+    // Another person, whose name the first one's does not contain.
+    const other = queue.find((cells) => (cells[2] ?? '').toLowerCase().split(/\s+/).some((w) => !wordsA.has(w)));
+    expect(other, 'a second applicant with another name').toBeDefined();
+    const nameB = other?.[2] ?? '';
+    const stateOf = async (ref: string) => (await apiQuery(page, 'applications.list', { search: ref })).rows.find((r) => r.applicationRef === ref)?.state;
+    expect(await stateOf(refA)).toBe('submitted');
+
+    // The officer opens the first application, then searches for the other person.
+    await grid.getByRole('button', { name: refA }).click();
+    await panel.getByRole('heading', { level: 2, name: new RegExp(`^${refA} `) }).waitFor();
+    await page.getByLabel('Search applications').fill(nameB);
+    const found = await waitFor(() => gridRefs(page), (refs) => refs.length > 0 && !refs.includes(refA), `the grid to show ${nameB} and not ${refA}`);
+    // The panel that showed the first person is gone with its row, in the same moment.
+    expect(await panel.count()).toBe(0);
+    expect(await grid.locator('tr[aria-current="true"] button').innerText()).toBe(found[0]);
+
+    // `a` opens Approve for the highlighted row the list shows, never for the first person.
+    await page.getByRole('heading', { name: 'Applications', level: 1 }).click();
+    await page.keyboard.press('a');
+    await panel.getByRole('heading', { level: 2, name: new RegExp(`^${found[0]} `) }).waitFor();
+    await page.getByRole('heading', { level: 3, name: `Approve ${found[0]}` }).waitFor();
+    expect(await page.getByRole('heading', { name: new RegExp(refA) }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await waitFor(() => page.getByLabel('Reason').count(), (n) => n === 0, 'the decision to close');
+
+    // A search that finds nobody: nothing is open, and `a` opens nothing.
+    await page.getByLabel('Search applications').fill('Nobody Zzyzxvut');
+    await waitFor(() => grid.locator('tbody td.empty').count(), (n) => n === 1, 'the grid to find nobody');
+    expect(await panel.count()).toBe(0);
+    await page.getByRole('heading', { name: 'Applications', level: 1 }).click();
+    await page.keyboard.press('a');
+    expect(await page.getByLabel('Reason').count()).toBe(0);
+    expect(await panel.count()).toBe(0);
+
+    // Nothing was decided for the first person.
+    expect(await stateOf(refA)).toBe('submitted');
+    expect(await statusText(page)).not.toContain(refA);
+    await page.getByLabel('Search applications').fill('');
     expect(errorsOf(page)).toEqual([]);
     await page.close();
   });

@@ -110,9 +110,16 @@ describe('browser mode: payments and reconciliation', () => {
     await waitFor(() => tableRows(found), (r) => r.length === 1 && r[0]?.[0] === byHand.billRef, 'the invoice to be found');
     await found.getByRole('button', { name: 'Match', exact: true }).click();
     await panel.getByRole('heading', { name: `Match to ${byHand.billRef} (${byHand.applicationRef})` }).waitFor();
-    await panel.getByRole('button', { name: 'Confirm' }).click();
-    await panel.getByText('Give a reason of at least 3 characters').waitFor();
-    await panel.getByLabel('Reason').fill('The payer phoned: NOTHING42 was a typing slip for this bill reference.');
+    // The reason is required from the start: marked so, and Confirm waits until it is long enough.
+    const reason = panel.getByLabel('Reason');
+    const confirm = panel.getByRole('button', { name: 'Confirm' });
+    expect(await reason.getAttribute('aria-required')).toBe('true');
+    expect(await panel.getByText('Required: at least 3 characters.', { exact: false }).count()).toBe(1);
+    expect(await confirm.isDisabled()).toBe(true);
+    await reason.fill('ok');
+    expect(await confirm.isDisabled()).toBe(true);
+    await reason.fill('The payer phoned: NOTHING42 was a typing slip for this bill reference.');
+    expect(await confirm.isDisabled()).toBe(false);
     await panel.getByRole('button', { name: 'Confirm' }).click();
     await waitFor(() => statusText(page), (t) => t.includes(`Payment RKE2E00002 (${formatKes(byHand.amountDueCents)}) matched to ${byHand.billRef}`), 'the match to be announced');
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Desk } from '../../src/main/desk.js';
 import { makeDesk, seedApplication, type TestDesk } from './support/tempDesk.js';
+import { testClock } from './support/testClock.js';
 
 /** One statement with every case issue 4 names, built around invoices the test raises itself. */
 let t: TestDesk;
@@ -215,5 +216,47 @@ describe('manual reconciliation', () => {
     expect(r.ok && r.value.refundedAt).toBeTruthy();
     const again = await desk.dispatch('invoice.refundMade', { invoiceId, reason: 'again' }, t.actors.officer);
     expect(!again.ok && again.error.code).toBe('invalid_transition');
+  });
+});
+
+describe('the over-payment in the period totals', () => {
+  it('falls in the period of the payments that paid over the amount due, so it is never more than Matched', async () => {
+    // Matched on 25 November, from payments made in October and November.
+    const own = await makeDesk({ clock: testClock('2026-11-25T09:00:00Z') });
+    const billOf = async (nationalId: string) => {
+      const r = await own.desk.dispatch('application.approve', { applicationId: seedApplication(own.desk, { nationalId }) }, own.actors.officer);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.billRef!;
+    };
+    const october = await billOf('30111222');
+    const split = await billOf('30111223');
+    const r = await own.desk.dispatch('payments.import', {
+      fileName: 'two-months.csv',
+      dataBase64: mpesa([
+        `QM1,2026-10-15 10:00:00,Pay Bill,Completed,4000.00,,254712000021 - ONE,${october}`,
+        `QM2,2026-10-20 10:00:00,Pay Bill,Completed,2000.00,,254712000022 - TWO,${split}`,
+        `QM3,2026-11-20 10:00:00,Pay Bill,Completed,2000.00,,254712000022 - TWO,${split}`,
+      ]),
+      dryRun: false,
+    }, own.actors.officer);
+    expect(r.ok && r.value).toMatchObject({ added: 3 });
+    const totals = async (from: string, to: string) => {
+      const q = await own.desk.query('payments.totals', { from, to }, own.actors.auditor);
+      if (!q.ok) throw new Error(q.error.message);
+      return q.value;
+    };
+
+    // Fees: KES 3,000.00. October: 4,000 (1,000 over) and 2,000 (not over yet). November: 2,000, of which 1,000 over.
+    const oct = await totals('2026-10-01', '2026-10-31');
+    expect(oct).toMatchObject({ matchedCents: 6_000_00, overpaidSurplusCents: 1_000_00 });
+    const nov = await totals('2026-11-01', '2026-11-30');
+    expect(nov).toMatchObject({ matchedCents: 2_000_00, overpaidSurplusCents: 1_000_00 });
+    const dec = await totals('2026-12-01', '2026-12-31');
+    expect(dec).toMatchObject({ matchedCents: 0, overpaidSurplusCents: 0 });
+
+    // Refunded surplus is no longer waiting.
+    const invoiceId = own.desk.sqlite.prepare('SELECT id FROM invoices WHERE bill_ref = ?').pluck().get(october) as string;
+    expect((await own.desk.dispatch('invoice.refundMade', { invoiceId, reason: 'Refunded KES 1,000 by M-Pesa' }, own.actors.officer)).ok).toBe(true);
+    expect(await totals('2026-10-01', '2026-10-31')).toMatchObject({ matchedCents: 6_000_00, overpaidSurplusCents: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import { commands, queries, type CommandName, type CommandResult, type QueryName, type QueryResult } from '../../shared/contract/index.js';
 import { DESK_LOCAL_COMMANDS } from '../../shared/contract/sync.js';
+import { peopleMessage } from '../../shared/contract/messages.js';
 import { UserError, type Result } from '../../shared/errors.js';
 import { can } from '../../shared/permissions.js';
 import type { Actor } from './actor.js';
@@ -49,7 +50,7 @@ export async function dispatch<N extends CommandName>(
     if (!can(actor.role, spec.permission)) {
       throw new UserError('forbidden', `Your role (${actor.role}) may not do this: ${name}.`);
     }
-    const parsed = spec.input.safeParse(rawInput);
+    const parsed = spec.input.safeParse(rawInput, { error: peopleMessage });
     if (!parsed.success) throw zodToUserError(parsed.error);
     const outcome = await withOpIds(opId, async () => {
       const prepared = handler.prepare ? await handler.prepare(parsed.data as never, desk) : undefined;
@@ -144,7 +145,7 @@ export async function runQuery<N extends QueryName>(
     if (!can(actor.role, spec.permission)) {
       throw new UserError('forbidden', `Your role (${actor.role}) may not see this: ${name}.`);
     }
-    const parsed = spec.input.safeParse(rawInput ?? {});
+    const parsed = spec.input.safeParse(rawInput ?? {}, { error: peopleMessage });
     if (!parsed.success) throw zodToUserError(parsed.error);
     const value = await handler.run(desk.db, { actor, desk, sqlite: desk.sqlite }, parsed.data as never);
     return { ok: true, value };

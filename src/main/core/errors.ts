@@ -11,12 +11,19 @@ export function toErrorBody(err: unknown, context: string): ErrorBody {
   return { code: 'internal', message: `Something went wrong on our side. Quote reference ${ref} when you report it.`, ref };
 }
 
+/**
+ * A failed input check as a user error: `issues` name each field by its path (the screens put each
+ * message under its field); the message is the first problem as a sentence. People's messages
+ * (the schema's own, or `peopleMessage` passed to the parse) name the field already; a fragment
+ * such as "is not an Ed25519 public key" is prefixed with where it is.
+ */
 export function zodToUserError(err: ZodError): UserError {
   const issues = err.issues.map((i) => ({
     where: i.path.length ? i.path.join('.') : 'input',
     message: i.message,
   }));
   const first = issues[0]!;
-  const message = issues.length === 1 ? `${first.where}: ${first.message}` : `${issues.length} problems in the input, first ${first.where}: ${first.message}`;
+  const sentence = /^[A-Z]/.test(first.message) ? first.message : `${first.where}: ${first.message}`;
+  const message = issues.length === 1 ? sentence : `${issues.length} problems in the input, first: ${sentence}`;
   return new UserError('invalid_input', message, { field: first.where, issues });
 }

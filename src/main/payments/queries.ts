@@ -87,8 +87,17 @@ export const paymentsTotals = defineQuery('payments.totals', async (db, { sqlite
        FROM payments WHERE paid_at >= ? AND paid_at < ?`,
     ).get(from, to) as Record<string, number>;
     const expected = sqlite.prepare('SELECT coalesce(sum(amount_due_cents), 0) FROM invoices WHERE created_at >= ? AND created_at < ?').pluck().get(from, to) as number;
+    // The part of Matched paid over the amount due, on invoices whose surplus is not refunded yet:
+    // each payment's share is what it paid beyond the amount due (in the order paid), so the
+    // surplus falls in the period of the payments that made it and is never more than Matched.
     const surplus = sqlite.prepare(
-      `SELECT coalesce(sum(refund_due_cents), 0) FROM invoices WHERE refunded_at IS NULL AND refund_due_cents > 0 AND paid_at >= ? AND paid_at < ?`,
+      `SELECT coalesce(sum(over), 0) FROM (
+         SELECT p.paid_at,
+                max(0, min(p.amount_cents,
+                           sum(p.amount_cents) OVER (PARTITION BY p.invoice_id ORDER BY p.paid_at, p.id) - i.amount_due_cents)) AS over
+         FROM invoices i JOIN payments p ON p.invoice_id = i.id AND p.state = 'matched'
+         WHERE i.refunded_at IS NULL AND i.refund_due_cents > 0)
+       WHERE paid_at >= ? AND paid_at < ?`,
     ).pluck().get(from, to) as number;
     return {
       expectedCents: expected, receivedCents: sums.received!, matchedCents: sums.matched!, unmatchedCents: sums.unmatched!,

@@ -1,5 +1,6 @@
 import type { SessionInfo } from '../../shared/contract/session.js';
 import { loginInput, unlockInput } from '../../shared/contract/session.js';
+import { peopleMessage } from '../../shared/contract/messages.js';
 import { commands, queries, type CommandName, type QueryName } from '../../shared/contract/index.js';
 import { UserError, type Result } from '../../shared/errors.js';
 import { lockSession, login, logout, resolveSession, unlockSession } from '../auth/sessions.js';
@@ -20,8 +21,11 @@ export function bridgeService(desk: Desk, options: { firstRun?: FirstRunOptions 
       return { ok: false, error: toErrorBody(err, context) };
     }
   }
-  function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, input: unknown): T {
-    const r = schema.safeParse(input);
+  function parse<T>(
+    schema: { safeParse(v: unknown, params: { error: typeof peopleMessage }): { success: true; data: T } | { success: false; error: import('zod').ZodError } },
+    input: unknown,
+  ): T {
+    const r = schema.safeParse(input, { error: peopleMessage });
     if (!r.success) throw zodToUserError(r.error);
     return r.data;
   }

@@ -123,7 +123,7 @@ export interface PaymentTotals {
   unmatchedCents: number;
   ignoredCents: number;
   refundDueCents: number;
-  /** Surplus on overpaid invoices not yet refunded (part of matched). */
+  /** The part of `matchedCents` paid over the amount due on overpaid invoices whose surplus is not refunded yet. */
   overpaidSurplusCents: number;
   counts: { received: number; matched: number; unmatched: number; ignored: number; refundDue: number };
 }

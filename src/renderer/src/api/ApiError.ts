@@ -38,3 +38,12 @@ export function fieldError(error: unknown, field: string): string | undefined {
   if (issue) return issue.message;
   return error.field === field ? error.message : undefined;
 }
+
+/**
+ * One problem as a line: a sentence about a field (`fullName`, `rows.3.phone`) already names it,
+ * so it stands alone; anything else says where it is first (`line 4, phone: …`).
+ */
+export function issueText(issue: ErrorIssue): string {
+  const namesItself = /^[A-Za-z][\w.]*$/.test(issue.where) && /^[A-Z]/.test(issue.message);
+  return namesItself ? issue.message : `${issue.where}: ${issue.message}`;
+}

@@ -17,6 +17,7 @@ import { applicationColumns } from './columns.js';
 import { DECISIONS, type DecisionKind } from './decisions.js';
 import { toListInput, useApplicationFilters, type ApplicationFilters } from './filters.js';
 import { ImportDialog } from './ImportDialog.js';
+import { decisionTarget, keepToRows } from './queueFocus.js';
 import { ShortcutLegend } from './ShortcutLegend.js';
 import { useQueueKeys } from './useQueueKeys.js';
 
@@ -73,17 +74,26 @@ export function ApplicationsScreen({ state: stateInRoute }: { state?: string | u
     onPaginationChange: setPagination,
   });
 
-  // Keep a selection on the page shown.
+  // The highlight and the open application are always rows the list shows: a search, filter,
+  // sort or page that drops the open application closes it (this render already, then in state).
+  const focus = keepToRows(rows, { selectedId, openId });
   useEffect(() => {
-    if (rows.length > 0 && !rows.some((r) => r.id === selectedId)) setSelectedId(rows[0]?.id ?? null);
-  }, [rows, selectedId]);
+    if (focus.selectedId !== selectedId) setSelectedId(focus.selectedId);
+    if (focus.openId !== openId) {
+      setOpenId(focus.openId);
+      setDecision(null);
+      setFocusTitle(false);
+    }
+  }, [focus.selectedId, focus.openId, selectedId, openId]);
+  // The rows on screen answer the filters on screen (not a previous answer, nor a search still being typed).
+  const listIsCurrent = list.isSuccess && !list.isPlaceholderData && filters.search === search;
 
   // The selected row stays in view, and keeps focus when the grid had it.
   useEffect(() => {
     const row = document.querySelector<HTMLElement>(`#${GRID_ID} tr[aria-current="true"]`);
     row?.scrollIntoView({ block: 'nearest' });
     if (row && document.activeElement?.closest(`#${GRID_ID}`)) row.querySelector<HTMLElement>('button')?.focus();
-  }, [selectedId]);
+  }, [focus.selectedId]);
 
   function open(id: string | null) {
     if (id !== openId) setDecision(null);
@@ -94,16 +104,17 @@ export function ApplicationsScreen({ state: stateInRoute }: { state?: string | u
   useQueueKeys(
     {
       move: (delta) => {
-        const index = rows.findIndex((r) => r.id === selectedId);
+        const index = rows.findIndex((r) => r.id === focus.selectedId);
         const next = rows[Math.min(rows.length - 1, Math.max(0, index + delta))];
         if (next) setSelectedId(next.id);
       },
-      open: () => open(selectedId),
+      open: () => open(focus.selectedId),
+      // Only the highlighted row, and only when it is in the list on screen.
       decide: (kind) => {
         if (!canDecide) return;
-        const target = openId ?? selectedId;
+        const target = decisionTarget(rows, focus.selectedId, listIsCurrent);
         if (!target) return;
-        setOpenId(target);
+        if (target !== focus.openId) open(target);
         setDecision(kind);
       },
     },
@@ -138,14 +149,14 @@ export function ApplicationsScreen({ state: stateInRoute }: { state?: string | u
         )}
       </div>
       <ApplicationFiltersBar filters={filters} onChange={setFilters} />
-      <div className={`split${openId ? ' with-panel' : ''}`}>
+      <div className={`split${focus.openId ? ' with-panel' : ''}`}>
         <div className="grid-pane">
           {list.error && <ErrorAlert error={list.error} />}
           <div id={GRID_ID}>
             <DataTable
               table={table}
               label="Applications"
-              selectedId={selectedId}
+              selectedId={focus.selectedId}
               busy={list.isFetching}
               onRowClick={(id) => {
                 setSelectedId(id);
@@ -157,9 +168,9 @@ export function ApplicationsScreen({ state: stateInRoute }: { state?: string | u
           <Pager table={table} total={list.data?.total ?? 0} noun="applications" />
           <ShortcutLegend canDecide={canDecide} />
         </div>
-        {openId && (
+        {focus.openId && (
           <ApplicationPanel
-            id={openId}
+            id={focus.openId}
             focusTitle={focusTitle}
             decision={decision}
             onStartDecision={setDecision}

@@ -5,6 +5,7 @@ import { ApiError, fieldError } from '../api/ApiError.js';
 import { runCommand } from '../api/client.js';
 import { queryKey, useApiQuery } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useFieldErrors } from '../components/useFieldErrors.js';
 import { useDebounced } from '../components/useDebounced.js';
 import { DECISIONS, reasonProblem, reasonRule, type DecisionKind } from './decisions.js';
 import { SmsPreviewBox } from './SmsPreviewBox.js';
@@ -49,6 +50,8 @@ export function DecisionForm({ app, kind, onCancel, onDecided }: Props) {
     },
   });
 
+  const errors = useFieldErrors(send.error);
+
   useEffect(() => {
     textarea.current?.focus();
   }, [kind]);
@@ -73,7 +76,7 @@ export function DecisionForm({ app, kind, onCancel, onDecided }: Props) {
     }
   }
 
-  const reasonError = localProblem ?? fieldError(send.error, 'reason') ?? fieldError(send.error, 'applicationId');
+  const reasonError = localProblem ?? errors.of('reason') ?? fieldError(send.error, 'applicationId');
   const otherError = send.error && !fieldError(send.error, 'reason') ? send.error : null;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -97,6 +100,7 @@ export function DecisionForm({ app, kind, onCancel, onDecided }: Props) {
           value={reason}
           onChange={(e) => {
             setReason(e.target.value);
+            errors.edited('reason');
             if (localProblem) setLocalProblem(null);
           }}
         />

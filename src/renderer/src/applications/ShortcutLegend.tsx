@@ -6,7 +6,7 @@ export function ShortcutLegend({ canDecide }: { canDecide: boolean }) {
       {canDecide && (
         <>
           {' '}
-          · <kbd>a</kbd> approve · <kbd>r</kbd> reject · <kbd>t</kbd> return · <kbd>Esc</kbd> cancel
+          · <kbd>a</kbd> approve · <kbd>r</kbd> reject · <kbd>t</kbd> return the highlighted application · <kbd>Esc</kbd> cancel
         </>
       )}
     </p>

@@ -6,6 +6,7 @@ import { useApiCommand } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field } from '../components/Field.js';
 import { Modal } from '../components/Modal.js';
+import { useFieldErrors } from '../components/useFieldErrors.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { COLLECTION_QUERIES } from './queries.js';
 
@@ -51,7 +52,13 @@ export function CollectForm({ licence, onDone }: { licence: LicenceRow; onDone: 
     );
   }
 
-  const err = (field: keyof Problems) => problems[field] ?? fieldError(collect.error, field);
+  const errors = useFieldErrors(collect.error);
+  const err = (field: keyof Problems) => problems[field] ?? errors.of(field);
+  // Editing a field (or choosing who) takes its message away.
+  function edited(field: keyof Problems) {
+    errors.edited(field);
+    if (problems[field]) setProblems((p) => ({ ...p, [field]: undefined }));
+  }
   const shown = ['collector', 'collectorName', 'collectorIdNo', 'note'].some((f) => fieldError(collect.error, f));
   const whoError = err('collector');
 
@@ -66,7 +73,10 @@ export function CollectForm({ licence, onDone }: { licence: LicenceRow; onDone: 
           <legend>Who collected it?</legend>
           {(['holder', 'proxy'] as const).map((kind) => (
             <div className="radio" key={kind}>
-              <input type="radio" id={`${id}-${kind}`} name={`${id}-who`} value={kind} checked={who === kind} onChange={() => setWho(kind)} />
+              <input type="radio" id={`${id}-${kind}`} name={`${id}-who`} value={kind} checked={who === kind} onChange={() => {
+                  edited('collector');
+                  setWho(kind);
+                }} />
               <label htmlFor={`${id}-${kind}`}>{kind === 'holder' ? 'Holder' : 'Proxy'}</label>
             </div>
           ))}
@@ -78,8 +88,14 @@ export function CollectForm({ licence, onDone }: { licence: LicenceRow; onDone: 
         </fieldset>
         {who === 'proxy' && (
           <>
-            <Field label="Collector name" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} autoComplete="off" error={err('collectorName')} />
-            <Field label="Collector ID number" value={idNo} onChange={(e) => setIdNo(e.target.value)} maxLength={20} autoComplete="off" error={err('collectorIdNo')} />
+            <Field label="Collector name" value={name} onChange={(e) => {
+                edited('collectorName');
+                setName(e.target.value);
+              }} maxLength={120} autoComplete="off" error={err('collectorName')} />
+            <Field label="Collector ID number" value={idNo} onChange={(e) => {
+                edited('collectorIdNo');
+                setIdNo(e.target.value);
+              }} maxLength={20} autoComplete="off" error={err('collectorIdNo')} />
             <div className="field">
               <label htmlFor={`${id}-note`}>How the holder authorised</label>
               <textarea
@@ -90,7 +106,10 @@ export function CollectForm({ licence, onDone }: { licence: LicenceRow; onDone: 
                 aria-invalid={err('note') ? true : undefined}
                 aria-describedby={err('note') ? `${id}-note-error` : undefined}
                 value={note}
-                onChange={(e) => setNote(e.target.value)}
+                onChange={(e) => {
+                  edited('note');
+                  setNote(e.target.value);
+                }}
               />
               {err('note') && (
                 <p className="field-error" id={`${id}-note-error`}>

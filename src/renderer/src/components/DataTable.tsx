@@ -1,5 +1,5 @@
 import type { MouseEvent, ReactNode } from 'react';
-import type { GridTable } from './serverTable.js';
+import { columnClass, type GridTable } from './serverTable.js';
 
 interface DataTableProps<T extends object> {
   table: GridTable<T>;
@@ -33,7 +33,7 @@ export function DataTable<T extends object>({ table, label, selectedId, onRowCli
                   <th
                     key={header.id}
                     scope="col"
-                    className={meta?.className}
+                    className={columnClass(meta)}
                     aria-sort={canSort ? (sorted ? ARIA_SORT[sorted] : 'none') : undefined}
                   >
                     {header.isPlaceholder ? null : canSort ? (
@@ -68,7 +68,7 @@ export function DataTable<T extends object>({ table, label, selectedId, onRowCli
                 onClick={onRowClick ? (e) => onRowClick(row.id, e) : undefined}
               >
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={cell.column.columnDef.meta?.className}>
+                  <td key={cell.id} className={columnClass(cell.column.columnDef.meta)}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

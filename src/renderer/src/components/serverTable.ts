@@ -20,6 +20,17 @@ import {
 export interface GridColumnMeta {
   /** CSS class for the cells of this column (e.g. 'num', 'nowrap'). */
   className?: string;
+  /**
+   * A column the grid may leave out while a detail panel narrows it (the panel shows the same
+   * facts): 1 goes first, then 2, then 3. Columns without one always show.
+   */
+  dropOrder?: 1 | 2 | 3;
+}
+
+/** The CSS classes of a column's cells: its own, and the one that lets a narrow grid leave it out. */
+export function columnClass(meta: GridColumnMeta | undefined): string | undefined {
+  const classes = [meta?.className, meta?.dropOrder ? `drop-${meta.dropOrder}` : undefined].filter(Boolean);
+  return classes.length ? classes.join(' ') : undefined;
 }
 
 export const gridFeatures = tableFeatures({

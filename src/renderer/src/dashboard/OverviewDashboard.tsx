@@ -1,4 +1,5 @@
 import type { DashboardSummary } from '../../../shared/contract/insight.js';
+import { formatDuration, formatHours } from '../../../shared/duration.js';
 import { useApiQuery } from '../api/hooks.js';
 import { SelectField } from '../components/SelectField.js';
 import { useCan } from '../session/SessionContext.js';
@@ -53,6 +54,7 @@ export function OverviewDashboard({ s, onYear }: Props) {
       </section>
       <section className="dash-card" aria-labelledby="dash-turnaround">
         <h2 id="dash-turnaround">Turnaround per officer</h2>
+        <p className="muted">From submission to the officer's decision, for this licence year.</p>
         {turnaround.length === 0 ? (
           <p className="muted">No decisions yet for this licence year.</p>
         ) : (
@@ -61,7 +63,7 @@ export function OverviewDashboard({ s, onYear }: Props) {
               <tr>
                 <th scope="col">Officer</th>
                 <th scope="col" className="num">Decided</th>
-                <th scope="col" className="num">Median hours to decision</th>
+                <th scope="col" className="num">Median time to decision</th>
               </tr>
             </thead>
             <tbody>
@@ -69,7 +71,9 @@ export function OverviewDashboard({ s, onYear }: Props) {
                 <tr key={t.officer}>
                   <td>{t.officer}</td>
                   <td className="num">{t.decided.toLocaleString('en-KE')}</td>
-                  <td className="num">{t.medianHours.toFixed(1)}</td>
+                  <td className="num">
+                    <span title={formatHours(t.medianHours)}>{formatDuration(t.medianHours)}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>

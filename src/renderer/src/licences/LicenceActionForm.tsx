@@ -3,6 +3,7 @@ import type { LicenceDetail } from '../../../shared/contract/licences.js';
 import { fieldError } from '../api/ApiError.js';
 import { useApiCommand, useApiQuery } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useFieldErrors } from '../components/useFieldErrors.js';
 import { SelectField } from '../components/SelectField.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { LICENCE_QUERIES } from './IssueSection.js';
@@ -21,6 +22,12 @@ export function LicenceActionForm({ licence, kind, onDone }: { licence: LicenceD
   const reassign = useApiCommand('licence.reassign', LICENCE_QUERIES);
   const revoke = useApiCommand('licence.revoke', LICENCE_QUERIES);
   const command = kind === 'reassign' ? reassign : revoke;
+  const errors = useFieldErrors(command.error);
+  // Editing a field takes its message away, the one found here and the desk's.
+  function edited(field: 'reason' | 'centreId') {
+    errors.edited(field);
+    if (problem?.field === field) setProblem(null);
+  }
 
   useEffect(() => {
     if (kind === 'revoke') textarea.current?.focus();
@@ -50,9 +57,10 @@ export function LicenceActionForm({ licence, kind, onDone }: { licence: LicenceD
     onDone();
   }
 
-  const reasonError = (problem?.field === 'reason' ? problem.message : undefined) ?? fieldError(command.error, 'reason');
-  const centreError = (problem?.field === 'centreId' ? problem.message : undefined) ?? fieldError(command.error, 'centreId');
-  const otherError = command.error && !reasonError && !centreError ? command.error : null;
+  const reasonError = (problem?.field === 'reason' ? problem.message : undefined) ?? errors.of('reason');
+  const centreError = (problem?.field === 'centreId' ? problem.message : undefined) ?? errors.of('centreId');
+  const fieldErrorShown = Boolean(fieldError(command.error, 'reason') ?? fieldError(command.error, 'centreId'));
+  const otherError = command.error && !fieldErrorShown ? command.error : null;
   const options = (centres.data ?? []).filter((c) => c.active && c.id !== licence.centreId).map((c) => ({ value: c.id, label: c.name }));
 
   return (
@@ -63,7 +71,10 @@ export function LicenceActionForm({ licence, kind, onDone }: { licence: LicenceD
       {kind === 'revoke' && <p className="warn">A revoked licence no longer verifies as valid. This cannot be undone.</p>}
       {kind === 'reassign' && (
         <>
-          <SelectField label="New centre" empty="Choose a centre" options={options} value={centreId} onChange={(e) => setCentreId(e.target.value)} aria-invalid={centreError ? true : undefined} aria-describedby={centreError ? `${id}-centre-error` : undefined} />
+          <SelectField label="New centre" empty="Choose a centre" options={options} value={centreId} onChange={(e) => {
+            edited('centreId');
+            setCentreId(e.target.value);
+          }} aria-invalid={centreError ? true : undefined} aria-describedby={centreError ? `${id}-centre-error` : undefined} />
           {centreError && (
             <p className="field-error" id={`${id}-centre-error`}>
               {centreError}
@@ -82,7 +93,10 @@ export function LicenceActionForm({ licence, kind, onDone }: { licence: LicenceD
           aria-invalid={reasonError ? true : undefined}
           aria-describedby={reasonError ? `${id}-error` : undefined}
           value={reason}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => {
+            edited('reason');
+            setReason(e.target.value);
+          }}
         />
         {reasonError && (
           <p className="field-error" id={`${id}-error`}>

@@ -7,12 +7,15 @@ import { selectColumn } from './selection.js';
 const col = gridColumnHelper<LicenceRow>();
 
 const holder = col.accessor('holderName', { id: 'name', header: 'Holder' });
-const nationalId = col.accessor('nationalId', { header: 'National ID', enableSorting: false });
-const year = col.accessor('licenceYear', { header: 'Year', enableSorting: false, meta: { className: 'num' } });
+const nationalId = col.accessor('nationalId', { header: 'National ID', enableSorting: false, meta: { dropOrder: 1 } });
+const year = col.accessor('licenceYear', { header: 'Year', enableSorting: false, meta: { className: 'num', dropOrder: 3 } });
 const days = col.accessor('daysInState', { id: 'stateSince', header: 'Days in state', meta: { className: 'num' } });
-const issued = col.accessor('issuedAt', { header: 'Issued', meta: { className: 'nowrap' }, cell: (c) => formatNairobi(c.getValue()) });
+const issued = col.accessor('issuedAt', { header: 'Issued', meta: { className: 'nowrap', dropOrder: 1 }, cell: (c) => formatNairobi(c.getValue()) });
 
-/** Column ids that sort are the sort fields of `licences.list`. */
+/**
+ * Column ids that sort are the sort fields of `licences.list`. With the detail panel open, a narrow
+ * grid leaves out what the panel shows (national ID and issued, then batch, then year).
+ */
 export const licenceColumns = col.columns([
   col.accessor('licenceNo', {
     header: 'Licence number',
@@ -28,8 +31,8 @@ export const licenceColumns = col.columns([
   nationalId,
   year,
   col.accessor('centreName', { header: 'Centre', enableSorting: false }),
-  col.accessor('state', { header: 'State', enableSorting: false, cell: (c) => <LicenceStateBadge state={c.getValue()} /> }),
-  col.accessor('batchNo', { header: 'Batch', enableSorting: false, meta: { className: 'nowrap' }, cell: (c) => c.getValue() ?? '—' }),
+  col.accessor('state', { header: 'State', enableSorting: false, meta: { className: 'nowrap' }, cell: (c) => <LicenceStateBadge state={c.getValue()} /> }),
+  col.accessor('batchNo', { header: 'Batch', enableSorting: false, meta: { className: 'nowrap', dropOrder: 2 }, cell: (c) => c.getValue() ?? '—' }),
   days,
   issued,
 ]);

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { ApiError, fieldError } from '../api/ApiError.js';
+import { ApiError } from '../api/ApiError.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useFieldErrors } from '../components/useFieldErrors.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { useReconcileRefresh } from './refresh.js';
 
@@ -16,7 +17,14 @@ interface Props<T> {
   onDone: () => void;
 }
 
-/** The confirm area of a reconciliation action: a reason (kept in the audit trail), then Confirm or Back (Escape). */
+/** The shortest reason the back end takes (`reason` in the contract). */
+const REASON_MIN = 3;
+
+/**
+ * The confirm area of a reconciliation action: a reason (required, kept in the audit trail),
+ * then Confirm or Back (Escape). The reason is marked required from the start, and Confirm
+ * waits until it is long enough.
+ */
 export function ReasonForm<T>({ title, children, danger, run, news, onDone }: Props<T>) {
   const id = useId();
   const announce = useAnnounce();
@@ -24,12 +32,14 @@ export function ReasonForm<T>({ title, children, danger, run, news, onDone }: Pr
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
   const command = useMutation<T, Error, string>({ mutationFn: run });
+  const errors = useFieldErrors(command.error);
+  const reasonReady = reason.trim().length >= REASON_MIN;
 
   useEffect(() => textarea.current?.focus(), []);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (command.isPending) return;
+    if (command.isPending || !reasonReady) return;
     // Not mutate's own onSuccess: the refreshed payment may close this form before it would run.
     command.mutateAsync(reason.trim()).then(
       async (result) => {
@@ -51,8 +61,8 @@ export function ReasonForm<T>({ title, children, danger, run, news, onDone }: Pr
     onDone();
   }
 
-  const reasonError = fieldError(command.error, 'reason');
-  const otherError = command.error && !reasonError ? command.error : null;
+  const reasonError = errors.of('reason');
+  const otherError = command.error instanceof ApiError && command.error.field === 'reason' ? null : command.error;
   return (
     <form className={`decision reconcile-form${danger ? ' decision-reject' : ''}`} onSubmit={submit} onKeyDown={onKeyDown} aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`}>{title}</h3>
@@ -73,10 +83,13 @@ export function ReasonForm<T>({ title, children, danger, run, news, onDone }: Pr
           aria-invalid={reasonError ? true : undefined}
           aria-describedby={[children ? `${id}-why` : '', `${id}-hint`, reasonError ? `${id}-error` : ''].filter(Boolean).join(' ')}
           value={reason}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => {
+            errors.edited('reason');
+            setReason(e.target.value);
+          }}
         />
         <p className="hint" id={`${id}-hint`}>
-          Kept in the audit trail with your name.
+          Required: at least {REASON_MIN} characters. Kept in the audit trail with your name.
         </p>
         {reasonError && (
           <p className="field-error" id={`${id}-error`}>
@@ -86,7 +99,12 @@ export function ReasonForm<T>({ title, children, danger, run, news, onDone }: Pr
       </div>
       <ErrorAlert error={otherError} />
       <div className="actions">
-        <button type="submit" className={danger ? 'danger' : 'primary'} disabled={command.isPending}>
+        <button
+          type="submit"
+          className={danger ? 'danger' : 'primary'}
+          disabled={command.isPending || !reasonReady}
+          aria-describedby={reasonReady ? undefined : `${id}-hint`}
+        >
           Confirm
         </button>
         <button type="button" onClick={onDone} title="Back (Escape)">

@@ -50,8 +50,8 @@ function Sum({ t }: { t: PaymentTotals }) {
         <p className="muted">
           Expected is the amount due on invoices raised in the period.
           {t.overpaidSurplusCents > 0
-            ? ` Matched includes ${formatKes(t.overpaidSurplusCents)} paid over the amount due on overpaid invoices, still to be refunded.`
-            : ' No overpaid surplus is waiting to be refunded.'}
+            ? ` Of the ${formatKes(t.matchedCents)} matched, ${formatKes(t.overpaidSurplusCents)} was paid over the amount due on overpaid invoices and is still to be refunded.`
+            : ' None of the money matched in the period is over-payment waiting to be refunded.'}
         </p>
       </div>
     </>

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, fieldError } from '../api/ApiError.js';
+import { ApiError, errorMessage } from '../api/ApiError.js';
 import { bridge } from '../api/client.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field } from '../components/Field.js';
+import { useFieldErrors } from '../components/useFieldErrors.js';
 import { navigate } from '../shell/routes.js';
 import { useSession } from './SessionContext.js';
 
@@ -21,6 +22,7 @@ export function FirstRun() {
   const [error, setError] = useState<unknown>(null);
   const [mismatch, setMismatch] = useState(false);
   const [busy, setBusy] = useState(false);
+  const errors = useFieldErrors(error);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -55,8 +57,15 @@ export function FirstRun() {
     setError(failure);
   }
 
-  const set = (key: 'username' | 'fullName' | 'password' | 'confirm' | 'code') => (e: { target: { value: string } }) =>
+  const set = (key: 'username' | 'fullName' | 'password' | 'confirm' | 'code') => (e: { target: { value: string } }) => {
+    errors.edited(key);
+    if (key === 'password' || key === 'confirm') setMismatch(false);
     setForm((f) => ({ ...f, [key]: e.target.value }));
+  };
+  // The alert says what went wrong until every field it is about has been edited.
+  const fields = ['username', 'fullName', 'password', 'code'];
+  const about = error instanceof ApiError ? [error.field ?? '', ...error.issues.map((i) => i.where)].filter((f) => fields.includes(f)) : [];
+  const alert = about.length > 0 && about.every((f) => !errors.of(f)) ? null : error;
 
   return (
     <main className="centre-page">
@@ -65,8 +74,8 @@ export function FirstRun() {
         <h1 id="first-run-title">Set up this desk</h1>
         <p>No administrator exists yet. Create the first administrator account; you will be signed in with it.</p>
         <form onSubmit={submit} noValidate>
-          <Field label="Username" autoComplete="username" required value={form.username} onChange={set('username')} error={fieldError(error, 'username')} />
-          <Field label="Full name" autoComplete="name" required value={form.fullName} onChange={set('fullName')} error={fieldError(error, 'fullName')} />
+          <Field label="Username" autoComplete="username" required value={form.username} onChange={set('username')} error={errors.of('username')} />
+          <Field label="Full name" autoComplete="name" required value={form.fullName} onChange={set('fullName')} error={errors.of('fullName')} />
           <Field
             label="Password"
             type="password"
@@ -75,7 +84,7 @@ export function FirstRun() {
             hint="At least 10 characters."
             value={form.password}
             onChange={set('password')}
-            error={fieldError(error, 'password')}
+            error={errors.of('password')}
           />
           <Field
             label="Confirm password"
@@ -95,14 +104,14 @@ export function FirstRun() {
               hint={<>Printed by <code>kmlttb web</code> in the terminal that started it, on the line “First-run code:”.</>}
               value={form.code}
               onChange={set('code')}
-              error={fieldError(error, 'code')}
+              error={errors.of('code')}
             />
           )}
           <div className="field checkbox">
             <input id="first-run-demo" type="checkbox" checked={form.demo} onChange={(e) => setForm((f) => ({ ...f, demo: e.target.checked }))} />
             <label htmlFor="first-run-demo">Fill with demo data</label>
           </div>
-          <ErrorAlert error={error} />
+          <ErrorAlert error={alert} />
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>
               {busy ? (form.demo ? 'Creating, with demo data…' : 'Creating…') : 'Create administrator'}

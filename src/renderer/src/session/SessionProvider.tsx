@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import type { SessionInfo } from '../../../shared/contract/session.js';
 import { ApiError } from '../api/ApiError.js';
 import { bridge, setSessionProblemHandler, unwrap } from '../api/client.js';
+import { useAnnouncerQuiet } from '../shell/Announcer.js';
 import { SessionContext, type SessionState, type SessionValue } from './SessionContext.js';
 
 /** Screens keep their filters in sessionStorage under this prefix. */
@@ -32,6 +33,7 @@ async function startup(): Promise<Pick<SessionState, 'phase' | 'session' | 'lock
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
+  const setAnnouncerQuiet = useAnnouncerQuiet();
   const [state, setState] = useState<SessionState>(initial);
   const [attempt, setAttempt] = useState(0);
 
@@ -56,6 +58,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
     return () => setSessionProblemHandler(null);
   }, []);
+
+  // The status line holds what the signed-in person did: empty it when they sign out or the screen locks.
+  const present = state.phase === 'app' && !state.locked;
+  useEffect(() => setAnnouncerQuiet(!present), [present, setAnnouncerQuiet]);
 
   // Personal data must not linger in the cache (or a saved search) of a signed-out desk.
   useEffect(() => {

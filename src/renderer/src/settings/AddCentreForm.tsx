@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, fieldError } from '../api/ApiError.js';
+import { ApiError } from '../api/ApiError.js';
 import { useApiCommand } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field } from '../components/Field.js';
+import { useFieldErrors } from '../components/useFieldErrors.js';
 import { useAnnounce } from '../shell/Announcer.js';
 
 const EMPTY = { code: '', name: '', town: '', region: '' };
@@ -12,7 +13,11 @@ export function AddCentreForm() {
   const [form, setForm] = useState(EMPTY);
   const create = useApiCommand('centre.create', ['centres.list']);
   const err = create.error;
-  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const errors = useFieldErrors(err);
+  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => {
+    errors.edited(key);
+    setForm((f) => ({ ...f, [key]: e.target.value }));
+  };
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -29,10 +34,10 @@ export function AddCentreForm() {
     <form className="card inline-form" onSubmit={submit} aria-labelledby="add-centre-title" noValidate>
       <h3 id="add-centre-title">Add a centre</h3>
       <div className="form-grid">
-        <Field label="Code" hint="2 to 8 letters or digits, e.g. MCK" value={form.code} onChange={set('code')} error={fieldError(err, 'code')} />
-        <Field label="Name" value={form.name} onChange={set('name')} error={fieldError(err, 'name')} />
-        <Field label="Town" value={form.town} onChange={set('town')} error={fieldError(err, 'town')} />
-        <Field label="Region" value={form.region} onChange={set('region')} error={fieldError(err, 'region')} />
+        <Field label="Code" hint="2 to 8 letters or digits, e.g. MCK" value={form.code} onChange={set('code')} error={errors.of('code')} />
+        <Field label="Name" value={form.name} onChange={set('name')} error={errors.of('name')} />
+        <Field label="Town" value={form.town} onChange={set('town')} error={errors.of('town')} />
+        <Field label="Region" value={form.region} onChange={set('region')} error={errors.of('region')} />
       </div>
       <ErrorAlert error={general} />
       <div className="actions">

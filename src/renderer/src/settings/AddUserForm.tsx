@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { CentreRow } from '../../../shared/contract/admin.js';
 import { ROLES, type Role } from '../../../shared/permissions.js';
-import { ApiError, fieldError } from '../api/ApiError.js';
+import { ApiError } from '../api/ApiError.js';
 import { useApiCommand } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field } from '../components/Field.js';
 import { SelectField } from '../components/SelectField.js';
+import { useFieldErrors } from '../components/useFieldErrors.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { ROLE_LABEL } from '../shell/labels.js';
 
@@ -17,7 +18,11 @@ export function AddUserForm({ centres }: { centres: CentreRow[] }) {
   const [form, setForm] = useState(EMPTY);
   const create = useApiCommand('user.create', ['users.list']);
   const err = create.error;
-  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const errors = useFieldErrors(err);
+  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => {
+    errors.edited(key);
+    setForm((f) => ({ ...f, [key]: e.target.value }));
+  };
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -45,8 +50,8 @@ export function AddUserForm({ centres }: { centres: CentreRow[] }) {
     <form className="card inline-form" onSubmit={submit} aria-labelledby="add-user-title" noValidate>
       <h3 id="add-user-title">Add a user</h3>
       <div className="form-grid">
-        <Field label="Username" autoComplete="off" value={form.username} onChange={set('username')} error={fieldError(err, 'username')} />
-        <Field label="Full name" autoComplete="off" value={form.fullName} onChange={set('fullName')} error={fieldError(err, 'fullName')} />
+        <Field label="Username" autoComplete="off" value={form.username} onChange={set('username')} error={errors.of('username')} />
+        <Field label="Full name" autoComplete="off" value={form.fullName} onChange={set('fullName')} error={errors.of('fullName')} />
         <SelectField label="Role" options={ROLE_OPTIONS} value={form.role} onChange={set('role')} />
         {form.role === 'clerk' && (
           <SelectField
@@ -64,10 +69,10 @@ export function AddUserForm({ centres }: { centres: CentreRow[] }) {
           hint="At least 10 characters."
           value={form.password}
           onChange={set('password')}
-          error={fieldError(err, 'password')}
+          error={errors.of('password')}
         />
       </div>
-      {fieldError(err, 'centreId') && <p className="field-error">{fieldError(err, 'centreId')}</p>}
+      {errors.of('centreId') && <p className="field-error">{errors.of('centreId')}</p>}
       <ErrorAlert error={general} />
       <div className="actions">
         <button type="submit" className="primary" disabled={create.isPending}>

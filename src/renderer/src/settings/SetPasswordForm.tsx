@@ -1,15 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import type { UserRow } from '../../../shared/contract/admin.js';
-import { fieldError } from '../api/ApiError.js';
+import { ApiError } from '../api/ApiError.js';
 import { useApiCommand } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field } from '../components/Field.js';
+import { useFieldErrors } from '../components/useFieldErrors.js';
 import { useAnnounce } from '../shell/Announcer.js';
 
 export function SetPasswordForm({ user, onDone }: { user: UserRow; onDone: () => void }) {
   const announce = useAnnounce();
   const [password, setPassword] = useState('');
   const setPw = useApiCommand('user.setPassword', ['users.list']);
+  const errors = useFieldErrors(setPw.error);
+  const tiedToField = setPw.error instanceof ApiError && (setPw.error.field === 'password' || setPw.error.issues.some((i) => i.where === 'password'));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -34,10 +37,13 @@ export function SetPasswordForm({ user, onDone }: { user: UserRow; onDone: () =>
         autoFocus
         hint="At least 10 characters. Give it to the person privately."
         value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={fieldError(setPw.error, 'password')}
+        onChange={(e) => {
+          errors.edited('password');
+          setPassword(e.target.value);
+        }}
+        error={errors.of('password')}
       />
-      {setPw.error && !fieldError(setPw.error, 'password') && <ErrorAlert error={setPw.error} />}
+      {setPw.error && !tiedToField && <ErrorAlert error={setPw.error} />}
       <div className="actions">
         <button type="submit" className="primary" disabled={setPw.isPending}>
           Save password

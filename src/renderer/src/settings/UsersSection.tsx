@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { UserRow } from '../../../shared/contract/admin.js';
 import { ROLES, type Role } from '../../../shared/permissions.js';
 import { useApiCommand, useApiQuery } from '../api/hooks.js';
@@ -17,6 +17,13 @@ export function UsersSection() {
   const update = useApiCommand('user.update', ['users.list']);
   const [passwordFor, setPasswordFor] = useState<UserRow | null>(null);
   const [rowError, setRowError] = useState<{ username: string; error: unknown } | null>(null);
+  // A role decides what a person may see and do: a change waits for Confirm.
+  const [roleChange, setRoleChange] = useState<{ user: UserRow; role: Role } | null>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (roleChange) confirmButton.current?.focus();
+  }, [roleChange]);
 
   function change(user: UserRow, patch: { role?: Role; centreId?: string | null; active?: boolean }, news: string) {
     setRowError(null);
@@ -24,6 +31,13 @@ export function UsersSection() {
       { id: user.id, ...patch },
       { onSuccess: () => announce(news), onError: (error) => setRowError({ username: user.username, error }) },
     );
+  }
+
+  function confirmRoleChange() {
+    if (!roleChange) return;
+    const { user, role } = roleChange;
+    setRoleChange(null);
+    change(user, { role }, `${user.username} is now ${ROLE_LABEL[role]}.`);
   }
 
   return (
@@ -34,6 +48,33 @@ export function UsersSection() {
         <div>
           <p className="field-error">Could not change {rowError.username}:</p>
           <ErrorAlert error={rowError.error} />
+        </div>
+      )}
+      {roleChange && (
+        <div
+          className="decision role-change"
+          role="group"
+          aria-labelledby="role-change-title"
+          aria-describedby="role-change-what"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setRoleChange(null);
+          }}
+        >
+          <h3 id="role-change-title">
+            Change the role of {roleChange.user.username}?
+          </h3>
+          <p id="role-change-what">
+            {roleChange.user.fullName} goes from {ROLE_LABEL[roleChange.user.role]} to {ROLE_LABEL[roleChange.role]}: what they may see and do
+            changes with it.{roleChange.role === 'clerk' ? ' A clerk works at one centre: choose it in the Centre column next.' : ''}
+          </p>
+          <div className="actions">
+            <button type="button" className="primary" ref={confirmButton} disabled={update.isPending} onClick={confirmRoleChange}>
+              Confirm
+            </button>
+            <button type="button" onClick={() => setRoleChange(null)}>
+              Cancel
+            </button>
+          </div>
         </div>
       )}
       <div className="table-wrap">
@@ -58,9 +99,13 @@ export function UsersSection() {
                 <td>
                   <select
                     aria-label={`Role of ${u.username}`}
-                    value={u.role}
+                    value={roleChange?.user.id === u.id ? roleChange.role : u.role}
                     disabled={update.isPending}
-                    onChange={(e) => change(u, { role: e.target.value as Role }, `${u.username} is now ${ROLE_LABEL[e.target.value as Role]}.`)}
+                    onChange={(e) => {
+                      const role = e.target.value as Role;
+                      setRowError(null);
+                      setRoleChange(role === u.role ? null : { user: u, role });
+                    }}
                   >
                     {ROLES.map((r) => (
                       <option key={r} value={r}>

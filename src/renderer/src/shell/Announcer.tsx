@@ -1,13 +1,23 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 
 interface AnnouncerValue {
   announce(message: string): void;
+  /**
+   * While quiet (signed out, locked) the status line is empty and news is dropped: what one
+   * person did must not be shown on the lock screen or to the next person at the desk.
+   */
+  setQuiet(quiet: boolean): void;
 }
 
-const AnnouncerContext = createContext<AnnouncerValue>({ announce: () => undefined });
+const AnnouncerContext = createContext<AnnouncerValue>({ announce: () => undefined, setQuiet: () => undefined });
 
 export function useAnnounce(): (message: string) => void {
   return useContext(AnnouncerContext).announce;
+}
+
+/** For the session: silence the status line while nobody is signed in or the screen is locked. */
+export function useAnnouncerQuiet(): (quiet: boolean) => void {
+  return useContext(AnnouncerContext).setQuiet;
 }
 
 /**
@@ -16,12 +26,40 @@ export function useAnnounce(): (message: string) => void {
  */
 export function AnnouncerProvider({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState('');
-  const announce = useCallback((text: string) => {
-    // Clearing first makes a repeated message announced again.
-    setMessage('');
-    window.requestAnimationFrame(() => setMessage(text));
+  const frame = useRef<number | null>(null);
+  const quiet = useRef(false);
+
+  const cancelPending = useCallback(() => {
+    if (frame.current !== null) window.cancelAnimationFrame(frame.current);
+    frame.current = null;
   }, []);
-  const value = useMemo(() => ({ announce }), [announce]);
+
+  const announce = useCallback(
+    (text: string) => {
+      if (quiet.current) return;
+      cancelPending();
+      // Clearing first makes a repeated message announced again.
+      setMessage('');
+      frame.current = window.requestAnimationFrame(() => {
+        frame.current = null;
+        if (!quiet.current) setMessage(text);
+      });
+    },
+    [cancelPending],
+  );
+
+  const setQuiet = useCallback(
+    (on: boolean) => {
+      quiet.current = on;
+      if (on) {
+        cancelPending();
+        setMessage('');
+      }
+    },
+    [cancelPending],
+  );
+
+  const value = useMemo(() => ({ announce, setQuiet }), [announce, setQuiet]);
   return (
     <AnnouncerContext.Provider value={value}>
       {children}
