@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportReport, REPORTS } from '../../src/main/reports/export.js';
+import { writePdf } from '../../src/main/reports/pdf.js';
+import { ident, money, text } from '../../src/main/reports/types.js';
 import { pdfText } from '../support/pdfText.js';
 import { paidApplication } from './support/paid.js';
 import { makeDesk, seedApplication, tempDir, type TestDesk } from './support/tempDesk.js';
@@ -193,5 +195,20 @@ describe('every PDF report prints what an auditor traces whole (issue 17)', () =
       expect(pdf).toContain(row.hash!);
       expect(pdf).toContain(row.entity_id!);
     }
+  });
+
+  it('a record taller than a page carries on over the next page under the header again, nothing cut', async () => {
+    const words = Array.from({ length: 1500 }, (_, i) => `word${i}`);
+    const file = path.join(out, 'tall.pdf');
+    await writePdf(file, { title: 'Tall', filters: '', generatedBy: 'test', generatedAt: 'now', totals: ['amount'] },
+      [ident('bill_ref', 'LBWWWWWWWW'), text('note', 30), money('amount')],
+      [{ bill_ref: 'LB2237PN9Y', note: words.join(' '), amount: 150_000 }, { bill_ref: 'LB229BLXKQ', note: 'short', amount: 50 }]);
+    const pages = await pdfText(fs.readFileSync(file));
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(page).toContain('bill ref');
+    const all = readable(pages);
+    expect(all.match(/word\d+/g)).toEqual(words);
+    expect(all).toContain('LB229BLXKQ');
+    expect(all).toContain('2 rows · total amount: KES 1,500.50');
   });
 });
