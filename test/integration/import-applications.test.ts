@@ -88,7 +88,7 @@ describe('importing an applications file', () => {
 
     const history = d.sqlite.prepare("SELECT * FROM application_history WHERE action = 'submitted' ORDER BY id").all() as Record<string, unknown>[];
     expect(history).toHaveLength(4);
-    expect(history[0]).toMatchObject({ actor_name: 'system', from_state: null, to_state: 'submitted', revision: 1 });
+    expect(history[0]).toMatchObject({ actor_id: null, actor_name: 'Imported from good.csv by system', from_state: null, to_state: 'submitted', revision: 1 });
     expect(JSON.parse(history[0]!.snapshot as string)).toMatchObject({ applicationRef: 'ECZ-0001', cpdPoints: 32 });
 
     const imp = d.sqlite.prepare('SELECT * FROM imports').get() as Record<string, unknown>;
@@ -291,5 +291,51 @@ describe('importing applications that are already known', () => {
     expect(application(d, 'ECZ-5005')).toMatchObject({ phone: '254733123456' });
     const found = await d.query('applications.list', { search: '0733123456' }, t!.actors.officer);
     expect(found.ok && found.value.total).toBe(2);
+  });
+});
+
+describe('the history of an imported application names the import, not an officer (issue 17)', () => {
+  const row = (ref: string, cpd: number) =>
+    `${ref},2026-11-02T09:15:00+03:00,23456789,T/2010/01234,Grace,,Kamau,0712345678,,technologist,,Nairobi,,2026,${cpd},NRB,yes,\n`;
+  async function historyOf(d: Desk, ref: string) {
+    const id = (application(d, ref) as { id: string }).id;
+    const detail = await d.query('application.detail', { id }, t!.actors.officer);
+    if (!detail.ok) throw new Error(detail.error.message);
+    return detail.value.history.map((h) => [h.actor, h.action]);
+  }
+  async function importAs(d: Desk, fileName: string, data: string) {
+    const r = await d.dispatch('applications.import', { fileName, dataBase64: Buffer.from(data).toString('base64'), dryRun: false }, t!.actors.officer);
+    if (!r.ok) throw new Error(r.error.message);
+  }
+
+  it('an application an officer imports reads "Imported from FILE by officer", its resubmission too, and keeps who ran it', async () => {
+    const d = await desk();
+    await importAs(d, 'intake-2026-11.csv', HEADER + '\n' + row('ECZ-6001', 8));
+    const id = (application(d, 'ECZ-6001') as { id: string }).id;
+    const r = await d.dispatch('application.return', { applicationId: id, reason: 'Please upload your CPD certificates.' }, t!.actors.officer);
+    if (!r.ok) throw new Error(r.error.message);
+    await importAs(d, 'intake-2026-12.csv', HEADER + '\n' + row('ECZ-6001', 24));
+    expect(await historyOf(d, 'ECZ-6001')).toEqual([
+      ['Imported from intake-2026-11.csv by officer', 'submitted'],
+      ['officer', 'return'],
+      ['Imported from intake-2026-12.csv by officer', 'resubmit'],
+    ]);
+    const ids = d.sqlite.prepare('SELECT DISTINCT actor_id FROM application_history').pluck().all();
+    expect(ids).toEqual([t!.actors.officer.id]);
+  });
+
+  it('an application eCitizen sends to the central service reads "Received from eCitizen"', async () => {
+    const d = await desk();
+    const [header, line] = [HEADER.split(','), row('ECZ-6002', 30).trim().split(',')];
+    const r = await d.dispatch('applications.receive', { application: Object.fromEntries(header.map((h, i) => [h, line[i]!])) }, SYSTEM_ACTOR);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(await historyOf(d, 'ECZ-6002')).toEqual([['Received from eCitizen', 'submitted']]);
+  });
+
+  it('an entry written before, with the importing user’s name alone, is shown as an import too', async () => {
+    const d = await desk();
+    await importAs(d, 'old.csv', HEADER + '\n' + row('ECZ-6003', 30));
+    d.sqlite.prepare("UPDATE application_history SET actor_name = 'officer'").run();
+    expect(await historyOf(d, 'ECZ-6003')).toEqual([['Imported by officer', 'submitted']]);
   });
 });

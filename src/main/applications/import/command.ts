@@ -4,7 +4,7 @@ import { UserError } from '../../../shared/errors.js';
 import { newId } from '../../core/ids.js';
 import { defineCommand } from '../../core/registry.js';
 import { refreshStoredFlags } from '../flags.js';
-import { writeImport } from './apply.js';
+import { importedFrom, writeImport } from './apply.js';
 import { centreMatcher, loadCentres } from './centres.js';
 import type { ImportProblem } from './columns.js';
 import { planImport } from './plan.js';
@@ -49,7 +49,7 @@ export const importApplications = defineCommand('applications.import', async (_t
     });
   }
 
-  const practitionerIds = writeImport(ctx.sqlite, plan.actions, { now: ctx.now, actor: ctx.actor });
+  const practitionerIds = writeImport(ctx.sqlite, plan.actions, { now: ctx.now, actor: ctx.actor, historyActor: importedFrom(fileName, ctx.actor) });
   if (practitionerIds.length > 0) {
     refreshStoredFlags(ctx.sqlite, Number(ctx.desk.setting('review.cpdThreshold')), practitionerIds);
   }
