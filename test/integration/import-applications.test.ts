@@ -66,7 +66,10 @@ describe('importing an applications file', () => {
   it('imports every row of a good CSV as a submitted application with its practitioner', async () => {
     const d = await desk();
     const report = await imported(d, 'good.csv', fixture('good.csv'));
-    expect(report).toEqual({ fileName: 'good.csv', dryRun: false, rowsRead: 4, imported: 4, resubmitted: 0, unchanged: 0, problems: [] });
+    expect(report).toEqual({
+      fileName: 'good.csv', dryRun: false, rowsRead: 4, imported: 4, resubmitted: 0, unchanged: 0, problems: [],
+      warnings: [{ line: 5, field: 'phone', message: 'phone 2.54712E+11 lost digits in a spreadsheet: the applicant will get no SMS until it is corrected' }],
+    });
     expect(snapshot(d)).toMatchObject({ practitioners: 4, applications: 4, history: 4, imports: 1, search: 4 });
 
     expect(application(d, 'ECZ-0001')).toMatchObject({
@@ -170,8 +173,27 @@ describe('importing an applications file', () => {
     const d = await desk();
     const before = snapshot(d);
     const r = await importFile(d, 'good.csv', fixture('good.csv'), true);
-    expect(r).toEqual({ ok: true, value: { fileName: 'good.csv', dryRun: true, rowsRead: 4, imported: 4, resubmitted: 0, unchanged: 0, problems: [] } });
+    expect(r).toEqual({ ok: true, value: {
+      fileName: 'good.csv', dryRun: true, rowsRead: 4, imported: 4, resubmitted: 0, unchanged: 0, problems: [],
+      warnings: [{ line: 5, field: 'phone', message: expect.stringMatching(/^phone 2\.54712E\+11 lost digits in a spreadsheet/) }],
+    } });
     expect(snapshot(d)).toEqual(before);
+  });
+
+  it('warns on a dry run of a phone a spreadsheet saved as 2.54722E+11, naming the file, line and field; the number is still taken as unknown', async () => {
+    const d = await desk();
+    const file = HEADER + '\n' +
+      'ECZ-7001,2026-11-02T09:15:00+03:00,23456789,T/2010/01234,Grace,,Kamau,0712345678,,technologist,,Nairobi,,2026,30,NRB,yes,\n' +
+      'ECZ-7002,2026-11-02T09:16:00+03:00,23456790,T/2010/01235,Brian,,Otieno,2.54722E+11,,technologist,,Nairobi,,2026,30,NRB,yes,\n';
+    const dry = await importFile(d, 'intake.csv', file, true);
+    if (!dry.ok) throw new Error(dry.error.message);
+    expect(dry.value).toMatchObject({ fileName: 'intake.csv', dryRun: true, imported: 2, problems: [] });
+    expect(dry.value.warnings).toEqual([
+      { line: 3, field: 'phone', message: 'phone 2.54722E+11 lost digits in a spreadsheet: the applicant will get no SMS until it is corrected' },
+    ]);
+    expect(count(d, 'applications')).toBe(0);
+    await imported(d, 'intake.csv', file);
+    expect(application(d, 'ECZ-7002')).toMatchObject({ phone: null, phone_raw: '2.54722E+11' });
   });
 
   it('lists every problem on a dry run of a bad file instead of refusing it', async () => {

@@ -20,6 +20,7 @@ export const importApplications = defineCommand('applications.import', async (_t
   const { fileName, dryRun } = input;
   let rowsRead = 0;
   let problems: ImportProblem[];
+  let warnings: ImportProblem[] = [];
   let counts = { imported: 0, resubmitted: 0, unchanged: 0 };
   let plan: ReturnType<typeof planImport> | null = null;
   if (!table.ok) {
@@ -27,6 +28,7 @@ export const importApplications = defineCommand('applications.import', async (_t
   } else {
     const validated = validateTable(table.table, { now: ctx.now, findCentre: centreMatcher(loadCentres(ctx.sqlite)) });
     rowsRead = validated.rowsRead;
+    warnings = validated.warnings;
     plan = planImport(ctx.sqlite, validated.records);
     problems = [...validated.problems, ...plan.problems].sort((a, b) => a.line - b.line);
     for (const action of plan.actions) {
@@ -36,7 +38,7 @@ export const importApplications = defineCommand('applications.import', async (_t
     }
   }
   if (problems.length > 0) counts = { imported: 0, resubmitted: 0, unchanged: 0 };
-  const report: ImportReport = { fileName, dryRun, rowsRead, ...counts, problems };
+  const report: ImportReport = { fileName, dryRun, rowsRead, ...counts, problems, warnings };
   const summary = `${fileName}: ${rowsRead} rows, ${counts.imported} imported, ${counts.resubmitted} resubmitted, ${counts.unchanged} unchanged`;
 
   if (dryRun) {

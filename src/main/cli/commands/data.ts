@@ -46,6 +46,7 @@ export function registerDataCommands(program: Command): void {
         const lines = [
           `${report.dryRun ? 'Dry run of' : 'Imported'} ${report.fileName}: ${report.rowsRead} rows read, ${report.imported} new, ${report.resubmitted} resubmitted, ${report.unchanged} unchanged.`,
           ...report.problems.map((p) => `  line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}`),
+          ...report.warnings.map((w) => `  warning: ${report.fileName} line ${w.line}${w.field ? `, ${w.field}` : ''}: ${w.message}`),
         ];
         console.log(lines.join('\n'));
         if (report.problems.length) throw new UserError('import_failed', `${report.problems.length} problems: nothing would be imported.`);
