@@ -21,6 +21,14 @@ export function normalisePhone(raw: string | null | undefined): PhoneResult {
   return VALID.test(digits) ? { ok: true, msisdn: digits } : { ok: false, reason: 'invalid' };
 }
 
+/**
+ * The warning for a phone a spreadsheet saved in scientific notation (`2.54722E+11`): its digits
+ * are lost, so it is kept as unknown and never guessed; the check before an import says so.
+ */
+export function spreadsheetPhoneWarning(raw: string, consequence: string): string {
+  return `phone ${raw.trim()} lost digits in a spreadsheet: ${consequence}`;
+}
+
 /** `+2547…` for the SMS gateway. */
 export function gatewayNumber(msisdn: string): string {
   return '+' + msisdn;

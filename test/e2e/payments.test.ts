@@ -80,6 +80,7 @@ describe('browser mode: payments and reconciliation', () => {
     await summary.waitFor();
     expect(await termValue(summary, 'Format').innerText()).toBe('M-Pesa paybill statement');
     expect(await termValue(summary, 'Rows read').innerText()).toBe('2');
+    expect(await termValue(summary, 'References read from').innerText()).toBe('A/C No.');
     expect(await termValue(summary, 'New payments').innerText()).toBe('2');
     expect(await termValue(summary, 'Already known').innerText()).toBe('0');
     expect(await termValue(summary, 'Problems').innerText()).toBe('0');

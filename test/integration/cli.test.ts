@@ -49,6 +49,26 @@ describe('the kmlttb command line', () => {
     expect(kmlttb('--data', dir, 'audit', 'verify').out).toMatch(/intact/);
   });
 
+  it('checks imports before they run: where payers\' references were read from, and each phone a spreadsheet mangled, by file, line and field', () => {
+    const statement = path.join(dir, 'no-account-column.csv');
+    fs.writeFileSync(statement, [
+      'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info',
+      'QH1,2024-01-21 10:00:00,Pay Bill from 254712000001 - JANE ONE Acc. LB935NHTA4,Completed,1500.00,,2.54712E+11 - JANE ONE',
+    ].join('\n'));
+    const payments = kmlttb('--data', dir, 'import', 'payments', statement, '--dry-run');
+    expect(payments.code).toBe(0);
+    expect(payments.out).toContain('References the payers typed read from Details ("Acc. ..."), as the statement has no A/C No. column.');
+    expect(payments.out).toContain("warning: no-account-column.csv line 2, Other Party Info: phone 2.54712E+11 lost digits in a spreadsheet: the payer's number is kept as unknown");
+    const applications = path.join(dir, 'intake.csv');
+    fs.writeFileSync(applications, [
+      'application_ref,submitted_at,national_id,registration_no,first_name,middle_name,last_name,phone,email,cadre,qualification,county,employer,licence_year,cpd_points,collection_centre,declaration_accepted,disclosures',
+      'ECZ-8001,2024-01-02T09:15:00+03:00,23456789,T/2010/01234,Grace,,Kamau,2.54722E+11,,technologist,,Nairobi,,2024,30,NRB,yes,',
+    ].join('\n'));
+    const apps = kmlttb('--data', dir, 'import', 'applications', applications, '--dry-run');
+    expect(apps.code).toBe(0);
+    expect(apps.out).toContain('warning: intake.csv line 2, phone: phone 2.54722E+11 lost digits in a spreadsheet: the applicant will get no SMS until it is corrected');
+  });
+
   it('signs in a named user for a command and refuses a wrong password', () => {
     const wrong = path.join(dir, 'wrong.txt');
     fs.writeFileSync(wrong, 'not-the-password');

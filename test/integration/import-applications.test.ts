@@ -66,7 +66,10 @@ describe('importing an applications file', () => {
   it('imports every row of a good CSV as a submitted application with its practitioner', async () => {
     const d = await desk();
     const report = await imported(d, 'good.csv', fixture('good.csv'));
-    expect(report).toEqual({ fileName: 'good.csv', dryRun: false, rowsRead: 4, imported: 4, resubmitted: 0, unchanged: 0, problems: [] });
+    expect(report).toEqual({
+      fileName: 'good.csv', dryRun: false, rowsRead: 4, imported: 4, resubmitted: 0, unchanged: 0, problems: [],
+      warnings: [{ line: 5, field: 'phone', message: 'phone 2.54712E+11 lost digits in a spreadsheet: the applicant will get no SMS until it is corrected' }],
+    });
     expect(snapshot(d)).toMatchObject({ practitioners: 4, applications: 4, history: 4, imports: 1, search: 4 });
 
     expect(application(d, 'ECZ-0001')).toMatchObject({
@@ -88,7 +91,7 @@ describe('importing an applications file', () => {
 
     const history = d.sqlite.prepare("SELECT * FROM application_history WHERE action = 'submitted' ORDER BY id").all() as Record<string, unknown>[];
     expect(history).toHaveLength(4);
-    expect(history[0]).toMatchObject({ actor_name: 'system', from_state: null, to_state: 'submitted', revision: 1 });
+    expect(history[0]).toMatchObject({ actor_id: null, actor_name: 'Imported from good.csv by system', from_state: null, to_state: 'submitted', revision: 1 });
     expect(JSON.parse(history[0]!.snapshot as string)).toMatchObject({ applicationRef: 'ECZ-0001', cpdPoints: 32 });
 
     const imp = d.sqlite.prepare('SELECT * FROM imports').get() as Record<string, unknown>;
@@ -170,8 +173,27 @@ describe('importing an applications file', () => {
     const d = await desk();
     const before = snapshot(d);
     const r = await importFile(d, 'good.csv', fixture('good.csv'), true);
-    expect(r).toEqual({ ok: true, value: { fileName: 'good.csv', dryRun: true, rowsRead: 4, imported: 4, resubmitted: 0, unchanged: 0, problems: [] } });
+    expect(r).toEqual({ ok: true, value: {
+      fileName: 'good.csv', dryRun: true, rowsRead: 4, imported: 4, resubmitted: 0, unchanged: 0, problems: [],
+      warnings: [{ line: 5, field: 'phone', message: expect.stringMatching(/^phone 2\.54712E\+11 lost digits in a spreadsheet/) }],
+    } });
     expect(snapshot(d)).toEqual(before);
+  });
+
+  it('warns on a dry run of a phone a spreadsheet saved as 2.54722E+11, naming the file, line and field; the number is still taken as unknown', async () => {
+    const d = await desk();
+    const file = HEADER + '\n' +
+      'ECZ-7001,2026-11-02T09:15:00+03:00,23456789,T/2010/01234,Grace,,Kamau,0712345678,,technologist,,Nairobi,,2026,30,NRB,yes,\n' +
+      'ECZ-7002,2026-11-02T09:16:00+03:00,23456790,T/2010/01235,Brian,,Otieno,2.54722E+11,,technologist,,Nairobi,,2026,30,NRB,yes,\n';
+    const dry = await importFile(d, 'intake.csv', file, true);
+    if (!dry.ok) throw new Error(dry.error.message);
+    expect(dry.value).toMatchObject({ fileName: 'intake.csv', dryRun: true, imported: 2, problems: [] });
+    expect(dry.value.warnings).toEqual([
+      { line: 3, field: 'phone', message: 'phone 2.54722E+11 lost digits in a spreadsheet: the applicant will get no SMS until it is corrected' },
+    ]);
+    expect(count(d, 'applications')).toBe(0);
+    await imported(d, 'intake.csv', file);
+    expect(application(d, 'ECZ-7002')).toMatchObject({ phone: null, phone_raw: '2.54722E+11' });
   });
 
   it('lists every problem on a dry run of a bad file instead of refusing it', async () => {
@@ -291,5 +313,51 @@ describe('importing applications that are already known', () => {
     expect(application(d, 'ECZ-5005')).toMatchObject({ phone: '254733123456' });
     const found = await d.query('applications.list', { search: '0733123456' }, t!.actors.officer);
     expect(found.ok && found.value.total).toBe(2);
+  });
+});
+
+describe('the history of an imported application names the import, not an officer (issue 17)', () => {
+  const row = (ref: string, cpd: number) =>
+    `${ref},2026-11-02T09:15:00+03:00,23456789,T/2010/01234,Grace,,Kamau,0712345678,,technologist,,Nairobi,,2026,${cpd},NRB,yes,\n`;
+  async function historyOf(d: Desk, ref: string) {
+    const id = (application(d, ref) as { id: string }).id;
+    const detail = await d.query('application.detail', { id }, t!.actors.officer);
+    if (!detail.ok) throw new Error(detail.error.message);
+    return detail.value.history.map((h) => [h.actor, h.action]);
+  }
+  async function importAs(d: Desk, fileName: string, data: string) {
+    const r = await d.dispatch('applications.import', { fileName, dataBase64: Buffer.from(data).toString('base64'), dryRun: false }, t!.actors.officer);
+    if (!r.ok) throw new Error(r.error.message);
+  }
+
+  it('an application an officer imports reads "Imported from FILE by officer", its resubmission too, and keeps who ran it', async () => {
+    const d = await desk();
+    await importAs(d, 'intake-2026-11.csv', HEADER + '\n' + row('ECZ-6001', 8));
+    const id = (application(d, 'ECZ-6001') as { id: string }).id;
+    const r = await d.dispatch('application.return', { applicationId: id, reason: 'Please upload your CPD certificates.' }, t!.actors.officer);
+    if (!r.ok) throw new Error(r.error.message);
+    await importAs(d, 'intake-2026-12.csv', HEADER + '\n' + row('ECZ-6001', 24));
+    expect(await historyOf(d, 'ECZ-6001')).toEqual([
+      ['Imported from intake-2026-11.csv by officer', 'submitted'],
+      ['officer', 'return'],
+      ['Imported from intake-2026-12.csv by officer', 'resubmit'],
+    ]);
+    const ids = d.sqlite.prepare('SELECT DISTINCT actor_id FROM application_history').pluck().all();
+    expect(ids).toEqual([t!.actors.officer.id]);
+  });
+
+  it('an application eCitizen sends to the central service reads "Received from eCitizen"', async () => {
+    const d = await desk();
+    const [header, line] = [HEADER.split(','), row('ECZ-6002', 30).trim().split(',')];
+    const r = await d.dispatch('applications.receive', { application: Object.fromEntries(header.map((h, i) => [h, line[i]!])) }, SYSTEM_ACTOR);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(await historyOf(d, 'ECZ-6002')).toEqual([['Received from eCitizen', 'submitted']]);
+  });
+
+  it('an entry written before, with the importing user’s name alone, is shown as an import too', async () => {
+    const d = await desk();
+    await importAs(d, 'old.csv', HEADER + '\n' + row('ECZ-6003', 30));
+    d.sqlite.prepare("UPDATE application_history SET actor_name = 'officer'").run();
+    expect(await historyOf(d, 'ECZ-6003')).toEqual([['Imported by officer', 'submitted']]);
   });
 });

@@ -334,8 +334,13 @@ export const applicationDetail = defineQuery('application.detail', async (db, ct
     const decidedBy = app.decided_by
       ? (sqlite.prepare('SELECT username FROM users WHERE id = ?').get(app.decided_by) as { username: string } | undefined)?.username ?? null
       : null;
+    // Submissions and resubmissions come only from imports. Those written before their entries
+    // named the import (issue 17) hold the importing user's name alone: shown as an import too.
     const history = sqlite
-      .prepare('SELECT at, actor_name AS actor, action, from_state AS fromState, to_state AS toState, reason, revision FROM application_history WHERE application_id = ? ORDER BY id')
+      .prepare(`SELECT at, CASE WHEN action IN ('submitted', 'resubmit') AND actor_name NOT LIKE 'Imported %' AND actor_name NOT LIKE 'Received %'
+                  THEN 'Imported by ' || actor_name ELSE actor_name END AS actor,
+                  action, from_state AS fromState, to_state AS toState, reason, revision
+                FROM application_history WHERE application_id = ? ORDER BY id`)
       .all(app.id) as HistoryEntry[];
     const detail: ApplicationDetail = {
       id: app.id,

@@ -2,7 +2,7 @@ import { matchHeaders } from '../../shared/headers.js';
 import { UserError } from '../../shared/errors.js';
 import { defineCommand } from '../core/registry.js';
 import { refreshStoredFlags } from '../applications/flags.js';
-import { writeImport } from '../applications/import/apply.js';
+import { RECEIVED_FROM_ECITIZEN, writeImport } from '../applications/import/apply.js';
 import { centreMatcher, loadCentres } from '../applications/import/centres.js';
 import { APPLICATION_COLUMNS, type ImportProblem } from '../applications/import/columns.js';
 import { planImport } from '../applications/import/plan.js';
@@ -46,7 +46,7 @@ export const applicationsReceive = defineCommand('applications.receive', async (
     return { outcome: 'duplicate' as const, applicationRef: record.applicationRef, applicationId: findId() };
   }
 
-  const practitionerIds = writeImport(ctx.sqlite, [action], { now: ctx.now, actor: ctx.actor });
+  const practitionerIds = writeImport(ctx.sqlite, [action], { now: ctx.now, actor: ctx.actor, historyActor: RECEIVED_FROM_ECITIZEN });
   refreshStoredFlags(ctx.sqlite, Number(ctx.desk.setting('review.cpdThreshold')), practitionerIds);
   const applicationId = findId();
   const outcome = action.kind === 'insert' ? ('new' as const) : ('resubmitted' as const);

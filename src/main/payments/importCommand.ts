@@ -21,7 +21,7 @@ interface Prepared {
 export const importPayments = defineCommand('payments.import', async (_tx, ctx, input, { parsed, sha256 }: Prepared) => {
   const report: PaymentImportReport = {
     fileName: input.fileName, dryRun: input.dryRun, format: parsed.format, rowsRead: parsed.rowsRead, added: 0, alreadyKnown: 0,
-    notCounted: parsed.notCounted, problems: parsed.problems, matched: { exact_reference: 0, check_character: 0, national_id: 0 }, unmatched: 0,
+    notCounted: parsed.notCounted, problems: parsed.problems, warnings: parsed.warnings, referenceFrom: parsed.referenceFrom, matched: { exact_reference: 0, check_character: 0, national_id: 0 }, unmatched: 0,
   };
   if (parsed.problems.length > 0) {
     if (input.dryRun) {
@@ -50,7 +50,7 @@ export const importPayments = defineCommand('payments.import', async (_tx, ctx, 
   ctx.audit({
     action: 'payments.import', entity: 'import', entityId: importId,
     summary: `${input.fileName}: ${parsed.rowsRead} rows, ${stored.added.length} new payments, ${stored.alreadyKnown} already known, ${parsed.notCounted.length} not counted, ${reversed.reversed} earlier payments reversed; matched ${m.exact_reference + m.check_character + m.national_id}, unmatched ${matching.unmatched}`,
-    after: { fileName: input.fileName, sha256, format: parsed.format, rows: parsed.rowsRead, added: stored.added.length, alreadyKnown: stored.alreadyKnown, matched: m, unmatched: matching.unmatched },
+    after: { fileName: input.fileName, sha256, format: parsed.format, referenceFrom: parsed.referenceFrom, warnings: parsed.warnings.length, rows: parsed.rowsRead, added: stored.added.length, alreadyKnown: stored.alreadyKnown, matched: m, unmatched: matching.unmatched },
   });
   return report;
 }, {

@@ -1,5 +1,5 @@
 import type { ReportDefinition } from './types.js';
-import { datetime, filterClause, int, money, text } from './types.js';
+import { datetime, filterClause, ident, int, money, SAMPLE, text } from './types.js';
 
 export const applicationsReport: ReportDefinition = {
   name: 'applications',
@@ -7,10 +7,11 @@ export const applicationsReport: ReportDefinition = {
   permission: 'application.read',
   personalData: true,
   columns: [
-    text('application_ref', 16), datetime('submitted_at'), text('national_id', 11), text('registration_no', 12), text('full_name', 24),
-    text('phone', 13), text('cadre', 12), int('licence_year'), int('cpd_points'), text('collection_centre', 16), text('status', 10),
-    text('decided_by', 12), datetime('decided_at'), text('reason', 30), text('bill_ref', 12), money('amount_due'), money('amount_paid'),
-    text('licence_no', 20),
+    ident('application_ref', SAMPLE.applicationRef, 16), datetime('submitted_at'), ident('national_id', SAMPLE.nationalId, 11),
+    ident('registration_no', SAMPLE.registrationNo, 12), text('full_name', 24), ident('phone', SAMPLE.phone, 13), ident('cadre', 'technologist', 12),
+    int('licence_year'), int('cpd_points'), text('collection_centre', 16), ident('status', 'submitted', 10), ident('decided_by', SAMPLE.username, 12),
+    datetime('decided_at'), text('reason', 30), ident('bill_ref', SAMPLE.billRef, 12), money('amount_due'), money('amount_paid'),
+    ident('licence_no', SAMPLE.licenceNo, 20),
   ],
   totals: ['amount_due', 'amount_paid'],
   *rows(sqlite, f) {

@@ -1,9 +1,12 @@
 import type { ReportDefinition } from './types.js';
-import { datetime, filterClause, int, text } from './types.js';
+import { datetime, filterClause, ident, int, SAMPLE, text } from './types.js';
 
 export const auditReport: ReportDefinition = {
   name: 'audit', title: 'Audit trail', permission: 'audit.read', personalData: false,
-  columns: [int('seq'), datetime('at'), text('actor', 14), text('desk', 12), text('action', 22), text('entity', 12), text('entity_id', 36), text('summary', 50), text('hash', 64)],
+  columns: [
+    int('seq'), datetime('at'), ident('actor', SAMPLE.username, 14), ident('desk', SAMPLE.id, 12), ident('action', 'applications.receive', 22),
+    ident('entity', 'application', 12), ident('entity_id', SAMPLE.id, 36), text('summary', 50), ident('hash', SAMPLE.hash, 64),
+  ],
   *rows(sqlite, f) {
     const { sql, params } = filterClause(f, { time: 'e.at', officer: 'e.actor_name' });
     yield* sqlite.prepare(`

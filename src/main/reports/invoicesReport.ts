@@ -1,9 +1,12 @@
 import type { ReportDefinition } from './types.js';
-import { filterClause, money, text } from './types.js';
+import { filterClause, ident, money, SAMPLE } from './types.js';
 
 export const invoicesReport: ReportDefinition = {
   name: 'invoices', title: 'Invoices', permission: 'payment.read', personalData: true,
-  columns: [text('bill_ref', 12), text('application_ref', 16), text('national_id', 11), money('amount_due'), money('amount_paid'), money('balance'), text('status', 14)],
+  columns: [
+    ident('bill_ref', SAMPLE.billRef, 12), ident('application_ref', SAMPLE.applicationRef, 16), ident('national_id', SAMPLE.nationalId, 11),
+    money('amount_due'), money('amount_paid'), money('balance'), ident('status', 'partially_paid', 14),
+  ],
   totals: ['amount_due', 'amount_paid', 'balance'],
   *rows(sqlite, f) {
     const { sql, params } = filterClause(f, { time: 'i.created_at', centre: 'a.centre_id', year: 'a.licence_year', state: 'i.state' });

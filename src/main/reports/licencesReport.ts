@@ -1,12 +1,12 @@
 import type { ReportDefinition } from './types.js';
-import { datetime, filterClause, int, text } from './types.js';
+import { datetime, filterClause, ident, int, SAMPLE, text } from './types.js';
 
 export const licencesReport: ReportDefinition = {
   name: 'licences', title: 'Licences', permission: 'licence.read', personalData: true,
   columns: [
-    text('licence_no', 20), int('licence_year'), text('national_id', 11), text('full_name', 24), text('centre', 16), text('status', 10),
-    datetime('issued_at'), datetime('dispatched_at'), datetime('received_at'), datetime('collected_at'), text('collected_by', 20),
-    text('collector_id_no', 12), text('clerk', 12),
+    ident('licence_no', SAMPLE.licenceNo, 20), int('licence_year'), ident('national_id', SAMPLE.nationalId, 11), text('full_name', 24),
+    text('centre', 16), ident('status', 'dispatched', 10), datetime('issued_at'), datetime('dispatched_at'), datetime('received_at'),
+    datetime('collected_at'), text('collected_by', 20), ident('collector_id_no', SAMPLE.nationalId, 12), ident('clerk', SAMPLE.username, 12),
   ],
   *rows(sqlite, f) {
     const { sql, params } = filterClause(f, { time: 'l.issued_at', centre: 'l.centre_id', year: 'l.licence_year', state: 'l.state' });

@@ -1,11 +1,13 @@
 import type { ReportDefinition } from './types.js';
-import { datetime, filterClause, money, text } from './types.js';
+import { datetime, filterClause, ident, money, SAMPLE, text } from './types.js';
 
 export const reconciliationReport: ReportDefinition = {
   name: 'reconciliation', title: 'Reconciliation', permission: 'payment.read', personalData: false,
   columns: [
-    text('transaction_id', 14), datetime('paid_at'), money('amount'), text('channel', 12), text('reference_typed', 16), text('match_status', 12),
-    text('matched_bill_ref', 12), text('application_ref', 16), text('match_rule', 14), text('matched_by', 12), text('note', 30),
+    ident('transaction_id', SAMPLE.transactionId, 14), datetime('paid_at'), money('amount'), text('channel', 12),
+    ident('reference_typed', SAMPLE.referenceTyped, 16), ident('match_status', 'refund_due', 12), ident('matched_bill_ref', SAMPLE.billRef, 12),
+    ident('application_ref', SAMPLE.applicationRef, 16), ident('match_rule', 'check_character', 14), ident('matched_by', SAMPLE.username, 12),
+    text('note', 30),
   ],
   totals: ['amount'],
   *rows(sqlite, f) {

@@ -1,9 +1,12 @@
 import type { ReportDefinition } from './types.js';
-import { datetime, filterClause, int, text } from './types.js';
+import { datetime, filterClause, ident, int, SAMPLE, text } from './types.js';
 
 export const smsReport: ReportDefinition = {
   name: 'sms', title: 'SMS messages', permission: 'sms.read', personalData: true,
-  columns: [datetime('created_at'), text('phone', 13), text('event', 10), text('language', 6), int('parts'), text('status', 10), datetime('sent_at'), datetime('delivered_at'), text('failure_reason', 30)],
+  columns: [
+    datetime('created_at'), ident('phone', SAMPLE.phone, 13), ident('event', 'at_centre', 10), ident('language', 'sw', 6), int('parts'),
+    ident('status', 'cancelled', 10), datetime('sent_at'), datetime('delivered_at'), text('failure_reason', 30),
+  ],
   *rows(sqlite, f) {
     const { sql, params } = filterClause(f, { time: 'm.created_at', centre: 'a.centre_id', year: 'a.licence_year', state: 'm.state' });
     yield* sqlite.prepare(`

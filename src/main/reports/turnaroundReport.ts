@@ -1,10 +1,13 @@
 import type { ReportDefinition, ReportRow } from './types.js';
-import { filterClause, int, text } from './types.js';
+import { filterClause, ident, int, SAMPLE } from './types.js';
 
 /** One row per officer and month (Nairobi): decisions, and the median hours from submission to decision. */
 export const turnaroundReport: ReportDefinition = {
   name: 'turnaround', title: 'Turnaround by officer', permission: 'application.read', personalData: false,
-  columns: [text('officer', 16), text('month', 8), int('decided'), int('approved'), int('rejected'), int('returned'), { key: 'median_hours_to_decision', kind: 'text', width: 14 }],
+  columns: [
+    ident('officer', SAMPLE.username, 16), ident('month', '2026-11', 8), int('decided'), int('approved'), int('rejected'), int('returned'),
+    ident('median_hours_to_decision', '99999.9', 14),
+  ],
   *rows(sqlite, f) {
     const { sql, params } = filterClause(f, { time: 'h.at', centre: 'a.centre_id', year: 'a.licence_year', officer: 'h.actor_name' });
     const decisions = sqlite.prepare(`

@@ -24,6 +24,12 @@ export interface ReportColumn {
   kind: ColumnKind;
   /** Relative width for XLSX and PDF. */
   width?: number;
+  /**
+   * An identifier an auditor traces (a reference, an ID or registration number, a phone, a
+   * username, a state): a sample as long as the longest one expected. The PDF keeps room for the
+   * sample on one line and never wraps or cuts such a value.
+   */
+  whole?: string;
 }
 export type ReportValue = string | number | null;
 export type ReportRow = Record<string, ReportValue>;
@@ -41,8 +47,33 @@ export interface ReportDefinition {
   rows(sqlite: BetterSqlite3.Database, filters: ReportFilters, now: string): Iterable<ReportRow>;
 }
 
-/** Shorthand for column lists: `text('name')`, `money('amount')`… */
+/** Shorthand for column lists: `text('name')` (free text), `ident('bill_ref', sample)`, `money('amount')`… */
 export const text = (key: string, width = 14): ReportColumn => ({ key, kind: 'text', width });
+/**
+ * The widest value expected of each kind of identifier, for `ident` columns: the PDF keeps room
+ * for it on one line. A longer value is still printed whole, only smaller.
+ */
+export const SAMPLE = {
+  /** Ten characters (src/shared/billRef.ts); W is the widest letter. */
+  billRef: 'LBWWWWWWWW',
+  /** As a payer types a bill reference, spaces and all. */
+  referenceTyped: 'LBWW WWWW WW',
+  applicationRef: 'KMLTTB-APP-000000',
+  nationalId: 'AB12345678',
+  registrationNo: 'MLT/2010/01234',
+  /** Normalised phones are 12 digits; one never normalised is shown as it was given. */
+  phone: '+254 712 345 678',
+  licenceNo: 'KMLTTB/2026/000000',
+  /** An M-Pesa receipt or an eCitizen invoice number. */
+  transactionId: 'TEU4K2Q8ZAMW',
+  username: 'finance.officer',
+  /** A record or desk id (UUID): digits are as wide as any hex letter. */
+  id: '00000000-0000-0000-0000-000000000000',
+  hash: '0'.repeat(64),
+} as const;
+
+/** An identifier, kept whole in print: `ident('bill_ref', 'LB2237PN9YWM')`. */
+export const ident = (key: string, sample: string, width = sample.length + 2): ReportColumn => ({ key, kind: 'text', width, whole: sample });
 export const int = (key: string, width = 8): ReportColumn => ({ key, kind: 'int', width });
 export const money = (key: string, width = 12): ReportColumn => ({ key, kind: 'money', width });
 export const datetime = (key: string, width = 20): ReportColumn => ({ key, kind: 'datetime', width });

@@ -127,4 +127,6 @@ export interface ImportReport {
   resubmitted: number;
   unchanged: number;
   problems: { line: number; field?: string; message: string }[];
+  /** Worth knowing before importing, but no reason to refuse the file (a phone a spreadsheet mangled). */
+  warnings: { line: number; field?: string; message: string }[];
 }

@@ -27,6 +27,13 @@ export interface PaymentImportReport {
   alreadyKnown: number;
   notCounted: { line: number; reason: string }[];
   problems: { line: number; field?: string; message: string }[];
+  /** Worth knowing before importing, but no reason to refuse the file: a phone a spreadsheet mangled, a reference not found. */
+  warnings: { line: number; field?: string; message: string }[];
+  /**
+   * The column the references payers typed were read from: `client_invoice_ref`, `A/C No.`, or
+   * `Details` for an M-Pesa statement without an A/C No. column; null when the file was not read.
+   */
+  referenceFrom: string | null;
   matched: Record<Exclude<MatchRule, 'manual'>, number>;
   unmatched: number;
 }

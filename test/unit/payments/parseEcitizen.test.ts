@@ -66,9 +66,17 @@ describe('reading eCitizen payment notifications', () => {
     ]);
   });
 
-  it('keeps no phone for a number in spreadsheet notation (2.54712E+11), never a guessed one', () => {
-    const p = fixture('ecitizen-notifications.csv').payments.find((x) => x.transactionId === 'DKLMNP')!;
-    expect(p).toMatchObject({ payerPhone: null, payerPhoneRaw: '2.54712E+11' });
+  it('keeps no phone for a number in spreadsheet notation (2.54712E+11), never a guessed one, and warns naming the line and field', () => {
+    for (const name of ['ecitizen-notifications.csv', 'ecitizen-notifications.jsonl']) {
+      const result = fixture(name);
+      const p = result.payments.find((x) => x.transactionId === 'DKLMNP')!;
+      expect(p).toMatchObject({ payerPhone: null, payerPhoneRaw: '2.54712E+11' });
+      expect(result.warnings).toEqual([{
+        line: p.line, field: 'phone_number',
+        message: "phone 2.54712E+11 lost digits in a spreadsheet: the payer's number is kept as unknown, so it cannot point to their invoice",
+      }]);
+      expect(result.referenceFrom).toBe('client_invoice_ref');
+    }
   });
 
   it('reads amounts written 1500, 1500.00 and "1,500.00" as the same cents, and numbers in JSON too', () => {

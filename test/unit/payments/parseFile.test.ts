@@ -16,7 +16,7 @@ const NOT_PAYMENTS = /^not a payments file: expected the eCitizen notification c
 describe('recognising a payments file', () => {
   it('says so when the file is empty, or only blank lines', () => {
     for (const text of ['', '\n\n  \n', '\uFEFF']) {
-      expect(parse(text)).toEqual({ format: null, rowsRead: 0, payments: [], notCounted: [], problems: [{ line: 1, message: 'the file is empty' }] });
+      expect(parse(text)).toEqual({ format: null, rowsRead: 0, payments: [], notCounted: [], problems: [{ line: 1, message: 'the file is empty' }], warnings: [], referenceFrom: null });
     }
   });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePaymentsFile } from '../../../src/main/payments/parse/index.js';
+import { referenceFromDetails } from '../../../src/main/payments/parse/detailsReference.js';
 import { nameFromDetails, parseOtherPartyInfo } from '../../../src/main/payments/parse/otherParty.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/payments');
@@ -98,9 +99,49 @@ describe('reading an M-Pesa paybill statement', () => {
   });
 
   it('names a required column the statement lacks', () => {
-    const result = parse('Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info\n');
+    const result = parse('Receipt No.,Completion Time,Details,Transaction Status,Other Party Info,A/C No.\n');
     expect(result.format).toBe('mpesa-statement');
-    expect(result.problems).toEqual([{ line: 1, field: 'A/C No.', message: 'the column A/C No. is missing' }]);
+    expect(result.problems).toEqual([{ line: 1, field: 'Paid In', message: 'the column Paid In is missing' }]);
+  });
+
+  it('names the A/C No. column when it is missing and there is no Details to read the reference from either', () => {
+    const result = parse('Receipt No.,Completion Time,Transaction Status,Paid In,Withdrawn,Other Party Info\nQA1,2025-05-31 11:00:00,Completed,1500,,\n');
+    expect(result.problems).toEqual([{ line: 1, field: 'A/C No.', message: 'the column A/C No. is missing (and there is no Details column to read "Acc. ..." from)' }]);
+    expect(result.payments).toEqual([]);
+  });
+
+  it('without an A/C No. column, takes the reference the payer typed from Details, says so, and warns of a line without one', () => {
+    const result = parse([
+      'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info',
+      'QA1,2025-05-31 11:00:00,Pay Bill from 254712345678 - JOHN DOE Acc. LB935NHTA4,Completed,1500,,254712345678 - JOHN DOE',
+      'QA2,2025-05-31 11:01:00,Pay Bill Online from 2547******678 - GRACE W. OTIENO Acc. lb22 9blx kq,Completed,1500,,',
+      'QA3,2025-05-31 11:02:00,Pay Bill from 254733444555 - MARY NJERI Acc. TLDZRT,Completed,1550,,',
+      'QA4,2025-05-31 11:03:00,Pay Bill from 254700111222 - SAMUEL KIPROP,Completed,1000,,',
+    ].join('\n'));
+    expect(result).toMatchObject({ format: 'mpesa-statement', referenceFrom: 'Details', problems: [] });
+    expect(result.payments.map((p) => [p.transactionId, p.referenceTyped, p.otherSourceKey, p.payerName])).toEqual([
+      ['QA1', 'LB935NHTA4', null, 'JOHN DOE'],
+      ['QA2', 'lb22 9blx kq', null, 'GRACE W. OTIENO'],
+      ['QA3', 'TLDZRT', 'TLDZRT', 'MARY NJERI'],
+      ['QA4', '', null, 'SAMUEL KIPROP'],
+    ]);
+    expect(result.warnings).toEqual([{ line: 5, field: 'Details', message: expect.stringContaining('no reference the payer typed') }]);
+  });
+
+  it('with an A/C No. column, reads the reference there and says so', () => {
+    expect(fixture()).toMatchObject({ referenceFrom: 'A/C No.', warnings: [] });
+  });
+
+  it('keeps a phone a spreadsheet wrote as 2.54712E+11 as unknown, and warns naming the line and field', () => {
+    const result = statement(
+      'QA00000001,2025-05-31 11:00:00,,Completed,1500,,2.54712E+11 - JOHN DOE,,LB2237PN9Y',
+      'QA00000002,2025-05-31 11:00:00,,Completed,1500,,2.54712E+11,,LB2237PN9Y',
+    );
+    expect(result.payments.map((p) => [p.payerPhone, p.payerPhoneRaw, p.payerName])).toEqual([[null, '2.54712E+11', 'JOHN DOE'], [null, '2.54712E+11', '']]);
+    expect(result.warnings).toEqual([2, 3].map((line) => ({
+      line, field: 'Other Party Info',
+      message: "phone 2.54712E+11 lost digits in a spreadsheet: the payer's number is kept as unknown, so it cannot point to their invoice",
+    })));
   });
 
   it('refuses a payment dated after now (beyond five minutes of clock skew)', () => {
@@ -137,5 +178,34 @@ describe('who paid, from Other Party Info and Details', () => {
     const result = statement('QA00000001,2025-05-31 11:00:00,,Completed,1500,,+254712345678 - JOHN DOE,,LB2237PN9Y');
     expect(result.problems).toEqual([]);
     expect(result.payments[0]).toMatchObject({ payerPhone: '254712345678', payerPhoneRaw: '+254712345678', payerName: 'JOHN DOE' });
+  });
+});
+
+describe('the reference a payer typed, from Details (a statement without A/C No.)', () => {
+  it('reads it after "Acc.", "Account" or "A/C", in any case, with or without "No." and a colon', () => {
+    expect(referenceFromDetails('Pay Bill from 254712345678 - JOHN DOE Acc. LB935NHTA4')).toBe('LB935NHTA4');
+    expect(referenceFromDetails('Pay Bill from 254712345678 - JOHN DOE acc.LB935NHTA4')).toBe('LB935NHTA4');
+    expect(referenceFromDetails('Pay Bill from 254712345678 - JOHN DOE Acc LB935NHTA4')).toBe('LB935NHTA4');
+    expect(referenceFromDetails('Pay Bill from 254712345678 - JOHN DOE Account LB935NHTA4')).toBe('LB935NHTA4');
+    expect(referenceFromDetails('Pay Bill from 254712345678 - JOHN DOE Account No: LB935NHTA4')).toBe('LB935NHTA4');
+    expect(referenceFromDetails('Pay Bill from 254712345678 - JOHN DOE A/C LB935NHTA4')).toBe('LB935NHTA4');
+    expect(referenceFromDetails('Pay Bill from 254712345678 - JOHN DOE A/C No. LB935NHTA4')).toBe('LB935NHTA4');
+    expect(referenceFromDetails('Pay Bill Online from 2547******678 - GRACE OTIENO Acc. lb22  9blx kq ')).toBe('lb22 9blx kq');
+  });
+
+  it('is not fooled by a name that starts like a marker', () => {
+    expect(referenceFromDetails('Pay Bill from 254712345678 - ACCRA MENSAH Acc. LB935NHTA4')).toBe('LB935NHTA4');
+    expect(referenceFromDetails('Pay Bill from 254712345678 - ACCOUNTANT JOHN Acc. LB935NHTA4')).toBe('LB935NHTA4');
+  });
+
+  it('gives nothing rather than a guess: no marker, two markers, nothing after it, a sentence, a formula or an over-long text', () => {
+    expect(referenceFromDetails('Pay Bill from 254712345678 - JOHN DOE')).toBeNull();
+    expect(referenceFromDetails('Pay Bill from 254712345678 - JOHN DOE Acc.')).toBeNull();
+    expect(referenceFromDetails('Funds moved from Utility Account to Working Account')).toBeNull();
+    expect(referenceFromDetails('Pay Bill from 2547 - MARY ACCOUNT Acc. LB935NHTA4')).toBeNull();
+    expect(referenceFromDetails('Pay Bill from 2547 - JOHN Acc. my licence fee for this year')).toBeNull();
+    expect(referenceFromDetails('Pay Bill from 2547 - JOHN Acc. =cmd|calc')).toBeNull();
+    expect(referenceFromDetails(`Pay Bill from 2547 - JOHN Acc. ${'A'.repeat(31)}`)).toBeNull();
+    expect(referenceFromDetails('')).toBeNull();
   });
 });

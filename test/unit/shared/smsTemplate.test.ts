@@ -71,3 +71,31 @@ describe('placeholders in a template', () => {
     expect(unknownPlaceholders('Licence {licence_no} for {bill_ref} in {year2}')).toEqual(['licence_no', 'bill_ref', 'year2']);
   });
 });
+
+describe('no wasted characters in a rendered SMS (issue 17)', () => {
+  const returned = 'Dear {name}, your KMLTTB licence renewal {ref} needs more information: {reason}. Please update it on eCitizen.';
+  const values = { name: 'Faith', ref: 'APP-2026-000123' };
+
+  it('a reason that ends its own sentence is not followed by a second full stop', () => {
+    const text = renderSms(returned, { ...values, reason: 'Please accept the declarations and resubmit.' });
+    expect(text).toBe('Dear Faith, your KMLTTB licence renewal APP-2026-000123 needs more information: Please accept the declarations and resubmit. Please update it on eCitizen.');
+    expect(text).not.toContain('..');
+  });
+
+  it('a reason without a full stop still gets the template’s, and one ending in ? or ! keeps its own mark alone', () => {
+    expect(renderSms(returned, { ...values, reason: 'Attach your CPD certificates' })).toContain('information: Attach your CPD certificates. Please update');
+    expect(renderSms(returned, { ...values, reason: 'Is your phone number right?' })).toContain('information: Is your phone number right? Please update');
+    expect(renderSms(returned, { ...values, reason: 'Sign the declaration!' })).toContain('information: Sign the declaration! Please update');
+  });
+
+  it('spaces after the reason do not leave " ." behind, and the Kiswahili template reads the same', () => {
+    expect(renderSms(returned, { ...values, reason: 'Please resubmit.  \n' })).toContain('information: Please resubmit. Please update');
+    expect(renderSms('Mpendwa {name}, ombi lako {ref} linahitaji maelezo zaidi: {reason}. Lirekebishe kwenye eCitizen.', { ...values, reason: 'Tafadhali kubali matamko.' }))
+      .toBe('Mpendwa Faith, ombi lako APP-2026-000123 linahitaji maelezo zaidi: Tafadhali kubali matamko. Lirekebishe kwenye eCitizen.');
+  });
+
+  it('only the full stop right after the value is dropped: one further on stays', () => {
+    expect(renderSms('Reason: {reason} See eCitizen.', { reason: 'Missing CPD.' })).toBe('Reason: Missing CPD. See eCitizen.');
+    expect(renderSms('{ref}. Paid.', { ref: 'APP-1' })).toBe('APP-1. Paid.');
+  });
+});

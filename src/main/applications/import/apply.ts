@@ -37,11 +37,24 @@ const STAGE_SQL = `
   );`;
 const UNSTAGE_SQL = 'DROP TABLE IF EXISTS temp.import_practitioners; DROP TABLE IF EXISTS temp.import_applications;';
 
+/** Who the history of an application imported from a file names: the import, not an officer (issue 17). */
+export function importedFrom(fileName: string, actor: Pick<Actor, 'username'>): string {
+  return `Imported from ${fileName} by ${actor.username}`;
+}
+
+/** Who the history of an application eCitizen sent to the central service names. */
+export const RECEIVED_FROM_ECITIZEN = 'Received from eCitizen';
+
 /**
  * Writes the planned changes inside the caller's transaction. Returns the practitioners whose
- * applications changed (their review flags need refreshing).
+ * applications changed (their review flags need refreshing). Their history entries keep the
+ * actor's id and name the source as `historyActor` (importedFrom, RECEIVED_FROM_ECITIZEN).
  */
-export function writeImport(sqlite: BetterSqlite3.Database, actions: readonly Action[], meta: { now: string; actor: Actor }): string[] {
+export function writeImport(
+  sqlite: BetterSqlite3.Database,
+  actions: readonly Action[],
+  meta: { now: string; actor: Actor; historyActor: string },
+): string[] {
   const changed = actions.filter((a) => a.kind !== 'unchanged');
   if (changed.length === 0) return [];
   sqlite.exec(UNSTAGE_SQL);
@@ -49,7 +62,7 @@ export function writeImport(sqlite: BetterSqlite3.Database, actions: readonly Ac
   try {
     const practitionerIds = upsertPractitioners(sqlite, changed.map((a) => a.record), meta.now);
     stageApplications(sqlite, changed, practitionerIds);
-    const now = { now: meta.now, actorId: meta.actor.id, actorName: meta.actor.username };
+    const now = { now: meta.now, actorId: meta.actor.id, actorName: meta.historyActor };
     sqlite
       .prepare(
         `INSERT INTO applications (id, application_ref, practitioner_id, licence_year, submitted_at, cpd_points,

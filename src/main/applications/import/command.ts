@@ -4,7 +4,7 @@ import { UserError } from '../../../shared/errors.js';
 import { newId } from '../../core/ids.js';
 import { defineCommand } from '../../core/registry.js';
 import { refreshStoredFlags } from '../flags.js';
-import { writeImport } from './apply.js';
+import { importedFrom, writeImport } from './apply.js';
 import { centreMatcher, loadCentres } from './centres.js';
 import type { ImportProblem } from './columns.js';
 import { planImport } from './plan.js';
@@ -20,6 +20,7 @@ export const importApplications = defineCommand('applications.import', async (_t
   const { fileName, dryRun } = input;
   let rowsRead = 0;
   let problems: ImportProblem[];
+  let warnings: ImportProblem[] = [];
   let counts = { imported: 0, resubmitted: 0, unchanged: 0 };
   let plan: ReturnType<typeof planImport> | null = null;
   if (!table.ok) {
@@ -27,6 +28,7 @@ export const importApplications = defineCommand('applications.import', async (_t
   } else {
     const validated = validateTable(table.table, { now: ctx.now, findCentre: centreMatcher(loadCentres(ctx.sqlite)) });
     rowsRead = validated.rowsRead;
+    warnings = validated.warnings;
     plan = planImport(ctx.sqlite, validated.records);
     problems = [...validated.problems, ...plan.problems].sort((a, b) => a.line - b.line);
     for (const action of plan.actions) {
@@ -36,7 +38,7 @@ export const importApplications = defineCommand('applications.import', async (_t
     }
   }
   if (problems.length > 0) counts = { imported: 0, resubmitted: 0, unchanged: 0 };
-  const report: ImportReport = { fileName, dryRun, rowsRead, ...counts, problems };
+  const report: ImportReport = { fileName, dryRun, rowsRead, ...counts, problems, warnings };
   const summary = `${fileName}: ${rowsRead} rows, ${counts.imported} imported, ${counts.resubmitted} resubmitted, ${counts.unchanged} unchanged`;
 
   if (dryRun) {
@@ -49,7 +51,7 @@ export const importApplications = defineCommand('applications.import', async (_t
     });
   }
 
-  const practitionerIds = writeImport(ctx.sqlite, plan.actions, { now: ctx.now, actor: ctx.actor });
+  const practitionerIds = writeImport(ctx.sqlite, plan.actions, { now: ctx.now, actor: ctx.actor, historyActor: importedFrom(fileName, ctx.actor) });
   if (practitionerIds.length > 0) {
     refreshStoredFlags(ctx.sqlite, Number(ctx.desk.setting('review.cpdThreshold')), practitionerIds);
   }

@@ -1,5 +1,5 @@
 import { matchHeaders } from '../../../shared/headers.js';
-import { normalisePhone } from '../../../shared/phone.js';
+import { normalisePhone, spreadsheetPhoneWarning } from '../../../shared/phone.js';
 import { parseNairobiDateTime } from '../../../shared/time.js';
 import { looksLikeFormula, MAX_DISCLOSURES_LENGTH, MAX_FIELD_LENGTH, parseWholeNumber, parseYesNo } from './cells.js';
 import { APPLICATION_COLUMNS, type ApplicationColumn, type ApplicationRecord, type ImportProblem } from './columns.js';
@@ -15,8 +15,13 @@ export interface ValidateContext {
 export interface Validated {
   records: ApplicationRecord[];
   problems: ImportProblem[];
+  /** Worth knowing before importing, but no reason to refuse the file. */
+  warnings: ImportProblem[];
   rowsRead: number;
 }
+
+/** What an applicant loses when their phone reached us mangled by a spreadsheet. */
+export const NO_SMS = 'the applicant will get no SMS until it is corrected';
 
 /** Clocks disagree a little: a submission up to five minutes "in the future" is accepted. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -30,14 +35,16 @@ export function validateTable(table: Table, ctx: ValidateContext): Validated {
     ...match.duplicates.map((d) => ({ line: table.headerLine, field: d.name, message: `the column ${d.name} appears ${d.positions.length} times` })),
   ];
   const rowsRead = table.rows.length;
-  if (problems.length > 0) return { records: [], problems, rowsRead };
-  if (rowsRead === 0) return { records: [], problems: [{ line: table.headerLine, message: 'the file has no rows below the header' }], rowsRead };
+  if (problems.length > 0) return { records: [], problems, warnings: [], rowsRead };
+  if (rowsRead === 0) return { records: [], problems: [{ line: table.headerLine, message: 'the file has no rows below the header' }], warnings: [], rowsRead };
 
   const records: ApplicationRecord[] = [];
+  const warnings: ImportProblem[] = [];
   const firstLineOfRef = new Map<string, number>();
   for (const row of table.rows) {
     const result = validateRow(row, match.index, table.headers.length, ctx);
     problems.push(...result.problems);
+    warnings.push(...result.warnings);
     if (!result.record) continue;
     const first = firstLineOfRef.get(result.record.applicationRef);
     if (first !== undefined) {
@@ -47,7 +54,7 @@ export function validateTable(table: Table, ctx: ValidateContext): Validated {
     firstLineOfRef.set(result.record.applicationRef, row.line);
     records.push(result.record);
   }
-  return { records, problems, rowsRead };
+  return { records, problems, warnings, rowsRead };
 }
 
 export function validateRow(
@@ -55,8 +62,9 @@ export function validateRow(
   index: Partial<Record<ApplicationColumn, number>>,
   headerCount: number,
   ctx: ValidateContext,
-): { record?: ApplicationRecord; problems: ImportProblem[] } {
+): { record?: ApplicationRecord; problems: ImportProblem[]; warnings: ImportProblem[] } {
   const problems: ImportProblem[] = [];
+  const warnings: ImportProblem[] = [];
   const bad = new Set<ApplicationColumn>();
   const problem = (field: ApplicationColumn, message: string) => {
     if (bad.has(field)) return;
@@ -125,12 +133,15 @@ export function validateRow(
 
   const phone = normalisePhone(text.phone);
   if (!phone.ok && phone.reason === 'invalid') problem('phone', `${quote(text.phone)} is not a Kenyan mobile number`);
+  // Still imported, the number unknown: never guessed back.
+  if (!phone.ok && phone.reason === 'mangled') warnings.push({ line: row.line, field: 'phone', message: spreadsheetPhoneWarning(text.phone, NO_SMS) });
 
   if (text.email !== '' && !EMAIL.test(text.email)) problem('email', `${quote(text.email)} is not an email address`);
 
-  if (problems.length > 0) return { problems: problems.sort((a, b) => columnOrder(a.field) - columnOrder(b.field)) };
+  if (problems.length > 0) return { problems: problems.sort((a, b) => columnOrder(a.field) - columnOrder(b.field)), warnings };
   return {
     problems,
+    warnings,
     record: {
       line: row.line,
       applicationRef,

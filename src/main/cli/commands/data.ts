@@ -6,6 +6,13 @@ import { UserError } from '../../../shared/errors.js';
 import { exportReport } from '../../reports/export.js';
 import { actorFor, progress, unwrap, withDesk, type GlobalOptions } from '../support.js';
 
+/** Where a payments import read the references payers typed, as the command line says it. */
+const REFERENCE_FROM: Record<string, string> = {
+  'A/C No.': 'the A/C No. column',
+  Details: 'Details ("Acc. ..."), as the statement has no A/C No. column',
+  client_invoice_ref: 'the client_invoice_ref column',
+};
+
 function readFileBase64(file: string): string {
   try {
     return fs.readFileSync(file).toString('base64');
@@ -46,6 +53,7 @@ export function registerDataCommands(program: Command): void {
         const lines = [
           `${report.dryRun ? 'Dry run of' : 'Imported'} ${report.fileName}: ${report.rowsRead} rows read, ${report.imported} new, ${report.resubmitted} resubmitted, ${report.unchanged} unchanged.`,
           ...report.problems.map((p) => `  line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}`),
+          ...report.warnings.map((w) => `  warning: ${report.fileName} line ${w.line}${w.field ? `, ${w.field}` : ''}: ${w.message}`),
         ];
         console.log(lines.join('\n'));
         if (report.problems.length) throw new UserError('import_failed', `${report.problems.length} problems: nothing would be imported.`);
@@ -66,8 +74,10 @@ export function registerDataCommands(program: Command): void {
         console.log([
           `${r.dryRun ? 'Dry run of' : 'Imported'} ${r.fileName} (${r.format ?? 'unknown format'}): ${r.rowsRead} rows read, ${r.added} new payments, ${r.alreadyKnown} already known, ${r.notCounted.length} not counted.`,
           `Auto-matched ${m.exact_reference + m.check_character + m.national_id} (exact reference ${m.exact_reference}, check character ${m.check_character}, national ID ${m.national_id}); ${r.unmatched} left for a person.`,
+          ...(r.referenceFrom === null ? [] : [`References the payers typed read from ${REFERENCE_FROM[r.referenceFrom] ?? r.referenceFrom}.`]),
           ...r.notCounted.map((n) => `  line ${n.line}: not counted: ${n.reason}`),
           ...r.problems.map((p) => `  line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}`),
+          ...r.warnings.map((w) => `  warning: ${r.fileName} line ${w.line}${w.field ? `, ${w.field}` : ''}: ${w.message}`),
         ].join('\n'));
         if (r.problems.length) throw new UserError('import_failed', `${r.problems.length} problems: nothing would be imported.`);
       });

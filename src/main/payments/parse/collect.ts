@@ -1,9 +1,9 @@
 import { formatKes } from '../../../shared/money.js';
-import type { NotCounted, ParsedPayment, ParsedPaymentsFile, ParseProblem, PaymentsFormat } from './types.js';
+import type { NotCounted, ParsedPayment, ParsedPaymentsFile, ParseProblem, PaymentsFormat, ReferenceSource } from './types.js';
 
 /** What one row (or notification) turned out to be. */
 export type RowOutcome =
-  | { kind: 'payment'; payment: ParsedPayment }
+  | { kind: 'payment'; payment: ParsedPayment; warnings?: ParseProblem[] }
   | { kind: 'notCounted'; notCounted: NotCounted }
   | { kind: 'problems'; problems: ParseProblem[] };
 
@@ -11,8 +11,14 @@ export type RowOutcome =
  * The file's result from its rows' outcomes: a transaction seen twice is kept once (the later
  * lines are not counted), and a payment reversed on a later statement line is not counted.
  */
-export function collect(format: PaymentsFormat, rowsRead: number, outcomes: readonly RowOutcome[]): ParsedPaymentsFile {
+export function collect(
+  format: PaymentsFormat,
+  rowsRead: number,
+  outcomes: readonly RowOutcome[],
+  referenceFrom: ReferenceSource = format === 'mpesa-statement' ? 'A/C No.' : 'client_invoice_ref',
+): ParsedPaymentsFile {
   const problems: ParseProblem[] = [];
+  const warnings: ParseProblem[] = [];
   const notCounted: NotCounted[] = [];
   const kept = new Map<string, ParsedPayment>();
   const reversedOn = new Map<string, number>();
@@ -24,6 +30,7 @@ export function collect(format: PaymentsFormat, rowsRead: number, outcomes: read
       const { reverses, line } = outcome.notCounted;
       if (reverses !== undefined && !reversedOn.has(reverses)) reversedOn.set(reverses, line);
     } else {
+      warnings.push(...(outcome.warnings ?? []));
       const p = outcome.payment;
       const first = kept.get(p.transactionId);
       if (first === undefined) kept.set(p.transactionId, p);
@@ -40,7 +47,8 @@ export function collect(format: PaymentsFormat, rowsRead: number, outcomes: read
   payments.sort(byLine);
   notCounted.sort(byLine);
   problems.sort(byLine);
-  return { format, rowsRead, payments, notCounted, problems };
+  warnings.sort(byLine);
+  return { format, rowsRead, payments, notCounted, problems, warnings, referenceFrom };
 }
 
 function sameTransaction(first: ParsedPayment, later: ParsedPayment): string {
@@ -56,5 +64,5 @@ function byLine(a: { line: number }, b: { line: number }): number {
 
 /** A file (or request) that cannot be read at all. */
 export function unreadable(format: PaymentsFormat | null, problems: ParseProblem[], rowsRead = 0): ParsedPaymentsFile {
-  return { format, rowsRead, payments: [], notCounted: [], problems };
+  return { format, rowsRead, payments: [], notCounted: [], problems, warnings: [], referenceFrom: null };
 }

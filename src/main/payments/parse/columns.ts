@@ -29,7 +29,8 @@ export const STATEMENT_COLUMNS = [
   { name: 'Paid In', required: true },
   { name: 'Withdrawn' },
   { name: 'Other Party Info' },
-  { name: 'A/C No.', required: true, aliases: ['Account No.', 'Account Number'] },
+  // Required unless Details gives the reference ("Acc. …"): see csvPayments.ts.
+  { name: 'A/C No.', aliases: ['Account No.', 'Account Number'] },
   { name: 'Reason Type' },
   { name: 'Linked Transaction ID' },
 ] as const satisfies readonly ColumnSpec[];

@@ -29,8 +29,14 @@ export function parseCsvPayments(text: string, now: string): ParsedPaymentsFile 
 
   const columns: readonly ColumnSpec[] = header.kind === 'ecitizen' ? ECITIZEN_COLUMNS : STATEMENT_COLUMNS;
   const match = matchHeaders(header.headers, columns);
+  // A statement without its A/C No. column still has the reference the payer typed in Details ("Acc. …").
+  const referenceFrom = header.kind === 'ecitizen' ? 'client_invoice_ref' : 'A/C No.' in match.index ? 'A/C No.' : 'Details';
+  const noReference = referenceFrom === 'Details' && !('Details' in match.index);
   const headerProblems: ParseProblem[] = [
     ...match.missing.map((name) => ({ line: header.line, field: name, message: `the column ${name} is missing` })),
+    ...(noReference
+      ? [{ line: header.line, field: 'A/C No.', message: 'the column A/C No. is missing (and there is no Details column to read "Acc. ..." from)' }]
+      : []),
     ...match.duplicates.map((d) => ({ line: header.line, field: d.name, message: `the column ${d.name} appears ${d.positions.length} times` })),
   ];
   if (headerProblems.length > 0) return unreadable(format, headerProblems, rows.length);
@@ -46,7 +52,7 @@ export function parseCsvPayments(text: string, now: string): ParsedPaymentsFile 
     if (extra === null) return outcome;
     return { kind: 'problems', problems: [extra, ...(outcome.kind === 'problems' ? outcome.problems : [])] };
   });
-  return collect(format, rows.length, outcomes);
+  return collect(format, rows.length, outcomes, referenceFrom);
 }
 
 /** A row longer than the header: usually an amount like 1,500.00 written without quotes. */

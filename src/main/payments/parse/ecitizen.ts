@@ -1,4 +1,3 @@
-import { normalisePhone } from '../../../shared/phone.js';
 import type { RowOutcome } from './collect.js';
 import type { EcitizenField, RowValues } from './columns.js';
 import { quote, RowCheck } from './fields.js';
@@ -29,9 +28,10 @@ export function readNotification(line: number, values: RowValues<EcitizenField>,
   const paymentReference = check.text('payment_reference', values.payment_reference).toUpperCase();
 
   if (check.problems.length > 0) return { kind: 'problems', problems: check.problems };
-  const phone = normalisePhone(payerPhoneRaw);
+  const payerPhone = check.phone('phone_number', payerPhoneRaw);
   return {
     kind: 'payment',
+    warnings: check.warnings,
     payment: {
       line,
       source: 'ecitizen',
@@ -39,7 +39,7 @@ export function readNotification(line: number, values: RowValues<EcitizenField>,
       amountCents: amountCents!,
       paidAt: paidAt!,
       channel,
-      payerPhone: phone.ok ? phone.msisdn : null,
+      payerPhone,
       payerPhoneRaw,
       payerName,
       referenceTyped,

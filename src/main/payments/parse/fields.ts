@@ -1,10 +1,13 @@
 import { parseAmountToCents } from '../../../shared/money.js';
+import { normalisePhone, spreadsheetPhoneWarning } from '../../../shared/phone.js';
 import { looksLikeFormula } from '../../applications/import/cells.js';
 import { parsePaymentTime } from './paidAt.js';
 import type { ParseProblem } from './types.js';
 
 /** A longer value is a broken file (or an attack), not a payment detail. */
 export const MAX_PAYMENT_FIELD_LENGTH = 500;
+/** What a payment loses when the payer's phone reached us mangled by a spreadsheet. */
+export const PAYER_PHONE_UNKNOWN = "the payer's number is kept as unknown, so it cannot point to their invoice";
 /** Clocks disagree a little: a payment up to five minutes "in the future" is accepted. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -14,6 +17,8 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  */
 export class RowCheck {
   readonly problems: ParseProblem[] = [];
+  /** Worth knowing, but no reason to refuse the row. */
+  readonly warnings: ParseProblem[] = [];
   private readonly bad = new Set<string>();
 
   constructor(readonly line: number) {}
@@ -24,6 +29,17 @@ export class RowCheck {
       this.bad.add(field);
     }
     this.problems.push(field === undefined ? { line: this.line, message } : { line: this.line, field, message });
+  }
+
+  warn(field: string, message: string): void {
+    this.warnings.push({ line: this.line, field, message });
+  }
+
+  /** The payer's phone as `2547…`, or null; a warning when a spreadsheet wrote it as 2.54712E+11 (never guessed back). */
+  phone(field: string, raw: string): string | null {
+    const phone = normalisePhone(raw);
+    if (!phone.ok && phone.reason === 'mangled') this.warn(field, spreadsheetPhoneWarning(raw, PAYER_PHONE_UNKNOWN));
+    return phone.ok ? phone.msisdn : null;
   }
 
   /** Trimmed text; a problem when it is too long or would run as a spreadsheet formula. */

@@ -6,8 +6,11 @@ export interface Party {
   name: string;
 }
 
-/** Digits, `*` masks and phone punctuation; or a long hex hash (M-Pesa may hash the payer's number). */
-const PHONE_OR_HASH = /^(?:[\d*+\s().-]+|[0-9a-f]{16,})$/i;
+/**
+ * Digits, `*` masks and phone punctuation; a long hex hash (M-Pesa may hash the payer's number);
+ * or a number a spreadsheet wrote as 2.54712E+11.
+ */
+const PHONE_OR_HASH = /^(?:[\d*+\s().-]+|[0-9a-f]{16,}|[+-]?\d+(?:\.\d+)?e[+-]?\d+)$/i;
 
 /** `254712345678 - JOHN DOE`, `2547******678 - JOHN DOE`, `<64 hex> - JOHN DOE`, a bare number or hash, or a bare name. */
 export function parseOtherPartyInfo(raw: string): Party {

@@ -1,8 +1,8 @@
 import { isValidBillRef } from '../../../shared/billRef.js';
 import { formatKes, parseAmountToCents } from '../../../shared/money.js';
-import { normalisePhone } from '../../../shared/phone.js';
 import type { RowOutcome } from './collect.js';
 import type { RowValues, StatementField } from './columns.js';
+import { referenceFromDetails } from './detailsReference.js';
 import { quote, RowCheck } from './fields.js';
 import { nameFromDetails, parseOtherPartyInfo } from './otherParty.js';
 
@@ -11,6 +11,8 @@ export const STATEMENT_CHANNEL = 'M-PESA paybill';
 /**
  * One line of an M-Pesa paybill statement. Only a completed line with money paid in is a
  * payment; failed and reversed lines, reversals, withdrawals and charges are read but not counted.
+ * The reference the payer typed is the A/C No.; a statement without that column gives it in
+ * Details ("Acc. LB935NHTA4"), read there conservatively (detailsReference.ts).
  */
 export function readStatementLine(line: number, values: RowValues<StatementField>, now: string): RowOutcome {
   const notCounted = (reason: string, reverses?: string): RowOutcome => ({
@@ -40,7 +42,7 @@ export function readStatementLine(line: number, values: RowValues<StatementField
 
   const transactionId = check.required('Receipt No.', values['Receipt No.']).toUpperCase();
   const paidAt = check.time('Completion Time', values['Completion Time'], now);
-  const referenceTyped = check.text('A/C No.', values['A/C No.']);
+  const referenceTyped = values['A/C No.'] === undefined ? referenceInDetails(check, details, values.Details) : check.text('A/C No.', values['A/C No.']);
   // `+254… - NAME` is not a formula: the phone and the name are checked apart.
   const otherParty = values['Other Party Info'] ?? '';
   const party = check.length('Other Party Info', otherParty) ? parseOtherPartyInfo(otherParty) : { phoneRaw: '', name: '' };
@@ -49,10 +51,11 @@ export function readStatementLine(line: number, values: RowValues<StatementField
   if (payerName === '' && check.length('Details', values.Details)) payerName = check.text('Details', nameFromDetails(details));
 
   if (check.problems.length > 0) return { kind: 'problems', problems: check.problems };
-  const phone = normalisePhone(payerPhoneRaw);
+  const payerPhone = check.phone('Other Party Info', payerPhoneRaw);
   const account = referenceTyped.toUpperCase().replace(/\s+/g, '');
   return {
     kind: 'payment',
+    warnings: check.warnings,
     payment: {
       line,
       source: 'mpesa',
@@ -60,7 +63,7 @@ export function readStatementLine(line: number, values: RowValues<StatementField
       amountCents: amountCents!,
       paidAt: paidAt!,
       channel: STATEMENT_CHANNEL,
-      payerPhone: phone.ok ? phone.msisdn : null,
+      payerPhone,
       payerPhoneRaw,
       payerName,
       referenceTyped,
@@ -68,4 +71,15 @@ export function readStatementLine(line: number, values: RowValues<StatementField
       otherSourceKey: account === '' || isValidBillRef(account) ? null : account,
     },
   };
+}
+
+/** The reference in Details, for a statement without an A/C No. column; '' with a warning when there is none to be sure of. */
+function referenceInDetails(check: RowCheck, details: string, raw: string | undefined): string {
+  if (!check.length('Details', raw)) return '';
+  const found = referenceFromDetails(details);
+  if (found === null) {
+    check.warn('Details', `no reference the payer typed ("Acc. ...") found in ${quote(details)}: the payment will wait to be matched by hand`);
+    return '';
+  }
+  return check.text('Details', found);
 }

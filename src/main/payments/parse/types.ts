@@ -18,7 +18,7 @@ export interface ParsedPayment {
   payerPhone: string | null;
   payerPhoneRaw: string;
   payerName: string;
-  /** eCitizen client_invoice_ref, or the statement's A/C No.: as typed (trimmed), not cleaned. */
+  /** eCitizen client_invoice_ref, or the statement's A/C No. (or, without that column, the reference in Details): as typed (trimmed), not cleaned. */
   referenceTyped: string;
   /** eCitizen invoice_amount when given. */
   invoiceAmountCents: number | null;
@@ -55,7 +55,16 @@ export interface ParsedPaymentsFile {
   notCounted: NotCounted[];
   /** Any problem means nothing of the file is imported. */
   problems: ParseProblem[];
+  /** Worth knowing before importing, but no reason to refuse the file: a phone a spreadsheet mangled, a reference not found. */
+  warnings: ParseProblem[];
+  /**
+   * The column each payment's reference as typed was read from: `client_invoice_ref`, `A/C No.`,
+   * or `Details` (a statement without an A/C No. column: "Acc. …" in Details); null when unread.
+   */
+  referenceFrom: ReferenceSource | null;
 }
+
+export type ReferenceSource = 'client_invoice_ref' | 'A/C No.' | 'Details';
 
 export interface ParseOptions {
   /** UTC ISO-8601: a payment later than this (plus five minutes) is a problem. */

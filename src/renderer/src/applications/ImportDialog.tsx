@@ -43,6 +43,33 @@ function ReportView({ report }: { report: ImportReport }) {
           </div>
         </>
       )}
+      {report.warnings.length > 0 && (
+        <>
+          <p>
+            {plural(report.warnings.length, 'warning')} in <strong>{report.fileName}</strong>: the rows can be imported, but correct these on eCitizen.
+          </p>
+          <div className="table-wrap problems">
+            <table aria-label="Warnings in the file">
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Field</th>
+                  <th scope="col">Warning</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.warnings.map((w, i) => (
+                  <tr key={i}>
+                    <td className="num">{w.line}</td>
+                    <td>{w.field ?? ''}</td>
+                    <td>{w.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
     </div>
   );
 }

@@ -3,6 +3,13 @@ import { DetailItem as Item } from '../components/DetailItem.js';
 import { plural } from '../shell/labels.js';
 import { AUTO_RULE_PHRASE, AUTO_RULES, FORMAT_LABEL } from './labels.js';
 
+const TEXT_HEADING: Record<string, string> = { 'Problems in the file': 'Problem', 'Warnings in the file': 'Warning' };
+const REFERENCE_FROM: Record<string, string> = {
+  'A/C No.': 'A/C No.',
+  Details: 'Details ("Acc. …"): the statement has no A/C No. column',
+  client_invoice_ref: 'client_invoice_ref',
+};
+
 function LineTable({ label, rows }: { label: string; rows: { line: number; field?: string | undefined; text: string }[] }) {
   const withField = rows.some((r) => r.field !== undefined);
   return (
@@ -14,7 +21,7 @@ function LineTable({ label, rows }: { label: string; rows: { line: number; field
               Line
             </th>
             {withField && <th scope="col">Field</th>}
-            <th scope="col">{label === 'Problems in the file' ? 'Problem' : 'Reason'}</th>
+            <th scope="col">{TEXT_HEADING[label] ?? 'Reason'}</th>
           </tr>
         </thead>
         <tbody>
@@ -44,6 +51,7 @@ export function ImportReportView({ report: r }: { report: PaymentImportReport })
       <dl className="dl">
         <Item term="Format">{r.format ? (FORMAT_LABEL[r.format] ?? r.format) : 'Not recognised'}</Item>
         <Item term="Rows read">{r.rowsRead}</Item>
+        {r.referenceFrom && <Item term="References read from">{REFERENCE_FROM[r.referenceFrom] ?? r.referenceFrom}</Item>}
         <Item term="New payments">{r.added}</Item>
         <Item term="Already known">{r.alreadyKnown}</Item>
         <Item term="Not counted">{r.notCounted.length}</Item>
@@ -62,6 +70,15 @@ export function ImportReportView({ report: r }: { report: PaymentImportReport })
             {plural(r.problems.length, 'problem')} found. Nothing can be imported until the file is corrected.
           </p>
           <LineTable label="Problems in the file" rows={r.problems.map((p) => ({ line: p.line, field: p.field ?? '', text: p.message }))} />
+        </>
+      )}
+      {r.warnings.length > 0 && (
+        <>
+          <h3>Warnings</h3>
+          <p className="muted">
+            {plural(r.warnings.length, 'warning')} in <strong>{r.fileName}</strong>: these lines can be imported, but are worth knowing about.
+          </p>
+          <LineTable label="Warnings in the file" rows={r.warnings.map((w) => ({ line: w.line, field: w.field ?? '', text: w.message }))} />
         </>
       )}
       {r.notCounted.length > 0 && (
