@@ -15,7 +15,7 @@ export const SETTING_GROUP_TEXT: Record<SettingGroup, { title: string; descripti
   sms: { title: 'SMS gateway', description: 'How messages to applicants are sent (Africa\'s Talking).' },
   sync: {
     title: 'Sync',
-    description: 'The central service `kmlttb sync` uses while this desk has not joined one. To join a central service, use Settings, Sync.',
+    description: 'The central service that kmlttb sync uses while this desk has not joined one. To join a central service, use Settings, Sync.',
   },
   server: {
     title: 'Central service',

@@ -92,6 +92,17 @@ describe('the SMS gateway\'s health in sms.summary', () => {
     expect((await summary()).gateway).toMatchObject({ state: 'ok', since: null, lastSuccessAt: START });
   });
 
+  it('leaves a paused queue (no balance, refused credentials) to say so itself, not as a failing gateway', async () => {
+    await configureGateway(t.desk, sim.url);
+    queueTestSms(t.desk);
+    queueTestSms(t.desk);
+    sim.script({ kind: 'ok' }, { kind: 'recipient', statusCode: 405, status: 'InsufficientBalance' });
+    expect(await worker().drain()).toMatchObject({ sent: 1, paused: expect.stringMatching(/InsufficientBalance/) });
+    const paused = await summary();
+    expect(paused.paused).toMatch(/InsufficientBalance/);
+    expect(paused.gateway).toEqual({ state: 'ok', since: null, reason: null, lastSuccessAt: START });
+  });
+
   it('sends the messages that waited for the gateway as soon as it works again, not at their next retry', async () => {
     await configureGateway(t.desk, sim.url);
     const first = queueTestSms(t.desk);
@@ -129,8 +140,9 @@ describe('a test SMS from Settings', () => {
 
   it.each([
     ['a refused number', { kind: 'recipient', statusCode: 403, status: 'InvalidPhoneNumber' } as const, 'InvalidPhoneNumber (403)', 'unknown'],
-    ['refused credentials', { kind: 'http', status: 401 } as const, 'The gateway refused our credentials (HTTP 401): check the SMS username and API key.', 'failing'],
-    ['no balance', { kind: 'recipient', statusCode: 405, status: 'InsufficientBalance' } as const, 'InsufficientBalance (405): top up the SMS account, then resume the queue', 'failing'],
+    ['refused credentials', { kind: 'http', status: 401 } as const, 'The gateway refused our credentials (HTTP 401): check the SMS username and API key.', 'unknown'],
+    ['no balance', { kind: 'recipient', statusCode: 405, status: 'InsufficientBalance' } as const, 'InsufficientBalance (405): top up the SMS account, then resume the queue', 'unknown'],
+    ['an HTTP error', { kind: 'http', status: 502 } as const, 'Gateway error HTTP 502', 'failing'],
   ])('is answered with the gateway\'s reason when it fails: %s', async (_case, behaviour, detail, health) => {
     await configureGateway(t.desk, sim.url);
     sim.script(behaviour);

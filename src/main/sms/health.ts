@@ -4,7 +4,9 @@ import type { GatewayOutcome } from './gateway.js';
 
 /**
  * What one request says about the gateway: it took the message; it works (it refused only this
- * number); it is failing, reached or not; or nothing (an answer we could not read, or none).
+ * number); it is failing, reached or not; or nothing new: an answer we could not read, or none,
+ * and refused credentials or no balance, which pause the queue (a state of its own, with its
+ * reason, until an administrator resumes it).
  */
 type Verdict = 'took' | 'works' | { unreachable: boolean; reason: string } | null;
 
@@ -17,7 +19,6 @@ function verdictOf(outcome: GatewayOutcome): Verdict {
     case 'retry':
       return { unreachable: outcome.at === 'network', reason: outcome.reason };
     case 'pause':
-      return { unreachable: false, reason: outcome.reason };
     case 'uncertain':
       return null;
   }

@@ -48,7 +48,7 @@ export interface SmsSummary {
 /**
  * The gateway's state: `unknown` before any request, `ok` while it takes messages, `unreachable`
  * while it cannot be reached (network, DNS, timeout), `failing` while it answers with errors
- * (HTTP 5xx, refused credentials, no balance).
+ * (HTTP 5xx and the like). Refused credentials and no balance pause the queue instead (`paused`).
  */
 export interface GatewayHealth {
   state: 'unknown' | 'ok' | 'unreachable' | 'failing';
