@@ -1,7 +1,7 @@
 /** Every command and query by name. The types refuse a contract name without a handler. */
 import { centreCreate, centreUpdate } from './admin/centres.js';
 import { feeSet, feesList } from './admin/fees.js';
-import { settingSet, settingsList } from './admin/settings.js';
+import { settingSet, settingsList, settingsSave } from './admin/settings.js';
 import { userCreate, userSetPassword, userUpdate, usersList } from './admin/users.js';
 import { centresList } from './admin/centresList.js';
 import { approve, reject, returnForInformation } from './applications/decide.js';
@@ -26,6 +26,7 @@ import { reportsPreview } from './reports/preview.js';
 import { smsCancel, smsDeliveryReport, smsResend, smsResume, smsTemplateSet } from './sms/commands.js';
 import { smsDetail, smsList, smsSummary } from './sms/queries.js';
 import { smsTemplatesList } from './sms/templates.js';
+import { smsSendTest } from './sms/testSms.js';
 import { syncRegisterDesk } from './sync/authority/register.js';
 import { syncDismiss, syncJoin, syncLeave } from './sync/commands.js';
 import { syncJoinAgain } from './sync/joinAgain.js';
@@ -45,11 +46,13 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'centre.update': centreUpdate,
     'fee.set': feeSet,
     'setting.set': settingSet,
+    'settings.save': settingsSave,
     'report.exported': reportExported,
     'sms.resend': smsResend,
     'sms.cancel': smsCancel,
     'sms.resume': smsResume,
     'smsTemplate.set': smsTemplateSet,
+    'sms.sendTest': smsSendTest,
     'sms.deliveryReport': smsDeliveryReport,
     'payments.import': importPayments,
     'applications.receive': applicationsReceive,

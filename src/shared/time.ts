@@ -13,6 +13,24 @@ export function formatNairobi(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? '' : displayFormat.format(d);
 }
 
+const clockFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Africa/Nairobi', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** The Nairobi calendar day of an instant, `YYYY-MM-DD`. */
+function nairobiDay(d: Date): string {
+  return new Date(d.getTime() + NAIROBI_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
+}
+
+/**
+ * `17:53` when the time falls on the same Nairobi day as `now`, else `28 Nov 2026, 17:53`: for
+ * a status line such as "unreachable since 13:05".
+ */
+export function formatNairobiSince(iso: string | null | undefined, now: string | Date): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return nairobiDay(d) === nairobiDay(new Date(now)) ? clockFormat.format(d) : displayFormat.format(d);
+}
+
 /** `2026-11-28T17:53:00+03:00` for exports. */
 export function isoNairobi(iso: string | null | undefined): string {
   if (!iso) return '';

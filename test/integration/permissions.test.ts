@@ -18,11 +18,14 @@ const COMMAND_ROLES: Record<string, Role[]> = {
   'centre.update': ['admin'],
   'fee.set': ['admin'],
   'setting.set': ['admin'],
+  'settings.save': ['admin'],
   'report.exported': ALL,
   'sms.resend': ['admin', 'officer'],
   'sms.cancel': ['admin', 'officer'],
   'sms.resume': ['admin'],
   'smsTemplate.set': ['admin'],
+  // A test SMS through this desk's gateway settings: the administrator's, like the settings.
+  'sms.sendTest': ['admin'],
   'sms.deliveryReport': [],
   'payments.import': ['admin', 'officer'],
   // eCitizen's objects as the central service receives them: the same right as importing the file.

@@ -66,7 +66,9 @@ export async function dispatch<N extends CommandName>(
     for (const effect of effects) {
       try { effect(); } catch (err) { toErrorBody(err, `after-commit effect of ${name}`); }
     }
-    return { ok: true, value: outcome.value as CommandResult<N> };
+    const value = outcome.value as CommandResult<N>;
+    const madeHere = options.originDeskId === undefined || options.originDeskId === desk.deskId;
+    return { ok: true, value: handler.complete && madeHere ? await handler.complete(value, desk) : value };
   } catch (err) {
     if (err instanceof RolledBack) return { ok: true, value: err.value as CommandResult<N> };
     return { ok: false, error: toErrorBody(err, `command ${name}`) };

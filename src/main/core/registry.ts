@@ -45,6 +45,12 @@ export interface CommandHandler<N extends CommandName, P = unknown> {
    */
   prepare?(input: CommandParsed<N>, desk: DeskServices): Promise<P>;
   apply(tx: Transaction<Database>, ctx: CommandContext, input: CommandParsed<N>, prepared: P): Promise<CommandResult<N>>;
+  /**
+   * Optional work after the commit whose outcome is the command's answer (a test SMS, answered
+   * with the gateway's reply). It runs outside the transaction, once, where the op was made:
+   * never for a duplicate, nor for an op applied from another desk.
+   */
+  complete?(value: CommandResult<N>, desk: DeskServices): Promise<CommandResult<N>>;
 }
 export interface QueryHandler<N extends QueryName> {
   run(db: Kysely<Database>, ctx: QueryContext, input: QueryParsed<N>): Promise<QueryResult<N>>;
@@ -56,7 +62,7 @@ export type QueryHandlers = { [N in QueryName]: QueryHandler<N> };
 export function defineCommand<N extends CommandName, P = undefined>(
   _name: N,
   apply: CommandHandler<N, P>['apply'],
-  options: { prepare?: CommandHandler<N, P>['prepare'] } = {},
+  options: { prepare?: CommandHandler<N, P>['prepare']; complete?: CommandHandler<N, P>['complete'] } = {},
 ): CommandHandler<N> {
   return { apply, ...options } as CommandHandler<N>;
 }

@@ -89,7 +89,16 @@ export interface SmsAttemptsTable {
   id: Generated<number>; message_id: string; started_at: string; finished_at: string | null;
   outcome: string; status_code: number | null; detail: string;
 }
-export interface SmsQueueTable { id: number; paused_at: string | null; reason: string | null }
+export interface SmsQueueTable {
+  id: number; paused_at: string | null; reason: string | null;
+  /** Migration 011: the gateway's health. */
+  last_success_at: string | null; failing_since: string | null; failure_reason: string | null; unreachable: Generated<number>;
+}
+/** Migration 011: test SMS sent from Settings (not applicants' messages). */
+export interface SmsTestsTable {
+  id: string; phone: string; body: string; requested_by: string; requested_at: string; outcome: string;
+  finished_at: string | null; gateway_message_id: string | null; detail: Generated<string>;
+}
 export interface SettingsTable { key: string; value: string; updated_at: string; updated_by: string | null }
 export interface AuditEventsTable {
   seq: number; id: string; at: string; actor_id: string | null; actor_name: string; desk_id: string;
@@ -143,6 +152,7 @@ export interface Database {
   sms_messages: SmsMessagesTable;
   sms_attempts: SmsAttemptsTable;
   sms_queue: SmsQueueTable;
+  sms_tests: SmsTestsTable;
   settings: SettingsTable;
   audit_events: AuditEventsTable;
   applied_ops: AppliedOpsTable;

@@ -14,11 +14,13 @@ export interface GatewayConfig {
 /**
  * What one request came to. `retry` is safe to send again (the gateway did not take it);
  * `uncertain` may have been taken (no automatic resend); `pause` stops the whole queue.
+ * `at` says where a failure lies: the network (the gateway was not reached), the gateway (it
+ * answered with an error), or the recipient (the gateway works, and refused this number).
  */
 export type GatewayOutcome =
   | { kind: 'sent'; messageId: string; cost: string; status: string; statusCode: number }
-  | { kind: 'failed'; reason: string; statusCode?: number }
-  | { kind: 'retry'; reason: string; statusCode?: number }
+  | { kind: 'failed'; reason: string; statusCode?: number; at: 'gateway' | 'recipient' }
+  | { kind: 'retry'; reason: string; statusCode?: number; at: 'network' | 'gateway' }
   | { kind: 'uncertain'; reason: string }
   | { kind: 'pause'; reason: string; statusCode?: number };
 
@@ -33,9 +35,9 @@ export function interpretResponse(httpStatus: number, body: string): GatewayOutc
   if (httpStatus === 401 || httpStatus === 403) {
     return { kind: 'pause', reason: `The gateway refused our credentials (HTTP ${httpStatus}): check the SMS username and API key.`, statusCode: httpStatus };
   }
-  if (httpStatus >= 500) return { kind: 'retry', reason: `Gateway error HTTP ${httpStatus}`, statusCode: httpStatus };
+  if (httpStatus >= 500) return { kind: 'retry', reason: `Gateway error HTTP ${httpStatus}`, statusCode: httpStatus, at: 'gateway' };
   if (httpStatus !== 201 && httpStatus !== 200) {
-    return { kind: 'failed', reason: `The gateway refused the request (HTTP ${httpStatus}): ${body.slice(0, 200)}`, statusCode: httpStatus };
+    return { kind: 'failed', reason: `The gateway refused the request (HTTP ${httpStatus}): ${body.slice(0, 200)}`, statusCode: httpStatus, at: 'gateway' };
   }
   let recipient: Recipient | undefined;
   try {
@@ -46,9 +48,9 @@ export function interpretResponse(httpStatus: number, body: string): GatewayOutc
   if (!recipient) return { kind: 'uncertain', reason: `The gateway answered HTTP ${httpStatus} without a recipient status` };
   const code = Number(recipient.statusCode);
   if (SUCCESS.has(code)) return { kind: 'sent', messageId: recipient.messageId, cost: recipient.cost, status: recipient.status, statusCode: code };
-  if (RETRY.has(code)) return { kind: 'retry', reason: `${recipient.status} (${code})`, statusCode: code };
+  if (RETRY.has(code)) return { kind: 'retry', reason: `${recipient.status} (${code})`, statusCode: code, at: 'gateway' };
   if (PAUSE.has(code)) return { kind: 'pause', reason: `${recipient.status} (${code}): top up the SMS account, then resume the queue`, statusCode: code };
-  return { kind: 'failed', reason: `${recipient.status} (${code})`, statusCode: code };
+  return { kind: 'failed', reason: `${recipient.status} (${code})`, statusCode: code, at: 'recipient' };
 }
 
 /**
@@ -83,7 +85,7 @@ export function sendSms(config: GatewayConfig, to: string, message: string): Pro
     const timer = setTimeout(() => {
       finish(sent
         ? { kind: 'uncertain', reason: `No answer from the gateway within ${config.timeoutMs / 1000} s after sending` }
-        : { kind: 'retry', reason: `Could not reach the gateway within ${config.timeoutMs / 1000} s` });
+        : { kind: 'retry', reason: `Could not reach the gateway within ${config.timeoutMs / 1000} s`, at: 'network' });
       req.destroy();
     }, config.timeoutMs);
     req.on('finish', () => { sent = true; });
@@ -103,7 +105,7 @@ export function sendSms(config: GatewayConfig, to: string, message: string): Pro
       clearTimeout(timer);
       finish(sent
         ? { kind: 'uncertain', reason: `Connection lost after sending (${err.code ?? err.message})` }
-        : { kind: 'retry', reason: `Could not reach the gateway (${err.code ?? err.message})` });
+        : { kind: 'retry', reason: `Could not reach the gateway (${err.code ?? err.message})`, at: 'network' });
     });
     req.end(body);
   });

@@ -3,6 +3,7 @@ import type { SmsAttempt, SmsDetail, SmsRow } from '../../shared/contract/sms.js
 import { UserError } from '../../shared/errors.js';
 import { smsRow } from './commands.js';
 import { gatewayConfigured } from './config.js';
+import { gatewayHealth } from './health.js';
 import { normalisePhone } from '../../shared/phone.js';
 import { nairobiDayStart } from '../../shared/time.js';
 import { defineQuery } from '../core/registry.js';
@@ -60,6 +61,8 @@ export const smsSummary = defineQuery('sms.summary', async (db, ctx) => {
     gatewayConfigured: gatewayConfigured(ctx.desk),
     sentByServer: ctx.desk.syncEnabled(),
     paused: (ctx.sqlite.prepare('SELECT reason FROM sms_queue WHERE id = 1 AND paused_at IS NOT NULL').get() as { reason: string } | undefined)?.reason ?? null,
+    gateway: gatewayHealth(ctx.sqlite),
+    at: ctx.desk.clock().toISOString(),
   };
 });
 

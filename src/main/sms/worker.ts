@@ -2,6 +2,7 @@ import { newId } from '../core/ids.js';
 import type { Desk } from '../desk.js';
 import { gatewaySetup } from './config.js';
 import { sendSms, type GatewayConfig, type GatewayOutcome } from './gateway.js';
+import { recordGatewayHealth } from './health.js';
 
 export interface SmsWorkerOptions {
   send?: (config: GatewayConfig, to: string, message: string) => Promise<GatewayOutcome>;
@@ -12,6 +13,11 @@ export interface SmsWorkerOptions {
   maxDelayMs?: number;
   /** How often the worker looks for due messages besides being woken by new ones. */
   pollMs?: number;
+  /**
+   * false: what `send` answers says nothing about the configured gateway (the demo's stand-in
+   * sender), so the gateway's health is left as it was.
+   */
+  recordsHealth?: boolean;
 }
 
 export interface DrainReport {
@@ -42,6 +48,7 @@ export class SmsWorker {
   private readonly baseDelayMs;
   private readonly maxDelayMs;
   private readonly pollMs;
+  private readonly recordsHealth;
   private running: Promise<DrainReport> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -54,6 +61,7 @@ export class SmsWorker {
     this.baseDelayMs = options.baseDelayMs ?? 30_000;
     this.maxDelayMs = options.maxDelayMs ?? 30 * 60_000;
     this.pollMs = options.pollMs ?? 15_000;
+    this.recordsHealth = options.recordsHealth ?? true;
   }
 
   /** Drains now, after every commit that queues a message, and every `pollMs`. */
@@ -121,6 +129,8 @@ export class SmsWorker {
       else if (state === 'failed') report.failed++;
       else if (state === 'uncertain') report.uncertain++;
       else if (state === 'queued' && outcome.kind === 'retry') report.retrying++;
+      // The gateway cannot be reached: the other messages would only spend an attempt each on the same failure.
+      if (outcome.kind === 'retry' && outcome.at === 'network') return report;
     }
   }
 
@@ -203,6 +213,7 @@ export class SmsWorker {
         .prepare('UPDATE sms_attempts SET finished_at = ?, outcome = ?, status_code = ?, detail = ? WHERE id = ?')
         .run(now, outcome.kind, 'statusCode' in outcome ? outcome.statusCode ?? null : null,
           outcome.kind === 'sent' ? `${outcome.status}, ${outcome.messageId}, ${outcome.cost}` : outcome.reason, message.attemptId);
+      if (this.recordsHealth) recordGatewayHealth(sqlite, outcome, now);
       return state;
     });
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../permissions.js';
+import type { SettingGroup } from '../settingGroups.js';
 import { cadre, id, licenceYear, role } from './common.js';
 
 export const password = z.string().min(10, 'A password needs at least 10 characters').max(200);
@@ -92,10 +93,21 @@ export interface FeeRow {
 }
 
 export const settingSetInput = z.object({ key: z.string().min(1).max(100), value: z.string().max(10_000) });
+/** Several settings saved together (a group on the settings screen): all of them, or none. */
+export const settingsSaveInput = z.object({
+  values: z.array(settingSetInput).min(1, 'Change a setting first').max(50),
+});
 export interface SettingRow {
   key: string;
+  /** What people call it (the key is for `kmlttb config`). */
+  label: string;
+  /** The group the settings screen shows it in (shared/settingGroups.ts). */
+  group: SettingGroup;
+  /** A secret's value is never sent: `••••••••` when one is set, empty when not. */
   value: string;
   description: string;
   placeholder: boolean;
   secret: boolean;
+  /** The environment variable whose value is used instead of the stored one, when it is set. */
+  environment: string | null;
 }

@@ -39,6 +39,40 @@ export interface SmsSummary {
   sentByServer: boolean;
   /** Why sending is paused (e.g. insufficient balance), or null. */
   paused: string | null;
+  /** How the gateway answered lately, as the worker (and test SMS) found it. */
+  gateway: GatewayHealth;
+  /** The desk's time of this answer: `gateway.since` is shown against it. */
+  at: string;
+}
+
+/**
+ * The gateway's state: `unknown` before any request, `ok` while it takes messages, `unreachable`
+ * while it cannot be reached (network, DNS, timeout), `failing` while it answers with errors
+ * (HTTP 5xx and the like). Refused credentials and no balance pause the queue instead (`paused`).
+ */
+export interface GatewayHealth {
+  state: 'unknown' | 'ok' | 'unreachable' | 'failing';
+  /** The first failure of the current run of failures; null while the gateway is not failing. */
+  since: string | null;
+  /** The latest failure's reason, while failing. */
+  reason: string | null;
+  /** When the gateway last took a message. */
+  lastSuccessAt: string | null;
+}
+
+/** A test SMS to a number an admin types: not an applicant's message, never queued. */
+export const smsSendTestInput = z.object({
+  phone: z.string().trim().min(1, 'Type the number to send the test SMS to').max(30),
+});
+export interface SmsTestResult {
+  id: string;
+  /** `2547…`, as normalised. */
+  phone: string;
+  /** `sending` only when the answer was cut short (the app stopped): the outcome was never recorded. */
+  outcome: 'sending' | 'sent' | 'failed' | 'uncertain';
+  gatewayMessageId: string | null;
+  /** The gateway's answer when sent (status, cost), or why not. */
+  detail: string;
 }
 
 export interface SmsAttempt {

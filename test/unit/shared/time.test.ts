@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNairobi, isoNairobi, parseNairobiDateTime } from '../../../src/shared/time.js';
+import { formatNairobi, formatNairobiSince, isoNairobi, parseNairobiDateTime } from '../../../src/shared/time.js';
 
 describe('reading a date and time from a file', () => {
   it.each([
@@ -76,6 +76,16 @@ describe('showing and exporting a time', () => {
     expect(formatNairobi(undefined)).toBe('');
     expect(formatNairobi('')).toBe('');
     expect(formatNairobi('not a time')).toBe('');
+  });
+
+  it('"since" is the Nairobi clock time alone on the same Nairobi day, and the date too on another day', () => {
+    expect(formatNairobiSince('2026-11-28T10:05:00Z', '2026-11-28T14:00:00Z')).toBe('13:05');
+    // 22:30 UTC on the 27th is already the 28th in Nairobi: the same day as a Nairobi afternoon.
+    expect(formatNairobiSince('2026-11-27T22:30:00Z', new Date('2026-11-28T12:00:00Z'))).toBe('01:30');
+    // 20:30 UTC on the 28th is still the 28th in Nairobi; 21:10 UTC is the 29th.
+    expect(formatNairobiSince('2026-11-28T20:30:00Z', '2026-11-28T21:10:00Z')).toBe('28 Nov 2026, 23:30');
+    expect(formatNairobiSince(null, '2026-11-28T14:00:00Z')).toBe('');
+    expect(formatNairobiSince('garbage', '2026-11-28T14:00:00Z')).toBe('');
   });
 
   it('exports carry Nairobi time in ISO-8601 with the +03:00 offset', () => {

@@ -4,6 +4,7 @@ import { startWebServer } from '../../web/server.js';
 import { defaultDataDir } from '../dataDir.js';
 import type { GlobalOptions } from '../support.js';
 import { electronBinary, launchElectron } from '../electronLauncher.js';
+import { stopOnSignals } from '../stopOnSignals.js';
 
 function parsePort(raw: string): number {
   const port = Number(raw);
@@ -21,9 +22,7 @@ async function serveWeb(program: Command, port: number): Promise<void> {
   }
   console.log(`Listening on ${server.url}`);
   console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
-  const stop = () => void server.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(() => server.close());
 }
 
 export function registerServeCommands(program: Command): void {
@@ -43,7 +42,7 @@ export function registerServeCommands(program: Command): void {
         await launchElectron(binary, program.opts<GlobalOptions>().data);
         return;
       }
-      console.log('Electron is not available on this machine: starting browser mode instead.');
+      console.log('Electron is not available on this machine (no Electron binary is installed): starting browser mode instead.');
       await serveWeb(program, parsePort(opts.port));
     });
 }

@@ -9,6 +9,7 @@ import * as m007 from './007_search_state.js';
 import * as m008 from './008_op_signing.js';
 import * as m009 from './009_secrets.js';
 import * as m010 from './010_desk_tokens.js';
+import * as m011 from './011_sms_health.js';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, ...m008 },
   { version: 9, ...m009 },
   { version: 10, ...m010 },
+  { version: 11, ...m011 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,6 +5,7 @@ import { CentresSection } from './CentresSection.js';
 import { FeesSection } from './FeesSection.js';
 import { GeneralSection } from './GeneralSection.js';
 import { LicenceKeySection } from './LicenceKeySection.js';
+import { SmsGatewaySection } from './SmsGatewaySection.js';
 import { SmsTemplatesSection } from './SmsTemplatesSection.js';
 import { SyncSection } from '../sync/SyncSection.js';
 import { UsersSection } from './UsersSection.js';
@@ -13,13 +14,14 @@ const SECTIONS: { id: string; label: string; permission: Permission }[] = [
   { id: 'users', label: 'Users', permission: 'admin.users' },
   { id: 'centres', label: 'Centres', permission: 'admin.centres' },
   { id: 'fees', label: 'Fees', permission: 'admin.fees' },
+  { id: 'sms-gateway', label: 'SMS gateway', permission: 'admin.settings' },
   { id: 'sms-templates', label: 'SMS templates', permission: 'admin.settings' },
   { id: 'general', label: 'General', permission: 'admin.settings' },
   { id: 'licence-key', label: 'Licence key', permission: 'admin.settings' },
   { id: 'sync', label: 'Sync', permission: 'admin.settings' },
 ];
 
-/** Administration: users, centres, fees, SMS templates and general settings, one section at a time (#/settings/users …). */
+/** Administration: users, centres, fees, the SMS gateway and templates, and general settings, one section at a time (#/settings/users …). */
 export function SettingsScreen({ section }: { section: string | undefined }) {
   const { session } = useSession();
   const allowed = SECTIONS.filter((s) => session?.permissions.includes(s.permission));
@@ -42,6 +44,7 @@ export function SettingsScreen({ section }: { section: string | undefined }) {
       {current?.id === 'users' && <UsersSection />}
       {current?.id === 'centres' && <CentresSection />}
       {current?.id === 'fees' && <FeesSection />}
+      {current?.id === 'sms-gateway' && <SmsGatewaySection />}
       {current?.id === 'sms-templates' && <SmsTemplatesSection />}
       {current?.id === 'general' && <GeneralSection />}
       {current?.id === 'licence-key' && <LicenceKeySection />}
