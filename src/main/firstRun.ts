@@ -22,7 +22,8 @@ export interface FirstRunOptions {
 export function firstRunState(desk: Desk, options: FirstRunOptions = {}): FirstRunState {
   const admins = desk.sqlite.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin'").get() as { n: number };
   const apps = desk.sqlite.prepare('SELECT count(*) AS n FROM applications').get() as { n: number };
-  const needsAdmin = admins.n === 0;
+  // A desk that joined a central service takes its users from there (a centre's desk holds only its clerks): never a first run.
+  const needsAdmin = admins.n === 0 && !desk.syncEnabled();
   return { needsAdmin, hasData: apps.n > 0, codeRequired: needsAdmin && options.code !== undefined };
 }
 

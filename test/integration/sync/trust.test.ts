@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/main/core/actor.js';
+import { createFirstAdmin, firstRunState } from '../../../src/main/firstRun.js';
 import { schemaVersion } from '../../../src/main/db/migrate.js';
 import type { Desk } from '../../../src/main/desk.js';
 import { signOp } from '../../../src/main/sync/opSignature.js';
@@ -142,6 +143,15 @@ describe('what a desk may push', () => {
       expect(answer).toMatchObject({ status: 'rejected', reason: `${username} does not work at the centre this desk serves.` });
     }
     expect(stateOnServer(appIds[4]!)).toBe('submitted');
+  });
+
+  it("a centre's desk, which holds no administrator, never offers a first run that would make one", async () => {
+    const centreDesk = keep(await joinedDesk(s, 'admin', 'MSA'));
+    expect(count(centreDesk, 'users', "role = 'admin'")).toBe(0);
+    expect(firstRunState(centreDesk)).toMatchObject({ needsAdmin: false });
+    await expect(createFirstAdmin(centreDesk, { username: 'intruder', fullName: 'In Truder', password: 'intruder-password-1' }))
+      .rejects.toMatchObject({ code: 'forbidden' });
+    expect(count(centreDesk, 'users', "username = 'intruder'")).toBe(0);
   });
 
   it('an op dated ahead of the service beyond the clock skew is refused; the desk is told to check its clock', async () => {
