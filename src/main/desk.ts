@@ -4,7 +4,7 @@ import type { Result } from '../shared/errors.js';
 import type { Actor } from './core/actor.js';
 import type { DeskServices } from './core/desk.js';
 import { dispatch, runQuery, type DispatchOptions, type DispatchOutcome } from './core/dispatch.js';
-import { openDatabase, openReadConnection, type OpenOptions } from './db/open.js';
+import { ensureDataFolder, openDatabase, openReadConnection, type OpenOptions } from './db/open.js';
 import { handlers } from './handlers.js';
 import { seedReferenceData } from './seed.js';
 import { readSetting } from './settings/read.js';
@@ -32,6 +32,7 @@ export interface OpenDeskOptions extends OpenOptions {
 }
 
 export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
+  ensureDataFolder(dataDir);
   // Secrets first: a secrets file that cannot be read stops the opening before the database is touched.
   const secrets = withEnvironment(options.secrets ?? openSecretStore(dataDir));
   const { sqlite, db, file, close } = openDatabase(dataDir, options);

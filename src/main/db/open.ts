@@ -37,10 +37,17 @@ export function openReadConnection(file: string, options: OpenOptions = {}): Bet
   return sqlite;
 }
 
+/** The data folder, made readable by its owner only when it is new. */
+export function ensureDataFolder(dataDir: string): void {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+}
+
 /** Opens (creating if needed) the desk's database in `dataDir` and brings its schema up to date. */
 export function openDatabase(dataDir: string, options: OpenOptions = {}): DeskDb {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensureDataFolder(dataDir);
+  // Readable by its owner only (SQLite gives the WAL and shared-memory files the database's mode).
   const file = path.join(dataDir, DATABASE_FILE);
+  if (!fs.existsSync(file)) fs.writeFileSync(file, '', { mode: 0o600, flag: 'wx' });
   const sqlite = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     sqlite.pragma('journal_mode = WAL');

@@ -41,7 +41,7 @@ export class ExportJobs {
     if (!parsed.success) throw zodToUserError(parsed.error);
     const input = parsed.data;
     resolveFilters(this.desk, actor, reportDefinition(input.report), input); // refuse at once, not in the background
-    fs.mkdirSync(this.dir, { recursive: true });
+    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const id = newId();
     const stamp = this.desk.clock().toISOString().slice(0, 10);
     const fileName = `${input.report}-${stamp}.${input.format}`;

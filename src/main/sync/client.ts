@@ -61,9 +61,10 @@ export class SyncClient {
     this.running = (async () => {
       do {
         this.again = false;
-        if (!this.desk.syncEnabled()) break;
         runtime.syncing = true;
         try {
+          // Inside the try: a locked or full database (SQLITE_BUSY, SQLITE_FULL) is a failed round, never an unhandled rejection.
+          if (!this.desk.syncEnabled()) break;
           await this.round();
           this.failures = 0;
         } catch (err) {
