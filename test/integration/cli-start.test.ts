@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureRendererBuilt } from '../e2e/support/build.js';
 import { tempDir } from './support/tempDesk.js';
 
@@ -74,16 +74,13 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
-/** Polls until nothing of the group runs and the port takes no connection, or the deadline passes. */
+/** Polls (vitest's waitFor, with a deadline) until nothing of the group runs and the port takes no connection. */
 async function expectAllStopped(pgid: number, port: number | null): Promise<void> {
-  const deadline = Date.now() + DEADLINE_MS;
-  for (;;) {
+  await vi.waitFor(async () => {
     const alive = groupAlive(pgid);
     const listening = port !== null && (await accepts(port));
-    if (!alive && !listening) return;
-    if (Date.now() > deadline) throw new Error(`still running after ${DEADLINE_MS} ms: ${alive ? 'a process of the group' : ''} ${listening ? `port ${port}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+    if (alive || listening) throw new Error(`still running: ${alive ? 'a process of the group' : ''} ${listening ? `port ${port}` : ''}`);
+  }, { timeout: DEADLINE_MS, interval: 100 });
 }
 
 /** What `start` prints in browser mode, before its Listening line: no download attempt, no stack trace. */
