@@ -1,13 +1,16 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { CommandName, CommandResult, QueryName, QueryResult } from '../shared/contract/index.js';
 import type { Result } from '../shared/errors.js';
 import type { Actor } from './core/actor.js';
 import type { DeskServices } from './core/desk.js';
 import { dispatch, runQuery, type DispatchOptions, type DispatchOutcome } from './core/dispatch.js';
-import { ensureDataFolder, openDatabase, openReadConnection, type OpenOptions } from './db/open.js';
+import { databaseFileState } from './db/cipher.js';
+import { databaseKey, wrongKeyError } from './db/databaseKey.js';
+import { DATABASE_FILE, ensureDataFolder, openDatabase, openReadConnection, type OpenOptions } from './db/open.js';
 import { handlers } from './handlers.js';
 import { seedReferenceData } from './seed.js';
 import { readSetting } from './settings/read.js';
+import path from 'node:path';
 import { openSecretStore, withEnvironment, type SecretStore } from './settings/secretStore.js';
 
 /** One data folder opened: the database, its settings, and the one write path. */
@@ -29,13 +32,20 @@ export interface OpenDeskOptions extends OpenOptions {
   clock?: () => Date;
   /** The data folder's secrets: the desktop passes its store that seals with the OS; plain Node's keeps them in clear. */
   secrets?: SecretStore;
+  /** Told a line a person running the program should read (plain Node: the key kept beside the data). */
+  notice?: (line: string) => void;
 }
 
 export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
   ensureDataFolder(dataDir);
   // Secrets first: a secrets file that cannot be read stops the opening before the database is touched.
-  const secrets = withEnvironment(options.secrets ?? openSecretStore(dataDir));
-  const { sqlite, db, file, close } = openDatabase(dataDir, options);
+  const folderSecrets = options.secrets ?? openSecretStore(dataDir);
+  const secrets = withEnvironment(folderSecrets);
+  const { key, source, notice } = databaseKey(
+    path.join(dataDir, DATABASE_FILE), databaseFileState(path.join(dataDir, DATABASE_FILE)), folderSecrets, options.secrets !== undefined,
+  );
+  const { sqlite, db, file, close } = openDatabase(dataDir, { key, wrongKey: (f) => wrongKeyError(f, source) }, options);
+  if (notice) options.notice?.(notice);
   seedReferenceData(sqlite);
   const deskId = (sqlite.prepare("SELECT value FROM settings WHERE key = 'desk.id'").get() as { value: string }).value;
   const smsListeners = new Set<() => void>();
@@ -64,7 +74,7 @@ export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
       changeListeners.add(listener);
       return () => changeListeners.delete(listener);
     },
-    openReader: () => openReadConnection(file, options),
+    openReader: () => openReadConnection(file, key, options),
     close,
   };
   return desk;

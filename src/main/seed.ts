@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import kenya from '../../resources/reference/kenya.json' with { type: 'json' };
 import { newId } from './core/ids.js';
 import { seedSmsTemplates } from './sms/queue.js';

@@ -52,7 +52,7 @@ export async function startCentralServer(options: StartServerOptions): Promise<C
   const https = options.tls ? readTlsFiles(options.tls) : null;
   const publicUrl = options.publicUrl?.trim().replace(/\/+$/, '') ?? null;
   if (publicUrl !== null) requireSecureAddress(publicUrl, '--public-url');
-  const desk = openDesk(options.dataDir, { clock: options.clock });
+  const desk = openDesk(options.dataDir, { clock: options.clock, notice: (line) => console.error(line) });
   let smsWorker: SmsWorker | null = null;
   let app: FastifyInstance | null = null;
   try {

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'signing_key_missing',
   /** The stored licence signing key cannot be read, or is not the key that signed this desk's licences. */
   'signing_key_unreadable',
+  /** The data folder's database key is missing, malformed, or not the key that encrypted it. */
+  'database_key',
   'schema_too_new',
   'server_unreachable',
   'sync_refused',

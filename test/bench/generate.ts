@@ -9,7 +9,7 @@
  * prepared statements in large transactions; `synchronous` is relaxed while writing and restored
  * to the desk's own setting afterwards.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import kenya from '../../resources/reference/kenya.json' with { type: 'json' };
 import smsDefaults from '../../resources/sms-templates.json' with { type: 'json' };
 import { billRefFor } from '../../src/main/billing/invoice.js';

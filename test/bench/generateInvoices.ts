@@ -11,7 +11,7 @@
  * index), with the real bill references and review flags; no audit events or SMS are written for
  * them. Run it after the figures that count applications (grid, search, export): it adds rows.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { billRefFor } from '../../src/main/billing/invoice.js';
 import type { Actor } from '../../src/main/core/actor.js';
 import { reviewFlags } from '../../src/shared/reviewFlags.js';

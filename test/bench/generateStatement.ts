@@ -9,7 +9,7 @@
  * failed payments, a reversal of a receipt from an earlier statement, and a few lines repeated
  * where two downloads overlapped.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { BILL_REF_ALPHABET } from '../../src/shared/billRef.js';
 import type { Rng } from './prng.js';
 

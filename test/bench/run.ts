@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Actor } from '../../src/main/core/actor.js';
 import { verifyAuditChain } from '../../src/main/core/audit.js';
@@ -25,6 +25,8 @@ import type { Database } from '../../src/main/db/schema.js';
 import { openDesk, type Desk } from '../../src/main/desk.js';
 import { APPLICATION_SORT_FIELDS, type ApplicationsListInput } from '../../src/shared/contract/applications.js';
 import { buildNationalData, describeExistingData, NATIONAL_SCALE_X10, type BenchData } from './generate.js';
+import { keyOf } from '../../src/main/db/cipher.js';
+import { benchEncryptionCost } from './figures/encryption.js';
 import { benchExports } from './figures/exports.js';
 import { benchPayments } from './figures/payments.js';
 import { benchSmsOverhead, benchSmsWorker } from './figures/sms.js';
@@ -108,13 +110,15 @@ async function main(): Promise<void> {
       const grid = await benchGrid(desk, data, rng);
       const search = await benchSearch(desk, data, rng);
       const verify = await benchAuditVerify(desk, data);
+      desk.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      const encryption = benchEncryptionCost(desk.file, keyOf(desk.sqlite)!, rng, say);
       const approve = await benchApprove(desk, data, rng);
       const smsOverhead = await benchSmsOverhead(desk, data.officer, rng, say, SMS_PAIRS);
       const smsRate = await benchSmsWorker(desk, rng, say, SMS_MESSAGES);
       const exports = await benchExports(dir, data.officer, say, EXPORT_ROUNDS, PRAGMAS);
       const payments = await benchPayments(desk, data, createRng(SEED ^ 0x9a7e), { payments: STATEMENT_PAYMENTS, invoices: INVOICES, rounds: ROUNDS, say, explain: EXPLAIN });
       // In QUALITY.md's order; sync follows.
-      figures.push(grid, search, ...payments, ...exports, approve, smsOverhead, smsRate, verify);
+      figures.push(grid, search, ...payments, ...exports, approve, smsOverhead, smsRate, verify, ...encryption);
     }
 
     // The central service runs on this data folder: the measuring desk closes for it.

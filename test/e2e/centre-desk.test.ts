@@ -1,8 +1,8 @@
+import { openFolderDatabase } from '../support/databaseFile.js';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorsOf, launchBrowser, screenshot, signIn, type TestBrowser } from './support/browser.js';
 import { ensureRendererBuilt } from './support/build.js';
@@ -21,7 +21,7 @@ let browser: TestBrowser | undefined;
 let centre: { code: string; name: string; batchNo: string };
 
 function onServer<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(path.join(serverDir, 'kmlttb.sqlite'), { readonly: true });
+  const db = openFolderDatabase(serverDir, { readonly: true });
   try {
     return db.prepare(sql).get(...params) as T;
   } finally {

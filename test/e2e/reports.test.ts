@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openFolderDatabase } from '../support/databaseFile.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -262,7 +262,7 @@ describe('browser mode: dashboard, reports and the audit trail', () => {
   it('an event edited behind the desk breaks the chain: Verify chain names it, and Show event opens it in the trail', async () => {
     const { url, browser } = setup();
     // Last in this file: it damages the trail on purpose, as someone editing the database file would.
-    const db = new Database(path.join(dataDir, 'kmlttb.sqlite'));
+    const db = openFolderDatabase(dataDir);
     db.prepare("UPDATE audit_events SET summary = 'nothing happened' WHERE seq = 3").run();
     db.close();
 

@@ -1,8 +1,8 @@
+import { openFolderDatabase } from '../support/databaseFile.js';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn, type TestBrowser } from './support/browser.js';
 import { ensureRendererBuilt } from './support/build.js';
@@ -36,7 +36,7 @@ afterAll(async () => {
 
 /** An application's state on the central service, read from its database file. */
 function serverState(ref: string): string | undefined {
-  const db = new Database(path.join(serverDir, 'kmlttb.sqlite'), { readonly: true });
+  const db = openFolderDatabase(serverDir, { readonly: true });
   try {
     return db.prepare('SELECT state FROM applications WHERE application_ref = ?').pluck().get(ref) as string | undefined;
   } finally {

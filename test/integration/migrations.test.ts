@@ -1,14 +1,15 @@
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../src/main/db/migrate.js';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION } from '../../src/main/db/migrations/index.js';
 import { openDatabase } from '../../src/main/db/open.js';
+import { testKey } from '../support/databaseFile.js';
 import { tempDir } from './support/tempDesk.js';
 
 describe('migrations', () => {
   it('bring an empty database to the latest schema, with the pragmas the design asks for', async () => {
-    const { sqlite, close } = openDatabase(tempDir());
+    const { sqlite, close } = openDatabase(tempDir(), testKey());
     expect(schemaVersion(sqlite)).toBe(LATEST_SCHEMA_VERSION);
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -79,6 +80,6 @@ describe('migrations', () => {
     migrate(sqlite);
     sqlite.prepare("INSERT INTO schema_migrations VALUES (?, 'from the future', '2030-01-01')").run(LATEST_SCHEMA_VERSION + 1);
     sqlite.close();
-    expect(() => openDatabase(dir)).toThrow(/newer version of KMLTTB Licensing Desk/);
+    expect(() => openDatabase(dir, testKey())).toThrow(/newer version of KMLTTB Licensing Desk/);
   });
 });

@@ -4,7 +4,7 @@
  * connection is closed however the export ends. Deterministic: the cancel is sent through
  * ExportJobs.cancel when the report's statement has yielded a given row, not after a delay.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { UserRow } from '../../shared/contract/admin.js';
 import { UserError } from '../../shared/errors.js';
 import { newCredentials } from '../auth/credentials.js';

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { UserError } from '../../shared/errors.js';
 import type { ApplicationsTable, PractitionersTable } from '../db/schema.js';
 

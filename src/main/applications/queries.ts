@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { ApplicationDetail, ApplicationRow, HistoryEntry, SmsPreview } from '../../shared/contract/applications.js';
 import type { QueryParsed } from '../../shared/contract/index.js';
 import { defineQuery } from '../core/registry.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { billRefFromNumber } from '../../shared/billRef.js';
 import { UserError } from '../../shared/errors.js';
 import { newId } from '../core/ids.js';

@@ -26,7 +26,7 @@ export function readPasswordFile(file: string | undefined, option = '--password-
 
 /** Opens the data folder, runs `work`, and always closes the database. */
 export async function withDesk<T>(opts: GlobalOptions, work: (desk: Desk) => Promise<T>): Promise<T> {
-  const desk = openDesk(opts.data ?? defaultDataDir());
+  const desk = openDesk(opts.data ?? defaultDataDir(), { notice: (line) => console.error(line) });
   try {
     return await work(desk);
   } finally {

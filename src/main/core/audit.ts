@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { AuditVerifyResult } from '../../shared/contract/index.js';
 import type { Actor } from './actor.js';
 import { newId } from './ids.js';

@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { AuditVerifyResult } from '../../shared/contract/index.js';
 import { GENESIS_HASH, VERIFY_BATCH_SQL, VERIFY_ONE_SQL, VERIFY_PLAIN_SQL, verifyAuditChain } from './audit.js';
+import { keyOf, keyPragmas } from '../db/cipher.js';
 
 /**
  * The audit chain verified on worker threads: each worker checks ranges of seq with its own
@@ -51,6 +52,7 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file, workerData.nativeBinding
   ? { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding }
   : { readonly: true, fileMustExist: true });
+for (const pragma of workerData.keyPragmas) db.pragma(pragma);
 const batch = db.prepare(workerData.sql.batch).raw();
 const plain = db.prepare(workerData.sql.plain).raw();
 const one = db.prepare(workerData.sql.one).raw();
@@ -107,7 +109,7 @@ parentPort.on('message', (range) => {
 /** The better-sqlite3 entry point and the native binding file this process loaded, for the workers. */
 function driverPaths(): { driver: string; nativeBinding: string | undefined } {
   const require = createRequire(import.meta.url);
-  const driver = require.resolve('better-sqlite3');
+  const driver = require.resolve('better-sqlite3-multiple-ciphers');
   const nativeBinding = Object.keys(require.cache).find((k) => /better_sqlite3\.node$/.test(k));
   return { driver, nativeBinding };
 }
@@ -122,7 +124,7 @@ export async function verifyAuditChainParallel(
   if (maxSeq < minEvents || maxSeq < 2) return verifyAuditChain(sqlite);
   let ranges: RangeResult[];
   try {
-    ranges = await verifyRanges(sqlite.name, maxSeq, options);
+    ranges = await verifyRanges(sqlite.name, keyOf(sqlite), maxSeq, options);
   } catch (err) {
     // Workers could not run here (or a worker failed): the walk on this thread gives the answer,
     // or throws the database's own error.
@@ -138,14 +140,14 @@ export async function verifyAuditChainParallel(
 }
 
 /** Hands out ranges of seq (0, maxSeq] to the workers; the results come back in seq order. */
-function verifyRanges(file: string, maxSeq: number, options: ParallelVerifyOptions): Promise<RangeResult[]> {
+function verifyRanges(file: string, key: string | undefined, maxSeq: number, options: ParallelVerifyOptions): Promise<RangeResult[]> {
   const parallelism = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const count = Math.max(1, Math.min(options.workers ?? Math.min(4, Math.max(2, parallelism)), Math.ceil(maxSeq / 1000)));
   const size = Math.max(1, options.rangeSize ?? Math.max(10_000, Math.ceil(maxSeq / (count * 8))));
   const todo: { lo: number; hi: number }[] = [];
   for (let lo = 0; lo < maxSeq; lo += size) todo.push({ lo, hi: Math.min(maxSeq, lo + size) });
   const { driver, nativeBinding } = driverPaths();
-  const workerData = { file, driver, nativeBinding, genesis: GENESIS_HASH, sql: { batch: VERIFY_BATCH_SQL, plain: VERIFY_PLAIN_SQL, one: VERIFY_ONE_SQL } };
+  const workerData = { file, keyPragmas: key ? keyPragmas(key) : [], driver, nativeBinding, genesis: GENESIS_HASH, sql: { batch: VERIFY_BATCH_SQL, plain: VERIFY_PLAIN_SQL, one: VERIFY_ONE_SQL } };
 
   return new Promise<RangeResult[]>((resolve, reject) => {
     const done = new Map<number, RangeResult>();

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { SecretStore } from '../settings/secretStore.js';

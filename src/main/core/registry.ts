@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Kysely, Transaction } from 'kysely';
 import type {
   CommandName, CommandParsed, CommandResult, QueryName, QueryParsed, QueryResult,

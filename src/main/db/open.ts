@@ -1,7 +1,9 @@
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
+import { databaseFileState, openEncrypted, WrongDatabaseKey, type OpenFileOptions } from './cipher.js';
+import { encryptInPlace, removeLeftClearCopy } from './encryptInPlace.js';
 import { migrate } from './migrate.js';
 import type { Database } from './schema.js';
 
@@ -19,14 +21,21 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
+/** What opening needs to know of the key: the key itself, and how to name where it came from. */
+export interface KeyToOpen {
+  key: string;
+  /** Thrown when the key does not open the file (see databaseKey.ts). */
+  wrongKey(file: string): Error;
+}
+
 /**
  * A read-only connection of its own to the desk's database file, without mmap: for one long
  * sequential read (a report export) whose pages should go through SQLite's small page cache and
  * not stay mapped into the process, as they would on the desk's connection (mmap_size 1 GB:
  * reading a whole report there adds the database's size to resident memory). The caller closes it.
  */
-export function openReadConnection(file: string, options: OpenOptions = {}): BetterSqlite3.Database {
-  const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+export function openReadConnection(file: string, key: string, options: OpenOptions = {}): BetterSqlite3.Database {
+  const sqlite = openEncrypted(file, key, { readonly: true, fileMustExist: true, ...options });
   try {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('mmap_size = 0');
@@ -42,13 +51,23 @@ export function ensureDataFolder(dataDir: string): void {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 }
 
-/** Opens (creating if needed) the desk's database in `dataDir` and brings its schema up to date. */
-export function openDatabase(dataDir: string, options: OpenOptions = {}): DeskDb {
+/**
+ * Opens (creating if needed) the desk's encrypted database in `dataDir` and brings its schema up
+ * to date. A database from before encryption at rest is encrypted in place first.
+ */
+export function openDatabase(dataDir: string, key: KeyToOpen, options: OpenOptions = {}): DeskDb {
   ensureDataFolder(dataDir);
-  // Readable by its owner only (SQLite gives the WAL and shared-memory files the database's mode).
   const file = path.join(dataDir, DATABASE_FILE);
-  if (!fs.existsSync(file)) fs.writeFileSync(file, '', { mode: 0o600, flag: 'wx' });
-  const sqlite = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const state = databaseFileState(file);
+  // Readable by its owner only (SQLite gives the WAL and shared-memory files the database's mode).
+  if (state === 'new') fs.writeFileSync(file, '', { mode: 0o600, flag: 'a' });
+  if (state === 'clear') encryptInPlace(file, key.key, options);
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = openEncrypted(file, key.key, options);
+  } catch (err) {
+    throw err instanceof WrongDatabaseKey ? key.wrongKey(file) : err;
+  }
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
@@ -57,6 +76,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): DeskDb
     // Reads go through the page cache of the OS instead of copies: the grids and searches of a
     // national-scale database read scattered pages (address space only, not memory held).
     sqlite.pragma('mmap_size = 1073741824');
+    removeLeftClearCopy(file);
     migrate(sqlite);
   } catch (err) {
     sqlite.close();

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import path from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { UserError } from '../../shared/errors.js';
 import type { DeskServices } from '../core/desk.js';
 import { SECRET_ENV } from '../settings/secretNames.js';

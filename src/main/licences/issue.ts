@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { formatLicenceNo, pendingLicenceNo } from '../../shared/licenceState.js';
 import { UserError } from '../../shared/errors.js';
 import { nairobiDayStart } from '../../shared/time.js';

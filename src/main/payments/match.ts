@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { AutoMatchResult } from '../../shared/contract/payments.js';
 import { correctionsOfCleanRef, isValidCleanRef } from './corrections.js';
 import { settleListed, toleranceCents, type SettleContext } from './settle.js';

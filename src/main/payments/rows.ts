@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { InvoiceRow, PaymentRow } from '../../shared/contract/payments.js';
 import { UserError } from '../../shared/errors.js';
 

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { DeskServices } from '../core/desk.js';
 import type { CommandContext } from '../core/registry.js';
 import { formatKes } from '../../shared/money.js';

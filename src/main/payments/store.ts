@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { cleanBillRef } from '../../shared/billRef.js';
 import { newId } from '../core/ids.js';
 import type { ParsedPayment } from './parse/index.js';

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { InvoiceRow, MatchSuggestion } from '../../shared/contract/payments.js';
 import { oneCharacterCorrections } from '../../shared/billRef.js';
 import { formatKes } from '../../shared/money.js';

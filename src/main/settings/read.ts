@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { settingDef } from './keys.js';
 import { isSecretName } from './secretNames.js';
 import type { SecretStore } from './secretStore.js';

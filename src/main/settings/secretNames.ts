@@ -3,6 +3,8 @@
  * variable that gives it instead (plain Node: the CLI, browser mode, the central service).
  */
 export const SECRET_ENV = {
+  /** The key the data folder's database is encrypted with (db/databaseKey.ts). */
+  'db.key': 'KMLTTB_DB_KEY',
   'sms.apiKey': 'KMLTTB_SMS_API_KEY',
   'sync.token': 'KMLTTB_SYNC_TOKEN',
   'licence.signingKey': 'KMLTTB_LICENCE_SIGNING_KEY',

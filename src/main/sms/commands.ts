@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { SmsRow, SmsState } from '../../shared/contract/sms.js';
 import { UserError } from '../../shared/errors.js';
 import { unknownPlaceholders } from '../../shared/smsTemplate.js';

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { SmsEvent } from '../../shared/contract/sms.js';
 import { normalisePhone } from '../../shared/phone.js';
 import { smsLength } from '../../shared/smsSegments.js';

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { SYNCED_TABLES } from './tables.js';
 
 /** The triggers that keep the search index as rows arrive one by one. */

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { SyncDeskRow } from '../../shared/contract/sync.js';
 import { UserError } from '../../shared/errors.js';
 import { formatNairobi } from '../../shared/time.js';

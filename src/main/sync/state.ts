@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { TokenRefusal } from '../../shared/contract/syncWire.js';
 import { UserError } from '../../shared/errors.js';
 import type { DeskServices } from '../core/desk.js';

@@ -49,7 +49,7 @@ function refusalShown(kind: TokenRefusal): SyncRefusal {
 }
 
 /** The record an op was about, named as staff know it (an application's reference, a licence's number). */
-function subjectOf(sqlite: import('better-sqlite3').Database, input: string): string {
+function subjectOf(sqlite: import('better-sqlite3-multiple-ciphers').Database, input: string): string {
   const parsed = JSON.parse(input) as Record<string, unknown>;
   const id = typeof parsed.id === 'string' ? parsed.id : typeof parsed.applicationId === 'string' ? parsed.applicationId : null;
   if (!id) return '';

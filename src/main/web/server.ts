@@ -49,7 +49,7 @@ export async function startWebServer(options: { dataDir: string; port: number; r
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new UserError('not_configured', `The UI is not built (${rendererDir} has no index.html). Run: npm run build`);
   }
-  const desk = openDesk(options.dataDir);
+  const desk = openDesk(options.dataDir, { notice: (line) => console.error(line) });
   const background = new BackgroundWork(desk, { sendSms: options.sendSms });
   const code = new FirstRunCode();
   const bridge = bridgeService(desk, { firstRun: { code, paused: (work) => background.paused(work) } });

@@ -17,7 +17,7 @@
  * - Then the real thing, for information: `payments.import` through dispatch (parse, import,
  *   auto-match, audit, commit), which stays.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Actor } from '../../../src/main/core/actor.js';
 import { newId } from '../../../src/main/core/ids.js';
 import type { Desk } from '../../../src/main/desk.js';

@@ -3,7 +3,7 @@
  * run, iterate), summed by SQL text: handed to code under measurement as its `sqlite`, it shows
  * where the time went when a figure misses its budget. The overhead is a clock read per call.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { formatMs } from '../stats.js';
 
 export interface StatementLog {

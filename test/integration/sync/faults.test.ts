@@ -1,5 +1,5 @@
+import { openFolderDatabase } from '../../support/databaseFile.js';
 import type { ChildProcess } from 'node:child_process';
-import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../../src/main/db/migrate.js';
 import { openDesk, type Desk } from '../../../src/main/desk.js';
@@ -185,7 +185,7 @@ describe('sync faults: a desk killed in the middle of a pull', () => {
       const { output, exited } = run;
       const exitedEarly = run.hasEnded;
 
-      const watcher = new Database(file, { readonly: true, fileMustExist: true });
+      const watcher = openFolderDatabase(dir, { readonly: true });
       let cursor = 0;
       try {
         const read = watcher.prepare('SELECT cursor FROM sync_state WHERE id = 1').pluck();
@@ -204,7 +204,7 @@ describe('sync faults: a desk killed in the middle of a pull', () => {
       child = null;
 
       const latest = big.server.desk.sqlite.prepare('SELECT max(seq) FROM row_changes').pluck().get() as number;
-      const raw = new Database(file, { fileMustExist: true });
+      const raw = openFolderDatabase(dir);
       try {
         expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
         const stopped = raw.prepare('SELECT cursor FROM sync_state WHERE id = 1').pluck().get() as number;

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Actor } from '../../core/actor.js';
 import { newId } from '../../core/ids.js';
 import type { ApplicationRecord } from './columns.js';

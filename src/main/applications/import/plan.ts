@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { ApplicationRecord, ImportProblem } from './columns.js';
 import { contentFromRow, recordContent, sameContent, type RecordContent, type StoredRow } from './content.js';
 

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import QRCode from 'qrcode';
 import { UserError } from '../../../shared/errors.js';
 import { formatNairobi } from '../../../shared/time.js';

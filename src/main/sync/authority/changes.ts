@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { PullAnswer, RowKey, RowsPage, TableRows } from '../../../shared/contract/syncWire.js';
 import { startCapture } from '../capture.js';
 import { CENTRE_REDACTED, CENTRE_SCOPE, CREDENTIAL_COLUMNS, keyExpression, LOCAL_COLUMNS, SIGNS_IN_ON_ANY_CENTRE_DESK, SYNCED_TABLES, syncedTable } from '../tables.js';

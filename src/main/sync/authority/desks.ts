@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { DESK_TOKEN_EXPIRES_UNUSED_DAYS, type TokenRefusal } from '../../../shared/contract/syncWire.js';
 import { formatNairobi } from '../../../shared/time.js';
 
