@@ -6,6 +6,7 @@ import { UserError } from '../../src/shared/errors.js';
 import { openDesk } from '../../src/main/desk.js';
 import { SmsWorker } from '../../src/main/sms/worker.js';
 import { openSecretStore, withEnvironment, type OsSealer } from '../../src/main/settings/secretStore.js';
+import { folderKey } from '../support/databaseFile.js';
 import { makeDesk, tempDir } from './support/tempDesk.js';
 
 /**
@@ -128,7 +129,11 @@ describe('settings on a desk whose secrets the app sealed, opened by plain Node'
   it('lists the secret as set without opening it, says why SMS cannot be sent from here, and can replace it', async () => {
     const t = await makeDesk();
     await t.desk.close();
+    const databaseKey = folderKey(t.dir);
     openSecretStore(t.dir, appSealer()).set('sms.apiKey', 'atsk_sealed');
+    // The app sealed the database key too: plain Node is given it through the environment.
+    expect(() => openDesk(t.dir)).toThrow(/db\.key .* is sealed by the desktop app on this computer: set KMLTTB_DB_KEY/);
+    process.env.KMLTTB_DB_KEY = databaseKey;
     const desk = openDesk(t.dir);
     try {
       const list = await desk.query('settings.list', {}, t.actors.admin);
@@ -142,6 +147,7 @@ describe('settings on a desk whose secrets the app sealed, opened by plain Node'
       expect(set.ok).toBe(true);
       expect(desk.setting('sms.apiKey')).toBe('atsk_new');
     } finally {
+      delete process.env.KMLTTB_DB_KEY;
       await desk.close();
     }
   });

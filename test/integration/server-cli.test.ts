@@ -5,6 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import https from 'node:https';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { KEY_BESIDE_DATA_NOTICE as KEY_NOTICE } from '../../src/main/db/databaseKey.js';
 import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrate.js';
 import { SYNC_PROTOCOL_VERSION } from '../../src/shared/contract/syncWire.js';
 import { openDesk } from '../../src/main/desk.js';
@@ -125,7 +126,7 @@ describe('kmlttb server and kmlttb sync', () => {
     const plain = (what: string, address: string) => `${what} '${address}' uses plain http://, which is refused except to this computer (127.0.0.1, ::1, localhost): use https://.`;
     const dir = tempDir();
     const sync = kmlttb('--data', dir, '--user', 'admin', '--password-file', 'unread', 'sync', '--server', 'http://example.org');
-    expect(sync).toMatchObject({ code: 1, err: `kmlttb: ${plain('--server', 'http://example.org')}\n` });
+    expect(sync).toMatchObject({ code: 1, err: `${KEY_NOTICE}\nkmlttb: ${plain('--server', 'http://example.org')}\n` });
     const setServer = kmlttb('--data', dir, 'config', 'set', 'sync.serverUrl', 'http://example.org');
     expect(setServer).toMatchObject({ code: 1, err: expect.stringMatching(/^kmlttb: sync.serverUrl uses plain http:\/\/, which is refused except to this computer/) });
     const setGateway = kmlttb('--data', dir, 'config', 'set', 'sms.baseUrl', 'http://api.africastalking.com');
@@ -183,7 +184,7 @@ describe('kmlttb server over HTTPS', () => {
     const { NODE_EXTRA_CA_CERTS: _ignored, ...untrusting } = process.env;
     const untrusted = spawnSync('node', ['bin/kmlttb.js', ...join], { encoding: 'utf8', env: untrusting });
     expect(untrusted.status).toBe(1);
-    expect(untrusted.stderr).toMatch(new RegExp(`^kmlttb: Cannot reach the central service at ${url}: its certificate is not trusted here \\([A-Z_]+\\): when the Board signs its own, point NODE_EXTRA_CA_CERTS at the Board's CA certificate\\.\\n$`));
+    expect(untrusted.stderr).toMatch(new RegExp(`^${escapeRegExp(KEY_NOTICE)}\\nkmlttb: Cannot reach the central service at ${url}: its certificate is not trusted here \\([A-Z_]+\\): when the Board signs its own, point NODE_EXTRA_CA_CERTS at the Board's CA certificate\\.\\n$`));
 
     const joined = kmlttbWith({ NODE_EXTRA_CA_CERTS: certFile }, ...join);
     expect(joined).toMatchObject({ code: 0, err: '' });
@@ -222,3 +223,5 @@ describe('kmlttb server over HTTPS', () => {
     expect(fs.existsSync(dataDir)).toBe(false);
   }, 120_000);
 });
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -14,6 +14,10 @@ import { DATABASE_KEY_PATTERN, newDatabaseKey } from './cipher.js';
 
 const KEY_ENV = SECRET_ENV['db.key'];
 
+/** Said once, in plain Node, when a new folder's key is kept in the folder. */
+export const KEY_BESIDE_DATA_NOTICE =
+  `Note: the database key is kept beside the data (secrets.json in the data folder): fine for trials and tests, not for a laptop. Set ${KEY_ENV} to keep it elsewhere.`;
+
 export interface DatabaseKey {
   key: string;
   /** Where it came from, as the person who must supply it again would name it. */
@@ -46,10 +50,7 @@ export function databaseKey(
   }
   const key = newDatabaseKey();
   store.set('db.key', key);
-  const notice = sealed
-    ? null
-    : `Note: the database key is kept beside the data (secrets.json in the data folder): fine for trials and tests, not for a laptop. Set ${KEY_ENV} to keep it elsewhere.`;
-  return { key, source: 'the key kept in this data folder', notice };
+  return { key, source: 'the key kept in this data folder', notice: sealed ? null : KEY_BESIDE_DATA_NOTICE };
 }
 
 /** The error for a key that does not open the file. */
