@@ -1,7 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DeskDialect } from './dialect.js';
 import { migrate } from './migrate.js';
 import type { Database } from './schema.js';
 
@@ -62,7 +63,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): DeskDb
     sqlite.close();
     throw err;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new DeskDialect(sqlite) });
   return {
     sqlite,
     db,
