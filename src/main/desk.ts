@@ -6,6 +6,7 @@ import type { DeskServices } from './core/desk.js';
 import { dispatch, runQuery, type DispatchOptions, type DispatchOutcome } from './core/dispatch.js';
 import { ensureDataFolder, openDatabase, openReadConnection, type OpenOptions } from './db/open.js';
 import { handlers } from './handlers.js';
+import { sweepExportsInBackground } from './reports/exportSweep.js';
 import { seedReferenceData } from './seed.js';
 import { readSetting } from './settings/read.js';
 import { openSecretStore, withEnvironment, type SecretStore } from './settings/secretStore.js';
@@ -67,5 +68,6 @@ export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
     openReader: () => openReadConnection(file, options),
     close,
   };
+  sweepExportsInBackground(desk);
   return desk;
 }

@@ -22,6 +22,7 @@ import { licenceReassign, licenceRevoke } from './licences/manage.js';
 import { batchManifestPdf, licenceCertificatesPdf } from './licences/pdfQueries.js';
 import { batchesList, licenceDetail, licencePublicKey, licencesList, licenceVerify } from './licences/queries.js';
 import { reportExported } from './reports/exported.js';
+import { exportsPolicy } from './reports/exportPolicy.js';
 import { reportsPreview } from './reports/preview.js';
 import { smsCancel, smsDeliveryReport, smsResend, smsResume, smsTemplateSet } from './sms/commands.js';
 import { smsDetail, smsList, smsSummary } from './sms/queries.js';
@@ -105,6 +106,7 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'audit.verify': auditVerify,
     'audit.list': auditList,
     'reports.preview': reportsPreview,
+    'exports.policy': exportsPolicy,
     'dashboard.summary': dashboardSummary,
     'sync.status': syncStatus,
     'sync.desks': syncDesks,
