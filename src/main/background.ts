@@ -1,15 +1,19 @@
 import type { Desk } from './desk.js';
+import { sweepExportsInBackground } from './reports/exportSweep.js';
 import { SmsWorker } from './sms/worker.js';
 import { SyncClient } from './sync/client.js';
 
 export interface BackgroundOptions {
   /** false: the SMS worker does not run (tests that look at the queue as it was left). */
   sendSms?: boolean;
+  /** How often old report exports are removed (default daily; opening the desk removes them too). */
+  exportSweepMs?: number;
 }
 
 /**
  * What a running desk does on its own besides answering people: the SMS worker (without a sync
- * server this desk is the authority that sends the SMS; the worker checks) and the sync client.
+ * server this desk is the authority that sends the SMS; the worker checks), the sync client, and
+ * removing old report exports daily.
  * The desktop app and browser mode start it; `paused` stops it around work that must have the
  * desk to itself, such as the first run's demo data (made on the same connection, with its own
  * stand-in gateway: a configured real one must never send the demo's made-up messages).
@@ -19,8 +23,9 @@ export class BackgroundWork {
   private readonly sync: SyncClient;
   private started = false;
   private pauses = 0;
+  private sweepTimer: NodeJS.Timeout | null = null;
 
-  constructor(desk: Desk, private readonly options: BackgroundOptions = {}) {
+  constructor(private readonly desk: Desk, private readonly options: BackgroundOptions = {}) {
     this.sms = new SmsWorker(desk);
     this.sync = new SyncClient(desk);
   }
@@ -51,9 +56,13 @@ export class BackgroundWork {
   private run(): void {
     if (this.options.sendSms !== false) this.sms.start();
     this.sync.start();
+    this.sweepTimer = setInterval(() => sweepExportsInBackground(this.desk), this.options.exportSweepMs ?? 24 * 60 * 60 * 1000);
+    this.sweepTimer.unref();
   }
 
   private async halt(): Promise<void> {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = null;
     await Promise.all([this.sms.stop(), this.sync.stop()]);
   }
 }

@@ -8,6 +8,7 @@ import { databaseFileState } from './db/cipher.js';
 import { databaseKey, wrongKeyError } from './db/databaseKey.js';
 import { DATABASE_FILE, ensureDataFolder, openDatabase, openReadConnection, type OpenOptions } from './db/open.js';
 import { handlers } from './handlers.js';
+import { sweepExportsInBackground } from './reports/exportSweep.js';
 import { seedReferenceData } from './seed.js';
 import { readSetting } from './settings/read.js';
 import path from 'node:path';
@@ -77,5 +78,6 @@ export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
     openReader: () => openReadConnection(file, key, options),
     close,
   };
+  sweepExportsInBackground(desk);
   return desk;
 }

@@ -22,13 +22,15 @@ import { licenceReassign, licenceRevoke } from './licences/manage.js';
 import { batchManifestPdf, licenceCertificatesPdf } from './licences/pdfQueries.js';
 import { batchesList, licenceDetail, licencePublicKey, licencesList, licenceVerify } from './licences/queries.js';
 import { reportExported } from './reports/exported.js';
+import { exportsPolicy } from './reports/exportPolicy.js';
 import { reportsPreview } from './reports/preview.js';
 import { smsCancel, smsDeliveryReport, smsResend, smsResume, smsTemplateSet } from './sms/commands.js';
 import { smsDetail, smsList, smsSummary } from './sms/queries.js';
 import { smsTemplatesList } from './sms/templates.js';
 import { smsSendTest } from './sms/testSms.js';
 import { syncRegisterDesk } from './sync/authority/register.js';
-import { syncDismiss, syncJoin, syncLeave } from './sync/commands.js';
+import { syncDismiss, syncJoin } from './sync/commands.js';
+import { syncLeave } from './sync/leave.js';
 import { syncJoinAgain } from './sync/joinAgain.js';
 import { syncDesks, syncWithdrawDesk } from './sync/joinedDesks.js';
 import { syncStatus } from './sync/status.js';
@@ -104,6 +106,7 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'audit.verify': auditVerify,
     'audit.list': auditList,
     'reports.preview': reportsPreview,
+    'exports.policy': exportsPolicy,
     'dashboard.summary': dashboardSummary,
     'sync.status': syncStatus,
     'sync.desks': syncDesks,

@@ -29,6 +29,10 @@ export const ERROR_CODES = [
   'server_unreachable',
   'sync_refused',
   'version_mismatch',
+  /** The disk holding the data folder is full (SQLITE_FULL): the change was rolled back. */
+  'disk_full',
+  /** Another connection kept the database locked past the busy timeout (SQLITE_BUSY): the change was rolled back. */
+  'database_busy',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

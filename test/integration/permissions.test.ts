@@ -81,6 +81,7 @@ const QUERY_ROLES: Record<string, Role[]> = {
   'licence.publicKey': ALL,
   'audit.list': ['admin', 'auditor'],
   'reports.preview': ALL,
+  'exports.policy': ALL,
   'dashboard.summary': ALL,
   'sync.status': ALL,
   'sync.desks': ['admin'],

@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { ZodError } from 'zod';
 import { UserError, type ErrorBody } from '../../shared/errors.js';
+import { storageUserError } from './storageErrors.js';
 
 /** Turns anything thrown into an error body: user errors as they are, the rest logged with a reference. */
 export function toErrorBody(err: unknown, context: string): ErrorBody {
   if (err instanceof UserError) return err.toBody();
   if (err instanceof ZodError) return zodToUserError(err).toBody();
+  const storage = storageUserError(err);
+  if (storage) {
+    console.error(`[${storage.code}] ${context}:`, err instanceof Error ? err.message : err);
+    return storage.toBody();
+  }
   const ref = randomBytes(4).toString('hex').toUpperCase();
   console.error(`[${ref}] ${context}:`, err);
   return { code: 'internal', message: `Something went wrong on our side. Quote reference ${ref} when you report it.`, ref };

@@ -1,8 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
-import { databaseFileState, openEncrypted, WrongDatabaseKey, type OpenFileOptions } from './cipher.js';
+import { databaseFileState, openEncrypted, WrongDatabaseKey } from './cipher.js';
+import { DeskDialect } from './dialect.js';
 import { encryptInPlace, removeLeftClearCopy } from './encryptInPlace.js';
 import { migrate } from './migrate.js';
 import type { Database } from './schema.js';
@@ -82,7 +83,7 @@ export function openDatabase(dataDir: string, key: KeyToOpen, options: OpenOptio
     sqlite.close();
     throw err;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new DeskDialect(sqlite) });
   return {
     sqlite,
     db,

@@ -8,6 +8,7 @@ import { zodToUserError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { Desk } from '../desk.js';
 import { exportReport, reportDefinition, resolveFilters } from './export.js';
+import { exportsDir } from './exportSweep.js';
 
 interface Job extends ExportJob {
   actorId: string | null;
@@ -24,7 +25,8 @@ export const EXPORT_HOLD_ENV = 'KMLTTB_TEST_EXPORT_HOLD';
 
 /**
  * Exports started from the app: they run in the background with progress, can be cancelled,
- * and are written into the data folder's `exports/` until the person saves them.
+ * and are written into the data folder's `exports/` until the person saves them (removed after
+ * `exports.keepDays`: exportSweep.ts).
  */
 export class ExportJobs {
   private readonly jobs = new Map<string, Job>();
@@ -32,7 +34,7 @@ export class ExportJobs {
   private readonly hold: ReadonlySet<string>;
 
   constructor(private readonly desk: Desk) {
-    this.dir = path.join(desk.dataDir, 'exports');
+    this.dir = exportsDir(desk.dataDir);
     this.hold = new Set((process.env[EXPORT_HOLD_ENV] ?? '').split(',').map((s) => s.trim()).filter(Boolean));
   }
 

@@ -1,3 +1,4 @@
+import { Backoff, type BackoffOptions } from '../core/backoff.js';
 import { newId } from '../core/ids.js';
 import type { Desk } from '../desk.js';
 import { gatewaySetup } from './config.js';
@@ -18,6 +19,8 @@ export interface SmsWorkerOptions {
    * sender), so the gateway's health is left as it was.
    */
   recordsHealth?: boolean;
+  /** After a drain that failed (a locked database, say): when the started worker tries again. */
+  retry?: BackoffOptions;
 }
 
 export interface DrainReport {
@@ -52,7 +55,11 @@ export class SmsWorker {
   private running: Promise<DrainReport> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private started = false;
   private unsubscribe: (() => void) | null = null;
+  /** Failed drains in a row, and the wait before the next. */
+  readonly retries: Backoff;
 
   constructor(private readonly desk: Desk, options: SmsWorkerOptions = {}) {
     this.send = options.send ?? sendSms;
@@ -62,23 +69,29 @@ export class SmsWorker {
     this.maxDelayMs = options.maxDelayMs ?? 30 * 60_000;
     this.pollMs = options.pollMs ?? 15_000;
     this.recordsHealth = options.recordsHealth ?? true;
+    this.retries = new Backoff(options.retry);
   }
 
   /** Drains now, after every commit that queues a message, and every `pollMs`. */
   start(): void {
+    this.started = true;
     this.unsubscribe = this.desk.onSmsQueued(() => this.wakeInBackground());
-    this.timer = setInterval(() => this.wakeInBackground(), this.pollMs);
+    // While a retry waits, polling would only cut its backoff short.
+    this.timer = setInterval(() => { if (!this.retryTimer) this.wakeInBackground(); }, this.pollMs);
     this.timer.unref();
     this.wakeInBackground();
   }
 
-  /** A drain nobody awaits: one that fails (an API key the desktop app sealed, read by plain Node) is logged, and tried again at the next wake. */
+  /** A drain nobody awaits: one that fails (a locked database, an API key the desktop app sealed) is logged; `wake` schedules its retry. */
   private wakeInBackground(): void {
     this.wake().catch((err: unknown) => console.error(`[sms] the queue was not sent: ${err instanceof Error ? err.message : String(err)}`));
   }
 
   /** Stops waking and waits for the drain in flight; `start` may follow again. */
   async stop(): Promise<void> {
+    this.started = false;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
     if (this.timer) clearInterval(this.timer);
@@ -86,7 +99,10 @@ export class SmsWorker {
     await this.running;
   }
 
-  /** Runs a drain, or asks the running one to go round once more. */
+  /**
+   * Runs a drain, or asks the running one to go round once more. While the worker is started, a
+   * drain that fails is tried again by itself after a backoff, not only when the next SMS is queued.
+   */
   wake(): Promise<DrainReport> {
     if (this.running) {
       this.again = true;
@@ -99,8 +115,26 @@ export class SmsWorker {
         report = await this.drain();
       } while (this.again);
       return report;
-    })().finally(() => { this.running = null; });
+    })().then(
+      (report) => {
+        this.retries.reset();
+        if (this.retryTimer) clearTimeout(this.retryTimer);
+        this.retryTimer = null;
+        return report;
+      },
+      (err: unknown) => { this.retryLater(); throw err; },
+    ).finally(() => { this.running = null; });
     return this.running;
+  }
+
+  private retryLater(): void {
+    if (!this.started) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.wakeInBackground();
+    }, this.retries.next());
+    this.retryTimer.unref();
   }
 
   /** Sends every message that is due now; retryable failures wait for their next attempt. */

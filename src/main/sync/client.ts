@@ -1,3 +1,4 @@
+import { Backoff, type BackoffOptions } from '../core/backoff.js';
 import type { Desk } from '../desk.js';
 import { SyncUnreachable } from './http.js';
 import { syncRound, type RoundReport } from './round.js';
@@ -8,37 +9,38 @@ export interface SyncClientOptions {
   intervalMs?: number;
   /** A change waits this long for others before its round starts (default 1 s). */
   debounceMs?: number;
-  /** Backoff while the server cannot be reached: doubling from `intervalMs` up to this (default 5 min). */
-  maxBackoffMs?: number;
+  /** After a failed round (the server out of reach, the database locked): full-jitter backoff from 1 s up to 5 min by default. */
+  retry?: BackoffOptions;
 }
 
 /**
  * The desk's sync in the background: a round on a timer, and soon after each change while the
- * server answers; while it does not, rounds back off. Does nothing while the desk has not joined.
+ * server answers; after a failed round (server out of reach, database locked or full) rounds back
+ * off. Does nothing while the desk has not joined.
  * One round at a time; a change during a round asks for one more.
  */
 export class SyncClient {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
-  private failures = 0;
   private stopped = false;
   private unsubscribe: (() => void) | null = null;
   private readonly intervalMs: number;
   private readonly debounceMs: number;
-  private readonly maxBackoffMs: number;
+  /** Failed rounds in a row, and the wait before the next. */
+  readonly retries: Backoff;
 
   constructor(private readonly desk: Desk, options: SyncClientOptions = {}) {
     this.intervalMs = options.intervalMs ?? 30_000;
     this.debounceMs = options.debounceMs ?? 1_000;
-    this.maxBackoffMs = options.maxBackoffMs ?? 5 * 60_000;
+    this.retries = new Backoff(options.retry);
   }
 
   /** Starts (again, after `stop`). */
   start(): void {
     this.stopped = false;
     this.unsubscribe = this.desk.onChanged(() => {
-      if (this.failures === 0) this.schedule(this.debounceMs);
+      if (this.retries.failures === 0) this.schedule(this.debounceMs);
     });
     this.schedule(0);
   }
@@ -58,6 +60,7 @@ export class SyncClient {
     }
     if (this.timer) clearTimeout(this.timer);
     const runtime = syncRuntime(this.desk);
+    let failed = false;
     this.running = (async () => {
       do {
         this.again = false;
@@ -66,9 +69,9 @@ export class SyncClient {
           // Inside the try: a locked or full database (SQLITE_BUSY, SQLITE_FULL) is a failed round, never an unhandled rejection.
           if (!this.desk.syncEnabled()) break;
           await this.round();
-          this.failures = 0;
+          this.retries.reset();
         } catch (err) {
-          this.failures++;
+          failed = true;
           if (!(err instanceof SyncUnreachable)) console.error('[sync]', err instanceof Error ? err.message : err);
           break;
         } finally {
@@ -78,7 +81,7 @@ export class SyncClient {
       } while (this.again && !this.stopped);
     })().finally(() => {
       this.running = null;
-      this.schedule(this.nextDelay());
+      this.schedule(failed ? this.retries.next() : this.intervalMs);
     });
     return this.running;
   }
@@ -86,11 +89,6 @@ export class SyncClient {
   private round(): Promise<RoundReport> {
     const runtime = syncRuntime(this.desk);
     return syncRound(this.desk, (progress) => { runtime.progress = progress; });
-  }
-
-  private nextDelay(): number {
-    if (this.failures === 0) return this.intervalMs;
-    return Math.min(this.intervalMs * 2 ** (this.failures - 1), this.maxBackoffMs);
   }
 
   private schedule(delayMs: number): void {

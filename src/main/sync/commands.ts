@@ -4,10 +4,9 @@ import { defineCommand } from '../core/registry.js';
 import type { DeskServices } from '../core/desk.js';
 import { schemaVersion } from '../db/migrate.js';
 import { applyRows } from './apply.js';
-import { restoreIndexes } from './bulkLoad.js';
-import { startCapture, stopCapture } from './capture.js';
+import { startCapture } from './capture.js';
 import { syncCall } from './http.js';
-import { opsWaiting, readSyncState } from './state.js';
+import { readSyncState } from './state.js';
 
 type JoinReply = JoinAnswer & { users: TableRows; centres: TableRows; serverUrl: string };
 
@@ -56,25 +55,6 @@ export const syncJoin = defineCommand('sync.join', async (_tx, ctx, input, reply
     });
     return { ...reply, serverUrl };
   },
-});
-
-/** The desk works alone again, keeping its data. Changes not yet sent are lost, so the caller must say so. */
-export const syncLeave = defineCommand('sync.leave', async (_tx, ctx, input) => {
-  const state = readSyncState(ctx.sqlite);
-  if (!state) throw new UserError('not_configured', 'This desk has not joined a central service.');
-  const waiting = opsWaiting(ctx.sqlite);
-  if (waiting > 0 && !input.discardWaiting) {
-    throw new UserError('conflict', `${waiting} change${waiting === 1 ? ' has' : 's have'} not reached the central service yet. Sync first, or leave anyway and lose ${waiting === 1 ? 'it' : 'them'}.`);
-  }
-  restoreIndexes(ctx.sqlite); // a first sync left unfinished had set them aside
-  stopCapture(ctx.sqlite);
-  for (const table of ['outbox', 'sync_state']) ctx.sqlite.prepare(`DELETE FROM ${table}`).run();
-  ctx.desk.secrets.delete('sync.token');
-  ctx.audit({
-    action: 'sync.leave', entity: 'desk', entityId: state.deskId,
-    summary: `Left the central service ${state.serverUrl}${waiting ? `, discarding ${waiting} unsent changes` : ''}`,
-  });
-  return { left: true };
 });
 
 /** The signed-in user has read why the server refused one of their changes. */

@@ -31,3 +31,10 @@ export function joinedDesk(desk: DeskServices): { state: SyncState; token: strin
 export function opsWaiting(sqlite: BetterSqlite3.Database): number {
   return sqlite.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
 }
+
+/** Licences issued on this desk still waiting for the central service's number (`PENDING-…`, a negative sequence), not revoked. */
+export const PENDING_LICENCES = `sequence < 0 AND state IN ('issued', 'dispatched', 'at_centre')`;
+
+export function licencesPending(sqlite: BetterSqlite3.Database): number {
+  return sqlite.prepare(`SELECT count(*) FROM licences WHERE ${PENDING_LICENCES}`).pluck().get() as number;
+}

@@ -2,7 +2,7 @@ import type { SyncRefusal, SyncRejection, SyncStatus } from '../../shared/contra
 import { DESK_TOKEN_EXPIRES_UNUSED_DAYS, type TokenRefusal } from '../../shared/contract/syncWire.js';
 import { defineQuery } from '../core/registry.js';
 import { syncRuntime } from './runtime.js';
-import { opsWaiting, readSyncState } from './state.js';
+import { licencesPending, opsWaiting, readSyncState } from './state.js';
 
 /** What the shell shows: joined or alone, online or not, ops waiting, last sync, and my refused changes. */
 export const syncStatus = defineQuery('sync.status', async (_db, { sqlite, desk, actor }): Promise<SyncStatus> => {
@@ -23,6 +23,7 @@ export const syncStatus = defineQuery('sync.status', async (_db, { sqlite, desk,
     centreName,
     online: !state?.lastAttemptAt ? null : state.lastError === null,
     opsWaiting: opsWaiting(sqlite),
+    licencesPending: licencesPending(sqlite),
     lastSyncAt: state?.lastSyncAt ?? null,
     lastAttemptAt: state?.lastAttemptAt ?? null,
     lastError: state?.lastError ?? null,

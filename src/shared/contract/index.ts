@@ -97,6 +97,7 @@ export const queries = {
   'audit.verify': spec<AuditVerifyResult>()(empty, 'audit.read'),
   'audit.list': spec<ins.AuditListResult>()(ins.auditListInput, 'audit.read'),
   'reports.preview': spec<ins.ReportPreview>()(ins.reportPreviewInput, 'report.run'),
+  'exports.policy': spec<{ keepDays: number }>()(empty, 'report.run'),
   'dashboard.summary': spec<ins.DashboardSummary>()(ins.dashboardInput, 'session.self'),
   'sync.status': spec<sync.SyncStatus>()(empty, 'session.self'),
   'sync.desks': spec<sync.SyncDeskRow[]>()(empty, 'admin.settings'),

@@ -24,7 +24,7 @@ export const syncJoinAgainInput = syncJoinInput.pick({ username: true, password:
 export interface SyncJoinAgainResult { serverUrl: string; deskName: string; centreName: string | null }
 
 export const syncLeaveInput = z.object({
-  /** Changes not yet sent are lost when the desk leaves: the caller must say so. */
+  /** Changes not yet sent are lost, and licences still waiting for their numbers cancelled, when the desk leaves: the caller must say so. */
   discardWaiting: z.boolean().default(false),
 });
 
@@ -89,6 +89,8 @@ export interface SyncStatus {
   /** The last round reached the server (false when the last attempt failed, null before any). */
   online: boolean | null;
   opsWaiting: number;
+  /** Licences issued here still waiting for the service's number: leaving cancels them unless a sync numbers them first. */
+  licencesPending: number;
   lastSyncAt: string | null;
   lastAttemptAt: string | null;
   lastError: string | null;

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ExportJob } from '../../../shared/contract/insight.js';
+import { useApiQuery } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { plural } from '../shell/labels.js';
 import type { ExportFormat, ExportRequest } from './exportApi.js';
@@ -45,6 +46,7 @@ function JobLine({ job }: { job: ExportJob }) {
 /** Export buttons for the report on screen; the export runs in the back end with progress, Cancel and Save. */
 export function ExportPanel({ request }: Props) {
   const ex = useExportJob();
+  const policy = useApiQuery('exports.policy', {});
   const saveRef = useRef<HTMLButtonElement>(null);
   const job = ex.job;
   const done = job?.state === 'done';
@@ -57,6 +59,9 @@ export function ExportPanel({ request }: Props) {
   return (
     <section className="export-panel" aria-labelledby="export-title">
       <h2 id="export-title">Export</h2>
+      {policy.data && (
+        <p className="muted">Exported files are removed from this computer after {plural(policy.data.keepDays, 'day')}: save the ones you need to keep.</p>
+      )}
       <div className="actions">
         {FORMATS.map((f) => (
           <button key={f.format} type="button" disabled={!request || ex.running} onClick={() => request && ex.start({ ...request, format: f.format })}>

@@ -85,6 +85,14 @@ function JoinForm() {
   );
 }
 
+/** What leaving anyway gives up: the changes not sent, and the licences the service has not numbered (cancelled, never numbered here). */
+function leaveAnyway(opsWaiting: number, licencesPending: number): string {
+  return [
+    opsWaiting > 0 ? `Discard ${plural(opsWaiting, 'change', 'changes')} not yet sent` : '',
+    licencesPending > 0 ? `${opsWaiting > 0 ? 'cancel' : 'Cancel'} ${plural(licencesPending, 'licence', 'licences')} still waiting for a number` : '',
+  ].filter(Boolean).join(' and ');
+}
+
 function Joined() {
   const announce = useAnnounce();
   const status = useApiQuery('sync.status', {});
@@ -92,6 +100,7 @@ function Joined() {
   const [confirming, setConfirming] = useState(false);
   const [discard, setDiscard] = useState(false);
   const s = status.data!;
+  const mustConfirm = s.opsWaiting > 0 || s.licencesPending > 0;
   return (
     <div className="card">
       <dl className="dl">
@@ -99,6 +108,7 @@ function Joined() {
         <dt>This desk</dt><dd>{s.deskName}{s.centreName ? `, serving ${s.centreName}` : ''}</dd>
         <dt>State</dt><dd>{s.refusal ? `${s.refusal.headline} ${s.refusal.advice}` : s.online === null ? 'Not synced yet' : s.online ? 'Online' : `Offline: ${s.lastError ?? ''}`}</dd>
         <dt>Waiting to be sent</dt><dd>{plural(s.opsWaiting, 'change', 'changes')}</dd>
+        {s.licencesPending > 0 && <><dt>Licences waiting for a number</dt><dd>{s.licencesPending}</dd></>}
         <dt>Last sync</dt><dd>{s.lastSyncAt ? formatNairobi(s.lastSyncAt) : 'never'}</dd>
       </dl>
       {s.refusal && <JoinAgainForm />}
@@ -106,13 +116,13 @@ function Joined() {
       {confirming ? (
         <div role="alert" className="notice">
           <p>Leave the central service? This desk keeps its records and works alone again; it no longer receives the other desks&apos; work.</p>
-          {s.opsWaiting > 0 && (
+          {mustConfirm && (
             <label>
-              <input type="checkbox" checked={discard} onChange={(e) => setDiscard(e.target.checked)} /> Discard {plural(s.opsWaiting, 'change', 'changes')} not yet sent
+              <input type="checkbox" checked={discard} onChange={(e) => setDiscard(e.target.checked)} /> {leaveAnyway(s.opsWaiting, s.licencesPending)}
             </label>
           )}
           <div className="actions">
-            <button type="button" className="danger" disabled={leave.isPending || (s.opsWaiting > 0 && !discard)}
+            <button type="button" className="danger" disabled={leave.isPending || (mustConfirm && !discard)}
               onClick={() => leave.mutate({ discardWaiting: discard }, { onSuccess: () => { announce('This desk left the central service.'); setConfirming(false); } })}>
               Confirm
             </button>
