@@ -6,6 +6,7 @@ import type { DeskServices } from './core/desk.js';
 import { dispatch, runQuery, type DispatchOptions, type DispatchOutcome } from './core/dispatch.js';
 import { ensureDataFolder, openDatabase, openReadConnection, type OpenOptions } from './db/open.js';
 import { handlers } from './handlers.js';
+import { silentLogger, type Logger } from './log/logger.js';
 import { seedReferenceData } from './seed.js';
 import { readSetting } from './settings/read.js';
 import { openSecretStore, withEnvironment, type SecretStore } from './settings/secretStore.js';
@@ -29,6 +30,8 @@ export interface OpenDeskOptions extends OpenOptions {
   clock?: () => Date;
   /** The data folder's secrets: the desktop passes its store that seals with the OS; plain Node's keeps them in clear. */
   secrets?: SecretStore;
+  /** Where errors and events go; silent by default. */
+  log?: Logger;
 }
 
 export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
@@ -50,6 +53,7 @@ export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
     handlers,
     clock: options.clock ?? (() => new Date()),
     secrets,
+    log: options.log ?? silentLogger,
     syncEnabled: () => joined.get() !== undefined,
     setting: (key) => readSetting(sqlite, secrets, key),
     notifySmsQueued: () => smsListeners.forEach((l) => l()),

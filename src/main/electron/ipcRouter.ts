@@ -98,14 +98,14 @@ export function createIpcRouter(deps: IpcRouterDeps) {
   return async function route(kind: BridgeKind, payload: unknown, sender: Sender): Promise<Result<unknown>> {
     try {
       if (!sender.topFrame || !sender.frameUrl || !isAppUrl(sender.frameUrl, deps.devServerUrl)) {
-        console.warn(`[ipc] refused a ${kind} call from ${sender.frameUrl ?? 'an unknown frame'}`);
+        deps.desk.log.warn({ kind, frame: sender.frameUrl?.split(/[?#]/)[0] ?? null }, 'ipc: refused a call from a frame that is not the desk window');
         throw new UserError('forbidden', 'This call did not come from the desk window.');
       }
       const parsed = envelope.safeParse(payload);
       if (!parsed.success) throw zodToUserError(parsed.error);
       return await dispatch(kind, parsed.data.name, parsed.data.input, sender.id);
     } catch (err) {
-      return { ok: false, error: toErrorBody(err, `ipc ${kind}`) };
+      return { ok: false, error: toErrorBody(err, `ipc ${kind}`, deps.desk.log) };
     }
   };
 }

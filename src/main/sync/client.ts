@@ -69,7 +69,7 @@ export class SyncClient {
           this.failures = 0;
         } catch (err) {
           this.failures++;
-          if (!(err instanceof SyncUnreachable)) console.error('[sync]', err instanceof Error ? err.message : err);
+          if (!(err instanceof SyncUnreachable)) this.desk.log.error({ err }, 'sync: the round failed');
           break;
         } finally {
           runtime.syncing = false;
