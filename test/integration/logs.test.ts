@@ -93,3 +93,15 @@ describe("the central service's log", () => {
     for (const secret of [NATIONAL_ID, TOKEN, QUERY_SECRET, PATH_TOKEN, 'Wanjiku', '0712345678', 'shared-secret', signature]) expect(text).not.toContain(secret);
   });
 });
+
+describe('Help, About', () => {
+  it("names the product and the version of package.json, the data folder and its logs folder, for anyone signed in", async () => {
+    const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { productName: string; version: string };
+    const dir = tempDir();
+    const desk = openDesk(dir);
+    opened.push(desk);
+    expect(await desk.query('desk.about', {}, SYSTEM_ACTOR)).toEqual({
+      ok: true, value: { productName: pkg.productName, version: pkg.version, dataDir: dir, logsDir: logsDirOf(dir) },
+    });
+  });
+});

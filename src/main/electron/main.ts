@@ -2,7 +2,7 @@
  * The desktop app's entry (built to out/main/index.js): one instance per data folder, the desk
  * opened on the data folder, the renderer served from app://desk/ into one hardened window.
  */
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../../shared/errors.js';
 import { openDesk, type Desk } from '../desk.js';
@@ -63,7 +63,7 @@ async function start(): Promise<void> {
   installSecurityHooks(log(), devServerUrl);
   const work = new BackgroundWork(desk);
   background = work;
-  bindIpc({ desk, devServerUrl, saveFile, firstRun: { paused: (run) => work.paused(run) } });
+  bindIpc({ desk, devServerUrl, saveFile, firstRun: { paused: (run) => work.paused(run) }, openFolder: async (folder) => (await shell.openPath(folder)) === '' });
   work.start();
   mainWindow = createMainWindow({ prefs: openPrefs(dataDir), preloadPath: PRELOAD, url: devServerUrl ?? APP_ENTRY_URL, devTools, log: log() });
   mainWindow.on('closed', () => (mainWindow = undefined));
