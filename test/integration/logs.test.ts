@@ -1,9 +1,11 @@
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/main/core/actor.js';
 import { openDesk, type Desk } from '../../src/main/desk.js';
 import { logsDirOf, openFileLog, type FileLog } from '../../src/main/log/logger.js';
+import { startWebServer } from '../../src/main/web/server.js';
 import { startCentralServer, type CentralServer } from '../../src/server/start.js';
 import { logLines, logText } from './support/logFiles.js';
 import { tempDir } from './support/tempDesk.js';
@@ -91,6 +93,27 @@ describe("the central service's log", () => {
 
     const text = logText(dir);
     for (const secret of [NATIONAL_ID, TOKEN, QUERY_SECRET, PATH_TOKEN, 'Wanjiku', '0712345678', 'shared-secret', signature]) expect(text).not.toContain(secret);
+  });
+});
+
+describe("browser mode's log", () => {
+  it('logs each request by its route, never the password a sign-in sends nor the session token', async () => {
+    const dir = tempDir();
+    const log = await fileLog(dir);
+    const rendererDir = tempDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>KMLTTB</title>');
+    const web = await startWebServer({ dataDir: dir, port: 0, rendererDir, sendSms: false, log: log.logger });
+    opened.push(web);
+    const password = 'pw-never-in-a-log-8841';
+    const token = 'bearer-never-in-a-log-5521';
+    const login = await fetch(`${web.url}/api/session/login`, { method: 'POST', body: JSON.stringify({ username: 'nobody', password }), headers: { 'content-type': 'application/json' } });
+    expect(login.status).toBe(401);
+    await fetch(`${web.url}/api/query/users.list`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+
+    await vi.waitFor(() => expect(logLines(dir).filter((l) => l.msg === 'request')).toHaveLength(2));
+    expect(logLines(dir).filter((l) => l.msg === 'request').map((l) => [l.route, l.status])).toEqual([['/api/session/login', 401], ['/api/query/:name', 401]]);
+    expect(logText(dir)).not.toContain(password);
+    expect(logText(dir)).not.toContain(token);
   });
 });
 
