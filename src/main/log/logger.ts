@@ -31,8 +31,13 @@ const SENSITIVE_KEYS = [
 export const LOG_OPTIONS: LoggerOptions = {
   level: 'info',
   redact: { paths: [...SENSITIVE_KEYS, ...SENSITIVE_KEYS.map((k) => `*["${k}"]`)], censor: '[redacted]' },
-  serializers: { err: stdSerializers.err, error: stdSerializers.err },
+  serializers: { err: stdSerializers.err, error: stdSerializers.err, req: requestSummary },
 };
+
+/** A request as Fastify's own lines name it (its default error handler): method and route, never the query or headers. */
+function requestSummary(req: { method?: string; url?: string; routeOptions?: { url?: string } }) {
+  return { method: req.method, route: req.routeOptions?.url ?? req.url?.split('?')[0] };
+}
 
 /** The logs folder of a data folder. */
 export function logsDirOf(dataDir: string): string {

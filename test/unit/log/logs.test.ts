@@ -32,6 +32,16 @@ describe('log files', () => {
     for (const secret of ['27182818', 'hunter2', 'Bearer abc', '0712000111', 'Achieng Otieno', 'k-123']) expect(text).not.toContain(secret);
     expect(JSON.parse(text)).toMatchObject({ err: { message: 'boom', stack: expect.stringContaining('Error: boom') } });
   });
+  it("names a request by its route, never its query or headers, when Fastify's own lines log it", () => {
+    const lines: string[] = [];
+    const log = pino(LOG_OPTIONS, { write: (l: string) => void lines.push(l) });
+    log.error({ req: { method: 'POST', url: '/v1/verify/payload?token=abc', routeOptions: { url: '/v1/verify/:payload' }, headers: { authorization: 'x' } } }, 'x');
+    log.error({ req: { method: 'GET', url: '/nowhere?token=abc' } }, 'y');
+    expect(lines.map((l) => (JSON.parse(l) as { req: unknown }).req)).toEqual([
+      { method: 'POST', route: '/v1/verify/:payload' },
+      { method: 'GET', route: '/nowhere' },
+    ]);
+  });
 });
 
 describe('faults nobody caught', () => {
