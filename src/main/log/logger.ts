@@ -1,9 +1,9 @@
 /**
  * The back end's log: one pino logger per process, writing JSON lines into the data folder's
- * logs/ (one file a day, the last LOG_FILES_KEPT kept). Whoever opens a data folder for a
- * long run (`kmlttb web`, `kmlttb server`, the desktop app) opens its log with `openFileLog`
+ * logs/ (one file a day, the last LOG_FILES_KEPT kept). Whoever opens a data folder (`kmlttb
+ * web`, `kmlttb server`, the desktop app, the CLI's `withDesk`) opens its log with `openFileLog`
  * and hands the logger to `openDesk`; everything else reaches it as `desk.log`. A desk opened
- * without one (tests, one-shot CLI commands) logs nowhere: `silentLogger`.
+ * without one (tests) logs nowhere: `silentLogger`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
