@@ -9,6 +9,7 @@ import { databaseKey, wrongKeyError } from './db/databaseKey.js';
 import { DATABASE_FILE, ensureDataFolder, openDatabase, openReadConnection, type OpenOptions } from './db/open.js';
 import { handlers } from './handlers.js';
 import { sweepExportsInBackground } from './reports/exportSweep.js';
+import { silentLogger, type Logger } from './log/logger.js';
 import { seedReferenceData } from './seed.js';
 import { readSetting } from './settings/read.js';
 import path from 'node:path';
@@ -35,6 +36,8 @@ export interface OpenDeskOptions extends OpenOptions {
   secrets?: SecretStore;
   /** Told a line a person running the program should read (plain Node: the key kept beside the data). */
   notice?: (line: string) => void;
+  /** Where errors and events go; silent by default. */
+  log?: Logger;
 }
 
 export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
@@ -61,6 +64,7 @@ export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
     handlers,
     clock: options.clock ?? (() => new Date()),
     secrets,
+    log: options.log ?? silentLogger,
     syncEnabled: () => joined.get() !== undefined,
     setting: (key) => readSetting(sqlite, secrets, key),
     notifySmsQueued: () => smsListeners.forEach((l) => l()),

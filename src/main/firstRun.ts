@@ -60,7 +60,7 @@ async function fillDemo(desk: Desk, username: string, options: FirstRunOptions):
   try {
     await paused(() => runDemo(desk, {}));
   } catch (err) {
-    const why = toErrorBody(err, 'first run: demo data').message.replace(/([^.!?])$/, '$1.');
+    const why = toErrorBody(err, 'first run: demo data', desk.log).message.replace(/([^.!?])$/, '$1.');
     // A conflict with what the person asked for: the account is there, the demo data is not (or not all of it).
     throw new UserError(
       'conflict',

@@ -1,4 +1,5 @@
 /** Every command and query by name. The types refuse a contract name without a handler. */
+import { deskAbout } from './about.js';
 import { centreCreate, centreUpdate } from './admin/centres.js';
 import { feeSet, feesList } from './admin/fees.js';
 import { settingSet, settingsList, settingsSave } from './admin/settings.js';
@@ -80,6 +81,7 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'sync.withdrawDesk': syncWithdrawDesk,
   },
   queries: {
+    'desk.about': deskAbout,
     'applications.list': applicationsList,
     'application.detail': applicationDetail,
     'application.smsPreview': applicationSmsPreview,

@@ -40,5 +40,6 @@ export function createDesktopBridge(invoke: Invoke): KmlttbBridge {
     exportStatus: (jobId) => call(BRIDGE_CHANNELS.export, 'status', { jobId }),
     exportCancel: (jobId) => call(BRIDGE_CHANNELS.export, 'cancel', { jobId }),
     exportSave: (jobId) => call(BRIDGE_CHANNELS.export, 'save', { jobId }),
+    openLogsFolder: () => call(BRIDGE_CHANNELS.desk, 'openLogsFolder'),
   };
 }

@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import type { Desk } from '../main/desk.js';
+import { fastifyLogging, logRequests, routeOf } from '../main/log/httpLog.js';
 import type { TrustProxy } from '../main/settings/trustProxy.js';
 import { problemBody } from './reply.js';
 import { deliveryReportRoutes } from './routes/deliveryReports.js';
@@ -30,7 +31,8 @@ export interface ServerAppOptions {
 export async function buildServerApp(options: ServerAppOptions): Promise<FastifyInstance> {
   const { desk } = options;
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
-  const app = Fastify({ bodyLimit, logger: false, trustProxy: options.trustProxy ?? false, https: options.https ?? null });
+  const app = Fastify({ bodyLimit, ...fastifyLogging(desk.log), trustProxy: options.trustProxy ?? false, https: options.https ?? null });
+  logRequests(app);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
@@ -40,7 +42,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
     }
     if (status < 500) return reply.code(status).send(problemBody(status, err.message));
     const ref = randomBytes(4).toString('hex').toUpperCase();
-    console.error(`[${ref}] ${req.method} ${req.url}:`, err);
+    req.log.error({ err, ref, method: req.method, route: routeOf(req) }, `internal error ${ref}`);
     return reply.code(status).send(problemBody(status, `Something went wrong on our side. Quote reference ${ref} when you report it.`));
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(problemBody(404, 'Not found.')));

@@ -3,6 +3,7 @@ import { UserError } from '../shared/errors.js';
 import { requireSecureAddress } from '../shared/secureUrl.js';
 import type { AddressInfo } from 'node:net';
 import { openDesk, type Desk } from '../main/desk.js';
+import type { Logger } from '../main/log/logger.js';
 import { SmsWorker, type SmsWorkerOptions } from '../main/sms/worker.js';
 import { buildServerApp } from './app.js';
 import { ensureDeliveryReportToken } from './deliveryReportToken.js';
@@ -26,6 +27,8 @@ export interface StartServerOptions {
   smsWorker?: SmsWorkerOptions;
   /** The service's clock (tests move it: desk tokens expire and rotate by it). */
   clock?: () => Date;
+  /** The service's log (`kmlttb server` opens the data folder's); silent by default. */
+  log?: Logger;
 }
 
 export interface CentralServer {
@@ -52,7 +55,7 @@ export async function startCentralServer(options: StartServerOptions): Promise<C
   const https = options.tls ? readTlsFiles(options.tls) : null;
   const publicUrl = options.publicUrl?.trim().replace(/\/+$/, '') ?? null;
   if (publicUrl !== null) requireSecureAddress(publicUrl, '--public-url');
-  const desk = openDesk(options.dataDir, { clock: options.clock, notice: (line) => console.error(line) });
+  const desk = openDesk(options.dataDir, { clock: options.clock, log: options.log, notice: (line) => console.error(line) });
   let smsWorker: SmsWorker | null = null;
   let app: FastifyInstance | null = null;
   try {

@@ -24,6 +24,8 @@ export interface KmlttbBridge {
   exportCancel(jobId: string): Promise<Result<ExportJob>>;
   /** Hands over a finished export: a download in the browser, a save dialog in the desktop. */
   exportSave(jobId: string): Promise<Result<{ saved: boolean; fileName: string }>>;
+  /** Opens the desk's logs folder in the file manager (desktop); a browser cannot, so it answers `opened: false` and the path. */
+  openLogsFolder(): Promise<Result<{ opened: boolean; path: string }>>;
   /** 'desktop' over IPC, 'web' over HTTP on loopback. */
   readonly transport: 'desktop' | 'web';
 }
@@ -34,6 +36,8 @@ export const BRIDGE_CHANNELS = {
   query: 'kmlttb:query',
   session: 'kmlttb:session',
   export: 'kmlttb:export',
+  /** Calls about the desk's computer rather than its data (opening the logs folder). */
+  desk: 'kmlttb:desk',
 } as const;
 
 /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDesk, type Desk } from '../../src/main/desk.js';
 import { SyncClient } from '../../src/main/sync/client.js';
+import { memoryLog } from './support/logFiles.js';
 import { makeDesk, seedApplication, tempDir } from './support/tempDesk.js';
 
 const desks: Desk[] = [];
@@ -25,13 +26,13 @@ describe('a data folder', () => {
 
 describe('the sync loop', () => {
   it('takes a locked database as a failed round, never an unhandled rejection that would end the process', async () => {
-    const t = await makeDesk();
+    const { logger, lines } = memoryLog();
+    const t = await makeDesk({ log: logger });
     desks.push(t.desk);
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const locked = vi.spyOn(t.desk, 'syncEnabled').mockImplementation(() => { throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }); });
     const client = new SyncClient(t.desk, { intervalMs: 60_000 });
     await expect(client.syncNow()).resolves.toBeUndefined();
-    expect(logged).toHaveBeenCalledWith('[sync]', 'database is locked');
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'sync: the round failed', err: expect.objectContaining({ message: 'database is locked' }) }));
     locked.mockRestore();
     await expect(client.syncNow()).resolves.toBeUndefined();
     await client.stop();

@@ -85,6 +85,8 @@ const QUERY_ROLES: Record<string, Role[]> = {
   'dashboard.summary': ALL,
   'sync.status': ALL,
   'sync.desks': ['admin'],
+  // Help, About: the version and the data folder, for anyone signed in.
+  'desk.about': ALL,
 };
 
 let t: TestDesk;

@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import fs from 'node:fs';
 import { UserError } from '../../shared/errors.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerAuditCommands } from './commands/audit.js';
@@ -9,14 +8,13 @@ import { registerServeCommands } from './commands/serve.js';
 import { registerServerCommands } from './commands/server.js';
 import { registerSyncCommand } from './commands/sync.js';
 import { registerSmsCommands } from './commands/sms.js';
-
-const { version } = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+import { VERSION } from '../version.js';
 
 /** `kmlttb`: exit 0 on success, 1 on a user error (one clear line), 2 on bad usage. */
 export function buildProgram(): Command {
   const program = new Command('kmlttb')
     .description('KMLTTB Licensing Desk: the Board staff back office, from the command line')
-    .version(version, '--version', 'print the version')
+    .version(VERSION, '--version', 'print the version')
     .option('--data <dir>', 'data folder (database, settings, exports); default: the desktop app\'s folder')
     .option('--user <username>', 'act as this user (with --password-file)')
     .option('--password-file <file>', 'file holding the password')

@@ -3,6 +3,7 @@ import { UserError } from '../../shared/errors.js';
 import { authenticate } from '../auth/sessions.js';
 import { SYSTEM_ACTOR, type Actor } from '../core/actor.js';
 import { openDesk, type Desk } from '../desk.js';
+import { openFileLog } from '../log/logger.js';
 import { defaultDataDir } from './dataDir.js';
 
 export interface GlobalOptions {
@@ -24,13 +25,22 @@ export function readPasswordFile(file: string | undefined, option = '--password-
   return password;
 }
 
-/** Opens the data folder, runs `work`, and always closes the database. */
+/**
+ * Opens the data folder, runs `work`, and always closes the database. An internal error's
+ * reference that the command prints is in the data folder's log with its stack.
+ */
 export async function withDesk<T>(opts: GlobalOptions, work: (desk: Desk) => Promise<T>): Promise<T> {
-  const desk = openDesk(opts.data ?? defaultDataDir(), { notice: (line) => console.error(line) });
+  const dataDir = opts.data ?? defaultDataDir();
+  const log = await openFileLog(dataDir, 'cli');
   try {
-    return await work(desk);
+    const desk = openDesk(dataDir, { log: log.logger, notice: (line) => console.error(line) });
+    try {
+      return await work(desk);
+    } finally {
+      await desk.close();
+    }
   } finally {
-    await desk.close();
+    await log.close();
   }
 }
 

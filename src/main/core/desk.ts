@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../settings/secretStore.js';
 import type { CommandHandlers, QueryHandlers } from './registry.js';
 
@@ -13,6 +14,8 @@ export interface DeskServices {
   secrets: SecretStore;
   handlers: { commands: CommandHandlers; queries: QueryHandlers };
   clock(): Date;
+  /** The process's log (silent unless the process opened a log file: see log/logger.ts). */
+  log: Logger;
   /** True once this desk has joined a central service (it then records its ops in the outbox). */
   syncEnabled(): boolean;
   /** Reads a setting: environment override, stored value, then the default. */

@@ -64,14 +64,14 @@ export async function dispatch<N extends CommandName>(
       return { ok: true, value: outcome.value as CommandResult<N> };
     }
     for (const effect of effects) {
-      try { effect(); } catch (err) { toErrorBody(err, `after-commit effect of ${name}`); }
+      try { effect(); } catch (err) { toErrorBody(err, `after-commit effect of ${name}`, desk.log); }
     }
     const value = outcome.value as CommandResult<N>;
     const madeHere = options.originDeskId === undefined || options.originDeskId === desk.deskId;
     return { ok: true, value: handler.complete && madeHere ? await handler.complete(value, desk) : value };
   } catch (err) {
     if (err instanceof RolledBack) return { ok: true, value: err.value as CommandResult<N> };
-    return { ok: false, error: toErrorBody(err, `command ${name}`) };
+    return { ok: false, error: toErrorBody(err, `command ${name}`, desk.log) };
   }
 }
 
@@ -152,6 +152,6 @@ export async function runQuery<N extends QueryName>(
     const value = await handler.run(desk.db, { actor, desk, sqlite: desk.sqlite }, parsed.data as never);
     return { ok: true, value };
   } catch (err) {
-    return { ok: false, error: toErrorBody(err, `query ${name}`) };
+    return { ok: false, error: toErrorBody(err, `query ${name}`, desk.log) };
   }
 }

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { ZodError } from 'zod';
 import { UserError, type ErrorBody } from '../../shared/errors.js';
 import { storageUserError } from './storageErrors.js';
+import type { Logger } from '../log/logger.js';
 
-/** Turns anything thrown into an error body: user errors as they are, the rest logged with a reference. */
-export function toErrorBody(err: unknown, context: string): ErrorBody {
+/** Turns anything thrown into an error body: user errors as they are, the rest logged (with its stack) under a reference. */
+export function toErrorBody(err: unknown, context: string, log: Logger): ErrorBody {
   if (err instanceof UserError) return err.toBody();
   if (err instanceof ZodError) return zodToUserError(err).toBody();
   const storage = storageUserError(err);
@@ -13,7 +14,7 @@ export function toErrorBody(err: unknown, context: string): ErrorBody {
     return storage.toBody();
   }
   const ref = randomBytes(4).toString('hex').toUpperCase();
-  console.error(`[${ref}] ${context}:`, err);
+  log.error({ err, ref, context }, `internal error ${ref}`);
   return { code: 'internal', message: `Something went wrong on our side. Quote reference ${ref} when you report it.`, ref };
 }
 

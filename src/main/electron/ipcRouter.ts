@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { BRIDGE_CHANNELS } from '../../shared/bridge.js';
+import type { AboutInfo } from '../../shared/contract/about.js';
 import type { SessionInfo } from '../../shared/contract/session.js';
 import { UserError, type Result } from '../../shared/errors.js';
 import { toErrorBody, zodToUserError } from '../core/errors.js';
@@ -39,6 +40,8 @@ export interface IpcRouterDeps {
   saveFile?(sourcePath: string, fileName: string): Promise<boolean>;
   /** How the first run pauses the desk's background work while it makes demo data. */
   firstRun?: Pick<FirstRunOptions, 'paused'>;
+  /** Opens a folder in the file manager; false when it could not. */
+  openFolder?(folder: string): Promise<boolean>;
 }
 
 export const EXPORT_CALLS = ['start', 'status', 'cancel', 'save'] as const;
@@ -83,9 +86,19 @@ export function createIpcRouter(deps: IpcRouterDeps) {
     return { ok: true, value: { saved: await deps.saveFile(file.value.path, file.value.fileName), fileName: file.value.fileName } };
   }
 
+  /** Anyone signed in may open the logs folder: where it is comes from Help, About's query. */
+  async function deskCall(call: string, token: string | undefined): Promise<Result<unknown>> {
+    if (call !== 'openLogsFolder') return { ok: false, error: { code: 'not_found', message: `There is no desk call '${call}'.` } };
+    const about = await service.query(token, 'desk.about', {});
+    if (!about.ok) return about;
+    const folder = (about.value as AboutInfo).logsDir;
+    return { ok: true, value: { opened: deps.openFolder ? await deps.openFolder(folder) : false, path: folder } };
+  }
+
   async function dispatch(kind: BridgeKind, name: string, input: unknown, id: number): Promise<Result<unknown>> {
     const token = deps.getToken(id);
     if (kind === 'export') return exports(name, input, token);
+    if (kind === 'desk') return deskCall(name, token);
     if (kind === 'command') return service.command(token, name, input ?? {});
     if (kind === 'query') return service.query(token, name, input ?? {});
     if (!(SESSION_CALLS as readonly string[]).includes(name)) {
@@ -98,14 +111,14 @@ export function createIpcRouter(deps: IpcRouterDeps) {
   return async function route(kind: BridgeKind, payload: unknown, sender: Sender): Promise<Result<unknown>> {
     try {
       if (!sender.topFrame || !sender.frameUrl || !isAppUrl(sender.frameUrl, deps.devServerUrl)) {
-        console.warn(`[ipc] refused a ${kind} call from ${sender.frameUrl ?? 'an unknown frame'}`);
+        deps.desk.log.warn({ kind, frame: sender.frameUrl?.split(/[?#]/)[0] ?? null }, 'ipc: refused a call from a frame that is not the desk window');
         throw new UserError('forbidden', 'This call did not come from the desk window.');
       }
       const parsed = envelope.safeParse(payload);
       if (!parsed.success) throw zodToUserError(parsed.error);
       return await dispatch(kind, parsed.data.name, parsed.data.input, sender.id);
     } catch (err) {
-      return { ok: false, error: toErrorBody(err, `ipc ${kind}`) };
+      return { ok: false, error: toErrorBody(err, `ipc ${kind}`, deps.desk.log) };
     }
   };
 }

@@ -2,10 +2,12 @@
  * The desktop app's entry (built to out/main/index.js): one instance per data folder, the desk
  * opened on the data folder, the renderer served from app://desk/ into one hardened window.
  */
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../../shared/errors.js';
 import { openDesk, type Desk } from '../desk.js';
+import { openFileLog, silentLogger, type FileLog, type Logger } from '../log/logger.js';
+import { installProcessFaults } from '../log/processFaults.js';
 import { APP_ENTRY_URL } from './appOrigin.js';
 import { bindIpc } from './ipcBinding.js';
 import { installMenu } from './menu.js';
@@ -30,6 +32,9 @@ const dataDir = app.getPath('userData');
 let desk: Desk | undefined;
 let background: BackgroundWork | undefined;
 let mainWindow: BrowserWindow | undefined;
+let fileLog: FileLog | undefined;
+/** The data folder's log once start() opened it. */
+const log = (): Logger => fileLog?.logger ?? silentLogger;
 
 function startupFailure(err: unknown): string {
   if (err instanceof UserError) return err.message;
@@ -45,18 +50,22 @@ async function start(): Promise<void> {
   serveRenderer(RENDERER_ROOT);
   installMenu(devTools);
   try {
-    desk = openDesk(dataDir, { nativeBinding: electronNativeBinding(app.getAppPath()), secrets: openSafeSecrets(dataDir) });
+    fileLog = await openFileLog(dataDir, 'desktop');
+    installProcessFaults(fileLog.logger, { exit: (code) => app.exit(code) });
+    desk = openDesk(dataDir, { nativeBinding: electronNativeBinding(app.getAppPath()), secrets: openSafeSecrets(dataDir), log: fileLog.logger });
   } catch (err) {
-    console.error('[start] cannot open the desk', err);
+    log().error({ err }, 'start: cannot open the desk');
     dialog.showErrorBox('KMLTTB Licensing Desk cannot start', `${startupFailure(err)}\n\nData folder: ${dataDir}`);
     app.exit(1);
     return;
   }
+  // Before the first window: every webContents gets the hooks (none exists before start()).
+  installSecurityHooks(log(), devServerUrl);
   const work = new BackgroundWork(desk);
   background = work;
-  bindIpc({ desk, devServerUrl, saveFile, firstRun: { paused: (run) => work.paused(run) } });
+  bindIpc({ desk, devServerUrl, saveFile, firstRun: { paused: (run) => work.paused(run) }, openFolder: async (folder) => (await shell.openPath(folder)) === '' });
   work.start();
-  mainWindow = createMainWindow({ prefs: openPrefs(dataDir), preloadPath: PRELOAD, url: devServerUrl ?? APP_ENTRY_URL, devTools });
+  mainWindow = createMainWindow({ prefs: openPrefs(dataDir), preloadPath: PRELOAD, url: devServerUrl ?? APP_ENTRY_URL, devTools, log: log() });
   mainWindow.on('closed', () => (mainWindow = undefined));
 }
 
@@ -65,7 +74,6 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.enableSandbox();
   registerAppScheme();
-  installSecurityHooks(devServerUrl);
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -80,11 +88,12 @@ if (!app.requestSingleInstanceLock()) {
     desk = undefined;
     Promise.resolve(background?.stop())
       .then(() => closing.close())
-      .catch((err: unknown) => console.error('[quit] closing the desk', err))
+      .catch((err: unknown) => log().error({ err }, 'quit: closing the desk'))
+      .then(() => fileLog?.close())
       .finally(() => {
         closed = true;
         app.quit();
       });
   });
-  app.whenReady().then(start, (err: unknown) => console.error('[start]', err));
+  app.whenReady().then(start).catch((err: unknown) => log().error({ err }, 'start: failed'));
 }

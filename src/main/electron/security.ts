@@ -4,24 +4,26 @@
  */
 import { app, shell, type Session, type WebContents } from 'electron';
 import { isAppUrl } from './appOrigin.js';
+import type { Logger } from '../log/logger.js';
 import { isAllowedExternalUrl } from './externalLinks.js';
 
-function openIfAllowed(url: string): void {
+function openIfAllowed(url: string, log: Logger): void {
   if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-  else console.warn(`[security] refused to open ${url}`);
+  // Without its query: a refused link may carry anything.
+  else log.warn({ url: url.split(/[?#]/)[0] }, 'security: refused to open a link');
 }
 
-function hardenContents(contents: WebContents, devServerUrl?: string): void {
+function hardenContents(contents: WebContents, log: Logger, devServerUrl?: string): void {
   contents.on('will-navigate', (event, url) => {
     event.preventDefault();
-    if (!isAppUrl(url, devServerUrl)) openIfAllowed(url);
+    if (!isAppUrl(url, devServerUrl)) openIfAllowed(url, log);
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url, devServerUrl)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    openIfAllowed(url);
+    openIfAllowed(url, log);
     return { action: 'deny' };
   });
 }
@@ -33,6 +35,6 @@ export function denyPermissions(session: Session): void {
 }
 
 /** Call once, before any window is created. */
-export function installSecurityHooks(devServerUrl?: string): void {
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents, devServerUrl));
+export function installSecurityHooks(log: Logger, devServerUrl?: string): void {
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, log, devServerUrl));
 }

@@ -1,5 +1,6 @@
 /** The main window: restored bounds, hardened options, shown when ready. */
 import { BrowserWindow, screen } from 'electron';
+import type { Logger } from '../log/logger.js';
 import type { PrefsStore } from './prefs.js';
 import { visibleBounds } from './windowBounds.js';
 import { windowOptions } from './windowOptions.js';
@@ -9,9 +10,10 @@ export interface MainWindowInput {
   preloadPath: string;
   url: string;
   devTools: boolean;
+  log: Logger;
 }
 
-export function createMainWindow({ prefs, preloadPath, url, devTools }: MainWindowInput): BrowserWindow {
+export function createMainWindow({ prefs, preloadPath, url, devTools, log }: MainWindowInput): BrowserWindow {
   const areas = screen.getAllDisplays().map((d) => d.workArea);
   const bounds = visibleBounds(prefs.get('windowBounds'), areas);
   const win = new BrowserWindow(windowOptions({ preloadPath, bounds, devTools }));
@@ -21,6 +23,6 @@ export function createMainWindow({ prefs, preloadPath, url, devTools }: MainWind
     prefs.set('maximized', win.isMaximized());
     prefs.set('windowBounds', win.getNormalBounds());
   });
-  win.loadURL(url).catch((err: unknown) => console.error(`[window] cannot load ${url}`, err));
+  win.loadURL(url).catch((err: unknown) => log.error({ err, url }, 'window: cannot load the renderer'));
   return win;
 }

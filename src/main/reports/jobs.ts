@@ -61,7 +61,7 @@ export class ExportJobs {
         Object.assign(job, job.controller.signal.aborted
           ? { state: 'cancelled', error: 'Cancelled: no file was written.' }
           : { state: 'failed', error: err instanceof UserError ? err.message : 'The export failed.' });
-        if (!(err instanceof UserError)) console.error('[export]', err);
+        if (!(err instanceof UserError)) this.desk.log.error({ err, report: input.report }, 'export: failed');
       });
     return this.view(job);
   }

@@ -84,7 +84,7 @@ export class SmsWorker {
 
   /** A drain nobody awaits: one that fails (a locked database, an API key the desktop app sealed) is logged; `wake` schedules its retry. */
   private wakeInBackground(): void {
-    this.wake().catch((err: unknown) => console.error(`[sms] the queue was not sent: ${err instanceof Error ? err.message : String(err)}`));
+    this.wake().catch((err: unknown) => this.desk.log.error({ err }, 'sms: the queue was not sent'));
   }
 
   /** Stops waking and waits for the drain in flight; `start` may follow again. */

@@ -72,7 +72,7 @@ export class SyncClient {
           this.retries.reset();
         } catch (err) {
           failed = true;
-          if (!(err instanceof SyncUnreachable)) console.error('[sync]', err instanceof Error ? err.message : err);
+          if (!(err instanceof SyncUnreachable)) this.desk.log.error({ err }, 'sync: the round failed');
           break;
         } finally {
           runtime.syncing = false;

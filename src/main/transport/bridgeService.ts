@@ -18,7 +18,7 @@ export function bridgeService(desk: Desk, options: { firstRun?: FirstRunOptions 
     try {
       return { ok: true, value: await work() };
     } catch (err) {
-      return { ok: false, error: toErrorBody(err, context) };
+      return { ok: false, error: toErrorBody(err, context, desk.log) };
     }
   }
   function parse<T>(

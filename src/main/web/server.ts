@@ -11,6 +11,8 @@ import { UserError } from '../../shared/errors.js';
 import { BackgroundWork } from '../background.js';
 import { openDesk, type Desk } from '../desk.js';
 import { firstRunState } from '../firstRun.js';
+import { fastifyLogging, logRequests } from '../log/httpLog.js';
+import type { Logger } from '../log/logger.js';
 import { bridgeService } from '../transport/bridgeService.js';
 import { FirstRunCode } from './firstRunCode.js';
 import { refuseForeignRequests } from './loopbackGuard.js';
@@ -44,16 +46,17 @@ function send(reply: FastifyReply, result: Result<unknown>) {
 }
 
 /** Browser mode: the built renderer and the bridge over HTTP, on 127.0.0.1 only. */
-export async function startWebServer(options: { dataDir: string; port: number; rendererDir?: string; sendSms?: boolean }): Promise<WebServer> {
+export async function startWebServer(options: { dataDir: string; port: number; rendererDir?: string; sendSms?: boolean; log?: Logger }): Promise<WebServer> {
   const rendererDir = options.rendererDir ?? RENDERER_DIR;
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new UserError('not_configured', `The UI is not built (${rendererDir} has no index.html). Run: npm run build`);
   }
-  const desk = openDesk(options.dataDir, { notice: (line) => console.error(line) });
+  const desk = openDesk(options.dataDir, { log: options.log, notice: (line) => console.error(line) });
   const background = new BackgroundWork(desk, { sendSms: options.sendSms });
   const code = new FirstRunCode();
   const bridge = bridgeService(desk, { firstRun: { code, paused: (work) => background.paused(work) } });
-  const app = Fastify({ bodyLimit: 256 * 1024 * 1024 });
+  const app = Fastify({ bodyLimit: 256 * 1024 * 1024, ...fastifyLogging(desk.log) });
+  logRequests(app);
 
   refuseForeignRequests(app, () => (app.server.address() as AddressInfo).port);
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Permission } from '../permissions.js';
+import type { AboutInfo } from './about.js';
 import * as admin from './admin.js';
 import * as apps from './applications.js';
 import * as inbound from './inbound.js';
@@ -101,6 +102,7 @@ export const queries = {
   'dashboard.summary': spec<ins.DashboardSummary>()(ins.dashboardInput, 'session.self'),
   'sync.status': spec<sync.SyncStatus>()(empty, 'session.self'),
   'sync.desks': spec<sync.SyncDeskRow[]>()(empty, 'admin.settings'),
+  'desk.about': spec<AboutInfo>()(empty, 'session.self'),
 } as const;
 
 export interface AuditVerifyResult {
@@ -123,6 +125,7 @@ export type QueryInput<N extends QueryName> = InputOf<Queries[N]>;
 export type QueryParsed<N extends QueryName> = ParsedOf<Queries[N]>;
 export type QueryResult<N extends QueryName> = ResultOf<Queries[N]>;
 
+export * from './about.js';
 export * from './admin.js';
 export * from './applications.js';
 export * from './common.js';

@@ -126,6 +126,20 @@ describe('the preload bridge over the router', { timeout: 20_000 }, () => {
     expect(await bridge.session()).toEqual({ ok: true, value: null });
   });
 
+  it('opens the logs folder for a signed-in window only, and says where it is', async () => {
+    const opened: string[] = [];
+    const withFolders = createIpcRouter({
+      desk, getToken: (id) => tokens.get(id), setToken: () => {},
+      openFolder: async (folder) => { opened.push(folder); return true; },
+    });
+    const signedIn = createDesktopBridge((channel, envelope) => withFolders(kindOf[channel]!, envelope, windowFrame(1)));
+    expect(await signedIn.openLogsFolder()).toEqual({ ok: true, value: { opened: true, path: path.join(dir, 'logs') } });
+    const stranger = createDesktopBridge((channel, envelope) => withFolders(kindOf[channel]!, envelope, windowFrame(9)));
+    expect(await stranger.openLogsFolder()).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(opened).toEqual([path.join(dir, 'logs')]);
+    expect(await withFolders('desk', { name: 'formatDisk' }, windowFrame(1))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
   it('turns a failed or strange IPC answer into an error result', async () => {
     const broken = createDesktopBridge(async () => {
       throw new Error('no handler');

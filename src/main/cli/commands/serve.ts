@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../../../shared/errors.js';
+import { openProcessLog } from '../../log/processLog.js';
 import { startWebServer } from '../../web/server.js';
 import { defaultDataDir } from '../dataDir.js';
 import type { GlobalOptions } from '../support.js';
@@ -14,7 +15,12 @@ function parsePort(raw: string): number {
 
 async function serveWeb(program: Command, port: number): Promise<void> {
   const dataDir = program.opts<GlobalOptions>().data ?? defaultDataDir();
-  const server = await startWebServer({ dataDir, port });
+  const log = await openProcessLog(dataDir, 'web');
+  const server = await startWebServer({ dataDir, port, log: log.logger }).catch(async (err: unknown) => {
+    await log.close();
+    throw err;
+  });
+  log.logger.info({ url: server.url }, 'web: listening');
   // As Jupyter prints its token: only someone who can read this terminal can set up the desk.
   if (server.firstRunCode) {
     console.log(`First-run code: ${server.firstRunCode}`);
@@ -22,7 +28,11 @@ async function serveWeb(program: Command, port: number): Promise<void> {
   }
   console.log(`Listening on ${server.url}`);
   console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
-  stopOnSignals(() => server.close());
+  stopOnSignals(async () => {
+    await server.close();
+    log.logger.info('web: stopped');
+    await log.close();
+  });
 }
 
 export function registerServeCommands(program: Command): void {

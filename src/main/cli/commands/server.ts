@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../../shared/errors.js';
 import { isLoopbackHost } from '../../../shared/secureUrl.js';
 import { startCentralServer } from '../../../server/start.js';
+import { openProcessLog } from '../../log/processLog.js';
 import { gatewaySetup } from '../../sms/config.js';
 import { defaultDataDir } from '../dataDir.js';
 import { withDesk, type GlobalOptions } from '../support.js';
@@ -34,10 +35,16 @@ export function registerServerCommands(program: Command): void {
         command.error('error: --tls-cert and --tls-key go together: give both, or neither.', { exitCode: 2, code: 'kmlttb.tlsPair' });
       }
       const dataDir = program.opts<GlobalOptions>().data ?? defaultDataDir();
+      const port = parsePort(opts.port);
+      const log = await openProcessLog(dataDir, 'server');
       const server = await startCentralServer({
-        dataDir, port: parsePort(opts.port), host: opts.host, publicUrl: opts.publicUrl,
+        dataDir, port, host: opts.host, publicUrl: opts.publicUrl, log: log.logger,
         tls: opts.tlsCert !== undefined && opts.tlsKey !== undefined ? { certFile: opts.tlsCert, keyFile: opts.tlsKey } : undefined,
+      }).catch(async (err: unknown) => {
+        await log.close();
+        throw err;
       });
+      log.logger.info({ url: server.url }, 'server: listening');
       console.log(`Listening on ${server.url}`);
       if (opts.host !== '127.0.0.1') {
         console.log(`Bound to ${opts.host}: reachable from other machines as far as the network allows.${opts.tlsCert ? '' : ' Plain HTTP: desks on other computers refuse http://, so give --tls-cert and --tls-key, or put a proxy that speaks HTTPS in front.'}`);
@@ -59,7 +66,7 @@ export function registerServerCommands(program: Command): void {
       if (!server.ecitizenSecretSet) {
         console.log('eCitizen requests are refused (401) until the shared secret is set: kmlttb config set server.ecitizenSecret VALUE, or KMLTTB_ECITIZEN_SECRET.');
       }
-      const stop = () => void server.close().then(() => process.exit(0), (err: unknown) => {
+      const stop = () => void server.close().then(() => log.close()).then(() => process.exit(0), (err: unknown) => {
         process.stderr.write(`kmlttb: could not stop cleanly: ${err instanceof Error ? err.message : String(err)}\n`);
         process.exit(1);
       });

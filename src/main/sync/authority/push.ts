@@ -27,7 +27,7 @@ export async function applyPushedOps(server: Desk, from: RegisteredDesk, ops: re
     return answered;
   });
   for (const effect of effects) {
-    try { effect(); } catch (err) { console.error('[sync] after a push:', err); }
+    try { effect(); } catch (err) { server.log.error({ err }, 'sync: an effect after a push failed'); }
   }
   return answers;
 }

@@ -4,6 +4,7 @@
  * travels as `Authorization: Bearer <token>`.
  */
 import { HTTP_ROUTES, type KmlttbBridge } from '../../../shared/bridge.js';
+import type { AboutInfo } from '../../../shared/contract/about.js';
 import type { FirstRunState, SessionInfo } from '../../../shared/contract/session.js';
 import type { ErrorBody, Result } from '../../../shared/errors.js';
 
@@ -99,6 +100,11 @@ export function createWebBridge(): KmlttbBridge {
     exportStatus: (jobId) => call('GET', `${HTTP_ROUTES.exports}/${encodeURIComponent(jobId)}`),
     exportCancel: (jobId) => call('POST', `${HTTP_ROUTES.exports}/${encodeURIComponent(jobId)}/cancel`, {}),
     exportSave: download,
+    // A page cannot open a folder on the computer: it shows where the logs are instead.
+    openLogsFolder: async () => {
+      const about = await call<AboutInfo>('POST', `${HTTP_ROUTES.query}desk.about`, {});
+      return about.ok ? { ok: true, value: { opened: false, path: about.value.logsDir } } : about;
+    },
     transport: 'web',
     command: (name, input) => call('POST', HTTP_ROUTES.command + encodeURIComponent(name), input ?? {}),
     query: (name, input) => call('POST', HTTP_ROUTES.query + encodeURIComponent(name), input ?? {}),

@@ -2,6 +2,7 @@ import type { SettingRow } from '../../../shared/contract/admin.js';
 import { SETTING_GROUPS, SETTING_GROUP_TEXT, type SettingGroup } from '../../../shared/settingGroups.js';
 import { useApiQuery } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { LogsSection } from './LogsSection.js';
 import { SettingInput } from './SettingInput.js';
 import { SettingsGroupForm } from './SettingsGroupForm.js';
 import { useSettingsForm } from './useSettingsForm.js';
@@ -39,6 +40,7 @@ export function GeneralSection() {
         const inGroup = rows.filter((r) => r.group === group);
         return inGroup.length > 0 && <Group key={group} group={group} rows={inGroup} />;
       })}
+      <LogsSection />
     </section>
   );
 }

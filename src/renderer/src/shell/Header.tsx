@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useSession, useSignedIn } from '../session/SessionContext.js';
+import { AboutDialog } from './AboutDialog.js';
 import { ROLE_LABEL } from './labels.js';
 import { SyncIndicator } from '../sync/SyncIndicator.js';
 import { SmsIndicator } from './SmsIndicator.js';
@@ -7,6 +9,7 @@ export function Header() {
   const session = useSignedIn();
   const { lockNow, signOut } = useSession();
   const { user } = session;
+  const [about, setAbout] = useState(false);
   return (
     <header className="app-header">
       <div className="desk">
@@ -23,6 +26,9 @@ export function Header() {
         </span>
       </div>
       <div className="header-actions">
+        <button type="button" onClick={() => setAbout(true)} title="Help: the version and the data folder">
+          About
+        </button>
         <button type="button" onClick={() => void lockNow()} title="Lock the screen now">
           Lock
         </button>
@@ -30,6 +36,7 @@ export function Header() {
           Sign out
         </button>
       </div>
+      {about && <AboutDialog onClose={() => setAbout(false)} />}
     </header>
   );
 }
