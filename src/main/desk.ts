@@ -8,6 +8,7 @@ import { databaseFileState } from './db/cipher.js';
 import { databaseKey, wrongKeyError } from './db/databaseKey.js';
 import { DATABASE_FILE, ensureDataFolder, openDatabase, openReadConnection, type OpenOptions } from './db/open.js';
 import { handlers } from './handlers.js';
+import { applyPendingRestore, pendingRestore } from './backup/restoreAtStart.js';
 import { seedReferenceData } from './seed.js';
 import { readSetting } from './settings/read.js';
 import path from 'node:path';
@@ -44,6 +45,11 @@ export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
   const { key, source, notice } = databaseKey(
     path.join(dataDir, DATABASE_FILE), databaseFileState(path.join(dataDir, DATABASE_FILE)), folderSecrets, options.secrets !== undefined,
   );
+  // A restore asked for in Settings is done now, before anything opens the database.
+  const request = pendingRestore(dataDir);
+  if (request) {
+    (options.notice ?? console.error)(applyPendingRestore(dataDir, request, { key, source }));
+  }
   const { sqlite, db, file, close } = openDatabase(dataDir, { key, wrongKey: (f) => wrongKeyError(f, source) }, options);
   if (notice) options.notice?.(notice);
   seedReferenceData(sqlite);
