@@ -1,3 +1,4 @@
+import { DailyBackups } from './backup/daily.js';
 import type { Desk } from './desk.js';
 import { SmsWorker } from './sms/worker.js';
 import { SyncClient } from './sync/client.js';
@@ -5,11 +6,14 @@ import { SyncClient } from './sync/client.js';
 export interface BackgroundOptions {
   /** false: the SMS worker does not run (tests that look at the queue as it was left). */
   sendSms?: boolean;
+  /** false: no daily backup into backups/. */
+  backups?: boolean;
 }
 
 /**
  * What a running desk does on its own besides answering people: the SMS worker (without a sync
- * server this desk is the authority that sends the SMS; the worker checks) and the sync client.
+ * server this desk is the authority that sends the SMS; the worker checks), the sync client and
+ * the daily backup.
  * The desktop app and browser mode start it; `paused` stops it around work that must have the
  * desk to itself, such as the first run's demo data (made on the same connection, with its own
  * stand-in gateway: a configured real one must never send the demo's made-up messages).
@@ -17,12 +21,14 @@ export interface BackgroundOptions {
 export class BackgroundWork {
   private readonly sms: SmsWorker;
   private readonly sync: SyncClient;
+  private readonly backups: DailyBackups;
   private started = false;
   private pauses = 0;
 
   constructor(desk: Desk, private readonly options: BackgroundOptions = {}) {
     this.sms = new SmsWorker(desk);
     this.sync = new SyncClient(desk);
+    this.backups = new DailyBackups(desk);
   }
 
   start(): void {
@@ -51,9 +57,10 @@ export class BackgroundWork {
   private run(): void {
     if (this.options.sendSms !== false) this.sms.start();
     this.sync.start();
+    if (this.options.backups !== false) this.backups.start();
   }
 
   private async halt(): Promise<void> {
-    await Promise.all([this.sms.stop(), this.sync.stop()]);
+    await Promise.all([this.sms.stop(), this.sync.stop(), this.backups.stop()]);
   }
 }

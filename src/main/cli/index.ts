@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { UserError } from '../../shared/errors.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerBackupCommands } from './commands/backup.js';
 import { registerDataCommands } from './commands/data.js';
 import { registerLicenceCommands } from './commands/licences.js';
 import { registerServeCommands } from './commands/serve.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerDataCommands(program);
   registerAuditCommands(program);
+  registerBackupCommands(program);
   registerLicenceCommands(program);
   registerSmsCommands(program);
   registerServeCommands(program);

@@ -17,6 +17,7 @@ import { createMainWindow } from './window.js';
 import { openSafeSecrets } from './safeSecrets.js';
 import { saveFile } from './saveFile.js';
 import { BackgroundWork } from '../background.js';
+import { lockDataFolder, type FolderLock } from '../db/folderLock.js';
 
 const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const RENDERER_ROOT = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -28,6 +29,7 @@ if (process.env.KMLTTB_DATA) app.setPath('userData', dataDirFor(process.env, app
 const dataDir = app.getPath('userData');
 
 let desk: Desk | undefined;
+let folderLock: FolderLock | undefined;
 let background: BackgroundWork | undefined;
 let mainWindow: BrowserWindow | undefined;
 
@@ -45,9 +47,12 @@ async function start(): Promise<void> {
   serveRenderer(RENDERER_ROOT);
   installMenu(devTools);
   try {
+    // Held while the app runs: `kmlttb web`, `kmlttb server` or a restore on this folder is refused.
+    folderLock = await lockDataFolder(dataDir);
     desk = openDesk(dataDir, { nativeBinding: electronNativeBinding(app.getAppPath()), secrets: openSafeSecrets(dataDir) });
   } catch (err) {
     console.error('[start] cannot open the desk', err);
+    await folderLock?.release();
     dialog.showErrorBox('KMLTTB Licensing Desk cannot start', `${startupFailure(err)}\n\nData folder: ${dataDir}`);
     app.exit(1);
     return;
@@ -80,6 +85,7 @@ if (!app.requestSingleInstanceLock()) {
     desk = undefined;
     Promise.resolve(background?.stop())
       .then(() => closing.close())
+      .then(() => folderLock?.release())
       .catch((err: unknown) => console.error('[quit] closing the desk', err))
       .finally(() => {
         closed = true;
