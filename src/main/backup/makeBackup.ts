@@ -11,13 +11,19 @@ export interface BackupMade {
 }
 
 /**
- * A backup of the desk's database at `out`, encrypted with the desk's key: made on a worker thread
- * (the desk goes on answering), written whole or not at all.
+ * A backup of the database `file` at `out`, encrypted with its key `key`: made on a worker thread
+ * with a read-only connection of its own (the caller goes on answering, other programs go on
+ * writing), written whole or not at all.
  */
+export async function backupDatabase(file: string, key: string, out: string): Promise<BackupMade> {
+  const target = path.resolve(out);
+  const bytes = await writeWholeFile(target, (temporary) => snapshotOnWorker(file, key, temporary));
+  return { file: target, bytes };
+}
+
+/** A backup of a running desk's database. */
 export async function backupDesk(desk: Pick<DeskServices, 'sqlite'>, out: string): Promise<BackupMade> {
   const key = keyOf(desk.sqlite);
   if (!key) throw new Error('the desk\'s connection has no database key');
-  const file = path.resolve(out);
-  const bytes = await writeWholeFile(file, (temporary) => snapshotOnWorker(desk.sqlite.name, key, temporary));
-  return { file, bytes };
+  return backupDatabase(desk.sqlite.name, key, out);
 }

@@ -14,9 +14,9 @@ export interface RestoreKey {
 }
 
 /**
- * The key a backup restored into `dataDir` must open with: the one the folder opens its database
- * with afterwards (KMLTTB_DB_KEY, else the folder's own key). Never a new one: a backup is only
- * ever encrypted with an existing key, and making one here would leave a key beside nothing.
+ * The key the folder opens its database with (KMLTTB_DB_KEY, else the folder's own key), which a
+ * backup restored into `dataDir` must open with too. Never a new one: a backup is only ever
+ * encrypted with an existing key, and making one here would leave a key beside nothing.
  */
 export function restoreKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): RestoreKey {
   const fromEnv = env[KEY_ENV]?.trim();
@@ -28,5 +28,5 @@ export function restoreKey(dataDir: string, env: NodeJS.ProcessEnv = process.env
   }
   const kept = fs.existsSync(path.join(dataDir, SECRETS_FILE)) ? openSecretStore(dataDir).get('db.key') : null;
   if (kept && DATABASE_KEY_PATTERN.test(kept)) return { key: kept, source: 'the key kept in this data folder' };
-  throw new UserError('database_key', `${dataDir} has no database key to open the backup with: set ${KEY_ENV} to the key of the folder the backup was made from (64 hexadecimal characters).`, { field: KEY_ENV });
+  throw new UserError('database_key', `${dataDir} has no database key here: set ${KEY_ENV} to the folder's key (for a restore: the key of the folder the backup was made from) (64 hexadecimal characters).`, { field: KEY_ENV });
 }

@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
-import { backupDesk } from '../../backup/makeBackup.js';
+import { backupDatabase } from '../../backup/makeBackup.js';
+import { databaseToBackUp } from '../../backup/databaseToBackUp.js';
 import { restoreDatabase } from '../../backup/restore.js';
 import { restoreKey } from '../../backup/restoreKey.js';
 import { lockDataFolder } from '../../db/folderLock.js';
 import { schemaVersion } from '../../db/migrate.js';
 import { openDesk } from '../../desk.js';
 import { defaultDataDir } from '../dataDir.js';
-import { withDesk, type GlobalOptions } from '../support.js';
+import type { GlobalOptions } from '../support.js';
 
 function size(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -19,10 +20,12 @@ export function registerBackupCommands(program: Command): void {
     .description('write a consistent, encrypted copy of the data folder\'s database, while it is in use')
     .requiredOption('--out <file>', 'the backup file (written whole or not at all)')
     .action(async (opts: { out: string }) => {
-      await withDesk(program.opts<GlobalOptions>(), async (desk) => {
-        const made = await backupDesk(desk, opts.out);
-        console.log(`Backup written: ${made.file} (${made.bytes} bytes, ${size(made.bytes)}), encrypted with the data folder's key.`);
-      });
+      const dataDir = program.opts<GlobalOptions>().data ?? defaultDataDir();
+      // Read-only: the desk is not opened (that would write, migrate, seed), so programs writing
+      // to the folder meanwhile are not disturbed.
+      const { file, key } = databaseToBackUp(dataDir);
+      const made = await backupDatabase(file, key, opts.out);
+      console.log(`Backup written: ${made.file} (${made.bytes} bytes, ${size(made.bytes)}), encrypted with the data folder's key.`);
     });
 
   program
