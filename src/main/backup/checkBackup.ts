@@ -40,7 +40,7 @@ export function checkBackup(file: string, key: string, keySource: string, shownA
 
 function checkOpened(sqlite: BetterSqlite3.Database, file: string): CheckedBackup {
   const integrity = sqlite.pragma('integrity_check(1)', { simple: true });
-  if (integrity !== 'ok') throw unusable(file, `it is damaged (integrity check: ${String(integrity)})`);
+  if (integrity !== 'ok') throw unusable(file, `it is damaged (integrity check: ${String(integrity).replace(/\s*\n\s*/g, ' ')})`);
   const tables = new Set(sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
   const missing = KMLTTB_TABLES.filter((t) => !tables.has(t));
   if (missing.length > 0) throw unusable(file, `it is not a KMLTTB Licensing Desk database (no ${missing.join(', ')})`);
