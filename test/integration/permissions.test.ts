@@ -53,6 +53,8 @@ const COMMAND_ROLES: Record<string, Role[]> = {
   'sync.registerDesk': ALL,
   // Withdrawing a desk from the central service is the admin's, like joining one.
   'sync.withdrawDesk': ['admin'],
+  'backup.create': ['admin'],
+  'backup.restoreAtStart': ['admin'],
 };
 const QUERY_ROLES: Record<string, Role[]> = {
   'applications.list': ['admin', 'officer', 'auditor'],
@@ -84,6 +86,7 @@ const QUERY_ROLES: Record<string, Role[]> = {
   'dashboard.summary': ALL,
   'sync.status': ALL,
   'sync.desks': ['admin'],
+  'backups.list': ['admin'],
 };
 
 let t: TestDesk;
