@@ -1,3 +1,4 @@
+import { DailyBackups } from './backup/daily.js';
 import type { Desk } from './desk.js';
 import { sweepExportsInBackground } from './reports/exportSweep.js';
 import { SmsWorker } from './sms/worker.js';
@@ -8,12 +9,14 @@ export interface BackgroundOptions {
   sendSms?: boolean;
   /** How often old report exports are removed (default daily; opening the desk removes them too). */
   exportSweepMs?: number;
+  /** false: no daily backup into backups/. */
+  backups?: boolean;
 }
 
 /**
  * What a running desk does on its own besides answering people: the SMS worker (without a sync
- * server this desk is the authority that sends the SMS; the worker checks), the sync client, and
- * removing old report exports daily.
+ * server this desk is the authority that sends the SMS; the worker checks), the sync client,
+ * removing old report exports daily, and the daily backup.
  * The desktop app and browser mode start it; `paused` stops it around work that must have the
  * desk to itself, such as the first run's demo data (made on the same connection, with its own
  * stand-in gateway: a configured real one must never send the demo's made-up messages).
@@ -21,6 +24,7 @@ export interface BackgroundOptions {
 export class BackgroundWork {
   private readonly sms: SmsWorker;
   private readonly sync: SyncClient;
+  private readonly backups: DailyBackups;
   private started = false;
   private pauses = 0;
   private sweepTimer: NodeJS.Timeout | null = null;
@@ -28,6 +32,7 @@ export class BackgroundWork {
   constructor(private readonly desk: Desk, private readonly options: BackgroundOptions = {}) {
     this.sms = new SmsWorker(desk);
     this.sync = new SyncClient(desk);
+    this.backups = new DailyBackups(desk);
   }
 
   start(): void {
@@ -58,11 +63,12 @@ export class BackgroundWork {
     this.sync.start();
     this.sweepTimer = setInterval(() => sweepExportsInBackground(this.desk), this.options.exportSweepMs ?? 24 * 60 * 60 * 1000);
     this.sweepTimer.unref();
+    if (this.options.backups !== false) this.backups.start();
   }
 
   private async halt(): Promise<void> {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     this.sweepTimer = null;
-    await Promise.all([this.sms.stop(), this.sync.stop()]);
+    await Promise.all([this.sms.stop(), this.sync.stop(), this.backups.stop()]);
   }
 }

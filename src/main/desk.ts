@@ -10,6 +10,7 @@ import { DATABASE_FILE, ensureDataFolder, openDatabase, openReadConnection, type
 import { handlers } from './handlers.js';
 import { sweepExportsInBackground } from './reports/exportSweep.js';
 import { silentLogger, type Logger } from './log/logger.js';
+import { applyPendingRestore, pendingRestore } from './backup/restoreAtStart.js';
 import { seedReferenceData } from './seed.js';
 import { readSetting } from './settings/read.js';
 import path from 'node:path';
@@ -43,11 +44,19 @@ export interface OpenDeskOptions extends OpenOptions {
 export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
   ensureDataFolder(dataDir);
   // Secrets first: a secrets file that cannot be read stops the opening before the database is touched.
+  const log = options.log ?? silentLogger;
   const folderSecrets = options.secrets ?? openSecretStore(dataDir);
   const secrets = withEnvironment(folderSecrets);
   const { key, source, notice } = databaseKey(
     path.join(dataDir, DATABASE_FILE), databaseFileState(path.join(dataDir, DATABASE_FILE)), folderSecrets, options.secrets !== undefined,
   );
+  // A restore asked for in Settings is done now, before anything opens the database.
+  const request = pendingRestore(dataDir);
+  if (request) {
+    const outcome = applyPendingRestore(dataDir, request, { key, source });
+    log.info(outcome);
+    options.notice?.(outcome);
+  }
   const { sqlite, db, file, close } = openDatabase(dataDir, { key, wrongKey: (f) => wrongKeyError(f, source) }, options);
   if (notice) options.notice?.(notice);
   seedReferenceData(sqlite);
@@ -64,7 +73,7 @@ export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
     handlers,
     clock: options.clock ?? (() => new Date()),
     secrets,
-    log: options.log ?? silentLogger,
+    log,
     syncEnabled: () => joined.get() !== undefined,
     setting: (key) => readSetting(sqlite, secrets, key),
     notifySmsQueued: () => smsListeners.forEach((l) => l()),

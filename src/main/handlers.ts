@@ -9,6 +9,7 @@ import { approve, reject, returnForInformation } from './applications/decide.js'
 import { importApplications } from './applications/import/command.js';
 import { applicationDetail, applicationsFacets, applicationsList, applicationSmsPreview } from './applications/queries.js';
 import { auditList, auditVerify } from './audit/queries.js';
+import { backupCreate, backupRestoreAtStart, backupsList } from './backup/handlers.js';
 import { dashboardSummary } from './dashboard/summary.js';
 import type { CommandHandlers, QueryHandlers } from './core/registry.js';
 import { applicationsReceive } from './inbound/applications.js';
@@ -79,6 +80,8 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'sync.dismiss': syncDismiss,
     'sync.registerDesk': syncRegisterDesk,
     'sync.withdrawDesk': syncWithdrawDesk,
+    'backup.create': backupCreate,
+    'backup.restoreAtStart': backupRestoreAtStart,
   },
   queries: {
     'desk.about': deskAbout,
@@ -112,5 +115,6 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'dashboard.summary': dashboardSummary,
     'sync.status': syncStatus,
     'sync.desks': syncDesks,
+    'backups.list': backupsList,
   },
 };

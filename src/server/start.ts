@@ -4,6 +4,8 @@ import { requireSecureAddress } from '../shared/secureUrl.js';
 import type { AddressInfo } from 'node:net';
 import { openDesk, type Desk } from '../main/desk.js';
 import type { Logger } from '../main/log/logger.js';
+import { lockDataFolder } from '../main/db/folderLock.js';
+import { DailyBackups } from '../main/backup/daily.js';
 import { SmsWorker, type SmsWorkerOptions } from '../main/sms/worker.js';
 import { buildServerApp } from './app.js';
 import { ensureDeliveryReportToken } from './deliveryReportToken.js';
@@ -55,8 +57,17 @@ export async function startCentralServer(options: StartServerOptions): Promise<C
   const https = options.tls ? readTlsFiles(options.tls) : null;
   const publicUrl = options.publicUrl?.trim().replace(/\/+$/, '') ?? null;
   if (publicUrl !== null) requireSecureAddress(publicUrl, '--public-url');
-  const desk = openDesk(options.dataDir, { clock: options.clock, log: options.log, notice: (line) => console.error(line) });
+  // Held while the service runs: a second program on the folder, or a restore, is refused.
+  const lock = await lockDataFolder(options.dataDir);
+  let desk: Desk;
+  try {
+    desk = openDesk(options.dataDir, { clock: options.clock, log: options.log, notice: (line) => console.error(line) });
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
   let smsWorker: SmsWorker | null = null;
+  let backups: DailyBackups | null = null;
   let app: FastifyInstance | null = null;
   try {
     if (desk.syncEnabled()) throw new UserError('conflict', `${options.dataDir} is a desk that syncs with another central service: it cannot be one itself.`);
@@ -69,6 +80,9 @@ export async function startCentralServer(options: StartServerOptions): Promise<C
     const url = urlOf(https ? 'https' : 'http', app.server.address(), host);
     smsWorker = new SmsWorker(desk, options.smsWorker);
     if (options.sendSms !== false) smsWorker.start();
+    backups = new DailyBackups(desk);
+    backups.start();
+    const daily = backups;
     const worker = smsWorker;
     const server = app;
     let closing: Promise<void> | null = null;
@@ -84,7 +98,9 @@ export async function startCentralServer(options: StartServerOptions): Promise<C
         closing ??= (async () => {
           await server.close();
           await worker.stop();
+          await daily.stop();
           await desk.close();
+          await lock.release();
         })();
         return closing;
       },
@@ -92,7 +108,9 @@ export async function startCentralServer(options: StartServerOptions): Promise<C
   } catch (err) {
     await app?.close();
     await smsWorker?.stop();
+    await backups?.stop();
     await desk.close();
+    await lock.release();
     throw err;
   }
 }

@@ -26,6 +26,10 @@ export const ERROR_CODES = [
   /** The data folder's database key is missing, malformed, or not the key that encrypted it. */
   'database_key',
   'schema_too_new',
+  /** The data folder is open in another program (the app, `kmlttb web`, `kmlttb server`). */
+  'folder_in_use',
+  /** A file offered as a backup that is damaged, foreign, or from a newer version. */
+  'backup_unusable',
   'server_unreachable',
   'sync_refused',
   'version_mismatch',

@@ -53,6 +53,8 @@ const COMMAND_ROLES: Record<string, Role[]> = {
   'sync.registerDesk': ALL,
   // Withdrawing a desk from the central service is the admin's, like joining one.
   'sync.withdrawDesk': ['admin'],
+  'backup.create': ['admin'],
+  'backup.restoreAtStart': ['admin'],
 };
 const QUERY_ROLES: Record<string, Role[]> = {
   'applications.list': ['admin', 'officer', 'auditor'],
@@ -87,6 +89,7 @@ const QUERY_ROLES: Record<string, Role[]> = {
   'sync.desks': ['admin'],
   // Help, About: the version and the data folder, for anyone signed in.
   'desk.about': ALL,
+  'backups.list': ['admin'],
 };
 
 let t: TestDesk;

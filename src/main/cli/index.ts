@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../../shared/errors.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerBackupCommands } from './commands/backup.js';
 import { registerDataCommands } from './commands/data.js';
 import { registerLicenceCommands } from './commands/licences.js';
 import { registerServeCommands } from './commands/serve.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerDataCommands(program);
   registerAuditCommands(program);
+  registerBackupCommands(program);
   registerLicenceCommands(program);
   registerSmsCommands(program);
   registerServeCommands(program);

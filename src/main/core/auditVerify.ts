@@ -1,10 +1,10 @@
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { AuditVerifyResult } from '../../shared/contract/index.js';
 import { GENESIS_HASH, VERIFY_BATCH_SQL, VERIFY_ONE_SQL, VERIFY_PLAIN_SQL, verifyAuditChain } from './audit.js';
 import { keyOf, keyPragmas } from '../db/cipher.js';
+import { driverPaths } from '../db/driverPaths.js';
 
 /**
  * The audit chain verified on worker threads: each worker checks ranges of seq with its own
@@ -105,14 +105,6 @@ parentPort.on('message', (range) => {
   parentPort.postMessage(result);
 });
 `;
-
-/** The better-sqlite3 entry point and the native binding file this process loaded, for the workers. */
-function driverPaths(): { driver: string; nativeBinding: string | undefined } {
-  const require = createRequire(import.meta.url);
-  const driver = require.resolve('better-sqlite3-multiple-ciphers');
-  const nativeBinding = Object.keys(require.cache).find((k) => /better_sqlite3\.node$/.test(k));
-  return { driver, nativeBinding };
-}
 
 /** Verifies the chain like `verifyAuditChain`, on worker threads when the chain is long. */
 export async function verifyAuditChainParallel(

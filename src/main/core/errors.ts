@@ -10,7 +10,7 @@ export function toErrorBody(err: unknown, context: string, log: Logger): ErrorBo
   if (err instanceof ZodError) return zodToUserError(err).toBody();
   const storage = storageUserError(err);
   if (storage) {
-    console.error(`[${storage.code}] ${context}:`, err instanceof Error ? err.message : err);
+    log.warn({ code: storage.code, context, reason: err instanceof Error ? err.message : String(err) }, storage.message);
     return storage.toBody();
   }
   const ref = randomBytes(4).toString('hex').toUpperCase();

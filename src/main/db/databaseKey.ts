@@ -33,13 +33,8 @@ export interface DatabaseKey {
 export function databaseKey(
   file: string, state: 'new' | 'clear' | 'encrypted', store: SecretStore, sealed: boolean, env: NodeJS.ProcessEnv = process.env,
 ): DatabaseKey {
-  const fromEnv = env[KEY_ENV];
-  if (fromEnv !== undefined && fromEnv !== '') {
-    if (!DATABASE_KEY_PATTERN.test(fromEnv.trim())) {
-      throw new UserError('database_key', `${KEY_ENV} must be 64 hexadecimal characters (a 256-bit key); it has ${fromEnv.trim().length} characters.`, { field: KEY_ENV });
-    }
-    return { key: fromEnv.trim().toLowerCase(), source: KEY_ENV, notice: null };
-  }
+  const fromEnv = environmentKey(env);
+  if (fromEnv) return { key: fromEnv, source: KEY_ENV, notice: null };
   const kept = store.get('db.key');
   if (kept !== null) {
     if (!DATABASE_KEY_PATTERN.test(kept)) throw new UserError('database_key', `The database key kept for ${file} is not 64 hexadecimal characters: set ${KEY_ENV} to the folder's key.`, { field: KEY_ENV });
@@ -51,6 +46,16 @@ export function databaseKey(
   const key = newDatabaseKey();
   store.set('db.key', key);
   return { key, source: 'the key kept in this data folder', notice: sealed ? null : KEY_BESIDE_DATA_NOTICE };
+}
+
+/** `KMLTTB_DB_KEY`, checked, when set; null when not. */
+export function environmentKey(env: NodeJS.ProcessEnv = process.env): string | null {
+  const value = env[KEY_ENV]?.trim();
+  if (!value) return null;
+  if (!DATABASE_KEY_PATTERN.test(value)) {
+    throw new UserError('database_key', `${KEY_ENV} must be 64 hexadecimal characters (a 256-bit key); it has ${value.length} characters.`, { field: KEY_ENV });
+  }
+  return value.toLowerCase();
 }
 
 /** The error for a key that does not open the file. */

@@ -6,6 +6,7 @@ import { databaseFileState, openEncrypted, WrongDatabaseKey } from './cipher.js'
 import { DeskDialect } from './dialect.js';
 import { encryptInPlace, removeLeftClearCopy } from './encryptInPlace.js';
 import { migrate } from './migrate.js';
+import { backupBeforeMigration } from '../backup/beforeMigration.js';
 import type { Database } from './schema.js';
 
 export interface DeskDb {
@@ -54,7 +55,8 @@ export function ensureDataFolder(dataDir: string): void {
 
 /**
  * Opens (creating if needed) the desk's encrypted database in `dataDir` and brings its schema up
- * to date. A database from before encryption at rest is encrypted in place first.
+ * to date. A database from before encryption at rest is encrypted in place first; an existing
+ * database is copied into backups/ before it is migrated.
  */
 export function openDatabase(dataDir: string, key: KeyToOpen, options: OpenOptions = {}): DeskDb {
   ensureDataFolder(dataDir);
@@ -78,6 +80,7 @@ export function openDatabase(dataDir: string, key: KeyToOpen, options: OpenOptio
     // national-scale database read scattered pages (address space only, not memory held).
     sqlite.pragma('mmap_size = 1073741824');
     removeLeftClearCopy(file);
+    if (state !== 'new') backupBeforeMigration(sqlite, dataDir);
     migrate(sqlite);
   } catch (err) {
     sqlite.close();

@@ -19,6 +19,7 @@ import { createMainWindow } from './window.js';
 import { openSafeSecrets } from './safeSecrets.js';
 import { saveFile } from './saveFile.js';
 import { BackgroundWork } from '../background.js';
+import { lockDataFolder, type FolderLock } from '../db/folderLock.js';
 
 const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const RENDERER_ROOT = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -30,6 +31,7 @@ if (process.env.KMLTTB_DATA) app.setPath('userData', dataDirFor(process.env, app
 const dataDir = app.getPath('userData');
 
 let desk: Desk | undefined;
+let folderLock: FolderLock | undefined;
 let background: BackgroundWork | undefined;
 let mainWindow: BrowserWindow | undefined;
 let fileLog: FileLog | undefined;
@@ -52,9 +54,12 @@ async function start(): Promise<void> {
   try {
     fileLog = await openFileLog(dataDir, 'desktop');
     installProcessFaults(fileLog.logger, { exit: (code) => app.exit(code) });
+    // Held while the app runs: `kmlttb web`, `kmlttb server` or a restore on this folder is refused.
+    folderLock = await lockDataFolder(dataDir);
     desk = openDesk(dataDir, { nativeBinding: electronNativeBinding(app.getAppPath()), secrets: openSafeSecrets(dataDir), log: fileLog.logger });
   } catch (err) {
     log().error({ err }, 'start: cannot open the desk');
+    await folderLock?.release();
     dialog.showErrorBox('KMLTTB Licensing Desk cannot start', `${startupFailure(err)}\n\nData folder: ${dataDir}`);
     app.exit(1);
     return;
@@ -88,6 +93,7 @@ if (!app.requestSingleInstanceLock()) {
     desk = undefined;
     Promise.resolve(background?.stop())
       .then(() => closing.close())
+      .then(() => folderLock?.release())
       .catch((err: unknown) => log().error({ err }, 'quit: closing the desk'))
       .then(() => fileLog?.close())
       .finally(() => {

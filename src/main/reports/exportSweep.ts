@@ -44,6 +44,6 @@ export function sweepExportsInBackground(desk: DeskServices): void {
   try {
     sweepExports(desk);
   } catch (err) {
-    console.error('[exports] old exports were not removed:', err instanceof Error ? err.message : err);
+    desk.log.error({ err }, 'exports: old exports were not removed');
   }
 }

@@ -10,6 +10,7 @@ import type { Result } from '../../shared/errors.js';
 import { UserError } from '../../shared/errors.js';
 import { BackgroundWork } from '../background.js';
 import { openDesk, type Desk } from '../desk.js';
+import { lockDataFolder } from '../db/folderLock.js';
 import { firstRunState } from '../firstRun.js';
 import { fastifyLogging, logRequests } from '../log/httpLog.js';
 import type { Logger } from '../log/logger.js';
@@ -51,7 +52,15 @@ export async function startWebServer(options: { dataDir: string; port: number; r
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new UserError('not_configured', `The UI is not built (${rendererDir} has no index.html). Run: npm run build`);
   }
-  const desk = openDesk(options.dataDir, { log: options.log, notice: (line) => console.error(line) });
+  // Held while browser mode runs: a second program on the folder, or a restore, is refused.
+  const lock = await lockDataFolder(options.dataDir);
+  let desk: Desk;
+  try {
+    desk = openDesk(options.dataDir, { log: options.log, notice: (line) => console.error(line) });
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
   const background = new BackgroundWork(desk, { sendSms: options.sendSms });
   const code = new FirstRunCode();
   const bridge = bridgeService(desk, { firstRun: { code, paused: (work) => background.paused(work) } });
@@ -102,6 +111,7 @@ export async function startWebServer(options: { dataDir: string; port: number; r
       await background.stop();
       await app.close();
       await desk.close();
+      await lock.release();
     },
   };
 }

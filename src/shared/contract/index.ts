@@ -8,6 +8,7 @@ import type { Permission } from '../permissions.js';
 import type { AboutInfo } from './about.js';
 import * as admin from './admin.js';
 import * as apps from './applications.js';
+import * as backup from './backup.js';
 import * as inbound from './inbound.js';
 import { reportExportedInput } from './reports.js';
 import * as ins from './insight.js';
@@ -69,6 +70,8 @@ export const commands = {
   'sync.dismiss': spec<{ dismissed: boolean }>()(sync.syncDismissInput, 'session.self'),
   'sync.registerDesk': spec<sync.SyncRegisterDeskResult>()(sync.syncRegisterDeskInput, 'session.self'),
   'sync.withdrawDesk': spec<sync.SyncDeskRow>()(sync.syncWithdrawDeskInput, 'admin.settings'),
+  'backup.create': spec<backup.BackupRow>()(empty, 'admin.settings'),
+  'backup.restoreAtStart': spec<backup.BackupRestoreResult>()(backup.backupRestoreInput, 'admin.settings'),
 } as const;
 
 export const queries = {
@@ -103,6 +106,7 @@ export const queries = {
   'sync.status': spec<sync.SyncStatus>()(empty, 'session.self'),
   'sync.desks': spec<sync.SyncDeskRow[]>()(empty, 'admin.settings'),
   'desk.about': spec<AboutInfo>()(empty, 'session.self'),
+  'backups.list': spec<backup.BackupsOverview>()(empty, 'admin.settings'),
 } as const;
 
 export interface AuditVerifyResult {
@@ -128,6 +132,7 @@ export type QueryResult<N extends QueryName> = ResultOf<Queries[N]>;
 export * from './about.js';
 export * from './admin.js';
 export * from './applications.js';
+export * from './backup.js';
 export * from './common.js';
 export * from './inbound.js';
 export * from './insight.js';

@@ -1,6 +1,7 @@
 import type { Permission } from '../../../shared/permissions.js';
 import { useSession } from '../session/SessionContext.js';
 import { hrefFor } from '../shell/routes.js';
+import { BackupsSection } from './BackupsSection.js';
 import { CentresSection } from './CentresSection.js';
 import { FeesSection } from './FeesSection.js';
 import { GeneralSection } from './GeneralSection.js';
@@ -19,6 +20,7 @@ const SECTIONS: { id: string; label: string; permission: Permission }[] = [
   { id: 'general', label: 'General', permission: 'admin.settings' },
   { id: 'licence-key', label: 'Licence key', permission: 'admin.settings' },
   { id: 'sync', label: 'Sync', permission: 'admin.settings' },
+  { id: 'backups', label: 'Backups', permission: 'admin.settings' },
 ];
 
 /** Administration: users, centres, fees, the SMS gateway and templates, and general settings, one section at a time (#/settings/users …). */
@@ -49,6 +51,7 @@ export function SettingsScreen({ section }: { section: string | undefined }) {
       {current?.id === 'general' && <GeneralSection />}
       {current?.id === 'licence-key' && <LicenceKeySection />}
       {current?.id === 'sync' && <SyncSection />}
+      {current?.id === 'backups' && <BackupsSection />}
     </section>
   );
 }

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import type { BackupRow } from '../../../shared/contract/backup.js';
+import { formatNairobi } from '../../../shared/time.js';
+import { useApiCommand, useApiQuery } from '../api/hooks.js';
+import { EmptyRow } from '../components/EmptyRow.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useAnnounce } from '../shell/Announcer.js';
+import { RestoreBackup } from './RestoreBackup.js';
+
+const KIND: Record<BackupRow['kind'], string> = {
+  snapshot: 'Backup',
+  'before-migration': 'Before an update',
+  replaced: 'Replaced by a restore',
+};
+
+export function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Settings, Backups: the desk's own backups (one a day while it runs), Back up now, and Restore. */
+export function BackupsSection() {
+  const announce = useAnnounce();
+  const list = useApiQuery('backups.list', {});
+  const backUp = useApiCommand('backup.create', ['backups.list']);
+  const [restoring, setRestoring] = useState<BackupRow | null>(null);
+  const last = list.data?.last ?? null;
+  const waiting = list.data?.restoreAtStart ?? null;
+  const rows = list.data?.backups ?? [];
+  return (
+    <section aria-labelledby="backups-title">
+      <h2 id="backups-title">Backups</h2>
+      <p className="muted">
+        The desk copies its database into the backups folder of its data folder once a day while it runs, and before every update of
+        its database. Backups are encrypted with the database&apos;s key.
+      </p>
+      <ErrorAlert error={list.error ?? backUp.error} />
+      <p aria-label="Last backup">
+        {last ? `Last backup: ${formatNairobi(last.at)}, ${last.file} (${formatSize(last.bytes)})` : list.isPending ? 'Loading…' : 'No backup yet.'}
+      </p>
+      {waiting && (
+        <p role="status" className="warn">
+          {waiting.file} will be restored when the app starts again (asked by {waiting.requestedBy}). Restart the app to finish.
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" disabled={backUp.isPending} onClick={() => backUp.mutate({}, {
+          onSuccess: (made) => announce(`Backed up: ${made.file} (${formatSize(made.bytes)}).`),
+        })}
+        >
+          Back up now
+        </button>
+      </div>
+      <div className="table-wrap">
+        <table aria-label="Backups">
+          <thead>
+            <tr><th scope="col">Made</th><th scope="col">File</th><th scope="col">Kind</th><th scope="col">Size</th><th scope="col">Actions</th></tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 && <EmptyRow columns={5} loading={list.isPending} text="No backups yet." />}
+            {rows.map((b) => (
+              <tr key={b.file}>
+                <td className="nowrap">{formatNairobi(b.at)}</td>
+                <td className="mono">{b.file}</td>
+                <td>{KIND[b.kind]}</td>
+                <td className="nowrap">{formatSize(b.bytes)}</td>
+                <td className="row-actions">
+                  {b.kind !== 'replaced' && <button type="button" onClick={() => setRestoring(b)}>Restore</button>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {restoring && <RestoreBackup backup={restoring} onClose={() => setRestoring(null)} />}
+    </section>
+  );
+}
