@@ -14,11 +14,11 @@ export function dataDirFor(env: NodeJS.ProcessEnv, userDataPath: string): string
  * @electron/rebuild in a scratch copy, never in the project's own node_modules:
  *
  *   mkdir -p build/electron-native/node_modules
- *   cp -r node_modules/better-sqlite3 build/electron-native/node_modules/
- *   echo '{"name":"electron-native","dependencies":{"better-sqlite3":"*"}}' > build/electron-native/package.json
- *   npx @electron/rebuild -f -w better-sqlite3 -v 45.5.0 -m build/electron-native
+ *   cp -r node_modules/better-sqlite3-multiple-ciphers build/electron-native/node_modules/
+ *   echo '{"name":"electron-native","dependencies":{"better-sqlite3-multiple-ciphers":"12.11.1"}}' > build/electron-native/package.json
+ *   npx @electron/rebuild -f -w better-sqlite3-multiple-ciphers -v 45.5.0 -m build/electron-native
  *   mkdir -p native/electron
- *   cp build/electron-native/node_modules/better-sqlite3/build/Release/better_sqlite3.node native/electron/
+ *   cp build/electron-native/node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node native/electron/
  *
  * In a packaged app the file must sit outside the asar archive (asarUnpack: native/**).
  * When it is absent, better-sqlite3's default binding is used (right only if it was built for
