@@ -53,7 +53,7 @@ export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
   // A restore asked for in Settings is done now, before anything opens the database.
   const request = pendingRestore(dataDir);
   if (request) {
-    const outcome = applyPendingRestore(dataDir, request, { key, source });
+    const outcome = applyPendingRestore(dataDir, request, { key, source }, folderSecrets);
     log.info(outcome);
     options.notice?.(outcome);
   }

@@ -15,7 +15,7 @@ export class DailyBackups {
   private running: Promise<unknown> | null = null;
   private started = false;
 
-  constructor(private readonly desk: Pick<DeskServices, 'dataDir' | 'sqlite' | 'clock'>) {}
+  constructor(private readonly desk: Pick<DeskServices, 'dataDir' | 'sqlite' | 'clock' | 'secrets'>) {}
 
   start(): void {
     this.started = true;

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../../shared/errors.js';
 import { DATABASE_FILE } from '../db/open.js';
+import type { SecretName } from '../settings/secretNames.js';
+import type { SecretStore } from '../settings/secretStore.js';
+import { takeSecrets } from './backupSecrets.js';
 import { backupsFolder, fileStamp } from './backupsFolder.js';
 import { checkBackup, type CheckedBackup } from './checkBackup.js';
 import type { RestoreKey } from './restoreKey.js';
@@ -11,6 +14,8 @@ import { syncFolder } from './wholeFile.js';
 export interface Restored extends CheckedBackup {
   /** Where the database it replaced was put (in backups/), or null when the folder had none. */
   replacedKeptAt: string | null;
+  /** The secrets the folder lacked, put back from the backup. */
+  secretsRestored: SecretName[];
 }
 
 /** What SQLite may keep beside a database file. */
@@ -22,7 +27,7 @@ const SIDE_FILES = ['-wal', '-shm', '-journal'];
  * The caller makes sure nothing else has the folder open (lockDataFolder). When the backup is
  * refused, the folder's files are left as they were.
  */
-export function restoreDatabase(dataDir: string, file: string, key: RestoreKey, now = new Date()): Restored {
+export function restoreDatabase(dataDir: string, file: string, key: RestoreKey, secrets: SecretStore, now = new Date()): Restored {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // The backup is checked as a copy already in the folder: the file put in place is the very file
   // that was checked, and opening it makes no -wal or -shm beside the original.
@@ -35,10 +40,11 @@ export function restoreDatabase(dataDir: string, file: string, key: RestoreKey, 
     for (const f of [incoming, ...SIDE_FILES.map((s) => incoming + s)]) fs.rmSync(f, { force: true });
     throw err;
   }
+  const secretsRestored = takeSecrets(incoming, key.key, secrets);
   const replacedKeptAt = putAside(dataDir, now);
   fs.renameSync(incoming, path.join(dataDir, DATABASE_FILE));
   syncFolder(dataDir);
-  return { ...checked, replacedKeptAt };
+  return { ...checked, replacedKeptAt, secretsRestored };
 }
 
 function copyIn(file: string, incoming: string): void {

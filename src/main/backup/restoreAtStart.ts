@@ -8,6 +8,7 @@ import path from 'node:path';
 import { UserError } from '../../shared/errors.js';
 import { BACKUPS_FOLDER, listBackups } from './backupsFolder.js';
 import { restoreDatabase } from './restore.js';
+import type { SecretStore } from '../settings/secretStore.js';
 import type { RestoreKey } from './restoreKey.js';
 
 export const RESTORE_MARKER = 'restore-at-start.json';
@@ -52,12 +53,12 @@ export function cancelRestoreAtStart(dataDir: string): void {
  * refused backup never stops the desk from starting on the database it has. Returns the line to
  * tell the person who starts the desk.
  */
-export function applyPendingRestore(dataDir: string, request: RestoreRequest, key: RestoreKey): string {
+export function applyPendingRestore(dataDir: string, request: RestoreRequest, key: RestoreKey, secrets: SecretStore): string {
   try {
     if (!request.file || path.basename(request.file) !== request.file) {
       throw new UserError('invalid_input', `the request in ${RESTORE_MARKER} names no backup of this folder`);
     }
-    const restored = restoreDatabase(dataDir, path.join(dataDir, BACKUPS_FOLDER, request.file), key);
+    const restored = restoreDatabase(dataDir, path.join(dataDir, BACKUPS_FOLDER, request.file), key, secrets);
     return `Restored the backup ${request.file}, as ${request.requestedBy || 'an administrator'} asked; the database it replaced is kept at ${restored.replacedKeptAt ?? '(none)'}.`;
   } catch (err) {
     if (!(err instanceof UserError)) throw err;

@@ -6,7 +6,7 @@ import { backupDesk, type BackupMade } from './makeBackup.js';
 import { snapshotsToRemove } from './retention.js';
 
 /** A snapshot of the desk into its backups/ folder (daily, or "Back up now"), then retention. */
-export async function makeSnapshot(desk: Pick<DeskServices, 'dataDir' | 'sqlite' | 'clock'>): Promise<BackupMade> {
+export async function makeSnapshot(desk: Pick<DeskServices, 'dataDir' | 'sqlite' | 'clock' | 'secrets'>): Promise<BackupMade> {
   const made = await backupDesk(desk, path.join(backupsFolder(desk.dataDir), snapshotName(desk.clock())));
   pruneSnapshots(desk.dataDir);
   return made;

@@ -14,6 +14,7 @@ import { openEncrypted } from '../../../src/main/db/cipher.js';
 import { LATEST_SCHEMA_VERSION } from '../../../src/main/db/migrate.js';
 import { DATABASE_FILE } from '../../../src/main/db/open.js';
 import { openDesk } from '../../../src/main/desk.js';
+import { openSecretStore } from '../../../src/main/settings/secretStore.js';
 import { folderKey } from '../../support/databaseFile.js';
 import { count, makeDesk, seedApplication, tempDir } from '../support/tempDesk.js';
 import { folderState, kmlttb, startKmlttb } from './support.js';
@@ -94,6 +95,30 @@ describe('kmlttb backup', () => {
     } finally {
       await desk.close();
     }
+  });
+
+  it('carries the folder\'s secrets inside the encrypted backup, and puts back the ones a new folder lacks', async () => {
+    const t = await makeDesk();
+    t.desk.secrets.set('sms.apiKey', 'atsk_carried_in_the_backup');
+    t.desk.secrets.set('server.ecitizenSecret', 'ecitizen-shared-secret-0042');
+    await t.desk.close();
+    const out = path.join(tempDir(), 'with-secrets.sqlite');
+    expect((await kmlttb(['--data', t.dir, 'backup', '--out', out])).code).toBe(0);
+    const bytes = fs.readFileSync(out);
+    expect(bytes.includes('atsk_carried_in_the_backup')).toBe(false);
+
+    const restored = path.join(tempDir(), 'new-disk');
+    const r = await kmlttb(['--data', restored, 'restore', out], { KMLTTB_DB_KEY: folderKey(t.dir) });
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/put back from the backup: sms\.apiKey, server\.ecitizenSecret\./);
+    const secrets = openSecretStore(restored);
+    expect(secrets.get('sms.apiKey')).toBe('atsk_carried_in_the_backup');
+    expect(secrets.get('server.ecitizenSecret')).toBe('ecitizen-shared-secret-0042');
+    // The database key stays out of the backup, and the copy in place holds no secrets table.
+    expect(secrets.has('db.key')).toBe(false);
+    const db = openEncrypted(path.join(restored, DATABASE_FILE), folderKey(t.dir), { readonly: true });
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'backup_secrets'").pluck().get()).toBe(0);
+    db.close();
   });
 
   it('holds no national ID, name or phone of the data in clear', () => {

@@ -7,6 +7,7 @@ import { restoreKey } from '../../backup/restoreKey.js';
 import { lockDataFolder } from '../../db/folderLock.js';
 import { schemaVersion } from '../../db/migrate.js';
 import { openDesk } from '../../desk.js';
+import { openSecretStore } from '../../settings/secretStore.js';
 import { defaultDataDir } from '../dataDir.js';
 import type { GlobalOptions } from '../support.js';
 
@@ -24,7 +25,7 @@ export function registerBackupCommands(program: Command): void {
       // Read-only: the desk is not opened (that would write, migrate, seed), so programs writing
       // to the folder meanwhile are not disturbed.
       const { file, key } = databaseToBackUp(dataDir);
-      const made = await backupDatabase(file, key, opts.out);
+      const made = await backupDatabase(file, key, opts.out, openSecretStore(dataDir));
       console.log(`Backup written: ${made.file} (${made.bytes} bytes, ${size(made.bytes)}), encrypted with the data folder's key.`);
     });
 
@@ -38,13 +39,14 @@ export function registerBackupCommands(program: Command): void {
       const lock = await lockDataFolder(dataDir);
       let restored = false;
       try {
-        const result = restoreDatabase(dataDir, file, restoreKey(dataDir));
+        const result = restoreDatabase(dataDir, file, restoreKey(dataDir), openSecretStore(dataDir));
         restored = true;
         // Opening the desk migrates an older backup (copying it into backups/ first).
         const desk = openDesk(dataDir, { notice: (line) => console.error(line) });
         const version = schemaVersion(desk.sqlite);
         await desk.close();
         console.log(`Restored ${file} into ${dataDir}: ${result.auditEvents} audit events verified, schema ${result.schemaVersion}${version > result.schemaVersion ? `, migrated to ${version}` : ''}.`);
+        if (result.secretsRestored.length) console.log(`Secrets the folder lacked, put back from the backup: ${result.secretsRestored.join(', ')}.`);
         console.log(result.replacedKeptAt ? `The database it replaced is kept at ${result.replacedKeptAt}.` : 'The folder had no database before.');
       } finally {
         await lock.release();
