@@ -62,7 +62,8 @@ describe('what nobody caught in a running kmlttb server', () => {
     expect((thrown.err as { stack: string }).stack).toContain('onSignal.mjs');
     // The service's own lines are there too: it started, and each request is one line.
     expect(lines).toContainEqual(expect.objectContaining({ msg: 'server: listening', url }));
-    expect(lines.filter((l) => l.msg === 'request' && l.route === '/v1/health')).toHaveLength(2);
+    // The log is written on a thread of its own: the second request's line may follow a moment later.
+    await vi.waitFor(() => expect(logLines(dir).filter((l) => l.msg === 'request' && l.route === '/v1/health')).toHaveLength(2), { timeout: 10_000, interval: 50 });
 
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);

@@ -3,15 +3,17 @@ import { openDesk } from '../../src/main/desk.js';
 import { SmsWorker } from '../../src/main/sms/worker.js';
 import { configureGateway, queueTestSms, smsState } from './support/smsSetup.js';
 import { holdWriteLock } from './support/secondConnection.js';
+import { memoryLog } from './support/logFiles.js';
 import { makeDesk, seedApplication, type TestDesk } from './support/tempDesk.js';
 
 let t: TestDesk;
-let logged: ReturnType<typeof vi.spyOn>;
+let logged: Record<string, unknown>[];
 beforeEach(async () => {
-  t = await makeDesk();
+  const log = memoryLog();
+  logged = log.lines;
+  t = await makeDesk({ log: log.logger });
   // "Locked past the busy timeout" without waiting the desk's five seconds for it.
   t.desk.sqlite.pragma('busy_timeout = 50');
-  logged = vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -53,7 +55,7 @@ describe('a database another program keeps locked', () => {
     expect(worker.retries.failures).toBe(0);
     // Full jitter, capped: each wait somewhere from 0 to min(40, 5 × 2^n) ms.
     waits.mock.results.forEach((r, i) => expect(r.value).toBeLessThanOrEqual(Math.min(40, 5 * 2 ** i)));
-    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^\[sms\] the queue was not sent: database is locked/));
+    expect(logged).toContainEqual(expect.objectContaining({ msg: 'sms: the queue was not sent', err: expect.objectContaining({ message: expect.stringMatching(/database is locked/) }) }));
   });
 });
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { namesIn } from '../core/folderNames.js';
 
 /** Where a data folder keeps its own backups: `<dataDir>/backups`, its owner's only. */
 export const BACKUPS_FOLDER = 'backups';
@@ -48,15 +49,8 @@ const KINDS: [BackupFile['kind'], RegExp][] = [
 /** The backups in the folder, newest first (nothing else there is listed: temporary files, WALs). */
 export function listBackups(dataDir: string): BackupFile[] {
   const dir = path.join(dataDir, BACKUPS_FOLDER);
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
   const found: BackupFile[] = [];
-  for (const name of names) {
+  for (const name of namesIn(dir)) {
     for (const [kind, pattern] of KINDS) {
       const at = stampTime(pattern.exec(name)?.[1] ?? '');
       if (at) found.push({ name, kind, at, bytes: fs.statSync(path.join(dir, name)).size });

@@ -2,7 +2,7 @@
 const STOP_DEADLINE_MS = 30_000;
 
 /**
- * How a long-running command (browser mode, the desktop app's launcher) ends: on Ctrl+C (SIGINT),
+ * How a long-running command (browser mode, the central service, the desktop app's launcher) ends: on Ctrl+C (SIGINT),
  * SIGTERM or SIGHUP it stops what it started, then exits. Further signals while it stops change
  * nothing (a library that cleans up on exit raises the same signal again); stopping that takes
  * longer than STOP_DEADLINE_MS ends with exit status 1.

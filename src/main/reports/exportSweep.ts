@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DeskServices } from '../core/desk.js';
+import { namesIn } from '../core/folderNames.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -21,15 +22,8 @@ export function exportKeepDays(desk: DeskServices): number {
 export function sweepExports(desk: DeskServices): string[] {
   const dir = exportsDir(desk.dataDir);
   const cutoff = desk.clock().getTime() - exportKeepDays(desk) * DAY_MS;
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
   const removed: string[] = [];
-  for (const name of names) {
+  for (const name of namesIn(dir)) {
     const file = path.join(dir, name);
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (!stat?.isFile() || stat.mtimeMs >= cutoff) continue;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Desk } from '../../../src/main/desk.js';
 import { SyncClient } from '../../../src/main/sync/client.js';
+import { memoryLog } from '../support/logFiles.js';
 import { holdWriteLock } from '../support/secondConnection.js';
 import { count } from '../support/tempDesk.js';
 import { actorOn, joinedDesk, seedApplication, snapshot, startTestServer, type TestServer } from './support.js';
@@ -19,7 +20,8 @@ afterAll(async () => {
 
 describe('the sync loop when its database fails', () => {
   it('takes a round whose database is locked as failed, backs off with jitter, tries again, and syncs by itself once the lock is released', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { logger, lines: logged } = memoryLog();
+    d.log = logger;
     expect((await d.dispatch('application.approve', { applicationId: appId }, actorOn(d, 'officer'))).ok).toBe(true);
     d.sqlite.pragma('busy_timeout = 20');
     const client = new SyncClient(d, { intervalMs: 60_000, retry: { baseMs: 5, maxMs: 40 } });
@@ -34,8 +36,7 @@ describe('the sync loop when its database fails', () => {
     }
     await vi.waitFor(() => expect(count(d, 'outbox')).toBe(0), { timeout: 10_000, interval: 5 });
     await client.stop();
-    expect(logged).toHaveBeenCalledWith('[sync]', expect.stringMatching(/database is locked/));
-    logged.mockRestore();
+    expect(logged).toContainEqual(expect.objectContaining({ msg: 'sync: the round failed', err: expect.objectContaining({ message: expect.stringMatching(/database is locked/) }) }));
 
     expect(client.retries.failures).toBe(0);
     waits.mock.results.forEach((r, i) => expect(r.value).toBeLessThanOrEqual(Math.min(40, 5 * 2 ** i)));

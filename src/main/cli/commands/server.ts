@@ -6,6 +6,7 @@ import { openProcessLog } from '../../log/processLog.js';
 import { gatewaySetup } from '../../sms/config.js';
 import { defaultDataDir } from '../dataDir.js';
 import { withDesk, type GlobalOptions } from '../support.js';
+import { stopOnSignals } from '../stopOnSignals.js';
 
 export const DEFAULT_SERVER_PORT = 4790;
 
@@ -66,11 +67,9 @@ export function registerServerCommands(program: Command): void {
       if (!server.ecitizenSecretSet) {
         console.log('eCitizen requests are refused (401) until the shared secret is set: kmlttb config set server.ecitizenSecret VALUE, or KMLTTB_ECITIZEN_SECRET.');
       }
-      const stop = () => void server.close().then(() => log.close()).then(() => process.exit(0), (err: unknown) => {
-        process.stderr.write(`kmlttb: could not stop cleanly: ${err instanceof Error ? err.message : String(err)}\n`);
-        process.exit(1);
-      });
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      stopOnSignals(async () => {
+        await server.close();
+        await log.close();
+      }, { watchParent: false });
     });
 }
