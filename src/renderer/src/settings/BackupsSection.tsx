@@ -38,7 +38,7 @@ export function BackupsSection() {
         {last ? `Last backup: ${formatNairobi(last.at)}, ${last.file} (${formatSize(last.bytes)})` : list.isPending ? 'Loading…' : 'No backup yet.'}
       </p>
       {waiting && (
-        <p role="status" className="warn">
+        <p className="warn">
           {waiting.file} will be restored when the app starts again (asked by {waiting.requestedBy}). Restart the app to finish.
         </p>
       )}
