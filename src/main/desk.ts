@@ -26,7 +26,7 @@ export interface Desk extends DeskServices {
   onSmsQueued(listener: () => void): () => void;
   /** Called after each commit while the desk syncs; the sync client subscribes here. */
   onChanged(listener: () => void): () => void;
-  /** A read-only connection of its own, without mmap, for a long read such as an export; the caller closes it. */
+  /** A read-only connection of its own, with a small page cache, for a long read such as an export; the caller closes it. */
   openReader(): BetterSqlite3.Database;
   close(): Promise<void>;
 }

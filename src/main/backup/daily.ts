@@ -15,7 +15,7 @@ export class DailyBackups {
   private running: Promise<unknown> | null = null;
   private started = false;
 
-  constructor(private readonly desk: Pick<DeskServices, 'dataDir' | 'sqlite' | 'clock' | 'secrets'>) {}
+  constructor(private readonly desk: Pick<DeskServices, 'dataDir' | 'sqlite' | 'clock' | 'secrets' | 'log'>) {}
 
   start(): void {
     this.started = true;
@@ -41,7 +41,7 @@ export class DailyBackups {
   private tick(): void {
     if (!this.started || this.running) return;
     this.running = this.runOnce()
-      .catch((err: unknown) => console.error('[backup] the daily backup failed', err))
+      .catch((err: unknown) => this.desk.log.error({ err }, 'backup: the daily backup failed'))
       .finally(() => { this.running = null; });
   }
 }

@@ -91,8 +91,8 @@ export function resolveFilters(desk: Pick<DeskServices, 'sqlite'>, actor: Actor,
 
 /**
  * Writes a report file. It streams: memory stays flat however many rows. The rows are read through
- * a read-only connection of the export's own, without mmap (the desk's connection maps the
- * database into memory: a whole report read there would keep its pages resident), closed however
+ * a read-only connection of the export's own, with a small page cache (the desk's connection keeps
+ * up to 256 MB of pages: a whole report read there would keep them resident), closed however
  * the export ends. The file is written beside the target under a temporary name and renamed when
  * complete, so a failed or cancelled export leaves nothing behind. The export is recorded in the
  * audit trail (who, which report, which filters, how many rows).
