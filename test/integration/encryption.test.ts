@@ -108,12 +108,16 @@ describe('the data folder at rest', () => {
     }
     expect(folderBytes(dir).includes('Wanjiku Test Centre')).toBe(false);
     expect(fs.existsSync(file + CLEAR_COPY_SUFFIX)).toBe(false);
-    // The folder's own key opens it with standard SQLCipher 4 settings.
-    const sqlcipher = new BetterSqlite3(file, { readonly: true });
-    sqlcipher.pragma("cipher = 'sqlcipher'");
-    sqlcipher.pragma('legacy = 4');
-    sqlcipher.pragma(`key = "x'${folderKey(dir)}'"`);
-    expect(sqlcipher.prepare("SELECT count(*) FROM centres WHERE code = 'XYZ'").pluck().get()).toBe(1);
-    sqlcipher.close();
+    // The folder's own key opens it with the cipher the README names, and nothing else does.
+    const plain = new BetterSqlite3(file, { readonly: true });
+    plain.pragma("cipher = 'aes256cbc'");
+    plain.pragma(`key = "x'${folderKey(dir)}'"`);
+    expect(plain.prepare("SELECT count(*) FROM centres WHERE code = 'XYZ'").pluck().get()).toBe(1);
+    plain.close();
+    const otherKey = new BetterSqlite3(file, { readonly: true });
+    otherKey.pragma("cipher = 'aes256cbc'");
+    otherKey.pragma(`key = "x'${newDatabaseKey()}'"`);
+    expect(() => otherKey.prepare('SELECT count(*) FROM centres').get()).toThrow(/not a database/);
+    otherKey.close();
   });
 });

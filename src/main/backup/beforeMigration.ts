@@ -2,6 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrate.js';
 import { backupsFolder, beforeMigrationName } from './backupsFolder.js';
+import { keyOf } from '../db/cipher.js';
+import { sealBackup } from './backupSeal.js';
 import { snapshotHere } from './snapshot.js';
 import { writeWholeFileSync } from './wholeFile.js';
 
@@ -17,6 +19,9 @@ export function backupBeforeMigration(sqlite: BetterSqlite3.Database, dataDir: s
   const from = schemaVersion(sqlite);
   if (from >= LATEST_SCHEMA_VERSION) return null;
   const target = path.join(backupsFolder(dataDir), beforeMigrationName(now, from, LATEST_SCHEMA_VERSION));
-  writeWholeFileSync(target, (temporary) => snapshotHere(sqlite, temporary));
+  writeWholeFileSync(target, (temporary) => {
+    snapshotHere(sqlite, temporary);
+    sealBackup(temporary, keyOf(sqlite)!);
+  });
   return target;
 }

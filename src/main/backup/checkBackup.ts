@@ -3,6 +3,7 @@ import { UserError } from '../../shared/errors.js';
 import { verifyAuditChain } from '../core/audit.js';
 import { openEncrypted, WrongDatabaseKey } from '../db/cipher.js';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrate.js';
+import { sealMatches } from './backupSeal.js';
 
 export interface CheckedBackup {
   schemaVersion: number;
@@ -41,6 +42,7 @@ export function checkBackup(file: string, key: string, keySource: string, shownA
 function checkOpened(sqlite: BetterSqlite3.Database, file: string): CheckedBackup {
   const integrity = sqlite.pragma('integrity_check(1)', { simple: true });
   if (integrity !== 'ok') throw unusable(file, `it is damaged (integrity check: ${String(integrity).replace(/\s*\n\s*/g, ' ')})`);
+  if (sealMatches(sqlite) === false) throw unusable(file, 'it is damaged (its rows no longer match the seal it was made with)');
   const tables = new Set(sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
   const missing = KMLTTB_TABLES.filter((t) => !tables.has(t));
   if (missing.length > 0) throw unusable(file, `it is not a KMLTTB Licensing Desk database (no ${missing.join(', ')})`);

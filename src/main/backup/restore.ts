@@ -6,6 +6,7 @@ import { DATABASE_FILE } from '../db/open.js';
 import type { SecretName } from '../settings/secretNames.js';
 import type { SecretStore } from '../settings/secretStore.js';
 import { takeSecrets } from './backupSecrets.js';
+import { dropSeal } from './backupSeal.js';
 import { backupsFolder, fileStamp } from './backupsFolder.js';
 import { checkBackup, type CheckedBackup } from './checkBackup.js';
 import type { RestoreKey } from './restoreKey.js';
@@ -41,6 +42,7 @@ export function restoreDatabase(dataDir: string, file: string, key: RestoreKey, 
     throw err;
   }
   const secretsRestored = takeSecrets(incoming, key.key, secrets);
+  dropSeal(incoming, key.key);
   const replacedKeptAt = putAside(dataDir, now);
   fs.renameSync(incoming, path.join(dataDir, DATABASE_FILE));
   syncFolder(dataDir);

@@ -6,7 +6,7 @@
  */
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
-import { databaseFileState, openEncrypted, type OpenFileOptions } from './cipher.js';
+import { CIPHER_PRAGMAS, databaseFileState, openEncrypted, type OpenFileOptions } from './cipher.js';
 
 export const CLEAR_COPY_SUFFIX = '.before-encryption';
 
@@ -25,8 +25,7 @@ export function encryptInPlace(file: string, key: string, options: OpenFileOptio
   fs.chmodSync(copy, 0o600);
   const rekeyed = new BetterSqlite3(file, binding);
   try {
-    rekeyed.pragma("cipher = 'sqlcipher'");
-    rekeyed.pragma('legacy = 4');
+    for (const pragma of CIPHER_PRAGMAS) rekeyed.pragma(pragma);
     rekeyed.pragma(`rekey = "x'${key}'"`);
   } finally {
     rekeyed.close();

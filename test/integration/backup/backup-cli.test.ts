@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '../../../src/main/core/audit.js';
+import { dropSeal, sealBackup } from '../../../src/main/backup/backupSeal.js';
 import { openEncrypted } from '../../../src/main/db/cipher.js';
 import { LATEST_SCHEMA_VERSION } from '../../../src/main/db/migrate.js';
 import { DATABASE_FILE } from '../../../src/main/db/open.js';
@@ -181,18 +182,26 @@ describe('kmlttb restore', () => {
     await refused(foreign, /cannot be restored: it is not a KMLTTB Licensing Desk database/);
   });
 
-  it('refuses a backup from a newer version, and one whose audit trail was edited, changing nothing', async () => {
-    const newer = variant((b) => b);
-    const db = openEncrypted(newer, source.key);
-    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'from_the_future', '2027-01-01T00:00:00Z')").run(LATEST_SCHEMA_VERSION + 1);
-    db.close();
-    await refused(newer, new RegExp(`made by a newer version .*schema ${LATEST_SCHEMA_VERSION + 1}`));
-
-    const edited = variant((b) => b);
-    const e = openEncrypted(edited, source.key);
-    e.prepare("UPDATE audit_events SET summary = 'nothing happened' WHERE seq = 2").run();
-    e.close();
-    await refused(edited, /audit trail is broken at event 2/);
+  it('refuses a backup from a newer version, one whose rows were changed, and one whose audit trail was edited and sealed again, changing nothing', async () => {
+    /** A copy of the source backup changed through SQL with the folder's key; sealed again like a real backup when `reseal`. */
+    const edited = (sql: string, reseal: boolean) => {
+      const file = variant((b) => b);
+      const db = openEncrypted(file, source.key);
+      db.exec(sql);
+      db.close();
+      if (reseal) {
+        dropSeal(file, source.key);
+        sealBackup(file, source.key);
+      }
+      return file;
+    };
+    await refused(
+      edited(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${LATEST_SCHEMA_VERSION + 1}, 'from_the_future', '2027-01-01T00:00:00Z')`, true),
+      new RegExp(`made by a newer version .*schema ${LATEST_SCHEMA_VERSION + 1}`),
+    );
+    const audit = "UPDATE audit_events SET summary = 'nothing happened' WHERE seq = 2";
+    await refused(edited(audit, false), /cannot be restored: it is damaged \(its rows no longer match the seal it was made with\)/);
+    await refused(edited(audit, true), /audit trail is broken at event 2/);
   });
 
   it('names KMLTTB_DB_KEY when neither it nor the folder\'s key opens the backup', async () => {
