@@ -7,33 +7,69 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
 import { openEncrypted } from '../db/cipher.js';
+import { runOnWorker } from './onWorker.js';
 
 const TABLE = 'backup_seal';
+
+const TABLES_SQL = "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> ? AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name";
+const CREATE_SQL = `CREATE TABLE ${TABLE} (digest TEXT NOT NULL)`;
+const INSERT_SQL = `INSERT INTO ${TABLE} (digest) VALUES (?)`;
 
 /** The digest of every table's rows but the seal's, in the file's own order. */
 function digest(sqlite: BetterSqlite3.Database): string {
   const hash = createHash('sha256');
-  const tables = sqlite.prepare(
-    "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> ? AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name",
-  ).pluck().all(TABLE) as string[];
-  for (const table of tables) {
+  for (const table of sqlite.prepare(TABLES_SQL).pluck().all(TABLE) as string[]) {
     hash.update(`\0${table}\0`);
     for (const row of sqlite.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"`).raw().iterate()) hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
 }
 
-/** Seals the backup `file` (complete but for its seal). */
+/** Seals the backup `file` (complete but for its seal) on this thread: while a database is being opened. */
 export function sealBackup(file: string, key: string): void {
   const db = openEncrypted(file, key, { fileMustExist: true });
   try {
     const seal = digest(db);
-    db.exec(`CREATE TABLE ${TABLE} (digest TEXT NOT NULL)`);
-    db.prepare(`INSERT INTO ${TABLE} (digest) VALUES (?)`).run(seal);
+    db.exec(CREATE_SQL);
+    db.prepare(INSERT_SQL).run(seal);
     db.pragma('journal_mode = DELETE');
   } finally {
     db.close();
   }
+}
+
+/**
+ * `digest` and `sealBackup` in plain JavaScript for a worker thread, so that a running service
+ * does not stop answering while every row of a large backup is read. Keep the two together:
+ * restores check the seal with `digest` (test/integration/backup/backup-cli.test.ts).
+ */
+const SEAL_WORKER = `
+'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, workerData.nativeBinding
+  ? { fileMustExist: true, nativeBinding: workerData.nativeBinding } : { fileMustExist: true });
+try {
+  for (const pragma of workerData.keyPragmas) db.pragma(pragma);
+  const hash = createHash('sha256');
+  for (const table of db.prepare(workerData.tablesSql).pluck().all(workerData.table)) {
+    hash.update('\\0' + table + '\\0');
+    for (const row of db.prepare('SELECT * FROM "' + table.replaceAll('"', '""') + '"').raw().iterate()) hash.update(JSON.stringify(row));
+  }
+  const seal = hash.digest('hex');
+  db.exec(workerData.createSql);
+  db.prepare(workerData.insertSql).run(seal);
+  db.pragma('journal_mode = DELETE');
+} finally {
+  db.close();
+}
+parentPort.postMessage('done');
+`;
+
+/** Seals the backup `file` on a worker thread. */
+export function sealOnWorker(file: string, key: string): Promise<void> {
+  return runOnWorker(SEAL_WORKER, key, { file, table: TABLE, tablesSql: TABLES_SQL, createSql: CREATE_SQL, insertSql: INSERT_SQL });
 }
 
 /** Whether an opened backup's rows match its seal; null when it has none (a copy made another way). */

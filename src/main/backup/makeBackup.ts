@@ -3,7 +3,7 @@ import type { DeskServices } from '../core/desk.js';
 import { keyOf } from '../db/cipher.js';
 import type { SecretStore } from '../settings/secretStore.js';
 import { addSecrets } from './backupSecrets.js';
-import { sealBackup } from './backupSeal.js';
+import { sealOnWorker } from './backupSeal.js';
 import { snapshotOnWorker } from './snapshot.js';
 import { writeWholeFile } from './wholeFile.js';
 
@@ -23,7 +23,7 @@ export async function backupDatabase(file: string, key: string, out: string, sec
   const bytes = await writeWholeFile(target, async (temporary) => {
     await snapshotOnWorker(file, key, temporary);
     addSecrets(temporary, key, secrets);
-    sealBackup(temporary, key);
+    await sealOnWorker(temporary, key);
   });
   return { file: target, bytes };
 }

@@ -13,9 +13,7 @@
  * workers do (core/auditVerify.ts), so that it starts the same under tsx, vitest and the bundle.
  */
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { Worker } from 'node:worker_threads';
-import { keyPragmas } from '../db/cipher.js';
-import { driverPaths } from '../db/driverPaths.js';
+import { runOnWorker } from './onWorker.js';
 
 /** Copies the database of `sqlite` into `target` (absent or empty) on this thread. */
 export function snapshotHere(sqlite: BetterSqlite3.Database, target: string): void {
@@ -41,14 +39,5 @@ parentPort.postMessage('done');
 
 /** Copies the database file `file` (encrypted with `key`) into `target` on a worker thread. */
 export function snapshotOnWorker(file: string, key: string, target: string): Promise<void> {
-  const { driver, nativeBinding } = driverPaths();
-  const worker = new Worker(WORKER_CODE, { eval: true, workerData: { file, target, driver, nativeBinding, keyPragmas: keyPragmas(key) } });
-  return new Promise<void>((resolve, reject) => {
-    let done = false;
-    worker.once('message', () => { done = true; resolve(); });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (!done) reject(new Error(`the backup worker stopped (exit code ${code}) before the copy was made`));
-    });
-  });
+  return runOnWorker(WORKER_CODE, key, { file, target });
 }
