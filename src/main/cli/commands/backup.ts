@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
+import { formatFileSize } from '../../../shared/fileSize.js';
 import { backupDatabase } from '../../backup/makeBackup.js';
 import { databaseToBackUp } from '../../backup/databaseToBackUp.js';
 import { restoreDatabase } from '../../backup/restore.js';
@@ -10,10 +11,6 @@ import { openDesk } from '../../desk.js';
 import { openSecretStore } from '../../settings/secretStore.js';
 import { defaultDataDir } from '../dataDir.js';
 import type { GlobalOptions } from '../support.js';
-
-function size(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 export function registerBackupCommands(program: Command): void {
   program
@@ -26,7 +23,7 @@ export function registerBackupCommands(program: Command): void {
       // to the folder meanwhile are not disturbed.
       const { file, key } = databaseToBackUp(dataDir);
       const made = await backupDatabase(file, key, opts.out, openSecretStore(dataDir));
-      console.log(`Backup written: ${made.file} (${made.bytes} bytes, ${size(made.bytes)}), encrypted with the data folder's key.`);
+      console.log(`Backup written: ${made.file} (${made.bytes} bytes, ${formatFileSize(made.bytes)}), encrypted with the data folder's key.`);
     });
 
   program

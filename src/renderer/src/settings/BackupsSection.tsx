@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { BackupRow } from '../../../shared/contract/backup.js';
+import { formatFileSize } from '../../../shared/fileSize.js';
 import { formatNairobi } from '../../../shared/time.js';
 import { useApiCommand, useApiQuery } from '../api/hooks.js';
 import { EmptyRow } from '../components/EmptyRow.js';
@@ -12,10 +13,6 @@ const KIND: Record<BackupRow['kind'], string> = {
   'before-migration': 'Before an update',
   replaced: 'Replaced by a restore',
 };
-
-export function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 /** Settings, Backups: the desk's own backups (one a day while it runs), Back up now, and Restore. */
 export function BackupsSection() {
@@ -35,7 +32,7 @@ export function BackupsSection() {
       </p>
       <ErrorAlert error={list.error ?? backUp.error} />
       <p aria-label="Last backup">
-        {last ? `Last backup: ${formatNairobi(last.at)}, ${last.file} (${formatSize(last.bytes)})` : list.isPending ? 'Loading…' : 'No backup yet.'}
+        {last ? `Last backup: ${formatNairobi(last.at)}, ${last.file} (${formatFileSize(last.bytes)})` : list.isPending ? 'Loading…' : 'No backup yet.'}
       </p>
       {waiting && (
         <p className="warn">
@@ -44,7 +41,7 @@ export function BackupsSection() {
       )}
       <div className="actions">
         <button type="button" disabled={backUp.isPending} onClick={() => backUp.mutate({}, {
-          onSuccess: (made) => announce(`Backed up: ${made.file} (${formatSize(made.bytes)}).`),
+          onSuccess: (made) => announce(`Backed up: ${made.file} (${formatFileSize(made.bytes)}).`),
         })}
         >
           Back up now
@@ -62,7 +59,7 @@ export function BackupsSection() {
                 <td className="nowrap">{formatNairobi(b.at)}</td>
                 <td className="mono">{b.file}</td>
                 <td>{KIND[b.kind]}</td>
-                <td className="nowrap">{formatSize(b.bytes)}</td>
+                <td className="nowrap">{formatFileSize(b.bytes)}</td>
                 <td className="row-actions">
                   {b.kind !== 'replaced' && <button type="button" onClick={() => setRestoring(b)}>Restore</button>}
                 </td>
