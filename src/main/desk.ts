@@ -7,6 +7,7 @@ import { dispatch, runQuery, type DispatchOptions, type DispatchOutcome } from '
 import { databaseFileState } from './db/cipher.js';
 import { databaseKey, wrongKeyError } from './db/databaseKey.js';
 import { DATABASE_FILE, ensureDataFolder, openDatabase, openReadConnection, type OpenOptions } from './db/open.js';
+import { readableDb, writableDb } from './db/handles.js';
 import { handlers } from './handlers.js';
 import { sweepExportsInBackground } from './reports/exportSweep.js';
 import { silentLogger, type Logger } from './log/logger.js';
@@ -69,6 +70,8 @@ export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
     file,
     db,
     sqlite,
+    read: readableDb(sqlite),
+    write: writableDb(sqlite),
     deskId,
     handlers,
     clock: options.clock ?? (() => new Date()),

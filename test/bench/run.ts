@@ -21,6 +21,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { Actor } from '../../src/main/core/actor.js';
 import { verifyAuditChain } from '../../src/main/core/audit.js';
 import { verifyAuditChainParallel } from '../../src/main/core/auditVerify.js';
+import { readableDb } from '../../src/main/db/handles.js';
 import type { Database } from '../../src/main/db/schema.js';
 import { openDesk, type Desk } from '../../src/main/desk.js';
 import { APPLICATION_SORT_FIELDS, type ApplicationsListInput } from '../../src/shared/contract/applications.js';
@@ -320,7 +321,7 @@ async function explain(desk: Desk, actor: Actor, input: ListInput): Promise<void
     },
   });
   const parsed = { page: 0, pageSize: 100, ...input };
-  await desk.handlers.queries['applications.list'].run(db, { actor, desk, sqlite }, parsed as never);
+  await desk.handlers.queries['applications.list'].run(db, { actor, desk, db: readableDb(sqlite), sqlite }, parsed as never);
   say(`    plan for ${describe(input)}:`);
   for (const q of captured) {
     say(`      ${formatMs(q.ms)}: ${q.sql.replace(/\s+/g, ' ').trim().slice(0, 300)}`);

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
+import type { ReadableDB, WritableDB } from '../db/handles.js';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../settings/secretStore.js';
@@ -9,7 +10,12 @@ import type { CommandHandlers, QueryHandlers } from './registry.js';
 export interface DeskServices {
   dataDir: string;
   db: Kysely<Database>;
+  /** The raw connection: only for the database layer and the few places named there (see db/handles.ts). */
   sqlite: BetterSqlite3.Database;
+  /** Reads on the desk's connection (see db/handles.ts). */
+  read: ReadableDB;
+  /** Writes on the desk's connection, for writers outside `dispatch` (workers, sync): commands use their context's. */
+  write: WritableDB;
   deskId: string;
   secrets: SecretStore;
   handlers: { commands: CommandHandlers; queries: QueryHandlers };

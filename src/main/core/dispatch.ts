@@ -8,7 +8,7 @@ import { appendAudit, type AuditRecord } from './audit.js';
 import type { DeskServices } from './desk.js';
 import { toErrorBody, zodToUserError } from './errors.js';
 import { newId, withOpIds } from './ids.js';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { CommandContext } from './registry.js';
 import { recordInOutbox } from '../sync/outbox.js';
@@ -88,7 +88,7 @@ async function applyOnce(
   let sentInput = rawInput;
   let deskLocal = DESK_LOCAL_COMMANDS.has(name);
   const ctx: CommandContext = {
-    actor, opId, now, desk, sqlite: desk.sqlite,
+    actor, opId, now, desk, db: desk.write, sqlite: desk.sqlite,
     audit: (r) => { record = r; },
     afterCommit: (effect) => { effects.push(effect); },
     changedNothing: () => { changedNothing = true; },
@@ -133,6 +133,13 @@ class RolledBack {
   constructor(readonly value: unknown) {}
 }
 
+/**
+ * Stands in for the Kysely instance queries used to be handed while they move to `ctx.db`: the
+ * connection is already held by runQuery, so their own `db.connection().execute(work)` just runs work.
+ * @deprecated removed once no query takes it.
+ */
+const heldConnection = { connection: () => ({ execute: <T>(work: () => T) => work() }) } as unknown as Kysely<Database>;
+
 /** Reads: parse, check the permission, run. */
 export async function runQuery<N extends QueryName>(
   desk: DeskServices,
@@ -149,7 +156,8 @@ export async function runQuery<N extends QueryName>(
     }
     const parsed = spec.input.safeParse(rawInput ?? {}, { error: peopleMessage });
     if (!parsed.success) throw zodToUserError(parsed.error);
-    const value = await handler.run(desk.db, { actor, desk, sqlite: desk.sqlite }, parsed.data as never);
+    // Queries share the desk's one connection: each runs between transactions, never inside one still open.
+    const value = await desk.db.connection().execute(() => handler.run(heldConnection, { actor, desk, db: desk.read, sqlite: desk.sqlite }, parsed.data as never));
     return { ok: true, value };
   } catch (err) {
     return { ok: false, error: toErrorBody(err, `query ${name}`, desk.log) };

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type {
   CommandName, CommandParsed, CommandResult, QueryName, QueryParsed, QueryResult,
 } from '../../shared/contract/index.js';
+import type { ReadableDB, WritableDB } from '../db/handles.js';
 import type { Database } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import type { AuditRecord } from './audit.js';
@@ -15,7 +16,9 @@ export interface CommandContext {
   /** The time of the command, UTC ISO-8601. */
   now: string;
   desk: DeskServices;
-  /** The raw connection, inside the same transaction, for bulk statements. */
+  /** The database, inside the command's transaction. */
+  db: WritableDB;
+  /** @deprecated the raw connection: use `db` (being removed, see db/handles.ts). */
   sqlite: BetterSqlite3.Database;
   /** Describes the change for the audit trail (one event per command). */
   audit(record: AuditRecord): void;
@@ -35,6 +38,9 @@ export interface CommandContext {
 export interface QueryContext {
   actor: Actor;
   desk: DeskServices;
+  /** Reads only (see db/handles.ts). */
+  db: ReadableDB;
+  /** @deprecated the raw connection: use `db` (being removed, see db/handles.ts). */
   sqlite: BetterSqlite3.Database;
 }
 

@@ -8,7 +8,7 @@ import { normalisePhone } from '../../shared/phone.js';
 import { nairobiDayStart } from '../../shared/time.js';
 import { defineQuery } from '../core/registry.js';
 
-export const smsList = defineQuery('sms.list', async (db, _ctx, input) => {
+export const smsList = defineQuery('sms.list', async (_db, { db }, input) => {
   let q = db.selectFrom('sms_messages as m').leftJoin('applications as a', 'a.id', 'm.application_id');
   if (input.state) q = q.where('m.state', '=', input.state);
   if (input.event) q = q.where('m.event', '=', input.event);
@@ -24,8 +24,8 @@ export const smsList = defineQuery('sms.list', async (db, _ctx, input) => {
         eb('m.body', 'like', `%${term.replace(/[%_]/g, '')}%`),
       ]));
   }
-  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await q
+  const { total } = db.first(q.select((eb) => eb.fn.countAll<number>().as('total')))!;
+  const rows = db.all(q
     .select([
       'm.id', 'm.created_at', 'm.phone', 'm.event', 'm.language', 'm.body', 'm.parts', 'm.state',
       'a.application_ref', 'm.sent_at', 'm.failure_reason',
@@ -33,8 +33,7 @@ export const smsList = defineQuery('sms.list', async (db, _ctx, input) => {
     .orderBy('m.created_at', 'desc')
     .orderBy('m.id', 'desc')
     .limit(input.pageSize)
-    .offset(input.page * input.pageSize)
-    .execute();
+    .offset(input.page * input.pageSize));
   return {
     total, page: input.page, pageSize: input.pageSize,
     rows: rows.map((r): SmsRow => ({
@@ -45,15 +44,14 @@ export const smsList = defineQuery('sms.list', async (db, _ctx, input) => {
   };
 });
 
-export const smsSummary = defineQuery('sms.summary', async (db, ctx) => {
-  const counts = await db
+export const smsSummary = defineQuery('sms.summary', async (_db, ctx) => {
+  const counts = ctx.db.first(ctx.db
     .selectFrom('sms_messages')
     .select([
-      sql<number>`sum(state = 'queued')`.as('queued'),
-      sql<number>`sum(state = 'failed')`.as('failed'),
-      sql<number>`sum(state = 'uncertain')`.as('uncertain'),
-    ])
-    .executeTakeFirstOrThrow();
+      sql<number | null>`sum(state = 'queued')`.as('queued'),
+      sql<number | null>`sum(state = 'failed')`.as('failed'),
+      sql<number | null>`sum(state = 'uncertain')`.as('uncertain'),
+    ]))!;
   return {
     queued: counts.queued ?? 0,
     failed: counts.failed ?? 0,

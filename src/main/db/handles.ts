@@ -1,0 +1,150 @@
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import {
+  DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
+  type CompiledQuery, type Compilable, type RawBuilder, type SelectQueryBuilder,
+} from 'kysely';
+import type { Database } from './schema.js';
+
+/**
+ * The one way to the database. Queries are built with Kysely's builder (typed by schema.ts) or,
+ * where a benchmark figure needs hand-written SQL, with Kysely's `sql` template; either is
+ * compiled and run synchronously on the desk's connection (better-sqlite3 is synchronous, and a
+ * command's work must not yield inside its transaction).
+ *
+ * Two handles over the same connection, as Signal Desktop's ReadableDB and WritableDB:
+ * - a query gets a ReadableDB: it can build selects and run statements that SQLite says only
+ *   read (a raw statement that writes is refused before it runs);
+ * - a command gets a WritableDB, inside the transaction `dispatch` holds.
+ */
+export interface ReadableDB {
+  readonly selectFrom: Kysely<Database>['selectFrom'];
+  /** Every row of a select. */
+  all<O>(query: ReadQuery<O>): O[];
+  /** The first row of a select, or undefined. */
+  first<O>(query: ReadQuery<O>): O | undefined;
+  /** Rows one at a time, for long reads (exports) that should not hold every row in memory. */
+  iterate<O>(query: ReadQuery<O>): IterableIterator<O>;
+}
+
+export interface WritableDB extends ReadableDB {
+  readonly insertInto: Kysely<Database>['insertInto'];
+  readonly replaceInto: Kysely<Database>['replaceInto'];
+  readonly updateTable: Kysely<Database>['updateTable'];
+  readonly deleteFrom: Kysely<Database>['deleteFrom'];
+  /** Runs a write (an insert, update or delete, or a `sql` statement); answers how many rows it changed. */
+  run(query: Compilable<unknown> | RawBuilder<unknown>): { changes: number; lastInsertRowid: number | bigint };
+  /** Runs several `sql` statements without parameters (schema work, bulk moves). */
+  exec(query: RawBuilder<unknown>): void;
+  /**
+   * `work` in a transaction of its own (BEGIN IMMEDIATE), or in a savepoint of the one already
+   * open: for writers outside `dispatch` (the SMS worker, sync, sessions).
+   */
+  transaction<T>(work: () => T): T;
+}
+
+/** What a ReadableDB runs: a select built with Kysely, or a `sql` template with its row type. */
+export type ReadQuery<O> = SelectQueryBuilder<Database, keyof Database, O> | SelectQueryBuilder<any, any, O> | RawBuilder<O>;
+
+/** Builds queries only: the desk's handles compile them and run them on their connection. */
+const builder = new Kysely<Database>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+});
+
+/** Kysely's own SQLite adapter passes booleans through; SQLite stores them as 0/1 (schema.ts). */
+function bindable(parameters: readonly unknown[]): unknown[] {
+  return parameters.map((value) => (typeof value === 'boolean' ? Number(value) : value));
+}
+
+/** Prepared statements by SQL text, per connection (a desk prepares each distinct query once). */
+class StatementCache {
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private static readonly LIMIT = 500;
+
+  constructor(private readonly sqlite: BetterSqlite3.Database) {}
+
+  get(sqlText: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(sqlText);
+    if (!statement) {
+      statement = this.sqlite.prepare(sqlText);
+      if (this.statements.size >= StatementCache.LIMIT) this.statements.delete(this.statements.keys().next().value!);
+      this.statements.set(sqlText, statement);
+    }
+    return statement;
+  }
+}
+
+const handles = new WeakMap<BetterSqlite3.Database, WritableDB>();
+
+function compiled(query: Compilable<unknown> | RawBuilder<unknown>): CompiledQuery {
+  return isRaw(query) ? query.compile(builder) : query.compile();
+}
+
+function isRaw(query: Compilable<unknown> | RawBuilder<unknown>): query is RawBuilder<unknown> {
+  return (query as RawBuilder<unknown>).isRawBuilder === true;
+}
+
+/** The write handle of a connection (one per connection); it is also the connection's read handle. */
+export function writableDb(sqlite: BetterSqlite3.Database): WritableDB {
+  const known = handles.get(sqlite);
+  if (known) return known;
+  const cache = new StatementCache(sqlite);
+  const reading = (query: ReadQuery<unknown>) => {
+    const { sql: text, parameters } = compiled(query);
+    const statement = cache.get(text);
+    if (!statement.reader) throw new Error(`Not a read: ${text.slice(0, 80)}`);
+    return { statement, parameters: bindable(parameters) };
+  };
+  const handle: WritableDB = {
+    selectFrom: builder.selectFrom.bind(builder),
+    insertInto: builder.insertInto.bind(builder),
+    replaceInto: builder.replaceInto.bind(builder),
+    updateTable: builder.updateTable.bind(builder),
+    deleteFrom: builder.deleteFrom.bind(builder),
+    all<O>(query: ReadQuery<O>) {
+      const { statement, parameters } = reading(query);
+      return statement.all(...parameters) as O[];
+    },
+    first<O>(query: ReadQuery<O>) {
+      const { statement, parameters } = reading(query);
+      return statement.get(...parameters) as O | undefined;
+    },
+    iterate<O>(query: ReadQuery<O>) {
+      const { statement, parameters } = reading(query);
+      return statement.iterate(...parameters) as IterableIterator<O>;
+    },
+    run(query) {
+      const { sql: text, parameters } = compiled(query);
+      const statement = cache.get(text);
+      if (statement.reader) {
+        // A write with RETURNING reads too: run it, and count what it returned.
+        return { changes: statement.all(...bindable(parameters)).length, lastInsertRowid: 0 };
+      }
+      const { changes, lastInsertRowid } = statement.run(...bindable(parameters));
+      return { changes, lastInsertRowid };
+    },
+    exec(query) {
+      sqlite.exec(query.compile(builder).sql);
+    },
+    transaction(work) {
+      return sqlite.transaction(work).immediate();
+    },
+  };
+  handles.set(sqlite, handle);
+  return handle;
+}
+
+/**
+ * The read handle of a connection: the same object, typed so that only reads can be built or run
+ * with it; a raw statement that would write is refused (better-sqlite3's `reader`).
+ */
+export function readableDb(sqlite: BetterSqlite3.Database): ReadableDB {
+  const { selectFrom, all, first, iterate } = writableDb(sqlite);
+  return { selectFrom, all, first, iterate };
+}
+
+export { sql } from 'kysely';
