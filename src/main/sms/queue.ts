@@ -26,11 +26,7 @@ export function seedSmsTemplates(db: WritableDB, at: string): void {
   db.run(db.insertInto('sms_templates').orIgnore().values(rows));
 }
 
-/*
- * Queueing runs inside other commands (approve, settle, dispatch), once per message when a
- * settlement makes many applications paid: these two statements are `sql` templates, not built
- * per message, for the settle figure (QUALITY.md: matching plus settling ≤ 5× the reference join).
- */
+// sql, not built per call: runs once per message a settlement queues (QUALITY.md: matching plus settling ≤ 5×)
 function smsExists(db: ReadableDB, eventKey: string): string | undefined {
   return db.first(sql<{ id: string }>`SELECT id FROM sms_messages WHERE event_key = ${eventKey}`)?.id;
 }
@@ -40,6 +36,7 @@ interface NewSms {
   language: Language; text: string; encoding: string; parts: number;
 }
 
+// sql, not built per call: runs once per message a settlement queues (QUALITY.md: matching plus settling ≤ 5×)
 function insertSms(db: WritableDB, m: NewSms): void {
   db.run(sql`INSERT INTO sms_messages (id, event_key, created_at, application_id, phone, event, language, body, encoding, parts, state, updated_at)
     VALUES (${m.id}, ${m.eventKey}, ${m.at}, ${m.applicationId}, ${m.phone}, ${m.event}, ${m.language}, ${m.text}, ${m.encoding}, ${m.parts}, 'queued', ${m.at})`);

@@ -1,6 +1,6 @@
-import { Backoff, type BackoffOptions } from '../core/backoff.js';
 import { sql, type UpdateObject } from 'kysely';
 import type { SmsState } from '../../shared/contract/sms.js';
+import { Backoff, type BackoffOptions } from '../core/backoff.js';
 import { newId } from '../core/ids.js';
 import { betweenTransactions } from '../db/betweenTransactions.js';
 import type { WritableDB } from '../db/handles.js';
