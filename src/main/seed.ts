@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import kenya from '../../resources/reference/kenya.json' with { type: 'json' };
 import { newId } from './core/ids.js';
+import { writableDb } from './db/handles.js';
 import { seedSmsTemplates } from './sms/queue.js';
 
 /** Seeded rows get the same id on every desk, so that desks agree on them without syncing. */
@@ -18,7 +19,7 @@ export function seedReferenceData(sqlite: BetterSqlite3.Database): void {
       'INSERT OR IGNORE INTO centres (id, code, name, town, region, active, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?)',
     );
     for (const c of kenya.rbtc_regional) insertCentre.run(stableId('centre', c.code), c.code, c.name, c.town, c.region, at);
-    seedSmsTemplates(sqlite, at);
+    seedSmsTemplates(writableDb(sqlite), at);
     sqlite.prepare("INSERT OR IGNORE INTO settings (key, value, updated_at) VALUES ('desk.id', ?, ?)").run(newId(), at);
   })();
 }

@@ -59,7 +59,7 @@ function decide(ctx: CommandContext, action: 'approve' | 'reject' | 'return', ap
     .run(app.id, now, actor.id, actor.username, action, app.state, to, reason ?? null, app.revision);
   if (action === 'approve') refreshStoredFlags(sqlite, threshold, [app.practitioner_id]);
 
-  const sms = queueSms(sqlite, {
+  const sms = queueSms(ctx.db, {
     event: SMS_EVENT[action],
     eventKey: `${SMS_EVENT[action]}:${app.id}:${app.revision}`,
     applicationId: app.id,

@@ -393,7 +393,7 @@ export const applicationSmsPreview = defineQuery('application.smsPreview', async
     const billRef = input.decision === 'approve'
       ? ((sqlite.prepare('SELECT bill_ref FROM invoices WHERE application_id = ?').get(app.id) as { bill_ref: string } | undefined)?.bill_ref ?? '(given on approval)')
       : undefined;
-    const message = composeSms(sqlite, event, smsLanguage(app, ctx.desk.setting('sms.defaultLanguage')), smsValues(app, {
+    const message = composeSms(ctx.db, event, smsLanguage(app, ctx.desk.setting('sms.defaultLanguage')), smsValues(app, {
       reason: input.reason?.trim() || '…', billRef, amountCents: fee ?? undefined,
     }));
     const phone = normalisePhone(app.p_phone);

@@ -1,8 +1,8 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import path from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { UserError } from '../../shared/errors.js';
 import type { DeskServices } from '../core/desk.js';
+import type { ReadableDB, WritableDB } from '../db/handles.js';
 import { SECRET_ENV } from '../settings/secretNames.js';
 import { SECRETS_FILE } from '../settings/secretStore.js';
 import { checkPayload } from './signing.js';
@@ -19,12 +19,12 @@ import { checkPayload } from './signing.js';
  */
 
 /** The public keys (base64 SPKI) that verify the Board's licences, oldest first. */
-export function boardPublicKeys(sqlite: BetterSqlite3.Database): string[] {
-  return sqlite.prepare('SELECT public_key FROM licence_keys ORDER BY created_at, public_key').pluck().all() as string[];
+export function boardPublicKeys(db: ReadableDB): string[] {
+  return db.all(db.selectFrom('licence_keys').select('public_key').orderBy('created_at').orderBy('public_key')).map((k) => k.public_key);
 }
 
 /** The key that signs licences here, made (with its public half recorded) only on a desk that has never had one. */
-export function signingKey(desk: DeskServices, sqlite: BetterSqlite3.Database, now: string): KeyObject {
+export function signingKey(desk: DeskServices, db: WritableDB, now: string): KeyObject {
   const where = `${path.join(desk.dataDir, SECRETS_FILE)} (or ${SECRET_ENV['licence.signingKey']})`;
   const never = 'No new key is made: every licence signed with the Board\'s key would then read "tampered".';
   let stored: string | null;
@@ -34,10 +34,10 @@ export function signingKey(desk: DeskServices, sqlite: BetterSqlite3.Database, n
     if (!(err instanceof UserError)) throw err;
     throw new UserError('signing_key_unreadable', `The Board's licence signing key cannot be read. ${err.message} ${never}`);
   }
-  const known = boardPublicKeys(sqlite);
-  const signed = sqlite.prepare("SELECT qr_payload FROM licences WHERE qr_payload <> '' ORDER BY issued_at DESC LIMIT 1").pluck().get() as string | undefined;
+  const known = boardPublicKeys(db);
+  const signed = db.first(db.selectFrom('licences').select('qr_payload').where('qr_payload', '<>', '').orderBy('issued_at', 'desc').limit(1))?.qr_payload;
   if (stored === null) {
-    if (known.length === 0 && signed === undefined) return makeKey(desk, sqlite, now);
+    if (known.length === 0 && signed === undefined) return makeKey(desk, db, now);
     throw new UserError('signing_key_missing', `The Board's licence signing key is missing from ${where}, although ${signed ? 'this desk has signed licences with it' : 'this desk knows its public key'}. Restore secrets.json from a backup of this data folder, or set ${SECRET_ENV['licence.signingKey']} to the key of the service or desk that signed them. ${never}`);
   }
   let key: KeyObject;
@@ -52,14 +52,14 @@ export function signingKey(desk: DeskServices, sqlite: BetterSqlite3.Database, n
   if (known.length > 0 || (signed !== undefined && !checkPayload(signed, [publicKey]).ok)) {
     throw new UserError('signing_key_unreadable', `The licence signing key in ${where} is not the Board's key that signed this desk's licences. Restore the secrets.json that holds the right key from a backup of this data folder. ${never}`);
   }
-  recordPublicKey(sqlite, publicKey, now);
+  recordPublicKey(db, publicKey, now);
   return key;
 }
 
-function makeKey(desk: DeskServices, sqlite: BetterSqlite3.Database, now: string): KeyObject {
+function makeKey(desk: DeskServices, db: WritableDB, now: string): KeyObject {
   const { privateKey } = generateKeyPairSync('ed25519');
   desk.secrets.set('licence.signingKey', privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'));
-  recordPublicKey(sqlite, publicKeyOf(privateKey), now);
+  recordPublicKey(db, publicKeyOf(privateKey), now);
   return privateKey;
 }
 
@@ -67,6 +67,6 @@ function publicKeyOf(privateKey: KeyObject): string {
   return createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).toString('base64');
 }
 
-function recordPublicKey(sqlite: BetterSqlite3.Database, publicKey: string, now: string): void {
-  sqlite.prepare('INSERT OR IGNORE INTO licence_keys (public_key, created_at, updated_at) VALUES (?, ?, ?)').run(publicKey, now, now);
+function recordPublicKey(db: WritableDB, publicKey: string, now: string): void {
+  db.run(db.insertInto('licence_keys').orIgnore().values({ public_key: publicKey, created_at: now, updated_at: now }));
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { UserError } from '../../shared/errors.js';
 import { licenceMove } from '../../shared/licenceState.js';
 import { defineCommand } from '../core/registry.js';
@@ -6,24 +7,27 @@ import { licenceRecord, licenceRow, recordLicenceHistory } from './rows.js';
 
 /** The clerk hands the licence over, after checking the collector's ID: once, at its own centre. */
 export const licenceCollect = defineCommand('licence.collect', async (_tx, ctx, input) => {
-  const { sqlite, now, actor } = ctx;
-  const l = licenceRecord(sqlite, input.licenceId);
+  const { db, now, actor } = ctx;
+  const l = licenceRecord(db, input.licenceId);
   requireCentre(actor, l.centre_id);
   const move = licenceMove(l.state, 'collect');
   if (!move.ok) throw new UserError('invalid_transition', move.message);
-  const holder = sqlite.prepare(
-    `SELECT trim(first_name || ' ' || last_name) AS name, national_id FROM practitioners WHERE id = (SELECT practitioner_id FROM licences WHERE id = ?)`,
-  ).get(l.id) as { name: string; national_id: string };
+  const holder = db.first(db
+    .selectFrom('licences as l')
+    .innerJoin('practitioners as p', 'p.id', 'l.practitioner_id')
+    .select([sql<string>`trim(p.first_name || ' ' || p.last_name)`.as('name'), 'p.national_id'])
+    .where('l.id', '=', l.id))!;
   const collector = input.collector === 'holder'
     ? { name: holder.name, idNo: holder.national_id, note: input.note ?? null }
     : { name: input.collectorName, idNo: input.collectorIdNo, note: input.note };
-  sqlite
-    .prepare(
-      `UPDATE licences SET state = 'collected', collected_at = ?, collected_by_clerk = ?, collector_kind = ?, collector_name = ?, collector_id_no = ?,
-         collector_note = ?, state_since = ?, version = version + 1, updated_at = ? WHERE id = ?`,
-    )
-    .run(now, actor.id, input.collector, collector.name, collector.idNo, collector.note, now, now, l.id);
-  recordLicenceHistory(sqlite, {
+  db.run(db
+    .updateTable('licences')
+    .set((eb) => ({
+      state: 'collected', collected_at: now, collected_by_clerk: actor.id, collector_kind: input.collector, collector_name: collector.name,
+      collector_id_no: collector.idNo, collector_note: collector.note, state_since: now, version: eb('version', '+', 1), updated_at: now,
+    }))
+    .where('id', '=', l.id));
+  recordLicenceHistory(db, {
     licenceId: l.id, at: now, actorId: actor.id, actorName: actor.username, action: 'collect', from: l.state, to: 'collected', centreId: l.centre_id,
     reason: input.collector === 'holder' ? 'by the holder' : `by proxy ${collector.name} (ID ${collector.idNo}): ${collector.note}`,
   });
@@ -32,5 +36,5 @@ export const licenceCollect = defineCommand('licence.collect', async (_tx, ctx, 
     summary: `Licence ${l.licence_no} collected ${input.collector === 'holder' ? 'by the holder' : `by proxy ${collector.name}`}`,
     before: { state: l.state }, after: { state: 'collected', collectorKind: input.collector, collectorName: collector.name, collectorIdNo: collector.idNo },
   });
-  return licenceRow(sqlite, l.id, now);
+  return licenceRow(db, l.id, now);
 });

@@ -1,25 +1,58 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { formatLicenceNo, pendingLicenceNo } from '../../shared/licenceState.js';
 import { UserError } from '../../shared/errors.js';
 import { nairobiDayStart } from '../../shared/time.js';
 import { newId } from '../core/ids.js';
 import { defineCommand } from '../core/registry.js';
-import { recordLicenceHistory } from './rows.js';
+import type { ReadableDB, WritableDB } from '../db/handles.js';
+import { holderName, inChunks, recordLicenceHistory } from './rows.js';
 import { signingKey } from './boardKey.js';
 import { qrPayload } from './signing.js';
 
-/** Takes the next number of the year inside the caller's transaction: numbers stay gapless. */
-export function nextSequence(sqlite: BetterSqlite3.Database, year: number): number {
-  return sqlite
-    .prepare('INSERT INTO licence_sequences (licence_year, last) VALUES (?, 1) ON CONFLICT (licence_year) DO UPDATE SET last = last + 1 RETURNING last')
-    .pluck()
-    .get(year) as number;
+/**
+ * Takes the next `count` numbers of the year inside the caller's transaction, so that numbers
+ * stay gapless; answers the first of them.
+ */
+function takeNumbers(db: WritableDB, year: number, count: number): number {
+  db.run(db
+    .insertInto('licence_sequences')
+    .values({ licence_year: year, last: count })
+    .onConflict((oc) => oc.column('licence_year').doUpdateSet((eb) => ({ last: eb('licence_sequences.last', '+', count) }))));
+  const { last } = db.first(db.selectFrom('licence_sequences').select('last').where('licence_year', '=', year))!;
+  return last - count + 1;
 }
 
-interface PaidApplication {
-  id: string; application_ref: string; state: string; licence_year: number; practitioner_id: string;
-  centre_id: string | null; centre_name: string | null; centre_active: number | null; revision: number;
-  national_id: string; holder_name: string;
+/** Numbers the licences of each year in the order given: the Board's numbers, or pending ones counting down from -1 in a sequence of their own. */
+function sequences(db: WritableDB, years: number[], numberedHere: boolean): number[] {
+  const next = new Map<number, number>();
+  for (const year of years) next.set(year, (next.get(year) ?? 0) + 1);
+  for (const [year, count] of next) next.set(year, takeNumbers(db, numberedHere ? year : -year, count));
+  return years.map((year) => {
+    const n = next.get(year)!;
+    next.set(year, n + 1);
+    return numberedHere ? n : -n;
+  });
+}
+
+function applications(db: ReadableDB) {
+  return db
+    .selectFrom('applications as a')
+    .innerJoin('practitioners as p', 'p.id', 'a.practitioner_id')
+    .leftJoin('centres as c', 'c.id', 'a.centre_id')
+    .select([
+      'a.id', 'a.application_ref', 'a.state', 'a.licence_year', 'a.practitioner_id', 'a.centre_id', 'a.revision',
+      'c.name as centre_name', 'c.active as centre_active', 'p.national_id', holderName.as('holder_name'),
+    ]);
+}
+
+/** The applications asked for, in the order asked; every paid one when none is named. */
+function applicationsToLicense(db: ReadableDB, ids: readonly string[]) {
+  if (ids.length === 0) return db.all(applications(db).where('a.state', '=', 'paid').orderBy('a.submitted_at').orderBy('a.id'));
+  const found = new Map(inChunks([...new Set(ids)]).flatMap((part) => db.all(applications(db).where('a.id', 'in', part))).map((a) => [a.id, a]));
+  return ids.map((id) => {
+    const app = found.get(id);
+    if (!app) throw new UserError('not_found', `No application with id ${id}.`);
+    return app;
+  });
 }
 
 /**
@@ -27,18 +60,8 @@ interface PaidApplication {
  * applicant chose. The desk is the authority that numbers them while no sync server is set.
  */
 export const licenceIssue = defineCommand('licence.issue', async (_tx, ctx, input) => {
-  const { sqlite, now, actor } = ctx;
-  const select = `SELECT a.id, a.application_ref, a.state, a.licence_year, a.practitioner_id, a.centre_id, a.revision,
-                         c.name AS centre_name, c.active AS centre_active, p.national_id,
-                         trim(p.first_name || ' ' || CASE WHEN p.middle_name <> '' THEN p.middle_name || ' ' ELSE '' END || p.last_name) AS holder_name
-                  FROM applications a JOIN practitioners p ON p.id = a.practitioner_id LEFT JOIN centres c ON c.id = a.centre_id`;
-  const apps = input.applicationIds.length
-    ? input.applicationIds.map((id) => {
-        const app = sqlite.prepare(`${select} WHERE a.id = ?`).get(id) as PaidApplication | undefined;
-        if (!app) throw new UserError('not_found', `No application with id ${id}.`);
-        return app;
-      })
-    : (sqlite.prepare(`${select} WHERE a.state = 'paid' ORDER BY a.submitted_at, a.id`).all() as PaidApplication[]);
+  const { db, now, actor } = ctx;
+  const apps = applicationsToLicense(db, input.applicationIds);
   const problems = apps.flatMap((a) =>
     a.state !== 'paid' ? [`${a.application_ref} is ${a.state}, not paid`]
       : !a.centre_id ? [`${a.application_ref} has no known collection centre`]
@@ -51,31 +74,36 @@ export const licenceIssue = defineCommand('licence.issue', async (_tx, ctx, inpu
   const prefix = ctx.desk.setting('licence.prefix');
   // A desk that syncs does not number or sign: the central service does, and its answer replaces these.
   const numberedHere = !ctx.desk.syncEnabled();
-  const key = numberedHere ? signingKey(ctx.desk, sqlite, now) : null;
-  const insert = sqlite.prepare(
-    `INSERT INTO licences (id, licence_no, licence_year, sequence, application_id, practitioner_id, centre_id, state, valid_from, valid_to,
-       issued_at, issued_by, state_since, qr_payload, updated_at)
-     VALUES (@id, @licenceNo, @year, @sequence, @applicationId, @practitionerId, @centreId, 'issued', @validFrom, @validTo, @now, @actorId, @now, @qr, @now)`,
-  );
-  const license = sqlite.prepare(`UPDATE applications SET state = 'licensed', version = version + 1, updated_at = ? WHERE id = ? AND state = 'paid'`);
-  const appHistory = sqlite.prepare(
-    `INSERT INTO application_history (application_id, at, actor_id, actor_name, action, from_state, to_state, reason, revision) VALUES (?, ?, ?, ?, 'license', 'paid', 'licensed', ?, ?)`,
-  );
-  const issued = apps.map((a) => {
+  const key = numberedHere ? signingKey(ctx.desk, db, now) : null;
+  const numbers = sequences(db, apps.map((a) => a.licence_year), numberedHere);
+  const licences = apps.map((a, i) => {
     const id = newId();
-    // Pending numbers count down from -1 in a sequence of their own, clear of the real ones.
-    const sequence = numberedHere ? nextSequence(sqlite, a.licence_year) : -nextSequence(sqlite, -a.licence_year);
+    const sequence = numbers[i]!;
     const licenceNo = numberedHere ? formatLicenceNo(prefix, a.licence_year, sequence) : pendingLicenceNo(id);
-    insert.run({
-      id, licenceNo, year: a.licence_year, sequence, applicationId: a.id, practitionerId: a.practitioner_id, centreId: a.centre_id,
-      validFrom: nairobiDayStart(`${a.licence_year}-01-01`), validTo: nairobiDayStart(`${a.licence_year + 1}-01-01`), now, actorId: actor.id,
-      qr: key ? qrPayload(key, { licenceNo, licenceYear: a.licence_year, nationalId: a.national_id, holderName: a.holder_name }) : '',
-    });
-    license.run(now, a.id);
-    appHistory.run(a.id, now, actor.id, actor.username, licenceNo, a.revision);
-    recordLicenceHistory(sqlite, { licenceId: id, at: now, actorId: actor.id, actorName: actor.username, action: 'issue', from: null, to: 'issued', centreId: a.centre_id });
-    return { licenceId: id, licenceNo, applicationId: a.id };
+    return {
+      id, licence_no: licenceNo, licence_year: a.licence_year, sequence, application_id: a.id, practitioner_id: a.practitioner_id,
+      centre_id: a.centre_id!, state: 'issued' as const, valid_from: nairobiDayStart(`${a.licence_year}-01-01`),
+      valid_to: nairobiDayStart(`${a.licence_year + 1}-01-01`), issued_at: now, issued_by: actor.id, state_since: now, updated_at: now,
+      qr_payload: key ? qrPayload(key, { licenceNo, licenceYear: a.licence_year, nationalId: a.national_id, holderName: a.holder_name }) : '',
+    };
   });
+  const revisions = new Map(apps.map((a) => [a.id, a.revision]));
+  for (const part of inChunks(licences)) {
+    db.run(db.insertInto('licences').values(part));
+    db.run(db
+      .updateTable('applications')
+      .set((eb) => ({ state: 'licensed', version: eb('version', '+', 1), updated_at: now }))
+      .where('id', 'in', part.map((l) => l.application_id))
+      .where('state', '=', 'paid'));
+    db.run(db.insertInto('application_history').values(part.map((l) => ({
+      application_id: l.application_id, at: now, actor_id: actor.id, actor_name: actor.username, action: 'license',
+      from_state: 'paid', to_state: 'licensed', reason: l.licence_no, revision: revisions.get(l.application_id)!,
+    }))));
+    recordLicenceHistory(db, ...part.map((l) => ({
+      licenceId: l.id, at: now, actorId: actor.id, actorName: actor.username, action: 'issue', from: null, to: 'issued', centreId: l.centre_id,
+    })));
+  }
+  const issued = licences.map((l) => ({ licenceId: l.id, licenceNo: l.licence_no, applicationId: l.application_id }));
   ctx.audit({
     action: 'licence.issue', entity: 'licence', entityId: issued.length === 1 ? issued[0]!.licenceId : null,
     summary: issued.length === 1 ? `Licence ${issued[0]!.licenceNo} issued` : `${issued.length} licences issued, ${issued[0]!.licenceNo} to ${issued[issued.length - 1]!.licenceNo}`,

@@ -3,13 +3,13 @@ import { requireCentre } from '../core/scope.js';
 import { certificatesPdf } from './pdf/certificates.js';
 import { manifestPdf } from './pdf/manifest.js';
 
-export const batchManifestPdf = defineQuery('batch.manifestPdf', async (db, { sqlite, actor }, input) => {
-  const pdf = await db.connection().execute(() => manifestPdf(sqlite, input.batchId));
+export const batchManifestPdf = defineQuery('batch.manifestPdf', async (_db, { db, actor }, input) => {
+  const pdf = await manifestPdf(db, input.batchId);
   requireCentre(actor, pdf.centreId);
   return { fileName: pdf.fileName, dataBase64: pdf.bytes.toString('base64') };
 });
 
-export const licenceCertificatesPdf = defineQuery('licence.certificatesPdf', async (db, { sqlite }, input) => {
-  const pdf = await db.connection().execute(() => certificatesPdf(sqlite, input.licenceIds));
+export const licenceCertificatesPdf = defineQuery('licence.certificatesPdf', async (_db, { db }, input) => {
+  const pdf = await certificatesPdf(db, input.licenceIds);
   return { fileName: pdf.fileName, dataBase64: pdf.bytes.toString('base64') };
 });

@@ -1,53 +1,82 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { BatchRow, LicenceRow, LicenceState } from '../../shared/contract/licences.js';
+import { sql } from 'kysely';
+import type { BatchRow, LicenceRow } from '../../shared/contract/licences.js';
 import { UserError } from '../../shared/errors.js';
+import type { ReadableDB, WritableDB } from '../db/handles.js';
 
-export const LICENCE_ROW_SQL = `
-  SELECT l.id, l.licence_no AS licenceNo, l.licence_year AS licenceYear,
-         trim(p.first_name || ' ' || CASE WHEN p.middle_name <> '' THEN p.middle_name || ' ' ELSE '' END || p.last_name) AS holderName,
-         p.national_id AS nationalId, p.phone, l.centre_id AS centreId, c.name AS centreName, l.state, b.batch_no AS batchNo,
-         l.issued_at AS issuedAt, l.state_since AS stateSince,
-         CAST(julianday(@now) - julianday(l.state_since) AS INTEGER) AS daysInState, a.application_ref AS applicationRef
-  FROM licences l
-  JOIN practitioners p ON p.id = l.practitioner_id
-  JOIN centres c ON c.id = l.centre_id
-  JOIN applications a ON a.id = l.application_id
-  LEFT JOIN dispatch_batches b ON b.id = l.batch_id`;
+/** The holder's full name, from the practitioner joined as `p`: first, middle (when there is one) and last. */
+export const holderName = sql<string>`trim(p.first_name || ' ' || CASE WHEN p.middle_name <> '' THEN p.middle_name || ' ' ELSE '' END || p.last_name)`;
 
-export function licenceRow(sqlite: BetterSqlite3.Database, id: string, now: string): LicenceRow {
-  const row = sqlite.prepare(`${LICENCE_ROW_SQL} WHERE l.id = @id`).get({ id, now }) as LicenceRow | undefined;
+/** Licences (`l`) with their holder (`p`): what a list filters on before the rest is joined. */
+export function licencesFrom(db: ReadableDB) {
+  return db.selectFrom('licences as l').innerJoin('practitioners as p', 'p.id', 'l.practitioner_id');
+}
+
+/** The licences of the register, with their holder, centre, batch and application; `now` counts the days in their state. */
+export function licenceRows(db: ReadableDB, now: string, from = licencesFrom(db)) {
+  return from
+    .innerJoin('centres as c', 'c.id', 'l.centre_id')
+    .innerJoin('applications as a', 'a.id', 'l.application_id')
+    .leftJoin('dispatch_batches as b', 'b.id', 'l.batch_id')
+    .select([
+      'l.id', 'l.licence_no as licenceNo', 'l.licence_year as licenceYear', holderName.as('holderName'),
+      'p.national_id as nationalId', 'p.phone', 'l.centre_id as centreId', 'c.name as centreName', 'l.state', 'b.batch_no as batchNo',
+      'l.issued_at as issuedAt', 'l.state_since as stateSince',
+      sql<number>`CAST(julianday(${now}) - julianday(l.state_since) AS INTEGER)`.as('daysInState'), 'a.application_ref as applicationRef',
+    ]);
+}
+
+export function licenceRow(db: ReadableDB, id: string, now: string): LicenceRow {
+  const row = db.first(licenceRows(db, now).where('l.id', '=', id));
   if (!row) throw new UserError('not_found', `No licence with id ${id}.`);
   return row;
 }
 
-export interface LicenceRecord { id: string; licence_no: string; state: LicenceState; centre_id: string; application_id: string; batch_id: string | null }
-
-export function licenceRecord(sqlite: BetterSqlite3.Database, id: string): LicenceRecord {
-  const row = sqlite.prepare('SELECT id, licence_no, state, centre_id, application_id, batch_id FROM licences WHERE id = ?').get(id) as LicenceRecord | undefined;
+export function licenceRecord(db: ReadableDB, id: string) {
+  const row = db.first(db.selectFrom('licences').select(['id', 'licence_no', 'state', 'centre_id', 'application_id', 'batch_id']).where('id', '=', id));
   if (!row) throw new UserError('not_found', `No licence with id ${id}.`);
   return row;
 }
 
-export const BATCH_ROW_SQL = `
-  SELECT b.id, b.batch_no AS batchNo, b.centre_id AS centreId, c.name AS centreName, b.state, b.licence_count AS licenceCount,
-         b.created_at AS createdAt, cu.username AS createdBy, b.received_at AS receivedAt, ru.username AS receivedBy
-  FROM dispatch_batches b
-  JOIN centres c ON c.id = b.centre_id
-  LEFT JOIN users cu ON cu.id = b.created_by
-  LEFT JOIN users ru ON ru.id = b.received_by`;
+/** Dispatch batches, with their centre and the users who made and received them. */
+export function batchRows(db: ReadableDB, from = db.selectFrom('dispatch_batches as b')) {
+  return from
+    .innerJoin('centres as c', 'c.id', 'b.centre_id')
+    .leftJoin('users as cu', 'cu.id', 'b.created_by')
+    .leftJoin('users as ru', 'ru.id', 'b.received_by')
+    .select([
+      'b.id', 'b.batch_no as batchNo', 'b.centre_id as centreId', 'c.name as centreName', 'b.state', 'b.licence_count as licenceCount',
+      'b.created_at as createdAt', 'cu.username as createdBy', 'b.received_at as receivedAt', 'ru.username as receivedBy',
+    ]);
+}
 
-export function batchRow(sqlite: BetterSqlite3.Database, id: string): BatchRow {
-  const row = sqlite.prepare(`${BATCH_ROW_SQL} WHERE b.id = ?`).get(id) as BatchRow | undefined;
+export function batchRow(db: ReadableDB, id: string): BatchRow {
+  const row = db.first(batchRows(db).where('b.id', '=', id));
   if (!row) throw new UserError('not_found', `No batch with id ${id}.`);
   return row;
 }
 
-/** Writes one step of a licence's history. */
-export function recordLicenceHistory(
-  sqlite: BetterSqlite3.Database,
-  e: { licenceId: string; at: string; actorId: string | null; actorName: string; action: string; from: string | null; to: string | null; centreId: string | null; reason?: string | null },
-): void {
-  sqlite
-    .prepare('INSERT INTO licence_history (licence_id, at, actor_id, actor_name, action, from_state, to_state, centre_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(e.licenceId, e.at, e.actorId, e.actorName, e.action, e.from, e.to, e.centreId, e.reason ?? null);
+/** One step of a licence's history. */
+export interface LicenceStep {
+  licenceId: string; at: string; actorId: string | null; actorName: string; action: string;
+  from: string | null; to: string | null; centreId: string | null; reason?: string | null;
+}
+
+/** Writes steps of licences' histories, in one statement. */
+export function recordLicenceHistory(db: WritableDB, ...steps: LicenceStep[]): void {
+  db.run(db.insertInto('licence_history').values(steps.map((e) => ({
+    licence_id: e.licenceId, at: e.at, actor_id: e.actorId, actor_name: e.actorName, action: e.action,
+    from_state: e.from, to_state: e.to, centre_id: e.centreId, reason: e.reason ?? null,
+  }))));
+}
+
+/**
+ * Many licences at once (a bulk issue, a batch) are written a few hundred rows per statement:
+ * well inside SQLite's limit of bound values, and far fewer statements than one per licence.
+ */
+export const ROWS_PER_STATEMENT = 500;
+
+export function inChunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) out.push(items.slice(i, i + ROWS_PER_STATEMENT));
+  return out;
 }

@@ -5,7 +5,7 @@ import { formatKes } from '../../shared/money.js';
 import { smsLanguage } from '../applications/decide.js';
 import { smsBatch } from '../sms/queue.js';
 
-export type SettleContext = Pick<CommandContext, 'sqlite' | 'desk' | 'actor' | 'now' | 'afterCommit'>;
+export type SettleContext = Pick<CommandContext, 'sqlite' | 'db' | 'desk' | 'actor' | 'now' | 'afterCommit'>;
 
 export function toleranceCents(desk: DeskServices): number {
   return Number(desk.setting('payments.accessFeeToleranceKes')) * 100;
@@ -129,7 +129,7 @@ export function settleListed(ctx: SettleContext): SettleOutcome {
 /** The "paid" SMS of every application the settlement made paid; returns how many became paid. */
 function queuePaidSms(ctx: SettleContext, select: BetterSqlite3.Statement): number {
   const fallback = ctx.desk.setting('sms.defaultLanguage');
-  const queue = smsBatch(ctx.sqlite, 'paid', ctx.now);
+  const queue = smsBatch(ctx.db, 'paid', ctx.now);
   let paid = 0;
   let queued = false;
   for (const a of select.all() as {

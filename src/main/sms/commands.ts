@@ -1,50 +1,61 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { SmsRow, SmsState } from '../../shared/contract/sms.js';
+import type { SmsEvent, SmsRow, SmsState } from '../../shared/contract/sms.js';
 import { UserError } from '../../shared/errors.js';
 import { unknownPlaceholders } from '../../shared/smsTemplate.js';
 import { defineCommand } from '../core/registry.js';
+import type { ReadableDB, WritableDB } from '../db/handles.js';
 import { templateRow } from './templates.js';
 
-interface MessageRow { id: string; state: SmsState; phone: string; event: string; body: string; failure_reason: string | null }
-
-function message(sqlite: BetterSqlite3.Database, id: string): MessageRow {
-  const row = sqlite.prepare('SELECT id, state, phone, event, body, failure_reason FROM sms_messages WHERE id = ?').get(id) as MessageRow | undefined;
+function message(db: ReadableDB, id: string) {
+  const row = db.first(db.selectFrom('sms_messages').select(['id', 'state', 'phone', 'event', 'body', 'failure_reason']).where('id', '=', id));
   if (!row) throw new UserError('not_found', `No SMS with id ${id}.`);
   return row;
 }
 
-export function smsRow(sqlite: BetterSqlite3.Database, id: string): SmsRow {
-  return sqlite.prepare(
-    `SELECT m.id, m.created_at AS createdAt, m.phone, m.event, m.language, m.body AS text, m.parts, m.state,
-            a.application_ref AS applicationRef, m.sent_at AS sentAt, m.failure_reason AS failureReason
-     FROM sms_messages m LEFT JOIN applications a ON a.id = m.application_id WHERE m.id = ?`,
-  ).get(id) as SmsRow;
+/** The messages of the SMS list, with their application's reference. */
+export function smsRows(db: ReadableDB) {
+  return db
+    .selectFrom('sms_messages as m')
+    .leftJoin('applications as a', 'a.id', 'm.application_id')
+    .select([
+      'm.id', 'm.created_at as createdAt', 'm.phone', 'm.event', 'm.language', 'm.body as text', 'm.parts', 'm.state',
+      'a.application_ref as applicationRef', 'm.sent_at as sentAt', 'm.failure_reason as failureReason',
+    ])
+    .$narrowType<{ event: SmsEvent }>();
+}
+
+export function smsRow(db: ReadableDB, id: string): SmsRow {
+  return db.first(smsRows(db).where('m.id', '=', id))!;
+}
+
+/** Changes a message's state (and the fields that go with it), as a person or a report decided. */
+function updateMessage(db: WritableDB, id: string, now: string, fields: { state: SmsState; failure_reason?: string; next_attempt_at?: null; delivered_at?: string }): void {
+  db.run(db.updateTable('sms_messages').set((eb) => ({ ...fields, version: eb('version', '+', 1), updated_at: now })).where('id', '=', id));
 }
 
 /** A person decided that a failed or uncertain message should go again (audited). */
 export const smsResend = defineCommand('sms.resend', async (_tx, ctx, input) => {
-  const m = message(ctx.sqlite, input.id);
+  const m = message(ctx.db, input.id);
   if (m.state !== 'failed' && m.state !== 'uncertain') {
     throw new UserError('invalid_transition', `This SMS is ${m.state}: only a failed or uncertain SMS can be sent again.`);
   }
-  ctx.sqlite.prepare(`UPDATE sms_messages SET state = 'queued', next_attempt_at = NULL, version = version + 1, updated_at = ? WHERE id = ?`).run(ctx.now, m.id);
+  updateMessage(ctx.db, m.id, ctx.now, { state: 'queued', next_attempt_at: null });
   ctx.audit({ action: 'sms.resend', entity: 'sms', entityId: m.id, summary: `SMS to ${m.phone} (${m.event}) queued again: ${input.reason}`, before: { state: m.state, failureReason: m.failure_reason }, after: { state: 'queued' } });
   ctx.afterCommit(() => ctx.desk.notifySmsQueued());
-  return smsRow(ctx.sqlite, m.id);
+  return smsRow(ctx.db, m.id);
 });
 
 export const smsCancel = defineCommand('sms.cancel', async (_tx, ctx, input) => {
-  const m = message(ctx.sqlite, input.id);
+  const m = message(ctx.db, input.id);
   if (m.state !== 'queued') throw new UserError('invalid_transition', `This SMS is ${m.state}: only a queued SMS can be cancelled.`);
-  ctx.sqlite.prepare(`UPDATE sms_messages SET state = 'cancelled', failure_reason = ?, version = version + 1, updated_at = ? WHERE id = ?`).run(`Cancelled: ${input.reason}`, ctx.now, m.id);
+  updateMessage(ctx.db, m.id, ctx.now, { state: 'cancelled', failure_reason: `Cancelled: ${input.reason}` });
   ctx.audit({ action: 'sms.cancel', entity: 'sms', entityId: m.id, summary: `SMS to ${m.phone} (${m.event}) cancelled: ${input.reason}`, before: { state: m.state }, after: { state: 'cancelled' } });
-  return smsRow(ctx.sqlite, m.id);
+  return smsRow(ctx.db, m.id);
 });
 
 export const smsResume = defineCommand('sms.resume', async (_tx, ctx) => {
-  const q = ctx.sqlite.prepare('SELECT paused_at, reason FROM sms_queue WHERE id = 1').get() as { paused_at: string | null; reason: string | null };
+  const q = ctx.db.first(ctx.db.selectFrom('sms_queue').select(['paused_at', 'reason']).where('id', '=', 1))!;
   if (!q.paused_at) return { resumed: false };
-  ctx.sqlite.prepare('UPDATE sms_queue SET paused_at = NULL, reason = NULL WHERE id = 1').run();
+  ctx.db.run(ctx.db.updateTable('sms_queue').set({ paused_at: null, reason: null }).where('id', '=', 1));
   ctx.audit({ action: 'sms.resume', entity: 'sms_queue', summary: `SMS sending resumed (was paused: ${q.reason})`, before: q, after: { paused_at: null } });
   ctx.afterCommit(() => ctx.desk.notifySmsQueued());
   return { resumed: true };
@@ -55,13 +66,12 @@ export const smsTemplateSet = defineCommand('smsTemplate.set', async (_tx, ctx, 
   if (unknown.length) {
     throw new UserError('invalid_input', `Unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((p) => `{${p}}`).join(', ')}: the template cannot be saved.`, { field: 'body' });
   }
-  const before = ctx.sqlite.prepare('SELECT body FROM sms_templates WHERE event = ? AND language = ?').get(input.event, input.language) as { body: string } | undefined;
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO sms_templates (event, language, body, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (event, language) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
-    )
-    .run(input.event, input.language, input.body, ctx.now);
+  const { db } = ctx;
+  const before = db.first(db.selectFrom('sms_templates').select('body').where('event', '=', input.event).where('language', '=', input.language));
+  db.run(db
+    .insertInto('sms_templates')
+    .values({ event: input.event, language: input.language, body: input.body, updated_at: ctx.now })
+    .onConflict((oc) => oc.columns(['event', 'language']).doUpdateSet((eb) => ({ body: eb.ref('excluded.body'), updated_at: eb.ref('excluded.updated_at') }))));
   ctx.audit({ action: 'smsTemplate.set', entity: 'sms_template', entityId: `${input.event}:${input.language}`, summary: `SMS template ${input.event} (${input.language}) changed`, before: before?.body, after: input.body });
   return templateRow(input.event, input.language, input.body);
 });
@@ -71,7 +81,7 @@ const FAILED = new Set(['Failed', 'Rejected', 'Expired']);
 
 /** The gateway's delivery report: `delivered`, or `failed` with the network's reason. */
 export const smsDeliveryReport = defineCommand('sms.deliveryReport', async (_tx, ctx, input) => {
-  const m = ctx.sqlite.prepare('SELECT id, state, phone FROM sms_messages WHERE gateway_message_id = ?').get(input.id) as { id: string; state: SmsState; phone: string } | undefined;
+  const m = ctx.db.first(ctx.db.selectFrom('sms_messages').select(['id', 'state', 'phone']).where('gateway_message_id', '=', input.id));
   if (!m) {
     ctx.audit({ action: 'sms.deliveryReport', entity: 'sms', summary: `Delivery report for unknown message ${input.id} (${input.status})` });
     return { unknown: true as const };
@@ -79,11 +89,11 @@ export const smsDeliveryReport = defineCommand('sms.deliveryReport', async (_tx,
   let state: SmsState = m.state;
   if (DELIVERED.has(input.status)) {
     state = 'delivered';
-    ctx.sqlite.prepare(`UPDATE sms_messages SET state = 'delivered', delivered_at = ?, version = version + 1, updated_at = ? WHERE id = ?`).run(ctx.now, ctx.now, m.id);
+    updateMessage(ctx.db, m.id, ctx.now, { state, delivered_at: ctx.now });
   } else if (FAILED.has(input.status)) {
     state = 'failed';
     const reason = `Not delivered: ${input.status}${input.failureReason ? ` (${input.failureReason})` : ''}`;
-    ctx.sqlite.prepare(`UPDATE sms_messages SET state = 'failed', failure_reason = ?, version = version + 1, updated_at = ? WHERE id = ?`).run(reason, ctx.now, m.id);
+    updateMessage(ctx.db, m.id, ctx.now, { state, failure_reason: reason });
   }
   ctx.audit({ action: 'sms.deliveryReport', entity: 'sms', entityId: m.id, summary: `Delivery report ${input.status} for SMS to ${m.phone}`, before: { state: m.state }, after: { state } });
   return { state };

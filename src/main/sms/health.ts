@@ -1,5 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { GatewayHealth } from '../../shared/contract/sms.js';
+import type { ReadableDB, WritableDB } from '../db/handles.js';
 import type { GatewayOutcome } from './gateway.js';
 
 /**
@@ -30,29 +30,28 @@ function verdictOf(outcome: GatewayOutcome): Verdict {
  * one only updates the reason. When the gateway works again after such a run, the messages that
  * wait for a retry because of it are due at once. Answers whether it worked again.
  */
-export function recordGatewayHealth(sqlite: BetterSqlite3.Database, outcome: GatewayOutcome, at: string): { recovered: boolean } {
+export function recordGatewayHealth(db: WritableDB, outcome: GatewayOutcome, at: string): { recovered: boolean } {
   const verdict = verdictOf(outcome);
   if (verdict === null) return { recovered: false };
+  const queue = db.updateTable('sms_queue').where('id', '=', 1);
   if (typeof verdict === 'object') {
-    sqlite
-      .prepare(`UPDATE sms_queue SET failing_since = coalesce(failing_since, ?), failure_reason = ?, unreachable = ? WHERE id = 1`)
-      .run(at, verdict.reason, verdict.unreachable ? 1 : 0);
+    db.run(queue.set((eb) => ({
+      failing_since: eb.fn.coalesce('failing_since', eb.val(at)),
+      failure_reason: verdict.reason,
+      unreachable: verdict.unreachable ? 1 : 0,
+    })));
     return { recovered: false };
   }
-  const wasFailing = sqlite.prepare('SELECT failing_since FROM sms_queue WHERE id = 1').pluck().get() !== null;
-  sqlite
-    .prepare(`UPDATE sms_queue SET failing_since = NULL, failure_reason = NULL, unreachable = 0${verdict === 'took' ? ', last_success_at = ?' : ''} WHERE id = 1`)
-    .run(...(verdict === 'took' ? [at] : []));
+  const wasFailing = db.first(db.selectFrom('sms_queue').select('failing_since').where('id', '=', 1))?.failing_since != null;
+  db.run(queue.set({ failing_since: null, failure_reason: null, unreachable: 0, ...(verdict === 'took' ? { last_success_at: at } : {}) }));
   if (wasFailing) {
-    sqlite.prepare(`UPDATE sms_messages SET next_attempt_at = NULL WHERE state = 'queued' AND next_attempt_at > ?`).run(at);
+    db.run(db.updateTable('sms_messages').set({ next_attempt_at: null }).where('state', '=', 'queued').where('next_attempt_at', '>', at));
   }
   return { recovered: wasFailing };
 }
 
-export function gatewayHealth(sqlite: BetterSqlite3.Database): GatewayHealth {
-  const row = sqlite
-    .prepare('SELECT last_success_at, failing_since, failure_reason, unreachable FROM sms_queue WHERE id = 1')
-    .get() as { last_success_at: string | null; failing_since: string | null; failure_reason: string | null; unreachable: number };
+export function gatewayHealth(db: ReadableDB): GatewayHealth {
+  const row = db.first(db.selectFrom('sms_queue').select(['last_success_at', 'failing_since', 'failure_reason', 'unreachable']).where('id', '=', 1))!;
   const state = row.failing_since ? (row.unreachable ? 'unreachable' : 'failing') : row.last_success_at ? 'ok' : 'unknown';
   return { state, since: row.failing_since, reason: row.failing_since ? row.failure_reason : null, lastSuccessAt: row.last_success_at };
 }

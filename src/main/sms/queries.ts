@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { SmsAttempt, SmsDetail, SmsRow } from '../../shared/contract/sms.js';
+import type { SmsDetail } from '../../shared/contract/sms.js';
 import { UserError } from '../../shared/errors.js';
-import { smsRow } from './commands.js';
+import { smsRow, smsRows } from './commands.js';
 import { gatewayConfigured } from './config.js';
 import { gatewayHealth } from './health.js';
 import { normalisePhone } from '../../shared/phone.js';
@@ -9,7 +9,7 @@ import { nairobiDayStart } from '../../shared/time.js';
 import { defineQuery } from '../core/registry.js';
 
 export const smsList = defineQuery('sms.list', async (_db, { db }, input) => {
-  let q = db.selectFrom('sms_messages as m').leftJoin('applications as a', 'a.id', 'm.application_id');
+  let q = smsRows(db);
   if (input.state) q = q.where('m.state', '=', input.state);
   if (input.event) q = q.where('m.event', '=', input.event);
   if (input.from) q = q.where('m.created_at', '>=', nairobiDayStart(input.from));
@@ -24,24 +24,13 @@ export const smsList = defineQuery('sms.list', async (_db, { db }, input) => {
         eb('m.body', 'like', `%${term.replace(/[%_]/g, '')}%`),
       ]));
   }
-  const { total } = db.first(q.select((eb) => eb.fn.countAll<number>().as('total')))!;
+  const { total } = db.first(q.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')))!;
   const rows = db.all(q
-    .select([
-      'm.id', 'm.created_at', 'm.phone', 'm.event', 'm.language', 'm.body', 'm.parts', 'm.state',
-      'a.application_ref', 'm.sent_at', 'm.failure_reason',
-    ])
     .orderBy('m.created_at', 'desc')
     .orderBy('m.id', 'desc')
     .limit(input.pageSize)
     .offset(input.page * input.pageSize));
-  return {
-    total, page: input.page, pageSize: input.pageSize,
-    rows: rows.map((r): SmsRow => ({
-      id: r.id, createdAt: r.created_at, phone: r.phone, event: r.event as SmsRow['event'], language: r.language,
-      text: r.body, parts: r.parts, state: r.state, applicationRef: r.application_ref, sentAt: r.sent_at,
-      failureReason: r.failure_reason,
-    })),
-  };
+  return { total, page: input.page, pageSize: input.pageSize, rows };
 });
 
 export const smsSummary = defineQuery('sms.summary', async (_db, ctx) => {
@@ -58,21 +47,22 @@ export const smsSummary = defineQuery('sms.summary', async (_db, ctx) => {
     uncertain: counts.uncertain ?? 0,
     gatewayConfigured: gatewayConfigured(ctx.desk),
     sentByServer: ctx.desk.syncEnabled(),
-    paused: (ctx.sqlite.prepare('SELECT reason FROM sms_queue WHERE id = 1 AND paused_at IS NOT NULL').get() as { reason: string } | undefined)?.reason ?? null,
-    gateway: gatewayHealth(ctx.sqlite),
+    paused: ctx.db.first(ctx.db.selectFrom('sms_queue').select('reason').where('id', '=', 1).where('paused_at', 'is not', null))?.reason ?? null,
+    gateway: gatewayHealth(ctx.db),
     at: ctx.desk.clock().toISOString(),
   };
 });
 
-export const smsDetail = defineQuery('sms.detail', async (db, { sqlite }, input) =>
-  db.connection().execute(async (): Promise<SmsDetail> => {
-    const row = sqlite.prepare('SELECT id FROM sms_messages WHERE id = ?').get(input.id);
-    if (!row) throw new UserError('not_found', `No SMS with id ${input.id}.`);
-    const extra = sqlite
-      .prepare('SELECT encoding, next_attempt_at AS nextAttemptAt, delivered_at AS deliveredAt, gateway_message_id AS gatewayMessageId, cost FROM sms_messages WHERE id = ?')
-      .get(input.id) as Omit<SmsDetail, keyof SmsRow | 'attempts'>;
-    const attempts = sqlite
-      .prepare('SELECT started_at AS startedAt, finished_at AS finishedAt, outcome, status_code AS statusCode, detail FROM sms_attempts WHERE message_id = ? ORDER BY id')
-      .all(input.id) as SmsAttempt[];
-    return { ...smsRow(sqlite, input.id), ...extra, attempts };
-  }));
+export const smsDetail = defineQuery('sms.detail', async (_db, { db }, input): Promise<SmsDetail> => {
+  const extra = db.first(db
+    .selectFrom('sms_messages')
+    .select(['encoding', 'next_attempt_at as nextAttemptAt', 'delivered_at as deliveredAt', 'gateway_message_id as gatewayMessageId', 'cost'])
+    .where('id', '=', input.id));
+  if (!extra) throw new UserError('not_found', `No SMS with id ${input.id}.`);
+  const attempts = db.all(db
+    .selectFrom('sms_attempts')
+    .select(['started_at as startedAt', 'finished_at as finishedAt', 'outcome', 'status_code as statusCode', 'detail'])
+    .where('message_id', '=', input.id)
+    .orderBy('id'));
+  return { ...smsRow(db, input.id), ...extra, attempts };
+});

@@ -1,56 +1,45 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { sql } from 'kysely';
 import type { SmsEvent } from '../../shared/contract/sms.js';
 import { normalisePhone } from '../../shared/phone.js';
 import { smsLength } from '../../shared/smsSegments.js';
 import { renderSms, type SmsValues } from '../../shared/smsTemplate.js';
 import { newId } from '../core/ids.js';
+import type { ReadableDB, WritableDB } from '../db/handles.js';
 import defaults from '../../../resources/sms-templates.json' with { type: 'json' };
 
 export type Language = 'en' | 'sw';
 
-/**
- * The statements queueing needs, prepared once per connection: queueing runs inside other
- * commands (approve, settle, dispatch), many times per command when a batch settles.
- */
-interface QueueStatements {
-  template: BetterSqlite3.Statement;
-  existing: BetterSqlite3.Statement;
-  insert: BetterSqlite3.Statement;
-}
-const prepared = new WeakMap<BetterSqlite3.Database, QueueStatements>();
-
-function statements(sqlite: BetterSqlite3.Database): QueueStatements {
-  let s = prepared.get(sqlite);
-  if (!s) {
-    s = {
-      template: sqlite.prepare('SELECT body FROM sms_templates WHERE event = ? AND language = ?').pluck(),
-      existing: sqlite.prepare('SELECT id FROM sms_messages WHERE event_key = ?').pluck(),
-      insert: sqlite.prepare(
-        `INSERT INTO sms_messages (id, event_key, created_at, application_id, phone, event, language, body, encoding, parts, state, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)`,
-      ),
-    };
-    prepared.set(sqlite, s);
-  }
-  return s;
+export function templateBody(db: ReadableDB, event: SmsEvent, language: Language): string {
+  const row = db.first(db.selectFrom('sms_templates').select('body').where('event', '=', event).where('language', '=', language));
+  return row?.body ?? (defaults as Record<Language, Record<SmsEvent, string>>)[language][event];
 }
 
-export function templateBody(sqlite: BetterSqlite3.Database, event: SmsEvent, language: Language): string {
-  const body = statements(sqlite).template.get(event, language) as string | undefined;
-  return body ?? (defaults as Record<Language, Record<SmsEvent, string>>)[language][event];
-}
-
-export function composeSms(sqlite: BetterSqlite3.Database, event: SmsEvent, language: Language, values: SmsValues) {
-  const text = renderSms(templateBody(sqlite, event, language), values);
+export function composeSms(db: ReadableDB, event: SmsEvent, language: Language, values: SmsValues) {
+  const text = renderSms(templateBody(db, event, language), values);
   return { text, ...smsLength(text) };
 }
 
 /** Seeds the default templates once; admins edit them afterwards. */
-export function seedSmsTemplates(sqlite: BetterSqlite3.Database, at: string): void {
-  const insert = sqlite.prepare('INSERT OR IGNORE INTO sms_templates (event, language, body, updated_at) VALUES (?, ?, ?, ?)');
-  for (const [language, events] of Object.entries(defaults)) {
-    for (const [event, body] of Object.entries(events)) insert.run(event, language, body, at);
-  }
+export function seedSmsTemplates(db: WritableDB, at: string): void {
+  const rows = Object.entries(defaults).flatMap(([language, events]) =>
+    Object.entries(events).map(([event, body]) => ({ event, language, body, updated_at: at })));
+  db.run(db.insertInto('sms_templates').orIgnore().values(rows));
+}
+
+// sql, not built per call: runs once per message a settlement queues (QUALITY.md: matching plus settling ≤ 5×)
+function smsExists(db: ReadableDB, eventKey: string): string | undefined {
+  return db.first(sql<{ id: string }>`SELECT id FROM sms_messages WHERE event_key = ${eventKey}`)?.id;
+}
+
+interface NewSms {
+  id: string; eventKey: string; at: string; applicationId: string | null; phone: string; event: SmsEvent;
+  language: Language; text: string; encoding: string; parts: number;
+}
+
+// sql, not built per call: runs once per message a settlement queues (QUALITY.md: matching plus settling ≤ 5×)
+function insertSms(db: WritableDB, m: NewSms): void {
+  db.run(sql`INSERT INTO sms_messages (id, event_key, created_at, application_id, phone, event, language, body, encoding, parts, state, updated_at)
+    VALUES (${m.id}, ${m.eventKey}, ${m.at}, ${m.applicationId}, ${m.phone}, ${m.event}, ${m.language}, ${m.text}, ${m.encoding}, ${m.parts}, 'queued', ${m.at})`);
 }
 
 export interface QueueSmsInput {
@@ -67,17 +56,16 @@ export interface QueueSmsInput {
 export type QueueSmsOutcome = { smsId: string; problem?: undefined } | { smsId: null; problem: string };
 
 /** Creates the message inside the caller's transaction; the worker sends it after the commit. */
-export function queueSms(sqlite: BetterSqlite3.Database, input: QueueSmsInput): QueueSmsOutcome {
+export function queueSms(db: WritableDB, input: QueueSmsInput): QueueSmsOutcome {
   const phone = normalisePhone(input.phone);
   if (!phone.ok) {
     return { smsId: null, problem: `No SMS queued: '${input.phone ?? ''}' is not a Kenyan mobile number.` };
   }
-  const s = statements(sqlite);
-  const existing = s.existing.get(input.eventKey) as string | undefined;
+  const existing = smsExists(db, input.eventKey);
   if (existing) return { smsId: existing };
-  const message = composeSms(sqlite, input.event, input.language, input.values);
+  const message = composeSms(db, input.event, input.language, input.values);
   const id = newId();
-  s.insert.run(id, input.eventKey, input.at, input.applicationId, phone.msisdn, input.event, input.language, message.text, message.encoding, message.parts, input.at);
+  insertSms(db, { ...input, id, phone: phone.msisdn, ...message });
   return { smsId: id };
 }
 
@@ -87,17 +75,15 @@ export function queueSms(sqlite: BetterSqlite3.Database, input: QueueSmsInput): 
  * number, one message per event key ever. Each language's template is read once per batch.
  * Returns a function to call per message; it answers whether a new message was queued.
  */
-export function smsBatch(sqlite: BetterSqlite3.Database, event: SmsEvent, at: string): (input: Omit<QueueSmsInput, 'event' | 'at'>) => boolean {
-  const s = statements(sqlite);
+export function smsBatch(db: WritableDB, event: SmsEvent, at: string): (input: Omit<QueueSmsInput, 'event' | 'at'>) => boolean {
   const bodies = new Map<Language, string>();
   return (input) => {
     const phone = normalisePhone(input.phone);
-    if (!phone.ok || s.existing.get(input.eventKey) !== undefined) return false;
+    if (!phone.ok || smsExists(db, input.eventKey) !== undefined) return false;
     let body = bodies.get(input.language);
-    if (body === undefined) bodies.set(input.language, (body = templateBody(sqlite, event, input.language)));
+    if (body === undefined) bodies.set(input.language, (body = templateBody(db, event, input.language)));
     const text = renderSms(body, input.values);
-    const length = smsLength(text);
-    s.insert.run(newId(), input.eventKey, at, input.applicationId, phone.msisdn, event, input.language, text, length.encoding, length.parts, at);
+    insertSms(db, { ...input, id: newId(), at, event, phone: phone.msisdn, text, ...smsLength(text) });
     return true;
   };
 }

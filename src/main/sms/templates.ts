@@ -9,6 +9,11 @@ export function templateRow(event: SmsEvent, language: 'en' | 'sw', body: string
   return { event, language, body, sample, ...smsLength(sample) };
 }
 
-export const smsTemplatesList = defineQuery('smsTemplates.list', async (_db, { sqlite }) =>
-  (sqlite.prepare('SELECT event, language, body FROM sms_templates ORDER BY event, language').all() as { event: SmsEvent; language: 'en' | 'sw'; body: string }[])
+export const smsTemplatesList = defineQuery('smsTemplates.list', async (_db, { db }) =>
+  db.all(db
+    .selectFrom('sms_templates')
+    .select(['event', 'language', 'body'])
+    .$narrowType<{ event: SmsEvent; language: 'en' | 'sw' }>()
+    .orderBy('event')
+    .orderBy('language'))
     .map((t) => templateRow(t.event, t.language, t.body)));

@@ -4,6 +4,7 @@ import { displayPhone, normalisePhone } from '../../shared/phone.js';
 import { formatNairobi } from '../../shared/time.js';
 import type { DeskServices } from '../core/desk.js';
 import { newId } from '../core/ids.js';
+import { betweenTransactions } from '../db/betweenTransactions.js';
 import { defineCommand } from '../core/registry.js';
 import { gatewaySetup } from './config.js';
 import { sendSms, type GatewayOutcome } from './gateway.js';
@@ -32,18 +33,20 @@ function resultOf(id: string, phone: string, outcome: GatewayOutcome): SmsTestRe
  * the gateway works again, the worker is woken for the messages that waited for it.
  */
 async function send(requested: SmsTestResult, desk: DeskServices): Promise<SmsTestResult> {
-  const { body } = desk.sqlite.prepare('SELECT body FROM sms_tests WHERE id = ?').get(requested.id) as { body: string };
+  const { body } = desk.read.first(desk.read.selectFrom('sms_tests').select('body').where('id', '=', requested.id))!;
   const setup = gatewaySetup(desk);
   const outcome: GatewayOutcome = setup.ok
     ? await sendSms(setup.config, requested.phone, body)
     : { kind: 'failed', reason: setup.reason, at: 'gateway' };
   const result = resultOf(requested.id, requested.phone, outcome);
-  const recovered = await desk.db.transaction().execute(async () => {
-    desk.sqlite
-      .prepare('UPDATE sms_tests SET outcome = ?, finished_at = ?, gateway_message_id = ?, detail = ? WHERE id = ?')
-      .run(result.outcome, desk.clock().toISOString(), result.gatewayMessageId, result.detail, result.id);
-    return setup.ok && recordGatewayHealth(desk.sqlite, outcome, desk.clock().toISOString()).recovered;
-  });
+  const recovered = await betweenTransactions(desk, () => desk.write.transaction(() => {
+    const { write: db } = desk;
+    db.run(db
+      .updateTable('sms_tests')
+      .set({ outcome: result.outcome, finished_at: desk.clock().toISOString(), gateway_message_id: result.gatewayMessageId, detail: result.detail })
+      .where('id', '=', result.id));
+    return setup.ok && recordGatewayHealth(db, outcome, desk.clock().toISOString()).recovered;
+  }));
   if (recovered) desk.notifySmsQueued();
   return result;
 }
@@ -73,9 +76,10 @@ export const smsSendTest = defineCommand(
     if (!setup.ok) throw new UserError('not_configured', setup.reason);
     const { baseUrl, username, senderId } = setup.config;
     const id = newId();
-    ctx.sqlite
-      .prepare(`INSERT INTO sms_tests (id, phone, body, requested_by, requested_at, outcome) VALUES (?, ?, ?, ?, ?, 'sending')`)
-      .run(id, phone.msisdn, testText(ctx.desk.setting('desk.name'), ctx.actor.fullName, ctx.now), ctx.actor.username, ctx.now);
+    ctx.db.run(ctx.db.insertInto('sms_tests').values({
+      id, phone: phone.msisdn, body: testText(ctx.desk.setting('desk.name'), ctx.actor.fullName, ctx.now),
+      requested_by: ctx.actor.username, requested_at: ctx.now, outcome: 'sending',
+    }));
     ctx.audit({
       action: 'sms.sendTest', entity: 'sms_test', entityId: id,
       summary: `Test SMS to ${displayPhone(phone.msisdn)} through ${baseUrl} as ${username}`,

@@ -1,5 +1,10 @@
+import { sql, type UpdateObject } from 'kysely';
+import type { SmsState } from '../../shared/contract/sms.js';
 import { Backoff, type BackoffOptions } from '../core/backoff.js';
 import { newId } from '../core/ids.js';
+import { betweenTransactions } from '../db/betweenTransactions.js';
+import type { WritableDB } from '../db/handles.js';
+import type { Database } from '../db/schema.js';
 import type { Desk } from '../desk.js';
 import { gatewaySetup } from './config.js';
 import { sendSms, type GatewayConfig, type GatewayOutcome } from './gateway.js';
@@ -173,28 +178,32 @@ export class SmsWorker {
   }
 
   private pausedReason(): string | null {
-    const row = this.desk.sqlite.prepare('SELECT paused_at, reason FROM sms_queue WHERE id = 1').get() as { paused_at: string | null; reason: string | null };
+    const { read } = this.desk;
+    const row = read.first(read.selectFrom('sms_queue').select(['paused_at', 'reason']).where('id', '=', 1))!;
     return row.paused_at ? row.reason ?? 'paused' : null;
   }
 
-  private async claimNext(): Promise<Claimed | null> {
-    const { sqlite } = this.desk;
-    return this.desk.db.transaction().execute(async () => {
-      const now = this.now();
-      const row = sqlite
-        .prepare(
-          `SELECT id, phone, body, attempts FROM sms_messages
-           WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-           ORDER BY created_at, id LIMIT 1`,
-        )
-        .get(now) as Omit<Claimed, 'attemptId'> | undefined;
+  /** `work` in a transaction of its own, once no command's transaction holds the connection. */
+  private inTransaction<T>(work: (db: WritableDB, now: string) => T): Promise<T> {
+    return betweenTransactions(this.desk, () => this.desk.write.transaction(() => work(this.desk.write, this.now())));
+  }
+
+  private claimNext(): Promise<Claimed | null> {
+    return this.inTransaction((db, now) => {
+      const row = db.first(db
+        .selectFrom('sms_messages')
+        .select(['id', 'phone', 'body', 'attempts'])
+        .where('state', '=', 'queued')
+        .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(1));
       if (!row) return null;
-      sqlite
-        .prepare(`UPDATE sms_messages SET state = 'sending', attempts = attempts + 1, claimed_by = ?, claimed_at = ?, updated_at = ? WHERE id = ?`)
-        .run(this.workerId, now, now, row.id);
-      const attempt = sqlite
-        .prepare(`INSERT INTO sms_attempts (message_id, started_at, outcome) VALUES (?, ?, 'sending')`)
-        .run(row.id, now);
+      db.run(db
+        .updateTable('sms_messages')
+        .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), claimed_by: this.workerId, claimed_at: now, updated_at: now }))
+        .where('id', '=', row.id));
+      const attempt = db.run(db.insertInto('sms_attempts').values({ message_id: row.id, started_at: now, outcome: 'sending', detail: '' }));
       return { ...row, attempts: row.attempts + 1, attemptId: Number(attempt.lastInsertRowid) };
     });
   }
@@ -205,49 +214,51 @@ export class SmsWorker {
     return Math.round(delay / 2 + (this.random() * delay) / 2);
   }
 
-  private async record(message: Claimed, outcome: GatewayOutcome): Promise<string> {
-    const { sqlite } = this.desk;
-    return this.desk.db.transaction().execute(async () => {
-      const now = this.now();
-      let state: string;
-      const update = (fields: string, ...params: unknown[]) =>
-        sqlite.prepare(`UPDATE sms_messages SET ${fields}, claimed_by = NULL, claimed_at = NULL, version = version + 1, updated_at = ? WHERE id = ?`)
-          .run(...params, now, message.id);
+  private record(message: Claimed, outcome: GatewayOutcome): Promise<SmsState> {
+    return this.inTransaction((db, now) => {
+      const update = (fields: UpdateObject<Database, 'sms_messages'>) =>
+        db.run(db
+          .updateTable('sms_messages')
+          .set((eb) => ({ ...fields, claimed_by: null, claimed_at: null, version: eb('version', '+', 1), updated_at: now }))
+          .where('id', '=', message.id));
+      let state: SmsState;
       switch (outcome.kind) {
         case 'sent':
           state = 'sent';
-          update(`state = 'sent', sent_at = ?, gateway_message_id = ?, cost = ?, failure_reason = NULL, next_attempt_at = NULL`, now, outcome.messageId, outcome.cost);
+          update({ state, sent_at: now, gateway_message_id: outcome.messageId, cost: outcome.cost, failure_reason: null, next_attempt_at: null });
           break;
         case 'failed':
-          state = 'failed';
-          update(`state = 'failed', failure_reason = ?`, outcome.reason);
-          break;
         case 'uncertain':
-          state = 'uncertain';
-          update(`state = 'uncertain', failure_reason = ?`, outcome.reason);
+          state = outcome.kind;
+          update({ state, failure_reason: outcome.reason });
           break;
         case 'retry':
           if (message.attempts >= this.maxAttempts) {
             state = 'failed';
-            update(`state = 'failed', failure_reason = ?`, `Gave up after ${message.attempts} attempts: ${outcome.reason}`);
+            update({ state, failure_reason: `Gave up after ${message.attempts} attempts: ${outcome.reason}` });
           } else {
             state = 'queued';
             const next = new Date(Date.parse(now) + this.retryDelayMs(message.attempts)).toISOString();
-            update(`state = 'queued', next_attempt_at = ?, failure_reason = ?`, next, outcome.reason);
+            update({ state, next_attempt_at: next, failure_reason: outcome.reason });
           }
           break;
         case 'pause':
           // Not the message's fault: it waits in the queue, and the attempt does not count.
           state = 'queued';
-          update(`state = 'queued', attempts = attempts - 1, failure_reason = ?`, outcome.reason);
-          sqlite.prepare('UPDATE sms_queue SET paused_at = ?, reason = ? WHERE id = 1').run(now, outcome.reason);
+          update({ state, attempts: sql<number>`attempts - 1`, failure_reason: outcome.reason });
+          db.run(db.updateTable('sms_queue').set({ paused_at: now, reason: outcome.reason }).where('id', '=', 1));
           break;
       }
-      sqlite
-        .prepare('UPDATE sms_attempts SET finished_at = ?, outcome = ?, status_code = ?, detail = ? WHERE id = ?')
-        .run(now, outcome.kind, 'statusCode' in outcome ? outcome.statusCode ?? null : null,
-          outcome.kind === 'sent' ? `${outcome.status}, ${outcome.messageId}, ${outcome.cost}` : outcome.reason, message.attemptId);
-      if (this.recordsHealth) recordGatewayHealth(sqlite, outcome, now);
+      db.run(db
+        .updateTable('sms_attempts')
+        .set({
+          finished_at: now,
+          outcome: outcome.kind,
+          status_code: 'statusCode' in outcome ? outcome.statusCode ?? null : null,
+          detail: outcome.kind === 'sent' ? `${outcome.status}, ${outcome.messageId}, ${outcome.cost}` : outcome.reason,
+        })
+        .where('id', '=', message.attemptId));
+      if (this.recordsHealth) recordGatewayHealth(db, outcome, now);
       return state;
     });
   }
@@ -259,16 +270,23 @@ export class SmsWorker {
   private async recoverInterrupted(): Promise<void> {
     const timeoutMs = Number(this.desk.setting('sms.requestTimeoutSeconds')) * 1000;
     const cutoff = new Date(this.desk.clock().getTime() - timeoutMs - 30_000).toISOString();
-    const { sqlite } = this.desk;
-    await this.desk.db.transaction().execute(async () => {
-      const now = this.now();
+    await this.inTransaction((db, now) => {
       const reason = 'Sending was interrupted (the app stopped before the gateway answered): it may or may not have been sent.';
-      const stale = sqlite
-        .prepare(`SELECT id FROM sms_messages WHERE state = 'sending' AND (claimed_at IS NULL OR claimed_at < ?)`)
-        .all(cutoff) as { id: string }[];
+      const stale = db.all(db
+        .selectFrom('sms_messages')
+        .select('id')
+        .where('state', '=', 'sending')
+        .where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<', cutoff)])));
       for (const { id } of stale) {
-        sqlite.prepare(`UPDATE sms_messages SET state = 'uncertain', failure_reason = ?, claimed_by = NULL, claimed_at = NULL, updated_at = ? WHERE id = ?`).run(reason, now, id);
-        sqlite.prepare(`UPDATE sms_attempts SET finished_at = ?, outcome = 'uncertain', detail = ? WHERE message_id = ? AND finished_at IS NULL`).run(now, reason, id);
+        db.run(db
+          .updateTable('sms_messages')
+          .set({ state: 'uncertain', failure_reason: reason, claimed_by: null, claimed_at: null, updated_at: now })
+          .where('id', '=', id));
+        db.run(db
+          .updateTable('sms_attempts')
+          .set({ finished_at: now, outcome: 'uncertain', detail: reason })
+          .where('message_id', '=', id)
+          .where('finished_at', 'is', null));
       }
     });
   }

@@ -65,7 +65,7 @@ function cancelPendingLicences(ctx: CommandContext): string[] {
   const revoke = sqlite.prepare(`UPDATE licences SET state = 'revoked', revoked_at = ?, revoked_by = ?, revoke_reason = ?, state_since = ?, version = version + 1, updated_at = ? WHERE id = ?`);
   for (const l of rows) {
     revoke.run(now, actor.id, LICENCE_LEFT_REASON, now, now, l.id);
-    recordLicenceHistory(sqlite, { licenceId: l.id, at: now, actorId: actor.id, actorName: actor.username, action: 'revoke', from: l.state, to: 'revoked', centreId: l.centre_id, reason: LICENCE_LEFT_REASON });
+    recordLicenceHistory(ctx.db, { licenceId: l.id, at: now, actorId: actor.id, actorName: actor.username, action: 'revoke', from: l.state, to: 'revoked', centreId: l.centre_id, reason: LICENCE_LEFT_REASON });
   }
   return rows.map((l) => l.licence_no);
 }

@@ -21,6 +21,7 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Actor } from '../../../src/main/core/actor.js';
 import { newId } from '../../../src/main/core/ids.js';
 import type { Desk } from '../../../src/main/desk.js';
+import { writableDb } from '../../../src/main/db/handles.js';
 import { matchPayments } from '../../../src/main/payments/match.js';
 import { parsePaymentsFile, type ParsedPaymentsFile } from '../../../src/main/payments/parse/index.js';
 import { settleListed } from '../../../src/main/payments/settle.js';
@@ -164,7 +165,7 @@ function reconcile(
   } finally { sqlite.exec('ROLLBACK TO bench_reconcile'); }
   const queuedBefore = sqlite.prepare('SELECT count(*) FROM sms_messages').pluck().get() as number;
   const log = statementLog(sqlite);
-  const ctx = { sqlite: log.sqlite, desk, actor: officer, now, afterCommit: () => {} };
+  const ctx = { sqlite: log.sqlite, db: writableDb(log.sqlite), desk, actor: officer, now, afterCommit: () => {} };
   // autoMatch(ctx, added), in its two halves.
   const match = timeSync(() => matchPayments(ctx, added));
   const matchTop = log.top(6);

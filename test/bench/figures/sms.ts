@@ -72,7 +72,7 @@ export async function benchSmsWorker(desk: Desk, rng: Rng, say: (l?: string) => 
     const now = new Date().toISOString();
     desk.sqlite.transaction(() => {
       for (const app of apps.slice(0, Math.max(0, messages - already))) {
-        const r = queueSms(desk.sqlite, {
+        const r = queueSms(desk.write, {
           event: 'at_centre', eventKey: `bench-sms:${app.id}`, applicationId: app.id, phone: app.phone, language: app.language, at: now,
           values: {
             name: app.first_name, ref: app.application_ref, year: String(app.licence_year), centre: app.centre ?? '', town: app.town ?? '',

@@ -17,7 +17,7 @@ let n = 0;
 /** Queues one approval SMS the way a decision does, without a whole application behind it. */
 export function queueTestSms(desk: Desk, phone = '254712345678'): string {
   n++;
-  const r = queueSms(desk.sqlite, {
+  const r = queueSms(desk.write, {
     event: 'approved', eventKey: `test:${n}:${Math.random()}`, applicationId: null, phone, language: 'en',
     values: { name: 'Wanjiru', ref: `APP-2026-${n}`, year: '2026', amount: 'KES 3,000.00', billRef: 'LB2345678' },
     at: desk.clock().toISOString(),

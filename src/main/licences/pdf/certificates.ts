@@ -1,23 +1,21 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import QRCode from 'qrcode';
 import { UserError } from '../../../shared/errors.js';
 import { formatNairobi } from '../../../shared/time.js';
+import type { ReadableDB } from '../../db/handles.js';
+import { holderName } from '../rows.js';
 import { BOARD_NAME, renderPdf } from './render.js';
 
-interface Certificate {
-  licence_no: string; licence_year: number; holder: string; national_id: string; registration_no: string; cadre: string;
-  qualification: string; valid_from: string; valid_to: string; qr_payload: string; state: string;
-}
-
 /** One page per licence, with the signed QR code a clerk or an employer can check offline. */
-export async function certificatesPdf(sqlite: BetterSqlite3.Database, licenceIds: string[]): Promise<{ fileName: string; bytes: Buffer }> {
-  const load = sqlite.prepare(
-    `SELECT l.licence_no, l.licence_year, trim(p.first_name || ' ' || CASE WHEN p.middle_name <> '' THEN p.middle_name || ' ' ELSE '' END || p.last_name) AS holder,
-            p.national_id, p.registration_no, p.cadre, p.qualification, l.valid_from, l.valid_to, l.qr_payload, l.state
-     FROM licences l JOIN practitioners p ON p.id = l.practitioner_id WHERE l.id = ?`,
-  );
+export async function certificatesPdf(db: ReadableDB, licenceIds: string[]): Promise<{ fileName: string; bytes: Buffer }> {
+  const certificate = db
+    .selectFrom('licences as l')
+    .innerJoin('practitioners as p', 'p.id', 'l.practitioner_id')
+    .select([
+      'l.licence_no', 'l.licence_year', holderName.as('holder'), 'p.national_id', 'p.registration_no', 'p.cadre', 'p.qualification',
+      'l.valid_from', 'l.valid_to', 'l.qr_payload', 'l.state',
+    ]);
   const certificates = licenceIds.map((id) => {
-    const c = load.get(id) as Certificate | undefined;
+    const c = db.first(certificate.where('l.id', '=', id));
     if (!c) throw new UserError('not_found', `No licence with id ${id}.`);
     if (c.state === 'revoked') throw new UserError('invalid_transition', `Licence ${c.licence_no} is revoked: it cannot be printed.`);
     if (c.qr_payload === '') throw new UserError('invalid_transition', `Licence ${c.licence_no} has no number yet: the central service gives it at the next sync.`);

@@ -1,21 +1,25 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { UserError } from '../../../shared/errors.js';
 import { formatNairobi } from '../../../shared/time.js';
+import type { ReadableDB } from '../../db/handles.js';
+import { holderName } from '../rows.js';
 import { BOARD_NAME, renderPdf } from './render.js';
 
-interface Line { licence_no: string; holder: string; national_id: string }
-
 /** The batch's manifest: centre, batch number, date, one line per licence, and signature blocks. */
-export async function manifestPdf(sqlite: BetterSqlite3.Database, batchId: string): Promise<{ fileName: string; bytes: Buffer; centreId: string }> {
-  const batch = sqlite.prepare(
-    `SELECT b.batch_no, b.created_at, b.centre_id, c.name AS centre, c.town, u.full_name AS created_by
-     FROM dispatch_batches b JOIN centres c ON c.id = b.centre_id LEFT JOIN users u ON u.id = b.created_by WHERE b.id = ?`,
-  ).get(batchId) as { batch_no: string; created_at: string; centre_id: string; centre: string; town: string; created_by: string | null } | undefined;
+export async function manifestPdf(db: ReadableDB, batchId: string): Promise<{ fileName: string; bytes: Buffer; centreId: string }> {
+  const batch = db.first(db
+    .selectFrom('dispatch_batches as b')
+    .innerJoin('centres as c', 'c.id', 'b.centre_id')
+    .leftJoin('users as u', 'u.id', 'b.created_by')
+    .select(['b.batch_no', 'b.created_at', 'b.centre_id', 'c.name as centre', 'c.town', 'u.full_name as created_by'])
+    .where('b.id', '=', batchId));
   if (!batch) throw new UserError('not_found', `No batch with id ${batchId}.`);
-  const lines = sqlite.prepare(
-    `SELECT l.licence_no, trim(p.first_name || ' ' || CASE WHEN p.middle_name <> '' THEN p.middle_name || ' ' ELSE '' END || p.last_name) AS holder, p.national_id
-     FROM licences l JOIN practitioners p ON p.id = l.practitioner_id WHERE l.batch_id = ? ORDER BY l.licence_year, l.sequence`,
-  ).all(batchId) as Line[];
+  const lines = db.all(db
+    .selectFrom('licences as l')
+    .innerJoin('practitioners as p', 'p.id', 'l.practitioner_id')
+    .select(['l.licence_no', holderName.as('holder'), 'p.national_id'])
+    .where('l.batch_id', '=', batchId)
+    .orderBy('l.licence_year')
+    .orderBy('l.sequence'));
 
   const bytes = await renderPdf(`Dispatch manifest ${batch.batch_no}`, (doc) => {
     doc.fontSize(10).text(BOARD_NAME, { align: 'center' });
