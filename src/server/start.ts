@@ -71,7 +71,7 @@ export async function startCentralServer(options: StartServerOptions): Promise<C
   let app: FastifyInstance | null = null;
   try {
     if (desk.syncEnabled()) throw new UserError('conflict', `${options.dataDir} is a desk that syncs with another central service: it cannot be one itself.`);
-    enableChangeCapture(desk.sqlite);
+    enableChangeCapture(desk.write);
     const trustProxy = trustProxyOf(desk);
     const { token, created } = await ensureDeliveryReportToken(desk);
     app = await buildServerApp({ desk, bodyLimitBytes: options.bodyLimitBytes, pushBodyLimitBytes: options.pushBodyLimitBytes, trustProxy, https });

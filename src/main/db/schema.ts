@@ -115,7 +115,7 @@ export interface ChangeCaptureTable { id: number }
 export interface RowChangesTable { seq: Generated<number>; tbl: string; pk: string }
 export interface SyncStateTable {
   id: number; server_url: string; desk_id: string; desk_name: string; centre_id: string | null; joined_at: string;
-  joined_by: string; cursor: number; last_sync_at: string | null; last_attempt_at: string | null; last_error: string | null;
+  joined_by: string; cursor: Generated<number>; last_sync_at: string | null; last_attempt_at: string | null; last_error: string | null;
   refusal: 'withdrawn' | 'expired' | 'unknown' | null;
 }
 export interface SyncRejectionsTable {
@@ -127,10 +127,10 @@ export interface LicenceKeysTable { public_key: string; created_at: string; vers
 export interface SyncDeferredTable { name: string; type: string; sql: string }
 export interface SyncDesksTable {
   id: string; name: string; centre_id: string | null; joined_by: string; joined_at: string;
-  last_seen_at: string | null; withdrawn_at: string | null; withdrawn_by: string | null; origin_id: string;
+  last_seen_at: string | null; withdrawn_at: string | null; withdrawn_by: string | null; origin_id: Generated<string>;
 }
 /** The central service's only (migration 010): a desk's token in use and those offered to it. */
-export interface SyncDeskTokensTable { token_hash: string; desk_id: string; issued_at: string; in_use: number }
+export interface SyncDeskTokensTable { token_hash: string; desk_id: string; issued_at: string; in_use: Generated<number> }
 
 export interface Database {
   centres: CentresTable;

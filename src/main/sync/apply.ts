@@ -1,6 +1,11 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { RowsPage } from '../../shared/contract/syncWire.js';
+import type { DeskServices } from '../core/desk.js';
+import { sql, type ReadableDB, type WritableDB } from '../db/handles.js';
 import { columnsOf, keyOfRow, SYNCED_TABLES, uniqueColumnSets } from './tables.js';
+
+/** The desk's write handle, and its connection for the one statement prepared by hand here (each pulled row's upsert). */
+export type RowWriter = Pick<DeskServices, 'write' | 'sqlite'>;
 
 /**
  * Writes rows from the server into this desk's tables: the server's version wins, except for
@@ -8,33 +13,39 @@ import { columnsOf, keyOfRow, SYNCED_TABLES, uniqueColumnSets } from './tables.j
  * answered). Runs inside the caller's transaction, with the change log and foreign keys off
  * (see `withoutCapture`): a page may hold a child before the parent that changed after it.
  */
-export function applyRows(sqlite: BetterSqlite3.Database, page: RowsPage, keep: (table: string, key: string) => boolean): number {
+export function applyRows({ write: db, sqlite }: RowWriter, page: RowsPage, keep: (table: string, key: string) => boolean): number {
   let written = 0;
   for (const table of SYNCED_TABLES) {
     const part = page.tables[table.name];
     if (!part) continue;
-    const local = new Set(columnsOf(sqlite, table.name));
+    const local = new Set(columnsOf(db, table.name));
     const unknown = part.columns.find((c) => !local.has(c));
     if (unknown) throw new Error(`The server sent a column this desk does not have: ${table.name}.${unknown}`);
     const upsert = upsertStatement(sqlite, table.name, table.pk, part.columns);
-    const uniques = uniqueColumnSets(sqlite, table.name);
+    const uniques = uniqueColumnSets(db, table.name);
     for (const row of part.rows) {
       const key = keyOfRow(table.pk, part.columns, row);
       if (keep(table.name, key)) continue;
-      upsertRow(sqlite, upsert, table.name, table.pk, uniques, part.columns, row);
+      upsertRow(db, upsert, table.name, table.pk, uniques, part.columns, row);
       written++;
     }
     for (const key of part.deleted) {
       if (keep(table.name, key)) continue;
       const values = table.pk.length === 1 ? [key] : (JSON.parse(key) as unknown[]);
-      written += sqlite.prepare(`DELETE FROM ${table.name} WHERE ${table.pk.map((c) => `${c} = ?`).join(' AND ')}`).run(...values).changes;
+      written += db.run(sql`DELETE FROM ${sql.table(table.name)} WHERE ${equal(table.pk, values)}`).changes;
     }
   }
   return written;
 }
 
+/** `a = ? AND b = ?` over the given columns and values. */
+function equal(columns: readonly string[], values: readonly unknown[]) {
+  return sql.join(columns.map((c, i) => sql`${sql.ref(c)} = ${values[i]}`), sql` AND `);
+}
+
 function upsertStatement(sqlite: BetterSqlite3.Database, table: string, pk: readonly string[], columns: readonly string[]): BetterSqlite3.Statement {
   const updates = columns.filter((c) => !pk.includes(c)).map((c) => `${c} = excluded.${c}`);
+  // raw: run once per pulled row, a million rows in a first sync (QUALITY.md: desk first sync ≤ 60 s)
   return sqlite.prepare(
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
      ON CONFLICT (${pk.join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
@@ -43,19 +54,17 @@ function upsertStatement(sqlite: BetterSqlite3.Database, table: string, pk: read
 
 /** A local row that holds one of the server row's unique values under another key gives way to it. */
 function upsertRow(
-  sqlite: BetterSqlite3.Database, upsert: BetterSqlite3.Statement, table: string, pk: readonly string[], uniques: string[][],
+  db: WritableDB, upsert: BetterSqlite3.Statement, table: string, pk: readonly string[], uniques: string[][],
   columns: readonly string[], row: unknown[],
 ): void {
   try {
     upsert.run(...row);
   } catch (err) {
     if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw err;
-    const pkValues = pk.map((c) => row[columns.indexOf(c)]);
+    const valuesOf = (names: readonly string[]) => names.map((c) => row[columns.indexOf(c)]);
     for (const set of uniques) {
       if (set.some((c) => !columns.includes(c))) continue;
-      sqlite
-        .prepare(`DELETE FROM ${table} WHERE ${set.map((c) => `${c} = ?`).join(' AND ')} AND NOT (${pk.map((c) => `${c} = ?`).join(' AND ')})`)
-        .run(...set.map((c) => row[columns.indexOf(c)]), ...pkValues);
+      db.run(sql`DELETE FROM ${sql.table(table)} WHERE ${equal(set, valuesOf(set))} AND NOT (${equal(pk, valuesOf(pk))})`);
     }
     upsert.run(...row);
   }
@@ -67,19 +76,36 @@ function upsertRow(
  * The commit is not synced to disk at once: what it holds (a page with its cursor, refreshed rows
  * with the end of their dirty marks) is asked for again if a power cut loses it.
  */
-export function withoutCapture<T>(sqlite: BetterSqlite3.Database, work: () => T): T {
-  const synchronous = sqlite.pragma('synchronous', { simple: true }) as number;
-  sqlite.pragma('foreign_keys = OFF');
-  sqlite.pragma('synchronous = NORMAL');
+export function withoutCapture<T>(db: WritableDB, work: () => T): T {
+  const synchronous = pragma(db, 'synchronous');
+  db.exec(sql`PRAGMA foreign_keys = OFF`);
+  db.exec(sql`PRAGMA synchronous = NORMAL`);
   try {
-    return sqlite.transaction(() => {
-      const capturing = sqlite.prepare('DELETE FROM change_capture').run().changes > 0;
+    return db.transaction(() => {
+      const capturing = db.run(db.deleteFrom('change_capture')).changes > 0;
       const result = work();
-      if (capturing) sqlite.prepare('INSERT INTO change_capture (id) VALUES (1)').run();
+      if (capturing) db.run(db.insertInto('change_capture').values({ id: 1 }));
       return result;
-    })();
+    });
   } finally {
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma(`synchronous = ${synchronous}`);
+    db.exec(sql`PRAGMA foreign_keys = ON`);
+    db.exec(sql.raw(`PRAGMA synchronous = ${synchronous}`));
   }
+}
+
+/** Pulled pages are written with a large page cache: a first sync writes hundreds of thousands of rows into indexes keyed by random ids. */
+export async function withBulkWriteSettings<T>(db: WritableDB, work: () => Promise<T>): Promise<T> {
+  const cacheSize = pragma(db, 'cache_size');
+  db.exec(sql`PRAGMA cache_size = -262144`);
+  try {
+    return await work();
+  } finally {
+    db.exec(sql.raw(`PRAGMA cache_size = ${cacheSize}`));
+  }
+}
+
+/** A numeric setting of the connection. */
+function pragma(db: ReadableDB, name: 'synchronous' | 'cache_size'): number {
+  const row = db.first(sql<Record<string, number>>`PRAGMA ${sql.raw(name)}`);
+  return row![name]!;
 }

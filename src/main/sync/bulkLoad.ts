@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { sql, type ReadableDB, type WritableDB } from '../db/handles.js';
 import { SYNCED_TABLES } from './tables.js';
 
 /** The triggers that keep the search index as rows arrive one by one. */
@@ -10,36 +10,36 @@ const SEARCH_TRIGGERS = ['applications_search_insert', 'applications_search_dele
  * set aside (their SQL kept in `sync_deferred`, in the same transaction) and made again in one
  * pass once the last page is in. A first sync stopped half-way resumes in the same mode.
  */
-export function deferIndexes(sqlite: BetterSqlite3.Database): void {
-  const tables = SYNCED_TABLES.map((t) => t.name);
-  sqlite.transaction(() => {
-    const indexes = sqlite
-      .prepare(`SELECT name, type, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(tables)) as { name: string; type: string; sql: string }[];
-    const triggers = sqlite
-      .prepare(`SELECT name, type, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(SEARCH_TRIGGERS)) as { name: string; type: string; sql: string }[];
-    const keep = sqlite.prepare('INSERT INTO sync_deferred (name, type, sql) VALUES (?, ?, ?)');
+export function deferIndexes(db: WritableDB): void {
+  const tables = JSON.stringify(SYNCED_TABLES.map((t) => t.name));
+  db.transaction(() => {
+    const indexes = db.all(sql<Deferred>`SELECT name, type, sql FROM sqlite_master
+      WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(${tables}))`);
+    const triggers = db.all(sql<Deferred>`SELECT name, type, sql FROM sqlite_master
+      WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(${JSON.stringify(SEARCH_TRIGGERS)}))`);
     for (const item of [...indexes, ...triggers]) {
-      keep.run(item.name, item.type, item.sql);
-      sqlite.exec(`DROP ${item.type === 'index' ? 'INDEX' : 'TRIGGER'} ${item.name}`);
+      db.run(db.insertInto('sync_deferred').values(item));
+      db.exec(sql.raw(`DROP ${item.type === 'index' ? 'INDEX' : 'TRIGGER'} ${item.name}`));
     }
-  })();
+  });
 }
 
-export function indexesDeferred(sqlite: BetterSqlite3.Database): boolean {
-  return sqlite.prepare('SELECT 1 FROM sync_deferred LIMIT 1').get() !== undefined;
+/** An index or trigger set aside, with the SQL that makes it again. */
+interface Deferred { name: string; type: string; sql: string }
+
+export function indexesDeferred(db: ReadableDB): boolean {
+  return db.first(db.selectFrom('sync_deferred').select('name').limit(1)) !== undefined;
 }
 
 /** Makes the indexes again, rebuilds the search index from the rows, and puts the triggers back: one transaction. */
-export function restoreIndexes(sqlite: BetterSqlite3.Database): void {
-  sqlite.transaction(() => {
-    const items = sqlite.prepare('SELECT name, type, sql FROM sync_deferred ORDER BY type, name').all() as { name: string; type: string; sql: string }[];
+export function restoreIndexes(db: WritableDB): void {
+  db.transaction(() => {
+    const items = db.all(db.selectFrom('sync_deferred').select(['name', 'type', 'sql']).orderBy('type').orderBy('name'));
     if (items.length === 0) return;
-    for (const item of items.filter((i) => i.type === 'index')) sqlite.exec(item.sql);
-    sqlite.exec(`INSERT INTO applications_search (applications_search) VALUES ('delete-all')`);
-    sqlite.exec('INSERT INTO applications_search (rowid, terms) SELECT rowid, terms FROM application_search_terms');
-    for (const item of items.filter((i) => i.type === 'trigger')) sqlite.exec(item.sql);
-    sqlite.exec('DELETE FROM sync_deferred');
-  })();
+    for (const item of items.filter((i) => i.type === 'index')) db.exec(sql.raw(item.sql));
+    db.exec(sql`INSERT INTO applications_search (applications_search) VALUES ('delete-all')`);
+    db.exec(sql`INSERT INTO applications_search (rowid, terms) SELECT rowid, terms FROM application_search_terms`);
+    for (const item of items.filter((i) => i.type === 'trigger')) db.exec(sql.raw(item.sql));
+    db.run(db.deleteFrom('sync_deferred'));
+  });
 }

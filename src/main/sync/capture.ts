@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { sql, type WritableDB } from '../db/handles.js';
 import { keyExpression, SYNCED_TABLES } from './tables.js';
 
 const OPERATIONS = [['insert', 'INSERT', 'NEW'], ['update', 'UPDATE', 'NEW'], ['delete', 'DELETE', 'OLD']] as const;
@@ -8,23 +8,23 @@ const OPERATIONS = [['insert', 'INSERT', 'NEW'], ['update', 'UPDATE', 'NEW'], ['
  * `row_changes` (while `change_capture` holds its row). Made only on a central service and on a
  * desk that joined one: a trigger costs every insert, even one that writes nothing.
  */
-export function startCapture(sqlite: BetterSqlite3.Database): void {
+export function startCapture(db: WritableDB): void {
   for (const table of SYNCED_TABLES) {
     for (const [op, event, row] of OPERATIONS) {
-      sqlite.exec(`CREATE TRIGGER IF NOT EXISTS sync_${table.name}_${op} AFTER ${event} ON ${table.name}
+      db.exec(sql.raw(`CREATE TRIGGER IF NOT EXISTS sync_${table.name}_${op} AFTER ${event} ON ${table.name}
         WHEN EXISTS (SELECT 1 FROM change_capture) BEGIN
           INSERT OR REPLACE INTO row_changes (tbl, pk) VALUES ('${table.name}', ${keyExpression(table.pk, row)});
-        END`);
+        END`));
     }
   }
-  sqlite.prepare('INSERT OR IGNORE INTO change_capture (id) VALUES (1)').run();
+  db.run(db.insertInto('change_capture').orIgnore().values({ id: 1 }));
 }
 
 /** The desk works alone again: no triggers, no change log. */
-export function stopCapture(sqlite: BetterSqlite3.Database): void {
+export function stopCapture(db: WritableDB): void {
   for (const table of SYNCED_TABLES) {
-    for (const [op] of OPERATIONS) sqlite.exec(`DROP TRIGGER IF EXISTS sync_${table.name}_${op}`);
+    for (const [op] of OPERATIONS) db.exec(sql.raw(`DROP TRIGGER IF EXISTS sync_${table.name}_${op}`));
   }
-  sqlite.prepare('DELETE FROM change_capture').run();
-  sqlite.prepare('DELETE FROM row_changes').run();
+  db.run(db.deleteFrom('change_capture'));
+  db.run(db.deleteFrom('row_changes'));
 }

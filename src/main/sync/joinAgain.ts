@@ -1,21 +1,21 @@
 import type { JoinAnswer } from '../../shared/contract/syncWire.js';
 import { UserError } from '../../shared/errors.js';
 import { defineCommand } from '../core/registry.js';
-import type { DeskServices } from '../core/desk.js';
+import type { ReadableDB } from '../db/handles.js';
 import { schemaVersion } from '../db/migrate.js';
 import { syncCall } from './http.js';
 import { readSyncState, type SyncState } from './state.js';
 
 /** A desk the service refuses (withdrawn, its token expired or unknown): only such a desk joins again. */
-function refusedDesk(desk: DeskServices): SyncState {
-  const state = readSyncState(desk.sqlite);
+function refusedDesk(db: ReadableDB): SyncState {
+  const state = readSyncState(db);
   if (!state) throw new UserError('not_configured', 'This desk has not joined a central service: join it under Settings, Sync.');
   if (!state.refusal) throw new UserError('conflict', `The central service at ${state.serverUrl} accepts this desk: it does not need to join again.`);
   return state;
 }
 
-function centreName(desk: DeskServices, centreId: string | null): string | null {
-  return centreId ? (desk.sqlite.prepare('SELECT name FROM centres WHERE id = ?').pluck().get(centreId) as string | undefined) ?? null : null;
+function centre(db: ReadableDB, centreId: string | null): { name: string; code: string } | undefined {
+  return centreId ? db.first(db.selectFrom('centres').select(['name', 'code']).where('id', '=', centreId)) : undefined;
 }
 
 /**
@@ -25,14 +25,15 @@ function centreName(desk: DeskServices, centreId: string | null): string | null 
  * in for it; the desk serves the same centre as before, or the join is refused.
  */
 export const syncJoinAgain = defineCommand('sync.joinAgain', async (_tx, ctx, input, reply: JoinAnswer) => {
-  const state = refusedDesk(ctx.desk);
+  const state = refusedDesk(ctx.db);
   if (reply.centreId !== state.centreId) {
-    throw new UserError('conflict', `${input.username} can only join a desk for ${reply.centreName ?? 'all records'}, and this desk serves ${centreName(ctx.desk, state.centreId) ?? 'all records'}: an administrator of the central service joins it again.`);
+    throw new UserError('conflict', `${input.username} can only join a desk for ${reply.centreName ?? 'all records'}, and this desk serves ${centre(ctx.db, state.centreId)?.name ?? 'all records'}: an administrator of the central service joins it again.`);
   }
   ctx.desk.secrets.set('sync.token', reply.token);
-  ctx.sqlite
-    .prepare('UPDATE sync_state SET desk_id = ?, joined_at = ?, joined_by = ?, last_error = NULL, refusal = NULL WHERE id = 1')
-    .run(reply.deskId, ctx.now, input.username);
+  const { db } = ctx;
+  db.run(db.updateTable('sync_state')
+    .set({ desk_id: reply.deskId, joined_at: ctx.now, joined_by: input.username, last_error: null, refusal: null })
+    .where('id', '=', 1));
   ctx.audit({
     action: 'sync.joinAgain', entity: 'desk', entityId: reply.deskId,
     summary: `Joined the central service ${state.serverUrl} again as '${state.deskName}' (it had refused this desk: ${state.refusal}), signed in there as ${input.username}`,
@@ -41,8 +42,8 @@ export const syncJoinAgain = defineCommand('sync.joinAgain', async (_tx, ctx, in
   return { serverUrl: state.serverUrl, deskName: state.deskName, centreName: reply.centreName };
 }, {
   async prepare(input, desk) {
-    const state = refusedDesk(desk);
-    const centreCode = state.centreId ? desk.sqlite.prepare('SELECT code FROM centres WHERE id = ?').pluck().get(state.centreId) as string | undefined : undefined;
+    const state = refusedDesk(desk.read);
+    const centreCode = centre(desk.read, state.centreId)?.code;
     return syncCall<JoinAnswer>(state.serverUrl, '/v1/sync/join', {
       schemaVersion: schemaVersion(desk.sqlite), username: input.username, password: input.password,
       deskName: state.deskName, originId: desk.deskId, ...(centreCode ? { centreCode } : {}),

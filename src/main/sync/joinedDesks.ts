@@ -1,8 +1,8 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { SyncDeskRow } from '../../shared/contract/sync.js';
 import { UserError } from '../../shared/errors.js';
 import { formatNairobi } from '../../shared/time.js';
 import { defineCommand, defineQuery } from '../core/registry.js';
+import type { ReadableDB } from '../db/handles.js';
 import { tokenExpired } from './authority/desks.js';
 import { readSyncState, type SyncState } from './state.js';
 
@@ -12,14 +12,14 @@ import { readSyncState, type SyncState } from './state.js';
  * withdraw a desk. A withdrawal is an ordinary change, pushed and applied by the service.
  */
 
-interface DeskDbRow {
-  id: string; name: string; centreName: string | null; joinedBy: string; joinedAt: string;
-  lastSeenAt: string | null; withdrawnBy: string | null; withdrawnAt: string | null;
+function selectDesks(db: ReadableDB) {
+  return db.selectFrom('sync_desks as d').leftJoin('centres as c', 'c.id', 'd.centre_id').select([
+    'd.id', 'd.name', 'c.name as centreName', 'd.joined_by as joinedBy', 'd.joined_at as joinedAt',
+    'd.last_seen_at as lastSeenAt', 'd.withdrawn_by as withdrawnBy', 'd.withdrawn_at as withdrawnAt',
+  ]);
 }
 
-const SELECT_DESKS = `SELECT d.id, d.name, c.name AS centreName, d.joined_by AS joinedBy, d.joined_at AS joinedAt,
-  d.last_seen_at AS lastSeenAt, d.withdrawn_by AS withdrawnBy, d.withdrawn_at AS withdrawnAt
-  FROM sync_desks d LEFT JOIN centres c ON c.id = d.centre_id`;
+type DeskDbRow = Omit<SyncDeskRow, 'state' | 'thisDesk'>;
 
 /** This desk, and how the service last refused it: a refused desk cannot pull its own row's news. */
 interface ThisDesk { id: string | null; refusal: SyncState['refusal'] }
@@ -32,15 +32,15 @@ function toRow(row: DeskDbRow, now: Date, own: ThisDesk): SyncDeskRow {
   return { ...row, state, thisDesk };
 }
 
-function thisDesk(sqlite: BetterSqlite3.Database): ThisDesk {
-  const state = readSyncState(sqlite);
+function thisDesk(db: ReadableDB): ThisDesk {
+  const state = readSyncState(db);
   return { id: state?.deskId ?? null, refusal: state?.refusal ?? null };
 }
 
 /** Settings, Sync: the joined desks, newest first, with their state (never a token). */
-export const syncDesks = defineQuery('sync.desks', async (_db, { sqlite, desk }): Promise<SyncDeskRow[]> => {
-  const rows = sqlite.prepare(`${SELECT_DESKS} ORDER BY d.withdrawn_at IS NOT NULL, d.joined_at DESC`).all() as DeskDbRow[];
-  const own = thisDesk(sqlite);
+export const syncDesks = defineQuery('sync.desks', async (_db, { db, desk }): Promise<SyncDeskRow[]> => {
+  const rows = db.all(selectDesks(db).orderBy((eb) => eb('d.withdrawn_at', 'is not', null)).orderBy('d.joined_at', 'desc'));
+  const own = thisDesk(db);
   return rows.map((r) => toRow(r, desk.clock(), own));
 });
 
@@ -50,17 +50,17 @@ export const syncDesks = defineQuery('sync.desks', async (_db, { sqlite, desk })
  * when the caller confirms it knows.
  */
 export const syncWithdrawDesk = defineCommand('sync.withdrawDesk', async (_tx, ctx, input): Promise<SyncDeskRow> => {
-  const { sqlite } = ctx;
-  const found = sqlite.prepare(`${SELECT_DESKS} WHERE d.id = ?`).get(input.deskId) as DeskDbRow | undefined;
+  const { db } = ctx;
+  const found = db.first(selectDesks(db).where('d.id', '=', input.deskId));
   if (!found) throw new UserError('not_found', `No desk with id ${input.deskId} has joined the central service.`, { field: 'deskId' });
   if (found.withdrawnAt) {
     throw new UserError('conflict', `Desk '${found.name}' was already withdrawn${found.withdrawnBy ? ` by ${found.withdrawnBy}` : ''} on ${formatNairobi(found.withdrawnAt)}.`);
   }
-  const own = thisDesk(sqlite);
+  const own = thisDesk(db);
   if (found.id === own.id && !input.confirmThisDesk) {
     throw new UserError('conflict', `'${found.name}' is the desk you are using: once withdrawn, it can no longer sync with the central service. Confirm that you mean this desk.`);
   }
-  sqlite.prepare('UPDATE sync_desks SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ?').run(ctx.now, ctx.actor.username, found.id);
+  db.run(db.updateTable('sync_desks').set({ withdrawn_at: ctx.now, withdrawn_by: ctx.actor.username }).where('id', '=', found.id));
   ctx.audit({
     action: 'sync.withdrawDesk', entity: 'desk', entityId: found.id,
     summary: `Withdrew desk '${found.name}'${found.centreName ? ` (${found.centreName})` : ''} from the central service`,

@@ -1,10 +1,10 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { UserError } from '../../shared/errors.js';
 import { defineCommand, type CommandContext } from '../core/registry.js';
+import { sql, type WritableDB } from '../db/handles.js';
 import { recordLicenceHistory } from '../licences/rows.js';
 import { restoreIndexes } from './bulkLoad.js';
 import { stopCapture } from './capture.js';
-import { licencesPending, opsWaiting, PENDING_LICENCES, readSyncState } from './state.js';
+import { licencesPending, opsWaiting, pendingLicences, readSyncState } from './state.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -19,22 +19,25 @@ const LICENCE_LEFT_REASON = 'Cancelled: this desk left the central service befor
  * the highest number this desk holds. Unsent changes and waiting licences must be confirmed.
  */
 export const syncLeave = defineCommand('sync.leave', async (_tx, ctx, input) => {
-  const { sqlite } = ctx;
-  const state = readSyncState(sqlite);
+  const { db } = ctx;
+  const state = readSyncState(db);
   if (!state) throw new UserError('not_configured', 'This desk has not joined a central service.');
-  const waiting = opsWaiting(sqlite);
-  const pending = licencesPending(sqlite);
+  const waiting = opsWaiting(db);
+  const pending = licencesPending(db);
   if ((waiting > 0 || pending > 0) && !input.discardWaiting) throw new UserError('conflict', refusal(waiting, pending));
-  restoreIndexes(sqlite); // a first sync left unfinished had set them aside
-  stopCapture(sqlite);
-  for (const table of ['outbox', 'sync_state']) sqlite.prepare(`DELETE FROM ${table}`).run();
+  restoreIndexes(db); // a first sync left unfinished had set them aside
+  stopCapture(db);
+  db.run(db.deleteFrom('outbox'));
+  db.run(db.deleteFrom('sync_state'));
   ctx.desk.secrets.delete('sync.token');
-  const uncertain = sqlite
-    .prepare(`UPDATE sms_messages SET state = 'uncertain', failure_reason = ?, claimed_by = NULL, claimed_at = NULL, next_attempt_at = NULL,
-              version = version + 1, updated_at = ? WHERE state IN ('queued', 'sending')`)
-    .run(SMS_LEFT_REASON, ctx.now).changes;
+  const uncertain = db.run(db.updateTable('sms_messages')
+    .set((eb) => ({
+      state: 'uncertain', failure_reason: SMS_LEFT_REASON, claimed_by: null, claimed_at: null, next_attempt_at: null,
+      version: eb('version', '+', 1), updated_at: ctx.now,
+    }))
+    .where('state', 'in', ['queued', 'sending'])).changes;
   const cancelled = cancelPendingLicences(ctx);
-  numberAfterHeld(sqlite);
+  numberAfterHeld(db);
   const done = [
     waiting ? `discarding ${plural(waiting, 'unsent change')}` : '',
     cancelled.length ? `cancelling ${plural(cancelled.length, 'licence')} the service had not numbered` : '',
@@ -59,22 +62,24 @@ function refusal(waiting: number, pending: number): string {
 
 /** Revoked with the reason, so the licence and its history stay; its application stays licensed. */
 function cancelPendingLicences(ctx: CommandContext): string[] {
-  const { sqlite, now, actor } = ctx;
-  const rows = sqlite.prepare(`SELECT id, licence_no, state, centre_id FROM licences WHERE ${PENDING_LICENCES}`).all() as
-    { id: string; licence_no: string; state: string; centre_id: string | null }[];
-  const revoke = sqlite.prepare(`UPDATE licences SET state = 'revoked', revoked_at = ?, revoked_by = ?, revoke_reason = ?, state_since = ?, version = version + 1, updated_at = ? WHERE id = ?`);
+  const { db, now, actor } = ctx;
+  const rows = db.all(pendingLicences(db).select(['id', 'licence_no', 'state', 'centre_id']));
   for (const l of rows) {
-    revoke.run(now, actor.id, LICENCE_LEFT_REASON, now, now, l.id);
-    recordLicenceHistory(ctx.db, { licenceId: l.id, at: now, actorId: actor.id, actorName: actor.username, action: 'revoke', from: l.state, to: 'revoked', centreId: l.centre_id, reason: LICENCE_LEFT_REASON });
+    db.run(db.updateTable('licences')
+      .set((eb) => ({
+        state: 'revoked', revoked_at: now, revoked_by: actor.id, revoke_reason: LICENCE_LEFT_REASON, state_since: now,
+        version: eb('version', '+', 1), updated_at: now,
+      }))
+      .where('id', '=', l.id));
+    recordLicenceHistory(db, { licenceId: l.id, at: now, actorId: actor.id, actorName: actor.username, action: 'revoke', from: l.state, to: 'revoked', centreId: l.centre_id, reason: LICENCE_LEFT_REASON });
   }
   return rows.map((l) => l.licence_no);
 }
 
 /** The next local number of each year comes after the highest one this desk holds (the service gave those, not this desk's counter). */
-function numberAfterHeld(sqlite: BetterSqlite3.Database): void {
-  sqlite
-    .prepare(`INSERT INTO licence_sequences (licence_year, last)
-              SELECT licence_year, max(sequence) FROM licences WHERE sequence > 0 GROUP BY licence_year
-              ON CONFLICT (licence_year) DO UPDATE SET last = max(last, excluded.last)`)
-    .run();
+function numberAfterHeld(db: WritableDB): void {
+  db.run(db.insertInto('licence_sequences')
+    .columns(['licence_year', 'last'])
+    .expression(db.selectFrom('licences').select((eb) => ['licence_year', eb.fn.max('sequence').as('last')]).where('sequence', '>', 0).groupBy('licence_year'))
+    .onConflict((oc) => oc.column('licence_year').doUpdateSet({ last: sql<number>`max(last, excluded.last)` })));
 }

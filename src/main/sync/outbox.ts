@@ -22,7 +22,6 @@ export function recordInOutbox(desk: DeskServices, op: { opId: string; name: str
   assertCanSign(actor);
   const input = JSON.stringify(op.input ?? null);
   const signature = signOp({ ...op, input: JSON.parse(input) as unknown, actorId: actor.id!, deskId: desk.deskId }, actor.signingKey!);
-  desk.sqlite
-    .prepare('INSERT INTO outbox (op_id, name, input, actor_id, at, signature) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(op.opId, op.name, input, actor.id, op.at, signature);
+  const db = desk.write;
+  db.run(db.insertInto('outbox').values({ op_id: op.opId, name: op.name, input, actor_id: actor.id, at: op.at, signature }));
 }

@@ -1,7 +1,8 @@
 import { PULL_PAGE_ROWS, PUSH_PAGE_OPS, REFRESH_KEYS_MAX, TOKEN_REFUSAL_CODES, type PullAnswer, type PushAnswer, type PushOp, type RowsPage, type TokenRefusal } from '../../shared/contract/syncWire.js';
 import type { DeskServices } from '../core/desk.js';
+import type { ReadableDB } from '../db/handles.js';
 import { schemaVersion } from '../db/migrate.js';
-import { applyRows, withoutCapture } from './apply.js';
+import { applyRows, withBulkWriteSettings, withoutCapture } from './apply.js';
 import { deferIndexes, indexesDeferred, restoreIndexes } from './bulkLoad.js';
 import { syncCall, SyncRefused } from './http.js';
 import { joinedDesk } from './state.js';
@@ -32,14 +33,16 @@ export interface RoundProgress { received: number; cursor: number; latest: numbe
  */
 export async function syncRound(desk: DeskServices, onProgress?: (p: RoundProgress) => void): Promise<RoundReport> {
   const started = desk.clock().toISOString();
+  const db = desk.write;
   try {
     const report = await pushAndPull(desk, onProgress);
-    desk.sqlite.prepare('UPDATE sync_state SET last_sync_at = ?, last_attempt_at = ?, last_error = NULL, refusal = NULL WHERE id = 1').run(started, started);
+    db.run(db.updateTable('sync_state').set({ last_sync_at: started, last_attempt_at: started, last_error: null, refusal: null }).where('id', '=', 1));
     return report;
   } catch (err) {
-    desk.sqlite
-      .prepare('UPDATE sync_state SET last_attempt_at = ?, last_error = ?, refusal = coalesce(?, refusal) WHERE id = 1')
-      .run(started, err instanceof Error ? err.message : String(err), tokenRefusal(err));
+    const refusal = tokenRefusal(err);
+    db.run(db.updateTable('sync_state')
+      .set({ last_attempt_at: started, last_error: err instanceof Error ? err.message : String(err), ...(refusal ? { refusal } : {}) })
+      .where('id', '=', 1));
     throw err;
   }
 }
@@ -60,9 +63,9 @@ interface Link {
 async function pushAndPull(desk: DeskServices, onProgress?: (p: RoundProgress) => void): Promise<RoundReport> {
   const joined = joinedDesk(desk);
   const { state } = joined;
-  const { sqlite } = desk;
+  const db = desk.write;
   let token = joined.token;
-  const call = <T>(path: string, body: Record<string, unknown>) => syncCall<T>(state.serverUrl, path, { schemaVersion: schemaVersion(sqlite), ...body }, token);
+  const call = <T>(path: string, body: Record<string, unknown>) => syncCall<T>(state.serverUrl, path, { schemaVersion: schemaVersion(desk.sqlite), ...body }, token);
   const link: Link = {
     call,
     keepToken(next) {
@@ -71,11 +74,12 @@ async function pushAndPull(desk: DeskServices, onProgress?: (p: RoundProgress) =
     },
   };
   const report: RoundReport = { sent: 0, applied: 0, duplicate: 0, rejected: [], received: 0 };
-  const mark = sqlite.prepare('SELECT coalesce(max(seq), 0) FROM row_changes').pluck().get() as number;
+  const mark = lastChange(db);
 
-  const nextOps = sqlite.prepare('SELECT seq, op_id AS opId, name, input, actor_id AS actorId, at, signature FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
   for (let after = 0, pageOps = PUSH_PAGE_OPS; ;) {
-    const rows = nextOps.all(after, pageOps) as (Omit<PushOp, 'input'> & { input: string })[];
+    const rows = db.all(db.selectFrom('outbox')
+      .select(['seq', 'op_id as opId', 'name', 'input', 'actor_id as actorId', 'at', 'signature'])
+      .where('seq', '>', after).orderBy('seq').limit(pageOps));
     if (rows.length === 0) break;
     const ops: PushOp[] = rows.map((r) => ({ ...r, input: JSON.parse(r.input) as unknown }));
     let answer: PushAnswer;
@@ -92,9 +96,14 @@ async function pushAndPull(desk: DeskServices, onProgress?: (p: RoundProgress) =
     after = rows[rows.length - 1]!.seq;
   }
 
-  await withBulkWriteSettings(sqlite, () => pull(desk, link, report, mark, onProgress));
+  await withBulkWriteSettings(db, () => pull(desk, link, report, mark, onProgress));
   await refresh(desk, call, report, mark);
   return report;
+}
+
+/** The newest entry of this desk's change log (0: none). */
+function lastChange(db: ReadableDB): number {
+  return db.first(db.selectFrom('row_changes').select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('seq')))!.seq;
 }
 
 type Call = <T>(path: string, body: Record<string, unknown>) => Promise<T>;
@@ -107,53 +116,52 @@ type Call = <T>(path: string, body: Record<string, unknown>) => Promise<T>;
  * one is used, so a page or token lost on the way locks nothing out).
  */
 async function pull(desk: DeskServices, { call, keepToken }: Link, report: RoundReport, mark: number, onProgress?: (p: RoundProgress) => void): Promise<void> {
-  const { sqlite } = desk;
-  const dirtySeq = changeSeq(sqlite);
-  const refreshed = sqlite.prepare('DELETE FROM row_changes WHERE tbl = ? AND pk = ?');
+  const db = desk.write;
+  const dirtySeq = changeSeq(desk);
   const keep = (t: string, k: string) => {
     const seq = dirtySeq(t, k);
     if (seq === undefined) return false;
     if (seq > mark) return true;
-    refreshed.run(t, k);
+    db.run(db.deleteFrom('row_changes').where('tbl', '=', t).where('pk', '=', k));
     return false;
   };
-  const storedCursor = sqlite.prepare('SELECT cursor FROM sync_state WHERE id = 1').pluck();
-  let cursor = storedCursor.get() as number;
-  const bulk = indexesDeferred(sqlite) || (cursor === 0 && sqlite.prepare('SELECT 1 FROM applications LIMIT 1').get() === undefined);
-  if (bulk && !indexesDeferred(sqlite)) deferIndexes(sqlite);
+  const storedCursor = () => db.first(db.selectFrom('sync_state').select('cursor').where('id', '=', 1))?.cursor;
+  let cursor = storedCursor()!;
+  const bulk = indexesDeferred(db) || (cursor === 0 && db.first(db.selectFrom('applications').select('id').limit(1)) === undefined);
+  if (bulk && !indexesDeferred(db)) deferIndexes(db);
   for (;;) {
     const page = await call<PullAnswer>('/v1/sync/pull', { cursor, limit: pageRows() });
-    report.received += withoutCapture(sqlite, () => {
+    report.received += withoutCapture(db, () => {
       // A page is applied only onto the cursor it was asked from: a page delivered twice, or one
       // that another round overtook, changes nothing; nor does an earlier page delivered again
       // (its cursor behind the one asked from), which would take the cursor back. Nor does the
       // token such a page carries: the service has since offered or taken another.
-      if (storedCursor.get() !== cursor || page.cursor < cursor) return 0;
+      if (storedCursor() !== cursor || page.cursor < cursor) return 0;
       if (page.token) keepToken(page.token);
-      const written = applyRows(sqlite, page, keep);
-      sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1').run(page.cursor);
+      const written = applyRows(desk, page, keep);
+      db.run(db.updateTable('sync_state').set({ cursor: page.cursor }).where('id', '=', 1));
       return written;
     });
-    cursor = storedCursor.get() as number;
+    cursor = storedCursor()!;
     onProgress?.({ received: report.received, cursor, latest: page.latest });
     if (!page.more) break;
   }
-  if (bulk) restoreIndexes(sqlite);
+  if (bulk) restoreIndexes(db);
 }
 
 /** Rows this desk's answered work changed that the pull did not bring (a refused op's, say): fetched by key, the server's version wins. */
 async function refresh(desk: DeskServices, call: Call, report: RoundReport, mark: number): Promise<void> {
-  const { sqlite } = desk;
-  const dirty = sqlite.prepare('SELECT seq, tbl AS t, pk AS k FROM row_changes WHERE seq <= ? AND seq > ? ORDER BY seq LIMIT ?');
-  const dirtySeq = changeSeq(sqlite);
+  const db = desk.write;
+  const dirtySeq = changeSeq(desk);
   for (let after = 0; ;) {
-    const keys = dirty.all(mark, after, REFRESH_KEYS_MAX) as { seq: number; t: string; k: string }[];
+    const keys = db.all(db.selectFrom('row_changes').select(['seq', 'tbl as t', 'pk as k'])
+      .where('seq', '<=', mark).where('seq', '>', after).orderBy('seq').limit(REFRESH_KEYS_MAX));
     if (keys.length === 0) break;
     const page = await call<RowsPage>('/v1/sync/rows', { keys: keys.map(({ t, k }) => ({ t, k })) });
     const last = keys[keys.length - 1]!.seq;
-    report.received += withoutCapture(sqlite, () => {
-      const written = applyRows(sqlite, page, (t, k) => (dirtySeq(t, k) ?? 0) > mark);
-      sqlite.prepare('DELETE FROM row_changes WHERE seq > ? AND seq <= ?').run(after, last);
+    report.received += withoutCapture(db, () => {
+      const written = applyRows(desk, page, (t, k) => (dirtySeq(t, k) ?? 0) > mark);
+      db.run(db.deleteFrom('row_changes').where('seq', '>', after).where('seq', '<=', last));
       return written;
     });
     after = last;
@@ -161,42 +169,33 @@ async function refresh(desk: DeskServices, call: Call, report: RoundReport, mark
 }
 
 /** Where this desk's own work last changed a row in its change log (undefined: not since the last sync). */
-function changeSeq(sqlite: DeskServices['sqlite']): (table: string, key: string) => number | undefined {
+function changeSeq({ sqlite }: DeskServices): (table: string, key: string) => number | undefined {
+  // raw: looked up for every pulled row, a million in a first sync (QUALITY.md: desk first sync ≤ 60 s)
   const find = sqlite.prepare('SELECT seq FROM row_changes WHERE tbl = ? AND pk = ?').pluck();
   return (table, key) => find.get(table, key) as number | undefined;
-}
-
-/** Pulled pages are written with a large page cache: a first sync writes hundreds of thousands of rows into indexes keyed by random ids. */
-async function withBulkWriteSettings<T>(sqlite: DeskServices['sqlite'], work: () => Promise<T>): Promise<T> {
-  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma('cache_size = -262144');
-  try {
-    return await work();
-  } finally {
-    sqlite.pragma(`cache_size = ${cacheSize}`);
-  }
 }
 
 /** The server's answers to one page of ops: each leaves the outbox; a refused one is kept for its user to see. */
 function recordAnswers(desk: DeskServices, ops: PushOp[], answer: PushAnswer, report: RoundReport): void {
   const byId = new Map(ops.map((o) => [o.opId, o]));
   const now = desk.clock().toISOString();
-  desk.sqlite.transaction(() => {
+  const db = desk.write;
+  db.transaction(() => {
     for (const result of answer.results) {
       const op = byId.get(result.opId);
       if (!op) continue;
       report.sent++;
       if (result.status === 'rejected') {
         report.rejected.push({ opId: op.opId, name: op.name, reason: result.reason });
-        desk.sqlite
-          .prepare('INSERT OR REPLACE INTO sync_rejections (op_id, name, input, actor_id, at, reason, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(op.opId, op.name, JSON.stringify(op.input, withoutPasswords), op.actorId, op.at, result.reason, now);
+        db.run(db.replaceInto('sync_rejections').values({
+          op_id: op.opId, name: op.name, input: JSON.stringify(op.input, withoutPasswords), actor_id: op.actorId, at: op.at, reason: result.reason, rejected_at: now,
+        }));
       } else {
         report[result.status]++;
       }
-      desk.sqlite.prepare('DELETE FROM outbox WHERE op_id = ?').run(op.opId);
+      db.run(db.deleteFrom('outbox').where('op_id', '=', op.opId));
     }
-  })();
+  });
 }
 
 /** A refused op is kept to show its user; a password in it is not. */

@@ -1,7 +1,7 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { TokenRefusal } from '../../shared/contract/syncWire.js';
 import { UserError } from '../../shared/errors.js';
 import type { DeskServices } from '../core/desk.js';
+import type { ReadableDB } from '../db/handles.js';
 
 export interface SyncState {
   serverUrl: string; deskId: string; deskName: string; centreId: string | null; cursor: number;
@@ -10,17 +10,16 @@ export interface SyncState {
   refusal: TokenRefusal | null;
 }
 
-export function readSyncState(sqlite: BetterSqlite3.Database): SyncState | null {
-  return (sqlite
-    .prepare(`SELECT server_url AS serverUrl, desk_id AS deskId, desk_name AS deskName, centre_id AS centreId, cursor,
-                     last_sync_at AS lastSyncAt, last_attempt_at AS lastAttemptAt, last_error AS lastError, refusal
-              FROM sync_state WHERE id = 1`)
-    .get() as SyncState | undefined) ?? null;
+export function readSyncState(db: ReadableDB): SyncState | null {
+  return db.first(db.selectFrom('sync_state').where('id', '=', 1).select([
+    'server_url as serverUrl', 'desk_id as deskId', 'desk_name as deskName', 'centre_id as centreId', 'cursor',
+    'last_sync_at as lastSyncAt', 'last_attempt_at as lastAttemptAt', 'last_error as lastError', 'refusal',
+  ])) ?? null;
 }
 
 /** The joined desk's state and token, or a clear error when it has not joined. */
 export function joinedDesk(desk: DeskServices): { state: SyncState; token: string } {
-  const state = readSyncState(desk.sqlite);
+  const state = readSyncState(desk.read);
   const token = desk.secrets.get('sync.token');
   if (!state || !token) {
     throw new UserError('not_configured', 'This desk has not joined a central service. An administrator joins it under Settings, Sync (or: kmlttb sync --server URL --user U --password-file F).');
@@ -28,13 +27,15 @@ export function joinedDesk(desk: DeskServices): { state: SyncState; token: strin
   return { state, token };
 }
 
-export function opsWaiting(sqlite: BetterSqlite3.Database): number {
-  return sqlite.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+export function opsWaiting(db: ReadableDB): number {
+  return db.first(db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')))!.n;
 }
 
 /** Licences issued on this desk still waiting for the central service's number (`PENDING-…`, a negative sequence), not revoked. */
-export const PENDING_LICENCES = `sequence < 0 AND state IN ('issued', 'dispatched', 'at_centre')`;
+export function pendingLicences(db: ReadableDB) {
+  return db.selectFrom('licences').where('sequence', '<', 0).where('state', 'in', ['issued', 'dispatched', 'at_centre']);
+}
 
-export function licencesPending(sqlite: BetterSqlite3.Database): number {
-  return sqlite.prepare(`SELECT count(*) FROM licences WHERE ${PENDING_LICENCES}`).pluck().get() as number;
+export function licencesPending(db: ReadableDB): number {
+  return db.first(pendingLicences(db).select((eb) => eb.fn.countAll<number>().as('n')))!.n;
 }

@@ -1,29 +1,30 @@
 import type { SyncRefusal, SyncRejection, SyncStatus } from '../../shared/contract/sync.js';
 import { DESK_TOKEN_EXPIRES_UNUSED_DAYS, type TokenRefusal } from '../../shared/contract/syncWire.js';
 import { defineQuery } from '../core/registry.js';
+import type { ReadableDB } from '../db/handles.js';
 import { syncRuntime } from './runtime.js';
 import { licencesPending, opsWaiting, readSyncState } from './state.js';
 
 /** What the shell shows: joined or alone, online or not, ops waiting, last sync, and my refused changes. */
-export const syncStatus = defineQuery('sync.status', async (_db, { sqlite, desk, actor }): Promise<SyncStatus> => {
-  const state = readSyncState(sqlite);
+export const syncStatus = defineQuery('sync.status', async (_db, { db, desk, actor }): Promise<SyncStatus> => {
+  const state = readSyncState(db);
   const runtime = syncRuntime(desk);
   const centreName = state?.centreId
-    ? (sqlite.prepare('SELECT name FROM centres WHERE id = ?').pluck().get(state.centreId) as string | undefined) ?? null
+    ? db.first(db.selectFrom('centres').select('name').where('id', '=', state.centreId))?.name ?? null
     : null;
-  const rejections = (sqlite
-    .prepare(`SELECT op_id AS opId, name, input, at, reason, rejected_at AS rejectedAt FROM sync_rejections
-              WHERE actor_id IS ? AND dismissed_at IS NULL ORDER BY rejected_at DESC LIMIT 50`)
-    .all(actor.id) as (Omit<SyncRejection, 'subject'> & { input: string })[])
-    .map(({ input, ...r }) => ({ ...r, subject: subjectOf(sqlite, input) }));
+  const rejections = db.all(db.selectFrom('sync_rejections')
+    .select(['op_id as opId', 'name', 'input', 'at', 'reason', 'rejected_at as rejectedAt'])
+    .where('actor_id', 'is', actor.id).where('dismissed_at', 'is', null)
+    .orderBy('rejected_at', 'desc').limit(50))
+    .map(({ input, ...r }): SyncRejection => ({ ...r, subject: subjectOf(db, input) }));
   return {
     joined: state !== null,
     serverUrl: state?.serverUrl ?? null,
     deskName: state?.deskName ?? null,
     centreName,
     online: !state?.lastAttemptAt ? null : state.lastError === null,
-    opsWaiting: opsWaiting(sqlite),
-    licencesPending: licencesPending(sqlite),
+    opsWaiting: opsWaiting(db),
+    licencesPending: licencesPending(db),
     lastSyncAt: state?.lastSyncAt ?? null,
     lastAttemptAt: state?.lastAttemptAt ?? null,
     lastError: state?.lastError ?? null,
@@ -50,14 +51,13 @@ function refusalShown(kind: TokenRefusal): SyncRefusal {
 }
 
 /** The record an op was about, named as staff know it (an application's reference, a licence's number). */
-function subjectOf(sqlite: import('better-sqlite3-multiple-ciphers').Database, input: string): string {
+function subjectOf(db: ReadableDB, input: string): string {
   const parsed = JSON.parse(input) as Record<string, unknown>;
   const id = typeof parsed.id === 'string' ? parsed.id : typeof parsed.applicationId === 'string' ? parsed.applicationId : null;
   if (!id) return '';
-  const found = sqlite
-    .prepare(`SELECT application_ref FROM applications WHERE id = @id
-              UNION ALL SELECT licence_no FROM licences WHERE id = @id
-              UNION ALL SELECT transaction_id FROM payments WHERE id = @id LIMIT 1`)
-    .pluck().get({ id }) as string | undefined;
-  return found ?? '';
+  const found = db.first(db.selectFrom('applications').select('application_ref as subject').where('id', '=', id)
+    .unionAll(db.selectFrom('licences').select('licence_no as subject').where('id', '=', id))
+    .unionAll(db.selectFrom('payments').select('transaction_id as subject').where('id', '=', id))
+    .limit(1));
+  return found?.subject ?? '';
 }

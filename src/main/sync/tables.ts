@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { sql, type ReadableDB } from '../db/handles.js';
 
 /**
  * The tables the central service replicates to desks, parents first, with their primary keys
@@ -41,14 +41,14 @@ export function keyOfRow(pk: readonly string[], columns: readonly string[], valu
   return pk.length === 1 ? String(parts[0]) : JSON.stringify(parts);
 }
 
-export function columnsOf(sqlite: BetterSqlite3.Database, table: string): string[] {
-  return (sqlite.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).pluck().all(table) as string[]);
+export function columnsOf(db: ReadableDB, table: string): string[] {
+  return db.all(sql<{ name: string }>`SELECT name FROM pragma_table_info(${table}) ORDER BY cid`).map((c) => c.name);
 }
 
 /** Unique constraints other than the primary key: a pulled row may collide with a local row on one. */
-export function uniqueColumnSets(sqlite: BetterSqlite3.Database, table: string): string[][] {
-  const indexes = sqlite.prepare(`SELECT name FROM pragma_index_list(?) WHERE "unique" = 1 AND origin <> 'pk'`).pluck().all(table) as string[];
-  return indexes.map((index) => sqlite.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').pluck().all(index) as string[]);
+export function uniqueColumnSets(db: ReadableDB, table: string): string[][] {
+  const indexes = db.all(sql<{ name: string }>`SELECT name FROM pragma_index_list(${table}) WHERE "unique" = 1 AND origin <> 'pk'`);
+  return indexes.map((index) => db.all(sql<{ name: string }>`SELECT name FROM pragma_index_info(${index.name}) ORDER BY seqno`).map((c) => c.name));
 }
 
 /**

@@ -56,7 +56,7 @@ export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } 
     };
     const deskOf = (req: FastifyRequest, reply: FastifyReply): Extract<DeskAuthentication, { ok: true }> | null => {
       const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
-      const auth = authenticateDesk(desk.sqlite, token, desk.clock());
+      const auth = authenticateDesk(desk.write, token, desk.clock());
       if (auth.ok) return auth;
       sendProblem(reply, 401, auth.message, TOKEN_REFUSAL_CODES[auth.refusal]);
       return null;
@@ -73,7 +73,7 @@ export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } 
         const { deskId, centreId, centreName } = registered.value;
         return {
           deskId, token, centreId, centreName, serverSchemaVersion: ours,
-          users: readTable(desk.sqlite, 'users', centreId), centres: readTable(desk.sqlite, 'centres', centreId),
+          users: readTable(desk, 'users', centreId), centres: readTable(desk, 'centres', centreId),
         };
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
@@ -93,15 +93,15 @@ export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } 
       const from = deskOf(req, reply);
       const body = from && bodyOf(pullBody, req, reply);
       if (!from || !body) return reply;
-      const token = offerNewToken(desk.sqlite, from, desk.clock());
-      return { ...readChanges(desk.sqlite, body.cursor, body.limit ?? PULL_PAGE_ROWS, from.desk.centreId), ...(token ? { token } : {}) };
+      const token = offerNewToken(desk.write, from, desk.clock());
+      return { ...readChanges(desk, body.cursor, body.limit ?? PULL_PAGE_ROWS, from.desk.centreId), ...(token ? { token } : {}) };
     }));
 
     app.post('/v1/sync/rows', (req, reply) => oneAtATime(async () => {
       const from = deskOf(req, reply);
       const body = from && bodyOf(rowsBody, req, reply);
       if (!from || !body) return reply;
-      return readRows(desk.sqlite, body.keys, from.desk.centreId);
+      return readRows(desk, body.keys, from.desk.centreId);
     }));
   };
 }

@@ -14,7 +14,7 @@ export function registerSmsCommands(program: Command): void {
         const queued = () => (desk.sqlite.prepare("SELECT count(*) AS n FROM sms_messages WHERE state = 'queued'").get() as { n: number }).n;
         const report = await new SmsWorker(desk).drain();
         if (report.sentByServer) {
-          throw new UserError('conflict', `This desk syncs with ${readSyncState(desk.sqlite)?.serverUrl ?? 'a central service'}: the service sends the SMS, not this desk. Run kmlttb sync to send the changes that queue them.`);
+          throw new UserError('conflict', `This desk syncs with ${readSyncState(desk.read)?.serverUrl ?? 'a central service'}: the service sends the SMS, not this desk. Run kmlttb sync to send the changes that queue them.`);
         }
         if (report.notConfigured) {
           throw new UserError('not_configured', `${report.notConfigured} ${queued()} messages wait in the queue.`);

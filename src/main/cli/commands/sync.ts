@@ -36,7 +36,7 @@ export function registerSyncCommand(program: Command): void {
 }
 
 async function joinIfNeeded(desk: Desk, global: GlobalOptions, opts: { server?: string; centre?: string }): Promise<void> {
-  const joined = readSyncState(desk.sqlite);
+  const joined = readSyncState(desk.read);
   const wanted = (opts.server ?? joined?.serverUrl ?? desk.setting('sync.serverUrl')).trim().replace(/\/+$/, '');
   if (wanted === '') throw new UserError('not_configured', 'No central service: give --server URL, or set one with kmlttb config set sync.serverUrl URL.');
   requireSecureAddress(wanted, opts.server !== undefined ? '--server' : joined ? 'The central service address' : 'sync.serverUrl');

@@ -1,35 +1,38 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { PullAnswer, RowKey, RowsPage, TableRows } from '../../../shared/contract/syncWire.js';
+import type { DeskServices } from '../../core/desk.js';
+import { sql, type ReadableDB, type WritableDB } from '../../db/handles.js';
 import { startCapture } from '../capture.js';
 import { CENTRE_REDACTED, CENTRE_SCOPE, CREDENTIAL_COLUMNS, keyExpression, LOCAL_COLUMNS, SIGNS_IN_ON_ANY_CENTRE_DESK, SYNCED_TABLES, syncedTable } from '../tables.js';
 
 /** Turns the change log on (the central service): on first start, every existing row is logged once. */
-export function enableChangeCapture(sqlite: BetterSqlite3.Database): { backfilled: number } {
-  return sqlite.transaction(() => {
-    const first = sqlite.prepare('SELECT 1 FROM change_capture').get() === undefined;
-    startCapture(sqlite);
+export function enableChangeCapture(db: WritableDB): { backfilled: number } {
+  return db.transaction(() => {
+    const first = db.first(db.selectFrom('change_capture').select('id')) === undefined;
+    startCapture(db);
     if (!first) return { backfilled: 0 };
     let backfilled = 0;
     for (const table of SYNCED_TABLES) {
-      backfilled += sqlite
-        .prepare(`INSERT OR IGNORE INTO row_changes (tbl, pk) SELECT '${table.name}', ${keyExpression(table.pk)} FROM ${table.name} t ORDER BY t.rowid`)
-        .run().changes;
+      backfilled += db.run(sql`INSERT OR IGNORE INTO row_changes (tbl, pk)
+        SELECT ${table.name}, ${sql.raw(keyExpression(table.pk))} FROM ${sql.table(table.name)} t ORDER BY t.rowid`).changes;
     }
     return { backfilled };
-  })();
+  });
 }
 
+/** The desk's read handle, and its connection for the one statement prepared by hand here (the rows sent, as arrays). */
+export type RowReader = Pick<DeskServices, 'read' | 'sqlite'>;
+
 /** The rows changed since `cursor`, one page, as a desk with this scope may see them. */
-export function readChanges(sqlite: BetterSqlite3.Database, cursor: number, limit: number, centreId: string | null): PullAnswer {
-  const log = sqlite.prepare('SELECT seq, tbl, pk FROM row_changes WHERE seq > ? ORDER BY seq LIMIT ?').raw().all(cursor, limit) as [number, string, string][];
-  const keys = log.map(([, t, k]) => ({ t, k }));
-  const page = readRows(sqlite, keys, centreId);
-  const latest = sqlite.prepare('SELECT coalesce(max(seq), 0) FROM row_changes').pluck().get() as number;
-  return { ...page, cursor: log.length ? log[log.length - 1]![0] : cursor, more: log.length === limit, latest };
+export function readChanges(desk: RowReader, cursor: number, limit: number, centreId: string | null): PullAnswer {
+  const db = desk.read;
+  const log = db.all(db.selectFrom('row_changes').select(['seq', 'tbl as t', 'pk as k']).where('seq', '>', cursor).orderBy('seq').limit(limit));
+  const page = readRows(desk, log.map(({ t, k }) => ({ t, k })), centreId);
+  const latest = db.first(db.selectFrom('row_changes').select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('seq')))!.seq;
+  return { ...page, cursor: log.length ? log[log.length - 1]!.seq : cursor, more: log.length === limit, latest };
 }
 
 /** The current state of the given rows: each row as it is now, or its key among `deleted`. */
-export function readRows(sqlite: BetterSqlite3.Database, keys: readonly RowKey[], centreId: string | null): RowsPage {
+export function readRows(desk: RowReader, keys: readonly RowKey[], centreId: string | null): RowsPage {
   const byTable = new Map<string, string[]>();
   for (const { t, k } of keys) {
     if (!syncedTable(t) || (centreId !== null && !(t in CENTRE_SCOPE))) continue;
@@ -41,43 +44,47 @@ export function readRows(sqlite: BetterSqlite3.Database, keys: readonly RowKey[]
   for (const table of SYNCED_TABLES) {
     const wanted = byTable.get(table.name);
     if (!wanted) continue;
-    const found = selectRows(sqlite, table.name, table.pk, `${keyExpression(table.pk)} IN (SELECT value FROM json_each(@keys))`, { keys: JSON.stringify(wanted) }, centreId);
+    const found = selectRows(desk, table.name, table.pk, `${keyExpression(table.pk)} IN (SELECT value FROM json_each(@keys))`, { keys: JSON.stringify(wanted) }, centreId);
     const present = new Set(found.keys);
     // A row outside this desk's scope is not sent; a row that is gone is sent as deleted. A user
     // outside it (moved to another centre, or another role) is sent as deleted: they no longer sign in there.
     const deleted = wanted.filter((k) => !present.has(k) && (table.name === 'users' || !found.outOfScope.has(k)));
     tables[table.name] = { columns: found.columns, rows: found.rows, deleted };
     count += found.rows.length + deleted.length;
-    if (table.name === 'licences' && centreId !== null && found.outOfScope.size) movedAway = leftCentre(sqlite, [...found.outOfScope], centreId);
+    if (table.name === 'licences' && centreId !== null && found.outOfScope.size) movedAway = leftCentre(desk.read, [...found.outOfScope], centreId);
   }
-  if (centreId !== null && tables.licences?.rows.length) count += addLicenceHolders(sqlite, tables, centreId);
-  if (centreId !== null && movedAway.length) count += dropLicenceHolders(sqlite, tables, centreId, movedAway);
+  if (centreId !== null && tables.licences?.rows.length) count += addLicenceHolders(desk, tables, centreId);
+  if (centreId !== null && movedAway.length) count += dropLicenceHolders(desk, tables, centreId, movedAway);
   return { tables, count };
 }
 
 /** Of licences now assigned elsewhere, those this centre once held (reassigned away from it): its desks must let them go. */
-function leftCentre(sqlite: BetterSqlite3.Database, licenceIds: string[], centreId: string): string[] {
-  return sqlite
-    .prepare('SELECT DISTINCT licence_id FROM licence_history WHERE licence_id IN (SELECT value FROM json_each(?)) AND centre_id = ?')
-    .pluck().all(JSON.stringify(licenceIds), centreId).map(String);
+function leftCentre(db: ReadableDB, licenceIds: string[], centreId: string): string[] {
+  return db.all(db.selectFrom('licence_history').select('licence_id').distinct()
+    .where('licence_id', 'in', inJson(licenceIds)).where('centre_id', '=', centreId)).map((r) => r.licence_id);
+}
+
+/** `IN (…)` over a list given as one JSON parameter: one statement text whatever the list's length. */
+function inJson(values: readonly unknown[]) {
+  return sql<string>`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
 }
 
 /**
  * A licence reassigned away from a centre is sent to its desks as deleted, with its history, and
  * its application and holder unless another licence there keeps them.
  */
-function dropLicenceHolders(sqlite: BetterSqlite3.Database, tables: Record<string, TableRows>, centreId: string, licenceIds: string[]): number {
+function dropLicenceHolders(desk: RowReader, tables: Record<string, TableRows>, centreId: string, licenceIds: string[]): number {
   tables.licences!.deleted.push(...licenceIds);
-  const keys = JSON.stringify(licenceIds);
-  const ids = (sql: string) => sqlite.prepare(sql).pluck().all(keys).map(String);
+  const db = desk.read;
+  const licences = db.selectFrom('licences').where('id', 'in', inJson(licenceIds));
   const drop: [string, string[]][] = [
-    ['practitioners', ids('SELECT DISTINCT practitioner_id FROM licences WHERE id IN (SELECT value FROM json_each(?))')],
-    ['applications', ids('SELECT application_id FROM licences WHERE id IN (SELECT value FROM json_each(?))')],
-    ['licence_history', ids('SELECT id FROM licence_history WHERE licence_id IN (SELECT value FROM json_each(?))')],
+    ['practitioners', db.all(licences.select('practitioner_id as id').distinct()).map((r) => r.id)],
+    ['applications', db.all(licences.select('application_id as id')).map((r) => r.id)],
+    ['licence_history', db.all(db.selectFrom('licence_history').select('id').where('licence_id', 'in', inJson(licenceIds))).map((r) => String(r.id))],
   ];
   let added = licenceIds.length;
   for (const [table, wanted] of drop) {
-    const found = selectRows(sqlite, table, ['id'], 't.id IN (SELECT value FROM json_each(@keys))', { keys: JSON.stringify(wanted) }, centreId);
+    const found = selectRows(desk, table, ['id'], 't.id IN (SELECT value FROM json_each(@keys))', { keys: JSON.stringify(wanted) }, centreId);
     const into = tables[table] ?? (tables[table] = { columns: found.columns, rows: [], deleted: [] });
     const listed = new Set([...into.deleted, ...into.rows.map((r) => String(r[into.columns.indexOf('id')]))]);
     for (const k of found.outOfScope) if (!listed.has(k)) { into.deleted.push(k); added++; }
@@ -88,11 +95,12 @@ function dropLicenceHolders(sqlite: BetterSqlite3.Database, tables: Record<strin
 interface Selected { columns: string[]; rows: unknown[][]; keys: string[]; outOfScope: Set<string> }
 
 function selectRows(
-  sqlite: BetterSqlite3.Database, table: string, pk: readonly string[], where: string, params: Record<string, unknown>, centreId: string | null,
+  { sqlite }: RowReader, table: string, pk: readonly string[], where: string, params: Record<string, unknown>, centreId: string | null,
 ): Selected {
   const scope = centreId === null ? '1' : CENTRE_SCOPE[table]!;
   // Users who may not sign in on this desk come without their credentials (a centre's desk holds only those who may).
   const signsIn = table === 'users' && centreId === null ? SIGNS_IN_ON_ANY_CENTRE_DESK : '1';
+  // raw: rows read as arrays with their column list, every row of the data set in a first sync (QUALITY.md: desk first sync ≤ 60 s)
   const statement = sqlite.prepare(`SELECT t.*, ${keyExpression(pk)} AS "__key", ${scope} AS "__in", ${signsIn} AS "__signs" FROM ${table} t WHERE ${where}`).raw();
   const EXTRA = 3;
   const all = statement.columns().map((c) => c.name);
@@ -117,12 +125,12 @@ function selectRows(
 }
 
 /** A centre's desk gets a licence's application and holder with it, however long ago those changed. */
-function addLicenceHolders(sqlite: BetterSqlite3.Database, tables: Record<string, TableRows>, centreId: string): number {
+function addLicenceHolders(desk: RowReader, tables: Record<string, TableRows>, centreId: string): number {
   const lic = tables.licences!;
   const ids = (column: string) => JSON.stringify(lic.rows.map((r) => r[lic.columns.indexOf(column)]));
   let added = 0;
   for (const [table, column] of [['practitioners', 'practitioner_id'], ['applications', 'application_id']] as const) {
-    const found = selectRows(sqlite, table, ['id'], 't.id IN (SELECT value FROM json_each(@keys))', { keys: ids(column) }, centreId);
+    const found = selectRows(desk, table, ['id'], 't.id IN (SELECT value FROM json_each(@keys))', { keys: ids(column) }, centreId);
     const into = tables[table] ?? (tables[table] = { columns: found.columns, rows: [], deleted: [] });
     const have = new Set(into.rows.map((r) => r[into.columns.indexOf('id')]));
     for (const row of found.rows) if (!have.has(row[found.columns.indexOf('id')])) { into.rows.push(row); added++; }
@@ -131,7 +139,7 @@ function addLicenceHolders(sqlite: BetterSqlite3.Database, tables: Record<string
 }
 
 /** Every row of one table a desk with this scope may see (the users and centres a joining desk starts with). */
-export function readTable(sqlite: BetterSqlite3.Database, table: 'users' | 'centres', centreId: string | null): TableRows {
-  const found = selectRows(sqlite, table, ['id'], '1', {}, centreId);
+export function readTable(desk: RowReader, table: 'users' | 'centres', centreId: string | null): TableRows {
+  const found = selectRows(desk, table, ['id'], '1', {}, centreId);
   return { columns: found.columns, rows: found.rows, deleted: [] };
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { DESK_TOKEN_EXPIRES_UNUSED_DAYS, type TokenRefusal } from '../../../shared/contract/syncWire.js';
 import { formatNairobi } from '../../../shared/time.js';
+import { sql, type ReadableDB, type WritableDB } from '../../db/handles.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -33,14 +33,19 @@ export function newSyncToken(): string {
 }
 
 /** Records a desk's first token (it joined). */
-export function recordFirstToken(sqlite: BetterSqlite3.Database, deskId: string, tokenHash: string, at: string): void {
-  sqlite.prepare('INSERT INTO sync_desk_tokens (token_hash, desk_id, issued_at, in_use) VALUES (?, ?, ?, 1)').run(tokenHash, deskId, at);
+export function recordFirstToken(db: WritableDB, deskId: string, tokenHash: string, at: string): void {
+  db.run(db.insertInto('sync_desk_tokens').values({ token_hash: tokenHash, desk_id: deskId, issued_at: at, in_use: 1 }));
 }
 
-interface TokenRow {
-  id: string; name: string; centreId: string | null; originId: string; joinedAt: string; lastSeenAt: string | null;
-  withdrawnAt: string | null; withdrawnBy: string | null; inUse: number; issuedAt: string;
+/** The desk a token names, with the token's own state. */
+function findToken(db: ReadableDB, tokenHash: string) {
+  return db.first(db.selectFrom('sync_desk_tokens as t').innerJoin('sync_desks as d', 'd.id', 't.desk_id').select([
+    'd.id', 'd.name', 'd.centre_id as centreId', 'd.origin_id as originId', 'd.joined_at as joinedAt', 'd.last_seen_at as lastSeenAt',
+    'd.withdrawn_at as withdrawnAt', 'd.withdrawn_by as withdrawnBy', 't.in_use as inUse', 't.issued_at as issuedAt',
+  ]).where('t.token_hash', '=', tokenHash));
 }
+
+type TokenRow = NonNullable<ReturnType<typeof findToken>>;
 
 /**
  * The desk a request's token names, or why it is refused: unknown (never given, or replaced by a
@@ -48,26 +53,22 @@ interface TokenRow {
  * The first use of an offered token makes it the desk's token and ends all its others. Marks the
  * desk seen (at most every `DESK_LAST_SEEN_EVERY_MS`).
  */
-export function authenticateDesk(sqlite: BetterSqlite3.Database, token: string | undefined, now: Date): DeskAuthentication {
+export function authenticateDesk(db: WritableDB, token: string | undefined, now: Date): DeskAuthentication {
   const tokenHash = syncTokenHash(token ?? '');
-  const row = token ? (sqlite
-    .prepare(`SELECT d.id, d.name, d.centre_id AS centreId, d.origin_id AS originId, d.joined_at AS joinedAt, d.last_seen_at AS lastSeenAt,
-                     d.withdrawn_at AS withdrawnAt, d.withdrawn_by AS withdrawnBy, t.in_use AS inUse, t.issued_at AS issuedAt
-              FROM sync_desk_tokens t JOIN sync_desks d ON d.id = t.desk_id WHERE t.token_hash = ?`)
-    .get(tokenHash) as TokenRow | undefined) : undefined;
+  const row = token ? findToken(db, tokenHash) : undefined;
   if (!row) return refused('unknown');
   if (row.withdrawnAt) return refused('withdrawn', row);
   const lastUsed = [row.lastSeenAt ?? row.joinedAt, row.issuedAt].sort().at(-1)!;
   if (tokenExpired(lastUsed, now)) return refused('expired', row, lastUsed);
-  sqlite.transaction(() => {
+  db.transaction(() => {
     if (!row.inUse) {
-      sqlite.prepare('DELETE FROM sync_desk_tokens WHERE desk_id = ? AND token_hash <> ?').run(row.id, tokenHash);
-      sqlite.prepare('UPDATE sync_desk_tokens SET in_use = 1 WHERE token_hash = ?').run(tokenHash);
+      db.run(db.deleteFrom('sync_desk_tokens').where('desk_id', '=', row.id).where('token_hash', '<>', tokenHash));
+      db.run(db.updateTable('sync_desk_tokens').set({ in_use: 1 }).where('token_hash', '=', tokenHash));
     }
-    sqlite
-      .prepare('UPDATE sync_desks SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at <= ?)')
-      .run(now.toISOString(), row.id, new Date(now.getTime() - DESK_LAST_SEEN_EVERY_MS).toISOString());
-  })();
+    const seenBefore = new Date(now.getTime() - DESK_LAST_SEEN_EVERY_MS).toISOString();
+    db.run(db.updateTable('sync_desks').set({ last_seen_at: now.toISOString() })
+      .where('id', '=', row.id).where((eb) => eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<=', seenBefore)])));
+  });
   return { ok: true, desk: { id: row.id, name: row.name, centreId: row.centreId, originId: row.originId }, tokenHash, tokenIssuedAt: row.issuedAt };
 }
 
@@ -76,16 +77,16 @@ export function authenticateDesk(sqlite: BetterSqlite3.Database, token: string |
  * The token it used stays good until it uses the new one, so an answer lost on the way changes
  * nothing: the next pull offers another.
  */
-export function offerNewToken(sqlite: BetterSqlite3.Database, auth: Extract<DeskAuthentication, { ok: true }>, now: Date): string | null {
+export function offerNewToken(db: WritableDB, auth: Extract<DeskAuthentication, { ok: true }>, now: Date): string | null {
   if (now.getTime() - Date.parse(auth.tokenIssuedAt) < DESK_TOKEN_ROTATES_AFTER_MS) return null;
   const token = newSyncToken();
-  sqlite.transaction(() => {
-    sqlite.prepare('INSERT INTO sync_desk_tokens (token_hash, desk_id, issued_at, in_use) VALUES (?, ?, ?, 0)').run(syncTokenHash(token), auth.desk.id, now.toISOString());
-    sqlite
-      .prepare(`DELETE FROM sync_desk_tokens WHERE desk_id = ? AND in_use = 0 AND token_hash NOT IN
-                (SELECT token_hash FROM sync_desk_tokens WHERE desk_id = ? AND in_use = 0 ORDER BY issued_at DESC, rowid DESC LIMIT ?)`)
-      .run(auth.desk.id, auth.desk.id, OFFERED_TOKENS_KEPT);
-  })();
+  const deskId = auth.desk.id;
+  db.transaction(() => {
+    db.run(db.insertInto('sync_desk_tokens').values({ token_hash: syncTokenHash(token), desk_id: deskId, issued_at: now.toISOString(), in_use: 0 }));
+    const kept = db.selectFrom('sync_desk_tokens').select('token_hash').where('desk_id', '=', deskId).where('in_use', '=', 0)
+      .orderBy('issued_at', 'desc').orderBy(sql`rowid`, 'desc').limit(OFFERED_TOKENS_KEPT);
+    db.run(db.deleteFrom('sync_desk_tokens').where('desk_id', '=', deskId).where('in_use', '=', 0).where('token_hash', 'not in', kept));
+  });
   return token;
 }
 
@@ -95,8 +96,9 @@ export function tokenExpired(lastUsed: string, now: Date): boolean {
 }
 
 /** True once the desk has been withdrawn (a page of its ops stops there). */
-export function deskWithdrawn(sqlite: BetterSqlite3.Database, deskId: string): boolean {
-  return sqlite.prepare('SELECT withdrawn_at IS NOT NULL FROM sync_desks WHERE id = ?').pluck().get(deskId) === 1;
+export function deskWithdrawn(db: ReadableDB, deskId: string): boolean {
+  const row = db.first(db.selectFrom('sync_desks').select('withdrawn_at').where('id', '=', deskId));
+  return row !== undefined && row.withdrawn_at !== null;
 }
 
 const WHAT_TO_DO = 'To sync again, an administrator joins this desk again (Settings, Sync).';

@@ -33,13 +33,14 @@ export async function applyPushedOps(server: Desk, from: RegisteredDesk, ops: re
 }
 
 async function applyInOrder(server: Desk, from: RegisteredDesk, ops: readonly PushOp[], within: DispatchOptions['within']): Promise<OpAnswer[]> {
-  const findUser = server.sqlite.prepare('SELECT id, username, full_name, role, centre_id, active, op_public_key FROM users WHERE id = ?');
+  const db = server.write;
+  const findUser = (id: string) => db.first(db.selectFrom('users').select(['id', 'username', 'full_name', 'role', 'centre_id', 'active', 'op_public_key']).where('id', '=', id));
   const answers: OpAnswer[] = [];
   for (const op of ops) {
     // Withdrawn by an op of this page (an administrator withdrawing the desk they work on): the
     // rest are not applied, nor answered; they stay in the desk's outbox.
-    if (deskWithdrawn(server.sqlite, from.id)) break;
-    const user = op.actorId === null ? undefined : findUser.get(op.actorId) as UserRow | undefined;
+    if (deskWithdrawn(db, from.id)) break;
+    const user = op.actorId === null ? undefined : findUser(op.actorId);
     const actor = actorFor(op, user, from, server.clock());
     if (typeof actor === 'string') {
       answers.push({ opId: op.opId, status: 'rejected', reason: actor });

@@ -10,15 +10,16 @@ import { recordFirstToken } from './desks.js';
  * it. It serves the centre named (its clerks' desk), or everything.
  */
 export const syncRegisterDesk = defineCommand('sync.registerDesk', async (_tx, ctx, input): Promise<SyncRegisterDeskResult> => {
-  const { sqlite, actor } = ctx;
+  const { db, actor } = ctx;
   if (actor.role !== 'admin') throw new UserError('forbidden', 'Only an administrator of the central service can join a desk.');
-  const centre = input.centreCode ? findCentre(sqlite, input.centreCode) ?? null : null;
+  // The centres' helper still takes the connection (admin/centresList.ts): same connection, same transaction.
+  const centre = input.centreCode ? findCentre(ctx.desk.sqlite, input.centreCode) ?? null : null;
   if (input.centreCode && !centre) throw new UserError('not_found', `No centre '${input.centreCode}'.`, { field: 'centreCode' });
   const deskId = newId();
-  sqlite
-    .prepare('INSERT INTO sync_desks (id, name, centre_id, joined_by, joined_at, origin_id) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(deskId, input.deskName, centre?.id ?? null, actor.username, ctx.now, input.originId);
-  recordFirstToken(sqlite, deskId, input.tokenHash, ctx.now);
+  db.run(db.insertInto('sync_desks').values({
+    id: deskId, name: input.deskName, centre_id: centre?.id ?? null, joined_by: actor.username, joined_at: ctx.now, origin_id: input.originId,
+  }));
+  recordFirstToken(db, deskId, input.tokenHash, ctx.now);
   ctx.audit({
     action: 'sync.registerDesk', entity: 'desk', entityId: deskId,
     summary: `Desk '${input.deskName}' joined${centre ? ` for ${centre.name}` : ''}`,
