@@ -145,5 +145,5 @@ export function verifyAuditChain(sqlite: BetterSqlite3.Database): AuditVerifyRes
 
 /** The seq of the chain's last event (0 for an empty chain). */
 export function lastSeq(db: ReadableDB): number {
-  return db.first(sql<{ n: number }>`SELECT coalesce(max(seq), 0) AS n FROM audit_events`)!.n;
+  return db.first(db.selectFrom('audit_events').select((eb) => eb.fn.coalesce(eb.fn.max('seq'), sql.lit(0)).as('n')))!.n;
 }
