@@ -20,7 +20,7 @@ beforeEach(async () => {
   t.desk.sqlite.transaction(() => {
     const already = t.desk.sqlite.prepare('SELECT count(*) FROM audit_events').pluck().get() as number;
     for (let i = already; i < EVENTS; i++) {
-      appendAudit(t.desk.sqlite, {
+      appendAudit(t.desk.write, {
         action: 'test.event', entity: 'test', entityId: `e${i}`,
         summary: i % 7 === 0 ? `Wanjirũ Ñandú "quoted" \\ back\nslash\t😀 ${i}` : `event number ${i}`,
         before: i % 3 === 0 ? { n: i, s: 'a"b' } : undefined,
@@ -87,7 +87,7 @@ describe('audit chain verify on worker threads', () => {
     // A lone surrogate is stored as U+FFFD, so such an event never verified, before the workers
     // either: the walk checks it again the JavaScript way and both give the same answer.
     const at = t.desk.clock().toISOString();
-    appendAudit(t.desk.sqlite, { action: 'test.event', entity: 'test', summary: 'lone \ud800 surrogate \udc00' }, { actor: SYSTEM_ACTOR, deskId: t.desk.deskId, at });
+    appendAudit(t.desk.write, { action: 'test.event', entity: 'test', summary: 'lone \ud800 surrogate \udc00' }, { actor: SYSTEM_ACTOR, deskId: t.desk.deskId, at });
     await both();
   });
 
@@ -99,7 +99,7 @@ describe('audit chain verify on worker threads', () => {
   it('walks on this thread inside a transaction (the workers would not see its events)', async () => {
     t.desk.sqlite.exec('BEGIN');
     try {
-      appendAudit(t.desk.sqlite, { action: 'test.event', entity: 'test', summary: 'uncommitted' }, { actor: SYSTEM_ACTOR, deskId: t.desk.deskId, at: t.desk.clock().toISOString() });
+      appendAudit(t.desk.write, { action: 'test.event', entity: 'test', summary: 'uncommitted' }, { actor: SYSTEM_ACTOR, deskId: t.desk.deskId, at: t.desk.clock().toISOString() });
       expect(await verifyAuditChainParallel(t.desk.sqlite, PARALLEL)).toEqual({ ok: true, checked: EVENTS + 1 });
     } finally {
       t.desk.sqlite.exec('ROLLBACK');

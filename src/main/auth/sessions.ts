@@ -40,7 +40,7 @@ function findUser(desk: DeskServices, username: string): UserRecord | undefined 
 }
 
 function audit(desk: DeskServices, actor: Actor, action: string, summary: string): void {
-  appendAudit(desk.sqlite, { action, entity: 'session', entityId: actor.id, summary }, { actor, deskId: desk.deskId, at: desk.clock().toISOString() });
+  appendAudit(desk.write, { action, entity: 'session', entityId: actor.id, summary }, { actor, deskId: desk.deskId, at: desk.clock().toISOString() });
 }
 
 function sessionInfo(desk: DeskServices, u: UserRecord, token: string): SessionInfo {

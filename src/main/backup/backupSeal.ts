@@ -7,6 +7,8 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
 import { openEncrypted } from '../db/cipher.js';
+import { readableDb, sql } from '../db/handles.js';
+import { hasTable } from './hasTable.js';
 import { runOnWorker } from './onWorker.js';
 
 const TABLE = 'backup_seal';
@@ -15,7 +17,11 @@ const TABLES_SQL = "SELECT name FROM sqlite_schema WHERE type = 'table' AND name
 const CREATE_SQL = `CREATE TABLE ${TABLE} (digest TEXT NOT NULL)`;
 const INSERT_SQL = `INSERT INTO ${TABLE} (digest) VALUES (?)`;
 
-/** The digest of every table's rows but the seal's, in the file's own order. */
+/**
+ * The digest of every table's rows but the seal's, in the file's own order.
+ * raw: backup sealing hashes every row of every table, as arrays (the 1,000,000 audit events of
+ * QUALITY.md's national scale ×10 among them); the same statements as SEAL_WORKER's.
+ */
 function digest(sqlite: BetterSqlite3.Database): string {
   const hash = createHash('sha256');
   for (const table of sqlite.prepare(TABLES_SQL).pluck().all(TABLE) as string[]) {
@@ -30,6 +36,7 @@ export function sealBackup(file: string, key: string): void {
   const db = openEncrypted(file, key, { fileMustExist: true });
   try {
     const seal = digest(db);
+    // raw: the sealing worker's statements (SEAL_WORKER), on a backup's own table
     db.exec(CREATE_SQL);
     db.prepare(INSERT_SQL).run(seal);
     db.pragma('journal_mode = DELETE');
@@ -50,6 +57,7 @@ const { createHash } = require('node:crypto');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, workerData.nativeBinding
   ? { fileMustExist: true, nativeBinding: workerData.nativeBinding } : { fileMustExist: true });
+// raw: backup sealing hashes every row (see digest); a worker has no handles
 try {
   for (const pragma of workerData.keyPragmas) db.pragma(pragma);
   const hash = createHash('sha256');
@@ -74,9 +82,10 @@ export function sealOnWorker(file: string, key: string): Promise<void> {
 
 /** Whether an opened backup's rows match its seal; null when it has none (a copy made another way). */
 export function sealMatches(sqlite: BetterSqlite3.Database): boolean | null {
-  if (!sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(TABLE)) return null;
-  const stored = sqlite.prepare(`SELECT digest FROM ${TABLE}`).pluck().get();
-  return stored === digest(sqlite);
+  const db = readableDb(sqlite);
+  if (!hasTable(db, TABLE)) return null;
+  const stored = db.first(sql<{ digest: string }>`SELECT digest FROM ${sql.table(TABLE)}`);
+  return stored?.digest === digest(sqlite);
 }
 
 /** Drops the seal from a backup put in place (the desk's database has none). */

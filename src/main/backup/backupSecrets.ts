@@ -7,10 +7,14 @@
  * ones the folder lacks and drops the table.
  */
 import { openEncrypted } from '../db/cipher.js';
+import { readableDb, sql, writableDb } from '../db/handles.js';
 import { SECRET_NAMES, type SecretName } from '../settings/secretNames.js';
 import type { SecretStore } from '../settings/secretStore.js';
+import { hasTable } from './hasTable.js';
 
-const TABLE = 'backup_secrets';
+/** Not in db/schema.ts: the table is in backups only (hence `sql`, not the builder). */
+const TABLE_NAME = 'backup_secrets';
+const TABLE = sql.table(TABLE_NAME);
 const CARRIED = SECRET_NAMES.filter((name) => name !== 'db.key');
 
 /** Adds the secrets this program can read from `store` to the backup `file`; returns their names. */
@@ -25,9 +29,11 @@ export function addSecrets(file: string, key: string, store: SecretStore): Secre
   });
   const db = openEncrypted(file, key, { fileMustExist: true });
   try {
-    db.exec(`CREATE TABLE ${TABLE} (name TEXT PRIMARY KEY, value TEXT NOT NULL)`);
-    const insert = db.prepare(`INSERT INTO ${TABLE} (name, value) VALUES (?, ?)`);
-    db.transaction(() => { for (const [name, value] of values) insert.run(name, value); })();
+    const write = writableDb(db);
+    write.transaction(() => {
+      write.exec(sql`CREATE TABLE ${TABLE} (name TEXT PRIMARY KEY, value TEXT NOT NULL)`);
+      for (const [name, value] of values) write.run(sql`INSERT INTO ${TABLE} (name, value) VALUES (${name}, ${value})`);
+    });
     db.pragma('journal_mode = DELETE');
   } finally {
     db.close();
@@ -39,11 +45,12 @@ export function addSecrets(file: string, key: string, store: SecretStore): Secre
 export function takeSecrets(file: string, key: string, store: SecretStore): SecretName[] {
   const db = openEncrypted(file, key, { fileMustExist: true });
   try {
-    if (!db.prepare('SELECT 1 FROM sqlite_schema WHERE type = ? AND name = ?').get('table', TABLE)) return [];
-    const rows = db.prepare(`SELECT name, value FROM ${TABLE}`).all() as { name: string; value: string }[];
+    const read = readableDb(db);
+    if (!hasTable(read, TABLE_NAME)) return [];
+    const rows = read.all(sql<{ name: string; value: string }>`SELECT name, value FROM ${TABLE}`);
     const restored = rows.filter((r): r is { name: SecretName; value: string } => (CARRIED as readonly string[]).includes(r.name) && !store.has(r.name as SecretName));
     for (const r of restored) store.set(r.name, r.value);
-    db.exec(`DROP TABLE ${TABLE}`);
+    writableDb(db).exec(sql`DROP TABLE ${TABLE}`);
     return restored.map((r) => r.name);
   } finally {
     db.close();

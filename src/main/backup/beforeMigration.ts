@@ -3,6 +3,8 @@ import path from 'node:path';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrate.js';
 import { backupsFolder, beforeMigrationName } from './backupsFolder.js';
 import { keyOf } from '../db/cipher.js';
+import { readableDb } from '../db/handles.js';
+import { hasTable } from './hasTable.js';
 import { sealBackup } from './backupSeal.js';
 import { snapshotHere } from './snapshot.js';
 import { writeWholeFileSync } from './wholeFile.js';
@@ -14,8 +16,7 @@ import { writeWholeFileSync } from './wholeFile.js';
  * path, or null when there is nothing to migrate.
  */
 export function backupBeforeMigration(sqlite: BetterSqlite3.Database, dataDir: string, now = new Date()): string | null {
-  const tracked = sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
-  if (!tracked) return null;
+  if (!hasTable(readableDb(sqlite), 'schema_migrations')) return null;
   const from = schemaVersion(sqlite);
   if (from >= LATEST_SCHEMA_VERSION) return null;
   const target = path.join(backupsFolder(dataDir), beforeMigrationName(now, from, LATEST_SCHEMA_VERSION));

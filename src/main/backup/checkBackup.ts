@@ -2,8 +2,10 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { UserError } from '../../shared/errors.js';
 import { verifyAuditChain } from '../core/audit.js';
 import { openEncrypted, WrongDatabaseKey } from '../db/cipher.js';
+import { readableDb } from '../db/handles.js';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrate.js';
 import { sealMatches } from './backupSeal.js';
+import { hasTable } from './hasTable.js';
 
 export interface CheckedBackup {
   schemaVersion: number;
@@ -43,8 +45,8 @@ function checkOpened(sqlite: BetterSqlite3.Database, file: string): CheckedBacku
   const integrity = sqlite.pragma('integrity_check(1)', { simple: true });
   if (integrity !== 'ok') throw unusable(file, `it is damaged (integrity check: ${String(integrity).replace(/\s*\n\s*/g, ' ')})`);
   if (sealMatches(sqlite) === false) throw unusable(file, 'it is damaged (its rows no longer match the seal it was made with)');
-  const tables = new Set(sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
-  const missing = KMLTTB_TABLES.filter((t) => !tables.has(t));
+  const db = readableDb(sqlite);
+  const missing = KMLTTB_TABLES.filter((t) => !hasTable(db, t));
   if (missing.length > 0) throw unusable(file, `it is not a KMLTTB Licensing Desk database (no ${missing.join(', ')})`);
   const version = schemaVersion(sqlite);
   if (version > LATEST_SCHEMA_VERSION) {

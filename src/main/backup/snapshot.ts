@@ -13,11 +13,12 @@
  * workers do (core/auditVerify.ts), so that it starts the same under tsx, vitest and the bundle.
  */
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { sql, writableDb } from '../db/handles.js';
 import { runOnWorker } from './onWorker.js';
 
 /** Copies the database of `sqlite` into `target` (absent or empty) on this thread. */
 export function snapshotHere(sqlite: BetterSqlite3.Database, target: string): void {
-  sqlite.prepare('VACUUM INTO ?').run(target);
+  writableDb(sqlite).run(sql`VACUUM INTO ${target}`);
 }
 
 const WORKER_CODE = `
@@ -27,6 +28,7 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file, workerData.nativeBinding
   ? { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding }
   : { readonly: true, fileMustExist: true });
+// raw: a worker has no handles (one statement)
 try {
   for (const pragma of workerData.keyPragmas) db.pragma(pragma);
   db.pragma('busy_timeout = 5000');

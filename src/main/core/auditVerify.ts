@@ -2,7 +2,8 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { AuditVerifyResult } from '../../shared/contract/index.js';
-import { GENESIS_HASH, VERIFY_BATCH_SQL, VERIFY_ONE_SQL, VERIFY_PLAIN_SQL, verifyAuditChain } from './audit.js';
+import { GENESIS_HASH, VERIFY_BATCH_SQL, VERIFY_ONE_SQL, VERIFY_PLAIN_SQL, lastSeq, verifyAuditChain } from './audit.js';
+import { readableDb } from '../db/handles.js';
 import { keyOf, keyPragmas } from '../db/cipher.js';
 import { driverPaths } from '../db/driverPaths.js';
 
@@ -53,6 +54,7 @@ const db = new Database(workerData.file, workerData.nativeBinding
   ? { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding }
   : { readonly: true, fileMustExist: true });
 for (const pragma of workerData.keyPragmas) db.pragma(pragma);
+// raw: audit chain verify over 1,000,000 events (QUALITY.md audit-verify budget); a worker has no handles
 const batch = db.prepare(workerData.sql.batch).raw();
 const plain = db.prepare(workerData.sql.plain).raw();
 const one = db.prepare(workerData.sql.one).raw();
@@ -106,13 +108,16 @@ parentPort.on('message', (range) => {
 });
 `;
 
-/** Verifies the chain like `verifyAuditChain`, on worker threads when the chain is long. */
+/**
+ * Verifies the chain like `verifyAuditChain`, on worker threads when the chain is long. Takes the
+ * connection itself (not a handle): the workers open its file with its key.
+ */
 export async function verifyAuditChainParallel(
   sqlite: BetterSqlite3.Database, options: ParallelVerifyOptions = {},
 ): Promise<AuditVerifyResult> {
   const minEvents = options.minEvents ?? PARALLEL_VERIFY_MIN_EVENTS;
   if (sqlite.memory || sqlite.inTransaction || !sqlite.name) return verifyAuditChain(sqlite);
-  const maxSeq = (sqlite.prepare('SELECT coalesce(max(seq), 0) FROM audit_events').pluck().get() as number);
+  const maxSeq = lastSeq(readableDb(sqlite));
   if (maxSeq < minEvents || maxSeq < 2) return verifyAuditChain(sqlite);
   let ranges: RangeResult[];
   try {

@@ -104,7 +104,7 @@ async function applyOnce(
   // A dry run may write to see what would happen; all of it is rolled back.
   if (changedNothing) throw new RolledBack(value);
   appendAudit(
-    desk.sqlite,
+    desk.write,
     record ?? { action: name, entity: name.split('.')[0]!, summary: name },
     { actor, deskId: options.originDeskId ?? desk.deskId, at: now, opId },
   );

@@ -68,10 +68,10 @@ export function planDecisions(rng: Random, refs: readonly string[]): PlannedDeci
 export async function decideDemoApplications(desk: Desk, plan: readonly PlannedDecision[]): Promise<DemoDecisions> {
   const officer = actorOf(desk, 'officer');
   const threshold = Number(desk.setting('review.cpdThreshold'));
-  const find = desk.sqlite.prepare('SELECT id, state FROM applications WHERE application_ref = ?');
+  const find = (ref: string) => desk.read.first(desk.read.selectFrom('applications').select(['id', 'state']).where('application_ref', '=', ref));
   const done: DemoDecisions = { approved: 0, approvedWithFlags: 0, rejected: 0, returned: 0 };
   for (const decision of plan) {
-    const app = find.get(decision.ref) as { id: string; state: string } | undefined;
+    const app = find(decision.ref);
     if (!app || app.state !== 'submitted') continue;
     if (decision.action === 'approve') {
       const flags = flagsForApplication(desk.sqlite, app.id, threshold);

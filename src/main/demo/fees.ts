@@ -16,11 +16,11 @@ export interface DemoFee {
 }
 
 export async function ensureDemoFees(desk: Desk, licenceYears: readonly number[]): Promise<DemoFee[]> {
-  const find = desk.sqlite.prepare('SELECT amount_cents FROM fees WHERE cadre = ? AND licence_year = ?');
+  const db = desk.read;
   const fees: DemoFee[] = [];
   for (const licenceYear of [...new Set(licenceYears)].sort()) {
     for (const cadre of ['technologist', 'technician'] as const) {
-      const existing = find.get(cadre, licenceYear) as { amount_cents: number } | undefined;
+      const existing = db.first(db.selectFrom('fees').select('amount_cents').where('cadre', '=', cadre).where('licence_year', '=', licenceYear));
       if (existing) {
         fees.push({ cadre, licenceYear, amountCents: existing.amount_cents, created: false });
         continue;

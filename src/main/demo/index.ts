@@ -10,6 +10,7 @@
  */
 import { formatKes } from '../../shared/money.js';
 import { betweenTransactions } from '../db/betweenTransactions.js';
+import { sql } from '../db/handles.js';
 import type { Desk } from '../desk.js';
 import { demoRefPrefix, generateApplications, importDemoApplications } from './applications.js';
 import { addDecisions, decideDemoApplications, planDecisions, type DemoDecisions } from './decisions.js';
@@ -18,6 +19,7 @@ import { licenseDemo, type DemoLicences } from './licences.js';
 import { payDemoInvoices, type DemoPayments } from './payments.js';
 import { Random } from './random.js';
 import { sendDemoSms, type DemoSms } from './sms.js';
+import { anyOf, demoApplication } from './support.js';
 import { DEMO_PASSWORD, ensureDemoUsers } from './users.js';
 
 export interface DemoOptions {
@@ -103,45 +105,48 @@ async function makeDemo(desk: Desk, options: DemoOptions): Promise<DemoSummary> 
     ...counts(desk, prefix, payments, sms),
     licences: {
       ...licences,
-      byState: Object.fromEntries((desk.sqlite.prepare(
-        `SELECT l.state AS k, count(*) AS n FROM licences l JOIN applications a ON a.id = l.application_id
-         WHERE substr(a.application_ref, 1, length(?)) = ? GROUP BY l.state ORDER BY l.state`,
-      ).all(prefix, prefix) as { k: string; n: number }[]).map((r) => [r.k, r.n])),
+      byState: tally(desk.read.all(desk.read.selectFrom('licences as l').innerJoin('applications as a', 'a.id', 'l.application_id')
+        .select(['l.state as k', COUNT]).where(demoApplication(prefix)).groupBy('l.state').orderBy('l.state'))),
     },
     decisions: { ...decided, latest: last.approved + last.rejected + last.returned },
   };
 }
 
+/** The tally of `rows` (a value and how many have it), by value. */
+function tally(rows: readonly { k: string | number | null; n: number }[]): Tally {
+  return Object.fromEntries(rows.map((r) => [String(r.k), r.n]));
+}
+
+const COUNT = sql<number>`count(*)`.as('n');
+
 function counts(desk: Desk, refPrefix: string, made: DemoPayments, sending: DemoSms): Omit<DemoSummary, 'dataDir' | 'seed' | 'users' | 'fees' | 'import' | 'decisions' | 'licences'> {
-  const apps = 'SELECT * FROM applications WHERE substr(application_ref, 1, length(@prefix)) = @prefix';
-  const invoices = `SELECT i.* FROM invoices i WHERE i.application_id IN (SELECT id FROM (${apps}))`;
-  const files = made.files.map((f) => f.fileName);
-  const payments = `SELECT * FROM payments WHERE source_file IN (SELECT value FROM json_each(@files))`;
-  const sms = `SELECT * FROM sms_messages WHERE application_id IN (SELECT id FROM (${apps}))`;
-  const all = (sql: string) => desk.sqlite.prepare(sql).all({ prefix: refPrefix, files: JSON.stringify(files) }) as { k: string | number; n: number }[];
-  const tally = (sql: string): Tally => Object.fromEntries(all(sql).map((r) => [String(r.k), r.n]));
-  const one = (sql: string) => all(sql)[0]?.n ?? 0;
-  const smsByState = tally(`SELECT state AS k, count(*) AS n FROM (${sms}) GROUP BY state ORDER BY state`);
+  const db = desk.read;
+  const apps = db.selectFrom('applications').where(demoApplication(refPrefix));
+  const ids = apps.select('id');
+  const invoices = db.selectFrom('invoices').where('application_id', 'in', ids);
+  const payments = db.selectFrom('payments').where('source_file', 'in', anyOf(made.files.map((f) => f.fileName)));
+  const sms = db.selectFrom('sms_messages').where('application_id', 'in', ids);
+  const smsByState = tally(db.all(sms.select(['state as k', COUNT]).groupBy('state').orderBy('state')));
   return {
-    practitioners: one(`SELECT count(DISTINCT practitioner_id) AS n FROM (${apps})`),
+    practitioners: db.first(apps.select((eb) => eb.fn.count<number>('practitioner_id').distinct().as('n')))!.n,
     applications: {
-      total: one(`SELECT count(*) AS n FROM (${apps})`),
-      flagged: one(`SELECT count(*) AS n FROM (${apps}) WHERE flag_count > 0`),
-      byState: tally(`SELECT state AS k, count(*) AS n FROM (${apps}) GROUP BY state ORDER BY state`),
-      byLicenceYear: tally(`SELECT licence_year AS k, count(*) AS n FROM (${apps}) GROUP BY licence_year ORDER BY licence_year`),
+      total: db.first(apps.select(COUNT))!.n,
+      flagged: db.first(apps.select(COUNT).where('flag_count', '>', 0))!.n,
+      byState: tally(db.all(apps.select(['state as k', COUNT]).groupBy('state').orderBy('state'))),
+      byLicenceYear: tally(db.all(apps.select(['licence_year as k', COUNT]).groupBy('licence_year').orderBy('licence_year'))),
     },
     invoices: {
-      total: one(`SELECT count(*) AS n FROM (${invoices})`),
-      byState: tally(`SELECT state AS k, count(*) AS n FROM (${invoices}) GROUP BY state ORDER BY state`),
+      total: db.first(invoices.select(COUNT))!.n,
+      byState: tally(db.all(invoices.select(['state as k', COUNT]).groupBy('state').orderBy('state'))),
     },
     payments: {
       ...made,
-      total: one(`SELECT count(*) AS n FROM (${payments})`),
-      byState: tally(`SELECT state AS k, count(*) AS n FROM (${payments}) GROUP BY state ORDER BY state`),
-      byRule: tally(`SELECT match_rule AS k, count(*) AS n FROM (${payments}) WHERE state = 'matched' GROUP BY match_rule ORDER BY match_rule`),
+      total: db.first(payments.select(COUNT))!.n,
+      byState: tally(db.all(payments.select(['state as k', COUNT]).groupBy('state').orderBy('state'))),
+      byRule: tally(db.all(payments.select(['match_rule as k', COUNT]).where('state', '=', 'matched').groupBy('match_rule').orderBy('match_rule'))),
     },
     sms: {
-      total: one(`SELECT count(*) AS n FROM (${sms})`),
+      total: db.first(sms.select(COUNT))!.n,
       queued: smsByState.queued ?? 0,
       byState: smsByState,
       sending,

@@ -1,7 +1,7 @@
 import type { Desk } from '../desk.js';
 import kenya from '../../../resources/reference/kenya.json' with { type: 'json' };
 import type { Random } from './random.js';
-import { actorOf, run } from './support.js';
+import { actorOf, anyOf, demoApplication, run } from './support.js';
 
 export interface DemoLicences {
   issued: number;
@@ -19,15 +19,12 @@ export interface DemoLicences {
  */
 export async function licenseDemo(desk: Desk, random: Random, refPrefix: string): Promise<DemoLicences> {
   const made: DemoLicences = { issued: 0, batches: 0, batchesReceived: 0, collected: 0, byProxy: 0, revoked: 0 };
-  const paid = desk.sqlite
-    .prepare(`SELECT id FROM applications WHERE state = 'paid' AND substr(application_ref, 1, length(?)) = ? ORDER BY application_ref`)
-    .pluck()
-    .all(refPrefix, refPrefix) as string[];
-  const already = desk.sqlite
-    .prepare(`SELECT count(*) FROM licences l JOIN applications a ON a.id = l.application_id WHERE substr(a.application_ref, 1, length(?)) = ?`)
-    .pluck()
-    .get(refPrefix, refPrefix) as number;
-  if (already > 0) return made; // a second run changes nothing
+  const db = desk.read;
+  const paid = db.all(db.selectFrom('applications').select('id')
+    .where('state', '=', 'paid').where(demoApplication(refPrefix)).orderBy('application_ref')).map((a) => a.id);
+  const already = db.first(db.selectFrom('licences as l').innerJoin('applications as a', 'a.id', 'l.application_id')
+    .select('l.id').where(demoApplication(refPrefix)));
+  if (already) return made; // a second run changes nothing
   // A third of the paid applications wait for their licence, so `paid` shows too.
   const licensed = paid.slice(0, Math.floor((paid.length * 2) / 3));
   if (licensed.length === 0) return made;
@@ -35,12 +32,10 @@ export async function licenseDemo(desk: Desk, random: Random, refPrefix: string)
   const issued = await run(desk, 'licence.issue', { applicationIds: licensed }, officer);
   made.issued = issued.issued.length;
 
-  const centres = desk.sqlite
-    .prepare(
-      `SELECT c.id, c.code, count(*) AS n FROM licences l JOIN centres c ON c.id = l.centre_id
-       WHERE l.state = 'issued' AND l.application_id IN (SELECT value FROM json_each(?)) GROUP BY c.id ORDER BY n DESC, c.code LIMIT 3`,
-    )
-    .all(JSON.stringify(licensed)) as { id: string; code: string; n: number }[];
+  const centres = db.all(db.selectFrom('licences as l').innerJoin('centres as c', 'c.id', 'l.centre_id')
+    .select(['c.id', 'c.code', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('l.state', '=', 'issued').where('l.application_id', 'in', anyOf(licensed))
+    .groupBy('c.id').orderBy('n', 'desc').orderBy('c.code').limit(3));
   // The last centre's licences stay issued, so every state shows; one of them is revoked.
   const toDispatch = centres.length > 1 ? centres.slice(0, -1) : centres;
   for (const [i, centre] of toDispatch.entries()) {
@@ -50,7 +45,7 @@ export async function licenseDemo(desk: Desk, random: Random, refPrefix: string)
     const clerk = actorOf(desk, `clerk.${centre.code.toLowerCase()}`);
     await run(desk, 'batch.receive', { batchId: batch.id }, clerk);
     made.batchesReceived++;
-    const atCentre = desk.sqlite.prepare(`SELECT id FROM licences WHERE batch_id = ? ORDER BY licence_no`).pluck().all(batch.id) as string[];
+    const atCentre = db.all(db.selectFrom('licences').select('id').where('batch_id', '=', batch.id).orderBy('licence_no')).map((l) => l.id);
     for (const licenceId of atCentre.slice(0, Math.ceil(atCentre.length / 2))) {
       if (random.chance(0.3)) {
         const name = `${random.pick(kenya.first_names)} ${random.pick(kenya.last_names)}`;
@@ -65,10 +60,8 @@ export async function licenseDemo(desk: Desk, random: Random, refPrefix: string)
       made.collected++;
     }
   }
-  const stillIssued = desk.sqlite
-    .prepare(`SELECT id FROM licences WHERE state = 'issued' AND application_id IN (SELECT value FROM json_each(?)) ORDER BY licence_no LIMIT 1`)
-    .pluck()
-    .get(JSON.stringify(licensed)) as string | undefined;
+  const stillIssued = db.first(db.selectFrom('licences').select('id')
+    .where('state', '=', 'issued').where('application_id', 'in', anyOf(licensed)).orderBy('licence_no').limit(1))?.id;
   if (stillIssued) {
     await run(desk, 'licence.revoke', { licenceId: stillIssued, reason: 'Registration suspended by the Board after the licence was issued' }, officer);
     made.revoked++;

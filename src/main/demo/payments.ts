@@ -12,19 +12,6 @@ export interface DemoPayments {
   byHand: { matched: number; notOurs: number; refundDue: number };
 }
 
-interface ApplicationFacts {
-  application_ref: string;
-  submitted_at: string;
-  first_name: string;
-  middle_name: string;
-  last_name: string;
-  phone: string | null;
-  national_id: string;
-  bill_ref: string | null;
-  amount_due_cents: number | null;
-  fee_cents: number | null;
-}
-
 /**
  * After the officer's first decisions, the finance office downloads the eCitizen notifications
  * and the M-Pesa statement and the officer imports both (eCitizen first: its notifications carry
@@ -40,15 +27,14 @@ export async function payDemoInvoices(
   nationalIdOf: ReadonlyMap<string, string>,
 ): Promise<DemoPayments> {
   const officer = actorOf(desk, 'officer');
-  const load = desk.sqlite.prepare(
-    `SELECT a.application_ref, a.submitted_at, p.first_name, p.middle_name, p.last_name, p.phone, p.national_id,
-            i.bill_ref, i.amount_due_cents, f.amount_cents AS fee_cents
-     FROM applications a JOIN practitioners p ON p.id = a.practitioner_id
-     LEFT JOIN invoices i ON i.application_id = a.id
-     LEFT JOIN fees f ON f.cadre = p.cadre AND f.licence_year = a.licence_year
-     WHERE a.application_ref = ?`,
-  );
-  const facts = (ref: string) => load.get(ref) as ApplicationFacts | undefined;
+  const db = desk.read;
+  const facts = (ref: string) => db.first(db.selectFrom('applications as a')
+    .innerJoin('practitioners as p', 'p.id', 'a.practitioner_id')
+    .leftJoin('invoices as i', 'i.application_id', 'a.id')
+    .leftJoin('fees as f', (join) => join.onRef('f.cadre', '=', 'p.cadre').onRef('f.licence_year', '=', 'a.licence_year'))
+    .select(['a.application_ref', 'a.submitted_at', 'p.first_name', 'p.middle_name', 'p.last_name', 'p.phone', 'p.national_id',
+      'i.bill_ref', 'i.amount_due_cents', 'f.amount_cents as fee_cents'])
+    .where('a.application_ref', '=', ref));
   // A national ID names one invoice when its holder has no other approval planned (in any batch).
   const approvalsPerPerson = new Map<string, number>();
   for (const d of decisions.plan) {
@@ -69,7 +55,7 @@ export async function payDemoInvoices(
       rejected.push({ ...person, feeCents: f.fee_cents });
     }
   }
-  const known = new Set(desk.sqlite.prepare('SELECT bill_ref FROM invoices').pluck().all() as string[]);
+  const known = new Set(db.all(db.selectFrom('invoices').select('bill_ref')).map((i) => i.bill_ref));
   const statements = buildDemoStatements(rng, seed, invoices, rejected, known);
 
   const files: DemoPayments['files'] = [];
@@ -85,15 +71,13 @@ export async function payDemoInvoices(
 /** The officer matches one payment by hand, marks one as not ours and flags one for refund, each with a reason. */
 async function actByHand(desk: Desk, byHand: DemoStatements['byHand']): Promise<DemoPayments['byHand']> {
   const officer = actorOf(desk, 'officer');
-  const unmatched = (transactionId: string) =>
-    desk.sqlite
-      .prepare(`SELECT p.id FROM payment_keys k JOIN payments p ON p.id = k.payment_id WHERE k.key = ? AND p.state = 'unmatched'`)
-      .pluck()
-      .get(transactionId) as string | undefined;
+  const db = desk.read;
+  const unmatched = (transactionId: string) => db.first(db.selectFrom('payment_keys as k').innerJoin('payments as p', 'p.id', 'k.payment_id')
+    .select('p.id').where('k.key', '=', transactionId).where('p.state', '=', 'unmatched'))?.id;
   const done = { matched: 0, notOurs: 0, refundDue: 0 };
   if (byHand.match) {
     const paymentId = unmatched(byHand.match.transactionId);
-    const invoiceId = desk.sqlite.prepare('SELECT id FROM invoices WHERE bill_ref = ?').pluck().get(byHand.match.billRef) as string | undefined;
+    const invoiceId = db.first(db.selectFrom('invoices').select('id').where('bill_ref', '=', byHand.match.billRef))?.id;
     if (paymentId && invoiceId) {
       await run(desk, 'payment.match', { paymentId, invoiceId, reason: byHand.match.reason }, officer);
       done.matched++;

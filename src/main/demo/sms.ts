@@ -32,8 +32,6 @@ const DEMO_GATEWAY: Record<string, string> = {
 const NETWORK_CODES: readonly [RegExp, string][] = [[/^254(?:7[358]|10)/, '63903'], [/^25477/, '63907']];
 const SAFARICOM = '63902';
 
-interface Message { id: string; phone: string; event: string; application_ref: string | null; state: string }
-
 /**
  * The messages of the officer's decisions so far go out through the real SMS worker, with a
  * sender that answers as Africa's Talking would: accepted with a message id and cost, except
@@ -44,10 +42,10 @@ interface Message { id: string; phone: string; event: string; application_ref: s
  */
 export async function sendDemoSms(desk: Desk, rng: Random, seed: number, refPrefix: string, keepQueued: ReadonlySet<string>): Promise<DemoSms> {
   const outcome: DemoSms = { skipped: null, sent: 0, refused: 0, reports: { delivered: 0, failed: 0, awaited: 0 } };
-  const waiting = desk.sqlite.prepare(
-    `SELECT m.id, m.phone, m.event, a.application_ref, m.state FROM sms_messages m LEFT JOIN applications a ON a.id = m.application_id
-     WHERE m.state IN ('queued', 'sending') ORDER BY a.application_ref, m.event`,
-  ).all() as Message[];
+  const db = desk.read;
+  const waiting = db.all(db.selectFrom('sms_messages as m').leftJoin('applications as a', 'a.id', 'm.application_id')
+    .select(['m.id', 'm.phone', 'm.event', 'a.application_ref', 'm.state'])
+    .where('m.state', 'in', ['queued', 'sending']).orderBy('a.application_ref').orderBy('m.event'));
   const foreign = waiting.filter((m) => !m.application_ref?.startsWith(refPrefix)).length;
   const latest = waiting.filter((m) => m.application_ref !== null && keepQueued.has(m.application_ref)).length;
   if (waiting.length === 0) return { ...outcome, skipped: 'nothing was queued' };
@@ -55,8 +53,9 @@ export async function sendDemoSms(desk: Desk, rng: Random, seed: number, refPref
   if (latest > 0) return { ...outcome, skipped: `the latest decisions' ${latest} message${latest === 1 ? ' was' : 's were'} queued already: they stay queued` };
 
   // One number on the blacklist: a returned applicant with no other message.
-  const messagesTo = desk.sqlite.prepare('SELECT count(*) FROM sms_messages WHERE phone = ?').pluck();
-  const alone = waiting.filter((m) => messagesTo.get(m.phone) === 1);
+  const messagesTo = (phone: string) =>
+    db.first(db.selectFrom('sms_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('phone', '=', phone))!.n;
+  const alone = waiting.filter((m) => messagesTo(m.phone) === 1);
   const blacklisted = (alone.find((m) => m.event === 'returned') ?? alone[0])?.phone;
 
   const accepted = new Set<string>();
@@ -79,10 +78,10 @@ export async function sendDemoSms(desk: Desk, rng: Random, seed: number, refPref
   outcome.refused = drained.failed;
 
   // Delivery reports, in a fixed order (the worker's order depends on random ids).
-  const sent = (desk.sqlite.prepare(
-    `SELECT m.gateway_message_id AS id, m.phone, m.event, a.application_ref FROM sms_messages m JOIN applications a ON a.id = m.application_id
-     WHERE m.state = 'sent' ORDER BY a.application_ref, m.event`,
-  ).all() as { id: string; phone: string; event: string; application_ref: string }[]).filter((m) => accepted.has(m.id));
+  const sent = db.all(db.selectFrom('sms_messages as m').innerJoin('applications as a', 'a.id', 'm.application_id')
+    .select(['m.gateway_message_id as id', 'm.phone', 'm.event', 'a.application_ref'])
+    .where('m.state', '=', 'sent').orderBy('a.application_ref').orderBy('m.event'))
+    .filter((m): m is typeof m & { id: string } => m.id !== null && accepted.has(m.id));
   const undelivered = (sent.find((m) => m.event === 'rejected') ?? sent[0])?.id;
   for (const m of sent) {
     const networkCode = NETWORK_CODES.find(([re]) => re.test(m.phone))?.[1] ?? SAFARICOM;

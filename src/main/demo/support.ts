@@ -2,6 +2,7 @@ import type { CommandName, CommandResult } from '../../shared/contract/index.js'
 import { UserError } from '../../shared/errors.js';
 import type { Actor } from '../core/actor.js';
 import type { DispatchOutcome } from '../core/dispatch.js';
+import { sql } from '../db/handles.js';
 import type { Desk } from '../desk.js';
 
 /** Demo data is made through the same commands staff use: a refusal stops the demo, clearly. */
@@ -15,11 +16,21 @@ export async function run<N extends CommandName>(desk: Desk, name: N, input: unk
 
 /** The user row as an Actor, for decisions made as that user. */
 export function actorOf(desk: Desk, username: string): Actor {
-  const row = desk.sqlite
-    .prepare('SELECT id, username, full_name, role, centre_id FROM users WHERE username = ? AND active = 1')
-    .get(username) as { id: string; username: string; full_name: string; role: Actor['role']; centre_id: string | null } | undefined;
+  const row = desk.read.first(desk.read.selectFrom('users')
+    .select(['id', 'username', 'full_name', 'role', 'centre_id'])
+    .where('username', '=', username).where('active', '=', 1));
   if (!row) throw new UserError('not_found', `Demo data: there is no active user '${username}'.`);
   return { id: row.id, username: row.username, fullName: row.full_name, role: row.role, centreId: row.centre_id };
+}
+
+/** The demo's own applications (their references start with `refPrefix`): a condition on `application_ref`. */
+export function demoApplication(refPrefix: string) {
+  return sql<boolean>`substr(application_ref, 1, length(${refPrefix})) = ${refPrefix}`;
+}
+
+/** `values` as one bound JSON parameter, for `IN`: a list of any length (no limit on bound parameters). */
+export function anyOf(values: readonly string[]) {
+  return sql<string>`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
 }
 
 /** Nairobi is UTC+3 all year. */

@@ -25,14 +25,15 @@ export function demoUsers(centres: readonly { id: string; code: string; name: st
 
 /** Creates the demo users that do not exist yet, through `user.create` as the system actor. */
 export async function ensureDemoUsers(desk: Desk): Promise<{ created: string[]; existing: string[] }> {
-  const centres = desk.sqlite.prepare('SELECT id, code, name FROM centres WHERE active = 1 ORDER BY code').all() as { id: string; code: string; name: string }[];
-  const exists = desk.sqlite.prepare('SELECT 1 FROM users WHERE username = ?');
+  const db = desk.read;
+  const centres = db.all(db.selectFrom('centres').select(['id', 'code', 'name']).where('active', '=', 1).orderBy('code'));
+  const exists = (username: string) => db.first(db.selectFrom('users').select('id').where('username', '=', username)) !== undefined;
   const created: string[] = [];
   const existing: string[] = [];
   // They share one password: one slow hash for all, each with a signing key of their own.
   const credentialsFor = await credentialsMaker(DEMO_PASSWORD);
   for (const user of demoUsers(centres)) {
-    if (exists.get(user.username)) {
+    if (exists(user.username)) {
       existing.push(user.username);
       continue;
     }
