@@ -12,7 +12,7 @@ import { recordFirstToken } from './desks.js';
 export const syncRegisterDesk = defineCommand('sync.registerDesk', async (_tx, ctx, input): Promise<SyncRegisterDeskResult> => {
   const { sqlite, actor } = ctx;
   if (actor.role !== 'admin') throw new UserError('forbidden', 'Only an administrator of the central service can join a desk.');
-  const centre = input.centreCode ? findCentre(sqlite, input.centreCode) ?? null : null;
+  const centre = input.centreCode ? findCentre(ctx.db, input.centreCode) ?? null : null;
   if (input.centreCode && !centre) throw new UserError('not_found', `No centre '${input.centreCode}'.`, { field: 'centreCode' });
   const deskId = newId();
   sqlite
