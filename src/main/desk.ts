@@ -61,24 +61,24 @@ export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
   const { sqlite, db, file, close } = openDatabase(dataDir, { key, wrongKey: (f) => wrongKeyError(f, source) }, options);
   if (notice) options.notice?.(notice);
   seedReferenceData(sqlite);
-  const deskId = (sqlite.prepare("SELECT value FROM settings WHERE key = 'desk.id'").get() as { value: string }).value;
+  const read = readableDb(sqlite);
+  const deskId = read.first(read.selectFrom('settings').select('value').where('key', '=', 'desk.id'))!.value;
   const smsListeners = new Set<() => void>();
   const changeListeners = new Set<() => void>();
-  const joined = sqlite.prepare('SELECT 1 FROM sync_state WHERE id = 1').pluck();
   const desk: Desk = {
     dataDir,
     file,
     db,
     sqlite,
-    read: readableDb(sqlite),
+    read,
     write: writableDb(sqlite),
     deskId,
     handlers,
     clock: options.clock ?? (() => new Date()),
     secrets,
     log,
-    syncEnabled: () => joined.get() !== undefined,
-    setting: (key) => readSetting(sqlite, secrets, key),
+    syncEnabled: () => read.first(read.selectFrom('sync_state').select('id').where('id', '=', 1)) !== undefined,
+    setting: (key) => readSetting(read, secrets, key),
     notifySmsQueued: () => smsListeners.forEach((l) => l()),
     notifyChanged: () => changeListeners.forEach((l) => l()),
     dispatch: (name, input, actor, opts) => dispatch(desk, name, input, actor, opts),

@@ -20,11 +20,12 @@ export interface FirstRunOptions {
 }
 
 export function firstRunState(desk: Desk, options: FirstRunOptions = {}): FirstRunState {
-  const admins = desk.sqlite.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin'").get() as { n: number };
-  const apps = desk.sqlite.prepare('SELECT count(*) AS n FROM applications').get() as { n: number };
+  const { read } = desk;
+  const hasAdmin = read.first(read.selectFrom('users').select('id').where('role', '=', 'admin').limit(1)) !== undefined;
+  const hasData = read.first(read.selectFrom('applications').select('id').limit(1)) !== undefined;
   // A desk that joined a central service takes its users from there (a centre's desk holds only its clerks): never a first run.
-  const needsAdmin = admins.n === 0 && !desk.syncEnabled();
-  return { needsAdmin, hasData: apps.n > 0, codeRequired: needsAdmin && options.code !== undefined };
+  const needsAdmin = !hasAdmin && !desk.syncEnabled();
+  return { needsAdmin, hasData, codeRequired: needsAdmin && options.code !== undefined };
 }
 
 /** One first run at a time per desk: a second one waits, then finds the administrator made. */

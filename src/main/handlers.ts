@@ -7,7 +7,8 @@ import { userCreate, userSetPassword, userUpdate, usersList } from './admin/user
 import { centresList } from './admin/centresList.js';
 import { approve, reject, returnForInformation } from './applications/decide.js';
 import { importApplications } from './applications/import/command.js';
-import { applicationDetail, applicationsFacets, applicationsList, applicationSmsPreview } from './applications/queries.js';
+import { applicationDetail, applicationSmsPreview } from './applications/detail.js';
+import { applicationsFacets, applicationsList } from './applications/queries.js';
 import { auditList, auditVerify } from './audit/queries.js';
 import { backupCreate, backupRestoreAtStart, backupsList } from './backup/handlers.js';
 import { dashboardSummary } from './dashboard/summary.js';

@@ -13,13 +13,13 @@ export function stableId(kind: string, key: string): string {
 
 /** Reference data every desk needs: the six regional RBTC centres, SMS templates, this desk's id. */
 export function seedReferenceData(sqlite: BetterSqlite3.Database): void {
+  const db = writableDb(sqlite);
   const at = new Date().toISOString();
-  sqlite.transaction(() => {
-    const insertCentre = sqlite.prepare(
-      'INSERT OR IGNORE INTO centres (id, code, name, town, region, active, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?)',
-    );
-    for (const c of kenya.rbtc_regional) insertCentre.run(stableId('centre', c.code), c.code, c.name, c.town, c.region, at);
-    seedSmsTemplates(writableDb(sqlite), at);
-    sqlite.prepare("INSERT OR IGNORE INTO settings (key, value, updated_at) VALUES ('desk.id', ?, ?)").run(newId(), at);
-  })();
+  db.transaction(() => {
+    db.run(db.insertInto('centres').orIgnore().values(kenya.rbtc_regional.map((c) => ({
+      id: stableId('centre', c.code), code: c.code, name: c.name, town: c.town, region: c.region, active: 1, updated_at: at,
+    }))));
+    seedSmsTemplates(db, at);
+    db.run(db.insertInto('settings').orIgnore().values({ key: 'desk.id', value: newId(), updated_at: at }));
+  });
 }

@@ -5,19 +5,17 @@ import { defineCommand, defineQuery } from '../core/registry.js';
 interface Row { cadre: FeeRow['cadre']; licence_year: number; amount_cents: number; placeholder: number }
 const toFeeRow = (r: Row): FeeRow => ({ cadre: r.cadre, licenceYear: r.licence_year, amountCents: r.amount_cents, placeholder: r.placeholder === 1 });
 
-export const feesList = defineQuery('fees.list', async (_db, { sqlite }) =>
-  (sqlite.prepare('SELECT * FROM fees ORDER BY licence_year DESC, cadre').all() as Row[]).map(toFeeRow));
+export const feesList = defineQuery('fees.list', async (_db, { db }) =>
+  db.all(db.selectFrom('fees').selectAll().orderBy('licence_year', 'desc').orderBy('cadre')).map(toFeeRow));
 
 export const feeSet = defineCommand('fee.set', async (_tx, ctx, input) => {
-  const { sqlite, now } = ctx;
-  const before = sqlite.prepare('SELECT * FROM fees WHERE cadre = ? AND licence_year = ?').get(input.cadre, input.licenceYear) as Row | undefined;
-  sqlite
-    .prepare(
-      `INSERT INTO fees (cadre, licence_year, amount_cents, placeholder, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (cadre, licence_year) DO UPDATE SET amount_cents = excluded.amount_cents,
-         placeholder = excluded.placeholder, updated_at = excluded.updated_at`,
-    )
-    .run(input.cadre, input.licenceYear, input.amountCents, input.placeholder ? 1 : 0, now);
+  const { db, now } = ctx;
+  const before = db.first(db.selectFrom('fees').selectAll().where('cadre', '=', input.cadre).where('licence_year', '=', input.licenceYear));
+  db.run(db.insertInto('fees')
+    .values({ cadre: input.cadre, licence_year: input.licenceYear, amount_cents: input.amountCents, placeholder: input.placeholder ? 1 : 0, updated_at: now })
+    .onConflict((oc) => oc.columns(['cadre', 'licence_year']).doUpdateSet((eb) => ({
+      amount_cents: eb.ref('excluded.amount_cents'), placeholder: eb.ref('excluded.placeholder'), updated_at: eb.ref('excluded.updated_at'),
+    }))));
   const fee: FeeRow = { cadre: input.cadre, licenceYear: input.licenceYear, amountCents: input.amountCents, placeholder: input.placeholder };
   ctx.audit({
     action: 'fee.set', entity: 'fee', entityId: `${input.cadre}:${input.licenceYear}`,

@@ -16,11 +16,11 @@ function row(def: SettingDef, value: string, placeholder: boolean): SettingRow {
   };
 }
 
-export const settingsList = defineQuery('settings.list', async (_db, { sqlite, desk }) =>
+export const settingsList = defineQuery('settings.list', async (_db, { db, desk }) =>
   SETTINGS.map((def): SettingRow => {
     // A secret is not read to be listed: plain Node cannot open one the desktop app sealed, and shows it set all the same.
     const value = isSecretName(def.key) ? (desk.secrets.has(def.key) ? MASK : '') : desk.setting(def.key);
-    return row(def, value, Boolean(def.placeholder) && !isSettingStored(sqlite, def.key));
+    return row(def, value, Boolean(def.placeholder) && !isSettingStored(db, def.key));
   }));
 
 interface Checked { def: SettingDef; value: string; secret: boolean }
@@ -44,13 +44,12 @@ function write(ctx: CommandContext, { def, value }: Checked): string | undefined
     return undefined;
   }
   const before = ctx.desk.setting(def.key);
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    )
-    .run(def.key, value, ctx.now, ctx.actor.id);
-  if (def.key === 'review.cpdThreshold') refreshStoredFlags(ctx.sqlite, Number(value));
+  const { db } = ctx;
+  db.run(db.insertInto('settings').values({ key: def.key, value, updated_at: ctx.now, updated_by: ctx.actor.id })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({
+      value: eb.ref('excluded.value'), updated_at: eb.ref('excluded.updated_at'), updated_by: eb.ref('excluded.updated_by'),
+    }))));
+  if (def.key === 'review.cpdThreshold') refreshStoredFlags(db, Number(value));
   return before;
 }
 

@@ -29,13 +29,13 @@ export function smsValues(app: ApplicationWithPractitioner, extra: { reason?: st
 }
 
 function decide(ctx: CommandContext, action: 'approve' | 'reject' | 'return', applicationId: string, reason: string | undefined): DecisionResult {
-  const { sqlite, now, actor } = ctx;
-  const app = loadApplication(sqlite, applicationId);
+  const { db, now, actor } = ctx;
+  const app = loadApplication(db, applicationId);
   const to = nextState(app.state, action as ApplicationAction);
   if (!to) throw new UserError('invalid_transition', refusalMessage(app.state, action));
 
   const threshold = Number(ctx.desk.setting('review.cpdThreshold'));
-  const flags = flagsForApplication(sqlite, app.id, threshold);
+  const flags = flagsForApplication(db, app.id, threshold);
   if (action === 'approve' && flags.length > 0 && !reason) {
     throw new UserError(
       'invalid_input',
@@ -44,20 +44,15 @@ function decide(ctx: CommandContext, action: 'approve' | 'reject' | 'return', ap
     );
   }
 
-  const invoice = action === 'approve' ? raiseInvoice(sqlite, app, now) : null;
-  sqlite
-    .prepare(
-      `UPDATE applications SET state = ?, decided_by = ?, decided_at = ?, decision_reason = ?,
-         version = version + 1, updated_at = ? WHERE id = ?`,
-    )
-    .run(to, actor.id, now, reason ?? null, now, app.id);
-  sqlite
-    .prepare(
-      `INSERT INTO application_history (application_id, at, actor_id, actor_name, action, from_state, to_state, reason, revision)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(app.id, now, actor.id, actor.username, action, app.state, to, reason ?? null, app.revision);
-  if (action === 'approve') refreshStoredFlags(sqlite, threshold, [app.practitioner_id]);
+  const invoice = action === 'approve' ? raiseInvoice(ctx.sqlite, app, now) : null;
+  db.run(db.updateTable('applications').set((eb) => ({
+    state: to, decided_by: actor.id, decided_at: now, decision_reason: reason ?? null, version: eb('version', '+', 1), updated_at: now,
+  })).where('id', '=', app.id));
+  db.run(db.insertInto('application_history').values({
+    application_id: app.id, at: now, actor_id: actor.id, actor_name: actor.username, action,
+    from_state: app.state, to_state: to, reason: reason ?? null, revision: app.revision,
+  }));
+  if (action === 'approve') refreshStoredFlags(db, threshold, [app.practitioner_id]);
 
   const sms = queueSms(ctx.db, {
     event: SMS_EVENT[action],

@@ -1,29 +1,30 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type { InferResult } from 'kysely';
 import type { ReviewFlag } from '../../shared/contract/applications.js';
 import { reviewFlags } from '../../shared/reviewFlags.js';
+import type { ReadableDB, WritableDB } from '../db/handles.js';
 
-const FACTS_SQL = `
-  SELECT a.id, a.cpd_points, a.declaration_accepted, a.disclosures, a.centre_text,
-         p.register_status, p.phone, c.name AS centre_name, c.active AS centre_active,
-         (SELECT count(*) FROM applications o
-           WHERE o.practitioner_id = a.practitioner_id AND o.licence_year = a.licence_year
-             AND o.id <> a.id AND o.state IN ('approved', 'paid', 'licensed')) AS other_decided
-  FROM applications a
-  JOIN practitioners p ON p.id = a.practitioner_id
-  LEFT JOIN centres c ON c.id = a.centre_id`;
-
-interface FactsRow {
-  id: string; cpd_points: number; declaration_accepted: number; disclosures: string; centre_text: string;
-  register_status: 'active' | 'suspended' | 'removed' | 'unknown'; phone: string | null;
-  centre_name: string | null; centre_active: number | null; other_decided: number;
+/** What an application's review flags are made of, with the flags stored now. */
+function facts(db: ReadableDB) {
+  return db.selectFrom('applications as a')
+    .innerJoin('practitioners as p', 'p.id', 'a.practitioner_id')
+    .leftJoin('centres as c', 'c.id', 'a.centre_id')
+    .select((eb) => [
+      'a.id', 'a.cpd_points', 'a.declaration_accepted', 'a.disclosures', 'a.centre_text', 'a.flags', 'a.flag_count',
+      'p.register_status', 'p.phone', 'c.name as centre_name', 'c.active as centre_active',
+      eb.selectFrom('applications as o').select(eb.fn.countAll<number>().as('n'))
+        .whereRef('o.practitioner_id', '=', 'a.practitioner_id').whereRef('o.licence_year', '=', 'a.licence_year')
+        .whereRef('o.id', '<>', 'a.id').where('o.state', 'in', ['approved', 'paid', 'licensed'])
+        .as('other_decided'),
+    ]);
 }
+type FactsRow = InferResult<ReturnType<typeof facts>>[number];
 
 function toFlags(r: FactsRow, cpdThreshold: number): ReviewFlag[] {
   return reviewFlags({
     cpdPoints: r.cpd_points,
     cpdThreshold,
     registerStatus: r.register_status,
-    otherDecidedForYear: r.other_decided,
+    otherDecidedForYear: r.other_decided ?? 0,
     declarationAccepted: r.declaration_accepted === 1,
     disclosures: r.disclosures,
     phoneValid: r.phone !== null,
@@ -32,28 +33,28 @@ function toFlags(r: FactsRow, cpdThreshold: number): ReviewFlag[] {
   });
 }
 
-export function flagsForApplication(sqlite: BetterSqlite3.Database, id: string, cpdThreshold: number): ReviewFlag[] {
-  const row = sqlite.prepare(`${FACTS_SQL} WHERE a.id = ?`).get(id) as FactsRow | undefined;
+export function flagsForApplication(db: ReadableDB, id: string, cpdThreshold: number): ReviewFlag[] {
+  const row = db.first(facts(db).where('a.id', '=', id));
   return row ? toFlags(row, cpdThreshold) : [];
 }
 
 /**
  * Stores each application's flags for the queue's "flagged" filter. Pass the practitioners whose
  * applications changed, or nothing to refresh every application (after a threshold change).
+ * Only the applications whose flags changed are written.
  */
-export function refreshStoredFlags(sqlite: BetterSqlite3.Database, cpdThreshold: number, practitionerIds?: string[]): void {
-  const update = sqlite.prepare('UPDATE applications SET flags = ?, flag_count = ? WHERE id = ? AND (flags <> ? OR flag_count <> ?)');
+export function refreshStoredFlags(db: WritableDB, cpdThreshold: number, practitionerIds?: string[]): void {
   const apply = (rows: Iterable<FactsRow>) => {
     for (const r of rows) {
       const flags = toFlags(r, cpdThreshold);
       const kinds = flags.map((f) => f.kind).join(' ');
-      update.run(kinds, flags.length, r.id, kinds, flags.length);
+      if (kinds === r.flags && flags.length === r.flag_count) continue;
+      db.run(db.updateTable('applications').set({ flags: kinds, flag_count: flags.length }).where('id', '=', r.id));
     }
   };
   if (!practitionerIds) {
-    apply(sqlite.prepare(FACTS_SQL).all() as FactsRow[]);
+    apply(db.all(facts(db)));
     return;
   }
-  const byPractitioner = sqlite.prepare(`${FACTS_SQL} WHERE a.practitioner_id = ?`);
-  for (const pid of new Set(practitionerIds)) apply(byPractitioner.all(pid) as FactsRow[]);
+  for (const pid of new Set(practitionerIds)) apply(db.all(facts(db).where('a.practitioner_id', '=', pid)));
 }

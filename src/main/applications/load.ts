@@ -1,6 +1,6 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { UserError } from '../../shared/errors.js';
-import type { ApplicationsTable, PractitionersTable } from '../db/schema.js';
+import type { ReadableDB } from '../db/handles.js';
+import type { ApplicationsTable } from '../db/schema.js';
 
 export type ApplicationWithPractitioner = Omit<ApplicationsTable, 'revision' | 'version'> & {
   revision: number;
@@ -8,22 +8,19 @@ export type ApplicationWithPractitioner = Omit<ApplicationsTable, 'revision' | '
   p_first_name: string;
   p_last_name: string;
   p_phone: string | null;
-  p_language: PractitionersTable['language'];
+  p_language: string;
   centre_name: string | null;
   centre_town: string | null;
 };
 
-export function loadApplication(sqlite: BetterSqlite3.Database, id: string): ApplicationWithPractitioner {
-  const row = sqlite
-    .prepare(
-      `SELECT a.*, p.first_name AS p_first_name, p.last_name AS p_last_name, p.phone AS p_phone,
-              p.language AS p_language, c.name AS centre_name, c.town AS centre_town
-       FROM applications a
-       JOIN practitioners p ON p.id = a.practitioner_id
-       LEFT JOIN centres c ON c.id = a.centre_id
-       WHERE a.id = ?`,
-    )
-    .get(id) as ApplicationWithPractitioner | undefined;
+export function loadApplication(db: ReadableDB, id: string): ApplicationWithPractitioner {
+  const row = db.first(db.selectFrom('applications as a')
+    .innerJoin('practitioners as p', 'p.id', 'a.practitioner_id')
+    .leftJoin('centres as c', 'c.id', 'a.centre_id')
+    .selectAll('a')
+    .select(['p.first_name as p_first_name', 'p.last_name as p_last_name', 'p.phone as p_phone',
+      'p.language as p_language', 'c.name as centre_name', 'c.town as centre_town'])
+    .where('a.id', '=', id));
   if (!row) throw new UserError('not_found', `No application with id ${id}.`);
   return row;
 }

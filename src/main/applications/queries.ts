@@ -1,13 +1,17 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { ApplicationDetail, ApplicationRow, HistoryEntry, SmsPreview } from '../../shared/contract/applications.js';
+import type { RawBuilder } from 'kysely';
+import type { ApplicationRow } from '../../shared/contract/applications.js';
 import type { QueryParsed } from '../../shared/contract/index.js';
+import type { DeskServices } from '../core/desk.js';
 import { defineQuery } from '../core/registry.js';
-import { feeFor } from '../billing/invoice.js';
-import { composeSms } from '../sms/queue.js';
-import { normalisePhone } from '../../shared/phone.js';
-import { smsLanguage, smsValues } from './decide.js';
-import { flagsForApplication } from './flags.js';
-import { loadApplication } from './load.js';
+import { sql, type ReadableDB } from '../db/handles.js';
+
+/*
+ * The applications grid and its search (`applications.list`): hand-written SQL through the `sql`
+ * template, planned here rather than left to SQLite's planner, to hold the QUALITY.md budgets of
+ * the grid query (filter + sort + page of 100, p95 ≤ 25 ms) and of search (p95 ≤ 15 ms) at
+ * national scale ×10. test/integration/search-plans.test.ts checks every plan against plain SQL.
+ * The detail pane's queries are in detail.ts.
+ */
 
 /**
  * The grid's sort keys: the column, and the index (migration 003) that holds the rows in the
@@ -32,7 +36,7 @@ export function ftsQuery(search: string): string | null {
 
 type ListInput = QueryParsed<'applications.list'>;
 type Filter = 'centreId' | 'county' | 'licenceYear' | 'state' | 'cadre' | 'flagged';
-interface Term { filter: Filter; column: string; op: '=' | '>'; value: unknown }
+interface Term { filter: Filter; column: string; op: '=' | '>'; value: string | number }
 
 /**
  * Filters that can lead an index seek, most selective first, with the index whose leading column
@@ -80,32 +84,12 @@ const SEARCH_PAGE_FROM_MATCHES = 4_000;
  */
 const SEARCH_STATE_INDEX = 'applications_search_state';
 
-const MATCH = 'a.rowid IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ?)';
-const FETCH_ROWS = `
-  SELECT a.rowid AS rid, a.id, a.application_ref, a.submitted_at, a.licence_year, a.cpd_points, a.state, a.flag_count,
-         a.cadre, a.county, p.first_name, p.middle_name, p.last_name, p.national_id, p.phone, c.name AS centre_name
-  FROM applications a
-  JOIN practitioners p ON p.id = a.practitioner_id
-  LEFT JOIN centres c ON c.id = a.centre_id
-  WHERE a.rowid IN (SELECT value FROM json_each(?))`;
 
 interface FetchedRow {
   rid: number; id: string; application_ref: string; submitted_at: string; licence_year: number; cpd_points: number;
   state: ApplicationRow['state']; flag_count: number; cadre: ApplicationRow['cadre']; county: string;
   first_name: string; middle_name: string; last_name: string; national_id: string; phone: string | null;
   centre_name: string | null;
-}
-
-const statementCache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
-function statement(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
-  let cache = statementCache.get(sqlite);
-  if (!cache) statementCache.set(sqlite, (cache = new Map()));
-  let st = cache.get(text);
-  if (!st) {
-    if (cache.size > 500) cache.clear();
-    cache.set(text, (st = sqlite.prepare(text)));
-  }
-  return st;
 }
 
 function filterTerms(input: ListInput): Term[] {
@@ -120,16 +104,30 @@ function filterTerms(input: ListInput): Term[] {
 }
 
 /**
- * `WHERE` text and parameters. `plain: false` writes `+column` so that SQLite does not seek on it;
+ * The `WHERE` clause. `plain: false` writes `+column` so that SQLite does not seek on it;
  * `stateProbe` writes the state term as the expression of SEARCH_STATE_INDEX, to seek on that.
  */
-function where(terms: readonly Term[], options: { plain: boolean; match: string | null; extra?: { sql: string; params: unknown[] }; stateProbe?: boolean }) {
-  const parts = terms.map((t) => options.stateProbe && t.filter === 'state' ? "(a.state || '') = ?" : `${options.plain ? '' : '+'}${t.column} ${t.op} ?`);
-  const params = terms.map((t) => t.value);
-  if (options.extra) { parts.unshift(options.extra.sql); params.unshift(...options.extra.params); }
-  if (options.match) { parts.push(MATCH); params.push(options.match); }
-  return { sql: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', params };
+function where(terms: readonly Term[], options: { plain: boolean; match: string | null; extra?: RawBuilder<unknown>; stateProbe?: boolean }): RawBuilder<unknown> {
+  const parts = terms.map((t) => options.stateProbe && t.filter === 'state'
+    ? sql`(a.state || '') = ${t.value}`
+    : sql`${sql.raw(`${options.plain ? '' : '+'}${t.column} ${t.op}`)} ${t.value}`);
+  if (options.extra) parts.unshift(options.extra);
+  if (options.match) parts.push(sql`a.rowid IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ${options.match})`);
+  return parts.length ? sql` WHERE ${sql.join(parts, sql` AND `)}` : sql``;
 }
+
+/** `ORDER BY <sort key> <dir>, a.id <dir>`. */
+function orderBy(column: string, dir: 'asc' | 'desc'): RawBuilder<unknown> {
+  return sql.raw(` ORDER BY ${column} ${dir}, a.id ${dir}`);
+}
+
+/** `INDEXED BY <index>`: the index the plan chose (a name of migration 003 or 007, never input). */
+const indexedBy = (index: string) => sql.raw(` INDEXED BY ${index}`);
+
+/** The join the centre sort needs. */
+const centreJoin = (sort: ListInput['sort']) => sql.raw(sort === 'centre' ? ' LEFT JOIN centres c ON c.id = a.centre_id' : '');
+
+const rowIds = (rows: { rid: number }[]) => rows.map((r) => r.rid);
 
 /**
  * The grid: filter, sort and page in SQL. Gives exactly what
@@ -147,7 +145,7 @@ function where(terms: readonly Term[], options: { plain: boolean; match: string 
  * - then only the page's rows are read and joined.
  * One read transaction, so that the count and the page agree.
  */
-function listApplications(sqlite: BetterSqlite3.Database, input: ListInput) {
+function listApplications(db: ReadableDB, input: ListInput) {
   const terms = filterTerms(input);
   const match = input.search ? ftsQuery(input.search) : null;
   const key = SORT_KEYS[input.sort];
@@ -157,14 +155,11 @@ function listApplications(sqlite: BetterSqlite3.Database, input: ListInput) {
   let candidates = 0;
   if (match) {
     // The index's matches, counted without reading the table: an upper bound of the total.
-    candidates = (statement(sqlite, 'SELECT count(*) AS n FROM applications_search WHERE applications_search MATCH ?').get(match) as { n: number }).n;
+    candidates = db.first(sql<{ n: number }>`SELECT count(*) AS n FROM applications_search WHERE applications_search MATCH ${match}`)!.n;
     if (candidates === 0) return { total: 0, rows: [] as FetchedRow[] };
     if (candidates <= (pageSeek ? SEARCH_ONE_PASS_WITH_FILTER : SEARCH_ONE_PASS)) {
-      const w = where(terms, { plain: false, match });
-      const join = input.sort === 'centre' ? ' LEFT JOIN centres c ON c.id = a.centre_id' : '';
-      const all = (statement(sqlite, `SELECT a.rowid AS rid FROM applications a${join}${w.sql} ORDER BY ${key.column} ${input.dir}, a.id ${input.dir}`)
-        .all(...w.params) as { rid: number }[]);
-      return { total: all.length, rows: fetchRows(sqlite, all.slice(offset, offset + input.pageSize).map((r) => r.rid)) };
+      const all = rowIds(db.all(sql<{ rid: number }>`SELECT a.rowid AS rid FROM applications a${centreJoin(input.sort)}${where(terms, { plain: false, match })}${orderBy(key.column, input.dir)}`));
+      return { total: all.length, rows: fetchRows(db, all.slice(offset, offset + input.pageSize)) };
     }
   }
 
@@ -182,30 +177,25 @@ function listApplications(sqlite: BetterSqlite3.Database, input: ListInput) {
   } else if (match) {
     // A filtered search: the row ids that pass, found the way the count would be (no more work),
     // so that when they are few the page is sorted from them instead of walking an index for it.
-    let found: { sql: string; params: unknown[] };
+    let found: RawBuilder<{ rid: number }>;
     if (probeState) {
-      const w = where(terms, { plain: false, match, stateProbe: true });
-      found = { sql: `SELECT a.rowid FROM applications a INDEXED BY ${SEARCH_STATE_INDEX}${w.sql}`, params: w.params };
+      found = sql`SELECT a.rowid AS rid FROM applications a${indexedBy(SEARCH_STATE_INDEX)}${where(terms, { plain: false, match, stateProbe: true })}`;
     } else if ((!seek || !PAGE_SEEKS.has(seek[0])) && candidates <= SEARCH_BY_ROW_ID) {
-      const w = where(terms, { plain: false, match });
-      found = { sql: `SELECT a.rowid FROM applications a${w.sql}`, params: w.params };
+      found = sql`SELECT a.rowid AS rid FROM applications a${where(terms, { plain: false, match })}`;
     } else {
-      const w = where(terms, { plain: true, match });
-      found = { sql: `SELECT a.rowid FROM applications a INDEXED BY ${seek?.[1] ?? 'applications_grid_cadre'}${w.sql}`, params: w.params };
+      found = sql`SELECT a.rowid AS rid FROM applications a${indexedBy(seek?.[1] ?? 'applications_grid_cadre')}${where(terms, { plain: true, match })}`;
     }
-    const rids = statement(sqlite, found.sql).pluck().all(...found.params) as number[];
+    const rids = rowIds(db.all(found));
     total = rids.length;
     if (total <= SEARCH_PAGE_FROM_MATCHES) {
       if (offset >= total) return { total, rows: [] as FetchedRow[] };
-      const join = input.sort === 'centre' ? ' LEFT JOIN centres c ON c.id = a.centre_id' : '';
-      const page = statement(sqlite, `SELECT a.rowid FROM applications a${join} WHERE a.rowid IN (SELECT value FROM json_each(?))
-        ORDER BY ${key.column} ${input.dir}, a.id ${input.dir} LIMIT ? OFFSET ?`).pluck().all(JSON.stringify(rids), input.pageSize, offset) as number[];
-      return { total, rows: fetchRows(sqlite, page) };
+      const page = rowIds(db.all(sql<{ rid: number }>`SELECT a.rowid AS rid FROM applications a${centreJoin(input.sort)}
+        WHERE a.rowid IN (SELECT value FROM json_each(${JSON.stringify(rids)}))${orderBy(key.column, input.dir)} LIMIT ${input.pageSize} OFFSET ${offset}`));
+      return { total, rows: fetchRows(db, page) };
     }
   } else {
-    const w = where(terms, { plain: true, match });
-    const sql = `SELECT count(*) AS n FROM applications a${seek ? ` INDEXED BY ${seek[1]}` : ''}${w.sql}`;
-    total = (statement(sqlite, sql).get(...w.params) as { n: number }).n;
+    const index = seek ? indexedBy(seek[1]) : sql``;
+    total = db.first(sql<{ n: number }>`SELECT count(*) AS n FROM applications a${index}${where(terms, { plain: true, match })}`)!.n;
   }
 
   if (offset >= total) return { total, rows: [] as FetchedRow[] };
@@ -219,7 +209,7 @@ function listApplications(sqlite: BetterSqlite3.Database, input: ListInput) {
   // The table's size, for the estimate only: the highest row id, read in a few pages (applications
   // are never deleted, and a wrong guess would cost time, never change the answer).
   const tableRows = terms.length || match
-    ? Math.max(total, (statement(sqlite, 'SELECT coalesce(max(rowid), 0) AS n FROM applications').get() as { n: number }).n)
+    ? Math.max(total, db.first(sql<{ n: number }>`SELECT coalesce(max(rowid), 0) AS n FROM applications`)!.n)
     : total;
   // A licence year's applications lie together along the submission time and the reference (they
   // are made in the year's renewal window): with a year filter, walk that year's own index instead.
@@ -235,24 +225,27 @@ function listApplications(sqlite: BetterSqlite3.Database, input: ListInput) {
   const w = where(terms, { plain: true, match });
   let rids: number[];
   if (useSeek) {
-    const join = input.sort === 'centre' ? ' LEFT JOIN centres c ON c.id = a.centre_id' : '';
-    rids = (statement(sqlite, `SELECT a.rowid AS rid FROM applications a INDEXED BY ${pageSeek}${join}${w.sql} ORDER BY ${key.column} ${dir}, a.id ${dir} LIMIT ? OFFSET ?`)
-      .all(...w.params, take, skip) as { rid: number }[]).map((r) => r.rid);
+    rids = rowIds(db.all(sql<{ rid: number }>`SELECT a.rowid AS rid FROM applications a${indexedBy(pageSeek)}${centreJoin(input.sort)}${w}${orderBy(key.column, dir)} LIMIT ${take} OFFSET ${skip}`));
   } else if (input.sort !== 'centre') {
-    rids = (statement(sqlite, `SELECT a.rowid AS rid FROM applications a INDEXED BY ${walkIndex}${w.sql} ORDER BY ${key.column} ${dir}, a.id ${dir} LIMIT ? OFFSET ?`)
-      .all(...w.params, take, skip) as { rid: number }[]).map((r) => r.rid);
+    rids = rowIds(db.all(sql<{ rid: number }>`SELECT a.rowid AS rid FROM applications a${indexedBy(walkIndex)}${w}${orderBy(key.column, dir)} LIMIT ${take} OFFSET ${skip}`));
   } else {
-    rids = walkByCentre(sqlite, terms, match, groupCounts, dir, skip, take);
+    rids = walkByCentre(db, terms, match, groupCounts, dir, skip, take);
   }
-  const rows = fetchRows(sqlite, rids);
+  const rows = fetchRows(db, rids);
   if (reverse) rows.reverse();
   return { total, rows };
 }
 
 /** The page's rows, joined, in the order of `rids`. */
-function fetchRows(sqlite: BetterSqlite3.Database, rids: number[]): FetchedRow[] {
+function fetchRows(db: ReadableDB, rids: number[]): FetchedRow[] {
   if (rids.length === 0) return [];
-  const byRid = new Map((statement(sqlite, FETCH_ROWS).all(JSON.stringify(rids)) as FetchedRow[]).map((r) => [r.rid, r]));
+  const byRid = new Map(db.all(sql<FetchedRow>`
+    SELECT a.rowid AS rid, a.id, a.application_ref, a.submitted_at, a.licence_year, a.cpd_points, a.state, a.flag_count,
+           a.cadre, a.county, p.first_name, p.middle_name, p.last_name, p.national_id, p.phone, c.name AS centre_name
+    FROM applications a
+    JOIN practitioners p ON p.id = a.practitioner_id
+    LEFT JOIN centres c ON c.id = a.centre_id
+    WHERE a.rowid IN (SELECT value FROM json_each(${JSON.stringify(rids)}))`).map((r) => [r.rid, r]));
   return rids.map((rid) => byRid.get(rid)!);
 }
 
@@ -263,35 +256,34 @@ function fetchRows(sqlite: BetterSqlite3.Database, rids: number[]): FetchedRow[]
  * of the centre index.
  */
 function walkByCentre(
-  sqlite: BetterSqlite3.Database, terms: readonly Term[], match: string | null, countIndex: string | undefined,
+  db: ReadableDB, terms: readonly Term[], match: string | null, countIndex: string | undefined,
   dir: 'asc' | 'desc', skip: number, take: number,
 ): number[] {
-  const centres = statement(sqlite, 'SELECT id, name FROM centres ORDER BY name').all() as { id: string; name: string }[];
-  const groups: { ids: (string | null)[]; sql: string }[] = [{ ids: [null], sql: 'a.centre_id IS NULL' }];
+  const centres = db.all(sql<{ id: string; name: string }>`SELECT id, name FROM centres ORDER BY name`);
+  const groups: { ids: (string | null)[]; sql: RawBuilder<unknown> }[] = [{ ids: [null], sql: sql`a.centre_id IS NULL` }];
   for (let i = 0; i < centres.length; ) {
     const ids: string[] = [];
     const name = centres[i]!.name;
     while (i < centres.length && centres[i]!.name === name) ids.push(centres[i++]!.id);
-    groups.push({ ids, sql: `a.centre_id IN (${ids.map(() => '?').join(', ')})` });
+    groups.push({ ids, sql: sql`a.centre_id IN (${sql.join(ids)})` });
   }
   if (dir === 'desc') groups.reverse();
   let perCentre: Map<string | null, number> | null = null;
   if (countIndex) {
-    const w = where(terms, { plain: true, match });
-    perCentre = new Map((statement(sqlite, `SELECT a.centre_id AS centre, count(*) AS n FROM applications a INDEXED BY ${countIndex}${w.sql} GROUP BY a.centre_id`)
-      .all(...w.params) as { centre: string | null; n: number }[]).map((r) => [r.centre, r.n]));
+    perCentre = new Map(db.all(sql<{ centre: string | null; n: number }>`SELECT a.centre_id AS centre, count(*) AS n
+      FROM applications a${indexedBy(countIndex)}${where(terms, { plain: true, match })} GROUP BY a.centre_id`).map((r) => [r.centre, r.n]));
   }
   const rids: number[] = [];
   let passed = 0;
   for (const group of groups) {
     if (rids.length >= take) break;
-    const w = where(terms, { plain: true, match, extra: { sql: group.sql, params: group.ids.filter((id) => id !== null) } });
+    const w = where(terms, { plain: true, match, extra: group.sql });
     const n = perCentre
       ? group.ids.reduce((sum, id) => sum + (perCentre!.get(id) ?? 0), 0)
-      : (statement(sqlite, `SELECT count(*) AS n FROM applications a INDEXED BY applications_grid_centre${w.sql}`).get(...w.params) as { n: number }).n;
+      : db.first(sql<{ n: number }>`SELECT count(*) AS n FROM applications a INDEXED BY applications_grid_centre${w}`)!.n;
     if (n > 0 && passed + n > skip) {
-      const rows = statement(sqlite, `SELECT a.rowid AS rid FROM applications a INDEXED BY applications_grid_centre${w.sql} ORDER BY a.id ${dir} LIMIT ? OFFSET ?`)
-        .all(...w.params, take - rids.length, Math.max(0, skip - passed)) as { rid: number }[];
+      const rows = db.all(sql<{ rid: number }>`SELECT a.rowid AS rid FROM applications a INDEXED BY applications_grid_centre${w}
+        ORDER BY a.id ${sql.raw(dir)} LIMIT ${take - rids.length} OFFSET ${Math.max(0, skip - passed)}`);
       for (const r of rows) rids.push(r.rid);
     }
     passed += n;
@@ -299,8 +291,16 @@ function walkByCentre(
   return rids;
 }
 
-export const applicationsList = defineQuery('applications.list', async (db, { sqlite }, input) => {
-  const { total, rows } = await db.connection().execute(async () => sqlite.transaction(() => listApplications(sqlite, input))());
+/**
+ * `work` in one read transaction, so that the count and the page agree while another program on
+ * the folder writes (ReadableDB has no transaction of its own: local helper on the desk's connection).
+ */
+function oneSnapshot<T>(desk: DeskServices, work: () => T): T {
+  return desk.sqlite.transaction(work).deferred();
+}
+
+export const applicationsList = defineQuery('applications.list', async (_db, { db, desk }, input) => {
+  const { total, rows } = oneSnapshot(desk, () => listApplications(db, input));
   return {
     total,
     page: input.page,
@@ -323,94 +323,9 @@ export const applicationsList = defineQuery('applications.list', async (db, { sq
   };
 });
 
-export const applicationDetail = defineQuery('application.detail', async (db, ctx, input) => {
-  const { sqlite } = ctx;
-  return db.connection().execute(async () => {
-    const app = loadApplication(sqlite, input.id);
-    const p = sqlite.prepare('SELECT * FROM practitioners WHERE id = ?').get(app.practitioner_id) as Record<string, string>;
-    const invoice = sqlite
-      .prepare('SELECT bill_ref, amount_due_cents, amount_paid_cents, state FROM invoices WHERE application_id = ?')
-      .get(app.id) as { bill_ref: string; amount_due_cents: number; amount_paid_cents: number; state: string } | undefined;
-    const decidedBy = app.decided_by
-      ? (sqlite.prepare('SELECT username FROM users WHERE id = ?').get(app.decided_by) as { username: string } | undefined)?.username ?? null
-      : null;
-    // Submissions and resubmissions come only from imports. Those written before their entries
-    // named the import (issue 17) hold the importing user's name alone: shown as an import too.
-    const history = sqlite
-      .prepare(`SELECT at, CASE WHEN action IN ('submitted', 'resubmit') AND actor_name NOT LIKE 'Imported %' AND actor_name NOT LIKE 'Received %'
-                  THEN 'Imported by ' || actor_name ELSE actor_name END AS actor,
-                  action, from_state AS fromState, to_state AS toState, reason, revision
-                FROM application_history WHERE application_id = ? ORDER BY id`)
-      .all(app.id) as HistoryEntry[];
-    const detail: ApplicationDetail = {
-      id: app.id,
-      applicationRef: app.application_ref,
-      submittedAt: app.submitted_at,
-      fullName: [p.first_name, p.middle_name, p.last_name].filter(Boolean).join(' '),
-      nationalId: p.national_id!,
-      phone: app.p_phone,
-      cadre: app.cadre,
-      licenceYear: app.licence_year,
-      cpdPoints: app.cpd_points,
-      county: app.county,
-      centreName: app.centre_name,
-      state: app.state,
-      flagCount: app.flag_count,
-      revision: app.revision,
-      registrationNo: p.registration_no!,
-      firstName: p.first_name!,
-      middleName: p.middle_name!,
-      lastName: p.last_name!,
-      email: p.email!,
-      qualification: p.qualification!,
-      employer: p.employer!,
-      registerStatus: p.register_status!,
-      declarationAccepted: app.declaration_accepted === 1,
-      disclosures: app.disclosures,
-      centreId: app.centre_id,
-      centreText: app.centre_text,
-      decidedBy,
-      decidedAt: app.decided_at,
-      decisionReason: app.decision_reason,
-      flags: flagsForApplication(sqlite, app.id, Number(ctx.desk.setting('review.cpdThreshold'))),
-      invoice: invoice
-        ? { billRef: invoice.bill_ref, amountDueCents: invoice.amount_due_cents, amountPaidCents: invoice.amount_paid_cents, state: invoice.state }
-        : null,
-      feeCents: feeFor(sqlite, app.cadre, app.licence_year),
-      history,
-    };
-    return detail;
-  });
-});
-
-/** The SMS the decision would send, so the officer sees it before confirming. */
-export const applicationSmsPreview = defineQuery('application.smsPreview', async (db, ctx, input) => {
-  const { sqlite } = ctx;
-  return db.connection().execute(async (): Promise<SmsPreview> => {
-    const app = loadApplication(sqlite, input.applicationId);
-    const event = ({ approve: 'approved', reject: 'rejected', return: 'returned' } as const)[input.decision];
-    const fee = feeFor(sqlite, app.cadre, app.licence_year);
-    const billRef = input.decision === 'approve'
-      ? ((sqlite.prepare('SELECT bill_ref FROM invoices WHERE application_id = ?').get(app.id) as { bill_ref: string } | undefined)?.bill_ref ?? '(given on approval)')
-      : undefined;
-    const message = composeSms(ctx.db, event, smsLanguage(app, ctx.desk.setting('sms.defaultLanguage')), smsValues(app, {
-      reason: input.reason?.trim() || '…', billRef, amountCents: fee ?? undefined,
-    }));
-    const phone = normalisePhone(app.p_phone);
-    const problems = [
-      !phone.ok ? 'The phone number is not a valid Kenyan mobile number: this SMS cannot be sent.' : null,
-      input.decision === 'approve' && fee === null ? `No fee is set for a ${app.cadre} in ${app.licence_year}.` : null,
-    ].filter(Boolean);
-    return {
-      phone: phone.ok ? phone.msisdn : null,
-      text: message.text, encoding: message.encoding, units: message.units, parts: message.parts,
-      ...(problems.length ? { problem: problems.join(' ') } : {}),
-    };
-  });
-});
-
-export const applicationsFacets = defineQuery('applications.facets', async (_db, { sqlite }) => ({
-  licenceYears: (sqlite.prepare('SELECT DISTINCT licence_year AS y FROM applications ORDER BY y DESC').all() as { y: number }[]).map((r) => r.y),
-  counties: (sqlite.prepare("SELECT DISTINCT county AS c FROM applications WHERE county <> '' ORDER BY c").all() as { c: string }[]).map((r) => r.c),
+/** The grid's filter choices: every licence year and county that has applications. */
+export const applicationsFacets = defineQuery('applications.facets', async (_db, { db }) => ({
+  licenceYears: db.all(db.selectFrom('applications').select('licence_year').distinct().orderBy('licence_year', 'desc')).map((r) => r.licence_year),
+  counties: db.all(db.selectFrom('applications').select('county').distinct().where('county', '<>', '').orderBy('county')).map((r) => r.county),
 }));
 

@@ -3,26 +3,24 @@ import { nairobiDayStart } from '../../shared/time.js';
 import { verifyAuditChainParallel } from '../core/auditVerify.js';
 import { defineQuery } from '../core/registry.js';
 
-/** A long chain is checked on worker threads, each with its own connection: this one stays free meanwhile. */
-export const auditVerify = defineQuery('audit.verify', async (db, { sqlite }) =>
-  db.connection().execute(async () => verifyAuditChainParallel(sqlite)));
+/**
+ * A long chain is checked on worker threads, each with its own connection: this one stays free meanwhile.
+ * It takes the raw connection: the workers open their own from it (QUALITY.md audit chain verify budget, ≤ 5 s).
+ */
+export const auditVerify = defineQuery('audit.verify', async (_db, { desk }) => verifyAuditChainParallel(desk.sqlite));
 
-export const auditList = defineQuery('audit.list', async (db, { sqlite }, input) =>
-  db.connection().execute(async () => {
-    const where: string[] = [];
-    const params: Record<string, unknown> = { limit: input.pageSize, offset: input.page * input.pageSize };
-    if (input.actor) { where.push('actor_name = @actor'); params.actor = input.actor.toLowerCase(); }
-    if (input.action) { where.push('action LIKE @action'); params.action = `${input.action.replace(/[%_]/g, '')}%`; }
-    if (input.entity) { where.push('entity = @entity'); params.entity = input.entity; }
-    if (input.entityId) { where.push('entity_id = @entityId'); params.entityId = input.entityId; }
-    if (input.from) { where.push('at >= @from'); params.from = nairobiDayStart(input.from); }
-    if (input.to) { where.push('at < @to'); params.to = nairobiDayStart(input.to, 1); }
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = sqlite.prepare(`SELECT count(*) FROM audit_events ${filter}`).pluck().get(params) as number;
-    const rows = (sqlite
-      .prepare(`SELECT seq, at, actor_name AS actor, desk_id AS desk, action, entity, entity_id AS entityId, summary, before, after, hash
-                FROM audit_events ${filter} ORDER BY seq DESC LIMIT @limit OFFSET @offset`)
-      .all(params) as (Omit<AuditRow, 'before' | 'after'> & { before: string | null; after: string | null })[])
-      .map((r): AuditRow => ({ ...r, before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after) }));
-    return { rows, total, page: input.page, pageSize: input.pageSize };
-  }));
+export const auditList = defineQuery('audit.list', async (_db, { db }, input) => {
+  let events = db.selectFrom('audit_events');
+  if (input.actor) events = events.where('actor_name', '=', input.actor.toLowerCase());
+  if (input.action) events = events.where('action', 'like', `${input.action.replace(/[%_]/g, '')}%`);
+  if (input.entity) events = events.where('entity', '=', input.entity);
+  if (input.entityId) events = events.where('entity_id', '=', input.entityId);
+  if (input.from) events = events.where('at', '>=', nairobiDayStart(input.from));
+  if (input.to) events = events.where('at', '<', nairobiDayStart(input.to, 1));
+  const total = db.first(events.select((eb) => eb.fn.countAll<number>().as('n')))!.n;
+  const rows = db.all(events
+    .select(['seq', 'at', 'actor_name as actor', 'desk_id as desk', 'action', 'entity', 'entity_id as entityId', 'summary', 'before', 'after', 'hash'])
+    .orderBy('seq', 'desc').limit(input.pageSize).offset(input.page * input.pageSize))
+    .map((r): AuditRow => ({ ...r, before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after) }));
+  return { rows, total, page: input.page, pageSize: input.pageSize };
+});

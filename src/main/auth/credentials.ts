@@ -36,8 +36,10 @@ export async function openCredentials(
   const stronger = await hashPassword(password);
   const made = signingKey ? null : newOpKey(user.username, stronger.wrapKey);
   const key = signingKey ?? made!.privateKey;
-  const save = () => desk.sqlite
-    .prepare('UPDATE users SET password_hash = ?, op_key_wrapped = ?, op_public_key = coalesce(?, op_public_key) WHERE id = ?')
-    .run(stronger.hash, wrapOpKey(user.username, stronger.wrapKey, key), made?.publicKey ?? null, user.id);
+  const save = () => desk.write.run(desk.write.updateTable('users').set({
+    password_hash: stronger.hash,
+    op_key_wrapped: wrapOpKey(user.username, stronger.wrapKey, key),
+    ...(made ? { op_public_key: made.publicKey } : {}),
+  }).where('id', '=', user.id));
   return { ok: true, signingKey: key, save };
 }

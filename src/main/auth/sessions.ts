@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionInfo } from '../../shared/contract/session.js';
 import { UserError } from '../../shared/errors.js';
-import { PERMISSIONS, can, type Role } from '../../shared/permissions.js';
+import { PERMISSIONS, can } from '../../shared/permissions.js';
 import { actorFromUser, type Actor } from '../core/actor.js';
 import { appendAudit } from '../core/audit.js';
 import type { DeskServices } from '../core/desk.js';
+import type { ReadableDB } from '../db/handles.js';
 import type { KeyObject } from 'node:crypto';
 import { openCredentials } from './credentials.js';
 import { sessionKeys } from './keyring.js';
@@ -16,11 +17,11 @@ const MAX_WAIT_SECONDS = 300;
 /** A session ends this long after sign-in, however active (the idle lock comes sooner). */
 export const SESSION_MAX_HOURS = 12;
 
-interface UserRecord {
-  id: string; username: string; full_name: string; role: Role; centre_id: string | null;
-  centre_name: string | null; password_hash: string; active: number; failed_logins: number;
-  locked_until: string | null; op_key_wrapped: string | null;
+/** A user with their centre's name: what sign-in checks and a session answers. */
+function usersWithCentre(db: ReadableDB) {
+  return db.selectFrom('users as u').leftJoin('centres as c', 'c.id', 'u.centre_id').selectAll('u').select('c.name as centre_name');
 }
+type UserRecord = NonNullable<ReturnType<typeof findUser>>;
 
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -31,12 +32,17 @@ export function waitAfterFailures(failures: number): number {
   return Math.min(FIRST_WAIT_SECONDS * 2 ** (failures - FREE_ATTEMPTS), MAX_WAIT_SECONDS);
 }
 
-function findUser(desk: DeskServices, username: string): UserRecord | undefined {
-  return desk.sqlite
-    .prepare(
-      `SELECT u.*, c.name AS centre_name FROM users u LEFT JOIN centres c ON c.id = u.centre_id WHERE u.username = ?`,
-    )
-    .get(username) as UserRecord | undefined;
+function findUser(desk: DeskServices, by: { username: string } | { id: string }) {
+  const users = usersWithCentre(desk.read);
+  return desk.read.first('id' in by ? users.where('u.id', '=', by.id) : users.where('u.username', '=', by.username));
+}
+
+function endSession(desk: DeskServices, hash: string, at: string): void {
+  desk.write.run(desk.write.updateTable('sessions').set({ ended_at: at }).where('token_hash', '=', hash));
+}
+
+function setLocked(desk: DeskServices, hash: string): void {
+  desk.write.run(desk.write.updateTable('sessions').set({ locked: 1 }).where('token_hash', '=', hash));
 }
 
 function audit(desk: DeskServices, actor: Actor, action: string, summary: string): void {
@@ -61,7 +67,7 @@ function claimAttempt(desk: DeskServices, username: string): Promise<UserRecord 
   // Kysely's transaction holds the connection: no other work of this process runs inside it.
   return desk.db.transaction().execute(async () => {
     const now = desk.clock();
-    const user = findUser(desk, username);
+    const user = findUser(desk, { username });
     if (!user) return undefined;
     if (user.locked_until && new Date(user.locked_until) > now) {
       const seconds = Math.ceil((new Date(user.locked_until).getTime() - now.getTime()) / 1000);
@@ -69,9 +75,8 @@ function claimAttempt(desk: DeskServices, username: string): Promise<UserRecord 
     }
     const failures = user.failed_logins + 1;
     const wait = waitAfterFailures(failures);
-    desk.sqlite
-      .prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?')
-      .run(failures, wait ? new Date(now.getTime() + wait * 1000).toISOString() : null, user.id);
+    const lockedUntil = wait ? new Date(now.getTime() + wait * 1000).toISOString() : null;
+    desk.write.run(desk.write.updateTable('users').set({ failed_logins: failures, locked_until: lockedUntil }).where('id', '=', user.id));
     return user;
   });
 }
@@ -86,7 +91,7 @@ async function checkCredentials(desk: DeskServices, username: string, password: 
       audit(desk, failedActor, 'session.login_failed', `Failed sign-in for '${username}'`);
       return 'failed' as const;
     }
-    desk.sqlite.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(user.id);
+    desk.write.run(desk.write.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id));
     if (user.active) { save(); return 'ok' as const; }
     audit(desk, failedActor, 'session.login_refused', `Sign-in refused: '${username}' is disabled`);
     return 'disabled' as const;
@@ -101,29 +106,25 @@ export async function login(desk: DeskServices, username: string, password: stri
   const token = randomBytes(32).toString('base64url');
   const at = desk.clock().toISOString();
   await desk.db.transaction().execute(async () => {
-    desk.sqlite
-      .prepare('INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)')
-      .run(tokenHash(token), user.id, at, at);
+    desk.write.run(desk.write.insertInto('sessions').values({ token_hash: tokenHash(token), user_id: user.id, created_at: at, last_seen_at: at }));
     audit(desk, actorFromUser(user), 'session.login', `${user.username} signed in`);
   });
   if (signingKey) sessionKeys(desk).set(tokenHash(token), signingKey);
   return sessionInfo(desk, user, token);
 }
 
-interface SessionRow { token_hash: string; user_id: string; created_at: string; last_seen_at: string; locked: number; ended_at: string | null }
-
 /** A session that has not ended: sign-out, a password change or reset, a disabled account and the 12-hour limit end one. */
-function sessionRow(desk: DeskServices, token: string): SessionRow {
-  const row = desk.sqlite.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash(token)) as SessionRow | undefined;
+function sessionRow(desk: DeskServices, token: string) {
+  const row = desk.read.first(desk.read.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash(token)));
   const now = desk.clock();
   if (row && !row.ended_at && now.getTime() - new Date(row.created_at).getTime() > SESSION_MAX_HOURS * 3_600_000) {
-    desk.sqlite.prepare('UPDATE sessions SET ended_at = ? WHERE token_hash = ?').run(now.toISOString(), row.token_hash);
+    endSession(desk, row.token_hash, now.toISOString());
     sessionKeys(desk).delete(row.token_hash);
     throw new UserError('not_signed_in', `Sessions end ${SESSION_MAX_HOURS} hours after sign-in. Sign in again.`);
   }
   if (!row || row.ended_at) {
     if (row) sessionKeys(desk).delete(row.token_hash);
-    if (row && desk.sqlite.prepare('SELECT active FROM users WHERE id = ?').pluck().get(row.user_id) === 0) {
+    if (row && desk.read.first(desk.read.selectFrom('users').select('active').where('id', '=', row.user_id))?.active === 0) {
       throw new UserError('user_disabled', 'This account is disabled. Ask an administrator.');
     }
     throw new UserError('not_signed_in', 'Your session has ended. Sign in again.');
@@ -139,22 +140,20 @@ export async function resolveSession(desk: DeskServices, token: string | undefin
   if (!token) throw new UserError('not_signed_in', 'Sign in first.');
   return desk.db.connection().execute(async () => {
     const row = sessionRow(desk, token);
-    const user = desk.sqlite
-      .prepare('SELECT u.*, c.name AS centre_name FROM users u LEFT JOIN centres c ON c.id = u.centre_id WHERE u.id = ?')
-      .get(row.user_id) as UserRecord;
+    const user = findUser(desk, { id: row.user_id })!;
     if (!user.active) {
-      desk.sqlite.prepare('UPDATE sessions SET ended_at = ? WHERE token_hash = ?').run(desk.clock().toISOString(), row.token_hash);
+      endSession(desk, row.token_hash, desk.clock().toISOString());
       sessionKeys(desk).delete(row.token_hash);
       throw new UserError('user_disabled', 'This account is disabled. Ask an administrator.');
     }
     const now = desk.clock();
     const idleMs = Number(desk.setting('session.idleLockMinutes')) * 60_000;
     if (row.locked || now.getTime() - new Date(row.last_seen_at).getTime() > idleMs) {
-      if (!row.locked) desk.sqlite.prepare('UPDATE sessions SET locked = 1 WHERE token_hash = ?').run(row.token_hash);
+      if (!row.locked) setLocked(desk, row.token_hash);
       sessionKeys(desk).delete(row.token_hash);
       throw new UserError('session_locked', 'The screen is locked. Enter your password to go on.');
     }
-    desk.sqlite.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now.toISOString(), row.token_hash);
+    desk.write.run(desk.write.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', row.token_hash));
     const signingKey = sessionKeys(desk).get(row.token_hash);
     return { actor: { ...actorFromUser(user), ...(signingKey ? { signingKey } : {}) }, info: sessionInfo(desk, user, token) };
   });
@@ -163,19 +162,17 @@ export async function resolveSession(desk: DeskServices, token: string | undefin
 export async function lockSession(desk: DeskServices, token: string): Promise<void> {
   await desk.db.connection().execute(async () => {
     const row = sessionRow(desk, token);
-    desk.sqlite.prepare('UPDATE sessions SET locked = 1 WHERE token_hash = ?').run(row.token_hash);
+    setLocked(desk, row.token_hash);
     sessionKeys(desk).delete(row.token_hash);
   });
 }
 
 export async function unlockSession(desk: DeskServices, token: string, password: string): Promise<SessionInfo> {
   const row = await desk.db.connection().execute(async () => sessionRow(desk, token));
-  const owner = desk.sqlite.prepare('SELECT username FROM users WHERE id = ?').get(row.user_id) as { username: string };
+  const owner = desk.read.first(desk.read.selectFrom('users').select('username').where('id', '=', row.user_id))!;
   const { user, signingKey } = await checkCredentials(desk, owner.username, password);
   await desk.db.connection().execute(async () => {
-    desk.sqlite
-      .prepare('UPDATE sessions SET locked = 0, last_seen_at = ? WHERE token_hash = ?')
-      .run(desk.clock().toISOString(), row.token_hash);
+    desk.write.run(desk.write.updateTable('sessions').set({ locked: 0, last_seen_at: desk.clock().toISOString() }).where('token_hash', '=', row.token_hash));
   });
   if (signingKey) sessionKeys(desk).set(row.token_hash, signingKey);
   return sessionInfo(desk, user, token);
@@ -184,9 +181,9 @@ export async function unlockSession(desk: DeskServices, token: string, password:
 export async function logout(desk: DeskServices, token: string): Promise<void> {
   await desk.db.transaction().execute(async () => {
     const row = sessionRow(desk, token);
-    desk.sqlite.prepare('UPDATE sessions SET ended_at = ? WHERE token_hash = ?').run(desk.clock().toISOString(), row.token_hash);
+    endSession(desk, row.token_hash, desk.clock().toISOString());
     sessionKeys(desk).delete(row.token_hash);
-    const user = desk.sqlite.prepare('SELECT * FROM users WHERE id = ?').get(row.user_id) as UserRecord;
+    const user = findUser(desk, { id: row.user_id })!;
     audit(desk, actorFromUser(user), 'session.logout', `${user.username} signed out`);
   });
 }

@@ -20,7 +20,7 @@ export interface PractitionersTable {
   id: string; national_id: string; registration_no: string; first_name: string;
   middle_name: string; last_name: string; phone: string | null; phone_raw: string; email: string;
   cadre: 'technologist' | 'technician'; qualification: string; county: string; employer: string;
-  register_status: 'active' | 'suspended' | 'removed' | 'unknown'; language: string;
+  register_status: 'active' | 'suspended' | 'removed' | 'unknown'; language: Generated<string>;
   version: Generated<number>; updated_at: string;
 }
 export interface ApplicationsTable {

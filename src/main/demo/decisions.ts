@@ -74,7 +74,7 @@ export async function decideDemoApplications(desk: Desk, plan: readonly PlannedD
     const app = find(decision.ref);
     if (!app || app.state !== 'submitted') continue;
     if (decision.action === 'approve') {
-      const flags = flagsForApplication(desk.sqlite, app.id, threshold);
+      const flags = flagsForApplication(desk.read, app.id, threshold);
       const reason = flags.length ? `Approved: ${flags.map((f) => APPROVE_DESPITE[f.kind]).join('; ')}.` : undefined;
       await run(desk, 'application.approve', { applicationId: app.id, ...(reason ? { reason } : {}) }, officer);
       done.approved++;

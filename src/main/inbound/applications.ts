@@ -26,7 +26,7 @@ export const applicationsReceive = defineCommand('applications.receive', async (
   ];
   const row = validateRow({ line: 1, cells }, match.index, headers.length, {
     now: ctx.now,
-    findCentre: centreMatcher(loadCentres(ctx.sqlite)),
+    findCentre: centreMatcher(loadCentres(ctx.db)),
   });
   const missing = new Set<string>(match.missing);
   problems.push(...row.problems.map((p) => (p.field !== undefined && missing.has(p.field) ? { ...p, message: 'is missing' } : p)));
@@ -35,7 +35,7 @@ export const applicationsReceive = defineCommand('applications.receive', async (
   }
   const record = row.record;
 
-  const plan = planImport(ctx.sqlite, [record]);
+  const plan = planImport(ctx.db, [record]);
   const action = plan.actions[0];
   if (plan.problems.length > 0 || !action) {
     throw new UserError('conflict', problemsText(plan.problems.map((p) => ({ message: p.message }))));
@@ -46,8 +46,8 @@ export const applicationsReceive = defineCommand('applications.receive', async (
     return { outcome: 'duplicate' as const, applicationRef: record.applicationRef, applicationId: findId() };
   }
 
-  const practitionerIds = writeImport(ctx.sqlite, [action], { now: ctx.now, actor: ctx.actor, historyActor: RECEIVED_FROM_ECITIZEN });
-  refreshStoredFlags(ctx.sqlite, Number(ctx.desk.setting('review.cpdThreshold')), practitionerIds);
+  const practitionerIds = writeImport(ctx.db, [action], { now: ctx.now, actor: ctx.actor, historyActor: RECEIVED_FROM_ECITIZEN });
+  refreshStoredFlags(ctx.db, Number(ctx.desk.setting('review.cpdThreshold')), practitionerIds);
   const applicationId = findId();
   const outcome = action.kind === 'insert' ? ('new' as const) : ('resubmitted' as const);
   const revision = action.kind === 'insert' ? 1 : action.existing.revision + 1;

@@ -66,7 +66,7 @@ export function reportDefinition(name: string): ReportDefinition {
 }
 
 /** Checks the actor may run the report, and turns the request's filters into the report's. Clerks get their own centre. */
-export function resolveFilters(desk: Pick<DeskServices, 'sqlite'>, actor: Actor, def: ReportDefinition, req: Omit<ExportRequest, 'out' | 'format' | 'report'>): ReportFilters {
+export function resolveFilters(desk: Pick<DeskServices, 'read'>, actor: Actor, def: ReportDefinition, req: Omit<ExportRequest, 'out' | 'format' | 'report'>): ReportFilters {
   if (!can(actor.role, 'report.run') || !can(actor.role, def.permission)) {
     throw new UserError('forbidden', `Your role (${actor.role}) may not run the ${def.name} report.`);
   }
@@ -78,7 +78,7 @@ export function resolveFilters(desk: Pick<DeskServices, 'sqlite'>, actor: Actor,
   if (req.officer) filters.officer = req.officer;
   if (filters.from && filters.to && filters.from >= filters.to) throw new UserError('invalid_input', 'The start date is after the end date.', { field: 'from' });
   if (req.centre) {
-    const centre = findCentre(desk.sqlite, req.centre);
+    const centre = findCentre(desk.read, req.centre);
     if (!centre) throw new UserError('invalid_input', `There is no centre '${req.centre}'.`, { field: 'centre' });
     filters.centreId = centre.id;
   }

@@ -1,21 +1,20 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type { ReadableDB } from '../db/handles.js';
 import { settingDef } from './keys.js';
 import { isSecretName } from './secretNames.js';
 import type { SecretStore } from './secretStore.js';
 
 /** Environment override (plain Node), then the stored value (secrets from the secret store), then the default. */
-export function readSetting(sqlite: BetterSqlite3.Database, secrets: SecretStore, key: string): string {
+export function readSetting(db: ReadableDB, secrets: SecretStore, key: string): string {
   const def = settingDef(key);
   if (!def) throw new Error(`Unknown setting '${key}'`);
   const fromEnv = envOverride(key);
   if (fromEnv !== undefined) return fromEnv;
   if (isSecretName(key)) return secrets.get(key) ?? def.default;
-  const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  return row?.value ?? def.default;
+  return db.first(db.selectFrom('settings').select('value').where('key', '=', key))?.value ?? def.default;
 }
 
-export function isSettingStored(sqlite: BetterSqlite3.Database, key: string): boolean {
-  return sqlite.prepare('SELECT 1 FROM settings WHERE key = ?').get(key) !== undefined;
+export function isSettingStored(db: ReadableDB, key: string): boolean {
+  return db.first(db.selectFrom('settings').select('key').where('key', '=', key)) !== undefined;
 }
 
 /** The value the environment gives a setting (plain Node), when it gives one. */

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type { ReadableDB } from '../../db/handles.js';
 
 export interface CentreRef {
   id: string;
@@ -23,6 +23,6 @@ export function centreMatcher(centres: readonly CentreRef[]): (text: string) => 
   return (text) => byKey.get(key(text)) ?? null;
 }
 
-export function loadCentres(sqlite: BetterSqlite3.Database): CentreRef[] {
-  return sqlite.prepare('SELECT id, code, name FROM centres ORDER BY active, code').all() as CentreRef[];
+export function loadCentres(db: ReadableDB): CentreRef[] {
+  return db.all(db.selectFrom('centres').select(['id', 'code', 'name']).orderBy('active').orderBy('code'));
 }

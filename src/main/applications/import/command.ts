@@ -26,10 +26,10 @@ export const importApplications = defineCommand('applications.import', async (_t
   if (!table.ok) {
     problems = table.problems;
   } else {
-    const validated = validateTable(table.table, { now: ctx.now, findCentre: centreMatcher(loadCentres(ctx.sqlite)) });
+    const validated = validateTable(table.table, { now: ctx.now, findCentre: centreMatcher(loadCentres(ctx.db)) });
     rowsRead = validated.rowsRead;
     warnings = validated.warnings;
-    plan = planImport(ctx.sqlite, validated.records);
+    plan = planImport(ctx.db, validated.records);
     problems = [...validated.problems, ...plan.problems].sort((a, b) => a.line - b.line);
     for (const action of plan.actions) {
       if (action.kind === 'insert') counts.imported++;
@@ -51,15 +51,16 @@ export const importApplications = defineCommand('applications.import', async (_t
     });
   }
 
-  const practitionerIds = writeImport(ctx.sqlite, plan.actions, { now: ctx.now, actor: ctx.actor, historyActor: importedFrom(fileName, ctx.actor) });
+  const practitionerIds = writeImport(ctx.db, plan.actions, { now: ctx.now, actor: ctx.actor, historyActor: importedFrom(fileName, ctx.actor) });
   if (practitionerIds.length > 0) {
-    refreshStoredFlags(ctx.sqlite, Number(ctx.desk.setting('review.cpdThreshold')), practitionerIds);
+    refreshStoredFlags(ctx.db, Number(ctx.desk.setting('review.cpdThreshold')), practitionerIds);
   }
   const importId = newId();
   // `imported` counts the rows that changed something: new applications and resubmissions.
-  ctx.sqlite
-    .prepare('INSERT INTO imports (id, kind, file_name, file_sha256, rows, imported, at, actor_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(importId, 'applications', fileName, sha256, rowsRead, counts.imported + counts.resubmitted, ctx.now, ctx.actor.username);
+  ctx.db.run(ctx.db.insertInto('imports').values({
+    id: importId, kind: 'applications', file_name: fileName, file_sha256: sha256, rows: rowsRead,
+    imported: counts.imported + counts.resubmitted, at: ctx.now, actor_name: ctx.actor.username,
+  }));
   ctx.audit({
     action: 'applications.import',
     entity: 'import',

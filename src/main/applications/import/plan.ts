@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type { ReadableDB } from '../../db/handles.js';
 import type { ApplicationRecord, ImportProblem } from './columns.js';
 import { contentFromRow, recordContent, sameContent, type RecordContent, type StoredRow } from './content.js';
 
@@ -14,31 +14,42 @@ export type Action =
   | { kind: 'unchanged'; record: ApplicationRecord }
   | { kind: 'resubmit'; record: ApplicationRecord; existing: Existing };
 
-const EXISTING_SQL = `
-  SELECT a.id, a.state, a.revision, p.national_id,
-         (SELECT h.snapshot FROM application_history h
-           WHERE h.application_id = a.id AND h.snapshot IS NOT NULL ORDER BY h.id DESC LIMIT 1) AS snapshot
-  FROM applications a JOIN practitioners p ON p.id = a.practitioner_id
-  WHERE a.application_ref = ?`;
+function withPractitioner(db: ReadableDB) {
+  return db.selectFrom('applications as a').innerJoin('practitioners as p', 'p.id', 'a.practitioner_id');
+}
 
-const STORED_SQL = `
-  SELECT a.application_ref, a.submitted_at, a.licence_year, a.cpd_points, a.centre_text,
-         a.declaration_accepted, a.disclosures, p.national_id, p.registration_no, p.first_name,
-         p.middle_name, p.last_name, p.phone_raw, p.email, p.cadre, p.qualification, p.county, p.employer
-  FROM applications a JOIN practitioners p ON p.id = a.practitioner_id
-  WHERE a.id = ?`;
+/** The application stored under a reference, with the content of its newest revision's snapshot. */
+function existing(db: ReadableDB, applicationRef: string) {
+  return db.first(withPractitioner(db)
+    .select((eb) => [
+      'a.id', 'a.state', 'a.revision', 'p.national_id',
+      eb.selectFrom('application_history as h').select('h.snapshot')
+        .whereRef('h.application_id', '=', 'a.id').where('h.snapshot', 'is not', null)
+        .orderBy('h.id', 'desc').limit(1).as('snapshot'),
+    ])
+    .where('a.application_ref', '=', applicationRef));
+}
+
+/** An application's content from its current rows (one made some other way has no snapshot). */
+function storedRow(db: ReadableDB, id: string): StoredRow | undefined {
+  return db.first(withPractitioner(db)
+    .select([
+      'a.application_ref', 'a.submitted_at', 'a.licence_year', 'a.cpd_points', 'a.centre_text',
+      'a.declaration_accepted', 'a.disclosures', 'p.national_id', 'p.registration_no', 'p.first_name',
+      'p.middle_name', 'p.last_name', 'p.phone_raw', 'p.email', 'p.cadre', 'p.qualification', 'p.county', 'p.employer',
+    ])
+    .where('a.id', '=', id));
+}
 
 /**
  * Compares each row with what is stored under its application reference: new, the same as
  * before, a resubmission of a returned application, or a change we refuse.
  */
-export function planImport(sqlite: BetterSqlite3.Database, records: readonly ApplicationRecord[]): { actions: Action[]; problems: ImportProblem[] } {
-  const findExisting = sqlite.prepare(EXISTING_SQL);
-  const findStored = sqlite.prepare(STORED_SQL);
+export function planImport(db: ReadableDB, records: readonly ApplicationRecord[]): { actions: Action[]; problems: ImportProblem[] } {
   const actions: Action[] = [];
   const problems: ImportProblem[] = [];
   for (const record of records) {
-    const row = findExisting.get(record.applicationRef) as (Existing & { national_id: string; snapshot: string | null }) | undefined;
+    const row = existing(db, record.applicationRef);
     if (!row) {
       actions.push({ kind: 'insert', record });
       continue;
@@ -50,7 +61,7 @@ export function planImport(sqlite: BetterSqlite3.Database, records: readonly App
     }
     const stored: Partial<RecordContent> = row.snapshot
       ? (JSON.parse(row.snapshot) as Partial<RecordContent>)
-      : contentFromRow(findStored.get(row.id) as StoredRow);
+      : contentFromRow(storedRow(db, row.id)!);
     if (sameContent(recordContent(record), stored)) actions.push({ kind: 'unchanged', record });
     else if (row.state === 'returned') actions.push({ kind: 'resubmit', record, existing: row });
     else if (row.state === 'submitted') problem(`application ${record.applicationRef} was already imported with other details and is not decided yet; it cannot be changed by import`);

@@ -1,5 +1,5 @@
 import type { ImportProblem } from './columns.js';
-import { isBlankRow, type TableResult, type TableRow } from './readTable.js';
+import { isBlankRow, type TableResult, type TableRow } from './table.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 export type DecodeResult = { ok: true; text: string } | { ok: false; problems: ImportProblem[] };

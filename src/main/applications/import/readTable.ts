@@ -1,19 +1,6 @@
-import type { ImportProblem } from './columns.js';
 import { readCsv } from './readCsv.js';
 import { readXlsx } from './readXlsx.js';
-
-/** A row of text cells and the line (or sheet row) where it starts, as a person counts. */
-export interface TableRow {
-  line: number;
-  cells: string[];
-}
-export interface Table {
-  headerLine: number;
-  headers: string[];
-  /** Data rows, blank rows left out. */
-  rows: TableRow[];
-}
-export type TableResult = { ok: true; table: Table } | { ok: false; problems: ImportProblem[] };
+import type { TableResult } from './table.js';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -27,9 +14,4 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<Ta
     return { ok: false, problems: [{ line: 1, message: 'old Excel .xls files cannot be read: save it as .xlsx or CSV UTF-8' }] };
   }
   return readCsv(bytes);
-}
-
-/** True when every cell is empty or spaces. */
-export function isBlankRow(cells: readonly string[]): boolean {
-  return cells.every((c) => c.trim() === '');
 }

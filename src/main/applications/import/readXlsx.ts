@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { isBlankRow, type TableResult, type TableRow } from './readTable.js';
+import { isBlankRow, type TableResult, type TableRow } from './table.js';
 
 /**
  * The first worksheet of an XLSX workbook; the first non-empty row is the header. Line numbers

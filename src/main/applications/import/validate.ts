@@ -3,7 +3,7 @@ import { normalisePhone, spreadsheetPhoneWarning } from '../../../shared/phone.j
 import { parseNairobiDateTime } from '../../../shared/time.js';
 import { looksLikeFormula, MAX_DISCLOSURES_LENGTH, MAX_FIELD_LENGTH, parseWholeNumber, parseYesNo } from './cells.js';
 import { APPLICATION_COLUMNS, type ApplicationColumn, type ApplicationRecord, type ImportProblem } from './columns.js';
-import type { Table, TableRow } from './readTable.js';
+import type { Table, TableRow } from './table.js';
 
 export interface ValidateContext {
   /** UTC ISO-8601: no application may be submitted later than this. */

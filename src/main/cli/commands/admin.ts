@@ -17,8 +17,8 @@ export function registerAdminCommands(program: Command): void {
       const g = program.opts<GlobalOptions>();
       const password = readPasswordFile(g.passwordFile);
       await withDesk(g, async (desk) => {
-        const admins = desk.sqlite.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin'").get() as { n: number };
-        if (admins.n > 0) throw new UserError('conflict', `This data folder has an administrator already (${desk.file}).`);
+        const { read } = desk;
+        if (read.first(read.selectFrom('users').select('id').where('role', '=', 'admin').limit(1))) throw new UserError('conflict', `This data folder has an administrator already (${desk.file}).`);
         unwrap(await desk.dispatch('user.create', { username: opts.admin, fullName: opts.name, role: 'admin', password }, SYSTEM_ACTOR));
         console.log(`Created ${desk.file} with administrator '${opts.admin.toLowerCase()}'.`);
       });
@@ -40,7 +40,7 @@ export function registerAdminCommands(program: Command): void {
         const actor = SYSTEM_ACTOR;
         let centreId: string | undefined;
         if (opts.centre) {
-          const centre = findCentre(desk.sqlite, opts.centre);
+          const centre = findCentre(desk.read, opts.centre);
           if (!centre) throw new UserError('invalid_input', `There is no centre '${opts.centre}'.`);
           centreId = centre.id;
         }

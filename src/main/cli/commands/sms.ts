@@ -11,7 +11,8 @@ export function registerSmsCommands(program: Command): void {
     .description('send the queued SMS now and print the outcome')
     .action(async () => {
       await withDesk(program.opts<GlobalOptions>(), async (desk) => {
-        const queued = () => (desk.sqlite.prepare("SELECT count(*) AS n FROM sms_messages WHERE state = 'queued'").get() as { n: number }).n;
+        const { read } = desk;
+        const queued = () => read.first(read.selectFrom('sms_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'queued'))!.n;
         const report = await new SmsWorker(desk).drain();
         if (report.sentByServer) {
           throw new UserError('conflict', `This desk syncs with ${readSyncState(desk.read)?.serverUrl ?? 'a central service'}: the service sends the SMS, not this desk. Run kmlttb sync to send the changes that queue them.`);

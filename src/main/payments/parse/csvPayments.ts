@@ -1,6 +1,6 @@
 import { matchHeaders, type ColumnSpec } from '../../../shared/headers.js';
 import { readCsvRows } from '../../applications/import/readCsv.js';
-import { isBlankRow, type TableRow } from '../../applications/import/readTable.js';
+import { isBlankRow, type TableRow } from '../../applications/import/table.js';
 import { collect, unreadable, type RowOutcome } from './collect.js';
 import { ECITIZEN_COLUMNS, NOT_A_PAYMENTS_FILE, STATEMENT_COLUMNS, type RowValues } from './columns.js';
 import { readNotification } from './ecitizen.js';

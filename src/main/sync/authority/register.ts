@@ -12,8 +12,7 @@ import { recordFirstToken } from './desks.js';
 export const syncRegisterDesk = defineCommand('sync.registerDesk', async (_tx, ctx, input): Promise<SyncRegisterDeskResult> => {
   const { db, actor } = ctx;
   if (actor.role !== 'admin') throw new UserError('forbidden', 'Only an administrator of the central service can join a desk.');
-  // The centres' helper still takes the connection (admin/centresList.ts): same connection, same transaction.
-  const centre = input.centreCode ? findCentre(ctx.desk.sqlite, input.centreCode) ?? null : null;
+  const centre = input.centreCode ? findCentre(ctx.db, input.centreCode) ?? null : null;
   if (input.centreCode && !centre) throw new UserError('not_found', `No centre '${input.centreCode}'.`, { field: 'centreCode' });
   const deskId = newId();
   db.run(db.insertInto('sync_desks').values({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_COLUMNS } from '../../../../src/main/applications/import/columns.js';
-import type { Table } from '../../../../src/main/applications/import/readTable.js';
+import type { Table } from '../../../../src/main/applications/import/table.js';
 import { validateTable, type ValidateContext } from '../../../../src/main/applications/import/validate.js';
 
 const HEADERS = APPLICATION_COLUMNS.map((c) => c.name);
