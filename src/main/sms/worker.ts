@@ -1,6 +1,6 @@
 import { Backoff, type BackoffOptions } from '../core/backoff.js';
 import { newId } from '../core/ids.js';
-import type { Desk } from '../desk.js';
+import type { Desk } from '../core/deskApi.js';
 import { gatewaySetup } from './config.js';
 import { sendSms, type GatewayConfig, type GatewayOutcome } from './gateway.js';
 import { recordGatewayHealth } from './health.js';
