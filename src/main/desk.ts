@@ -1,9 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { CommandName, CommandResult, QueryName, QueryResult } from '../shared/contract/index.js';
-import type { Result } from '../shared/errors.js';
-import type { Actor } from './core/actor.js';
-import type { DeskServices } from './core/desk.js';
-import { dispatch, runQuery, type DispatchOptions, type DispatchOutcome } from './core/dispatch.js';
+import type { Desk } from './core/deskApi.js';
+import { dispatch, runQuery } from './core/dispatch.js';
 import { databaseFileState } from './db/cipher.js';
 import { databaseKey, wrongKeyError } from './db/databaseKey.js';
 import { DATABASE_FILE, ensureDataFolder, openDatabase, openReadConnection, type OpenOptions } from './db/open.js';
@@ -17,20 +13,8 @@ import { readSetting } from './settings/read.js';
 import path from 'node:path';
 import { openSecretStore, withEnvironment, type SecretStore } from './settings/secretStore.js';
 
-/** One data folder opened: the database, its settings, and the one write path. */
-export interface Desk extends DeskServices {
-  /** The database file's path. */
-  file: string;
-  dispatch<N extends CommandName>(name: N, input: unknown, actor: Actor, options?: DispatchOptions): Promise<DispatchOutcome<CommandResult<N>>>;
-  query<N extends QueryName>(name: N, input: unknown, actor: Actor): Promise<Result<QueryResult<N>>>;
-  /** Called after a commit that queued SMS; the SMS worker subscribes here. */
-  onSmsQueued(listener: () => void): () => void;
-  /** Called after each commit while the desk syncs; the sync client subscribes here. */
-  onChanged(listener: () => void): () => void;
-  /** A read-only connection of its own, with a small page cache, for a long read such as an export; the caller closes it. */
-  openReader(): BetterSqlite3.Database;
-  close(): Promise<void>;
-}
+/** The opened desk's type lives in core/deskApi.ts, where domain code takes it; the shells may take it from here. */
+export type { Desk };
 
 export interface OpenDeskOptions extends OpenOptions {
   clock?: () => Date;

@@ -2,7 +2,7 @@ import { openFolderDatabase } from '../support/databaseFile.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiQuery } from './support/api.js';
 import { errorsOf, screenshot, signIn } from './support/browser.js';
 import { demoDesk } from './support/demoDesk.js';

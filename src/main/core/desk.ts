@@ -4,7 +4,6 @@ import type { ReadableDB, WritableDB } from '../db/handles.js';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../settings/secretStore.js';
-import type { CommandHandlers, QueryHandlers } from './registry.js';
 
 /** What commands, queries and transports share for one desk (one data folder). */
 export interface DeskServices {
@@ -18,7 +17,6 @@ export interface DeskServices {
   write: WritableDB;
   deskId: string;
   secrets: SecretStore;
-  handlers: { commands: CommandHandlers; queries: QueryHandlers };
   clock(): Date;
   /** The process's log (silent unless the process opened a log file: see log/logger.ts). */
   log: Logger;

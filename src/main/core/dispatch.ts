@@ -10,7 +10,7 @@ import { toErrorBody, zodToUserError } from './errors.js';
 import { newId, withOpIds } from './ids.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { CommandContext } from './registry.js';
+import type { CommandContext, CommandHandlers, QueryHandlers } from './registry.js';
 import { recordInOutbox } from '../sync/outbox.js';
 
 export interface DispatchOptions {
@@ -29,13 +29,18 @@ export interface DispatchOptions {
 
 export type DispatchOutcome<R> = Result<R> & { duplicate?: boolean };
 
+/** A desk as dispatch sees it: the services its commands and queries get, and the handler of every name. */
+export interface DispatchDesk extends DeskServices {
+  handlers: { commands: CommandHandlers; queries: QueryHandlers };
+}
+
 /**
  * The single write path. In one transaction: parse the input, check the permission, apply the
  * command, append its audit event, record the op (and the outbox entry when sync is on).
  * Side effects run after the commit.
  */
 export async function dispatch<N extends CommandName>(
-  desk: DeskServices,
+  desk: DispatchDesk,
   name: N,
   rawInput: unknown,
   actor: Actor,
@@ -77,7 +82,7 @@ export async function dispatch<N extends CommandName>(
 
 /** Inside the transaction: the op once (a seen op id answers its earlier result), its audit event, its op record and outbox entry. */
 async function applyOnce(
-  desk: DeskServices, tx: Transaction<Database>, name: CommandName, rawInput: unknown, input: unknown, prepared: unknown,
+  desk: DispatchDesk, tx: Transaction<Database>, name: CommandName, rawInput: unknown, input: unknown, prepared: unknown,
   actor: Actor, opId: string, options: DispatchOptions, effects: (() => void)[],
 ): Promise<{ duplicate: boolean; value: unknown }> {
   const seen = desk.sqlite.prepare('SELECT result FROM applied_ops WHERE op_id = ?').get(opId) as { result: string | null } | undefined;
@@ -142,7 +147,7 @@ const heldConnection = { connection: () => ({ execute: <T>(work: () => T) => wor
 
 /** Reads: parse, check the permission, run. */
 export async function runQuery<N extends QueryName>(
-  desk: DeskServices,
+  desk: DispatchDesk,
   name: N,
   rawInput: unknown,
   actor: Actor,

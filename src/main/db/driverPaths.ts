@@ -7,6 +7,6 @@ import { createRequire } from 'node:module';
 export function driverPaths(): { driver: string; nativeBinding: string | undefined } {
   const require = createRequire(import.meta.url);
   const driver = require.resolve('better-sqlite3-multiple-ciphers');
-  const nativeBinding = Object.keys(require.cache).find((k) => /better_sqlite3\.node$/.test(k));
+  const nativeBinding = Object.keys(require.cache).find((k) => k.endsWith('better_sqlite3.node'));
   return { driver, nativeBinding };
 }

@@ -7,7 +7,7 @@ import { formatNairobi, parseNairobiDateTime } from '../../shared/time.js';
 import { findCentre } from '../admin/centresList.js';
 import type { Actor } from '../core/actor.js';
 import type { DeskServices } from '../core/desk.js';
-import type { Desk } from '../desk.js';
+import type { Desk } from '../core/deskApi.js';
 import { applicationsReport } from './applicationsReport.js';
 import { auditReport } from './auditReport.js';
 import { collectionReport } from './collectionReport.js';

@@ -6,7 +6,7 @@ import { UserError } from '../../shared/errors.js';
 import type { Actor } from '../core/actor.js';
 import { zodToUserError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
-import type { Desk } from '../desk.js';
+import type { Desk } from '../core/deskApi.js';
 import { exportReport, reportDefinition, resolveFilters } from './export.js';
 import { exportsDir } from './exportSweep.js';
 

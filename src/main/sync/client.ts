@@ -1,5 +1,5 @@
 import { Backoff, type BackoffOptions } from '../core/backoff.js';
-import type { Desk } from '../desk.js';
+import type { Desk } from '../core/deskApi.js';
 import { SyncUnreachable } from './http.js';
 import { syncRound, type RoundReport } from './round.js';
 import { syncRuntime } from './runtime.js';

@@ -11,7 +11,7 @@ export async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => b
       return last;
     }, { timeout: deadlineMs, interval: 100 });
   } catch (err) {
-    throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)} (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)} (${err instanceof Error ? err.message : String(err)})`, { cause: err });
   }
 }
 
@@ -49,6 +49,6 @@ export async function unnamedControls(page: Page): Promise<string[]> {
   const tree = await page.locator('body').ariaSnapshot();
   return tree.split('\n').filter((line) => {
     const m = CONTROL.exec(line);
-    return m !== null && !/^ "/.test(m[2] ?? '');
+    return m !== null && !(m[2] ?? '').startsWith(' "');
   });
 }

@@ -174,7 +174,6 @@ describe('sync faults: a desk killed in the middle of a pull', () => {
     try {
       const joined = await joinedDeskAt(p.url, 'admin', { pull: false });
       const dir = joined.dataDir;
-      const file = joined.sqlite.name;
       await joined.close();
       // A backstop: the 30th page is never answered, so the kill always lands before the pull ends.
       let pulls = 0;

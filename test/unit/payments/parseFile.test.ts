@@ -34,7 +34,7 @@ describe('recognising a payments file', () => {
   });
 
   it('reads a semicolon-separated file with a byte order mark', () => {
-    const text = '\uFEFF' + ECITIZEN[0]!.replaceAll(',', ';') + '\n' + 'TLDZRT;LB2237PN9Y;"1.550,00";;KES;2025-05-30 02:16:03+03:00;MPESA;254712345678;settled\n'
+    const text = '\uFEFF' + ECITIZEN[0]!.replaceAll(',', ';') + '\nTLDZRT;LB2237PN9Y;"1.550,00";;KES;2025-05-30 02:16:03+03:00;MPESA;254712345678;settled\n'
       + 'BQWXKP;LB229BLXKQ;1,550.00;;KES;2025-05-30 02:16:03+03:00;card;;settled\n';
     const result = parse(text);
     expect(result.format).toBe('ecitizen-csv');

@@ -5,7 +5,7 @@ import { startCentralServer } from '../../../server/start.js';
 import { openProcessLog } from '../../log/processLog.js';
 import { gatewaySetup } from '../../sms/config.js';
 import { defaultDataDir } from '../dataDir.js';
-import { withDesk, type GlobalOptions } from '../support.js';
+import type { GlobalOptions } from '../support.js';
 import { stopOnSignals } from '../stopOnSignals.js';
 
 export const DEFAULT_SERVER_PORT = 4790;

@@ -4,7 +4,7 @@ import { DESK_LOCAL_COMMANDS } from '../../../shared/contract/sync.js';
 import { importPublicKey } from '../../auth/opKeys.js';
 import { actorFromUser, type Actor, type UserActorRow } from '../../core/actor.js';
 import type { DispatchOptions } from '../../core/dispatch.js';
-import type { Desk } from '../../desk.js';
+import type { Desk } from '../../core/deskApi.js';
 import { opSignatureVerifies } from '../opSignature.js';
 import { deskWithdrawn, type RegisteredDesk } from './desks.js';
 

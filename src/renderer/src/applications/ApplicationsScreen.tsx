@@ -55,6 +55,7 @@ export function ApplicationsScreen({ state: stateInRoute }: { state?: string | u
     setPagination((p) => ({ ...p, pageIndex: 0 }));
   };
   const sort = sorting[0] ?? { id: 'submittedAt', desc: false };
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- keyed on the sort's fields: the default sort is a new object each render
   const input = useMemo(() => toListInput(filters, search, sort, pagination), [filters, search, sort.id, sort.desc, pagination]);
   const list = useApiQuery('applications.list', input, { keepPrevious: true });
   const rows = list.data?.rows ?? NO_ROWS;

@@ -47,6 +47,7 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
     response = await fetch(path, {
       method,
       headers,
+      // oxlint-disable-next-line unicorn/no-invalid-fetch-options -- only POST calls pass a body (see the calls below)
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',

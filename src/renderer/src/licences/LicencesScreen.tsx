@@ -35,6 +35,7 @@ export function LicencesScreen() {
     setPagination((p) => ({ ...p, pageIndex: 0 }));
   };
   const sort = sorting[0] ?? { id: 'licenceNo', desc: true };
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- keyed on the sort's fields: the default sort is a new object each render
   const input = useMemo(() => toLicencesInput(filters, search, sort, pagination), [filters, search, sort.id, sort.desc, pagination]);
   const list = useApiQuery('licences.list', input, { keepPrevious: true });
   const rows = list.data?.rows ?? NO_ROWS;

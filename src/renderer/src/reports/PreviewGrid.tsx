@@ -31,6 +31,7 @@ function columnsOf(preview: ReportPreview | undefined) {
 export function PreviewGrid({ preview, busy, empty }: { preview: ReportPreview | undefined; busy: boolean; empty: string }) {
   const shape = preview?.columns.map((c) => `${c.key}:${c.kind}`).join(',');
   // New columns only when the report's shape changes, not with every preview.
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- keyed on the shape (see above)
   const columns = useMemo(() => columnsOf(preview), [shape]);
   const rows = useMemo(() => preview?.rows.map((cells, i) => ({ id: String(i), cells })) ?? NO_ROWS, [preview]);
   const table = useServerTable({

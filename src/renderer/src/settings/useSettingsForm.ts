@@ -17,6 +17,7 @@ export function useSettingsForm(rows: readonly SettingRow[], title: string) {
   const save = useApiCommand('settings.save', ['settings.list', 'sms.summary']);
   // The stored values, as text: a new answer with the same values keeps what is being typed.
   const stored = rows.map((r) => `${r.key}=${r.value}`).join('\n');
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- keyed on the stored values (see above), not on the rows' identity
   const start = useMemo(() => startValues(rows), [stored]);
   const [values, setValues] = useState(start);
   /** Counts saves: fields that should start afresh after one (a secret's replacement) are keyed on it. */
