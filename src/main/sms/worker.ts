@@ -1,4 +1,5 @@
 import { Backoff, type BackoffOptions } from '../core/backoff.js';
+import { changeFeed } from '../core/changes.js';
 import { newId } from '../core/ids.js';
 import type { Desk } from '../desk.js';
 import { gatewaySetup } from './config.js';
@@ -157,8 +158,10 @@ export class SmsWorker {
       const { config } = setup;
       const message = await this.claimNext();
       if (!message) return report;
+      this.changed();
       const outcome = await this.send(config, message.phone, message.body);
       const state = await this.record(message, outcome);
+      this.changed();
       if (state === 'sent') report.sent++;
       else if (state === 'failed') report.failed++;
       else if (state === 'uncertain') report.uncertain++;
@@ -166,6 +169,11 @@ export class SmsWorker {
       // The gateway cannot be reached: the other messages would only spend an attempt each on the same failure.
       if (outcome.kind === 'retry' && outcome.at === 'network') return report;
     }
+  }
+
+  /** A message changed state (committed): open screens refresh the SMS they show. */
+  private changed(): void {
+    changeFeed(this.desk).publish(['sms']);
   }
 
   private now(): string {
@@ -260,7 +268,7 @@ export class SmsWorker {
     const timeoutMs = Number(this.desk.setting('sms.requestTimeoutSeconds')) * 1000;
     const cutoff = new Date(this.desk.clock().getTime() - timeoutMs - 30_000).toISOString();
     const { sqlite } = this.desk;
-    await this.desk.db.transaction().execute(async () => {
+    const recovered = await this.desk.db.transaction().execute(async () => {
       const now = this.now();
       const reason = 'Sending was interrupted (the app stopped before the gateway answered): it may or may not have been sent.';
       const stale = sqlite
@@ -270,6 +278,8 @@ export class SmsWorker {
         sqlite.prepare(`UPDATE sms_messages SET state = 'uncertain', failure_reason = ?, claimed_by = NULL, claimed_at = NULL, updated_at = ? WHERE id = ?`).run(reason, now, id);
         sqlite.prepare(`UPDATE sms_attempts SET finished_at = ?, outcome = 'uncertain', detail = ? WHERE message_id = ? AND finished_at IS NULL`).run(now, reason, id);
       }
+      return stale.length;
     });
+    if (recovered > 0) this.changed();
   }
 }

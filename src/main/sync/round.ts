@@ -1,4 +1,6 @@
 import { PULL_PAGE_ROWS, PUSH_PAGE_OPS, REFRESH_KEYS_MAX, TOKEN_REFUSAL_CODES, type PullAnswer, type PushAnswer, type PushOp, type RowsPage, type TokenRefusal } from '../../shared/contract/syncWire.js';
+import type { Entity } from '../../shared/contract/entities.js';
+import { changeFeed } from '../core/changes.js';
 import type { DeskServices } from '../core/desk.js';
 import { schemaVersion } from '../db/migrate.js';
 import { applyRows, withoutCapture } from './apply.js';
@@ -92,8 +94,16 @@ async function pushAndPull(desk: DeskServices, onProgress?: (p: RoundProgress) =
     after = rows[rows.length - 1]!.seq;
   }
 
-  await withBulkWriteSettings(sqlite, () => pull(desk, link, report, mark, onProgress));
-  await refresh(desk, call, report, mark);
+  // Once the pages are committed, open screens refresh what they wrote (and the sync status when ops were answered);
+  // after a failure too, for the pages committed before it.
+  const touched = new Set<Entity>();
+  try {
+    await withBulkWriteSettings(sqlite, () => pull(desk, link, report, mark, touched, onProgress));
+    await refresh(desk, call, report, mark, touched);
+  } finally {
+    if (report.sent > 0) touched.add('sync');
+    changeFeed(desk).publish(touched);
+  }
   return report;
 }
 
@@ -106,7 +116,9 @@ type Call = <T>(path: string, body: Record<string, unknown>) => Promise<T>;
  * the desk's next token: it is kept with the page (the service takes the old one until the new
  * one is used, so a page or token lost on the way locks nothing out).
  */
-async function pull(desk: DeskServices, { call, keepToken }: Link, report: RoundReport, mark: number, onProgress?: (p: RoundProgress) => void): Promise<void> {
+async function pull(
+  desk: DeskServices, { call, keepToken }: Link, report: RoundReport, mark: number, touched: Set<Entity>, onProgress?: (p: RoundProgress) => void,
+): Promise<void> {
   const { sqlite } = desk;
   const dirtySeq = changeSeq(sqlite);
   const refreshed = sqlite.prepare('DELETE FROM row_changes WHERE tbl = ? AND pk = ?');
@@ -130,7 +142,7 @@ async function pull(desk: DeskServices, { call, keepToken }: Link, report: Round
       // token such a page carries: the service has since offered or taken another.
       if (storedCursor.get() !== cursor || page.cursor < cursor) return 0;
       if (page.token) keepToken(page.token);
-      const written = applyRows(sqlite, page, keep);
+      const written = applyRows(sqlite, page, keep, touched);
       sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1').run(page.cursor);
       return written;
     });
@@ -142,7 +154,7 @@ async function pull(desk: DeskServices, { call, keepToken }: Link, report: Round
 }
 
 /** Rows this desk's answered work changed that the pull did not bring (a refused op's, say): fetched by key, the server's version wins. */
-async function refresh(desk: DeskServices, call: Call, report: RoundReport, mark: number): Promise<void> {
+async function refresh(desk: DeskServices, call: Call, report: RoundReport, mark: number, touched: Set<Entity>): Promise<void> {
   const { sqlite } = desk;
   const dirty = sqlite.prepare('SELECT seq, tbl AS t, pk AS k FROM row_changes WHERE seq <= ? AND seq > ? ORDER BY seq LIMIT ?');
   const dirtySeq = changeSeq(sqlite);
@@ -152,7 +164,7 @@ async function refresh(desk: DeskServices, call: Call, report: RoundReport, mark
     const page = await call<RowsPage>('/v1/sync/rows', { keys: keys.map(({ t, k }) => ({ t, k })) });
     const last = keys[keys.length - 1]!.seq;
     report.received += withoutCapture(sqlite, () => {
-      const written = applyRows(sqlite, page, (t, k) => (dirtySeq(t, k) ?? 0) > mark);
+      const written = applyRows(sqlite, page, (t, k) => (dirtySeq(t, k) ?? 0) > mark, touched);
       sqlite.prepare('DELETE FROM row_changes WHERE seq > ? AND seq <= ?').run(after, last);
       return written;
     });
