@@ -3,10 +3,13 @@
  * envelope `{name, input}`. Free of Electron so that tests can wire it to the main process's
  * router directly. Imports only types and constants from src/shared, so the bundle stays small.
  */
-import { BRIDGE_CHANNELS, type KmlttbBridge } from '../shared/bridge.js';
+import { BRIDGE_CHANNELS, BRIDGE_EVENTS, type KmlttbBridge } from '../shared/bridge.js';
+import { entitiesIn } from '../shared/contract/entities.js';
 import type { Result } from '../shared/errors.js';
 
 export type Invoke = (channel: string, envelope: { name: string; input?: unknown }) => Promise<unknown>;
+/** Listens to one event channel from the main process, with the event's payload only (never the IPC event); answers how to stop. */
+export type Listen = (channel: string, listener: (payload: unknown) => void) => () => void;
 
 function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null) return false;
@@ -14,7 +17,7 @@ function isResult(value: unknown): value is Result<unknown> {
   return (v.ok === true && 'value' in v) || (v.ok === false && 'error' in v);
 }
 
-export function createDesktopBridge(invoke: Invoke): KmlttbBridge {
+export function createDesktopBridge(invoke: Invoke, listen: Listen): KmlttbBridge {
   async function call<T>(channel: string, name: string, input?: unknown): Promise<Result<T>> {
     try {
       const answer = await invoke(channel, { name, input });
@@ -41,5 +44,9 @@ export function createDesktopBridge(invoke: Invoke): KmlttbBridge {
     exportCancel: (jobId) => call(BRIDGE_CHANNELS.export, 'cancel', { jobId }),
     exportSave: (jobId) => call(BRIDGE_CHANNELS.export, 'save', { jobId }),
     openLogsFolder: () => call(BRIDGE_CHANNELS.desk, 'openLogsFolder'),
+    subscribe: (listener) => listen(BRIDGE_EVENTS.changed, (payload) => {
+      const entities = entitiesIn(payload);
+      if (entities.length > 0) listener(entities);
+    }),
   };
 }

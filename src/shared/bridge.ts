@@ -3,6 +3,7 @@
  * IPC in the desktop; in browser mode the renderer installs an HTTP implementation.
  */
 import type { CommandInput, CommandName, CommandResult, QueryInput, QueryName, QueryResult } from './contract/index.js';
+import type { Entity } from './contract/entities.js';
 import type { ExportJob } from './contract/insight.js';
 import type { FirstRunState, SessionInfo } from './contract/session.js';
 import type { Result } from './errors.js';
@@ -26,6 +27,12 @@ export interface KmlttbBridge {
   exportSave(jobId: string): Promise<Result<{ saved: boolean; fileName: string }>>;
   /** Opens the desk's logs folder in the file manager (desktop); a browser cannot, so it answers `opened: false` and the path. */
   openLogsFolder(): Promise<Result<{ opened: boolean; path: string }>>;
+  /**
+   * Tells `listener` which entities changed on the desk (a commit, a sync pull, the SMS worker),
+   * names only, while signed in; answers how to stop. After the link was lost and came back, every
+   * entity is named once, since changes may have been missed meanwhile.
+   */
+  subscribe(listener: (entities: Entity[]) => void): () => void;
   /** 'desktop' over IPC, 'web' over HTTP on loopback. */
   readonly transport: 'desktop' | 'web';
 }
@@ -38,6 +45,12 @@ export const BRIDGE_CHANNELS = {
   export: 'kmlttb:export',
   /** Calls about the desk's computer rather than its data (opening the logs folder). */
   desk: 'kmlttb:desk',
+} as const;
+
+/** Events the main process sends to the desk window (`webContents.send`); the preload passes on only their entity names. */
+export const BRIDGE_EVENTS = {
+  /** `Entity[]`: what a commit, a sync pull or the SMS worker changed. */
+  changed: 'kmlttb:changed',
 } as const;
 
 /**
@@ -63,6 +76,9 @@ export const BRIDGE_CHANNELS = {
  *   GET  /api/exports/:id                           → ExportJob
  *   POST /api/exports/:id/cancel                    → ExportJob
  *   GET  /api/exports/:id/file                      → the file itself (attachment)
+ *   GET  /api/events                                → text/event-stream: `event: changed` with
+ *        `data: ["application", …]` after each change, a `: keep-alive` comment every 25 s; refused
+ *        (401, a Result) without a valid session, and ended when the session ends or locks.
  */
 export const HTTP_ROUTES = {
   session: '/api/session',
@@ -70,6 +86,7 @@ export const HTTP_ROUTES = {
   command: '/api/command/',
   query: '/api/query/',
   exports: '/api/exports',
+  events: '/api/events',
 } as const;
 
 export const HTTP_STATUS_FOR_ERROR: Record<string, number> = {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { changeFeed } from '../../src/main/core/changes.js';
 import { openDesk } from '../../src/main/desk.js';
 import { SmsWorker } from '../../src/main/sms/worker.js';
 import { startSmsGatewaySimulator, type SmsGatewaySimulator } from '../fixtures/smsGatewaySimulator.js';
@@ -199,6 +200,16 @@ describe('the SMS worker against the gateway simulator', () => {
     } finally {
       await w.stop();
     }
+  });
+
+  it('tells open screens each time a message changes state (sending, then sent), and nothing when there is nothing to send', async () => {
+    queueTestSms(t.desk, '254712345678');
+    const told: string[][] = [];
+    changeFeed(t.desk).subscribe((entities) => told.push([...entities]));
+    await worker().drain();
+    expect(told).toEqual([['sms'], ['sms']]);
+    await worker().drain();
+    expect(told).toHaveLength(2);
   });
 });
 

@@ -193,3 +193,20 @@ export async function authenticate(desk: DeskServices, username: string, passwor
   const { user, signingKey } = await checkCredentials(desk, username, password);
   return { ...actorFromUser(user), ...(signingKey ? { signingKey } : {}) };
 }
+
+/**
+ * Whether a session may still be told of changes (an open event stream): not ended, not locked,
+ * not idle past the lock time nor past its 12 hours, its user active. Reads only: being told of a
+ * change is not activity, so it never keeps a session from locking.
+ */
+export function sessionOpen(desk: DeskServices, token: string): boolean {
+  const row = desk.read.first(
+    desk.read.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['sessions.created_at', 'sessions.last_seen_at', 'sessions.locked', 'sessions.ended_at', 'users.active'])
+      .where('sessions.token_hash', '=', tokenHash(token)),
+  );
+  if (!row || row.ended_at !== null || row.locked || !row.active) return false;
+  const now = desk.clock().getTime();
+  const idleMs = Number(desk.setting('session.idleLockMinutes')) * 60_000;
+  return now - Date.parse(row.last_seen_at) <= idleMs && now - Date.parse(row.created_at) <= SESSION_MAX_HOURS * 3_600_000;
+}

@@ -1,10 +1,11 @@
 import { commands, queries, type CommandName, type CommandResult, type QueryName, type QueryResult } from '../../shared/contract/index.js';
-import { DESK_LOCAL_COMMANDS } from '../../shared/contract/sync.js';
+import { DESK_LOCAL_COMMANDS, entitiesChangedBy } from '../../shared/contract/facts.js';
 import { peopleMessage } from '../../shared/contract/messages.js';
 import { UserError, type Result } from '../../shared/errors.js';
 import { can } from '../../shared/permissions.js';
 import type { Actor } from './actor.js';
 import { appendAudit, type AuditRecord } from './audit.js';
+import { changeFeed } from './changes.js';
 import type { DeskServices } from './desk.js';
 import { toErrorBody, zodToUserError } from './errors.js';
 import { newId, withOpIds } from './ids.js';
@@ -63,6 +64,8 @@ export async function dispatch<N extends CommandName>(
       return options.within ? inSavepoint(desk, () => apply(options.within!.tx)) : desk.db.transaction().execute(apply);
     });
     if (outcome.duplicate) return { ok: true, value: outcome.value as CommandResult<N>, duplicate: true };
+    // After the commit (the caller's, for an op applied within its transaction): open screens refresh what it changed.
+    effects.push(() => changeFeed(desk).publish(entitiesChangedBy(name)));
     if (desk.syncEnabled()) effects.push(() => desk.notifyChanged());
     if (options.within) {
       options.within.effects.push(...effects);

@@ -1,6 +1,11 @@
-/** Binds the router to `ipcMain.handle`, one channel per kind, and keeps a session token per webContents. */
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { BRIDGE_CHANNELS } from '../../shared/bridge.js';
+/**
+ * Binds the router to `ipcMain.handle`, one channel per kind, and keeps a session token per
+ * webContents; tells each signed-in window what the desk's changes touched (entity names only).
+ */
+import { BrowserWindow, ipcMain, webContents, type IpcMainInvokeEvent } from 'electron';
+import { BRIDGE_CHANNELS, BRIDGE_EVENTS } from '../../shared/bridge.js';
+import { sessionOpen } from '../auth/sessions.js';
+import { changeFeed } from '../core/changes.js';
 import { createIpcRouter, type BridgeKind, type IpcRouterDeps, type Sender } from './ipcRouter.js';
 
 function senderOf(event: IpcMainInvokeEvent): Sender {
@@ -30,4 +35,10 @@ export function bindIpc(deps: Omit<IpcRouterDeps, 'getToken' | 'setToken'>): voi
       return route(kind, payload, senderOf(event));
     });
   }
+  changeFeed(deps.desk).subscribe((entities) => {
+    for (const [id, token] of tokens) {
+      const contents = webContents.fromId(id);
+      if (contents && !contents.isDestroyed() && sessionOpen(deps.desk, token)) contents.send(BRIDGE_EVENTS.changed, entities);
+    }
+  });
 }

@@ -1,6 +1,7 @@
 import { sql, type UpdateObject } from 'kysely';
 import type { SmsState } from '../../shared/contract/sms.js';
 import { Backoff, type BackoffOptions } from '../core/backoff.js';
+import { changeFeed } from '../core/changes.js';
 import { newId } from '../core/ids.js';
 import type { Desk } from '../core/deskApi.js';
 import { betweenTransactions } from '../db/betweenTransactions.js';
@@ -162,8 +163,10 @@ export class SmsWorker {
       const { config } = setup;
       const message = await this.claimNext();
       if (!message) return report;
+      this.changed();
       const outcome = await this.send(config, message.phone, message.body);
       const state = await this.record(message, outcome);
+      this.changed();
       if (state === 'sent') report.sent++;
       else if (state === 'failed') report.failed++;
       else if (state === 'uncertain') report.uncertain++;
@@ -171,6 +174,11 @@ export class SmsWorker {
       // The gateway cannot be reached: the other messages would only spend an attempt each on the same failure.
       if (outcome.kind === 'retry' && outcome.at === 'network') return report;
     }
+  }
+
+  /** A message changed state (committed): open screens refresh the SMS they show. */
+  private changed(): void {
+    changeFeed(this.desk).publish(['sms']);
   }
 
   private now(): string {
@@ -270,7 +278,7 @@ export class SmsWorker {
   private async recoverInterrupted(): Promise<void> {
     const timeoutMs = Number(this.desk.setting('sms.requestTimeoutSeconds')) * 1000;
     const cutoff = new Date(this.desk.clock().getTime() - timeoutMs - 30_000).toISOString();
-    await this.inTransaction((db, now) => {
+    const recovered = await this.inTransaction((db, now) => {
       const reason = 'Sending was interrupted (the app stopped before the gateway answered): it may or may not have been sent.';
       const stale = db.all(db
         .selectFrom('sms_messages')
@@ -288,6 +296,8 @@ export class SmsWorker {
           .where('message_id', '=', id)
           .where('finished_at', 'is', null));
       }
+      return stale.length;
     });
+    if (recovered > 0) this.changed();
   }
 }

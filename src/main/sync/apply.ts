@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type { Entity } from '../../shared/contract/entities.js';
 import type { RowsPage } from '../../shared/contract/syncWire.js';
 import type { DeskServices } from '../core/desk.js';
 import { sql, type ReadableDB, type WritableDB } from '../db/handles.js';
@@ -12,12 +13,14 @@ export type RowWriter = Pick<DeskServices, 'write' | 'sqlite'>;
  * rows that `keep` says local work has changed since (they are refreshed once that work has been
  * answered). Runs inside the caller's transaction, with the change log and foreign keys off
  * (see `withoutCapture`): a page may hold a child before the parent that changed after it.
+ * The entities of the tables it wrote to are added to `touched`.
  */
-export function applyRows({ write: db, sqlite }: RowWriter, page: RowsPage, keep: (table: string, key: string) => boolean): number {
+export function applyRows({ write: db, sqlite }: RowWriter, page: RowsPage, keep: (table: string, key: string) => boolean, touched?: Set<Entity>): number {
   let written = 0;
   for (const table of SYNCED_TABLES) {
     const part = page.tables[table.name];
     if (!part) continue;
+    const before = written;
     const local = new Set(columnsOf(db, table.name));
     const unknown = part.columns.find((c) => !local.has(c));
     if (unknown) throw new Error(`The server sent a column this desk does not have: ${table.name}.${unknown}`);
@@ -34,6 +37,7 @@ export function applyRows({ write: db, sqlite }: RowWriter, page: RowsPage, keep
       const values = table.pk.length === 1 ? [key] : (JSON.parse(key) as unknown[]);
       written += db.run(sql`DELETE FROM ${sql.table(table.name)} WHERE ${equal(table.pk, values)}`).changes;
     }
+    if (written > before) touched?.add(table.entity);
   }
   return written;
 }

@@ -1,4 +1,6 @@
 import { PULL_PAGE_ROWS, PUSH_PAGE_OPS, REFRESH_KEYS_MAX, TOKEN_REFUSAL_CODES, type PullAnswer, type PushAnswer, type PushOp, type RowsPage, type TokenRefusal } from '../../shared/contract/syncWire.js';
+import type { Entity } from '../../shared/contract/entities.js';
+import { changeFeed } from '../core/changes.js';
 import type { DeskServices } from '../core/desk.js';
 import type { ReadableDB } from '../db/handles.js';
 import { schemaVersion } from '../db/migrate.js';
@@ -96,8 +98,16 @@ async function pushAndPull(desk: DeskServices, onProgress?: (p: RoundProgress) =
     after = rows[rows.length - 1]!.seq;
   }
 
-  await withBulkWriteSettings(db, () => pull(desk, link, report, mark, onProgress));
-  await refresh(desk, call, report, mark);
+  // Once the pages are committed, open screens refresh what they wrote (and the sync status when ops were answered);
+  // after a failure too, for the pages committed before it.
+  const touched = new Set<Entity>();
+  try {
+    await withBulkWriteSettings(db, () => pull(desk, link, report, mark, touched, onProgress));
+    await refresh(desk, call, report, mark, touched);
+  } finally {
+    if (report.sent > 0) touched.add('sync');
+    changeFeed(desk).publish(touched);
+  }
   return report;
 }
 
@@ -115,7 +125,9 @@ type Call = <T>(path: string, body: Record<string, unknown>) => Promise<T>;
  * the desk's next token: it is kept with the page (the service takes the old one until the new
  * one is used, so a page or token lost on the way locks nothing out).
  */
-async function pull(desk: DeskServices, { call, keepToken }: Link, report: RoundReport, mark: number, onProgress?: (p: RoundProgress) => void): Promise<void> {
+async function pull(
+  desk: DeskServices, { call, keepToken }: Link, report: RoundReport, mark: number, touched: Set<Entity>, onProgress?: (p: RoundProgress) => void,
+): Promise<void> {
   const db = desk.write;
   const dirtySeq = changeSeq(desk);
   const keep = (t: string, k: string) => {
@@ -138,7 +150,7 @@ async function pull(desk: DeskServices, { call, keepToken }: Link, report: Round
       // token such a page carries: the service has since offered or taken another.
       if (storedCursor() !== cursor || page.cursor < cursor) return 0;
       if (page.token) keepToken(page.token);
-      const written = applyRows(desk, page, keep);
+      const written = applyRows(desk, page, keep, touched);
       db.run(db.updateTable('sync_state').set({ cursor: page.cursor }).where('id', '=', 1));
       return written;
     });
@@ -150,7 +162,7 @@ async function pull(desk: DeskServices, { call, keepToken }: Link, report: Round
 }
 
 /** Rows this desk's answered work changed that the pull did not bring (a refused op's, say): fetched by key, the server's version wins. */
-async function refresh(desk: DeskServices, call: Call, report: RoundReport, mark: number): Promise<void> {
+async function refresh(desk: DeskServices, call: Call, report: RoundReport, mark: number, touched: Set<Entity>): Promise<void> {
   const db = desk.write;
   const dirtySeq = changeSeq(desk);
   for (let after = 0; ;) {
@@ -160,7 +172,7 @@ async function refresh(desk: DeskServices, call: Call, report: RoundReport, mark
     const page = await call<RowsPage>('/v1/sync/rows', { keys: keys.map(({ t, k }) => ({ t, k })) });
     const last = keys[keys.length - 1]!.seq;
     report.received += withoutCapture(db, () => {
-      const written = applyRows(desk, page, (t, k) => (dirtySeq(t, k) ?? 0) > mark);
+      const written = applyRows(desk, page, (t, k) => (dirtySeq(t, k) ?? 0) > mark, touched);
       db.run(db.deleteFrom('row_changes').where('seq', '>', after).where('seq', '<=', last));
       return written;
     });

@@ -1,3 +1,4 @@
+import type { Entity } from '../../shared/contract/entities.js';
 import { sql, type ReadableDB } from '../db/handles.js';
 
 /**
@@ -5,28 +6,35 @@ import { sql, type ReadableDB } from '../db/handles.js';
  * (the change log's triggers are made from this list: capture.ts). Everything else (sessions, audit trail, ops, outbox, settings, imports, SMS
  * attempts) stays on the machine that wrote it.
  */
-export const SYNCED_TABLES: readonly { name: string; pk: readonly string[] }[] = [
-  { name: 'centres', pk: ['id'] },
-  { name: 'users', pk: ['id'] },
-  { name: 'practitioners', pk: ['id'] },
-  { name: 'applications', pk: ['id'] },
-  { name: 'application_history', pk: ['id'] },
-  { name: 'fees', pk: ['cadre', 'licence_year'] },
-  { name: 'invoices', pk: ['id'] },
-  { name: 'sms_templates', pk: ['event', 'language'] },
-  { name: 'sms_messages', pk: ['id'] },
-  { name: 'payments', pk: ['id'] },
-  { name: 'payment_keys', pk: ['key'] },
-  { name: 'dispatch_batches', pk: ['id'] },
-  { name: 'licences', pk: ['id'] },
-  { name: 'licence_history', pk: ['id'] },
-  { name: 'licence_keys', pk: ['public_key'] },
+export interface SyncedTable {
+  name: string;
+  pk: readonly string[];
+  /** What a screen shows of it: a pull that writes its rows refreshes the queries reading that entity. */
+  entity: Entity;
+}
+
+export const SYNCED_TABLES: readonly SyncedTable[] = [
+  { name: 'centres', pk: ['id'], entity: 'centre' },
+  { name: 'users', pk: ['id'], entity: 'user' },
+  { name: 'practitioners', pk: ['id'], entity: 'application' },
+  { name: 'applications', pk: ['id'], entity: 'application' },
+  { name: 'application_history', pk: ['id'], entity: 'application' },
+  { name: 'fees', pk: ['cadre', 'licence_year'], entity: 'fee' },
+  { name: 'invoices', pk: ['id'], entity: 'invoice' },
+  { name: 'sms_templates', pk: ['event', 'language'], entity: 'smsTemplate' },
+  { name: 'sms_messages', pk: ['id'], entity: 'sms' },
+  { name: 'payments', pk: ['id'], entity: 'payment' },
+  { name: 'payment_keys', pk: ['key'], entity: 'payment' },
+  { name: 'dispatch_batches', pk: ['id'], entity: 'batch' },
+  { name: 'licences', pk: ['id'], entity: 'licence' },
+  { name: 'licence_history', pk: ['id'], entity: 'licence' },
+  { name: 'licence_keys', pk: ['public_key'], entity: 'licence' },
   // The desks that joined (never their tokens: those are in sync_desk_tokens, which stays on the service).
-  { name: 'sync_desks', pk: ['id'] },
+  { name: 'sync_desks', pk: ['id'], entity: 'sync' },
 ];
 const BY_NAME = new Map(SYNCED_TABLES.map((t) => [t.name, t]));
 
-export function syncedTable(name: string): { name: string; pk: readonly string[] } | undefined {
+export function syncedTable(name: string): SyncedTable | undefined {
   return BY_NAME.get(name);
 }
 

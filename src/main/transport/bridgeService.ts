@@ -2,8 +2,10 @@ import type { SessionInfo } from '../../shared/contract/session.js';
 import { loginInput, unlockInput } from '../../shared/contract/session.js';
 import { peopleMessage } from '../../shared/contract/messages.js';
 import { commands, queries, type CommandName, type QueryName } from '../../shared/contract/index.js';
+import type { Entity } from '../../shared/contract/entities.js';
 import { UserError, type Result } from '../../shared/errors.js';
-import { lockSession, login, logout, resolveSession, unlockSession } from '../auth/sessions.js';
+import { lockSession, login, logout, resolveSession, sessionOpen, unlockSession } from '../auth/sessions.js';
+import { changeFeed } from '../core/changes.js';
 import { toErrorBody, zodToUserError } from '../core/errors.js';
 import type { Desk } from '../desk.js';
 import { createFirstAdmin, firstRunState, type FirstRunOptions } from '../firstRun.js';
@@ -78,6 +80,26 @@ export function bridgeService(desk: Desk, options: { firstRun?: FirstRunOptions 
       if (!who.ok) return who;
       return desk.dispatch(name as CommandName, input, who.value.actor);
     },
+    /**
+     * Tells a signed-in session which entities each commit changes (names only), until `stop`,
+     * or until the session ends, locks or idles out: then `closed` is called instead. `check`
+     * looks again (a transport's keep-alive): false once closed.
+     */
+    async changes(token: string | undefined, on: { change(entities: readonly Entity[]): void; closed(): void }): Promise<Result<ChangeStream>> {
+      const who = await guard('session', () => resolveSession(desk, token));
+      if (!who.ok) return who;
+      let open = true;
+      const check = () => {
+        if (open && !sessionOpen(desk, token!)) {
+          open = false;
+          stop();
+          on.closed();
+        }
+        return open;
+      };
+      const stop = changeFeed(desk).subscribe((entities) => { if (check()) on.change(entities); });
+      return { ok: true, value: { stop: () => { open = false; stop(); }, check } };
+    },
     async query(token: string | undefined, name: string, input: unknown): Promise<Result<unknown>> {
       if (!Object.hasOwn(queries, name)) return { ok: false, error: { code: 'not_found', message: `There is no query '${name}'.` } };
       const who = await guard('session', () => resolveSession(desk, token));
@@ -88,3 +110,10 @@ export function bridgeService(desk: Desk, options: { firstRun?: FirstRunOptions 
 }
 
 export type BridgeService = ReturnType<typeof bridgeService>;
+
+/** An open subscription to a desk's changes (bridgeService's `changes`). */
+export interface ChangeStream {
+  stop(): void;
+  /** Whether the session may still be told of changes; closes the stream when not. */
+  check(): boolean;
+}

@@ -15,6 +15,7 @@ import { firstRunState } from '../firstRun.js';
 import { fastifyLogging, logRequests } from '../log/httpLog.js';
 import type { Logger } from '../log/logger.js';
 import { bridgeService } from '../transport/bridgeService.js';
+import { serveChanges } from './events.js';
 import { FirstRunCode } from './firstRunCode.js';
 import { refuseForeignRequests } from './loopbackGuard.js';
 
@@ -88,6 +89,8 @@ export async function startWebServer(options: { dataDir: string; port: number; r
     send(reply, await bridge.command(bearer(req), req.params.name, req.body ?? {})));
   app.post<{ Params: { name: string } }>(`${HTTP_ROUTES.query}:name`, async (req, reply) =>
     send(reply, await bridge.query(bearer(req), req.params.name, req.body ?? {})));
+
+  serveChanges(app, bridge, bearer, send);
 
   app.post(HTTP_ROUTES.exports, async (req, reply) => send(reply, await bridge.exportStart(bearer(req), req.body)));
   app.get<{ Params: { id: string } }>(`${HTTP_ROUTES.exports}/:id`, async (req, reply) => send(reply, await bridge.exportStatus(bearer(req), req.params.id)));

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from './api/ApiError.js';
+import { useLiveRefresh } from './api/changes.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
 import { FirstRun } from './session/FirstRun.js';
 import { LockScreen } from './session/LockScreen.js';
@@ -26,6 +27,7 @@ function makeQueryClient(): QueryClient {
 
 function Root() {
   const { phase, locked, session, startupError, retryStartup } = useSession();
+  useLiveRefresh(phase === 'app' && session !== null && !locked);
   if (startupError) {
     return (
       <main className="centre-page">

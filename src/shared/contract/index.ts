@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Permission } from '../permissions.js';
 import type { AboutInfo } from './about.js';
+import type { Entity } from './entities.js';
 import * as admin from './admin.js';
 import * as apps from './applications.js';
 import * as backup from './backup.js';
@@ -23,90 +24,119 @@ export interface Spec<I extends z.ZodType, R> {
   /** Type-only: the result the caller gets. */
   result?: R;
 }
-function spec<R>() {
-  return <I extends z.ZodType>(input: I, permission: Permission): Spec<I, R> => ({ input, permission });
+
+/**
+ * Where a change goes once made on a desk that syncs.
+ * - `central`: recorded in the outbox and pushed; the central service takes it only from the
+ *   signed-in user who made and signed it (never from the `system` actor, never unsigned).
+ * - `desk`: about the desk itself (joining, leaving, its backups): it stays on the desk where it
+ *   is made, and the central service never takes it from a desk.
+ */
+export type SyncRule = 'central' | 'desk';
+
+export interface CommandSpec<I extends z.ZodType, R> extends Spec<I, R> {
+  /** What the change is, in the words staff use (the refused-changes list). */
+  label: string;
+  sync: SyncRule;
+  /** The entities whose queries are stale after it (the audit trail always is: see facts.ts). */
+  affects: readonly Entity[];
 }
+
+export interface QuerySpec<I extends z.ZodType, R> extends Spec<I, R> {
+  /** The entities it reads: a change to one of them refreshes it on every open screen. */
+  reads: readonly Entity[];
+}
+
+function command<R>() {
+  return <I extends z.ZodType>(input: I, permission: Permission, facts: Pick<CommandSpec<I, R>, 'label' | 'sync' | 'affects'>): CommandSpec<I, R> =>
+    ({ input, permission, ...facts });
+}
+function query<R>() {
+  return <I extends z.ZodType>(input: I, permission: Permission, reads: readonly Entity[]): QuerySpec<I, R> => ({ input, permission, reads });
+}
+/** What the dashboard and the reports count: every business record. */
+const DATA: readonly Entity[] = ['application', 'invoice', 'payment', 'licence', 'batch', 'sms', 'centre', 'fee'];
 const empty = z.object({}).strict();
 
 export const commands = {
-  'application.approve': spec<apps.DecisionResult>()(apps.decideInput, 'application.decide'),
-  'application.reject': spec<apps.DecisionResult>()(apps.rejectInput, 'application.decide'),
-  'application.return': spec<apps.DecisionResult>()(apps.rejectInput, 'application.decide'),
-  'applications.import': spec<apps.ImportReport>()(apps.importApplicationsInput, 'application.import'),
-  'user.create': spec<admin.UserRow>()(admin.userCreateInput, 'admin.users'),
-  'user.update': spec<admin.UserRow>()(admin.userUpdateInput, 'admin.users'),
-  'user.setPassword': spec<{ id: string }>()(admin.userPasswordInput, 'admin.users'),
-  'centre.create': spec<admin.CentreRow>()(admin.centreCreateInput, 'admin.centres'),
-  'centre.update': spec<admin.CentreRow>()(admin.centreUpdateInput, 'admin.centres'),
-  'fee.set': spec<admin.FeeRow>()(admin.feeSetInput, 'admin.fees'),
-  'setting.set': spec<admin.SettingRow>()(admin.settingSetInput, 'admin.settings'),
-  'settings.save': spec<admin.SettingRow[]>()(admin.settingsSaveInput, 'admin.settings'),
-  'report.exported': spec<{ rows: number }>()(reportExportedInput, 'report.run'),
-  'sms.resend': spec<sms.SmsRow>()(sms.smsActionInput, 'sms.manage'),
-  'sms.cancel': spec<sms.SmsRow>()(sms.smsActionInput, 'sms.manage'),
-  'sms.resume': spec<{ resumed: boolean }>()(sms.smsResumeInput, 'admin.settings'),
-  'smsTemplate.set': spec<sms.SmsTemplateRow>()(sms.smsTemplateSetInput, 'admin.settings'),
-  'sms.sendTest': spec<sms.SmsTestResult>()(sms.smsSendTestInput, 'admin.settings'),
-  'payments.import': spec<pay.PaymentImportReport>()(pay.importPaymentsInput, 'payment.import'),
-  'applications.receive': spec<inbound.ApplicationReceiveResult>()(inbound.applicationsReceiveInput, 'application.import'),
-  'payments.receive': spec<inbound.PaymentReceiveResult>()(inbound.paymentsReceiveInput, 'payment.import'),
-  'payments.autoMatch': spec<pay.AutoMatchResult>()(empty, 'payment.reconcile'),
-  'payment.match': spec<pay.PaymentRow>()(pay.paymentMatchInput, 'payment.reconcile'),
-  'payment.unmatch': spec<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile'),
-  'payment.ignore': spec<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile'),
-  'payment.flagRefund': spec<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile'),
-  'payment.refundMade': spec<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile'),
-  'invoice.refundMade': spec<pay.InvoiceRow>()(pay.invoiceRefundInput, 'payment.reconcile'),
-  'licence.issue': spec<lic.LicenceIssueResult>()(lic.licenceIssueInput, 'licence.issue'),
-  'licence.reassign': spec<lic.LicenceRow>()(lic.licenceReassignInput, 'licence.issue'),
-  'licence.revoke': spec<lic.LicenceRow>()(lic.licenceRevokeInput, 'licence.issue'),
-  'batch.create': spec<lic.BatchRow>()(lic.batchCreateInput, 'licence.issue'),
-  'batch.receive': spec<lic.BatchRow>()(lic.batchReceiveInput, 'licence.collect'),
-  'licence.collect': spec<lic.LicenceRow>()(lic.licenceCollectInput, 'licence.collect'),
-  'sms.deliveryReport': spec<{ state: sms.SmsState } | { unknown: true }>()(sms.deliveryReportInput, 'sms.receipt'),
-  'sync.join': spec<sync.SyncJoinResult>()(sync.syncJoinInput, 'admin.settings'),
-  'sync.joinAgain': spec<sync.SyncJoinAgainResult>()(sync.syncJoinAgainInput, 'admin.settings'),
-  'sync.leave': spec<{ left: boolean }>()(sync.syncLeaveInput, 'admin.settings'),
-  'sync.dismiss': spec<{ dismissed: boolean }>()(sync.syncDismissInput, 'session.self'),
-  'sync.registerDesk': spec<sync.SyncRegisterDeskResult>()(sync.syncRegisterDeskInput, 'session.self'),
-  'sync.withdrawDesk': spec<sync.SyncDeskRow>()(sync.syncWithdrawDeskInput, 'admin.settings'),
-  'backup.create': spec<backup.BackupRow>()(empty, 'admin.settings'),
-  'backup.restoreAtStart': spec<backup.BackupRestoreResult>()(backup.backupRestoreInput, 'admin.settings'),
+  'application.approve': command<apps.DecisionResult>()(apps.decideInput, 'application.decide', { label: 'Approve', sync: 'central', affects: ['application', 'invoice', 'sms'] }),
+  'application.reject': command<apps.DecisionResult>()(apps.rejectInput, 'application.decide', { label: 'Reject', sync: 'central', affects: ['application', 'sms'] }),
+  'application.return': command<apps.DecisionResult>()(apps.rejectInput, 'application.decide', { label: 'Return', sync: 'central', affects: ['application', 'sms'] }),
+  'applications.import': command<apps.ImportReport>()(apps.importApplicationsInput, 'application.import', { label: 'Import applications', sync: 'central', affects: ['application'] }),
+  'user.create': command<admin.UserRow>()(admin.userCreateInput, 'admin.users', { label: 'Add user', sync: 'central', affects: ['user'] }),
+  'user.update': command<admin.UserRow>()(admin.userUpdateInput, 'admin.users', { label: 'Change user', sync: 'central', affects: ['user'] }),
+  'user.setPassword': command<{ id: string }>()(admin.userPasswordInput, 'admin.users', { label: 'Set password', sync: 'central', affects: ['user'] }),
+  'centre.create': command<admin.CentreRow>()(admin.centreCreateInput, 'admin.centres', { label: 'Add centre', sync: 'central', affects: ['centre'] }),
+  'centre.update': command<admin.CentreRow>()(admin.centreUpdateInput, 'admin.centres', { label: 'Change centre', sync: 'central', affects: ['centre'] }),
+  'fee.set': command<admin.FeeRow>()(admin.feeSetInput, 'admin.fees', { label: 'Set fee', sync: 'central', affects: ['fee'] }),
+  'setting.set': command<admin.SettingRow>()(admin.settingSetInput, 'admin.settings', { label: 'Change setting', sync: 'central', affects: ['setting'] }),
+  'settings.save': command<admin.SettingRow[]>()(admin.settingsSaveInput, 'admin.settings', { label: 'Save settings', sync: 'central', affects: ['setting'] }),
+  'report.exported': command<{ rows: number }>()(reportExportedInput, 'report.run', { label: 'Export report', sync: 'central', affects: [] }),
+  'sms.resend': command<sms.SmsRow>()(sms.smsActionInput, 'sms.manage', { label: 'Resend SMS', sync: 'central', affects: ['sms'] }),
+  'sms.cancel': command<sms.SmsRow>()(sms.smsActionInput, 'sms.manage', { label: 'Cancel SMS', sync: 'central', affects: ['sms'] }),
+  'sms.resume': command<{ resumed: boolean }>()(sms.smsResumeInput, 'admin.settings', { label: 'Resume SMS sending', sync: 'central', affects: ['sms'] }),
+  'smsTemplate.set': command<sms.SmsTemplateRow>()(sms.smsTemplateSetInput, 'admin.settings', { label: 'Save SMS template', sync: 'central', affects: ['smsTemplate'] }),
+  'sms.sendTest': command<sms.SmsTestResult>()(sms.smsSendTestInput, 'admin.settings', { label: 'Send test SMS', sync: 'central', affects: ['sms'] }),
+  'payments.import': command<pay.PaymentImportReport>()(pay.importPaymentsInput, 'payment.import', { label: 'Import payments', sync: 'central', affects: ['payment', 'invoice', 'application', 'sms'] }),
+  'applications.receive': command<inbound.ApplicationReceiveResult>()(inbound.applicationsReceiveInput, 'application.import', { label: 'Receive applications', sync: 'central', affects: ['application'] }),
+  'payments.receive': command<inbound.PaymentReceiveResult>()(inbound.paymentsReceiveInput, 'payment.import', { label: 'Receive payments', sync: 'central', affects: ['payment', 'invoice', 'application', 'sms'] }),
+  'payments.autoMatch': command<pay.AutoMatchResult>()(empty, 'payment.reconcile', { label: 'Match payments', sync: 'central', affects: ['payment', 'invoice', 'application', 'sms'] }),
+  'payment.match': command<pay.PaymentRow>()(pay.paymentMatchInput, 'payment.reconcile', { label: 'Match payment', sync: 'central', affects: ['payment', 'invoice', 'application', 'sms'] }),
+  'payment.unmatch': command<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile', { label: 'Unmatch payment', sync: 'central', affects: ['payment', 'invoice', 'application', 'sms'] }),
+  'payment.ignore': command<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile', { label: 'Ignore payment', sync: 'central', affects: ['payment', 'invoice'] }),
+  'payment.flagRefund': command<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile', { label: 'Flag for refund', sync: 'central', affects: ['payment', 'invoice'] }),
+  'payment.refundMade': command<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile', { label: 'Record refund', sync: 'central', affects: ['payment', 'invoice'] }),
+  'invoice.refundMade': command<pay.InvoiceRow>()(pay.invoiceRefundInput, 'payment.reconcile', { label: 'Record invoice refund', sync: 'central', affects: ['payment', 'invoice'] }),
+  'licence.issue': command<lic.LicenceIssueResult>()(lic.licenceIssueInput, 'licence.issue', { label: 'Issue licence', sync: 'central', affects: ['licence', 'application'] }),
+  'licence.reassign': command<lic.LicenceRow>()(lic.licenceReassignInput, 'licence.issue', { label: 'Reassign licence', sync: 'central', affects: ['licence', 'batch'] }),
+  'licence.revoke': command<lic.LicenceRow>()(lic.licenceRevokeInput, 'licence.issue', { label: 'Revoke licence', sync: 'central', affects: ['licence', 'batch', 'application'] }),
+  'batch.create': command<lic.BatchRow>()(lic.batchCreateInput, 'licence.issue', { label: 'Dispatch batch', sync: 'central', affects: ['batch', 'licence', 'sms'] }),
+  'batch.receive': command<lic.BatchRow>()(lic.batchReceiveInput, 'licence.collect', { label: 'Confirm received', sync: 'central', affects: ['batch', 'licence', 'sms'] }),
+  'licence.collect': command<lic.LicenceRow>()(lic.licenceCollectInput, 'licence.collect', { label: 'Mark collected', sync: 'central', affects: ['licence', 'batch'] }),
+  'sms.deliveryReport': command<{ state: sms.SmsState } | { unknown: true }>()(sms.deliveryReportInput, 'sms.receipt', { label: 'Delivery report', sync: 'central', affects: ['sms'] }),
+  'sync.join': command<sync.SyncJoinResult>()(sync.syncJoinInput, 'admin.settings', { label: 'Join the central service', sync: 'desk', affects: ['sync', 'user', 'centre', 'setting'] }),
+  'sync.joinAgain': command<sync.SyncJoinAgainResult>()(sync.syncJoinAgainInput, 'admin.settings', { label: 'Join again', sync: 'desk', affects: ['sync'] }),
+  'sync.leave': command<{ left: boolean }>()(sync.syncLeaveInput, 'admin.settings', { label: 'Leave the central service', sync: 'desk', affects: ['sync', 'licence', 'sms'] }),
+  'sync.dismiss': command<{ dismissed: boolean }>()(sync.syncDismissInput, 'session.self', { label: 'Dismiss refused change', sync: 'desk', affects: ['sync'] }),
+  'sync.registerDesk': command<sync.SyncRegisterDeskResult>()(sync.syncRegisterDeskInput, 'session.self', { label: 'Register desk', sync: 'desk', affects: ['sync'] }),
+  'sync.withdrawDesk': command<sync.SyncDeskRow>()(sync.syncWithdrawDeskInput, 'admin.settings', { label: 'Withdraw desk', sync: 'central', affects: ['sync'] }),
+  'backup.create': command<backup.BackupRow>()(empty, 'admin.settings', { label: 'Back up', sync: 'desk', affects: ['backup'] }),
+  'backup.restoreAtStart': command<backup.BackupRestoreResult>()(backup.backupRestoreInput, 'admin.settings', { label: 'Restore at next start', sync: 'desk', affects: ['backup'] }),
 } as const;
 
 export const queries = {
-  'applications.list': spec<apps.ApplicationsListResult>()(apps.applicationsListInput, 'application.read'),
-  'application.detail': spec<apps.ApplicationDetail>()(apps.applicationDetailInput, 'application.read'),
-  'application.smsPreview': spec<apps.SmsPreview>()(apps.smsPreviewInput, 'application.read'),
-  'applications.facets': spec<{ licenceYears: number[]; counties: string[] }>()(empty, 'application.read'),
-  'sms.list': spec<sms.SmsListResult>()(sms.smsListInput, 'sms.read'),
-  'sms.summary': spec<sms.SmsSummary>()(empty, 'session.self'),
-  'sms.detail': spec<sms.SmsDetail>()(sms.smsDetailInput, 'sms.read'),
-  'smsTemplates.list': spec<sms.SmsTemplateRow[]>()(empty, 'admin.settings'),
-  'users.list': spec<admin.UserRow[]>()(empty, 'admin.users'),
-  'centres.list': spec<admin.CentreRow[]>()(empty, 'session.self'),
-  'fees.list': spec<admin.FeeRow[]>()(empty, 'session.self'),
-  'settings.list': spec<admin.SettingRow[]>()(empty, 'admin.settings'),
-  'payments.list': spec<pay.PaymentsListResult>()(pay.paymentsListInput, 'payment.read'),
-  'payment.detail': spec<pay.PaymentDetail>()(pay.paymentDetailInput, 'payment.read'),
-  'invoices.list': spec<pay.InvoicesListResult>()(pay.invoicesListInput, 'payment.read'),
-  'payments.totals': spec<pay.PaymentTotals>()(pay.paymentTotalsInput, 'payment.read'),
-  'licences.list': spec<lic.LicencesListResult>()(lic.licencesListInput, 'licence.read'),
-  'licence.detail': spec<lic.LicenceDetail>()(lic.licenceDetailInput, 'licence.read'),
-  'batches.list': spec<lic.BatchesListResult>()(lic.batchesListInput, 'licence.read'),
-  'batch.manifestPdf': spec<lic.PdfFile>()(lic.pdfInput, 'licence.read'),
-  'licence.certificatesPdf': spec<lic.PdfFile>()(lic.certificatesInput, 'licence.issue'),
-  'licence.verify': spec<lic.LicenceVerifyResult>()(lic.licenceVerifyInput, 'session.self'),
-  'licence.publicKey': spec<{ publicKey: string | null }>()(empty, 'session.self'),
-  'audit.verify': spec<AuditVerifyResult>()(empty, 'audit.read'),
-  'audit.list': spec<ins.AuditListResult>()(ins.auditListInput, 'audit.read'),
-  'reports.preview': spec<ins.ReportPreview>()(ins.reportPreviewInput, 'report.run'),
-  'exports.policy': spec<{ keepDays: number }>()(empty, 'report.run'),
-  'dashboard.summary': spec<ins.DashboardSummary>()(ins.dashboardInput, 'session.self'),
-  'sync.status': spec<sync.SyncStatus>()(empty, 'session.self'),
-  'sync.desks': spec<sync.SyncDeskRow[]>()(empty, 'admin.settings'),
-  'desk.about': spec<AboutInfo>()(empty, 'session.self'),
-  'backups.list': spec<backup.BackupsOverview>()(empty, 'admin.settings'),
+  'applications.list': query<apps.ApplicationsListResult>()(apps.applicationsListInput, 'application.read', ['application', 'invoice', 'licence']),
+  'application.detail': query<apps.ApplicationDetail>()(apps.applicationDetailInput, 'application.read', ['application', 'invoice', 'payment', 'licence', 'sms']),
+  'application.smsPreview': query<apps.SmsPreview>()(apps.smsPreviewInput, 'application.read', ['application', 'invoice', 'smsTemplate', 'setting']),
+  'applications.facets': query<{ licenceYears: number[]; counties: string[] }>()(empty, 'application.read', ['application']),
+  'sms.list': query<sms.SmsListResult>()(sms.smsListInput, 'sms.read', ['sms']),
+  'sms.summary': query<sms.SmsSummary>()(empty, 'session.self', ['sms', 'setting']),
+  'sms.detail': query<sms.SmsDetail>()(sms.smsDetailInput, 'sms.read', ['sms']),
+  'smsTemplates.list': query<sms.SmsTemplateRow[]>()(empty, 'admin.settings', ['smsTemplate']),
+  'users.list': query<admin.UserRow[]>()(empty, 'admin.users', ['user']),
+  'centres.list': query<admin.CentreRow[]>()(empty, 'session.self', ['centre']),
+  'fees.list': query<admin.FeeRow[]>()(empty, 'session.self', ['fee']),
+  'settings.list': query<admin.SettingRow[]>()(empty, 'admin.settings', ['setting']),
+  'payments.list': query<pay.PaymentsListResult>()(pay.paymentsListInput, 'payment.read', ['payment', 'invoice']),
+  'payment.detail': query<pay.PaymentDetail>()(pay.paymentDetailInput, 'payment.read', ['payment', 'invoice', 'application']),
+  'invoices.list': query<pay.InvoicesListResult>()(pay.invoicesListInput, 'payment.read', ['invoice', 'payment', 'application']),
+  'payments.totals': query<pay.PaymentTotals>()(pay.paymentTotalsInput, 'payment.read', ['payment', 'invoice']),
+  'licences.list': query<lic.LicencesListResult>()(lic.licencesListInput, 'licence.read', ['licence', 'batch', 'centre']),
+  'licence.detail': query<lic.LicenceDetail>()(lic.licenceDetailInput, 'licence.read', ['licence', 'batch', 'centre']),
+  'batches.list': query<lic.BatchesListResult>()(lic.batchesListInput, 'licence.read', ['batch', 'licence', 'centre']),
+  'batch.manifestPdf': query<lic.PdfFile>()(lic.pdfInput, 'licence.read', ['batch', 'licence']),
+  'licence.certificatesPdf': query<lic.PdfFile>()(lic.certificatesInput, 'licence.issue', ['licence']),
+  'licence.verify': query<lic.LicenceVerifyResult>()(lic.licenceVerifyInput, 'session.self', ['licence']),
+  'licence.publicKey': query<{ publicKey: string | null }>()(empty, 'session.self', ['licence']),
+  'audit.verify': query<AuditVerifyResult>()(empty, 'audit.read', ['audit']),
+  'audit.list': query<ins.AuditListResult>()(ins.auditListInput, 'audit.read', ['audit']),
+  'reports.preview': query<ins.ReportPreview>()(ins.reportPreviewInput, 'report.run', DATA),
+  'exports.policy': query<{ keepDays: number }>()(empty, 'report.run', ['setting']),
+  'dashboard.summary': query<ins.DashboardSummary>()(ins.dashboardInput, 'session.self', DATA),
+  'sync.status': query<sync.SyncStatus>()(empty, 'session.self', ['sync']),
+  'sync.desks': query<sync.SyncDeskRow[]>()(empty, 'admin.settings', ['sync']),
+  'desk.about': query<AboutInfo>()(empty, 'session.self', ['setting', 'sync']),
+  'backups.list': query<backup.BackupsOverview>()(empty, 'admin.settings', ['backup']),
 } as const;
 
 export interface AuditVerifyResult {
@@ -134,6 +164,7 @@ export * from './admin.js';
 export * from './applications.js';
 export * from './backup.js';
 export * from './common.js';
+export * from './entities.js';
 export * from './inbound.js';
 export * from './insight.js';
 export * from './licences.js';

@@ -4,11 +4,6 @@ import type { TokenRefusal } from './syncWire.js';
 
 /** Commands and queries of a desk's sync with the central service (the wire protocol is syncWire.ts). */
 
-/** Commands about this desk itself: never sent to the central service. */
-export const DESK_LOCAL_COMMANDS: ReadonlySet<string> = new Set([
-  'sync.join', 'sync.joinAgain', 'sync.leave', 'sync.dismiss', 'sync.registerDesk', 'backup.create', 'backup.restoreAtStart',
-]);
-
 export const syncJoinInput = z.object({
   serverUrl: z.string().trim().max(300).refine((v) => insecureAddressProblem(v) === null, {
     error: (issue) => `The central service's address ${insecureAddressProblem(String(issue.input))}`,

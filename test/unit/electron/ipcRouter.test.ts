@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_CHANNELS } from '../../../src/shared/bridge.js';
+import { BRIDGE_CHANNELS, BRIDGE_EVENTS } from '../../../src/shared/bridge.js';
 import { openDesk, type Desk } from '../../../src/main/desk.js';
 import { createIpcRouter, type BridgeKind, type Sender } from '../../../src/main/electron/ipcRouter.js';
-import { createDesktopBridge } from '../../../src/preload/bridge.js';
+import { createDesktopBridge, type Listen } from '../../../src/preload/bridge.js';
 
 const ADMIN = { username: 'ada', fullName: 'Ada Wanjiru', password: 'long enough password', demo: false };
 const windowFrame = (id: number): Sender => ({ id, frameUrl: 'app://desk/index.html', topFrame: true });
@@ -106,8 +106,9 @@ describe('the IPC router, with a real desk on a temp folder', { timeout: 20_000 
 });
 
 describe('the preload bridge over the router', { timeout: 20_000 }, () => {
+  const noEvents: Listen = () => () => {};
   const kindOf = Object.fromEntries(Object.entries(BRIDGE_CHANNELS).map(([k, v]) => [v, k as BridgeKind]));
-  const bridge = createDesktopBridge((channel, envelope) => route(kindOf[channel]!, envelope, windowFrame(7)));
+  const bridge = createDesktopBridge((channel, envelope) => route(kindOf[channel]!, envelope, windowFrame(7)), noEvents);
 
   it('signs in, reads and signs out through the same calls the renderer makes', async () => {
     expect(bridge.transport).toBe('desktop');
@@ -132,9 +133,9 @@ describe('the preload bridge over the router', { timeout: 20_000 }, () => {
       desk, getToken: (id) => tokens.get(id), setToken: () => {},
       openFolder: async (folder) => { opened.push(folder); return true; },
     });
-    const signedIn = createDesktopBridge((channel, envelope) => withFolders(kindOf[channel]!, envelope, windowFrame(1)));
+    const signedIn = createDesktopBridge((channel, envelope) => withFolders(kindOf[channel]!, envelope, windowFrame(1)), noEvents);
     expect(await signedIn.openLogsFolder()).toEqual({ ok: true, value: { opened: true, path: path.join(dir, 'logs') } });
-    const stranger = createDesktopBridge((channel, envelope) => withFolders(kindOf[channel]!, envelope, windowFrame(9)));
+    const stranger = createDesktopBridge((channel, envelope) => withFolders(kindOf[channel]!, envelope, windowFrame(9)), noEvents);
     expect(await stranger.openLogsFolder()).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
     expect(opened).toEqual([path.join(dir, 'logs')]);
     expect(await withFolders('desk', { name: 'formatDisk' }, windowFrame(1))).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -143,9 +144,26 @@ describe('the preload bridge over the router', { timeout: 20_000 }, () => {
   it('turns a failed or strange IPC answer into an error result', async () => {
     const broken = createDesktopBridge(async () => {
       throw new Error('no handler');
-    });
+    }, noEvents);
     expect(await broken.session()).toMatchObject({ ok: false, error: { code: 'internal' } });
-    const odd = createDesktopBridge(async () => 'hello');
+    const odd = createDesktopBridge(async () => 'hello', noEvents);
     expect(await odd.lock()).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('passes on the entity names of a change event, only on its own channel, until stopped', () => {
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const events = createDesktopBridge(async () => ({ ok: true, value: null }), (channel, listener) => {
+      listeners.set(channel, listener);
+      return () => listeners.delete(channel);
+    });
+    const seen: unknown[] = [];
+    const stop = events.subscribe((entities) => seen.push(entities));
+    expect([...listeners.keys()]).toEqual([BRIDGE_EVENTS.changed]);
+    listeners.get(BRIDGE_EVENTS.changed)!(['application', 'sms']);
+    listeners.get(BRIDGE_EVENTS.changed)!(['not-an-entity', 'licence', 42]);
+    listeners.get(BRIDGE_EVENTS.changed)!({ sender: 'an IPC event' });
+    expect(seen).toEqual([['application', 'sms'], ['licence']]);
+    stop();
+    expect(listeners.size).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import type { CommandName } from '../../../shared/contract/index.js';
 import type { OpAnswer, PushOp } from '../../../shared/contract/syncWire.js';
-import { DESK_LOCAL_COMMANDS } from '../../../shared/contract/sync.js';
+import { isCommandName, PUSHED_COMMANDS } from '../../../shared/contract/facts.js';
 import { importPublicKey } from '../../auth/opKeys.js';
 import { actorFromUser, type Actor, type UserActorRow } from '../../core/actor.js';
 import type { DispatchOptions } from '../../core/dispatch.js';
@@ -65,7 +65,9 @@ function actorFor(op: PushOp, user: UserRow | undefined, from: RegisteredDesk, n
   if (!op.signature || !opSignatureVerifies(signed, op.signature, importPublicKey(user.op_public_key))) {
     return `This change does not carry ${user.username}'s valid signature: it was altered, made with a key since replaced, or not made by ${user.username}.`;
   }
-  if (DESK_LOCAL_COMMANDS.has(op.name)) return `${op.name} is about a desk itself: the central service never takes it from a desk.`;
+  if (!PUSHED_COMMANDS.has(op.name)) {
+    return isCommandName(op.name) ? `${op.name} is about a desk itself: the central service never takes it from a desk.` : `There is no command '${op.name}'.`;
+  }
   if (!user.active) return `${user.username}'s account is disabled on the central service.`;
   if (from.centreId !== null && user.centre_id !== from.centreId) return `${user.username} does not work at the centre this desk serves.`;
   if (Date.parse(op.at) > now.getTime() + CLOCK_SKEW_MS) return `This change is dated ${op.at}, ahead of the central service's clock: check the desk's date and time.`;

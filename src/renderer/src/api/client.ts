@@ -22,6 +22,13 @@ export function setSessionProblemHandler(handler: ((problem: SessionProblem) => 
   onSessionProblem = handler;
 }
 
+let afterCommand: ((name: CommandName) => Promise<void>) | null = null;
+
+/** What runs after each command this screen sends (the refresh of what it changed: changes.ts). */
+export function setAfterCommandHandler(handler: ((name: CommandName) => Promise<void>) | null): void {
+  afterCommand = handler;
+}
+
 export function bridge(): KmlttbBridge {
   const b = window.kmlttb;
   if (!b) throw new Error('The desk bridge is not installed.');
@@ -40,6 +47,13 @@ export async function runQuery<N extends QueryName>(name: N, input: QueryInput<N
   return unwrap(await bridge().query(name, input));
 }
 
+/**
+ * Sends a command; once it is done, the queries it made stale are refreshed before this answers
+ * (so the screen of the person who acted shows the change at once). So they are when it was
+ * refused because the record had moved on (someone else acted first): the screen was stale.
+ */
 export async function runCommand<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandResult<N>> {
-  return unwrap(await bridge().command(name, input));
+  const result = await bridge().command(name, input);
+  if (result.ok || result.error.code === 'invalid_transition' || result.error.code === 'conflict') await afterCommand?.(name);
+  return unwrap(result);
 }

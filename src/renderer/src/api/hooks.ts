@@ -3,7 +3,6 @@ import {
   keepPreviousData,
   useMutation,
   useQuery,
-  useQueryClient,
   type UseQueryResult,
 } from '@tanstack/react-query';
 import type {
@@ -43,13 +42,7 @@ export function useApiQuery<N extends QueryName>(
   });
 }
 
-/** A command; on success the named queries are refreshed. */
-export function useApiCommand<N extends CommandName>(name: N, invalidates: QueryName[] = []) {
-  const client = useQueryClient();
-  return useMutation<CommandResult<N>, Error, CommandInput<N>>({
-    mutationFn: (input) => runCommand(name, input),
-    onSuccess: async () => {
-      await Promise.all(invalidates.map((q) => client.invalidateQueries({ queryKey: queryKey(q) })));
-    },
-  });
+/** A command; what it changed is refreshed before it settles (runCommand, from the contract's `affects`). */
+export function useApiCommand<N extends CommandName>(name: N) {
+  return useMutation<CommandResult<N>, Error, CommandInput<N>>({ mutationFn: (input) => runCommand(name, input) });
 }

@@ -1,9 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
 import type { PaginationState, SortingState } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import type { ApplicationRow, DecisionResult } from '../../../shared/contract/applications.js';
 import { formatKes } from '../../../shared/money.js';
-import { queryKey, useApiQuery } from '../api/hooks.js';
+import { useApiQuery } from '../api/hooks.js';
 import { DataTable } from '../components/DataTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Pager } from '../components/Pager.js';
@@ -35,7 +34,6 @@ function decisionNews(ref: string, kind: DecisionKind, r: DecisionResult): strin
 
 /** The approval officer's queue: filter, sort and page on the server; decide in the side panel. */
 export function ApplicationsScreen({ state: stateInRoute }: { state?: string | undefined }) {
-  const client = useQueryClient();
   const announce = useAnnounce();
   const canDecide = useCan('application.decide');
   const canImport = useCan('application.import');
@@ -132,11 +130,6 @@ export function ApplicationsScreen({ state: stateInRoute }: { state?: string | u
     setFocusTitle(true);
     setOpenId(next?.id ?? null);
     if (next) setSelectedId(next.id);
-    await Promise.all(
-      (['applications.list', 'application.detail', 'applications.facets', 'sms.summary', 'sms.list'] as const).map((q) =>
-        client.invalidateQueries({ queryKey: queryKey(q) }),
-      ),
-    );
   }
 
   return (

@@ -1,9 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ApplicationDetail, DecisionResult } from '../../../shared/contract/applications.js';
 import { ApiError, fieldError } from '../api/ApiError.js';
 import { runCommand } from '../api/client.js';
-import { queryKey, useApiQuery } from '../api/hooks.js';
+import { useApiQuery } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useFieldErrors } from '../components/useFieldErrors.js';
 import { useDebounced } from '../components/useDebounced.js';
@@ -20,7 +20,6 @@ interface Props {
 /** The inline confirm area of a decision: reason, SMS preview, Confirm or Cancel (Escape). */
 export function DecisionForm({ app, kind, onCancel, onDecided }: Props) {
   const id = useId();
-  const client = useQueryClient();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
   const [localProblem, setLocalProblem] = useState<string | null>(null);
@@ -41,13 +40,8 @@ export function DecisionForm({ app, kind, onCancel, onDecided }: Props) {
       if (kind === 'approve') return runCommand('application.approve', text ? input : { applicationId: app.id });
       return runCommand(kind === 'reject' ? 'application.reject' : 'application.return', input);
     },
+    // When someone else decided first, runCommand has refreshed the application as it is now.
     onSuccess: (result) => onDecided(result, kind, app.applicationRef),
-    onError: (error) => {
-      if (error instanceof ApiError && (error.code === 'invalid_transition' || error.code === 'conflict')) {
-        void client.invalidateQueries({ queryKey: queryKey('application.detail') });
-        void client.invalidateQueries({ queryKey: queryKey('applications.list') });
-      }
-    },
   });
 
   const errors = useFieldErrors(send.error);

@@ -1,7 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import type { ImportReport } from '../../../shared/contract/applications.js';
 import { runCommand } from '../api/client.js';
-import { queryKey } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Modal } from '../components/Modal.js';
 import { ImportActions, useFileImport } from '../components/useFileImport.js';
@@ -76,15 +74,11 @@ function ReportView({ report }: { report: ImportReport }) {
 
 /** Import an applications file: a dry run first shows what would happen, then Import for real. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
-  const client = useQueryClient();
   const announce = useAnnounce();
   const { chosen, readError, check, commit, choose, dry, done, canImport } = useFileImport(
     (file) => runCommand('applications.import', file),
     async (report) => {
       announce(`Import finished: ${report.imported} imported, ${report.resubmitted} resubmitted, ${report.unchanged} unchanged.`);
-      await Promise.all(
-        (['applications.list', 'applications.facets', 'application.detail'] as const).map((q) => client.invalidateQueries({ queryKey: queryKey(q) })),
-      );
     },
   );
 

@@ -7,6 +7,7 @@ import { HTTP_ROUTES, type KmlttbBridge } from '../../../shared/bridge.js';
 import type { AboutInfo } from '../../../shared/contract/about.js';
 import type { FirstRunState, SessionInfo } from '../../../shared/contract/session.js';
 import type { ErrorBody, Result } from '../../../shared/errors.js';
+import { subscribeToChanges } from './changeStream.js';
 
 export const TOKEN_KEY = 'kmlttb.token';
 
@@ -107,6 +108,7 @@ export function createWebBridge(): KmlttbBridge {
       return about.ok ? { ok: true, value: { opened: false, path: about.value.logsDir } } : about;
     },
     transport: 'web',
+    subscribe: (listener) => subscribeToChanges(readToken, listener),
     command: (name, input) => call('POST', HTTP_ROUTES.command + encodeURIComponent(name), input ?? {}),
     query: (name, input) => call('POST', HTTP_ROUTES.query + encodeURIComponent(name), input ?? {}),
     login: async (username, password) =>

@@ -6,7 +6,7 @@ import { plural } from '../shell/labels.js';
 
 /** Batches dispatched to this centre and not yet confirmed as arrived. */
 export function BatchesOnTheWay({ onReceive }: { onReceive: (batch: BatchRow) => void }) {
-  const batches = useApiQuery('batches.list', { state: 'dispatched', pageSize: 100 }, { refetchInterval: 60_000 });
+  const batches = useApiQuery('batches.list', { state: 'dispatched', pageSize: 100 });
   const rows = batches.data?.rows ?? [];
   return (
     <section className="licence-section" aria-labelledby="on-the-way-title">

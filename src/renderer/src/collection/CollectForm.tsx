@@ -8,7 +8,6 @@ import { Field } from '../components/Field.js';
 import { Modal } from '../components/Modal.js';
 import { useFieldErrors } from '../components/useFieldErrors.js';
 import { useAnnounce } from '../shell/Announcer.js';
-import { COLLECTION_QUERIES } from './queries.js';
 
 type Who = 'holder' | 'proxy' | '';
 type Problems = Partial<Record<'collector' | 'collectorName' | 'collectorIdNo' | 'note', string>>;
@@ -32,7 +31,7 @@ export function CollectForm({ licence, onDone }: { licence: LicenceRow; onDone: 
   const [idNo, setIdNo] = useState('');
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<Problems>({});
-  const collect = useApiCommand('licence.collect', COLLECTION_QUERIES);
+  const collect = useApiCommand('licence.collect');
 
   function submit(event: FormEvent) {
     event.preventDefault();

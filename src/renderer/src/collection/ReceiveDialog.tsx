@@ -3,12 +3,11 @@ import { useApiCommand } from '../api/hooks.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { plural } from '../shell/labels.js';
 import { ConfirmDialog } from '../licences/ConfirmDialog.js';
-import { COLLECTION_QUERIES } from './queries.js';
 
 /** The clerk confirms that a batch has arrived: its licences are at the centre and each holder gets an SMS. */
 export function ReceiveDialog({ batch, onDone }: { batch: BatchRow; onDone: () => void }) {
   const announce = useAnnounce();
-  const receive = useApiCommand('batch.receive', COLLECTION_QUERIES);
+  const receive = useApiCommand('batch.receive');
   function confirm() {
     receive.mutateAsync({ batchId: batch.id }).then(
       (done) => {

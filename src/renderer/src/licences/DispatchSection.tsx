@@ -9,7 +9,6 @@ import { useAnnounce } from '../shell/Announcer.js';
 import { plural } from '../shell/labels.js';
 import { dispatchColumns } from './columns.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
-import { LICENCE_QUERIES } from './IssueSection.js';
 import { ManifestButton } from './ManifestButton.js';
 import { SelectionProvider, useRowSelection } from './selection.js';
 
@@ -29,7 +28,7 @@ export function DispatchSection() {
   const total = centreId ? (issued.data?.total ?? 0) : 0;
   const pageIds = useMemo(() => rows.map((r) => r.id), [rows]);
   const selection = useRowSelection(pageIds);
-  const create = useApiCommand('batch.create', LICENCE_QUERIES);
+  const create = useApiCommand('batch.create');
   const table = useServerTable({ columns: dispatchColumns, data: rows, rowCount: rows.length, getRowId: (r) => r.id, pagination: PAGE, onPaginationChange: () => undefined });
   const centre = centres.data?.find((c) => c.id === centreId);
   const count = selection.ids.length || total;

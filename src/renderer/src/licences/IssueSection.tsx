@@ -1,7 +1,6 @@
 import type { PaginationState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import type { ApplicationRow } from '../../../shared/contract/applications.js';
-import type { QueryName } from '../../../shared/contract/index.js';
 import { formatNairobi } from '../../../shared/time.js';
 import { useApiCommand, useApiQuery } from '../api/hooks.js';
 import { DataTable } from '../components/DataTable.js';
@@ -25,7 +24,6 @@ const columns = col.columns([
   col.accessor('submittedAt', { header: 'Submitted', meta: { className: 'nowrap' }, cell: (c) => formatNairobi(c.getValue()) }),
 ]);
 const NO_ROWS: ApplicationRow[] = [];
-export const LICENCE_QUERIES: QueryName[] = ['applications.list', 'application.detail', 'applications.facets', 'licences.list', 'licence.detail', 'batches.list'];
 
 /** Paid applications waiting for their licence: issue the selected ones, or all of them. */
 export function IssueSection() {
@@ -40,7 +38,7 @@ export function IssueSection() {
   useClampPage(paid.data?.total, pagination, setPagination);
   const pageIds = useMemo(() => rows.map((r) => r.id), [rows]);
   const selection = useRowSelection(pageIds);
-  const issue = useApiCommand('licence.issue', LICENCE_QUERIES);
+  const issue = useApiCommand('licence.issue');
   const table = useServerTable({ columns, data: rows, rowCount: total, getRowId: (r) => r.id, pagination, onPaginationChange: setPagination });
   const count = selection.ids.length || total;
 

@@ -6,7 +6,6 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useFieldErrors } from '../components/useFieldErrors.js';
 import { SelectField } from '../components/SelectField.js';
 import { useAnnounce } from '../shell/Announcer.js';
-import { LICENCE_QUERIES } from './IssueSection.js';
 
 export type LicenceAction = 'reassign' | 'revoke';
 
@@ -19,8 +18,8 @@ export function LicenceActionForm({ licence, kind, onDone }: { licence: LicenceD
   const [centreId, setCentreId] = useState('');
   const [problem, setProblem] = useState<{ field: 'centreId' | 'reason'; message: string } | null>(null);
   const centres = useApiQuery('centres.list', {}, { enabled: kind === 'reassign' });
-  const reassign = useApiCommand('licence.reassign', LICENCE_QUERIES);
-  const revoke = useApiCommand('licence.revoke', LICENCE_QUERIES);
+  const reassign = useApiCommand('licence.reassign');
+  const revoke = useApiCommand('licence.revoke');
   const command = kind === 'reassign' ? reassign : revoke;
   const errors = useFieldErrors(command.error);
   // Editing a field takes its message away, the one found here and the desk's.

@@ -4,7 +4,6 @@ import { runCommand } from '../api/client.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { AUTO_RULE_PHRASE, AUTO_RULES } from './labels.js';
-import { useReconcileRefresh } from './refresh.js';
 
 function news(r: AutoMatchResult): string {
   const matched = AUTO_RULES.reduce((n, rule) => n + r.matched[rule], 0);
@@ -15,13 +14,9 @@ function news(r: AutoMatchResult): string {
 /** Runs the automatic rules over every unmatched payment again (for example after new approvals). */
 export function AutoMatchButton() {
   const announce = useAnnounce();
-  const refresh = useReconcileRefresh();
   const run = useMutation({
     mutationFn: () => runCommand('payments.autoMatch', {}),
-    onSuccess: async (result) => {
-      await refresh();
-      announce(news(result));
-    },
+    onSuccess: (result) => announce(news(result)),
   });
   return (
     <div className="auto-match">

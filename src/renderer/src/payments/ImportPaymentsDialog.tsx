@@ -6,7 +6,6 @@ import { ImportActions, useFileImport } from '../components/useFileImport.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { ImportReportView } from './ImportReportView.js';
 import { AUTO_RULES } from './labels.js';
-import { useReconcileRefresh } from './refresh.js';
 
 function news(r: PaymentImportReport): string {
   const matched = AUTO_RULES.reduce((n, rule) => n + r.matched[rule], 0);
@@ -22,13 +21,9 @@ function sizeOf(base64: string): string {
 /** Import a payments file: a dry run first shows what would happen, then Import for real. */
 export function ImportPaymentsDialog({ onClose }: { onClose: () => void }) {
   const announce = useAnnounce();
-  const refresh = useReconcileRefresh();
   const { chosen, readError, check, commit, choose, dry, done, canImport } = useFileImport(
     (file) => runCommand('payments.import', file),
-    async (report) => {
-      await refresh();
-      announce(news(report));
-    },
+    async (report) => announce(news(report)),
   );
 
   return (

@@ -4,7 +4,6 @@ import { ApiError } from '../api/ApiError.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useFieldErrors } from '../components/useFieldErrors.js';
 import { useAnnounce } from '../shell/Announcer.js';
-import { useReconcileRefresh } from './refresh.js';
 
 interface Props<T> {
   title: string;
@@ -28,7 +27,6 @@ const REASON_MIN = 3;
 export function ReasonForm<T>({ title, children, danger, run, news, onDone }: Props<T>) {
   const id = useId();
   const announce = useAnnounce();
-  const refresh = useReconcileRefresh();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
   const command = useMutation<T, Error, string>({ mutationFn: run });
@@ -41,16 +39,13 @@ export function ReasonForm<T>({ title, children, danger, run, news, onDone }: Pr
     event.preventDefault();
     if (command.isPending || !reasonReady) return;
     // Not mutate's own onSuccess: the refreshed payment may close this form before it would run.
+    // (runCommand has refreshed what changed by then, or, when someone else got there first, the payment as it is now.)
     command.mutateAsync(reason.trim()).then(
-      async (result) => {
-        await refresh();
+      (result) => {
         announce(news(result));
         onDone();
       },
-      async (error: unknown) => {
-        // Someone else got there first: show the payment as it is now.
-        if (error instanceof ApiError && (error.code === 'invalid_transition' || error.code === 'conflict')) await refresh();
-      },
+      () => undefined, // shown from command.error
     );
   }
 

@@ -11,7 +11,7 @@ const EMPTY = { code: '', name: '', town: '', region: '' };
 export function AddCentreForm() {
   const announce = useAnnounce();
   const [form, setForm] = useState(EMPTY);
-  const create = useApiCommand('centre.create', ['centres.list']);
+  const create = useApiCommand('centre.create');
   const err = create.error;
   const errors = useFieldErrors(err);
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => {

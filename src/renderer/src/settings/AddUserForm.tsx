@@ -16,7 +16,7 @@ const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }));
 export function AddUserForm({ centres }: { centres: CentreRow[] }) {
   const announce = useAnnounce();
   const [form, setForm] = useState(EMPTY);
-  const create = useApiCommand('user.create', ['users.list']);
+  const create = useApiCommand('user.create');
   const err = create.error;
   const errors = useFieldErrors(err);
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => {

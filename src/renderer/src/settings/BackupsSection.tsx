@@ -18,7 +18,7 @@ const KIND: Record<BackupRow['kind'], string> = {
 export function BackupsSection() {
   const announce = useAnnounce();
   const list = useApiQuery('backups.list', {});
-  const backUp = useApiCommand('backup.create', ['backups.list']);
+  const backUp = useApiCommand('backup.create');
   const [restoring, setRestoring] = useState<BackupRow | null>(null);
   const last = list.data?.last ?? null;
   const waiting = list.data?.restoreAtStart ?? null;

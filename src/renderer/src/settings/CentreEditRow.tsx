@@ -8,7 +8,7 @@ import { useAnnounce } from '../shell/Announcer.js';
 export function CentreEditRow({ centre, onDone }: { centre: CentreRow; onDone: () => void }) {
   const announce = useAnnounce();
   const [form, setForm] = useState({ name: centre.name, town: centre.town, region: centre.region });
-  const update = useApiCommand('centre.update', ['centres.list']);
+  const update = useApiCommand('centre.update');
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
 
   function save() {

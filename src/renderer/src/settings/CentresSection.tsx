@@ -11,7 +11,7 @@ import { CentreEditRow } from './CentreEditRow.js';
 export function CentresSection() {
   const announce = useAnnounce();
   const centres = useApiQuery('centres.list', {});
-  const update = useApiCommand('centre.update', ['centres.list']);
+  const update = useApiCommand('centre.update');
   const [editing, setEditing] = useState<string | null>(null);
   const [rowError, setRowError] = useState<unknown>(null);
 

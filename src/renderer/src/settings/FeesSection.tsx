@@ -15,7 +15,7 @@ const CADRES = Object.entries(CADRE_LABEL).map(([value, label]) => ({ value, lab
 export function FeesSection() {
   const announce = useAnnounce();
   const fees = useApiQuery('fees.list', {});
-  const setFee = useApiCommand('fee.set', ['fees.list']);
+  const setFee = useApiCommand('fee.set');
   const [form, setForm] = useState({ cadre: 'technologist', licenceYear: String(new Date().getFullYear()), amount: '' });
   const [problem, setProblem] = useState<string | null>(null);
 

@@ -8,7 +8,7 @@ import { useAnnounce } from '../shell/Announcer.js';
 /** Confirms a restore: the backup is checked now and put in place when the app starts again. */
 export function RestoreBackup({ backup, onClose }: { backup: BackupRow; onClose: () => void }) {
   const announce = useAnnounce();
-  const restore = useApiCommand('backup.restoreAtStart', ['backups.list']);
+  const restore = useApiCommand('backup.restoreAtStart');
   function confirm() {
     restore.mutate({ file: backup.file }, {
       onSuccess: () => {

@@ -10,7 +10,7 @@ import { useAnnounce } from '../shell/Announcer.js';
 export function SetPasswordForm({ user, onDone }: { user: UserRow; onDone: () => void }) {
   const announce = useAnnounce();
   const [password, setPassword] = useState('');
-  const setPw = useApiCommand('user.setPassword', ['users.list']);
+  const setPw = useApiCommand('user.setPassword');
   const errors = useFieldErrors(setPw.error);
   const tiedToField = setPw.error instanceof ApiError && (setPw.error.field === 'password' || setPw.error.issues.some((i) => i.where === 'password'));
 

@@ -22,7 +22,7 @@ export function SmsTemplateEditor({ template, label, onClose }: Props) {
   const textarea = useRef<HTMLTextAreaElement>(null);
   const caret = useRef<number | null>(null);
   const [body, setBody] = useState(template.body);
-  const save = useApiCommand('smsTemplate.set', ['smsTemplates.list']);
+  const save = useApiCommand('smsTemplate.set');
 
   const unknown = unknownPlaceholders(body);
   const preview = renderSms(body, SAMPLE_VALUES);

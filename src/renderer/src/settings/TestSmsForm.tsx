@@ -50,7 +50,7 @@ function Outcome({ result }: { result: SmsTestResult }) {
 export function TestSmsForm({ unsaved }: { unsaved: boolean }) {
   const announce = useAnnounce();
   const [phone, setPhone] = useState('');
-  const send = useApiCommand('sms.sendTest', ['sms.summary']);
+  const send = useApiCommand('sms.sendTest');
   const general = send.error instanceof ApiError && send.error.field === 'phone' ? null : send.error;
 
   function submit(event: FormEvent) {

@@ -14,7 +14,7 @@ export function UsersSection() {
   const announce = useAnnounce();
   const users = useApiQuery('users.list', {});
   const centres = useApiQuery('centres.list', {});
-  const update = useApiCommand('user.update', ['users.list']);
+  const update = useApiCommand('user.update');
   const [passwordFor, setPasswordFor] = useState<UserRow | null>(null);
   const [rowError, setRowError] = useState<{ username: string; error: unknown } | null>(null);
   // A role decides what a person may see and do: a change waits for Confirm.

@@ -14,7 +14,7 @@ function startValues(rows: readonly SettingRow[]): Record<string, string> {
  */
 export function useSettingsForm(rows: readonly SettingRow[], title: string) {
   const announce = useAnnounce();
-  const save = useApiCommand('settings.save', ['settings.list', 'sms.summary']);
+  const save = useApiCommand('settings.save');
   // The stored values, as text: a new answer with the same values keeps what is being typed.
   const stored = rows.map((r) => `${r.key}=${r.value}`).join('\n');
   // oxlint-disable-next-line react-hooks/exhaustive-deps -- keyed on the stored values (see above), not on the rows' identity

@@ -7,9 +7,6 @@ import { gatewayNews, gatewayShown, type GatewayShown } from './gatewayHealth.js
 import { plural } from './labels.js';
 import './smsIndicator.css';
 
-/** How often the header asks for the queue's health; commands that change it refresh it at once. */
-export const SMS_SUMMARY_REFRESH_MS = 10_000;
-
 /**
  * The SMS queue's health at a glance: queued, failed and uncertain counts; whether a gateway is
  * set up; while it cannot be reached or fails, since when and how many messages wait (changes
@@ -18,9 +15,9 @@ export const SMS_SUMMARY_REFRESH_MS = 10_000;
  */
 export function SmsIndicator() {
   const announce = useAnnounce();
-  const summary = useApiQuery('sms.summary', {}, { refetchInterval: SMS_SUMMARY_REFRESH_MS });
+  const summary = useApiQuery('sms.summary', {});
   const canResume = useCanRun('sms.resume');
-  const resume = useApiCommand('sms.resume', ['sms.summary', 'sms.list', 'sms.detail']);
+  const resume = useApiCommand('sms.resume');
   const gateway = summary.data ? gatewayShown(summary.data) : null;
   const shownBefore = useRef<GatewayShown | null>(null);
   useEffect(() => {

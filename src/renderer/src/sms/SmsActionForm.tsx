@@ -8,8 +8,6 @@ import { useAnnounce } from '../shell/Announcer.js';
 
 export type SmsAction = 'resend' | 'cancel';
 
-const REFRESH = ['sms.list', 'sms.detail', 'sms.summary'] as const;
-
 function explanation(sms: SmsDetail, kind: SmsAction): string {
   if (kind === 'cancel') return 'The message will not be sent. The applicant is not told.';
   if (sms.state === 'uncertain') {
@@ -24,8 +22,8 @@ export function SmsActionForm({ sms, kind, onDone }: { sms: SmsDetail; kind: Sms
   const announce = useAnnounce();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
-  const resend = useApiCommand('sms.resend', [...REFRESH]);
-  const cancel = useApiCommand('sms.cancel', [...REFRESH]);
+  const resend = useApiCommand('sms.resend');
+  const cancel = useApiCommand('sms.cancel');
   const command = kind === 'resend' ? resend : cancel;
   const phone = displayPhone(sms.phone);
 

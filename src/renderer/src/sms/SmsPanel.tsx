@@ -16,8 +16,7 @@ interface Props {
 
 /** One message: what was sent, to whom, every attempt, and Resend or Cancel for those who may. */
 export function SmsPanel({ id, onClose }: Props) {
-  // A message on its way changes within seconds; settled ones rarely (a delivery report).
-  const detail = useApiQuery('sms.detail', { id }, { refetchInterval: (d) => (d && (d.state === 'sending' || (d.state === 'queued' && !d.nextAttemptAt)) ? 2_000 : 10_000) });
+  const detail = useApiQuery('sms.detail', { id });
   const canManage = useCanRun('sms.resend');
   const [action, setAction] = useState<{ id: string; kind: SmsAction } | null>(null);
   const sms = detail.data?.id === id ? detail.data : undefined;

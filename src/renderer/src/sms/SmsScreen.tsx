@@ -13,9 +13,6 @@ import { SmsFiltersBar } from './SmsFiltersBar.js';
 import { SmsPanel } from './SmsPanel.js';
 
 const NO_ROWS: SmsListResult['rows'] = [];
-/** Messages change state in the background as the worker sends them. */
-export const SMS_REFRESH_MS = 10_000;
-
 /** Messages to applicants, newest first; a message opens in the side panel. */
 export function SmsScreen({ state: stateInRoute }: { state?: string | undefined }) {
   const [filters, setFiltersRaw] = useSmsFilters(stateInRoute);
@@ -28,7 +25,7 @@ export function SmsScreen({ state: stateInRoute }: { state?: string | undefined 
   };
 
   const input = useMemo(() => toSmsListInput(filters, search, pagination), [filters, search, pagination]);
-  const list = useApiQuery('sms.list', input, { keepPrevious: true, refetchInterval: SMS_REFRESH_MS });
+  const list = useApiQuery('sms.list', input, { keepPrevious: true });
   const summary = useApiQuery('sms.summary', {});
   useClampPage(list.data?.total, pagination, setPagination);
   const table = useServerTable({

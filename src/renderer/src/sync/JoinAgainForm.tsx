@@ -9,7 +9,7 @@ import { useAnnounce } from '../shell/Announcer.js';
 export function JoinAgainForm() {
   const announce = useAnnounce();
   const [form, setForm] = useState({ username: '', password: '' });
-  const joinAgain = useApiCommand('sync.joinAgain', ['sync.status', 'sync.desks']);
+  const joinAgain = useApiCommand('sync.joinAgain');
   const err = joinAgain.error;
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
 

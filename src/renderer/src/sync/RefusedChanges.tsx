@@ -1,3 +1,4 @@
+import { commandLabel } from '../../../shared/contract/facts.js';
 import type { SyncRejection } from '../../../shared/contract/sync.js';
 import { formatNairobi } from '../../../shared/time.js';
 import { useApiCommand } from '../api/hooks.js';
@@ -5,20 +6,13 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Modal } from '../components/Modal.js';
 import { useAnnounce } from '../shell/Announcer.js';
 
-/** What a change was, in the words staff use. */
-const ACTION: Record<string, string> = {
-  'application.approve': 'Approve', 'application.reject': 'Reject', 'application.return': 'Return',
-  'payment.match': 'Match payment', 'payment.unmatch': 'Unmatch payment', 'licence.issue': 'Issue licence',
-  'batch.create': 'Dispatch batch', 'batch.receive': 'Confirm received', 'licence.collect': 'Mark collected',
-};
-
 /**
  * The signed-in user's changes that the central service refused, each with the reason; the record
  * on screen already shows the server's version. Dismiss once read.
  */
 export function RefusedChanges({ rejections, onClose }: { rejections: SyncRejection[]; onClose: () => void }) {
   const announce = useAnnounce();
-  const dismiss = useApiCommand('sync.dismiss', ['sync.status']);
+  const dismiss = useApiCommand('sync.dismiss');
   return (
     <Modal title="Changes the central service refused" onClose={onClose}>
       <p>These changes were made on this desk but not accepted by the central service. The records now show the service&apos;s version.</p>
@@ -30,7 +24,7 @@ export function RefusedChanges({ rejections, onClose }: { rejections: SyncReject
         <tbody>
           {rejections.map((r) => (
             <tr key={r.opId}>
-              <td>{ACTION[r.name] ?? r.name}</td>
+              <td>{commandLabel(r.name)}</td>
               <td className="nowrap">{r.subject || '—'}</td>
               <td className="nowrap">{formatNairobi(r.at)}</td>
               <td>{r.reason}</td>

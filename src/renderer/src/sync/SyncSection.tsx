@@ -32,7 +32,7 @@ function JoinForm() {
   const centres = useApiQuery('centres.list', {});
   const [form, setForm] = useState(EMPTY);
   const [confirming, setConfirming] = useState(false);
-  const join = useApiCommand('sync.join', ['sync.status']);
+  const join = useApiCommand('sync.join');
   const err = join.error;
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
 
@@ -96,7 +96,7 @@ function leaveAnyway(opsWaiting: number, licencesPending: number): string {
 function Joined() {
   const announce = useAnnounce();
   const status = useApiQuery('sync.status', {});
-  const leave = useApiCommand('sync.leave', ['sync.status']);
+  const leave = useApiCommand('sync.leave');
   const [confirming, setConfirming] = useState(false);
   const [discard, setDiscard] = useState(false);
   const s = status.data!;

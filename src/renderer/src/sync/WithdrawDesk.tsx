@@ -7,7 +7,7 @@ import { useAnnounce } from '../shell/Announcer.js';
 /** Confirms withdrawing a desk: it cannot be undone, and the desk this runs on gets a plain warning of its own. */
 export function WithdrawDesk({ desk, onClose }: { desk: SyncDeskRow; onClose: () => void }) {
   const announce = useAnnounce();
-  const withdraw = useApiCommand('sync.withdrawDesk', ['sync.desks', 'sync.status']);
+  const withdraw = useApiCommand('sync.withdrawDesk');
   function confirm() {
     withdraw.mutate({ deskId: desk.id, confirmThisDesk: desk.thisDesk }, {
       onSuccess: () => {
