@@ -9,7 +9,7 @@ import { changeFeed } from './changes.js';
 import type { DeskServices } from './desk.js';
 import { toErrorBody, zodToUserError } from './errors.js';
 import { newId, withOpIds } from './ids.js';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { CommandContext, CommandHandlers, QueryHandlers } from './registry.js';
 import { recordInOutbox } from '../sync/outbox.js';
@@ -88,7 +88,8 @@ async function applyOnce(
   desk: DispatchDesk, tx: Transaction<Database>, name: CommandName, rawInput: unknown, input: unknown, prepared: unknown,
   actor: Actor, opId: string, options: DispatchOptions, effects: (() => void)[],
 ): Promise<{ duplicate: boolean; value: unknown }> {
-  const seen = desk.sqlite.prepare('SELECT result FROM applied_ops WHERE op_id = ?').get(opId) as { result: string | null } | undefined;
+  const db = desk.write;
+  const seen = db.first(db.selectFrom('applied_ops').select('result').where('op_id', '=', opId));
   if (seen) return { duplicate: true, value: seen.result ? JSON.parse(seen.result) : null };
   const now = options.at ?? desk.clock().toISOString();
   let record: AuditRecord | null = null;
@@ -116,23 +117,22 @@ async function applyOnce(
     record ?? { action: name, entity: name.split('.')[0]!, summary: name },
     { actor, deskId: options.originDeskId ?? desk.deskId, at: now, opId },
   );
-  desk.sqlite
-    .prepare('INSERT INTO applied_ops (op_id, name, actor_id, at, result, received_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(opId, name, actor.id, now, JSON.stringify(value ?? null), desk.clock().toISOString());
+  db.run(db.insertInto('applied_ops').values({
+    op_id: opId, name, actor_id: actor.id, at: now, result: JSON.stringify(value ?? null), received_at: desk.clock().toISOString(),
+  }));
   if (desk.syncEnabled() && !deskLocal) recordInOutbox(desk, { opId, name, input: sentInput, at: now }, actor);
   return { duplicate: false, value };
 }
 
 /** One op inside the caller's transaction: what it wrote is undone alone when it fails. */
 async function inSavepoint<T>(desk: DeskServices, work: () => Promise<T>): Promise<T> {
-  desk.sqlite.exec('SAVEPOINT dispatch_op');
+  desk.write.exec(sql`SAVEPOINT dispatch_op`);
   try {
     const result = await work();
-    desk.sqlite.exec('RELEASE dispatch_op');
+    desk.write.exec(sql`RELEASE dispatch_op`);
     return result;
   } catch (err) {
-    desk.sqlite.exec('ROLLBACK TO dispatch_op');
-    desk.sqlite.exec('RELEASE dispatch_op');
+    desk.write.exec(sql`ROLLBACK TO dispatch_op; RELEASE dispatch_op`);
     throw err;
   }
 }
