@@ -1,5 +1,6 @@
 import type { LicenceRow } from '../../../shared/contract/licences.js';
 import { displayPhone } from '../../../shared/phone.js';
+import { orDash } from '../components/gridColumns.js';
 import { ServerGrid } from '../components/ServerGrid.js';
 import { gridColumnHelper } from '../components/serverTable.js';
 import { useServerGrid } from '../components/useServerGrid.js';
@@ -10,7 +11,7 @@ const columns = col.columns([
   col.accessor('holderName', { header: 'Holder' }),
   col.accessor('nationalId', { header: 'National ID' }),
   col.accessor('phone', { header: 'Phone', meta: { className: 'nowrap' }, cell: (c) => displayPhone(c.getValue()) }),
-  col.accessor('batchNo', { header: 'Batch', meta: { className: 'nowrap' }, cell: (c) => c.getValue() ?? '—' }),
+  col.accessor('batchNo', { header: 'Batch', meta: { className: 'nowrap' }, cell: orDash }),
   col.accessor('daysInState', { header: 'Days waiting', meta: { className: 'num' } }),
 ]);
 

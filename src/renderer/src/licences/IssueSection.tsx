@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { ApplicationRow } from '../../../shared/contract/applications.js';
 import type { QueryName } from '../../../shared/contract/index.js';
-import { formatNairobi } from '../../../shared/time.js';
 import { useApiCommand } from '../api/hooks.js';
+import { dateColumn, orDash } from '../components/gridColumns.js';
 import { ServerGrid } from '../components/ServerGrid.js';
 import { gridColumnHelper } from '../components/serverTable.js';
 import { useServerGrid } from '../components/useServerGrid.js';
@@ -19,8 +19,8 @@ const columns = col.columns([
   col.accessor('fullName', { header: 'Name' }),
   col.accessor('nationalId', { header: 'National ID' }),
   col.accessor('licenceYear', { header: 'Year', meta: { className: 'num' } }),
-  col.accessor('centreName', { header: 'Centre', cell: (c) => c.getValue() ?? '—' }),
-  col.accessor('submittedAt', { header: 'Submitted', meta: { className: 'nowrap' }, cell: (c) => formatNairobi(c.getValue()) }),
+  col.accessor('centreName', { header: 'Centre', cell: orDash }),
+  col.accessor('submittedAt', dateColumn('Submitted')),
 ]);
 export const LICENCE_QUERIES: QueryName[] = ['applications.list', 'application.detail', 'applications.facets', 'licences.list', 'licence.detail', 'batches.list'];
 
