@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { DecisionResult } from '../../../shared/contract/applications.js';
 import { useApiQuery } from '../api/hooks.js';
+import { ActionButtons } from '../components/ActionButtons.js';
 import { DetailPanel } from '../components/DetailPanel.js';
 import { useCan } from '../session/SessionContext.js';
 import { ApplicationDetailView, DetailTitle, TITLE_ID } from './ApplicationDetailView.js';
@@ -30,33 +31,19 @@ export function ApplicationPanel({ id, focusTitle, decision, onStartDecision, on
   }, [focusTitle, loadedId, id]);
 
   return (
-    <DetailPanel
-      label="Application details"
-      busy={detail.isFetching}
-      error={detail.error}
-      item={app}
-      loadingText="Loading the application…"
-      onClose={onClose}
-    >
+    <DetailPanel label="Application details" query={detail} item={app} loadingText="Loading the application…" onClose={onClose}>
       {(app) => (
         <>
           <DetailTitle app={app} />
           {canDecide && app.state === 'submitted' && (
-            <div className="decision-actions" role="group" aria-label="Decision">
-              {DECISION_ORDER.map((kind) => (
-                <button
-                  key={kind}
-                  type="button"
-                  className={`decide-${kind}`}
-                  aria-pressed={decision === kind}
-                  aria-keyshortcuts={DECISIONS[kind].key}
-                  title={`${DECISIONS[kind].label} (${DECISIONS[kind].key})`}
-                  onClick={() => onStartDecision(kind)}
-                >
-                  {DECISIONS[kind].label}
-                </button>
-              ))}
-            </div>
+            <ActionButtons
+              label="Decision"
+              kinds={DECISION_ORDER}
+              name={(kind) => DECISIONS[kind].label}
+              pressed={decision}
+              onPress={onStartDecision}
+              more={(kind) => ({ className: `decide-${kind}`, 'aria-keyshortcuts': DECISIONS[kind].key, title: `${DECISIONS[kind].label} (${DECISIONS[kind].key})` })}
+            />
           )}
           {decision && canDecide && app.state === 'submitted' && (
             <DecisionForm key={`${app.id}-${decision}`} app={app} kind={decision} onCancel={onCancelDecision} onDecided={onDecided} />

@@ -1,27 +1,20 @@
-import type { PaginationState, SortingState } from '@tanstack/react-table';
-import { useEffect, useMemo, useState } from 'react';
-import type { ApplicationRow, DecisionResult } from '../../../shared/contract/applications.js';
+import { useEffect, useState } from 'react';
+import type { DecisionResult } from '../../../shared/contract/applications.js';
 import { formatKes } from '../../../shared/money.js';
-import { useApiQuery } from '../api/hooks.js';
-import { DataTable } from '../components/DataTable.js';
-import { ErrorAlert } from '../components/ErrorAlert.js';
-import { Pager } from '../components/Pager.js';
-import { useClampPage, useServerTable } from '../components/serverTable.js';
-import { useDebounced } from '../components/useDebounced.js';
+import { ServerGrid } from '../components/ServerGrid.js';
+import { useServerGrid } from '../components/useServerGrid.js';
 import { useCan } from '../session/SessionContext.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { ApplicationFiltersBar } from './ApplicationFiltersBar.js';
 import { ApplicationPanel } from './ApplicationPanel.js';
 import { applicationColumns } from './columns.js';
 import { DECISIONS, type DecisionKind } from './decisions.js';
-import { toListInput, useApplicationFilters, type ApplicationFilters } from './filters.js';
+import { toListInput, useApplicationFilters } from './filters.js';
 import { ImportDialog } from './ImportDialog.js';
 import { decisionTarget, keepToRows } from './queueFocus.js';
 import { ShortcutLegend } from './ShortcutLegend.js';
 import { useQueueKeys } from './useQueueKeys.js';
 
-const NO_ROWS: ApplicationRow[] = [];
-const QUEUE_SORT: SortingState = [{ id: 'submittedAt', desc: false }];
 const GRID_ID = 'applications-grid';
 
 function decisionNews(ref: string, kind: DecisionKind, r: DecisionResult): string {
@@ -37,41 +30,21 @@ export function ApplicationsScreen({ state: stateInRoute }: { state?: string | u
   const announce = useAnnounce();
   const canDecide = useCan('application.decide');
   const canImport = useCan('application.import');
-  const [filters, setFiltersRaw] = useApplicationFilters(stateInRoute);
-  const [sorting, setSorting] = useState<SortingState>(QUEUE_SORT);
-  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 50 });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [decision, setDecision] = useState<DecisionKind | null>(null);
   const [importing, setImporting] = useState(false);
   // After a decision, focus moves to the next application's title so the work carries on there.
   const [focusTitle, setFocusTitle] = useState(false);
-  const search = useDebounced(filters.search, 300);
-
-  const setFilters = (next: ApplicationFilters) => {
-    setFiltersRaw(next);
-    setPagination((p) => ({ ...p, pageIndex: 0 }));
-  };
-  const sort = sorting[0] ?? { id: 'submittedAt', desc: false };
-  // oxlint-disable-next-line react-hooks/exhaustive-deps -- keyed on the sort's fields: the default sort is a new object each render
-  const input = useMemo(() => toListInput(filters, search, sort, pagination), [filters, search, sort.id, sort.desc, pagination]);
-  const list = useApiQuery('applications.list', input, { keepPrevious: true });
-  const rows = list.data?.rows ?? NO_ROWS;
-  useClampPage(list.data?.total, pagination, setPagination);
-
-  const table = useServerTable({
+  const grid = useServerGrid({
+    query: 'applications.list',
+    filters: useApplicationFilters(stateInRoute),
+    typed: (f) => f.search,
+    input: ({ filters, typed, page, sort }) => toListInput(filters, typed, page, sort),
     columns: applicationColumns,
-    data: rows,
-    rowCount: list.data?.total ?? 0,
-    getRowId: (row) => row.id,
-    sorting,
-    onSortingChange: (updater) => {
-      setSorting(updater);
-      setPagination((p) => ({ ...p, pageIndex: 0 }));
-    },
-    pagination,
-    onPaginationChange: setPagination,
+    sort: { id: 'submittedAt', desc: false },
   });
+  const { filters, setFilters, list, rows } = grid;
 
   // The highlight and the open application are always rows the list shows: a search, filter,
   // sort or page that drops the open application closes it (this render already, then in state).
@@ -85,7 +58,7 @@ export function ApplicationsScreen({ state: stateInRoute }: { state?: string | u
     }
   }, [focus.selectedId, focus.openId, selectedId, openId]);
   // The rows on screen answer the filters on screen (not a previous answer, nor a search still being typed).
-  const listIsCurrent = list.isSuccess && !list.isPlaceholderData && filters.search === search;
+  const listIsCurrent = list.isSuccess && !list.isPlaceholderData && filters.search === grid.typed;
 
   // The selected row stays in view, and keeps focus when the grid had it.
   useEffect(() => {
@@ -145,21 +118,19 @@ export function ApplicationsScreen({ state: stateInRoute }: { state?: string | u
       <ApplicationFiltersBar filters={filters} onChange={setFilters} />
       <div className={`split${focus.openId ? ' with-panel' : ''}`}>
         <div className="grid-pane">
-          {list.error && <ErrorAlert error={list.error} />}
-          <div id={GRID_ID}>
-            <DataTable
-              table={table}
-              label="Applications"
-              selectedId={focus.selectedId}
-              busy={list.isFetching}
-              onRowClick={(id) => {
-                setSelectedId(id);
-                open(id);
-              }}
-              empty={list.isPending ? 'Loading applications…' : 'No applications match these filters.'}
-            />
-          </div>
-          <Pager table={table} total={list.data?.total ?? 0} noun="applications" />
+          <ServerGrid
+            grid={grid}
+            id={GRID_ID}
+            label="Applications"
+            noun="applications"
+            selectedId={focus.selectedId}
+            onRowClick={(id) => {
+              setSelectedId(id);
+              open(id);
+            }}
+            loading="Loading applications…"
+            empty="No applications match these filters."
+          />
           <ShortcutLegend canDecide={canDecide} />
         </div>
         {focus.openId && (

@@ -5,6 +5,7 @@ import { Modal } from '../components/Modal.js';
 import { ImportActions, useFileImport } from '../components/useFileImport.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { plural } from '../shell/labels.js';
+import { LineTable, lineNotes } from '../components/LineTable.js';
 
 function ReportView({ report }: { report: ImportReport }) {
   return (
@@ -19,26 +20,7 @@ function ReportView({ report }: { report: ImportReport }) {
           <p className="warn">
             {plural(report.problems.length, 'problem')} found. Nothing can be imported until the file is corrected.
           </p>
-          <div className="table-wrap problems">
-            <table aria-label="Problems in the file">
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Field</th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.problems.map((p, i) => (
-                  <tr key={i}>
-                    <td className="num">{p.line}</td>
-                    <td>{p.field ?? ''}</td>
-                    <td>{p.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <LineTable label="Problems in the file" heading="Problem" rows={lineNotes(report.problems)} />
         </>
       )}
       {report.warnings.length > 0 && (
@@ -46,26 +28,7 @@ function ReportView({ report }: { report: ImportReport }) {
           <p>
             {plural(report.warnings.length, 'warning')} in <strong>{report.fileName}</strong>: the rows can be imported, but correct these on eCitizen.
           </p>
-          <div className="table-wrap problems">
-            <table aria-label="Warnings in the file">
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Field</th>
-                  <th scope="col">Warning</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.warnings.map((w, i) => (
-                  <tr key={i}>
-                    <td className="num">{w.line}</td>
-                    <td>{w.field ?? ''}</td>
-                    <td>{w.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <LineTable label="Warnings in the file" heading="Warning" rows={lineNotes(report.warnings)} />
         </>
       )}
     </div>

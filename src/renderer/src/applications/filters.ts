@@ -1,5 +1,6 @@
 import { APPLICATION_STATES, type ApplicationState } from '../../../shared/applicationState.js';
 import type { ApplicationsListInput } from '../../../shared/contract/applications.js';
+import type { GridPage, GridSort } from '../components/useServerGrid.js';
 import { useSessionFilters } from '../components/useSessionFilters.js';
 
 export interface ApplicationFilters {
@@ -41,18 +42,8 @@ export function useApplicationFilters(stateInRoute?: string): [ApplicationFilter
   });
 }
 
-export function toListInput(
-  f: ApplicationFilters,
-  search: string,
-  sort: { id: string; desc: boolean },
-  page: { pageIndex: number; pageSize: number },
-): ApplicationsListInput {
-  const input: ApplicationsListInput = {
-    sort: sort.id as ApplicationsListInput['sort'],
-    dir: sort.desc ? 'desc' : 'asc',
-    page: page.pageIndex,
-    pageSize: page.pageSize,
-  };
+export function toListInput(f: ApplicationFilters, search: string, page: GridPage, sort: GridSort): ApplicationsListInput {
+  const input: ApplicationsListInput = { ...page, sort: sort.sort as ApplicationsListInput['sort'], dir: sort.dir };
   if (f.state) input.state = f.state;
   if (f.licenceYear) input.licenceYear = Number(f.licenceYear);
   if (f.cadre) input.cadre = f.cadre;

@@ -1,3 +1,5 @@
+import { SimpleTable } from '../components/SimpleTable.js';
+
 type Fields = Record<string, unknown>;
 
 function isFields(v: unknown): v is Fields {
@@ -38,27 +40,18 @@ export function ChangesView({ before, after }: { before: unknown; after: unknown
   const changed = (k: string) => show(b[k]) !== show(a[k]);
   return (
     <>
-      <table className="audit-diff" aria-label="Fields before and after">
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Before</th>
-            <th scope="col">After</th>
+      <SimpleTable label="Fields before and after" headings={['Field', 'Before', 'After']} frame={null} className="audit-diff">
+        {keys.map((k) => (
+          <tr key={k} className={changed(k) ? 'changed' : undefined}>
+            <th scope="row">
+              {k}
+              {changed(k) && <span className="visually-hidden"> (changed)</span>}
+            </th>
+            <td>{show(b[k])}</td>
+            <td>{show(a[k])}</td>
           </tr>
-        </thead>
-        <tbody>
-          {keys.map((k) => (
-            <tr key={k} className={changed(k) ? 'changed' : undefined}>
-              <th scope="row">
-                {k}
-                {changed(k) && <span className="visually-hidden"> (changed)</span>}
-              </th>
-              <td>{show(b[k])}</td>
-              <td>{show(a[k])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </SimpleTable>
       <details className="audit-raw">
         <summary>Show as JSON</summary>
         <div className="audit-json-pair">

@@ -1,3 +1,4 @@
+import type { GridPage } from '../components/useServerGrid.js';
 import { useSessionFilters } from '../components/useSessionFilters.js';
 import type { QueryInput } from '../../../shared/contract/index.js';
 
@@ -28,8 +29,8 @@ export function auditRangeProblem(f: AuditFilters): string | null {
 }
 
 /** The filters as `audit.list` takes them (text already trimmed and settled); newest first. */
-export function toAuditInput(f: AuditFilters, page: { pageIndex: number; pageSize: number }): QueryInput<'audit.list'> {
-  const input: QueryInput<'audit.list'> = { page: page.pageIndex, pageSize: page.pageSize };
+export function toAuditInput(f: AuditFilters, page: GridPage): QueryInput<'audit.list'> {
+  const input: QueryInput<'audit.list'> = { ...page };
   if (f.actor.trim()) input.actor = f.actor.trim();
   if (f.action.trim()) input.action = f.action.trim();
   if (f.entity.trim()) input.entity = f.entity.trim();

@@ -1,7 +1,7 @@
 import type { LicenceRow } from '../../../shared/contract/licences.js';
 import { displayPhone } from '../../../shared/phone.js';
 import { useApiQuery } from '../api/hooks.js';
-import { EmptyRow } from '../components/EmptyRow.js';
+import { SimpleTable } from '../components/SimpleTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useDebounced } from '../components/useDebounced.js';
 import { collectorText } from '../licences/LicenceDetailView.js';
@@ -65,39 +65,23 @@ export function CollectionSearch({ text, onText, onCollect }: Props) {
       </form>
       <ErrorAlert error={results.error} />
       {search.length >= 2 && (
-        <div className="table-wrap" aria-busy={results.isFetching || undefined}>
-          <table aria-label="Search results">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">National ID</th>
-                <th scope="col">Phone</th>
-                <th scope="col">Licence number</th>
-                <th scope="col" className="num">Year</th>
-                <th scope="col">State</th>
-                <th scope="col">Collection</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.length === 0 && <EmptyRow columns={7} loading={results.isFetching} text="No licence at this centre matches." />}
-              {rows.map((l) => (
-                <tr key={l.id}>
-                  <td>{l.holderName}</td>
-                  <td className="nowrap">{l.nationalId}</td>
-                  <td className="nowrap">{displayPhone(l.phone)}</td>
-                  <td className="nowrap">{l.licenceNo}</td>
-                  <td className="num">{l.licenceYear}</td>
-                  <td>
-                    <LicenceStateBadge state={l.state} />
-                  </td>
-                  <td>
-                    <Action licence={l} onCollect={onCollect} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SimpleTable label="Search results" headings={['Name', 'National ID', 'Phone', 'Licence number', { label: 'Year', className: 'num' }, 'State', 'Collection']} empty={rows.length === 0 && { text: 'No licence at this centre matches.', loading: results.isFetching }} busy={results.isFetching}>
+          {rows.map((l) => (
+            <tr key={l.id}>
+              <td>{l.holderName}</td>
+              <td className="nowrap">{l.nationalId}</td>
+              <td className="nowrap">{displayPhone(l.phone)}</td>
+              <td className="nowrap">{l.licenceNo}</td>
+              <td className="num">{l.licenceYear}</td>
+              <td>
+                <LicenceStateBadge state={l.state} />
+              </td>
+              <td>
+                <Action licence={l} onCollect={onCollect} />
+              </td>
+            </tr>
+          ))}
+        </SimpleTable>
       )}
     </section>
   );

@@ -10,16 +10,18 @@ interface DataTableProps<T extends object> {
   empty?: ReactNode;
   busy?: boolean;
   className?: string;
+  /** The id of the table's frame. */
+  id?: string;
 }
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
 /** A real <table> with column headers; sortable headers are buttons and carry aria-sort. */
-export function DataTable<T extends object>({ table, label, selectedId, onRowClick, empty, busy, className }: DataTableProps<T>) {
+export function DataTable<T extends object>({ table, label, selectedId, onRowClick, empty, busy, className, id }: DataTableProps<T>) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getAllLeafColumns().length;
   return (
-    <div className={`table-wrap ${className ?? ''}`} aria-busy={busy || undefined}>
+    <div id={id} className={`table-wrap ${className ?? ''}`} aria-busy={busy || undefined}>
       <table aria-label={label}>
         <thead>
           {table.getHeaderGroups().map((group) => (

@@ -6,8 +6,8 @@ interface Props<T> {
   label: string;
   /** Extra class beside `detail-panel`. */
   className?: string;
-  busy: boolean;
-  error: unknown;
+  /** The item's query: busy while it fetches; its error shows instead of the item. */
+  query: { isFetching: boolean; error: unknown };
   /** The loaded item, or undefined while it loads. */
   item: T | undefined;
   /** Shown while the item loads, e.g. "Loading the licence…". */
@@ -18,7 +18,8 @@ interface Props<T> {
 }
 
 /** The frame of a grid's detail panel: Close details, then the error, a loading line, or the item. */
-export function DetailPanel<T>({ label, className, busy, error, item, loadingText, onClose, children }: Props<T>) {
+export function DetailPanel<T>({ label, className, query, item, loadingText, onClose, children }: Props<T>) {
+  const { isFetching: busy, error } = query;
   return (
     <aside className={className ? `detail-panel ${className}` : 'detail-panel'} aria-label={label} aria-busy={busy || undefined}>
       <div className="panel-bar">

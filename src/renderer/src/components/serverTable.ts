@@ -2,7 +2,6 @@
  * TanStack Table v9 in server mode: sorting and paging belong to the back end's queries, so
  * the table only keeps their state and renders the page it is given.
  */
-import { useEffect } from 'react';
 import {
   createColumnHelper,
   metaHelper,
@@ -73,13 +72,4 @@ export function useServerTable<T extends object>(o: ServerTableOptions<T>): Grid
     onSortingChange: o.onSortingChange,
     onPaginationChange: o.onPaginationChange,
   });
-}
-
-/** After rows leave the result (a decision, a new filter), a page past the end moves back to the last page. */
-export function useClampPage(total: number | undefined, pagination: PaginationState, set: (p: PaginationState) => void): void {
-  useEffect(() => {
-    if (total === undefined) return;
-    const last = Math.max(0, Math.ceil(total / pagination.pageSize) - 1);
-    if (pagination.pageIndex > last) set({ ...pagination, pageIndex: last });
-  }, [total, pagination, set]);
 }

@@ -2,6 +2,7 @@ import type { DashboardSummary } from '../../../shared/contract/insight.js';
 import { formatDuration, formatHours } from '../../../shared/duration.js';
 import { useApiQuery } from '../api/hooks.js';
 import { SelectField } from '../components/SelectField.js';
+import { SimpleTable } from '../components/SimpleTable.js';
 import { useCan } from '../session/SessionContext.js';
 import { hrefFor } from '../shell/routes.js';
 import { BarList, Figure } from './Figures.js';
@@ -58,26 +59,17 @@ export function OverviewDashboard({ s, onYear }: Props) {
         {turnaround.length === 0 ? (
           <p className="muted">No decisions yet for this licence year.</p>
         ) : (
-          <table aria-label="Turnaround per officer">
-            <thead>
-              <tr>
-                <th scope="col">Officer</th>
-                <th scope="col" className="num">Decided</th>
-                <th scope="col" className="num">Median time to decision</th>
+          <SimpleTable label="Turnaround per officer" headings={['Officer', { label: 'Decided', className: 'num' }, { label: 'Median time to decision', className: 'num' }]} frame={null}>
+            {turnaround.map((t) => (
+              <tr key={t.officer}>
+                <td>{t.officer}</td>
+                <td className="num">{t.decided.toLocaleString('en-KE')}</td>
+                <td className="num">
+                  <span title={formatHours(t.medianHours)}>{formatDuration(t.medianHours)}</span>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {turnaround.map((t) => (
-                <tr key={t.officer}>
-                  <td>{t.officer}</td>
-                  <td className="num">{t.decided.toLocaleString('en-KE')}</td>
-                  <td className="num">
-                    <span title={formatHours(t.medianHours)}>{formatDuration(t.medianHours)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </SimpleTable>
         )}
         {canReport && (
           <p>

@@ -1,12 +1,10 @@
-import type { PaginationState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import type { ApplicationRow } from '../../../shared/contract/applications.js';
-import { formatNairobi } from '../../../shared/time.js';
-import { useApiCommand, useApiQuery } from '../api/hooks.js';
-import { DataTable } from '../components/DataTable.js';
-import { ErrorAlert } from '../components/ErrorAlert.js';
-import { Pager } from '../components/Pager.js';
-import { gridColumnHelper, useClampPage, useServerTable } from '../components/serverTable.js';
+import { useApiCommand } from '../api/hooks.js';
+import { dateColumn, orDash } from '../components/gridColumns.js';
+import { ServerGrid } from '../components/ServerGrid.js';
+import { gridColumnHelper } from '../components/serverTable.js';
+import { useServerGrid } from '../components/useServerGrid.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { plural } from '../shell/labels.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
@@ -20,26 +18,24 @@ const columns = col.columns([
   col.accessor('fullName', { header: 'Name' }),
   col.accessor('nationalId', { header: 'National ID' }),
   col.accessor('licenceYear', { header: 'Year', meta: { className: 'num' } }),
-  col.accessor('centreName', { header: 'Centre', cell: (c) => c.getValue() ?? '—' }),
-  col.accessor('submittedAt', { header: 'Submitted', meta: { className: 'nowrap' }, cell: (c) => formatNairobi(c.getValue()) }),
+  col.accessor('centreName', { header: 'Centre', cell: orDash }),
+  col.accessor('submittedAt', dateColumn('Submitted')),
 ]);
-const NO_ROWS: ApplicationRow[] = [];
 
 /** Paid applications waiting for their licence: issue the selected ones, or all of them. */
 export function IssueSection() {
   const announce = useAnnounce();
-  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 50 });
   const [asking, setAsking] = useState(false);
   const [issued, setIssued] = useState<string[] | null>(null);
-  const input = { state: 'paid' as const, sort: 'submittedAt' as const, dir: 'asc' as const, page: pagination.pageIndex, pageSize: pagination.pageSize };
-  const paid = useApiQuery('applications.list', input, { keepPrevious: true });
-  const rows = paid.data?.rows ?? NO_ROWS;
-  const total = paid.data?.total ?? 0;
-  useClampPage(paid.data?.total, pagination, setPagination);
+  const grid = useServerGrid({
+    query: 'applications.list',
+    input: ({ page }) => ({ state: 'paid', sort: 'submittedAt', dir: 'asc', ...page }),
+    columns,
+  });
+  const { rows, total } = grid;
   const pageIds = useMemo(() => rows.map((r) => r.id), [rows]);
   const selection = useRowSelection(pageIds);
   const issue = useApiCommand('licence.issue');
-  const table = useServerTable({ columns, data: rows, rowCount: total, getRowId: (r) => r.id, pagination, onPaginationChange: setPagination });
   const count = selection.ids.length || total;
 
   function confirm() {
@@ -58,7 +54,6 @@ export function IssueSection() {
   return (
     <section className="licence-section" aria-labelledby="issue-title">
       <h2 id="issue-title">Issue licences</h2>
-      {paid.error && <ErrorAlert error={paid.error} />}
       {issued && (
         <p className="ok-box">
           {plural(issued.length, 'licence')} issued: {numbersText(issued)}.
@@ -69,9 +64,15 @@ export function IssueSection() {
         {total > 0 && (selection.ids.length ? `${selection.ids.length} selected.` : 'With none selected, all of them are issued.')}
       </p>
       <SelectionProvider value={selection}>
-        <DataTable table={table} label="Paid applications" busy={paid.isFetching} empty={paid.isPending ? 'Loading paid applications…' : 'No paid applications.'} />
+        <ServerGrid
+          grid={grid}
+          label="Paid applications"
+          noun="paid applications"
+          loading="Loading paid applications…"
+          empty="No paid applications."
+          pager={total > grid.pagination.pageSize}
+        />
       </SelectionProvider>
-      {total > pagination.pageSize && <Pager table={table} total={total} noun="paid applications" />}
       <div className="actions">
         <button type="button" className="primary" disabled={total === 0} onClick={() => { issue.reset(); setAsking(true); }}>
           Issue licences

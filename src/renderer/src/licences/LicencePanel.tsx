@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { LicenceDetail } from '../../../shared/contract/licences.js';
 import { useApiQuery } from '../api/hooks.js';
+import { ActionButtons } from '../components/ActionButtons.js';
 import { DetailPanel } from '../components/DetailPanel.js';
 import { useCanRun } from '../session/useCanRun.js';
 import { CertificatesButton } from './CertificatesButton.js';
@@ -27,14 +28,7 @@ export function LicencePanel({ id, onClose }: { id: string; onClose: () => void 
   const open = action && action.id === id && possible.includes(action.kind) ? action.kind : null;
 
   return (
-    <DetailPanel
-      label="Licence details"
-      busy={detail.isFetching}
-      error={detail.error}
-      item={licence}
-      loadingText="Loading the licence…"
-      onClose={onClose}
-    >
+    <DetailPanel label="Licence details" query={detail} item={licence} loadingText="Loading the licence…" onClose={onClose}>
       {(licence) => (
         <>
           <div className="detail-title">
@@ -42,14 +36,9 @@ export function LicencePanel({ id, onClose }: { id: string; onClose: () => void 
             <LicenceStateBadge state={licence.state} />
           </div>
           {canManage && (
-            <div className="decision-actions" role="group" aria-label="Licence actions">
-              {possible.map((kind) => (
-                <button key={kind} type="button" aria-pressed={open === kind} onClick={() => setAction({ id, kind })}>
-                  {ACTION_LABEL[kind]}
-                </button>
-              ))}
+            <ActionButtons label="Licence actions" kinds={possible} name={(kind) => ACTION_LABEL[kind]} pressed={open} onPress={(kind) => setAction({ id, kind })}>
               {licence.state !== 'revoked' && <CertificatesButton licenceIds={[licence.id]} label="Print certificate" />}
-            </div>
+            </ActionButtons>
           )}
           {open && <LicenceActionForm key={`${id}-${open}`} licence={licence} kind={open} onDone={() => setAction(null)} />}
           <LicenceDetailView licence={licence} />

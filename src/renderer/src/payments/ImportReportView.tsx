@@ -1,42 +1,14 @@
 import type { PaymentImportReport } from '../../../shared/contract/payments.js';
 import { DetailItem as Item } from '../components/DetailItem.js';
+import { LineTable, lineNotes } from '../components/LineTable.js';
 import { plural } from '../shell/labels.js';
 import { AUTO_RULE_PHRASE, AUTO_RULES, FORMAT_LABEL } from './labels.js';
 
-const TEXT_HEADING: Record<string, string> = { 'Problems in the file': 'Problem', 'Warnings in the file': 'Warning' };
 const REFERENCE_FROM: Record<string, string> = {
   'A/C No.': 'A/C No.',
   Details: 'Details ("Acc. …"): the statement has no A/C No. column',
   client_invoice_ref: 'client_invoice_ref',
 };
-
-function LineTable({ label, rows }: { label: string; rows: { line: number; field?: string | undefined; text: string }[] }) {
-  const withField = rows.some((r) => r.field !== undefined);
-  return (
-    <div className="table-wrap problems">
-      <table aria-label={label}>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              Line
-            </th>
-            {withField && <th scope="col">Field</th>}
-            <th scope="col">{TEXT_HEADING[label] ?? 'Reason'}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>
-              <td className="num">{r.line}</td>
-              {withField && <td>{r.field ?? ''}</td>}
-              <td>{r.text}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 /** What a payments file holds and what importing it does (or would do, on a dry run). */
 export function ImportReportView({ report: r }: { report: PaymentImportReport }) {
@@ -69,7 +41,7 @@ export function ImportReportView({ report: r }: { report: PaymentImportReport })
           <p className="warn" role="alert">
             {plural(r.problems.length, 'problem')} found. Nothing can be imported until the file is corrected.
           </p>
-          <LineTable label="Problems in the file" rows={r.problems.map((p) => ({ line: p.line, field: p.field ?? '', text: p.message }))} />
+          <LineTable label="Problems in the file" heading="Problem" rows={lineNotes(r.problems)} />
         </>
       )}
       {r.warnings.length > 0 && (
@@ -78,14 +50,14 @@ export function ImportReportView({ report: r }: { report: PaymentImportReport })
           <p className="muted">
             {plural(r.warnings.length, 'warning')} in <strong>{r.fileName}</strong>: these lines can be imported, but are worth knowing about.
           </p>
-          <LineTable label="Warnings in the file" rows={r.warnings.map((w) => ({ line: w.line, field: w.field ?? '', text: w.message }))} />
+          <LineTable label="Warnings in the file" heading="Warning" rows={lineNotes(r.warnings)} />
         </>
       )}
       {r.notCounted.length > 0 && (
         <>
           <h3>Not counted</h3>
           <p className="muted">These lines are not payments to the Board (for example, not completed, or money paid out); they are left out.</p>
-          <LineTable label="Lines not counted" rows={r.notCounted.map((n) => ({ line: n.line, text: n.reason }))} />
+          <LineTable label="Lines not counted" heading="Reason" rows={r.notCounted.map((n) => ({ line: n.line, text: n.reason }))} />
         </>
       )}
     </section>

@@ -4,7 +4,7 @@ import { formatKes } from '../../../shared/money.js';
 import { formatNairobi } from '../../../shared/time.js';
 import { runCommand } from '../api/client.js';
 import { useApiQuery } from '../api/hooks.js';
-import { EmptyRow } from '../components/EmptyRow.js';
+import { SimpleTable } from '../components/SimpleTable.js';
 import { useCanRun } from '../session/useCanRun.js';
 import { InvoiceStateBadge, PaymentStateBadge } from './Badges.js';
 import { InvoiceFacts } from './PaymentDetailView.js';
@@ -17,37 +17,22 @@ function InvoicePayments({ invoice, onOpenPayment }: { invoice: InvoiceRow; onOp
   return (
     <section aria-labelledby="invoice-payments-title">
       <h3 id="invoice-payments-title">Payments on this invoice</h3>
-      <div className="table-wrap">
-        <table aria-label="Payments on this invoice">
-          <thead>
-            <tr>
-              <th scope="col">Transaction id</th>
-              <th scope="col">Paid at</th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 && <EmptyRow columns={4} loading={list.isPending} text="No payment is matched to it." />}
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <button type="button" className="link-button" title="Open the payment" onClick={() => onOpenPayment(r.id)}>
-                    {r.transactionId}
-                  </button>
-                </td>
-                <td className="nowrap">{formatNairobi(r.paidAt)}</td>
-                <td className="num nowrap">{formatKes(r.amountCents)}</td>
-                <td>
-                  <PaymentStateBadge state={r.state} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SimpleTable label="Payments on this invoice" headings={['Transaction id', 'Paid at', { label: 'Amount', className: 'num' }, 'State']} empty={rows.length === 0 && { text: 'No payment is matched to it.', loading: list.isPending }}>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td>
+              <button type="button" className="link-button" title="Open the payment" onClick={() => onOpenPayment(r.id)}>
+                {r.transactionId}
+              </button>
+            </td>
+            <td className="nowrap">{formatNairobi(r.paidAt)}</td>
+            <td className="num nowrap">{formatKes(r.amountCents)}</td>
+            <td>
+              <PaymentStateBadge state={r.state} />
+            </td>
+          </tr>
+        ))}
+      </SimpleTable>
     </section>
   );
 }

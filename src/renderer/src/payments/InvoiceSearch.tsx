@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { PaymentDetail } from '../../../shared/contract/payments.js';
 import { formatKes } from '../../../shared/money.js';
 import { useApiQuery } from '../api/hooks.js';
-import { EmptyRow } from '../components/EmptyRow.js';
+import { SimpleTable } from '../components/SimpleTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { SearchField } from '../components/SearchField.js';
 import { SelectField } from '../components/SelectField.js';
@@ -52,44 +52,27 @@ export function InvoiceSearch({ payment, matching, onMatch, onDone }: Props) {
       </form>
       <ErrorAlert error={found.error} />
       {search.length >= 2 && (
-        <div className="table-wrap" aria-busy={found.isFetching || undefined}>
-          <table aria-label="Invoices found">
-            <thead>
-              <tr>
-                <th scope="col">Bill ref</th>
-                <th scope="col">Application</th>
-                <th scope="col">Applicant</th>
-                <th scope="col">State</th>
-                <th scope="col" className="num">
-                  Balance
-                </th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.length === 0 && <EmptyRow columns={6} loading={found.isPending} text="No invoice matches." />}
-              {rows.map((r) => (
-                <tr key={r.id} className={matching?.invoiceId === r.id ? 'selected' : undefined}>
-                  <td className="mono">{r.billRef}</td>
-                  <td className="nowrap">{r.applicationRef}</td>
-                  <td>
-                    {r.applicantName}
-                    <span className="sub">ID {r.nationalId}</span>
-                  </td>
-                  <td>
-                    <InvoiceStateBadge state={r.state} />
-                  </td>
-                  <td className="num nowrap">{formatKes(r.balanceCents)}</td>
-                  <td>
-                    <button type="button" aria-pressed={matching?.invoiceId === r.id} onClick={() => onMatch({ invoiceId: r.id, ...r })}>
-                      Match
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SimpleTable label="Invoices found" headings={['Bill ref', 'Application', 'Applicant', 'State', { label: 'Balance', className: 'num' }, 'Action']} empty={rows.length === 0 && { text: 'No invoice matches.', loading: found.isPending }} busy={found.isFetching}>
+          {rows.map((r) => (
+            <tr key={r.id} className={matching?.invoiceId === r.id ? 'selected' : undefined}>
+              <td className="mono">{r.billRef}</td>
+              <td className="nowrap">{r.applicationRef}</td>
+              <td>
+                {r.applicantName}
+                <span className="sub">ID {r.nationalId}</span>
+              </td>
+              <td>
+                <InvoiceStateBadge state={r.state} />
+              </td>
+              <td className="num nowrap">{formatKes(r.balanceCents)}</td>
+              <td>
+                <button type="button" aria-pressed={matching?.invoiceId === r.id} onClick={() => onMatch({ invoiceId: r.id, ...r })}>
+                  Match
+                </button>
+              </td>
+            </tr>
+          ))}
+        </SimpleTable>
       )}
       {more && <p className="muted">Only the first {RESULTS} are shown: type more to narrow the search.</p>}
       {matching && <MatchForm key={matching.invoiceId} payment={payment} target={matching} onDone={onDone} />}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { formatKes } from '../../../shared/money.js';
 import { useApiQuery } from '../api/hooks.js';
+import { ActionButtons } from '../components/ActionButtons.js';
 import { DetailPanel } from '../components/DetailPanel.js';
 import { useCanRun } from '../session/useCanRun.js';
 import { PaymentStateBadge } from './Badges.js';
@@ -30,14 +31,7 @@ export function PaymentPanel({ id, onClose }: { id: string; onClose: () => void 
   const match = (from: 'suggestion' | 'search') => (target: MatchTarget | null) => setOpen(target ? { id, kind: 'match', from, target } : null);
 
   return (
-    <DetailPanel
-      label="Payment details" className="payment-panel"
-      busy={detail.isFetching}
-      error={detail.error}
-      item={p}
-      loadingText="Loading the payment…"
-      onClose={onClose}
-    >
+    <DetailPanel label="Payment details" className="payment-panel" query={detail} item={p} loadingText="Loading the payment…" onClose={onClose}>
       {(p) => (
         <>
           <div className="detail-title">
@@ -47,13 +41,7 @@ export function PaymentPanel({ id, onClose }: { id: string; onClose: () => void 
             <PaymentStateBadge state={p.state} />
           </div>
           {canReconcile && actions.length > 0 && (
-            <div className="decision-actions" role="group" aria-label="Payment actions">
-              {actions.map((kind) => (
-                <button key={kind} type="button" aria-pressed={current?.kind === kind} onClick={() => setOpen({ id, kind })}>
-                  {PAYMENT_ACTION_LABEL[kind]}
-                </button>
-              ))}
-            </div>
+            <ActionButtons label="Payment actions" kinds={actions} name={(kind) => PAYMENT_ACTION_LABEL[kind]} pressed={current?.kind} onPress={(kind) => setOpen({ id, kind })} />
           )}
           {canReconcile && current && current.kind !== 'match' && <PaymentActionForm key={current.kind} payment={p} kind={current.kind} onDone={done} />}
           {p.notes.length > 0 && (

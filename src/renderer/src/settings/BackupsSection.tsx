@@ -3,7 +3,7 @@ import type { BackupRow } from '../../../shared/contract/backup.js';
 import { formatFileSize } from '../../../shared/fileSize.js';
 import { formatNairobi } from '../../../shared/time.js';
 import { useApiCommand, useApiQuery } from '../api/hooks.js';
-import { EmptyRow } from '../components/EmptyRow.js';
+import { SimpleTable } from '../components/SimpleTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { RestoreBackup } from './RestoreBackup.js';
@@ -47,27 +47,19 @@ export function BackupsSection() {
           Back up now
         </button>
       </div>
-      <div className="table-wrap">
-        <table aria-label="Backups">
-          <thead>
-            <tr><th scope="col">Made</th><th scope="col">File</th><th scope="col">Kind</th><th scope="col">Size</th><th scope="col">Actions</th></tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 && <EmptyRow columns={5} loading={list.isPending} text="No backups yet." />}
-            {rows.map((b) => (
-              <tr key={b.file}>
-                <td className="nowrap">{formatNairobi(b.at)}</td>
-                <td className="mono">{b.file}</td>
-                <td>{KIND[b.kind]}</td>
-                <td className="nowrap">{formatFileSize(b.bytes)}</td>
-                <td className="row-actions">
-                  {b.kind !== 'replaced' && <button type="button" onClick={() => setRestoring(b)}>Restore</button>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SimpleTable label="Backups" headings={['Made', 'File', 'Kind', 'Size', 'Actions']} empty={rows.length === 0 && { text: 'No backups yet.', loading: list.isPending }}>
+        {rows.map((b) => (
+          <tr key={b.file}>
+            <td className="nowrap">{formatNairobi(b.at)}</td>
+            <td className="mono">{b.file}</td>
+            <td>{KIND[b.kind]}</td>
+            <td className="nowrap">{formatFileSize(b.bytes)}</td>
+            <td className="row-actions">
+              {b.kind !== 'replaced' && <button type="button" onClick={() => setRestoring(b)}>Restore</button>}
+            </td>
+          </tr>
+        ))}
+      </SimpleTable>
       {restoring && <RestoreBackup backup={restoring} onClose={() => setRestoring(null)} />}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CentreRow } from '../../../shared/contract/admin.js';
 import { useApiCommand, useApiQuery } from '../api/hooks.js';
-import { EmptyRow } from '../components/EmptyRow.js';
+import { SimpleTable } from '../components/SimpleTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { AddCentreForm } from './AddCentreForm.js';
@@ -27,44 +27,29 @@ export function CentresSection() {
     <section aria-labelledby="centres-title">
       <h2 id="centres-title">Centres</h2>
       <ErrorAlert error={centres.error ?? rowError} />
-      <div className="table-wrap">
-        <table aria-label="Centres">
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Name</th>
-              <th scope="col">Town</th>
-              <th scope="col">Region</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
+      <SimpleTable label="Centres" headings={['Code', 'Name', 'Town', 'Region', 'Status', 'Actions']} empty={!centres.data?.length && { text: 'No centres yet.', loading: centres.isPending }}>
+        {(centres.data ?? []).map((c) =>
+          editing === c.id ? (
+            <CentreEditRow key={c.id} centre={c} onDone={() => setEditing(null)} />
+          ) : (
+            <tr key={c.id}>
+              <td className="mono">{c.code}</td>
+              <td>{c.name}</td>
+              <td>{c.town}</td>
+              <td>{c.region}</td>
+              <td>{c.active ? 'Active' : 'Inactive'}</td>
+              <td className="row-actions">
+                <button type="button" aria-label={`Edit ${c.name}`} onClick={() => setEditing(c.id)}>
+                  Edit
+                </button>
+                <button type="button" aria-label={`${c.active ? 'Deactivate' : 'Activate'} ${c.name}`} disabled={update.isPending} onClick={() => toggle(c)}>
+                  {c.active ? 'Deactivate' : 'Activate'}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {!centres.data?.length && <EmptyRow columns={6} loading={centres.isPending} text="No centres yet." />}
-            {(centres.data ?? []).map((c) =>
-              editing === c.id ? (
-                <CentreEditRow key={c.id} centre={c} onDone={() => setEditing(null)} />
-              ) : (
-                <tr key={c.id}>
-                  <td className="mono">{c.code}</td>
-                  <td>{c.name}</td>
-                  <td>{c.town}</td>
-                  <td>{c.region}</td>
-                  <td>{c.active ? 'Active' : 'Inactive'}</td>
-                  <td className="row-actions">
-                    <button type="button" aria-label={`Edit ${c.name}`} onClick={() => setEditing(c.id)}>
-                      Edit
-                    </button>
-                    <button type="button" aria-label={`${c.active ? 'Deactivate' : 'Activate'} ${c.name}`} disabled={update.isPending} onClick={() => toggle(c)}>
-                      {c.active ? 'Deactivate' : 'Activate'}
-                    </button>
-                  </td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </div>
+          ),
+        )}
+      </SimpleTable>
       <AddCentreForm />
     </section>
   );

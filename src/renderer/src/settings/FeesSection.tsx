@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { FeeRow } from '../../../shared/contract/admin.js';
 import { centsToDecimal, formatKes, parseAmountToCents } from '../../../shared/money.js';
 import { useApiCommand, useApiQuery } from '../api/hooks.js';
-import { EmptyRow } from '../components/EmptyRow.js';
+import { SimpleTable } from '../components/SimpleTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field } from '../components/Field.js';
 import { SelectField } from '../components/SelectField.js';
@@ -44,37 +44,21 @@ export function FeesSection() {
       <h2 id="fees-title">Fees</h2>
       <p className="muted">Fees marked placeholder are demo values, not published by the Board: check them before use.</p>
       <ErrorAlert error={fees.error} />
-      <div className="table-wrap">
-        <table aria-label="Fees">
-          <thead>
-            <tr>
-              <th scope="col">Cadre</th>
-              <th scope="col">Licence year</th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-              <th scope="col">Note</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 && <EmptyRow columns={5} loading={fees.isPending} text="No fees set yet." />}
-            {rows.map((f) => (
-              <tr key={`${f.cadre}-${f.licenceYear}`}>
-                <td>{CADRE_LABEL[f.cadre]}</td>
-                <td>{f.licenceYear}</td>
-                <td className="num">{formatKes(f.amountCents)}</td>
-                <td>{f.placeholder && <span className="badge placeholder">placeholder</span>}</td>
-                <td>
-                  <button type="button" aria-label={`Change fee for ${CADRE_LABEL[f.cadre]} ${f.licenceYear}`} onClick={() => edit(f)}>
-                    Change
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SimpleTable label="Fees" headings={['Cadre', 'Licence year', { label: 'Amount', className: 'num' }, 'Note', 'Actions']} empty={rows.length === 0 && { text: 'No fees set yet.', loading: fees.isPending }}>
+        {rows.map((f) => (
+          <tr key={`${f.cadre}-${f.licenceYear}`}>
+            <td>{CADRE_LABEL[f.cadre]}</td>
+            <td>{f.licenceYear}</td>
+            <td className="num">{formatKes(f.amountCents)}</td>
+            <td>{f.placeholder && <span className="badge placeholder">placeholder</span>}</td>
+            <td>
+              <button type="button" aria-label={`Change fee for ${CADRE_LABEL[f.cadre]} ${f.licenceYear}`} onClick={() => edit(f)}>
+                Change
+              </button>
+            </td>
+          </tr>
+        ))}
+      </SimpleTable>
       <form id="fee-form" className="card inline-form" onSubmit={submit} aria-labelledby="fee-form-title" noValidate>
         <h3 id="fee-form-title">Set a fee</h3>
         <div className="form-grid">

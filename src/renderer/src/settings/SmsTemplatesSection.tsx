@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { SMS_EVENTS, SMS_LANGUAGES, type SmsEvent, type SmsTemplateRow } from '../../../shared/contract/sms.js';
 import { useApiQuery } from '../api/hooks.js';
-import { EmptyRow } from '../components/EmptyRow.js';
+import { SimpleTable } from '../components/SimpleTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { SMS_EVENT_LABEL, SMS_LANGUAGE_LABEL } from '../sms/labels.js';
 import { SmsTemplateEditor } from './SmsTemplateEditor.js';
@@ -34,38 +34,24 @@ export function SmsTemplatesSection() {
         characters, or 70 when any character is outside GSM-7.
       </p>
       <ErrorAlert error={templates.error} />
-      <div className="table-wrap">
-        <table aria-label="SMS templates">
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Language</th>
-              <th scope="col">Template</th>
-              <th scope="col">Length</th>
-              <th scope="col">Actions</th>
+      <SimpleTable label="SMS templates" headings={['Event', 'Language', 'Template', 'Length', 'Actions']} empty={!templates.data && { text: 'No templates.', loading: templates.isPending }}>
+        {templates.data &&
+          slots.map((s) => (
+            <tr key={`${s.event}:${s.language}`} className={current === s ? 'selected' : undefined}>
+              <td>{SMS_EVENT_LABEL[s.event]}</td>
+              <td>{SMS_LANGUAGE_LABEL[s.language]}</td>
+              <td className="sms-cell">{s.row?.body ?? <span className="muted">No template yet</span>}</td>
+              <td className="nowrap">
+                {s.row ? `${s.row.units} characters, ${s.row.parts} part${s.row.parts === 1 ? '' : 's'} (${s.row.encoding})` : '—'}
+              </td>
+              <td>
+                <button type="button" aria-label={`Edit ${slotLabel(s)}`} aria-pressed={current === s} onClick={() => setEditing({ event: s.event, language: s.language })}>
+                  Edit
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {!templates.data && <EmptyRow columns={5} loading={templates.isPending} text="No templates." />}
-            {templates.data &&
-              slots.map((s) => (
-                <tr key={`${s.event}:${s.language}`} className={current === s ? 'selected' : undefined}>
-                  <td>{SMS_EVENT_LABEL[s.event]}</td>
-                  <td>{SMS_LANGUAGE_LABEL[s.language]}</td>
-                  <td className="sms-cell">{s.row?.body ?? <span className="muted">No template yet</span>}</td>
-                  <td className="nowrap">
-                    {s.row ? `${s.row.units} characters, ${s.row.parts} part${s.row.parts === 1 ? '' : 's'} (${s.row.encoding})` : '—'}
-                  </td>
-                  <td>
-                    <button type="button" aria-label={`Edit ${slotLabel(s)}`} aria-pressed={current === s} onClick={() => setEditing({ event: s.event, language: s.language })}>
-                      Edit
-                    </button>
-                  </td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+      </SimpleTable>
       {current && (
         <SmsTemplateEditor
           key={`${current.event}:${current.language}`}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { UserRow } from '../../../shared/contract/admin.js';
 import { ROLES, type Role } from '../../../shared/permissions.js';
 import { useApiCommand, useApiQuery } from '../api/hooks.js';
-import { EmptyRow } from '../components/EmptyRow.js';
+import { SimpleTable } from '../components/SimpleTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { ROLE_LABEL } from '../shell/labels.js';
@@ -77,82 +77,66 @@ export function UsersSection() {
           </div>
         </div>
       )}
-      <div className="table-wrap">
-        <table aria-label="Users">
-          <thead>
-            <tr>
-              <th scope="col">Username</th>
-              <th scope="col">Full name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Centre</th>
-              <th scope="col">Status</th>
-              <th scope="col">Failed sign-ins</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {!users.data?.length && <EmptyRow columns={7} loading={users.isPending} text="No users yet." />}
-            {(users.data ?? []).map((u) => (
-              <tr key={u.id}>
-                <td className="mono">{u.username}</td>
-                <td>{u.fullName}</td>
-                <td>
-                  <select
-                    aria-label={`Role of ${u.username}`}
-                    value={roleChange?.user.id === u.id ? roleChange.role : u.role}
-                    disabled={update.isPending}
-                    onChange={(e) => {
-                      const role = e.target.value as Role;
-                      setRowError(null);
-                      setRoleChange(role === u.role ? null : { user: u, role });
-                    }}
-                  >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {ROLE_LABEL[r]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  {u.role === 'clerk' ? (
-                    <select
-                      aria-label={`Centre of ${u.username}`}
-                      value={u.centreId ?? ''}
-                      disabled={update.isPending}
-                      onChange={(e) => change(u, { centreId: e.target.value || null }, `${u.username}'s centre changed.`)}
-                    >
-                      <option value="">No centre</option>
-                      {(centres.data ?? []).map((c) => (
-                        <option key={c.id} value={c.id}>
-                          {c.name}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    (u.centreName ?? '—')
-                  )}
-                </td>
-                <td>{u.active ? 'Active' : 'Disabled'}</td>
-                <td className="num">{u.failedLogins}</td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    aria-label={`${u.active ? 'Disable' : 'Enable'} ${u.username}`}
-                    disabled={update.isPending}
-                    onClick={() => change(u, { active: !u.active }, `${u.username} ${u.active ? 'disabled' : 'enabled'}.`)}
-                  >
-                    {u.active ? 'Disable' : 'Enable'}
-                  </button>
-                  <button type="button" aria-label={`Set password for ${u.username}`} onClick={() => setPasswordFor(u)}>
-                    Set password
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SimpleTable label="Users" headings={['Username', 'Full name', 'Role', 'Centre', 'Status', 'Failed sign-ins', 'Actions']} empty={!users.data?.length && { text: 'No users yet.', loading: users.isPending }}>
+        {(users.data ?? []).map((u) => (
+          <tr key={u.id}>
+            <td className="mono">{u.username}</td>
+            <td>{u.fullName}</td>
+            <td>
+              <select
+                aria-label={`Role of ${u.username}`}
+                value={roleChange?.user.id === u.id ? roleChange.role : u.role}
+                disabled={update.isPending}
+                onChange={(e) => {
+                  const role = e.target.value as Role;
+                  setRowError(null);
+                  setRoleChange(role === u.role ? null : { user: u, role });
+                }}
+              >
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_LABEL[r]}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <td>
+              {u.role === 'clerk' ? (
+                <select
+                  aria-label={`Centre of ${u.username}`}
+                  value={u.centreId ?? ''}
+                  disabled={update.isPending}
+                  onChange={(e) => change(u, { centreId: e.target.value || null }, `${u.username}'s centre changed.`)}
+                >
+                  <option value="">No centre</option>
+                  {(centres.data ?? []).map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                (u.centreName ?? '—')
+              )}
+            </td>
+            <td>{u.active ? 'Active' : 'Disabled'}</td>
+            <td className="num">{u.failedLogins}</td>
+            <td className="row-actions">
+              <button
+                type="button"
+                aria-label={`${u.active ? 'Disable' : 'Enable'} ${u.username}`}
+                disabled={update.isPending}
+                onClick={() => change(u, { active: !u.active }, `${u.username} ${u.active ? 'disabled' : 'enabled'}.`)}
+              >
+                {u.active ? 'Disable' : 'Enable'}
+              </button>
+              <button type="button" aria-label={`Set password for ${u.username}`} onClick={() => setPasswordFor(u)}>
+                Set password
+              </button>
+            </td>
+          </tr>
+        ))}
+      </SimpleTable>
       {passwordFor && <SetPasswordForm key={passwordFor.id} user={passwordFor} onDone={() => setPasswordFor(null)} />}
       <AddUserForm centres={centres.data ?? []} />
     </section>

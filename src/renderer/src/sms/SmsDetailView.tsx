@@ -2,7 +2,7 @@ import type { SmsDetail } from '../../../shared/contract/sms.js';
 import { displayPhone } from '../../../shared/phone.js';
 import { formatNairobi } from '../../../shared/time.js';
 import { DetailItem as Item } from '../components/DetailItem.js';
-import { EmptyRow } from '../components/EmptyRow.js';
+import { SimpleTable } from '../components/SimpleTable.js';
 import { SMS_EVENT_LABEL, SMS_LANGUAGE_LABEL, SMS_STATE_LABEL } from './labels.js';
 
 const OUTCOME_LABEL: Record<string, string> = {
@@ -39,33 +39,17 @@ export function SmsDetailView({ sms }: { sms: SmsDetail }) {
       </section>
       <section aria-label="Attempts">
         <h3>Attempts{sms.attempts.length ? ` (${sms.attempts.length})` : ''}</h3>
-        <div className="table-wrap">
-          <table aria-label="Attempts">
-            <thead>
-              <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Finished</th>
-                <th scope="col">Outcome</th>
-                <th scope="col" className="num">
-                  Status code
-                </th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sms.attempts.length === 0 && <EmptyRow columns={5} loading={false} text="Not tried yet." />}
-              {sms.attempts.map((a, i) => (
-                <tr key={i}>
-                  <td className="nowrap">{formatNairobi(a.startedAt)}</td>
-                  <td className="nowrap">{formatNairobi(a.finishedAt) || '—'}</td>
-                  <td>{OUTCOME_LABEL[a.outcome] ?? a.outcome}</td>
-                  <td className="num">{a.statusCode ?? '—'}</td>
-                  <td className="attempt-detail">{a.detail}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SimpleTable label="Attempts" headings={['Started', 'Finished', 'Outcome', { label: 'Status code', className: 'num' }, 'Detail']} empty={sms.attempts.length === 0 && { text: 'Not tried yet.' }}>
+          {sms.attempts.map((a, i) => (
+            <tr key={i}>
+              <td className="nowrap">{formatNairobi(a.startedAt)}</td>
+              <td className="nowrap">{formatNairobi(a.finishedAt) || '—'}</td>
+              <td>{OUTCOME_LABEL[a.outcome] ?? a.outcome}</td>
+              <td className="num">{a.statusCode ?? '—'}</td>
+              <td className="attempt-detail">{a.detail}</td>
+            </tr>
+          ))}
+        </SimpleTable>
       </section>
     </>
   );

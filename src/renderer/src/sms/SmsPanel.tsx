@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { displayPhone } from '../../../shared/phone.js';
 import { useApiQuery } from '../api/hooks.js';
+import { ActionButtons } from '../components/ActionButtons.js';
 import { DetailPanel } from '../components/DetailPanel.js';
 import { useCanRun } from '../session/useCanRun.js';
 import { SmsActionForm, type SmsAction } from './SmsActionForm.js';
@@ -25,14 +26,7 @@ export function SmsPanel({ id, onClose }: Props) {
   const open = action && action.id === id && possible.includes(action.kind) ? action.kind : null;
 
   return (
-    <DetailPanel
-      label="SMS details"
-      busy={detail.isFetching}
-      error={detail.error}
-      item={sms}
-      loadingText="Loading the message…"
-      onClose={onClose}
-    >
+    <DetailPanel label="SMS details" query={detail} item={sms} loadingText="Loading the message…" onClose={onClose}>
       {(sms) => (
         <>
           <div className="detail-title">
@@ -40,13 +34,7 @@ export function SmsPanel({ id, onClose }: Props) {
             <SmsStateBadge state={sms.state} />
           </div>
           {canManage && possible.length > 0 && (
-            <div className="decision-actions" role="group" aria-label="SMS actions">
-              {possible.map((kind) => (
-                <button key={kind} type="button" aria-pressed={open === kind} onClick={() => setAction({ id, kind })}>
-                  {ACTION_LABEL[kind]}
-                </button>
-              ))}
-            </div>
+            <ActionButtons label="SMS actions" kinds={possible} name={(kind) => ACTION_LABEL[kind]} pressed={open} onPress={(kind) => setAction({ id, kind })} />
           )}
           {canManage && open && <SmsActionForm key={`${id}-${open}`} sms={sms} kind={open} onDone={() => setAction(null)} />}
           <SmsDetailView sms={sms} />

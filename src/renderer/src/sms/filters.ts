@@ -1,5 +1,6 @@
 import { SMS_STATES, type SmsEvent, type SmsState } from '../../../shared/contract/sms.js';
 import type { QueryInput } from '../../../shared/contract/index.js';
+import type { GridPage } from '../components/useServerGrid.js';
 import { useSessionFilters } from '../components/useSessionFilters.js';
 
 export interface SmsFilters {
@@ -34,8 +35,8 @@ export function dateRangeProblem(f: SmsFilters): string | null {
   return f.from && f.to && DAY.test(f.from) && DAY.test(f.to) && f.from > f.to ? 'From is after To: no message can match.' : null;
 }
 
-export function toSmsListInput(f: SmsFilters, search: string, page: { pageIndex: number; pageSize: number }): QueryInput<'sms.list'> {
-  const input: QueryInput<'sms.list'> = { page: page.pageIndex, pageSize: page.pageSize };
+export function toSmsListInput(f: SmsFilters, search: string, page: GridPage): QueryInput<'sms.list'> {
+  const input: QueryInput<'sms.list'> = { ...page };
   if (f.state) input.state = f.state;
   if (f.event) input.event = f.event;
   if (DAY.test(f.from)) input.from = f.from;

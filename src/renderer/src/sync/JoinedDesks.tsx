@@ -3,7 +3,7 @@ import type { SyncDeskRow } from '../../../shared/contract/sync.js';
 import { DESK_TOKEN_EXPIRES_UNUSED_DAYS } from '../../../shared/contract/syncWire.js';
 import { formatNairobi } from '../../../shared/time.js';
 import { useApiQuery } from '../api/hooks.js';
-import { EmptyRow } from '../components/EmptyRow.js';
+import { SimpleTable } from '../components/SimpleTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { WithdrawDesk } from './WithdrawDesk.js';
 
@@ -34,36 +34,23 @@ export function JoinedDesks({ joined, refused }: { joined: boolean; refused: boo
         {refused && ' The central service refuses this desk: the list is as it last stood, and nothing can be withdrawn from here.'}
       </p>
       <ErrorAlert error={desks.error} />
-      <div className="table-wrap">
-        <table aria-label="Joined desks">
-          <thead>
-            <tr>
-              <th scope="col">Desk</th><th scope="col">Centre</th><th scope="col">Joined by</th><th scope="col">Joined</th>
-              <th scope="col">Last seen</th><th scope="col">State</th><th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 && (
-              <EmptyRow columns={7} loading={desks.isPending} text="No desks to show. A desk that serves one centre does not receive this list." />
-            )}
-            {rows.map((d) => (
-              <tr key={d.id}>
-                <td>{d.name}{d.thisDesk ? ' (this desk)' : ''}</td>
-                <td>{d.centreName ?? 'All records'}</td>
-                <td>{d.joinedBy}</td>
-                <td className="nowrap">{formatNairobi(d.joinedAt)}</td>
-                <td className="nowrap">{d.lastSeenAt ? formatNairobi(d.lastSeenAt) : 'Never'}</td>
-                <td>{stateText(d)}</td>
-                <td className="row-actions">
-                  {d.state !== 'withdrawn' && !refused && (
-                    <button type="button" aria-label={`Withdraw ${d.name}`} onClick={() => setWithdrawing(d)}>Withdraw</button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SimpleTable label="Joined desks" headings={['Desk', 'Centre', 'Joined by', 'Joined', 'Last seen', 'State', 'Actions']} empty={rows.length === 0 && { text: 'No desks to show. A desk that serves one centre does not receive this list.', loading: desks.isPending }}>
+        {rows.map((d) => (
+          <tr key={d.id}>
+            <td>{d.name}{d.thisDesk ? ' (this desk)' : ''}</td>
+            <td>{d.centreName ?? 'All records'}</td>
+            <td>{d.joinedBy}</td>
+            <td className="nowrap">{formatNairobi(d.joinedAt)}</td>
+            <td className="nowrap">{d.lastSeenAt ? formatNairobi(d.lastSeenAt) : 'Never'}</td>
+            <td>{stateText(d)}</td>
+            <td className="row-actions">
+              {d.state !== 'withdrawn' && !refused && (
+                <button type="button" aria-label={`Withdraw ${d.name}`} onClick={() => setWithdrawing(d)}>Withdraw</button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </SimpleTable>
       {withdrawing && <WithdrawDesk desk={withdrawing} onClose={() => setWithdrawing(null)} />}
     </section>
   );

@@ -4,6 +4,7 @@ import { formatNairobi } from '../../../shared/time.js';
 import { useApiCommand } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Modal } from '../components/Modal.js';
+import { SimpleTable } from '../components/SimpleTable.js';
 import { useAnnounce } from '../shell/Announcer.js';
 
 /**
@@ -17,27 +18,22 @@ export function RefusedChanges({ rejections, onClose }: { rejections: SyncReject
     <Modal title="Changes the central service refused" onClose={onClose}>
       <p>These changes were made on this desk but not accepted by the central service. The records now show the service&apos;s version.</p>
       <ErrorAlert error={dismiss.error} />
-      <table className="audit-diff" aria-label="Refused changes">
-        <thead>
-          <tr><th scope="col">Change</th><th scope="col">Record</th><th scope="col">Made</th><th scope="col">Why refused</th><th scope="col"><span className="visually-hidden">Dismiss</span></th></tr>
-        </thead>
-        <tbody>
-          {rejections.map((r) => (
-            <tr key={r.opId}>
-              <td>{commandLabel(r.name)}</td>
-              <td className="nowrap">{r.subject || '—'}</td>
-              <td className="nowrap">{formatNairobi(r.at)}</td>
-              <td>{r.reason}</td>
-              <td>
-                <button type="button" disabled={dismiss.isPending}
-                  onClick={() => dismiss.mutate({ opId: r.opId }, { onSuccess: () => announce('Refused change dismissed.') })}>
-                  Dismiss
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable label="Refused changes" headings={['Change', 'Record', 'Made', 'Why refused', { label: <span className="visually-hidden">Dismiss</span> }]} frame={null} className="audit-diff">
+        {rejections.map((r) => (
+          <tr key={r.opId}>
+            <td>{commandLabel(r.name)}</td>
+            <td className="nowrap">{r.subject || '—'}</td>
+            <td className="nowrap">{formatNairobi(r.at)}</td>
+            <td>{r.reason}</td>
+            <td>
+              <button type="button" disabled={dismiss.isPending}
+                onClick={() => dismiss.mutate({ opId: r.opId }, { onSuccess: () => announce('Refused change dismissed.') })}>
+                Dismiss
+              </button>
+            </td>
+          </tr>
+        ))}
+      </SimpleTable>
       <div className="actions"><button type="button" onClick={onClose}>Close</button></div>
     </Modal>
   );
