@@ -44,7 +44,7 @@ function decide(ctx: CommandContext, action: 'approve' | 'reject' | 'return', ap
     );
   }
 
-  const invoice = action === 'approve' ? raiseInvoice(sqlite, app, now) : null;
+  const invoice = action === 'approve' ? raiseInvoice(ctx.db, app, now) : null;
   sqlite
     .prepare(
       `UPDATE applications SET state = ?, decided_by = ?, decided_at = ?, decision_reason = ?,

@@ -376,7 +376,7 @@ export const applicationDetail = defineQuery('application.detail', async (db, ct
       invoice: invoice
         ? { billRef: invoice.bill_ref, amountDueCents: invoice.amount_due_cents, amountPaidCents: invoice.amount_paid_cents, state: invoice.state }
         : null,
-      feeCents: feeFor(sqlite, app.cadre, app.licence_year),
+      feeCents: feeFor(ctx.db, app.cadre, app.licence_year),
       history,
     };
     return detail;
@@ -389,7 +389,7 @@ export const applicationSmsPreview = defineQuery('application.smsPreview', async
   return db.connection().execute(async (): Promise<SmsPreview> => {
     const app = loadApplication(sqlite, input.applicationId);
     const event = ({ approve: 'approved', reject: 'rejected', return: 'returned' } as const)[input.decision];
-    const fee = feeFor(sqlite, app.cadre, app.licence_year);
+    const fee = feeFor(ctx.db, app.cadre, app.licence_year);
     const billRef = input.decision === 'approve'
       ? ((sqlite.prepare('SELECT bill_ref FROM invoices WHERE application_id = ?').get(app.id) as { bill_ref: string } | undefined)?.bill_ref ?? '(given on approval)')
       : undefined;

@@ -24,9 +24,12 @@ export const applicationsReceive = defineCommand('applications.receive', async (
       line: 1, field: d.name, message: `is given ${d.positions.length} times (${d.positions.map((i) => headers[i]).join(', ')})`,
     })),
   ];
+  // Bridge: loadCentres, planImport, writeImport and refreshStoredFlags (applications/) still take
+  // the connection on this branch; their owner converts them to handles.
+  const connection = ctx.desk.sqlite;
   const row = validateRow({ line: 1, cells }, match.index, headers.length, {
     now: ctx.now,
-    findCentre: centreMatcher(loadCentres(ctx.sqlite)),
+    findCentre: centreMatcher(loadCentres(connection)),
   });
   const missing = new Set<string>(match.missing);
   problems.push(...row.problems.map((p) => (p.field !== undefined && missing.has(p.field) ? { ...p, message: 'is missing' } : p)));
@@ -35,19 +38,19 @@ export const applicationsReceive = defineCommand('applications.receive', async (
   }
   const record = row.record;
 
-  const plan = planImport(ctx.sqlite, [record]);
+  const plan = planImport(connection, [record]);
   const action = plan.actions[0];
   if (plan.problems.length > 0 || !action) {
     throw new UserError('conflict', problemsText(plan.problems.map((p) => ({ message: p.message }))));
   }
-  const findId = () => (ctx.sqlite.prepare('SELECT id FROM applications WHERE application_ref = ?').pluck().get(record.applicationRef) as string);
+  const findId = () => ctx.db.first(ctx.db.selectFrom('applications').select('id').where('application_ref', '=', record.applicationRef))!.id;
   if (action.kind === 'unchanged') {
     ctx.changedNothing();
     return { outcome: 'duplicate' as const, applicationRef: record.applicationRef, applicationId: findId() };
   }
 
-  const practitionerIds = writeImport(ctx.sqlite, [action], { now: ctx.now, actor: ctx.actor, historyActor: RECEIVED_FROM_ECITIZEN });
-  refreshStoredFlags(ctx.sqlite, Number(ctx.desk.setting('review.cpdThreshold')), practitionerIds);
+  const practitionerIds = writeImport(connection, [action], { now: ctx.now, actor: ctx.actor, historyActor: RECEIVED_FROM_ECITIZEN });
+  refreshStoredFlags(connection, Number(ctx.desk.setting('review.cpdThreshold')), practitionerIds);
   const applicationId = findId();
   const outcome = action.kind === 'insert' ? ('new' as const) : ('resubmitted' as const);
   const revision = action.kind === 'insert' ? 1 : action.existing.revision + 1;

@@ -20,6 +20,7 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Actor } from '../../../src/main/core/actor.js';
 import { newId } from '../../../src/main/core/ids.js';
+import { writableDb } from '../../../src/main/db/handles.js';
 import type { Desk } from '../../../src/main/desk.js';
 import { matchPayments } from '../../../src/main/payments/match.js';
 import { parsePaymentsFile, type ParsedPaymentsFile } from '../../../src/main/payments/parse/index.js';
@@ -87,7 +88,7 @@ export async function benchPayments(desk: Desk, data: BenchData, rng: Rng, o: Pa
       sqlite.exec('BEGIN');
       try {
         const p = timeSync(() => parsePaymentsFile(st.fileName, st.bytes, { now }));
-        const s = timeSync(() => storePayments(sqlite, p.value.payments, { sourceFile: st.fileName, importId: newId(), now }));
+        const s = timeSync(() => storePayments(desk.write, p.value.payments, { sourceFile: st.fileName, importId: newId(), now }));
         imports.push({ ms: p.ms + s.ms, cpuMs: p.cpuMs + s.cpuMs, parseMs: p.ms, storeMs: s.ms });
         say(`  import #${round} (parsePaymentsFile + storePayments): ${formatMs(p.ms + s.ms)} (CPU ${formatMs(p.cpuMs + s.cpuMs)}): parse ${wallCpu(p)}, store ${wallCpu(s)}; ` +
           `${s.value.added.length.toLocaleString('en')} stored, ${s.value.alreadyKnown} already known, ${p.value.notCounted.length} lines not counted`);
@@ -164,7 +165,7 @@ function reconcile(
   } finally { sqlite.exec('ROLLBACK TO bench_reconcile'); }
   const queuedBefore = sqlite.prepare('SELECT count(*) FROM sms_messages').pluck().get() as number;
   const log = statementLog(sqlite);
-  const ctx = { sqlite: log.sqlite, desk, actor: officer, now, afterCommit: () => {} };
+  const ctx = { db: writableDb(log.sqlite), desk, actor: officer, now, afterCommit: () => {} };
   // autoMatch(ctx, added), in its two halves.
   const match = timeSync(() => matchPayments(ctx, added));
   const matchTop = log.top(6);
