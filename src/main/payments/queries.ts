@@ -5,7 +5,7 @@ import { normalisePhone } from '../../shared/phone.js';
 import { nairobiDayStart } from '../../shared/time.js';
 import { defineQuery } from '../core/registry.js';
 import type { Database } from '../db/schema.js';
-import { invoiceRow, invoiceRows, invoicesJoined, paymentRow, paymentRows, paymentsJoined } from './rows.js';
+import { invoiceRow, invoiceRows, invoicesJoined, paymentRow, paymentRows, paymentsJoined, type InvoicesEb } from './rows.js';
 import { suggestInvoices } from './suggest.js';
 
 const SORTS = { paidAt: 'p.paid_at', amount: 'p.amount_cents', reference: 'p.reference_clean' } as const;
@@ -61,8 +61,6 @@ export const paymentDetail = defineQuery('payment.detail', async (_db, { db }, i
     ...extra,
   };
 });
-
-type InvoicesEb = ExpressionBuilder<Database & { i: Database['invoices']; a: Database['applications']; pr: Database['practitioners'] }, 'i' | 'a' | 'pr'>;
 
 const INVOICE_VIEWS = {
   open: (eb: InvoicesEb) => eb('i.state', 'in', ['unpaid', 'partially_paid']),

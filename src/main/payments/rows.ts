@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { InvoiceRow, PaymentRow } from '../../shared/contract/payments.js';
 import { UserError } from '../../shared/errors.js';
 import type { ReadableDB } from '../db/handles.js';
+import type { Database } from '../db/schema.js';
 
 /** Payments with the invoice, application and applicant they are matched to (if any). */
 export function paymentsJoined(db: ReadableDB) {
@@ -34,6 +35,9 @@ export function invoicesJoined(db: ReadableDB) {
     .innerJoin('applications as a', 'a.id', 'i.application_id')
     .innerJoin('practitioners as pr', 'pr.id', 'a.practitioner_id');
 }
+
+/** What a filter on `invoicesJoined` is built with. */
+export type InvoicesEb = ExpressionBuilder<Database & { i: Database['invoices']; a: Database['applications']; pr: Database['practitioners'] }, 'i' | 'a' | 'pr'>;
 
 /** An invoice as lists show it (`InvoiceRow`), over `invoicesJoined`. */
 export function invoiceRows(db: ReadableDB) {

@@ -1,11 +1,10 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { InvoiceRow, MatchSuggestion } from '../../shared/contract/payments.js';
 import { oneCharacterCorrections } from '../../shared/billRef.js';
 import { formatKes } from '../../shared/money.js';
 import { ftsQuery } from '../applications/queries.js';
 import type { ReadableDB } from '../db/handles.js';
-import type { Database } from '../db/schema.js';
-import { invoiceRows } from './rows.js';
+import { invoiceRows, type InvoicesEb } from './rows.js';
 
 interface Unmatched { amount_cents: number; reference_clean: string; payer_phone: string | null; payer_name: string }
 
@@ -24,9 +23,8 @@ export function suggestInvoices(db: ReadableDB, p: Unmatched): { suggestions: Ma
       found.set(row.id, entry);
     }
   };
-  type Joined = ExpressionBuilder<Database & { i: Database['invoices']; a: Database['applications']; pr: Database['practitioners'] }, 'i' | 'a' | 'pr'>;
-  const invoices = (where: (eb: Joined) => ReturnType<Joined['and']>) => db.all(invoiceRows(db).where(where).limit(20));
-  const open = (eb: Joined) => eb('i.state', 'in', ['unpaid', 'partially_paid']);
+  const invoices = (where: (eb: InvoicesEb) => ReturnType<InvoicesEb['and']>) => db.all(invoiceRows(db).where(where).limit(20));
+  const open = (eb: InvoicesEb) => eb('i.state', 'in', ['unpaid', 'partially_paid']);
   const refWithoutDashes = sql<string>`upper(replace(a.application_ref, '-', ''))`;
   const ref = p.reference_clean;
 
