@@ -98,7 +98,7 @@ export function matchPayments(ctx: SettleContext, scope?: string[]): AutoMatchRe
   const open = (rows: { id: string; balance: number }[], amount: number) =>
     rows.filter(({ id, balance }) => !closed.has(id) && amount >= balance && amount - balance <= tolerance);
   const refs: (string | null)[] = new Array<string | null>(MAX_CORRECTIONS);
-  let fuzzy = 0;
+  const found: { id: string; rule: 'check_character' | 'national_id'; invoiceId: string }[] = [];
   for (const { id, amount, ref } of rest) {
     let rule: 'check_character' | 'national_id' | null = null;
     let candidates: { id: string; balance: number }[] = [];
@@ -118,12 +118,19 @@ export function matchPayments(ctx: SettleContext, scope?: string[]): AutoMatchRe
     }
     if (candidates.length !== 1 || !rule) continue;
     const invoiceId = candidates[0]!.id;
-    db.run(sql`UPDATE payments SET state = 'matched', match_rule = ${rule}, invoice_id = ${invoiceId}, matched_at = ${now}, matched_by = NULL,
-      version = version + 1, updated_at = ${now} WHERE id = ${id}`);
-    db.run(sql`INSERT OR IGNORE INTO temp.settle_ids (id) VALUES (${invoiceId})`);
+    found.push({ id, rule, invoiceId });
     closed.add(invoiceId); // the amount fits the whole balance: the invoice is paid now
     matched[rule]++;
-    fuzzy++;
   }
+  // Recorded together: an invoice matched here is closed for the payments after it whether or not
+  // its match is written yet, so writing them at the end looks up the same invoices.
+  if (found.length > 0) {
+    const list = JSON.stringify(found);
+    db.run(sql`UPDATE payments SET state = 'matched', match_rule = json_extract(f.value, '$.rule'), invoice_id = json_extract(f.value, '$.invoiceId'),
+        matched_at = ${now}, matched_by = NULL, version = payments.version + 1, updated_at = ${now}
+      FROM json_each(${list}) f WHERE payments.id = json_extract(f.value, '$.id')`);
+    db.run(sql`INSERT OR IGNORE INTO temp.settle_ids (id) SELECT json_extract(value, '$.invoiceId') FROM json_each(${list})`);
+  }
+  const fuzzy = found.length;
   return { matched, unmatched: rest.length - fuzzy };
 }
