@@ -13,6 +13,7 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import kenya from '../../resources/reference/kenya.json' with { type: 'json' };
 import smsDefaults from '../../resources/sms-templates.json' with { type: 'json' };
 import { billRefFor } from '../../src/main/billing/invoice.js';
+import { readableDb } from '../../src/main/db/handles.js';
 import type { Actor } from '../../src/main/core/actor.js';
 import { eventHash, GENESIS_HASH } from '../../src/main/core/audit.js';
 import type { Desk } from '../../src/main/desk.js';
@@ -446,7 +447,7 @@ export function generateApplications(
         let amountCents: number | null = null;
         if (action === 'approve') {
           amountCents = ref.fees.get(`${p.cadre}:${year}`)!;
-          billRef = billRefFor(sqlite, id);
+          billRef = billRefFor(readableDb(sqlite), id);
           const settled = state === 'paid' || state === 'licensed';
           const invoiceState = settled ? 'paid' : rng.chance(0.05) ? 'partially_paid' : 'unpaid';
           const paid = settled ? amountCents : invoiceState === 'partially_paid' ? Math.floor(amountCents / 2) : 0;

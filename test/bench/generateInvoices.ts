@@ -13,6 +13,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { billRefFor } from '../../src/main/billing/invoice.js';
+import { readableDb } from '../../src/main/db/handles.js';
 import type { Actor } from '../../src/main/core/actor.js';
 import { reviewFlags } from '../../src/shared/reviewFlags.js';
 import type { BenchData } from './generate.js';
@@ -116,7 +117,7 @@ export function topUpInvoices(sqlite: BetterSqlite3.Database, data: BenchData, r
           insertHistory.run(id, iso(submittedMs), null, 'system', 'submitted', null, 'submitted', null);
           insertHistory.run(id, iso(decidedMs), officer.id, officer.username, 'approve', 'submitted', 'approved', flags.length ? 'Checked with the applicant: approved' : null);
           const amount = fee(p.cadre);
-          insertInvoice.run(uuidv7At(rng, decidedMs), id, billRefFor(sqlite, id), amount, settled ? amount : 0, settled ? 'paid' : 'unpaid',
+          insertInvoice.run(uuidv7At(rng, decidedMs), id, billRefFor(readableDb(sqlite), id), amount, settled ? amount : 0, settled ? 'paid' : 'unpaid',
             paidMs === null ? null : iso(paidMs), iso(decidedMs), settled ? 2 : 1, iso(updatedMs));
         }
       })();

@@ -46,8 +46,13 @@ const EXPLAIN = args.includes('--explain');
 const SEED = Number(args[args.indexOf('--seed') + 1]) || 20260101;
 /** `--scale 0.1` builds a tenth of the data set, for a quick check of the bench itself (the budgets are for 1). */
 const SCALE = args.includes('--scale') ? Number(args[args.indexOf('--scale') + 1]) : 1;
-/** `--only sync` measures the sync figures alone (with `--reuse DIR`, on a data set already built). */
-const ONLY_SYNC = args.includes('--only') && args[args.indexOf('--only') + 1] === 'sync';
+/**
+ * `--only sync` measures the sync figures alone (with `--reuse DIR`, on a data set already built);
+ * `--only reconcile` the payments figures (import and auto-reconcile) alone; `--only grid,search`
+ * the grid and search figures. Several, comma-separated.
+ */
+const ONLY = args.includes('--only') ? new Set((args[args.indexOf('--only') + 1] ?? '').split(',')) : null;
+const runs = (part: 'sync' | 'grid' | 'search' | 'reconcile' | 'rest') => ONLY === null || ONLY.has(part);
 
 const GRID_RUNS = 240;
 const SEARCH_RUNS_PER_KIND = 45; // five kinds: 225 runs
@@ -107,9 +112,9 @@ async function main(): Promise<void> {
     const rng = createRng(SEED ^ 0x5eed);
 
     say('Measuring:');
-    if (!ONLY_SYNC) {
-      const grid = await benchGrid(desk, data, rng);
-      const search = await benchSearch(desk, data, rng);
+    if (runs('grid')) figures.push(await benchGrid(desk, data, rng));
+    if (runs('search')) figures.push(await benchSearch(desk, data, rng));
+    if (runs('rest')) {
       const verify = await benchAuditVerify(desk, data);
       desk.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       const encryption = benchEncryptionCost(desk.file, keyOf(desk.sqlite)!, rng, say);
@@ -117,16 +122,20 @@ async function main(): Promise<void> {
       const smsOverhead = await benchSmsOverhead(desk, data.officer, rng, say, SMS_PAIRS);
       const smsRate = await benchSmsWorker(desk, rng, say, SMS_MESSAGES);
       const exports = await benchExports(dir, data.officer, say, EXPORT_ROUNDS, PRAGMAS);
-      const payments = await benchPayments(desk, data, createRng(SEED ^ 0x9a7e), { payments: STATEMENT_PAYMENTS, invoices: INVOICES, rounds: ROUNDS, say, explain: EXPLAIN });
+      const payments = runs('reconcile') ? await benchPayments(desk, data, createRng(SEED ^ 0x9a7e), { payments: STATEMENT_PAYMENTS, invoices: INVOICES, rounds: ROUNDS, say, explain: EXPLAIN }) : [];
       // In QUALITY.md's order; sync follows.
-      figures.push(grid, search, ...payments, ...exports, approve, smsOverhead, smsRate, verify, ...encryption);
+      figures.push(...payments, ...exports, approve, smsOverhead, smsRate, verify, ...encryption);
+    } else if (runs('reconcile')) {
+      figures.push(...await benchPayments(desk, data, createRng(SEED ^ 0x9a7e), { payments: STATEMENT_PAYMENTS, invoices: INVOICES, rounds: ROUNDS, say, explain: EXPLAIN }));
     }
 
-    // The central service runs on this data folder: the measuring desk closes for it.
-    await desk.close();
-    figures.push(...await benchSync(dir, say));
-    desk = openDesk(dir);
-    figures.push(notMeasuredLine('browser mode: sign-in to a filled applications grid', '≤ 1.5 s', 'needs Chromium; measured by the e2e suite'));
+    if (runs('sync')) {
+      // The central service runs on this data folder: the measuring desk closes for it.
+      await desk.close();
+      figures.push(...await benchSync(dir, say));
+      desk = openDesk(dir);
+    }
+    if (ONLY === null) figures.push(notMeasuredLine('browser mode: sign-in to a filled applications grid', '≤ 1.5 s', 'needs Chromium; measured by the e2e suite'));
 
     say();
     say('Figures:');

@@ -44,7 +44,7 @@ function decide(ctx: CommandContext, action: 'approve' | 'reject' | 'return', ap
     );
   }
 
-  const invoice = action === 'approve' ? raiseInvoice(ctx.sqlite, app, now) : null;
+  const invoice = action === 'approve' ? raiseInvoice(ctx.db, app, now) : null;
   db.run(db.updateTable('applications').set((eb) => ({
     state: to, decided_by: actor.id, decided_at: now, decision_reason: reason ?? null, version: eb('version', '+', 1), updated_at: now,
   })).where('id', '=', app.id));

@@ -62,7 +62,7 @@ export const applicationDetail = defineQuery('application.detail', async (_db, c
     invoice: invoice
       ? { billRef: invoice.bill_ref, amountDueCents: invoice.amount_due_cents, amountPaidCents: invoice.amount_paid_cents, state: invoice.state }
       : null,
-    feeCents: feeFor(ctx.sqlite, app.cadre, app.licence_year),
+    feeCents: feeFor(ctx.db, app.cadre, app.licence_year),
     history,
   };
   return detail;
@@ -73,7 +73,7 @@ export const applicationSmsPreview = defineQuery('application.smsPreview', async
   const { db } = ctx;
   const app = loadApplication(db, input.applicationId);
   const event = ({ approve: 'approved', reject: 'rejected', return: 'returned' } as const)[input.decision];
-  const fee = feeFor(ctx.sqlite, app.cadre, app.licence_year);
+  const fee = feeFor(ctx.db, app.cadre, app.licence_year);
   const billRef = input.decision === 'approve'
     ? db.first(db.selectFrom('invoices').select('bill_ref').where('application_id', '=', app.id))?.bill_ref ?? '(given on approval)'
     : undefined;

@@ -1,33 +1,33 @@
 import { createHash } from 'node:crypto';
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { billRefFromNumber } from '../../shared/billRef.js';
 import { UserError } from '../../shared/errors.js';
 import { newId } from '../core/ids.js';
+import type { ReadableDB, WritableDB } from '../db/handles.js';
+import type { Database } from '../db/schema.js';
 
-export function feeFor(sqlite: BetterSqlite3.Database, cadre: string, licenceYear: number): number | null {
-  const row = sqlite.prepare('SELECT amount_cents FROM fees WHERE cadre = ? AND licence_year = ?').get(cadre, licenceYear) as
-    | { amount_cents: number }
-    | undefined;
+type Cadre = Database['fees']['cadre'];
+
+export function feeFor(db: ReadableDB, cadre: Cadre, licenceYear: number): number | null {
+  const row = db.first(db.selectFrom('fees').select('amount_cents').where('cadre', '=', cadre).where('licence_year', '=', licenceYear));
   return row?.amount_cents ?? null;
 }
 
 /** The bill reference is derived from the application: the same application always gets the same one. */
-export function billRefFor(sqlite: BetterSqlite3.Database, applicationId: string): string {
-  const taken = sqlite.prepare('SELECT 1 FROM invoices WHERE bill_ref = ?');
+export function billRefFor(db: ReadableDB, applicationId: string): string {
   for (let attempt = 0; ; attempt++) {
     const digest = createHash('sha256').update(`${applicationId}:${attempt}`).digest();
     const ref = billRefFromNumber(digest.readBigUInt64BE(0));
-    if (!taken.get(ref)) return ref;
+    if (!db.first(db.selectFrom('invoices').select('id').where('bill_ref', '=', ref))) return ref;
   }
 }
 
 /** Raises the invoice for an approved application, at the fee for its cadre and year. */
 export function raiseInvoice(
-  sqlite: BetterSqlite3.Database,
-  app: { id: string; cadre: string; licence_year: number },
+  db: WritableDB,
+  app: { id: string; cadre: Cadre; licence_year: number },
   at: string,
 ): { id: string; billRef: string; amountDueCents: number } {
-  const amount = feeFor(sqlite, app.cadre, app.licence_year);
+  const amount = feeFor(db, app.cadre, app.licence_year);
   if (amount === null) {
     throw new UserError(
       'not_configured',
@@ -35,12 +35,9 @@ export function raiseInvoice(
     );
   }
   const id = newId();
-  const billRef = billRefFor(sqlite, app.id);
-  sqlite
-    .prepare(
-      `INSERT INTO invoices (id, application_id, bill_ref, amount_due_cents, amount_paid_cents, state, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 0, 'unpaid', ?, ?)`,
-    )
-    .run(id, app.id, billRef, amount, at, at);
+  const billRef = billRefFor(db, app.id);
+  db.run(db.insertInto('invoices').values({
+    id, application_id: app.id, bill_ref: billRef, amount_due_cents: amount, amount_paid_cents: 0, state: 'unpaid', created_at: at, updated_at: at,
+  }));
   return { id, billRef, amountDueCents: amount };
 }

@@ -52,7 +52,8 @@ export interface PaymentsTable {
   id: string; transaction_id: string; source: 'ecitizen' | 'mpesa'; amount_cents: number; paid_at: string; channel: string;
   payer_phone: string | null; payer_phone_raw: string; payer_name: string; reference_typed: string; reference_clean: string;
   other_source_key: string | null; source_file: string; import_id: string | null;
-  state: 'unmatched' | 'matched' | 'ignored' | 'refund_due'; invoice_id: string | null; match_rule: string | null;
+  state: 'unmatched' | 'matched' | 'ignored' | 'refund_due'; invoice_id: string | null;
+  match_rule: 'exact_reference' | 'check_character' | 'national_id' | 'manual' | null;
   matched_by: string | null; matched_at: string | null; note: string | null; refunded_at: string | null; refunded_by: string | null;
   created_at: string; version: Generated<number>; updated_at: string;
 }

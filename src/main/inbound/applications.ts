@@ -40,7 +40,7 @@ export const applicationsReceive = defineCommand('applications.receive', async (
   if (plan.problems.length > 0 || !action) {
     throw new UserError('conflict', problemsText(plan.problems.map((p) => ({ message: p.message }))));
   }
-  const findId = () => (ctx.sqlite.prepare('SELECT id FROM applications WHERE application_ref = ?').pluck().get(record.applicationRef) as string);
+  const findId = () => ctx.db.first(ctx.db.selectFrom('applications').select('id').where('application_ref', '=', record.applicationRef))!.id;
   if (action.kind === 'unchanged') {
     ctx.changedNothing();
     return { outcome: 'duplicate' as const, applicationRef: record.applicationRef, applicationId: findId() };

@@ -1,4 +1,3 @@
-import type { MatchRule } from '../../shared/contract/payments.js';
 import { UserError } from '../../shared/errors.js';
 import { normaliseHeader } from '../../shared/headers.js';
 import { formatKes } from '../../shared/money.js';
@@ -35,16 +34,15 @@ export const paymentsReceive = defineCommand('payments.receive', async (_tx, ctx
     return { outcome: 'not_counted' as const, transactionId, paymentId: null, matchRule: null, billRef: null, reason };
   }
 
-  const stored = storePayments(ctx.sqlite, [payment], { sourceFile: NOTIFICATION_SOURCE, importId: null, now: ctx.now });
+  const stored = storePayments(ctx.db, [payment], { sourceFile: NOTIFICATION_SOURCE, importId: null, now: ctx.now });
   const paymentId = stored.added[0];
   if (!paymentId) {
     ctx.changedNothing();
     return { outcome: 'duplicate' as const, transactionId: payment.transactionId, paymentId: null, matchRule: null, billRef: null, reason: null };
   }
   autoMatch(ctx, [paymentId]);
-  const after = ctx.sqlite.prepare(
-    `SELECT p.state, p.match_rule AS matchRule, i.bill_ref AS billRef FROM payments p LEFT JOIN invoices i ON i.id = p.invoice_id WHERE p.id = ?`,
-  ).get(paymentId) as { state: string; matchRule: MatchRule | null; billRef: string | null };
+  const after = ctx.db.first(ctx.db.selectFrom('payments as p').leftJoin('invoices as i', 'i.id', 'p.invoice_id')
+    .select(['p.state', 'p.match_rule as matchRule', 'i.bill_ref as billRef']).where('p.id', '=', paymentId))!;
   ctx.audit({
     action: 'payments.receive', entity: 'payment', entityId: paymentId,
     summary: `eCitizen payment ${payment.transactionId} of ${formatKes(payment.amountCents)} received`

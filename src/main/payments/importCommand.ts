@@ -33,9 +33,9 @@ export const importPayments = defineCommand('payments.import', async (_tx, ctx, 
     });
   }
   const importId = newId();
-  const stored = storePayments(ctx.sqlite, parsed.payments, { sourceFile: input.fileName, importId, now: ctx.now });
+  const stored = storePayments(ctx.db, parsed.payments, { sourceFile: input.fileName, importId, now: ctx.now });
   const reversals = parsed.notCounted.flatMap((n) => (n.reverses ? [{ line: n.line, reverses: n.reverses }] : []));
-  const reversed = applyReversals(ctx.sqlite, reversals, { sourceFile: input.fileName, now: ctx.now });
+  const reversed = applyReversals(ctx.db, reversals, { sourceFile: input.fileName, now: ctx.now });
   if (reversed.invoiceIds.length) settleInvoices(ctx, reversed.invoiceIds);
   const matching = autoMatch(ctx, stored.added);
   Object.assign(report, { added: stored.added.length, alreadyKnown: stored.alreadyKnown, matched: matching.matched, unmatched: matching.unmatched });
@@ -43,9 +43,10 @@ export const importPayments = defineCommand('payments.import', async (_tx, ctx, 
     ctx.changedNothing();
     return report;
   }
-  ctx.sqlite
-    .prepare('INSERT INTO imports (id, kind, file_name, file_sha256, rows, imported, at, actor_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(importId, 'payments', input.fileName, sha256, parsed.rowsRead, stored.added.length, ctx.now, ctx.actor.username);
+  ctx.db.run(ctx.db.insertInto('imports').values({
+    id: importId, kind: 'payments', file_name: input.fileName, file_sha256: sha256, rows: parsed.rowsRead,
+    imported: stored.added.length, at: ctx.now, actor_name: ctx.actor.username,
+  }));
   const m = matching.matched;
   ctx.audit({
     action: 'payments.import', entity: 'import', entityId: importId,

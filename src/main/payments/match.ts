@@ -1,79 +1,44 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { sql, type RawBuilder } from 'kysely';
 import type { AutoMatchResult } from '../../shared/contract/payments.js';
+import type { WritableDB } from '../db/handles.js';
 import { correctionsOfCleanRef, isValidCleanRef } from './corrections.js';
 import { settleListed, toleranceCents, type SettleContext } from './settle.js';
 
 /** At most this many one-character corrections exist (one per position of a 12-character reference). */
 const MAX_CORRECTIONS = 12;
 
-/**
- * The statements auto-matching needs, prepared once per connection. `temp.match_scope` holds the
- * rowids of the payments to try; `temp.settle_ids` (settle.ts) the invoices to settle.
+/*
+ * Set-based matching is hand-written SQL (`sql` templates) for the auto-reconcile figure
+ * (QUALITY.md: matching ≤ 3×, matching plus settling ≤ 5× the exact-reference join).
+ * `temp.match_scope` holds the rowids of the payments to try; `temp.settle_ids` (settle.ts) the
+ * invoices to settle.
  */
-interface MatchStatements {
-  clearScope: BetterSqlite3.Statement;
-  scopeIds: BetterSqlite3.Statement;
-  scopeUnmatched: BetterSqlite3.Statement;
-  exact: BetterSqlite3.Statement;
-  clearSettle: BetterSqlite3.Statement;
-  settleExact: BetterSqlite3.Statement;
-  rest: BetterSqlite3.Statement;
-  openByRefs: BetterSqlite3.Statement;
-  openByNationalId: BetterSqlite3.Statement;
-  setMatch: BetterSqlite3.Statement;
-  settleOne: BetterSqlite3.Statement;
-}
-const prepared = new WeakMap<BetterSqlite3.Database, MatchStatements>();
 
-function statements(sqlite: BetterSqlite3.Database): MatchStatements {
-  // Every time: a rolled-back transaction (a dry run) takes the temporary tables it created with it.
-  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS match_scope (rid INTEGER PRIMARY KEY);
+/** Every time: a rolled-back transaction (a dry run) takes the temporary tables it created with it. */
+function tempTables(db: WritableDB): void {
+  db.exec(sql`CREATE TEMP TABLE IF NOT EXISTS match_scope (rid INTEGER PRIMARY KEY);
     CREATE TEMP TABLE IF NOT EXISTS settle_ids (id TEXT PRIMARY KEY);`);
-  let s = prepared.get(sqlite);
-  if (s) return s;
-  // An open invoice (unpaid or partially paid) and its balance, as settling would leave them: an
-  // invoice listed to settle is judged by the sum of its matched payments, as settling computes it.
-  const openInvoices = (from: string, where: string) =>
-    `SELECT id, due - paid FROM (
+}
+
+/**
+ * Open invoices (unpaid or partially paid) and their balance, as settling would leave them: an
+ * invoice listed to settle is judged by the sum of its matched payments, as settling computes it.
+ */
+function openInvoices(from: RawBuilder<unknown>, where: RawBuilder<unknown>) {
+  return sql<{ id: string; balance: number }>`SELECT id, due - paid AS balance FROM (
        SELECT i.id, i.amount_due_cents AS due, i.state, t.id AS listed,
               CASE WHEN t.id IS NULL THEN i.amount_paid_cents
                    ELSE (SELECT coalesce(sum(x.amount_cents), 0) FROM payments x WHERE x.invoice_id = i.id AND x.state = 'matched') END AS paid
        FROM ${from} LEFT JOIN temp.settle_ids t ON t.id = i.id WHERE ${where})
      WHERE CASE WHEN listed IS NULL THEN state IN ('unpaid', 'partially_paid') ELSE paid < due END`;
-  s = {
-    clearScope: sqlite.prepare('DELETE FROM temp.match_scope'),
-    scopeIds: sqlite.prepare('INSERT OR IGNORE INTO temp.match_scope (rid) SELECT p.rowid FROM json_each(?) j CROSS JOIN payments p ON p.id = j.value'),
-    scopeUnmatched: sqlite.prepare("INSERT INTO temp.match_scope (rid) SELECT rowid FROM payments WHERE state = 'unmatched'"),
-    // 1. The exact reference: one statement for every payment in scope.
-    exact: sqlite.prepare(
-      `UPDATE payments SET state = 'matched', match_rule = 'exact_reference', invoice_id = i.id, matched_at = @now, matched_by = NULL,
-         version = payments.version + 1, updated_at = @now
-       FROM temp.match_scope s CROSS JOIN invoices i
-       WHERE payments.rowid = s.rid AND payments.state = 'unmatched' AND payments.reference_clean <> '' AND i.bill_ref = payments.reference_clean`,
-    ),
-    clearSettle: sqlite.prepare('DELETE FROM temp.settle_ids'),
-    settleExact: sqlite.prepare(
-      `INSERT OR IGNORE INTO temp.settle_ids (id)
-       SELECT p.invoice_id FROM temp.match_scope s CROSS JOIN payments p ON p.rowid = s.rid
-       WHERE p.state = 'matched' AND p.match_rule = 'exact_reference' AND p.matched_at = ?`,
-    ),
-    rest: sqlite.prepare(
-      `SELECT p.id, p.amount_cents, p.reference_clean FROM temp.match_scope s CROSS JOIN payments p ON p.rowid = s.rid
-       WHERE p.state = 'unmatched' ORDER BY p.paid_at, p.id`,
-    ).raw(),
-    openByRefs: sqlite.prepare(openInvoices('invoices i', `i.bill_ref IN (${Array.from({ length: MAX_CORRECTIONS }, () => '?').join(', ')})`)).raw(),
-    openByNationalId: sqlite.prepare(openInvoices(
-      'practitioners p CROSS JOIN applications a ON a.practitioner_id = p.id CROSS JOIN invoices i ON i.application_id = a.id',
-      'p.national_id = ?',
-    )).raw(),
-    setMatch: sqlite.prepare(
-      `UPDATE payments SET state = 'matched', match_rule = ?, invoice_id = ?, matched_at = ?, matched_by = NULL, version = version + 1, updated_at = ? WHERE id = ?`,
-    ),
-    settleOne: sqlite.prepare('INSERT OR IGNORE INTO temp.settle_ids (id) VALUES (?)'),
-  };
-  prepared.set(sqlite, s);
-  return s;
 }
+
+/** Open invoices among these bill references (always MAX_CORRECTIONS of them, padded with nulls: one statement). */
+const openByRefs = (refs: (string | null)[]) => openInvoices(sql`invoices i`, sql`i.bill_ref IN (${sql.join(refs)})`);
+const openByNationalId = (nationalId: string) => openInvoices(
+  sql`practitioners p CROSS JOIN applications a ON a.practitioner_id = p.id CROSS JOIN invoices i ON i.application_id = a.id`,
+  sql`p.national_id = ${nationalId}`,
+);
 
 /**
  * DOMAIN.md's auto-match, in order: the exact bill reference (ignoring case, spaces and
@@ -101,50 +66,71 @@ export function autoMatch(ctx: SettleContext, scope?: string[]): AutoMatchResult
  * outcome is that of settling after every match, as DOMAIN.md's order reads.
  */
 export function matchPayments(ctx: SettleContext, scope?: string[]): AutoMatchResult {
-  const { sqlite, now } = ctx;
-  const s = statements(sqlite);
-  s.clearScope.run();
-  s.clearSettle.run();
-  if (scope) s.scopeIds.run(JSON.stringify(scope));
-  else s.scopeUnmatched.run();
+  const { db, now } = ctx;
+  tempTables(db);
+  db.run(sql`DELETE FROM temp.match_scope`);
+  db.run(sql`DELETE FROM temp.settle_ids`);
+  if (scope) {
+    db.run(sql`INSERT OR IGNORE INTO temp.match_scope (rid)
+      SELECT p.rowid FROM json_each(${JSON.stringify(scope)}) j CROSS JOIN payments p ON p.id = j.value`);
+  } else {
+    db.run(sql`INSERT INTO temp.match_scope (rid) SELECT rowid FROM payments WHERE state = 'unmatched'`);
+  }
   const matched = { exact_reference: 0, check_character: 0, national_id: 0 };
 
   // 1. Exact reference: one statement for every payment in scope.
-  matched.exact_reference = s.exact.run({ now }).changes;
-  if (matched.exact_reference > 0) s.settleExact.run(now);
+  matched.exact_reference = db.run(sql`UPDATE payments SET state = 'matched', match_rule = 'exact_reference', invoice_id = i.id,
+      matched_at = ${now}, matched_by = NULL, version = payments.version + 1, updated_at = ${now}
+    FROM temp.match_scope s CROSS JOIN invoices i
+    WHERE payments.rowid = s.rid AND payments.state = 'unmatched' AND payments.reference_clean <> '' AND i.bill_ref = payments.reference_clean`).changes;
+  if (matched.exact_reference > 0) {
+    db.run(sql`INSERT OR IGNORE INTO temp.settle_ids (id)
+      SELECT p.invoice_id FROM temp.match_scope s CROSS JOIN payments p ON p.rowid = s.rid
+      WHERE p.state = 'matched' AND p.match_rule = 'exact_reference' AND p.matched_at = ${now}`);
+  }
 
   // 2 and 3 look at what is left, one payment at a time, oldest first.
-  const rest = s.rest.all() as [id: string, amountCents: number, referenceClean: string][];
+  const rest = db.all(sql<{ id: string; amount: number; ref: string }>`SELECT p.id, p.amount_cents AS amount, p.reference_clean AS ref
+    FROM temp.match_scope s CROSS JOIN payments p ON p.rowid = s.rid
+    WHERE p.state = 'unmatched' ORDER BY p.paid_at, p.id`);
   const tolerance = toleranceCents(ctx.desk);
   const closed = new Set<string>();
-  const open = (rows: [id: string, balance: number][], amount: number) =>
-    rows.filter(([id, balance]) => !closed.has(id) && amount >= balance && amount - balance <= tolerance);
+  const open = (rows: { id: string; balance: number }[], amount: number) =>
+    rows.filter(({ id, balance }) => !closed.has(id) && amount >= balance && amount - balance <= tolerance);
   const refs: (string | null)[] = new Array<string | null>(MAX_CORRECTIONS);
-  let fuzzy = 0;
-  for (const [id, amount, ref] of rest) {
+  const found: { id: string; rule: 'check_character' | 'national_id'; invoiceId: string }[] = [];
+  for (const { id, amount, ref } of rest) {
     let rule: 'check_character' | 'national_id' | null = null;
-    let candidates: [string, number][] = [];
+    let candidates: { id: string; balance: number }[] = [];
     if (ref.length >= 2 && ref.length <= 12 && !isValidCleanRef(ref)) {
       const corrections = correctionsOfCleanRef(ref);
       if (corrections.length > 0) {
         refs.fill(null);
         corrections.forEach((c, i) => { refs[i] = c; });
-        candidates = open(s.openByRefs.all(...refs) as [string, number][], amount);
+        candidates = open(db.all(openByRefs(refs)), amount);
       }
       rule = 'check_character';
     }
     if (candidates.length === 0 && /^[0-9A-Z]{5,12}$/.test(ref)) {
-      const byId = (s.openByNationalId.all(ref) as [string, number][]).filter(([invoiceId]) => !closed.has(invoiceId));
+      const byId = db.all(openByNationalId(ref)).filter((invoice) => !closed.has(invoice.id));
       candidates = byId.length === 1 ? open(byId, amount) : [];
       rule = 'national_id';
     }
     if (candidates.length !== 1 || !rule) continue;
-    const invoiceId = candidates[0]![0];
-    s.setMatch.run(rule, invoiceId, now, now, id);
-    s.settleOne.run(invoiceId);
+    const invoiceId = candidates[0]!.id;
+    found.push({ id, rule, invoiceId });
     closed.add(invoiceId); // the amount fits the whole balance: the invoice is paid now
     matched[rule]++;
-    fuzzy++;
   }
+  // Recorded together: an invoice matched here is closed for the payments after it whether or not
+  // its match is written yet, so writing them at the end looks up the same invoices.
+  if (found.length > 0) {
+    const list = JSON.stringify(found);
+    db.run(sql`UPDATE payments SET state = 'matched', match_rule = json_extract(f.value, '$.rule'), invoice_id = json_extract(f.value, '$.invoiceId'),
+        matched_at = ${now}, matched_by = NULL, version = payments.version + 1, updated_at = ${now}
+      FROM json_each(${list}) f WHERE payments.id = json_extract(f.value, '$.id')`);
+    db.run(sql`INSERT OR IGNORE INTO temp.settle_ids (id) SELECT json_extract(value, '$.invoiceId') FROM json_each(${list})`);
+  }
+  const fuzzy = found.length;
   return { matched, unmatched: rest.length - fuzzy };
 }

@@ -1,9 +1,10 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { sql } from 'kysely';
 import type { InvoiceRow, MatchSuggestion } from '../../shared/contract/payments.js';
 import { oneCharacterCorrections } from '../../shared/billRef.js';
 import { formatKes } from '../../shared/money.js';
 import { ftsQuery } from '../applications/queries.js';
-import { INVOICE_ROW_SQL } from './rows.js';
+import type { ReadableDB } from '../db/handles.js';
+import { invoiceRows, type InvoicesEb } from './rows.js';
 
 interface Unmatched { amount_cents: number; reference_clean: string; payer_phone: string | null; payer_name: string }
 
@@ -11,7 +12,7 @@ interface Unmatched { amount_cents: number; reference_clean: string; payer_phone
  * Invoices a person might match an unmatched payment to, ranked, each with why. Also notes that
  * explain the payment (e.g. it names an application that was rejected, so has no invoice).
  */
-export function suggestInvoices(sqlite: BetterSqlite3.Database, p: Unmatched): { suggestions: MatchSuggestion[]; notes: string[] } {
+export function suggestInvoices(db: ReadableDB, p: Unmatched): { suggestions: MatchSuggestion[]; notes: string[] } {
   const found = new Map<string, { row: InvoiceRow; score: number; why: string[] }>();
   const notes: string[] = [];
   const add = (rows: InvoiceRow[], score: number, why: (row: InvoiceRow) => string) => {
@@ -22,29 +23,31 @@ export function suggestInvoices(sqlite: BetterSqlite3.Database, p: Unmatched): {
       found.set(row.id, entry);
     }
   };
-  const invoices = (where: string, ...params: unknown[]) => sqlite.prepare(`${INVOICE_ROW_SQL} WHERE ${where} LIMIT 20`).all(...params) as InvoiceRow[];
+  const invoices = (where: (eb: InvoicesEb) => ReturnType<InvoicesEb['and']>) => db.all(invoiceRows(db).where(where).limit(20));
+  const open = (eb: InvoicesEb) => eb('i.state', 'in', ['unpaid', 'partially_paid']);
+  const refWithoutDashes = sql<string>`upper(replace(a.application_ref, '-', ''))`;
   const ref = p.reference_clean;
 
   if (ref.length >= 2 && ref.length <= 12) {
     for (const candidate of oneCharacterCorrections(ref)) {
-      add(invoices('i.bill_ref = ?', candidate), 50, (r) => `The reference typed, ${ref}, differs by one character from ${r.billRef}`);
+      add(invoices((eb) => eb('i.bill_ref', '=', candidate)), 50, (r) => `The reference typed, ${ref}, differs by one character from ${r.billRef}`);
     }
   }
   if (ref) {
-    add(invoices('pr.national_id = ?', ref), 40, (r) => `The reference typed is the national ID of ${r.applicantName}`);
-    add(invoices("upper(replace(a.application_ref, '-', '')) = ?", ref), 40, (r) => `The reference typed is the application reference ${r.applicationRef}`);
-    const app = sqlite
-      .prepare(`SELECT application_ref, state FROM applications WHERE upper(replace(application_ref, '-', '')) = ? AND state IN ('submitted', 'rejected', 'returned')`)
-      .get(ref) as { application_ref: string; state: string } | undefined;
+    add(invoices((eb) => eb('pr.national_id', '=', ref)), 40, (r) => `The reference typed is the national ID of ${r.applicantName}`);
+    add(invoices((eb) => eb(refWithoutDashes, '=', ref)), 40, (r) => `The reference typed is the application reference ${r.applicationRef}`);
+    const app = db.first(db.selectFrom('applications as a').select(['a.application_ref', 'a.state'])
+      .where(refWithoutDashes, '=', ref).where('a.state', 'in', ['submitted', 'rejected', 'returned']));
     if (app) notes.push(`The reference typed is application ${app.application_ref}, which is ${app.state}: it has no invoice to pay.`);
   }
   if (p.payer_phone) {
-    add(invoices("pr.phone = ? AND i.state IN ('unpaid', 'partially_paid')", p.payer_phone), 30, (r) => `The payer's phone is ${r.applicantName}'s`);
+    const phone = p.payer_phone;
+    add(invoices((eb) => eb.and([eb('pr.phone', '=', phone), open(eb)])), 30, (r) => `The payer's phone is ${r.applicantName}'s`);
   }
   const nameQuery = p.payer_name ? ftsQuery(p.payer_name.split(/\s+/).slice(0, 3).join(' ')) : null;
   if (nameQuery) {
     add(
-      invoices(`a.rowid IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ?) AND i.state IN ('unpaid', 'partially_paid')`, nameQuery),
+      invoices((eb) => eb.and([eb(sql`a.rowid`, 'in', sql`(SELECT rowid FROM applications_search WHERE applications_search MATCH ${nameQuery})`), open(eb)])),
       15, (r) => `The payer's name matches ${r.applicantName}`,
     );
   }

@@ -1,5 +1,5 @@
 import type { ReportDefinition } from './types.js';
-import { datetime, filterClause, ident, int, money, SAMPLE, text } from './types.js';
+import { datetime, filtered, fullName, ident, int, money, SAMPLE, text } from './types.js';
 
 export const applicationsReport: ReportDefinition = {
   name: 'applications',
@@ -14,21 +14,20 @@ export const applicationsReport: ReportDefinition = {
     ident('licence_no', SAMPLE.licenceNo, 20),
   ],
   totals: ['amount_due', 'amount_paid'],
-  *rows(sqlite, f) {
-    const { sql, params } = filterClause(f, { time: 'a.submitted_at', centre: 'a.centre_id', year: 'a.licence_year', state: 'a.state', officer: 'u.username' });
-    yield* sqlite.prepare(`
-      SELECT a.application_ref, a.submitted_at, p.national_id, p.registration_no,
-             trim(p.first_name || ' ' || CASE WHEN p.middle_name <> '' THEN p.middle_name || ' ' ELSE '' END || p.last_name) AS full_name,
-             coalesce(p.phone, p.phone_raw) AS phone, a.cadre, a.licence_year, a.cpd_points, coalesce(c.name, a.centre_text) AS collection_centre,
-             a.state AS status, u.username AS decided_by, a.decided_at, a.decision_reason AS reason, i.bill_ref,
-             i.amount_due_cents AS amount_due, i.amount_paid_cents AS amount_paid, l.licence_no
-      FROM applications a
-      JOIN practitioners p ON p.id = a.practitioner_id
-      LEFT JOIN centres c ON c.id = a.centre_id
-      LEFT JOIN users u ON u.id = a.decided_by
-      LEFT JOIN invoices i ON i.application_id = a.id
-      LEFT JOIN licences l ON l.application_id = a.id
-      ${sql}
-      ORDER BY a.submitted_at, a.id`).iterate(params) as IterableIterator<Record<string, string | number | null>>;
+  *rows(db, f) {
+    yield* db.iterate(filtered(db.selectFrom('applications as a')
+      .innerJoin('practitioners as p', 'p.id', 'a.practitioner_id')
+      .leftJoin('centres as c', 'c.id', 'a.centre_id')
+      .leftJoin('users as u', 'u.id', 'a.decided_by')
+      .leftJoin('invoices as i', 'i.application_id', 'a.id')
+      .leftJoin('licences as l', 'l.application_id', 'a.id')
+      .select((eb) => [
+        'a.application_ref', 'a.submitted_at', 'p.national_id', 'p.registration_no', fullName.as('full_name'),
+        eb.fn.coalesce('p.phone', 'p.phone_raw').as('phone'), 'a.cadre', 'a.licence_year', 'a.cpd_points',
+        eb.fn.coalesce('c.name', 'a.centre_text').as('collection_centre'), 'a.state as status', 'u.username as decided_by', 'a.decided_at',
+        'a.decision_reason as reason', 'i.bill_ref', 'i.amount_due_cents as amount_due', 'i.amount_paid_cents as amount_paid', 'l.licence_no',
+      ])
+      .orderBy('a.submitted_at').orderBy('a.id'),
+    f, { time: 'a.submitted_at', centre: 'a.centre_id', year: 'a.licence_year', state: 'a.state', officer: 'u.username' }));
   },
 };

@@ -8,6 +8,7 @@ import { findCentre } from '../admin/centresList.js';
 import type { Actor } from '../core/actor.js';
 import type { DeskServices } from '../core/desk.js';
 import type { Desk } from '../core/deskApi.js';
+import { readableDb } from '../db/handles.js';
 import { applicationsReport } from './applicationsReport.js';
 import { auditReport } from './auditReport.js';
 import { collectionReport } from './collectionReport.js';
@@ -116,7 +117,7 @@ export async function exportReport(desk: Desk, actor: Actor, req: ExportRequest,
   const target = path.resolve(req.out);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
   const reader = desk.openReader();
-  const rows = counted(def.rows(reader, filters, now));
+  const rows = counted(def.rows(readableDb(reader), filters, now));
   try {
     if (req.format === 'csv') await writeCsv(tmp, def.columns, rows, options.signal);
     else if (req.format === 'xlsx') await writeXlsx(tmp, def.title, def.columns, rows, options.signal);

@@ -1,5 +1,5 @@
 import type { ReportDefinition } from './types.js';
-import { filterClause, ident, money, SAMPLE } from './types.js';
+import { filtered, ident, money, SAMPLE } from './types.js';
 
 export const invoicesReport: ReportDefinition = {
   name: 'invoices', title: 'Invoices', permission: 'payment.read', personalData: true,
@@ -8,12 +8,14 @@ export const invoicesReport: ReportDefinition = {
     money('amount_due'), money('amount_paid'), money('balance'), ident('status', 'partially_paid', 14),
   ],
   totals: ['amount_due', 'amount_paid', 'balance'],
-  *rows(sqlite, f) {
-    const { sql, params } = filterClause(f, { time: 'i.created_at', centre: 'a.centre_id', year: 'a.licence_year', state: 'i.state' });
-    yield* sqlite.prepare(`
-      SELECT i.bill_ref, a.application_ref, p.national_id, i.amount_due_cents AS amount_due, i.amount_paid_cents AS amount_paid,
-             i.amount_due_cents - i.amount_paid_cents AS balance, i.state AS status
-      FROM invoices i JOIN applications a ON a.id = i.application_id JOIN practitioners p ON p.id = a.practitioner_id
-      ${sql} ORDER BY i.created_at, i.id`).iterate(params) as IterableIterator<Record<string, string | number | null>>;
+  *rows(db, f) {
+    yield* db.iterate(filtered(db.selectFrom('invoices as i')
+      .innerJoin('applications as a', 'a.id', 'i.application_id').innerJoin('practitioners as p', 'p.id', 'a.practitioner_id')
+      .select((eb) => [
+        'i.bill_ref', 'a.application_ref', 'p.national_id', 'i.amount_due_cents as amount_due', 'i.amount_paid_cents as amount_paid',
+        eb('i.amount_due_cents', '-', eb.ref('i.amount_paid_cents')).as('balance'), 'i.state as status',
+      ])
+      .orderBy('i.created_at').orderBy('i.id'),
+    f, { time: 'i.created_at', centre: 'a.centre_id', year: 'a.licence_year', state: 'i.state' }));
   },
 };

@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { ReportDefinition } from './types.js';
-import { datetime, filterClause, ident, money, SAMPLE, text } from './types.js';
+import { datetime, filtered, ident, money, SAMPLE, text } from './types.js';
 
 export const reconciliationReport: ReportDefinition = {
   name: 'reconciliation', title: 'Reconciliation', permission: 'payment.read', personalData: false,
@@ -10,16 +11,18 @@ export const reconciliationReport: ReportDefinition = {
     text('note', 30),
   ],
   totals: ['amount'],
-  *rows(sqlite, f) {
-    const { sql, params } = filterClause(f, { time: 'p.paid_at', centre: 'a.centre_id', year: 'a.licence_year', state: 'p.state', officer: 'u.username' });
-    yield* sqlite.prepare(`
-      SELECT p.transaction_id, p.paid_at, p.amount_cents AS amount, p.channel, p.reference_typed, p.state AS match_status,
-             i.bill_ref AS matched_bill_ref, a.application_ref, p.match_rule,
-             CASE WHEN p.match_rule IS NULL THEN NULL ELSE coalesce(u.username, 'auto-match') END AS matched_by, p.note
-      FROM payments p
-      LEFT JOIN invoices i ON i.id = p.invoice_id
-      LEFT JOIN applications a ON a.id = i.application_id
-      LEFT JOIN users u ON u.id = p.matched_by
-      ${sql} ORDER BY p.paid_at, p.id`).iterate(params) as IterableIterator<Record<string, string | number | null>>;
+  *rows(db, f) {
+    yield* db.iterate(filtered(db.selectFrom('payments as p')
+      .leftJoin('invoices as i', 'i.id', 'p.invoice_id')
+      .leftJoin('applications as a', 'a.id', 'i.application_id')
+      .leftJoin('users as u', 'u.id', 'p.matched_by')
+      .select((eb) => [
+        'p.transaction_id', 'p.paid_at', 'p.amount_cents as amount', 'p.channel', 'p.reference_typed', 'p.state as match_status',
+        'i.bill_ref as matched_bill_ref', 'a.application_ref', 'p.match_rule',
+        eb.case().when('p.match_rule', 'is', null).then(null).else(eb.fn.coalesce('u.username', sql.lit('auto-match'))).end().as('matched_by'),
+        'p.note',
+      ])
+      .orderBy('p.paid_at').orderBy('p.id'),
+    f, { time: 'p.paid_at', centre: 'a.centre_id', year: 'a.licence_year', state: 'p.state', officer: 'u.username' }));
   },
 };

@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { ReportDefinition, ReportRow } from './types.js';
-import { filterClause, ident, int, SAMPLE } from './types.js';
+import { filtered, ident, int, SAMPLE } from './types.js';
 
 /** One row per officer and month (Nairobi): decisions, and the median hours from submission to decision. */
 export const turnaroundReport: ReportDefinition = {
@@ -8,14 +9,16 @@ export const turnaroundReport: ReportDefinition = {
     ident('officer', SAMPLE.username, 16), ident('month', '2026-11', 8), int('decided'), int('approved'), int('rejected'), int('returned'),
     ident('median_hours_to_decision', '99999.9', 14),
   ],
-  *rows(sqlite, f) {
-    const { sql, params } = filterClause(f, { time: 'h.at', centre: 'a.centre_id', year: 'a.licence_year', officer: 'h.actor_name' });
-    const decisions = sqlite.prepare(`
-      SELECT h.actor_name AS officer, strftime('%Y-%m', h.at, '+3 hours') AS month, h.action,
-             (julianday(h.at) - julianday(a.submitted_at)) * 24 AS hours
-      FROM application_history h JOIN applications a ON a.id = h.application_id
-      ${sql ? `${sql} AND` : 'WHERE'} h.action IN ('approve', 'reject', 'return')
-      ORDER BY officer, month`).iterate(params) as IterableIterator<{ officer: string; month: string; action: string; hours: number }>;
+  *rows(db, f) {
+    const decisions = db.iterate(filtered(db.selectFrom('application_history as h')
+      .innerJoin('applications as a', 'a.id', 'h.application_id')
+      .select([
+        'h.actor_name as officer', sql<string>`strftime('%Y-%m', h.at, '+3 hours')`.as('month'), 'h.action',
+        sql<number>`(julianday(h.at) - julianday(a.submitted_at)) * 24`.as('hours'),
+      ])
+      .where('h.action', 'in', ['approve', 'reject', 'return'])
+      .orderBy('officer').orderBy('month'),
+    f, { time: 'h.at', centre: 'a.centre_id', year: 'a.licence_year', officer: 'h.actor_name' }));
     let group: { officer: string; month: string; counts: Record<string, number>; hours: number[] } | null = null;
     const finish = (g: NonNullable<typeof group>): ReportRow => {
       const sorted = g.hours.sort((x, y) => x - y);

@@ -1,4 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { ReadableDB } from '../db/handles.js';
 import type { Permission } from '../../shared/permissions.js';
 
 export interface ReportFilters {
@@ -44,7 +45,8 @@ export interface ReportDefinition {
   columns: readonly ReportColumn[];
   /** Money columns whose sum is printed as a total in the PDF. */
   totals?: readonly string[];
-  rows(sqlite: BetterSqlite3.Database, filters: ReportFilters, now: string): Iterable<ReportRow>;
+  /** Streams the rows (`db.iterate`): an export never holds every row in memory. */
+  rows(db: ReadableDB, filters: ReportFilters, now: string): Iterable<ReportRow>;
 }
 
 /** Shorthand for column lists: `text('name')` (free text), `ident('bill_ref', sample)`, `money('amount')`… */
@@ -87,20 +89,20 @@ export interface FilterColumns {
   officer?: string;
 }
 
-/** WHERE clauses for the filters that apply to the report. */
-export function filterClause(f: ReportFilters, columns: FilterColumns): { sql: string; params: Record<string, string | number> } {
-  const where: string[] = [];
-  const params: Record<string, string | number> = {};
-  const add = (value: string | number | undefined, column: string | undefined, op: string, name: string) => {
-    if (value === undefined || value === '' || !column) return;
-    where.push(`${column} ${op} @${name}`);
-    params[name] = value;
+/** The report's query, narrowed by the filters that apply to it. */
+export function filtered<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, f: ReportFilters, columns: FilterColumns): SelectQueryBuilder<DB, TB, O> {
+  let q = query;
+  const add = (value: string | number | undefined, column: string | undefined, op: '>=' | '<' | '=') => {
+    if (value !== undefined && value !== '' && column) q = q.where(sql.ref(column), op, value);
   };
-  add(f.from, columns.time, '>=', 'from');
-  add(f.to, columns.time, '<', 'to');
-  add(f.centreId, columns.centre, '=', 'centreId');
-  add(f.licenceYear, columns.year, '=', 'licenceYear');
-  add(f.state, columns.state, '=', 'state');
-  add(f.officer, columns.officer, '=', 'officer');
-  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  add(f.from, columns.time, '>=');
+  add(f.to, columns.time, '<');
+  add(f.centreId, columns.centre, '=');
+  add(f.licenceYear, columns.year, '=');
+  add(f.state, columns.state, '=');
+  add(f.officer, columns.officer, '=');
+  return q;
 }
+
+/** A practitioner's name in full, the middle name only when there is one. */
+export const fullName = sql<string>`trim(p.first_name || ' ' || CASE WHEN p.middle_name <> '' THEN p.middle_name || ' ' ELSE '' END || p.last_name)`;

@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import type { Actor } from '../../../src/main/core/actor.js';
+import { readableDb } from '../../../src/main/db/handles.js';
 import { openDesk } from '../../../src/main/desk.js';
 import { applicationsReport } from '../../../src/main/reports/applicationsReport.js';
 import { exportReport } from '../../../src/main/reports/export.js';
@@ -44,7 +45,7 @@ function rawCsv(file: string): number {
   let buf = `${cols.join(',')}\n`;
   let rows = 0;
   const reader = desk.openReader();
-  for (const row of applicationsReport.rows(reader, {}, new Date().toISOString())) {
+  for (const row of applicationsReport.rows(readableDb(reader), {}, new Date().toISOString())) {
     const cells: string[] = [];
     for (const c of cols) cells.push(String(row[c] ?? ''));
     buf += `${cells.join(',')}\n`;

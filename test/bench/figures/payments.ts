@@ -11,17 +11,16 @@
  * - Auto-reconcile: autoMatch over the imported payments against one hand-written UPDATE … FROM
  *   doing the exact-reference match alone, on the same rows (inside the import's transaction,
  *   undone by a savepoint between the two). autoMatch is timed in its two halves: matching (all
- *   three rules), the budgeted figure, and settling (the invoices, moving paid applications,
- *   queueing their SMS), a figure of its own; the end-to-end factor is printed with both (see
- *   reconcile below for the reading of QUALITY.md).
+ *   three rules) and settling (the invoices, moving paid applications, queueing their SMS), with
+ *   QUALITY.md's two budgets: matching ≤ 3×, matching plus settling ≤ 5× (see reconcile below).
  * - Then the real thing, for information: `payments.import` through dispatch (parse, import,
  *   auto-match, audit, commit), which stays.
  */
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Actor } from '../../../src/main/core/actor.js';
 import { newId } from '../../../src/main/core/ids.js';
-import type { Desk } from '../../../src/main/desk.js';
 import { writableDb } from '../../../src/main/db/handles.js';
+import type { Desk } from '../../../src/main/desk.js';
 import { matchPayments } from '../../../src/main/payments/match.js';
 import { parsePaymentsFile, type ParsedPaymentsFile } from '../../../src/main/payments/parse/index.js';
 import { settleListed } from '../../../src/main/payments/settle.js';
@@ -36,6 +35,8 @@ import { checkLine, formatMb, formatMs, formatPct, formatRate, infoLine, notMeas
 
 const IMPORT_RATIO = 0.35;
 const RECONCILE_FACTOR = 3;
+/** QUALITY.md: matching plus settling (invoices, applications to paid, SMS queued) ≤ 5× the same join. */
+const RECONCILE_END_TO_END_FACTOR = 5;
 const SCRATCH = 'bench_raw_payments';
 /** The end-to-end import is skipped when autoMatch alone took longer than this (it would take as long again). */
 const REAL_IMPORT_LIMIT_MS = 60_000;
@@ -88,7 +89,7 @@ export async function benchPayments(desk: Desk, data: BenchData, rng: Rng, o: Pa
       sqlite.exec('BEGIN');
       try {
         const p = timeSync(() => parsePaymentsFile(st.fileName, st.bytes, { now }));
-        const s = timeSync(() => storePayments(sqlite, p.value.payments, { sourceFile: st.fileName, importId: newId(), now }));
+        const s = timeSync(() => storePayments(desk.write, p.value.payments, { sourceFile: st.fileName, importId: newId(), now }));
         imports.push({ ms: p.ms + s.ms, cpuMs: p.cpuMs + s.cpuMs, parseMs: p.ms, storeMs: s.ms });
         say(`  import #${round} (parsePaymentsFile + storePayments): ${formatMs(p.ms + s.ms)} (CPU ${formatMs(p.cpuMs + s.cpuMs)}): parse ${wallCpu(p)}, store ${wallCpu(s)}; ` +
           `${s.value.added.length.toLocaleString('en')} stored, ${s.value.alreadyKnown} already known, ${p.value.notCounted.length} lines not counted`);
@@ -139,13 +140,10 @@ export async function benchPayments(desk: Desk, data: BenchData, rng: Rng, o: Pa
  *
  * autoMatch is its two halves, timed apart: matching (matchPayments: all three rules, each
  * payment's match recorded) and settling what was matched (settleListed: the invoices' amounts and
- * states, applications moved to paid with their history, the paid SMS queued). QUALITY.md's budget
- * — "auto-reconcile 100,000 payments against 200,000 invoices ≤ 3× a single hand-written SQL join
- * doing the exact-reference match alone" — is read as the matching: reconciling payments against
- * invoices, with the two further rules as what the 3× allows beyond the exact match. Settling
- * moves a quarter as many applications, each through its 14 indexes that hold the state, and
- * queues their SMS: it has its own figure, and the end-to-end factor is printed beside both, so
- * that neither reading is hidden.
+ * states, applications moved to paid with their history, the paid SMS queued). QUALITY.md's
+ * budgets, each against a single hand-written SQL join doing the exact-reference match alone:
+ * matching ≤ 3× (the two further rules are what the 3× allows beyond the exact match), and
+ * matching plus settling ≤ 5×.
  */
 function reconcile(
   desk: Desk, officer: Actor, added: string[], now: string, name: string, say: (l?: string) => void, explain: boolean,
@@ -165,7 +163,7 @@ function reconcile(
   } finally { sqlite.exec('ROLLBACK TO bench_reconcile'); }
   const queuedBefore = sqlite.prepare('SELECT count(*) FROM sms_messages').pluck().get() as number;
   const log = statementLog(sqlite);
-  const ctx = { sqlite: log.sqlite, db: writableDb(log.sqlite), desk, actor: officer, now, afterCommit: () => {} };
+  const ctx = { db: writableDb(log.sqlite), desk, actor: officer, now, afterCommit: () => {} };
   // autoMatch(ctx, added), in its two halves.
   const match = timeSync(() => matchPayments(ctx, added));
   const matchTop = log.top(6);
@@ -194,9 +192,10 @@ function reconcile(
     checkLine(`${name} (matching: the three rules, each payment's match recorded)`, `${factor.toFixed(1)}× the exact-reference join`, `≤ ${RECONCILE_FACTOR}×`, factor <= RECONCILE_FACTOR,
       `matchPayments ${formatMs(match.ms)} (CPU ${formatMs(match.cpuMs)}), UPDATE … FROM ${formatMs(base.ms)} (CPU ${formatMs(base.cpuMs)}); ` +
       `CPU-time factor ${(match.cpuMs / base.cpuMs).toFixed(1)}×; vs. the SELECT count(*) join (${formatMs(join.ms)}): ${(match.ms / join.ms).toFixed(0)}×; ${endToEnd}`),
-    infoLine(`settling what auto-reconcile matched (${invoicesSettled.toLocaleString('en')} invoices' amounts and states, ${paidApps.toLocaleString('en')} applications to paid with history, ${sms.toLocaleString('en')} paid SMS queued)`,
-      `${formatMs(settle.ms)}, ${(settle.ms / base.ms).toFixed(1)}× the exact-reference join`,
-      `CPU ${formatMs(settle.cpuMs)}; read as outside the auto-reconcile budget; ${endToEnd}`),
+    checkLine(`${name} (matching plus settling: invoices' amounts and states, ${paidApps.toLocaleString('en')} applications to paid with history, ${sms.toLocaleString('en')} paid SMS queued)`,
+      `${totalFactor.toFixed(1)}× the exact-reference join`, `≤ ${RECONCILE_END_TO_END_FACTOR}×`, totalFactor <= RECONCILE_END_TO_END_FACTOR,
+      `matching ${formatMs(match.ms)} + settling ${formatMs(settle.ms)} (CPU ${formatMs(match.cpuMs)} + ${formatMs(settle.cpuMs)}; settling alone ${(settle.ms / base.ms).toFixed(1)}×), ` +
+      `UPDATE … FROM ${formatMs(base.ms)} (CPU ${formatMs(base.cpuMs)}); CPU-time factor ${(auto.cpuMs / base.cpuMs).toFixed(1)}×; ${invoicesSettled.toLocaleString('en')} invoices settled`),
   ];
   return { figures, autoMatchMs: auto.ms };
 }

@@ -10,6 +10,7 @@ import * as m008 from './008_op_signing.js';
 import * as m009 from './009_secrets.js';
 import * as m010 from './010_desk_tokens.js';
 import * as m011 from './011_sms_health.js';
+import * as m012 from './012_applications_indexes.js';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, ...m009 },
   { version: 10, ...m010 },
   { version: 11, ...m011 },
+  { version: 12, ...m012 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
