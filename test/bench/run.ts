@@ -17,12 +17,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { Kysely, SqliteDialect } from 'kysely';
 import type { Actor } from '../../src/main/core/actor.js';
 import { verifyAuditChain } from '../../src/main/core/audit.js';
 import { verifyAuditChainParallel } from '../../src/main/core/auditVerify.js';
 import { readableDb } from '../../src/main/db/handles.js';
-import type { Database } from '../../src/main/db/schema.js';
 import { openDesk, type Desk } from '../../src/main/desk.js';
 import { APPLICATION_SORT_FIELDS, type ApplicationsListInput } from '../../src/shared/contract/applications.js';
 import { buildNationalData, describeExistingData, NATIONAL_SCALE_X10, type BenchData } from './generate.js';
@@ -300,15 +298,10 @@ async function report(
 }
 
 /**
- * Runs the grid query for `input` once more, recording every statement it runs (through Kysely or
- * the raw connection), and prints each one's time and SQLite's plan for it.
+ * Runs the grid query for `input` once more, recording every statement it runs on the connection, and prints each one's time and SQLite's plan for it.
  */
 async function explain(desk: Desk, actor: Actor, input: ListInput): Promise<void> {
   const captured: { sql: string; parameters: readonly unknown[]; ms: number }[] = [];
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: desk.sqlite }),
-    log: (e) => { if (e.level === 'query') captured.push({ sql: e.query.sql, parameters: e.query.parameters, ms: e.queryDurationMillis }); },
-  });
   const record = (st: BetterSqlite3.Statement, text: string) => new Proxy(st, {
     get(target, prop) {
       const value = Reflect.get(target, prop, target) as unknown;
@@ -330,7 +323,7 @@ async function explain(desk: Desk, actor: Actor, input: ListInput): Promise<void
     },
   });
   const parsed = { page: 0, pageSize: 100, ...input };
-  await desk.handlers.queries['applications.list'].run(db, { actor, desk, db: readableDb(sqlite), sqlite }, parsed as never);
+  await desk.handlers.queries['applications.list'].run({ actor, desk, db: readableDb(sqlite) }, parsed as never);
   say(`    plan for ${describe(input)}:`);
   for (const q of captured) {
     say(`      ${formatMs(q.ms)}: ${q.sql.replace(/\s+/g, ' ').trim().slice(0, 300)}`);

@@ -30,7 +30,7 @@ const LAYERS: Record<string, Imports> = {
       'kysely',
       'better-sqlite3-multiple-ciphers',
       '../main/desk.js',
-      'type ../main/core/desk.js',
+      'type ../main/core/deskServices.js',
       '../renderer/src/App.js',
       '../preload/bridge.js',
       '../server/app.js',
@@ -60,7 +60,7 @@ const LAYERS: Record<string, Imports> = {
   // The back end runs under plain Node; only src/main/electron is the Electron shell.
   'src/main/desk.ts': {
     refused: ['electron', './electron/main.js', '../renderer/src/App.js', '../server/app.js'],
-    allowed: ['./handlers.js', './core/desk.js', 'node:path', 'better-sqlite3-multiple-ciphers'],
+    allowed: ['./handlers.js', './core/deskServices.js', 'node:path', 'better-sqlite3-multiple-ciphers'],
   },
   'src/main/electron/main.ts': {
     refused: ['../../renderer/src/App.js', '../../preload/bridge.js', '../../server/app.js'],
@@ -88,7 +88,7 @@ const LAYERS: Record<string, Imports> = {
       '../demo/index.js',
       '../../server/app.js',
     ],
-    allowed: ['type ../core/deskApi.js', '../core/desk.js', '../db/handles.js', './format.js', 'node:fs', 'exceljs'],
+    allowed: ['type ../core/deskApi.js', '../core/deskServices.js', '../db/handles.js', './format.js', 'node:fs', 'exceljs'],
   },
   'src/main/sync/authority/push.ts': {
     refused: ['../../desk.js', '../../handlers.js', '../../cli/support.js'],

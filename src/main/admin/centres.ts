@@ -3,7 +3,7 @@ import { newId } from '../core/ids.js';
 import { defineCommand } from '../core/registry.js';
 import { centreById } from './centresList.js';
 
-export const centreCreate = defineCommand('centre.create', async (_tx, ctx, input) => {
+export const centreCreate = defineCommand('centre.create', async (ctx, input) => {
   const { db, now } = ctx;
   if (db.first(db.selectFrom('centres').select('id').where('code', '=', input.code))) {
     throw new UserError('conflict', `A centre with code ${input.code} exists already.`, { field: 'code' });
@@ -15,7 +15,7 @@ export const centreCreate = defineCommand('centre.create', async (_tx, ctx, inpu
   return centre;
 });
 
-export const centreUpdate = defineCommand('centre.update', async (_tx, ctx, input) => {
+export const centreUpdate = defineCommand('centre.update', async (ctx, input) => {
   const { db, now } = ctx;
   const before = centreById(db, input.id);
   db.run(db.updateTable('centres').set((eb) => ({

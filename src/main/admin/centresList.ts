@@ -23,5 +23,5 @@ export function findCentre(db: ReadableDB, codeOrName: string): CentreRow | unde
   return row && toCentreRow(row);
 }
 
-export const centresList = defineQuery('centres.list', async (_db, { db }) =>
+export const centresList = defineQuery('centres.list', async ({ db }) =>
   db.all(centres(db).orderBy('active', 'desc').orderBy('name')).map(toCentreRow));

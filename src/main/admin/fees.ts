@@ -5,10 +5,10 @@ import { defineCommand, defineQuery } from '../core/registry.js';
 interface Row { cadre: FeeRow['cadre']; licence_year: number; amount_cents: number; placeholder: number }
 const toFeeRow = (r: Row): FeeRow => ({ cadre: r.cadre, licenceYear: r.licence_year, amountCents: r.amount_cents, placeholder: r.placeholder === 1 });
 
-export const feesList = defineQuery('fees.list', async (_db, { db }) =>
+export const feesList = defineQuery('fees.list', async ({ db }) =>
   db.all(db.selectFrom('fees').selectAll().orderBy('licence_year', 'desc').orderBy('cadre')).map(toFeeRow));
 
-export const feeSet = defineCommand('fee.set', async (_tx, ctx, input) => {
+export const feeSet = defineCommand('fee.set', async (ctx, input) => {
   const { db, now } = ctx;
   const before = db.first(db.selectFrom('fees').selectAll().where('cadre', '=', input.cadre).where('licence_year', '=', input.licenceYear));
   db.run(db.insertInto('fees')

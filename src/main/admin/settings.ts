@@ -16,7 +16,7 @@ function row(def: SettingDef, value: string, placeholder: boolean): SettingRow {
   };
 }
 
-export const settingsList = defineQuery('settings.list', async (_db, { db, desk }) =>
+export const settingsList = defineQuery('settings.list', async ({ db, desk }) =>
   SETTINGS.map((def): SettingRow => {
     // A secret is not read to be listed: plain Node cannot open one the desktop app sealed, and shows it set all the same.
     const value = isSecretName(def.key) ? (desk.secrets.has(def.key) ? MASK : '') : desk.setting(def.key);
@@ -62,7 +62,7 @@ function wakeSmsWorker(ctx: CommandContext, changed: Checked[]): void {
   if (changed.some((c) => c.def.group === 'sms')) ctx.afterCommit(() => ctx.desk.notifySmsQueued());
 }
 
-export const settingSet = defineCommand('setting.set', async (_tx, ctx, input) => {
+export const settingSet = defineCommand('setting.set', async (ctx, input) => {
   const checked = check(input.key, input.value);
   if ('where' in checked) throw new UserError('invalid_input', checked.message, { field: settingDef(input.key) ? 'value' : 'key' });
   // Each desk keeps its own secrets: the op is never put in the outbox, and the central service refuses it from a desk.
@@ -84,7 +84,7 @@ export const settingSet = defineCommand('setting.set', async (_tx, ctx, input) =
  * the one transaction, or none (a problem names each setting it is about). A save that sets or
  * clears a secret stays on this desk with the rest of its values, as a secret's `setting.set` does.
  */
-export const settingsSave = defineCommand('settings.save', async (_tx, ctx, input) => {
+export const settingsSave = defineCommand('settings.save', async (ctx, input) => {
   const results = input.values.map((v) => check(v.key, v.value));
   const issues = results.filter((r): r is ErrorIssue => 'where' in r);
   const keys = input.values.map((v) => v.key);

@@ -32,10 +32,10 @@ function checkCentre(db: ReadableDB, role: string, centreId: string | null | und
   return centreId;
 }
 
-export const usersList = defineQuery('users.list', async (_db, { db }) =>
+export const usersList = defineQuery('users.list', async ({ db }) =>
   db.all(users(db).orderBy('u.username')).map(toUserRow));
 
-export const userCreate = defineCommand('user.create', async (_tx, ctx, input) => {
+export const userCreate = defineCommand('user.create', async (ctx, input) => {
   const { db, now } = ctx;
   if (db.first(db.selectFrom('users').select('id').where('username', '=', input.username))) {
     throw new UserError('conflict', `The username '${input.username}' is taken.`, { field: 'username' });
@@ -54,7 +54,7 @@ export const userCreate = defineCommand('user.create', async (_tx, ctx, input) =
   return user;
 });
 
-export const userUpdate = defineCommand('user.update', async (_tx, ctx, input) => {
+export const userUpdate = defineCommand('user.update', async (ctx, input) => {
   const { db, now } = ctx;
   const before = userById(db, input.id);
   const role = input.role ?? before.role;
@@ -73,7 +73,7 @@ export const userUpdate = defineCommand('user.update', async (_tx, ctx, input) =
   return after;
 });
 
-export const userSetPassword = defineCommand('user.setPassword', async (_tx, ctx, input) => {
+export const userSetPassword = defineCommand('user.setPassword', async (ctx, input) => {
   const { db, now } = ctx;
   const user = userById(db, input.id);
   // A reset gives a new op-signing key: copies of the old one on desks can sign nothing the service takes.

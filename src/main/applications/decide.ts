@@ -82,9 +82,9 @@ function decide(ctx: CommandContext, action: 'approve' | 'reject' | 'return', ap
   };
 }
 
-export const approve = defineCommand('application.approve', async (_tx, ctx, input) =>
+export const approve = defineCommand('application.approve', async (ctx, input) =>
   decide(ctx, 'approve', input.applicationId, input.reason || undefined));
-export const reject = defineCommand('application.reject', async (_tx, ctx, input) =>
+export const reject = defineCommand('application.reject', async (ctx, input) =>
   decide(ctx, 'reject', input.applicationId, input.reason));
-export const returnForInformation = defineCommand('application.return', async (_tx, ctx, input) =>
+export const returnForInformation = defineCommand('application.return', async (ctx, input) =>
   decide(ctx, 'return', input.applicationId, input.reason));

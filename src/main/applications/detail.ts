@@ -9,7 +9,7 @@ import { flagsForApplication } from './flags.js';
 import { loadApplication } from './load.js';
 
 /** One application with its practitioner, invoice, decision, flags and history (the detail pane). */
-export const applicationDetail = defineQuery('application.detail', async (_db, ctx, input) => {
+export const applicationDetail = defineQuery('application.detail', async (ctx, input) => {
   const { db } = ctx;
   const app = loadApplication(db, input.id);
   const p = db.first(db.selectFrom('practitioners').selectAll().where('id', '=', app.practitioner_id))!;
@@ -69,7 +69,7 @@ export const applicationDetail = defineQuery('application.detail', async (_db, c
 });
 
 /** The SMS the decision would send, so the officer sees it before confirming. */
-export const applicationSmsPreview = defineQuery('application.smsPreview', async (_db, ctx, input): Promise<SmsPreview> => {
+export const applicationSmsPreview = defineQuery('application.smsPreview', async (ctx, input): Promise<SmsPreview> => {
   const { db } = ctx;
   const app = loadApplication(db, input.applicationId);
   const event = ({ approve: 'approved', reject: 'rejected', return: 'returned' } as const)[input.decision];

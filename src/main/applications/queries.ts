@@ -1,7 +1,6 @@
 import type { RawBuilder } from 'kysely';
 import type { ApplicationRow } from '../../shared/contract/applications.js';
 import type { QueryParsed } from '../../shared/contract/index.js';
-import type { DeskServices } from '../core/desk.js';
 import { defineQuery } from '../core/registry.js';
 import { sql, type ReadableDB } from '../db/handles.js';
 
@@ -291,16 +290,9 @@ function walkByCentre(
   return rids;
 }
 
-/**
- * `work` in one read transaction, so that the count and the page agree while another program on
- * the folder writes (ReadableDB has no transaction of its own: local helper on the desk's connection).
- */
-function oneSnapshot<T>(desk: DeskServices, work: () => T): T {
-  return desk.sqlite.transaction(work).deferred();
-}
-
-export const applicationsList = defineQuery('applications.list', async (_db, { db, desk }, input) => {
-  const { total, rows } = oneSnapshot(desk, () => listApplications(db, input));
+export const applicationsList = defineQuery('applications.list', async ({ db }, input) => {
+  // The count and the page agree while another program on the folder writes.
+  const { total, rows } = db.snapshot(() => listApplications(db, input));
   return {
     total,
     page: input.page,
@@ -324,7 +316,7 @@ export const applicationsList = defineQuery('applications.list', async (_db, { d
 });
 
 /** The grid's filter choices: every licence year and county that has applications. */
-export const applicationsFacets = defineQuery('applications.facets', async (_db, { db }) => ({
+export const applicationsFacets = defineQuery('applications.facets', async ({ db }) => ({
   licenceYears: db.all(db.selectFrom('applications').select('licence_year').distinct().orderBy('licence_year', 'desc')).map((r) => r.licence_year),
   counties: db.all(db.selectFrom('applications').select('county').distinct().where('county', '<>', '').orderBy('county')).map((r) => r.county),
 }));

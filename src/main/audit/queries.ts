@@ -4,12 +4,19 @@ import { verifyAuditChainParallel } from '../core/auditVerify.js';
 import { defineQuery } from '../core/registry.js';
 
 /**
- * A long chain is checked on worker threads, each with its own connection: this one stays free meanwhile.
- * It takes the raw connection: the workers open their own from it (QUALITY.md audit chain verify budget, ≤ 5 s).
+ * A long chain is checked on worker threads, each with a read-only connection of its own (QUALITY.md
+ * audit chain verify budget, ≤ 5 s): the desk's connection stays free meanwhile.
  */
-export const auditVerify = defineQuery('audit.verify', async (_db, { desk }) => verifyAuditChainParallel(desk.sqlite));
+export const auditVerify = defineQuery('audit.verify', async ({ desk }) => {
+  const reader = desk.openReader();
+  try {
+    return await verifyAuditChainParallel(reader);
+  } finally {
+    reader.close();
+  }
+});
 
-export const auditList = defineQuery('audit.list', async (_db, { db }, input) => {
+export const auditList = defineQuery('audit.list', async ({ db }, input) => {
   let events = db.selectFrom('audit_events');
   if (input.actor) events = events.where('actor_name', '=', input.actor.toLowerCase());
   if (input.action) events = events.where('action', 'like', `${input.action.replace(/[%_]/g, '')}%`);

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { Credentials } from '../../shared/contract/admin.js';
-import type { DeskServices } from '../core/desk.js';
+import type { DeskServices } from '../core/deskServices.js';
 import { newOpKey, unwrapOpKey, wrapOpKey } from './opKeys.js';
 import { checkPassword, hashPassword, isWeakHash, NO_HASH } from './passwords.js';
 

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { DeskServices } from '../core/desk.js';
+import type { DeskServices } from '../core/deskServices.js';
 
 /**
  * Op-signing keys unwrapped for signed-in sessions, by session token hash: in this process's

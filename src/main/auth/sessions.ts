@@ -4,7 +4,7 @@ import { UserError } from '../../shared/errors.js';
 import { PERMISSIONS, can } from '../../shared/permissions.js';
 import { actorFromUser, type Actor } from '../core/actor.js';
 import { appendAudit } from '../core/audit.js';
-import type { DeskServices } from '../core/desk.js';
+import type { DeskServices } from '../core/deskServices.js';
 import type { ReadableDB } from '../db/handles.js';
 import type { KeyObject } from 'node:crypto';
 import { openCredentials } from './credentials.js';

@@ -1,4 +1,4 @@
-import type { DeskServices } from '../core/desk.js';
+import type { DeskServices } from '../core/deskServices.js';
 import { listBackups } from './backupsFolder.js';
 import { makeSnapshot } from './snapshots.js';
 

@@ -13,7 +13,7 @@ function row(b: BackupFile): BackupRow {
 }
 
 /** "Back up now": the snapshot is made before the transaction (on a worker), the command records it. */
-export const backupCreate = defineCommand('backup.create', async (_tx, ctx, _input, made: BackupRow) => {
+export const backupCreate = defineCommand('backup.create', async (ctx, _input, made: BackupRow) => {
   ctx.deskLocal();
   ctx.audit({ action: 'backup.create', entity: 'desk', entityId: ctx.desk.deskId, summary: `Backed up the database to ${BACKUPS_FOLDER}/${made.file} (${made.bytes} bytes)` });
   return made;
@@ -25,7 +25,7 @@ export const backupCreate = defineCommand('backup.create', async (_tx, ctx, _inp
 });
 
 /** Restore from Settings: checked now, put in place when the desk starts again (the running program holds the database). */
-export const backupRestoreAtStart = defineCommand('backup.restoreAtStart', async (_tx, ctx, input) => {
+export const backupRestoreAtStart = defineCommand('backup.restoreAtStart', async (ctx, input) => {
   ctx.deskLocal();
   ctx.audit({ action: 'backup.restoreAtStart', entity: 'desk', entityId: ctx.desk.deskId, summary: `Asked to restore ${BACKUPS_FOLDER}/${input.file} at the next start` });
   ctx.afterCommit(() => requestRestoreAtStart(ctx.desk.dataDir, { file: input.file, requestedBy: ctx.actor.username, requestedAt: ctx.now }));
@@ -41,7 +41,7 @@ export const backupRestoreAtStart = defineCommand('backup.restoreAtStart', async
   },
 });
 
-export const backupsList = defineQuery('backups.list', async (_db, ctx) => {
+export const backupsList = defineQuery('backups.list', async (ctx) => {
   const backups = listBackups(ctx.desk.dataDir).map(row);
   return { last: backups[0] ?? null, backups, restoreAtStart: pendingRestore(ctx.desk.dataDir) };
 });

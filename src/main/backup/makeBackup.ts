@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DeskServices } from '../core/desk.js';
+import type { DeskServices } from '../core/deskServices.js';
 import { keyOf } from '../db/cipher.js';
 import type { SecretStore } from '../settings/secretStore.js';
 import { addSecrets } from './backupSecrets.js';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DeskServices } from '../core/desk.js';
+import type { DeskServices } from '../core/deskServices.js';
 import { backupsFolder, listBackups, snapshotName } from './backupsFolder.js';
 import { backupDesk, type BackupMade } from './makeBackup.js';
 import { snapshotsToRemove } from './retention.js';

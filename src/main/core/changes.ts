@@ -1,5 +1,5 @@
 import type { Entity } from '../../shared/contract/entities.js';
-import type { DeskServices } from './desk.js';
+import type { DeskServices } from './deskServices.js';
 
 export type ChangeListener = (entities: readonly Entity[]) => void;
 

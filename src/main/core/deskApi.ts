@@ -1,4 +1,3 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { CommandName, CommandResult, QueryName, QueryResult } from '../../shared/contract/index.js';
 import type { Result } from '../../shared/errors.js';
 import type { Actor } from './actor.js';
@@ -17,7 +16,5 @@ export interface Desk extends DispatchDesk {
   onSmsQueued(listener: () => void): () => void;
   /** Called after each commit while the desk syncs; the sync client subscribes here. */
   onChanged(listener: () => void): () => void;
-  /** A read-only connection of its own, with a small page cache, for a long read such as an export; the caller closes it. */
-  openReader(): BetterSqlite3.Database;
   close(): Promise<void>;
 }

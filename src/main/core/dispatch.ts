@@ -6,11 +6,10 @@ import { can } from '../../shared/permissions.js';
 import type { Actor } from './actor.js';
 import { appendAudit, type AuditRecord } from './audit.js';
 import { changeFeed } from './changes.js';
-import type { DeskServices } from './desk.js';
+import type { DeskServices } from './deskServices.js';
 import { toErrorBody, zodToUserError } from './errors.js';
 import { newId, withOpIds } from './ids.js';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
+import { sql } from 'kysely';
 import type { CommandContext, CommandHandlers, QueryHandlers } from './registry.js';
 import { recordInOutbox } from '../sync/outbox.js';
 
@@ -25,7 +24,7 @@ export interface DispatchOptions {
    * Inside a transaction the caller holds (the central service applying a page of a desk's ops):
    * the op runs in a savepoint of it, and its side effects wait in `effects` for the caller's commit.
    */
-  within?: { tx: Transaction<Database>; effects: (() => void)[] };
+  within?: { effects: (() => void)[] };
 }
 
 export type DispatchOutcome<R> = Result<R> & { duplicate?: boolean };
@@ -60,8 +59,8 @@ export async function dispatch<N extends CommandName>(
     if (!parsed.success) throw zodToUserError(parsed.error);
     const outcome = await withOpIds(opId, async () => {
       const prepared = handler.prepare ? await handler.prepare(parsed.data as never, desk) : undefined;
-      const apply = (tx: Transaction<Database>) => applyOnce(desk, tx, name, rawInput, parsed.data, prepared, actor, opId, options, effects);
-      return options.within ? inSavepoint(desk, () => apply(options.within!.tx)) : desk.db.transaction().execute(apply);
+      const apply = () => applyOnce(desk, name, rawInput, parsed.data, prepared, actor, opId, options, effects);
+      return options.within ? inSavepoint(desk, apply) : desk.db.transaction().execute(apply);
     });
     if (outcome.duplicate) return { ok: true, value: outcome.value as CommandResult<N>, duplicate: true };
     // After the commit (the caller's, for an op applied within its transaction): open screens refresh what it changed.
@@ -85,7 +84,7 @@ export async function dispatch<N extends CommandName>(
 
 /** Inside the transaction: the op once (a seen op id answers its earlier result), its audit event, its op record and outbox entry. */
 async function applyOnce(
-  desk: DispatchDesk, tx: Transaction<Database>, name: CommandName, rawInput: unknown, input: unknown, prepared: unknown,
+  desk: DispatchDesk, name: CommandName, rawInput: unknown, input: unknown, prepared: unknown,
   actor: Actor, opId: string, options: DispatchOptions, effects: (() => void)[],
 ): Promise<{ duplicate: boolean; value: unknown }> {
   const db = desk.write;
@@ -97,7 +96,7 @@ async function applyOnce(
   let sentInput = rawInput;
   let deskLocal = DESK_LOCAL_COMMANDS.has(name);
   const ctx: CommandContext = {
-    actor, opId, now, desk, db: desk.write, sqlite: desk.sqlite,
+    actor, opId, now, desk, db: desk.write,
     audit: (r) => { record = r; },
     afterCommit: (effect) => { effects.push(effect); },
     changedNothing: () => { changedNothing = true; },
@@ -109,7 +108,7 @@ async function applyOnce(
       deskLocal = true;
     },
   };
-  const value = await desk.handlers.commands[name].apply(tx, ctx, input as never, prepared as never);
+  const value = await desk.handlers.commands[name].apply(ctx, input as never, prepared as never);
   // A dry run may write to see what would happen; all of it is rolled back.
   if (changedNothing) throw new RolledBack(value);
   appendAudit(
@@ -141,13 +140,6 @@ class RolledBack {
   constructor(readonly value: unknown) {}
 }
 
-/**
- * Stands in for the Kysely instance queries used to be handed while they move to `ctx.db`: the
- * connection is already held by runQuery, so their own `db.connection().execute(work)` just runs work.
- * @deprecated removed once no query takes it.
- */
-const heldConnection = { connection: () => ({ execute: <T>(work: () => T) => work() }) } as unknown as Kysely<Database>;
-
 /** Reads: parse, check the permission, run. */
 export async function runQuery<N extends QueryName>(
   desk: DispatchDesk,
@@ -165,7 +157,7 @@ export async function runQuery<N extends QueryName>(
     const parsed = spec.input.safeParse(rawInput ?? {}, { error: peopleMessage });
     if (!parsed.success) throw zodToUserError(parsed.error);
     // Queries share the desk's one connection: each runs between transactions, never inside one still open.
-    const value = await desk.db.connection().execute(() => handler.run(heldConnection, { actor, desk, db: desk.read, sqlite: desk.sqlite }, parsed.data as never));
+    const value = await desk.db.connection().execute(() => handler.run({ actor, desk, db: desk.read }, parsed.data as never));
     return { ok: true, value };
   } catch (err) {
     return { ok: false, error: toErrorBody(err, `query ${name}`, desk.log) };

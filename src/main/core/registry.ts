@@ -1,13 +1,10 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { Kysely, Transaction } from 'kysely';
 import type {
   CommandName, CommandParsed, CommandResult, QueryName, QueryParsed, QueryResult,
 } from '../../shared/contract/index.js';
 import type { ReadableDB, WritableDB } from '../db/handles.js';
-import type { Database } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import type { AuditRecord } from './audit.js';
-import type { DeskServices } from './desk.js';
+import type { DeskServices, ReadingDesk } from './deskServices.js';
 
 /** What a command's `apply` may use. Everything it does lands in the same transaction. */
 export interface CommandContext {
@@ -18,8 +15,6 @@ export interface CommandContext {
   desk: DeskServices;
   /** The database, inside the command's transaction. */
   db: WritableDB;
-  /** @deprecated the raw connection: use `db` (being removed, see db/handles.ts). */
-  sqlite: BetterSqlite3.Database;
   /** Describes the change for the audit trail (one event per command). */
   audit(record: AuditRecord): void;
   /** Work to run after the commit (e.g. wake the SMS worker). Never inside the transaction. */
@@ -37,11 +32,10 @@ export interface CommandContext {
 
 export interface QueryContext {
   actor: Actor;
-  desk: DeskServices;
+  /** The desk without its ways to write: a query reads through `db` only. */
+  desk: ReadingDesk;
   /** Reads only (see db/handles.ts). */
   db: ReadableDB;
-  /** @deprecated the raw connection: use `db` (being removed, see db/handles.ts). */
-  sqlite: BetterSqlite3.Database;
 }
 
 export interface CommandHandler<N extends CommandName, P = unknown> {
@@ -50,7 +44,7 @@ export interface CommandHandler<N extends CommandName, P = unknown> {
    * database is not held while it runs. Its result is handed to `apply`.
    */
   prepare?(input: CommandParsed<N>, desk: DeskServices): Promise<P>;
-  apply(tx: Transaction<Database>, ctx: CommandContext, input: CommandParsed<N>, prepared: P): Promise<CommandResult<N>>;
+  apply(ctx: CommandContext, input: CommandParsed<N>, prepared: P): Promise<CommandResult<N>>;
   /**
    * Optional work after the commit whose outcome is the command's answer (a test SMS, answered
    * with the gateway's reply). It runs outside the transaction, once, where the op was made:
@@ -59,7 +53,7 @@ export interface CommandHandler<N extends CommandName, P = unknown> {
   complete?(value: CommandResult<N>, desk: DeskServices): Promise<CommandResult<N>>;
 }
 export interface QueryHandler<N extends QueryName> {
-  run(db: Kysely<Database>, ctx: QueryContext, input: QueryParsed<N>): Promise<QueryResult<N>>;
+  run(ctx: QueryContext, input: QueryParsed<N>): Promise<QueryResult<N>>;
 }
 
 export type CommandHandlers = { [N in CommandName]: CommandHandler<N> };

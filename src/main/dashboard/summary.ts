@@ -19,7 +19,7 @@ const WAITING_AGES = [
 type AgeSource = SelectQueryBuilder<Database, any, { t: string }>;
 
 /** The first screen of each role: what waits for them, or the state of the year. */
-export const dashboardSummary = defineQuery('dashboard.summary', async (_db, { db, actor, desk }, input): Promise<DashboardSummary> => {
+export const dashboardSummary = defineQuery('dashboard.summary', async ({ db, actor, desk }, input): Promise<DashboardSummary> => {
   const now = desk.clock().toISOString();
   // oxlint-disable-next-line typescript/no-explicit-any -- counts rows of any table
   const count = (rows: SelectQueryBuilder<Database, any, object>) => db.first(rows.select((eb) => eb.fn.countAll<number>().as('n')))!.n;

@@ -1,4 +1,4 @@
-import type { DeskServices } from '../core/desk.js';
+import type { DeskServices } from '../core/deskServices.js';
 
 /**
  * Runs `work` on the desk's connection at a moment when no transaction is open on it.

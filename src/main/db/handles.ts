@@ -24,6 +24,8 @@ export interface ReadableDB {
   first<O>(query: ReadQuery<O>): O | undefined;
   /** Rows one at a time, for long reads (exports) that should not hold every row in memory. */
   iterate<O>(query: ReadQuery<O>): IterableIterator<O>;
+  /** `work`'s reads in one read transaction: they see one state of the database (a grid's count and its page). */
+  snapshot<T>(work: () => T): T;
 }
 
 export interface WritableDB extends ReadableDB {
@@ -130,6 +132,9 @@ export function writableDb(sqlite: BetterSqlite3.Database): WritableDB {
     exec(query) {
       sqlite.exec(query.compile(builder).sql);
     },
+    snapshot(work) {
+      return sqlite.transaction(work).deferred();
+    },
     transaction(work) {
       return sqlite.transaction(work).immediate();
     },
@@ -143,8 +148,8 @@ export function writableDb(sqlite: BetterSqlite3.Database): WritableDB {
  * with it; a raw statement that would write is refused (better-sqlite3's `reader`).
  */
 export function readableDb(sqlite: BetterSqlite3.Database): ReadableDB {
-  const { selectFrom, all, first, iterate } = writableDb(sqlite);
-  return { selectFrom, all, first, iterate };
+  const { selectFrom, all, first, iterate, snapshot } = writableDb(sqlite);
+  return { selectFrom, all, first, iterate, snapshot };
 }
 
 export { sql } from 'kysely';

@@ -15,7 +15,7 @@ import { objectRow, problemIssues, problemsText } from './fields.js';
  * application, or a change that is refused); an object already stored as it is changes nothing
  * and is answered `duplicate`.
  */
-export const applicationsReceive = defineCommand('applications.receive', async (_tx, ctx, input) => {
+export const applicationsReceive = defineCommand('applications.receive', async (ctx, input) => {
   const { headers, cells, notScalar } = objectRow(input.application);
   const match = matchHeaders(headers, APPLICATION_COLUMNS);
   const problems: ImportProblem[] = [

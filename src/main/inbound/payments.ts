@@ -16,7 +16,7 @@ export const NOTIFICATION_SOURCE = 'eCitizen notification';
  * (under its own id or from the other source) changes nothing and is answered `duplicate`; a
  * new payment is stored and auto-matched at once (which settles its invoice and queues the SMS).
  */
-export const paymentsReceive = defineCommand('payments.receive', async (_tx, ctx, input) => {
+export const paymentsReceive = defineCommand('payments.receive', async (ctx, input) => {
   const parsed = parsePaymentRecords([input.notification], { now: ctx.now });
   if (parsed.problems.length > 0) {
     throw new UserError('invalid_input', problemsText(parsed.problems), { issues: problemIssues(parsed.problems) });

@@ -8,7 +8,7 @@ import { queueSms } from '../sms/queue.js';
 import { batchRow, inChunks, recordLicenceHistory } from './rows.js';
 
 /** Groups issued licences for one centre into a batch on its way there. */
-export const batchCreate = defineCommand('batch.create', async (_tx, ctx, input) => {
+export const batchCreate = defineCommand('batch.create', async (ctx, input) => {
   const { db, now, actor } = ctx;
   const centre = db.first(db.selectFrom('centres').select(['id', 'code', 'name', 'active']).where('id', '=', input.centreId));
   if (!centre) throw new UserError('invalid_input', 'That centre does not exist.', { field: 'centreId' });
@@ -49,7 +49,7 @@ export const batchCreate = defineCommand('batch.create', async (_tx, ctx, input)
 });
 
 /** The centre's clerk confirms the batch arrived: its licences are at the centre and holders get an SMS. */
-export const batchReceive = defineCommand('batch.receive', async (_tx, ctx, input) => {
+export const batchReceive = defineCommand('batch.receive', async (ctx, input) => {
   const { db, now, actor } = ctx;
   const batch = db.first(db.selectFrom('dispatch_batches').select(['id', 'batch_no', 'centre_id', 'state']).where('id', '=', input.batchId));
   if (!batch) throw new UserError('not_found', `No batch with id ${input.batchId}.`);

@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { UserError } from '../../shared/errors.js';
-import type { DeskServices } from '../core/desk.js';
+import type { DeskServices } from '../core/deskServices.js';
 import type { ReadableDB, WritableDB } from '../db/handles.js';
 import { SECRET_ENV } from '../settings/secretNames.js';
 import { SECRETS_FILE } from '../settings/secretStore.js';

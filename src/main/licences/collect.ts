@@ -6,7 +6,7 @@ import { requireCentre } from '../core/scope.js';
 import { licenceRecord, licenceRow, recordLicenceHistory } from './rows.js';
 
 /** The clerk hands the licence over, after checking the collector's ID: once, at its own centre. */
-export const licenceCollect = defineCommand('licence.collect', async (_tx, ctx, input) => {
+export const licenceCollect = defineCommand('licence.collect', async (ctx, input) => {
   const { db, now, actor } = ctx;
   const l = licenceRecord(db, input.licenceId);
   requireCentre(actor, l.centre_id);

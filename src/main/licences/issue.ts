@@ -59,7 +59,7 @@ function applicationsToLicense(db: ReadableDB, ids: readonly string[]) {
  * Issues licences for paid applications, singly or in bulk, each assigned to the centre the
  * applicant chose. The desk is the authority that numbers them while no sync server is set.
  */
-export const licenceIssue = defineCommand('licence.issue', async (_tx, ctx, input) => {
+export const licenceIssue = defineCommand('licence.issue', async (ctx, input) => {
   const { db, now, actor } = ctx;
   const apps = applicationsToLicense(db, input.applicationIds);
   const problems = apps.flatMap((a) =>

@@ -3,7 +3,7 @@ import { licenceMove } from '../../shared/licenceState.js';
 import { defineCommand } from '../core/registry.js';
 import { licenceRecord, licenceRow, recordLicenceHistory } from './rows.js';
 
-export const licenceReassign = defineCommand('licence.reassign', async (_tx, ctx, input) => {
+export const licenceReassign = defineCommand('licence.reassign', async (ctx, input) => {
   const { db, now, actor } = ctx;
   const l = licenceRecord(db, input.licenceId);
   const move = licenceMove(l.state, 'reassign');
@@ -18,7 +18,7 @@ export const licenceReassign = defineCommand('licence.reassign', async (_tx, ctx
   return licenceRow(db, l.id, now);
 });
 
-export const licenceRevoke = defineCommand('licence.revoke', async (_tx, ctx, input) => {
+export const licenceRevoke = defineCommand('licence.revoke', async (ctx, input) => {
   const { db, now, actor } = ctx;
   const l = licenceRecord(db, input.licenceId);
   const move = licenceMove(l.state, 'revoke');

@@ -3,13 +3,13 @@ import { requireCentre } from '../core/scope.js';
 import { certificatesPdf } from './pdf/certificates.js';
 import { manifestPdf } from './pdf/manifest.js';
 
-export const batchManifestPdf = defineQuery('batch.manifestPdf', async (_db, { db, actor }, input) => {
+export const batchManifestPdf = defineQuery('batch.manifestPdf', async ({ db, actor }, input) => {
   const pdf = await manifestPdf(db, input.batchId);
   requireCentre(actor, pdf.centreId);
   return { fileName: pdf.fileName, dataBase64: pdf.bytes.toString('base64') };
 });
 
-export const licenceCertificatesPdf = defineQuery('licence.certificatesPdf', async (_db, { db }, input) => {
+export const licenceCertificatesPdf = defineQuery('licence.certificatesPdf', async ({ db }, input) => {
   const pdf = await certificatesPdf(db, input.licenceIds);
   return { fileName: pdf.fileName, dataBase64: pdf.bytes.toString('base64') };
 });

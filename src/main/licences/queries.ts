@@ -21,7 +21,7 @@ function centreScope(actor: Actor, asked: string | undefined): string | undefine
   return actor.centreId ?? 'none';
 }
 
-export const licencesList = defineQuery('licences.list', async (_db, { db, actor, desk }, input) => {
+export const licencesList = defineQuery('licences.list', async ({ db, actor, desk }, input) => {
   let q = licencesFrom(db);
   const centreId = centreScope(actor, input.centreId);
   if (centreId) q = q.where('l.centre_id', '=', centreId);
@@ -46,7 +46,7 @@ export const licencesList = defineQuery('licences.list', async (_db, { db, actor
   return { rows: db.all(rows.orderBy('l.id').limit(input.pageSize).offset(input.page * input.pageSize)), total, page: input.page, pageSize: input.pageSize };
 });
 
-export const licenceDetail = defineQuery('licence.detail', async (_db, { db, actor, desk }, input): Promise<LicenceDetail> => {
+export const licenceDetail = defineQuery('licence.detail', async ({ db, actor, desk }, input): Promise<LicenceDetail> => {
   const row = licenceRow(db, input.id, desk.clock().toISOString());
   requireCentre(actor, row.centreId);
   const l = db.first(db
@@ -68,7 +68,7 @@ export const licenceDetail = defineQuery('licence.detail', async (_db, { db, act
   return { ...row, ...l, history };
 });
 
-export const batchesList = defineQuery('batches.list', async (_db, { db, actor }, input) => {
+export const batchesList = defineQuery('batches.list', async ({ db, actor }, input) => {
   let q = db.selectFrom('dispatch_batches as b');
   const centreId = centreScope(actor, input.centreId);
   if (centreId) q = q.where('b.centre_id', '=', centreId);
@@ -79,10 +79,10 @@ export const batchesList = defineQuery('batches.list', async (_db, { db, actor }
 });
 
 /** The key that signs the licences issued now (the latest on record). */
-export const licencePublicKey = defineQuery('licence.publicKey', async (_db, { db }) => ({ publicKey: boardPublicKeys(db).at(-1) ?? null }));
+export const licencePublicKey = defineQuery('licence.publicKey', async ({ db }) => ({ publicKey: boardPublicKeys(db).at(-1) ?? null }));
 
 /** Valid, tampered, or revoked as far as this desk knows. */
-export const licenceVerify = defineQuery('licence.verify', async (_db, { db }, input) => {
+export const licenceVerify = defineQuery('licence.verify', async ({ db }, input) => {
   const publicKeys = boardPublicKeys(db);
   if (publicKeys.length === 0) throw new UserError('not_configured', 'This desk has no Board public key yet: no licence has been issued or synced here.');
   const check = checkPayload(input.payload, publicKeys);

@@ -20,14 +20,14 @@ function setState(ctx: CommandContext, id: string, fields: UpdateObject<Database
   ctx.db.run(ctx.db.updateTable('payments').set(fields).set((eb) => ({ version: eb('version', '+', 1), updated_at: ctx.now })).where('id', '=', id));
 }
 
-export const paymentsAutoMatch = defineCommand('payments.autoMatch', async (_tx, ctx) => {
+export const paymentsAutoMatch = defineCommand('payments.autoMatch', async (ctx) => {
   const result = autoMatch(ctx);
   const m = result.matched;
   ctx.audit({ action: 'payments.autoMatch', entity: 'payment', summary: `Auto-match: ${m.exact_reference + m.check_character + m.national_id} matched, ${result.unmatched} left unmatched`, after: result });
   return result;
 });
 
-export const paymentMatch = defineCommand('payment.match', async (_tx, ctx, input) => {
+export const paymentMatch = defineCommand('payment.match', async (ctx, input) => {
   const p = payment(ctx.db, input.paymentId, 'unmatched', 'matched');
   const invoice = invoiceRow(ctx.db, input.invoiceId);
   setState(ctx, p.id, { state: 'matched', invoice_id: invoice.id, match_rule: 'manual', matched_by: ctx.actor.id, matched_at: ctx.now, note: input.reason });
@@ -41,7 +41,7 @@ export const paymentMatch = defineCommand('payment.match', async (_tx, ctx, inpu
   return paymentRow(ctx.db, p.id);
 });
 
-export const paymentUnmatch = defineCommand('payment.unmatch', async (_tx, ctx, input) => {
+export const paymentUnmatch = defineCommand('payment.unmatch', async (ctx, input) => {
   const p = payment(ctx.db, input.paymentId, 'matched', 'unmatched');
   const invoice = invoiceRow(ctx.db, p.invoice_id!);
   if (invoice.applicationState === 'licensed' && invoice.amountPaidCents - p.amount_cents < invoice.amountDueCents) {
@@ -57,21 +57,21 @@ export const paymentUnmatch = defineCommand('payment.unmatch', async (_tx, ctx, 
   return paymentRow(ctx.db, p.id);
 });
 
-export const paymentIgnore = defineCommand('payment.ignore', async (_tx, ctx, input) => {
+export const paymentIgnore = defineCommand('payment.ignore', async (ctx, input) => {
   const p = payment(ctx.db, input.paymentId, 'unmatched', 'marked as not ours');
   setState(ctx, p.id, { state: 'ignored', note: input.reason });
   ctx.audit({ action: 'payment.ignore', entity: 'payment', entityId: p.id, summary: `Payment ${p.transaction_id} (${formatKes(p.amount_cents)}) marked as not ours: ${input.reason}`, before: { state: p.state }, after: { state: 'ignored' } });
   return paymentRow(ctx.db, p.id);
 });
 
-export const paymentFlagRefund = defineCommand('payment.flagRefund', async (_tx, ctx, input) => {
+export const paymentFlagRefund = defineCommand('payment.flagRefund', async (ctx, input) => {
   const p = payment(ctx.db, input.paymentId, 'unmatched', 'flagged for refund');
   setState(ctx, p.id, { state: 'refund_due', note: input.reason });
   ctx.audit({ action: 'payment.flagRefund', entity: 'payment', entityId: p.id, summary: `Payment ${p.transaction_id} (${formatKes(p.amount_cents)}) to be refunded: ${input.reason}`, before: { state: p.state }, after: { state: 'refund_due' } });
   return paymentRow(ctx.db, p.id);
 });
 
-export const paymentRefundMade = defineCommand('payment.refundMade', async (_tx, ctx, input) => {
+export const paymentRefundMade = defineCommand('payment.refundMade', async (ctx, input) => {
   const p = payment(ctx.db, input.paymentId, 'refund_due', 'marked as refunded');
   if (p.refunded_at) throw new UserError('invalid_transition', 'This refund was already recorded as made.');
   setState(ctx, p.id, { refunded_at: ctx.now, refunded_by: ctx.actor.id, note: sql<string>`coalesce(note || '; ', '') || ${`refunded: ${input.reason}`}` });
@@ -79,7 +79,7 @@ export const paymentRefundMade = defineCommand('payment.refundMade', async (_tx,
   return paymentRow(ctx.db, p.id);
 });
 
-export const invoiceRefundMade = defineCommand('invoice.refundMade', async (_tx, ctx, input) => {
+export const invoiceRefundMade = defineCommand('invoice.refundMade', async (ctx, input) => {
   const invoice = invoiceRow(ctx.db, input.invoiceId);
   if (invoice.refundDueCents <= 0) throw new UserError('invalid_transition', `Invoice ${invoice.billRef} has no surplus to refund.`);
   if (invoice.refundedAt) throw new UserError('invalid_transition', `The surplus on ${invoice.billRef} was already refunded.`);

@@ -18,7 +18,7 @@ interface Prepared {
  * the file lands whole, or not at all. New payments are auto-matched at once. A dry run shows
  * exactly what would happen (it runs and is rolled back).
  */
-export const importPayments = defineCommand('payments.import', async (_tx, ctx, input, { parsed, sha256 }: Prepared) => {
+export const importPayments = defineCommand('payments.import', async (ctx, input, { parsed, sha256 }: Prepared) => {
   const report: PaymentImportReport = {
     fileName: input.fileName, dryRun: input.dryRun, format: parsed.format, rowsRead: parsed.rowsRead, added: 0, alreadyKnown: 0,
     notCounted: parsed.notCounted, problems: parsed.problems, warnings: parsed.warnings, referenceFrom: parsed.referenceFrom, matched: { exact_reference: 0, check_character: 0, national_id: 0 }, unmatched: 0,

@@ -15,7 +15,7 @@ const likeTerm = (search: string) => `%${search.trim().replace(/[%_]/g, '')}%`;
 
 type PaymentsEb = ExpressionBuilder<Database & { p: Database['payments']; i: Database['invoices']; a: Database['applications'] }, 'p' | 'i' | 'a'>;
 
-export const paymentsList = defineQuery('payments.list', async (_db, { db }, input) => {
+export const paymentsList = defineQuery('payments.list', async ({ db }, input) => {
   const filter = (eb: PaymentsEb) => {
     const where = [];
     if (input.view !== 'all') where.push(eb('p.state', '=', input.view));
@@ -40,7 +40,7 @@ export const paymentsList = defineQuery('payments.list', async (_db, { db }, inp
   return { rows, total, page: input.page, pageSize: input.pageSize };
 });
 
-export const paymentDetail = defineQuery('payment.detail', async (_db, { db }, input): Promise<PaymentDetail> => {
+export const paymentDetail = defineQuery('payment.detail', async ({ db }, input): Promise<PaymentDetail> => {
   const row = paymentRow(db, input.id);
   const p = db.first(db.selectFrom('payments').selectAll().where('id', '=', input.id))!;
   const matchedBy = p.matched_by ? db.first(db.selectFrom('users').select('username').where('id', '=', p.matched_by))!.username : null;
@@ -71,7 +71,7 @@ const INVOICE_VIEWS = {
   all: (eb: InvoicesEb) => eb.and([]),
 };
 
-export const invoicesList = defineQuery('invoices.list', async (_db, { db }, input) => {
+export const invoicesList = defineQuery('invoices.list', async ({ db }, input) => {
   const filter = (eb: InvoicesEb) => {
     const where = [INVOICE_VIEWS[input.view](eb)];
     if (input.search) {
@@ -89,7 +89,7 @@ export const invoicesList = defineQuery('invoices.list', async (_db, { db }, inp
   return { rows, total, page: input.page, pageSize: input.pageSize };
 });
 
-export const paymentsTotals = defineQuery('payments.totals', async (_db, { db }, input): Promise<PaymentTotals> => {
+export const paymentsTotals = defineQuery('payments.totals', async ({ db }, input): Promise<PaymentTotals> => {
   const from = input.from ? nairobiDayStart(input.from) : '0000';
   const to = input.to ? nairobiDayStart(input.to, 1) : '9999';
   const sums = db.first(db.selectFrom('payments').where('paid_at', '>=', from).where('paid_at', '<', to).select((eb) => {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DeskServices } from '../core/desk.js';
+import type { DeskServices } from '../core/deskServices.js';
 import type { CommandContext } from '../core/registry.js';
 import type { WritableDB } from '../db/handles.js';
 import { formatKes } from '../../shared/money.js';

@@ -6,7 +6,7 @@ import { can } from '../../shared/permissions.js';
 import { formatNairobi, parseNairobiDateTime } from '../../shared/time.js';
 import { findCentre } from '../admin/centresList.js';
 import type { Actor } from '../core/actor.js';
-import type { DeskServices } from '../core/desk.js';
+import type { DeskServices } from '../core/deskServices.js';
 import type { Desk } from '../core/deskApi.js';
 import { readableDb } from '../db/handles.js';
 import { applicationsReport } from './applicationsReport.js';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DeskServices } from '../core/desk.js';
+import type { DeskServices } from '../core/deskServices.js';
 import { namesIn } from '../core/folderNames.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -11,7 +11,7 @@ export function exportsDir(dataDir: string): string {
 }
 
 /** How many days an export is kept (setting `exports.keepDays`). */
-export function exportKeepDays(desk: DeskServices): number {
+export function exportKeepDays(desk: Pick<DeskServices, 'setting'>): number {
   return Number(desk.setting('exports.keepDays'));
 }
 

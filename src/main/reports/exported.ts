@@ -1,6 +1,6 @@
 import { defineCommand } from '../core/registry.js';
 
-export const reportExported = defineCommand('report.exported', async (_tx, ctx, input) => {
+export const reportExported = defineCommand('report.exported', async (ctx, input) => {
   const filters = Object.entries(input.filters).map(([k, v]) => `${k}=${v}`).join(', ');
   ctx.audit({
     action: 'report.exported',

@@ -3,7 +3,7 @@ import { reportDefinition, resolveFilters } from './export.js';
 import { formatValue } from './format.js';
 
 /** The first rows of a report, formatted as they print, for the grid beside the export buttons. */
-export const reportsPreview = defineQuery('reports.preview', async (_db, ctx, input) => {
+export const reportsPreview = defineQuery('reports.preview', async (ctx, input) => {
   const def = reportDefinition(input.report);
   const filters = resolveFilters(ctx.desk, ctx.actor, def, input);
   const rows: string[][] = [];

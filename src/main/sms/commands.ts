@@ -33,7 +33,7 @@ function updateMessage(db: WritableDB, id: string, now: string, fields: { state:
 }
 
 /** A person decided that a failed or uncertain message should go again (audited). */
-export const smsResend = defineCommand('sms.resend', async (_tx, ctx, input) => {
+export const smsResend = defineCommand('sms.resend', async (ctx, input) => {
   const m = message(ctx.db, input.id);
   if (m.state !== 'failed' && m.state !== 'uncertain') {
     throw new UserError('invalid_transition', `This SMS is ${m.state}: only a failed or uncertain SMS can be sent again.`);
@@ -44,7 +44,7 @@ export const smsResend = defineCommand('sms.resend', async (_tx, ctx, input) => 
   return smsRow(ctx.db, m.id);
 });
 
-export const smsCancel = defineCommand('sms.cancel', async (_tx, ctx, input) => {
+export const smsCancel = defineCommand('sms.cancel', async (ctx, input) => {
   const m = message(ctx.db, input.id);
   if (m.state !== 'queued') throw new UserError('invalid_transition', `This SMS is ${m.state}: only a queued SMS can be cancelled.`);
   updateMessage(ctx.db, m.id, ctx.now, { state: 'cancelled', failure_reason: `Cancelled: ${input.reason}` });
@@ -52,7 +52,7 @@ export const smsCancel = defineCommand('sms.cancel', async (_tx, ctx, input) => 
   return smsRow(ctx.db, m.id);
 });
 
-export const smsResume = defineCommand('sms.resume', async (_tx, ctx) => {
+export const smsResume = defineCommand('sms.resume', async (ctx) => {
   const q = ctx.db.first(ctx.db.selectFrom('sms_queue').select(['paused_at', 'reason']).where('id', '=', 1))!;
   if (!q.paused_at) return { resumed: false };
   ctx.db.run(ctx.db.updateTable('sms_queue').set({ paused_at: null, reason: null }).where('id', '=', 1));
@@ -61,7 +61,7 @@ export const smsResume = defineCommand('sms.resume', async (_tx, ctx) => {
   return { resumed: true };
 });
 
-export const smsTemplateSet = defineCommand('smsTemplate.set', async (_tx, ctx, input) => {
+export const smsTemplateSet = defineCommand('smsTemplate.set', async (ctx, input) => {
   const unknown = unknownPlaceholders(input.body);
   if (unknown.length) {
     throw new UserError('invalid_input', `Unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((p) => `{${p}}`).join(', ')}: the template cannot be saved.`, { field: 'body' });
@@ -80,7 +80,7 @@ const DELIVERED = new Set(['Success']);
 const FAILED = new Set(['Failed', 'Rejected', 'Expired']);
 
 /** The gateway's delivery report: `delivered`, or `failed` with the network's reason. */
-export const smsDeliveryReport = defineCommand('sms.deliveryReport', async (_tx, ctx, input) => {
+export const smsDeliveryReport = defineCommand('sms.deliveryReport', async (ctx, input) => {
   const m = ctx.db.first(ctx.db.selectFrom('sms_messages').select(['id', 'state', 'phone']).where('gateway_message_id', '=', input.id));
   if (!m) {
     ctx.audit({ action: 'sms.deliveryReport', entity: 'sms', summary: `Delivery report for unknown message ${input.id} (${input.status})` });

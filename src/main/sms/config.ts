@@ -1,5 +1,5 @@
 import { refusedAddressMessage } from '../../shared/secureUrl.js';
-import type { DeskServices } from '../core/desk.js';
+import type { DeskServices } from '../core/deskServices.js';
 import { settingSource } from '../settings/read.js';
 import type { GatewayConfig } from './gateway.js';
 

@@ -8,7 +8,7 @@ import { normalisePhone } from '../../shared/phone.js';
 import { nairobiDayStart } from '../../shared/time.js';
 import { defineQuery } from '../core/registry.js';
 
-export const smsList = defineQuery('sms.list', async (_db, { db }, input) => {
+export const smsList = defineQuery('sms.list', async ({ db }, input) => {
   let q = smsRows(db);
   if (input.state) q = q.where('m.state', '=', input.state);
   if (input.event) q = q.where('m.event', '=', input.event);
@@ -33,7 +33,7 @@ export const smsList = defineQuery('sms.list', async (_db, { db }, input) => {
   return { total, page: input.page, pageSize: input.pageSize, rows };
 });
 
-export const smsSummary = defineQuery('sms.summary', async (_db, ctx) => {
+export const smsSummary = defineQuery('sms.summary', async (ctx) => {
   const counts = ctx.db.first(ctx.db
     .selectFrom('sms_messages')
     .select([
@@ -53,7 +53,7 @@ export const smsSummary = defineQuery('sms.summary', async (_db, ctx) => {
   };
 });
 
-export const smsDetail = defineQuery('sms.detail', async (_db, { db }, input): Promise<SmsDetail> => {
+export const smsDetail = defineQuery('sms.detail', async ({ db }, input): Promise<SmsDetail> => {
   const extra = db.first(db
     .selectFrom('sms_messages')
     .select(['encoding', 'next_attempt_at as nextAttemptAt', 'delivered_at as deliveredAt', 'gateway_message_id as gatewayMessageId', 'cost'])

@@ -9,7 +9,7 @@ export function templateRow(event: SmsEvent, language: 'en' | 'sw', body: string
   return { event, language, body, sample, ...smsLength(sample) };
 }
 
-export const smsTemplatesList = defineQuery('smsTemplates.list', async (_db, { db }) =>
+export const smsTemplatesList = defineQuery('smsTemplates.list', async ({ db }) =>
   db.all(db
     .selectFrom('sms_templates')
     .select(['event', 'language', 'body'])

@@ -2,7 +2,7 @@ import type { SmsTestResult } from '../../shared/contract/sms.js';
 import { UserError } from '../../shared/errors.js';
 import { displayPhone, normalisePhone } from '../../shared/phone.js';
 import { formatNairobi } from '../../shared/time.js';
-import type { DeskServices } from '../core/desk.js';
+import type { DeskServices } from '../core/deskServices.js';
 import { newId } from '../core/ids.js';
 import { betweenTransactions } from '../db/betweenTransactions.js';
 import { defineCommand } from '../core/registry.js';
@@ -58,7 +58,7 @@ async function send(requested: SmsTestResult, desk: DeskServices): Promise<SmsTe
  */
 export const smsSendTest = defineCommand(
   'sms.sendTest',
-  async (_tx, ctx, input) => {
+  async (ctx, input) => {
     // This desk's own gateway is tested: the op never leaves the desk, and is refused from another.
     ctx.deskLocal();
     if (ctx.desk.syncEnabled()) {

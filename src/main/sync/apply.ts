@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Entity } from '../../shared/contract/entities.js';
 import type { RowsPage } from '../../shared/contract/syncWire.js';
-import type { DeskServices } from '../core/desk.js';
+import type { DeskServices } from '../core/deskServices.js';
 import { sql, type ReadableDB, type WritableDB } from '../db/handles.js';
 import { columnsOf, keyOfRow, SYNCED_TABLES, uniqueColumnSets } from './tables.js';
 

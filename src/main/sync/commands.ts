@@ -21,7 +21,7 @@ function ownRecords(db: ReadableDB): number {
  * its users come from the server (the local ones and their sessions go), its changes are recorded
  * in the outbox, and the server sends the SMS and numbers the licences.
  */
-export const syncJoin = defineCommand('sync.join', async (_tx, ctx, input, reply: JoinReply) => {
+export const syncJoin = defineCommand('sync.join', async (ctx, input, reply: JoinReply) => {
   const { db } = ctx;
   if (readSyncState(db)) throw new UserError('conflict', 'This desk has already joined a central service. Leave it first.');
   ctx.desk.secrets.set('sync.token', reply.token);
@@ -60,7 +60,7 @@ export const syncJoin = defineCommand('sync.join', async (_tx, ctx, input, reply
 });
 
 /** The signed-in user has read why the server refused one of their changes. */
-export const syncDismiss = defineCommand('sync.dismiss', async (_tx, ctx, input) => {
+export const syncDismiss = defineCommand('sync.dismiss', async (ctx, input) => {
   const { db } = ctx;
   const changed = db.run(db.updateTable('sync_rejections').set({ dismissed_at: ctx.now })
     .where('op_id', '=', input.opId).where('actor_id', 'is', ctx.actor.id).where('dismissed_at', 'is', null)).changes;

@@ -24,7 +24,7 @@ function centre(db: ReadableDB, centreId: string | null): { name: string; code: 
  * user's proof, so a desk token never vouches for them). An administrator of the service signs
  * in for it; the desk serves the same centre as before, or the join is refused.
  */
-export const syncJoinAgain = defineCommand('sync.joinAgain', async (_tx, ctx, input, reply: JoinAnswer) => {
+export const syncJoinAgain = defineCommand('sync.joinAgain', async (ctx, input, reply: JoinAnswer) => {
   const state = refusedDesk(ctx.db);
   if (reply.centreId !== state.centreId) {
     throw new UserError('conflict', `${input.username} can only join a desk for ${reply.centreName ?? 'all records'}, and this desk serves ${centre(ctx.db, state.centreId)?.name ?? 'all records'}: an administrator of the central service joins it again.`);

@@ -38,7 +38,7 @@ function thisDesk(db: ReadableDB): ThisDesk {
 }
 
 /** Settings, Sync: the joined desks, newest first, with their state (never a token). */
-export const syncDesks = defineQuery('sync.desks', async (_db, { db, desk }): Promise<SyncDeskRow[]> => {
+export const syncDesks = defineQuery('sync.desks', async ({ db, desk }): Promise<SyncDeskRow[]> => {
   const rows = db.all(selectDesks(db).orderBy((eb) => eb('d.withdrawn_at', 'is not', null)).orderBy('d.joined_at', 'desc'));
   const own = thisDesk(db);
   return rows.map((r) => toRow(r, desk.clock(), own));
@@ -49,7 +49,7 @@ export const syncDesks = defineQuery('sync.desks', async (_db, { db, desk }): Pr
  * undone for that desk (it joins again, as a new desk). The desk this runs on is withdrawn only
  * when the caller confirms it knows.
  */
-export const syncWithdrawDesk = defineCommand('sync.withdrawDesk', async (_tx, ctx, input): Promise<SyncDeskRow> => {
+export const syncWithdrawDesk = defineCommand('sync.withdrawDesk', async (ctx, input): Promise<SyncDeskRow> => {
   const { db } = ctx;
   const found = db.first(selectDesks(db).where('d.id', '=', input.deskId));
   if (!found) throw new UserError('not_found', `No desk with id ${input.deskId} has joined the central service.`, { field: 'deskId' });

@@ -18,7 +18,7 @@ const LICENCE_LEFT_REASON = 'Cancelled: this desk left the central service befor
  * (never given a local number that could be the service's), and local numbering goes on after
  * the highest number this desk holds. Unsent changes and waiting licences must be confirmed.
  */
-export const syncLeave = defineCommand('sync.leave', async (_tx, ctx, input) => {
+export const syncLeave = defineCommand('sync.leave', async (ctx, input) => {
   const { db } = ctx;
   const state = readSyncState(db);
   if (!state) throw new UserError('not_configured', 'This desk has not joined a central service.');

@@ -1,6 +1,6 @@
 import { UserError } from '../../shared/errors.js';
 import type { Actor } from '../core/actor.js';
-import type { DeskServices } from '../core/desk.js';
+import type { DeskServices } from '../core/deskServices.js';
 import { signOp } from './opSignature.js';
 
 /**

@@ -1,7 +1,7 @@
 import { PULL_PAGE_ROWS, PUSH_PAGE_OPS, REFRESH_KEYS_MAX, TOKEN_REFUSAL_CODES, type PullAnswer, type PushAnswer, type PushOp, type RowsPage, type TokenRefusal } from '../../shared/contract/syncWire.js';
 import type { Entity } from '../../shared/contract/entities.js';
 import { changeFeed } from '../core/changes.js';
-import type { DeskServices } from '../core/desk.js';
+import type { DeskServices } from '../core/deskServices.js';
 import type { ReadableDB } from '../db/handles.js';
 import { schemaVersion } from '../db/migrate.js';
 import { applyRows, withBulkWriteSettings, withoutCapture } from './apply.js';

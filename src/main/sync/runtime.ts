@@ -1,12 +1,12 @@
-import type { DeskServices } from '../core/desk.js';
+import type { ReadingDesk } from '../core/deskServices.js';
 import type { RoundProgress } from './round.js';
 
 /** What the running sync client is doing now, for the status shown in the shell (not stored). */
 export interface SyncRuntime { syncing: boolean; progress: RoundProgress | null }
 
-const runtimes = new WeakMap<DeskServices, SyncRuntime>();
+const runtimes = new WeakMap<ReadingDesk, SyncRuntime>();
 
-export function syncRuntime(desk: DeskServices): SyncRuntime {
+export function syncRuntime(desk: ReadingDesk): SyncRuntime {
   let runtime = runtimes.get(desk);
   if (!runtime) runtimes.set(desk, (runtime = { syncing: false, progress: null }));
   return runtime;

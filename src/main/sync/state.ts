@@ -1,6 +1,6 @@
 import type { TokenRefusal } from '../../shared/contract/syncWire.js';
 import { UserError } from '../../shared/errors.js';
-import type { DeskServices } from '../core/desk.js';
+import type { DeskServices } from '../core/deskServices.js';
 import type { ReadableDB } from '../db/handles.js';
 
 export interface SyncState {

@@ -6,7 +6,7 @@ import { syncRuntime } from './runtime.js';
 import { licencesPending, opsWaiting, readSyncState } from './state.js';
 
 /** What the shell shows: joined or alone, online or not, ops waiting, last sync, and my refused changes. */
-export const syncStatus = defineQuery('sync.status', async (_db, { db, desk, actor }): Promise<SyncStatus> => {
+export const syncStatus = defineQuery('sync.status', async ({ db, desk, actor }): Promise<SyncStatus> => {
   const state = readSyncState(db);
   const runtime = syncRuntime(desk);
   const centreName = state?.centreId

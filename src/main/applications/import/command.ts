@@ -16,7 +16,7 @@ import { validateTable } from './validate.js';
  * or not at all: any problem and nothing is written. A dry run reports the problems and what
  * would happen, and writes nothing.
  */
-export const importApplications = defineCommand('applications.import', async (_tx, ctx, input, { table, sha256 }: Prepared) => {
+export const importApplications = defineCommand('applications.import', async (ctx, input, { table, sha256 }: Prepared) => {
   const { fileName, dryRun } = input;
   let rowsRead = 0;
   let problems: ImportProblem[];

@@ -1,5 +1,5 @@
 import type { PullAnswer, RowKey, RowsPage, TableRows } from '../../../shared/contract/syncWire.js';
-import type { DeskServices } from '../../core/desk.js';
+import type { DeskServices } from '../../core/deskServices.js';
 import { sql, type ReadableDB, type WritableDB } from '../../db/handles.js';
 import { startCapture } from '../capture.js';
 import { CENTRE_REDACTED, CENTRE_SCOPE, CREDENTIAL_COLUMNS, keyExpression, LOCAL_COLUMNS, SIGNS_IN_ON_ANY_CENTRE_DESK, SYNCED_TABLES, syncedTable } from '../tables.js';

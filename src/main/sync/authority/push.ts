@@ -22,10 +22,7 @@ export async function applyPushedOps(server: Desk, from: RegisteredDesk, ops: re
   // One transaction for the page, each op in a savepoint of it: one write of the pages the ops
   // share and one sync to disk, before any answer leaves. Side effects run after the commit.
   const effects: (() => void)[] = [];
-  const answers = await server.db.transaction().execute(async (tx) => {
-    const answered = await applyInOrder(server, from, ops, { tx, effects });
-    return answered;
-  });
+  const answers = await server.db.transaction().execute(() => applyInOrder(server, from, ops, { effects }));
   for (const effect of effects) {
     try { effect(); } catch (err) { server.log.error({ err }, 'sync: an effect after a push failed'); }
   }

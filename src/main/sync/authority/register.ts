@@ -9,7 +9,7 @@ import { recordFirstToken } from './desks.js';
  * Central service: records a desk that joined, in the name of the administrator who signed in for
  * it. It serves the centre named (its clerks' desk), or everything.
  */
-export const syncRegisterDesk = defineCommand('sync.registerDesk', async (_tx, ctx, input): Promise<SyncRegisterDeskResult> => {
+export const syncRegisterDesk = defineCommand('sync.registerDesk', async (ctx, input): Promise<SyncRegisterDeskResult> => {
   const { db, actor } = ctx;
   if (actor.role !== 'admin') throw new UserError('forbidden', 'Only an administrator of the central service can join a desk.');
   const centre = input.centreCode ? findCentre(ctx.db, input.centreCode) ?? null : null;

@@ -28,4 +28,12 @@ export interface DeskServices {
   notifySmsQueued(): void;
   /** Called after each commit while the desk syncs: the sync client pushes soon after. */
   notifyChanged(): void;
+  /**
+   * A read-only connection of its own, with SQLite's small page cache, for a long read (an export,
+   * the audit chain's check); the caller closes it.
+   */
+  openReader(): BetterSqlite3.Database;
 }
+
+/** The desk as a query sees it: without its ways to write (a query reads through its ReadableDB). */
+export type ReadingDesk = Omit<DeskServices, 'write' | 'sqlite' | 'db'>;
