@@ -29,7 +29,10 @@ export class BackgroundWork {
   private pauses = 0;
   private sweepTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly desk: Desk, private readonly options: BackgroundOptions = {}) {
+  constructor(
+    private readonly desk: Desk,
+    private readonly options: BackgroundOptions = {},
+  ) {
     this.sms = new SmsWorker(desk);
     this.sync = new SyncClient(desk);
     this.backups = new DailyBackups(desk);

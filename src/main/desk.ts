@@ -33,7 +33,10 @@ export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
   const folderSecrets = options.secrets ?? openSecretStore(dataDir);
   const secrets = withEnvironment(folderSecrets);
   const { key, source, notice } = databaseKey(
-    path.join(dataDir, DATABASE_FILE), databaseFileState(path.join(dataDir, DATABASE_FILE)), folderSecrets, options.secrets !== undefined,
+    path.join(dataDir, DATABASE_FILE),
+    databaseFileState(path.join(dataDir, DATABASE_FILE)),
+    folderSecrets,
+    options.secrets !== undefined,
   );
   // A restore asked for in Settings is done now, before anything opens the database.
   const request = pendingRestore(dataDir);

@@ -49,7 +49,11 @@ async function firstRun(desk: Desk, raw: unknown, options: FirstRunOptions): Pro
   const input = parsed.data;
   if (!firstRunState(desk).needsAdmin) throw new UserError('forbidden', 'An administrator exists already: sign in instead.');
   options.code?.check(input.code);
-  const created = await desk.dispatch('user.create', { username: input.username, fullName: input.fullName, role: 'admin', password: input.password }, SYSTEM_ACTOR);
+  const created = await desk.dispatch(
+    'user.create',
+    { username: input.username, fullName: input.fullName, role: 'admin', password: input.password },
+    SYSTEM_ACTOR,
+  );
   if (!created.ok) throw new UserError(created.error.code, created.error.message, { field: created.error.field });
   if (input.demo) await fillDemo(desk, input.username, options);
   return login(desk, input.username, input.password);

@@ -15,7 +15,15 @@ import { dashboardSummary } from './dashboard/summary.js';
 import type { CommandHandlers, QueryHandlers } from './core/registry.js';
 import { applicationsReceive } from './inbound/applications.js';
 import { paymentsReceive } from './inbound/payments.js';
-import { invoiceRefundMade, paymentFlagRefund, paymentIgnore, paymentMatch, paymentRefundMade, paymentUnmatch, paymentsAutoMatch } from './payments/commands.js';
+import {
+  invoiceRefundMade,
+  paymentFlagRefund,
+  paymentIgnore,
+  paymentMatch,
+  paymentRefundMade,
+  paymentUnmatch,
+  paymentsAutoMatch,
+} from './payments/commands.js';
 import { importPayments } from './payments/importCommand.js';
 import { invoicesList, paymentDetail, paymentsList, paymentsTotals } from './payments/queries.js';
 import { batchCreate, batchReceive } from './licences/batches.js';

@@ -16,9 +16,22 @@ export function seedReferenceData(sqlite: BetterSqlite3.Database): void {
   const db = writableDb(sqlite);
   const at = new Date().toISOString();
   db.transaction(() => {
-    db.run(db.insertInto('centres').orIgnore().values(kenya.rbtc_regional.map((c) => ({
-      id: stableId('centre', c.code), code: c.code, name: c.name, town: c.town, region: c.region, active: 1, updated_at: at,
-    }))));
+    db.run(
+      db
+        .insertInto('centres')
+        .orIgnore()
+        .values(
+          kenya.rbtc_regional.map((c) => ({
+            id: stableId('centre', c.code),
+            code: c.code,
+            name: c.name,
+            town: c.town,
+            region: c.region,
+            active: 1,
+            updated_at: at,
+          })),
+        ),
+    );
     seedSmsTemplates(db, at);
     db.run(db.insertInto('settings').orIgnore().values({ key: 'desk.id', value: newId(), updated_at: at }));
   });

@@ -44,9 +44,10 @@ export function createDesktopBridge(invoke: Invoke, listen: Listen): KmlttbBridg
     exportCancel: (jobId) => call(BRIDGE_CHANNELS.export, 'cancel', { jobId }),
     exportSave: (jobId) => call(BRIDGE_CHANNELS.export, 'save', { jobId }),
     openLogsFolder: () => call(BRIDGE_CHANNELS.desk, 'openLogsFolder'),
-    subscribe: (listener) => listen(BRIDGE_EVENTS.changed, (payload) => {
-      const entities = entitiesIn(payload);
-      if (entities.length > 0) listener(entities);
-    }),
+    subscribe: (listener) =>
+      listen(BRIDGE_EVENTS.changed, (payload) => {
+        const entities = entitiesIn(payload);
+        if (entities.length > 0) listener(entities);
+      }),
   };
 }

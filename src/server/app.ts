@@ -38,7 +38,14 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status === 413) {
       const limit = req.routeOptions.bodyLimit ?? bodyLimit;
-      return reply.code(413).send(problemBody(413, `The body is larger than ${limit >= 1024 * 1024 ? `${Math.floor(limit / 1024 / 1024)} MB` : `${limit} bytes`}: send fewer objects per request.`));
+      return reply
+        .code(413)
+        .send(
+          problemBody(
+            413,
+            `The body is larger than ${limit >= 1024 * 1024 ? `${Math.floor(limit / 1024 / 1024)} MB` : `${limit} bytes`}: send fewer objects per request.`,
+          ),
+        );
     }
     if (status < 500) return reply.code(status).send(problemBody(status, err.message));
     const ref = randomBytes(4).toString('hex').toUpperCase();

@@ -25,9 +25,10 @@ export async function receiveObjects(desk: Desk, kind: ReceiveKind, items: reado
       continue;
     }
     const options = { opId: derivedOpId(`ecitizen.${kind}`, bodySha256, index) };
-    const result = kind === 'applications'
-      ? await desk.dispatch('applications.receive', { application: item }, SYSTEM_ACTOR, options)
-      : await desk.dispatch('payments.receive', { notification: item }, SYSTEM_ACTOR, options);
+    const result =
+      kind === 'applications'
+        ? await desk.dispatch('applications.receive', { application: item }, SYSTEM_ACTOR, options)
+        : await desk.dispatch('payments.receive', { notification: item }, SYSTEM_ACTOR, options);
     if (!result.ok) answer.errors.push({ index, message: result.error.message });
     else if (result.duplicate || result.value.outcome === 'duplicate') answer.duplicates++;
     else answer.accepted++;

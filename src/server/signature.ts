@@ -12,7 +12,10 @@ const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
  */
 export function checkSignature(rawBody: Buffer, header: string | string[] | undefined, secret: string): SignatureCheck {
   if (secret === '') {
-    return { ok: false, message: 'This service accepts no eCitizen requests yet: its shared secret is not set (server.ecitizenSecret or KMLTTB_ECITIZEN_SECRET).' };
+    return {
+      ok: false,
+      message: 'This service accepts no eCitizen requests yet: its shared secret is not set (server.ecitizenSecret or KMLTTB_ECITIZEN_SECRET).',
+    };
   }
   if (header === undefined || header === '') {
     return { ok: false, message: 'The X-Signature header is missing: send sha256=<hex HMAC-SHA256 of the raw body with the shared secret>.' };

@@ -39,6 +39,9 @@ function readFile(file: string, what: string): Buffer {
     return fs.readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError('invalid_input', `Cannot read the TLS ${what} file '${file}'${code === 'ENOENT' ? ': it does not exist' : code === 'EACCES' ? ': permission denied' : ''}.`);
+    throw new UserError(
+      'invalid_input',
+      `Cannot read the TLS ${what} file '${file}'${code === 'ENOENT' ? ': it does not exist' : code === 'EACCES' ? ': permission denied' : ''}.`,
+    );
   }
 }

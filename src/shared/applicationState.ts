@@ -23,8 +23,12 @@ export function allowedActions(from: ApplicationState): ApplicationAction[] {
 }
 
 const PAST: Record<ApplicationAction, string> = {
-  approve: 'approved', reject: 'rejected', return: 'returned', resubmit: 'resubmitted',
-  settle: 'settled', license: 'licensed',
+  approve: 'approved',
+  reject: 'rejected',
+  return: 'returned',
+  resubmit: 'resubmitted',
+  settle: 'settled',
+  license: 'licensed',
 };
 
 /** "This application was already approved, so it cannot be rejected." */

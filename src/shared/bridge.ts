@@ -90,8 +90,24 @@ export const HTTP_ROUTES = {
 } as const;
 
 export const HTTP_STATUS_FOR_ERROR: Record<string, number> = {
-  invalid_input: 400, import_failed: 400, not_signed_in: 401, session_locked: 401, bad_credentials: 401,
-  user_disabled: 403, forbidden: 403, too_many_attempts: 429, not_found: 404, invalid_transition: 409,
-  conflict: 409, not_configured: 409, secret_sealed: 409, secret_unreadable: 409, signing_key_missing: 409,
-  signing_key_unreadable: 409, folder_in_use: 409, backup_unusable: 400, schema_too_new: 500, internal: 500,
+  invalid_input: 400,
+  import_failed: 400,
+  not_signed_in: 401,
+  session_locked: 401,
+  bad_credentials: 401,
+  user_disabled: 403,
+  forbidden: 403,
+  too_many_attempts: 429,
+  not_found: 404,
+  invalid_transition: 409,
+  conflict: 409,
+  not_configured: 409,
+  secret_sealed: 409,
+  secret_unreadable: 409,
+  signing_key_missing: 409,
+  signing_key_unreadable: 409,
+  folder_in_use: 409,
+  backup_unusable: 400,
+  schema_too_new: 500,
+  internal: 500,
 };

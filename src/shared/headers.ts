@@ -25,13 +25,13 @@ export interface HeaderMatch<N extends string = string> {
 
 /** `" Application_Ref. "` → `applicationref`. Letters and digits only, lower case. */
 export function normaliseHeader(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-export function matchHeaders<N extends string>(
-  headers: readonly string[],
-  columns: readonly ColumnSpec<N>[],
-): HeaderMatch<N> {
+export function matchHeaders<N extends string>(headers: readonly string[], columns: readonly ColumnSpec<N>[]): HeaderMatch<N> {
   const byKey = new Map<string, N>();
   for (const column of columns) {
     for (const alias of [column.name, ...(column.aliases ?? [])]) byKey.set(normaliseHeader(alias), column.name);

@@ -19,10 +19,18 @@ export function licenceMove(from: LicenceState, action: LicenceAction): { ok: tr
 }
 
 const STATE_WORDS: Record<LicenceState, string> = {
-  issued: 'issued', dispatched: 'on its way to the centre', at_centre: 'at the centre', collected: 'already collected', revoked: 'revoked',
+  issued: 'issued',
+  dispatched: 'on its way to the centre',
+  at_centre: 'at the centre',
+  collected: 'already collected',
+  revoked: 'revoked',
 };
 const ACTION_WORDS: Record<LicenceAction, string> = {
-  dispatch: 'dispatched', receive: 'received', collect: 'collected', revoke: 'revoked', reassign: 'reassigned to another centre',
+  dispatch: 'dispatched',
+  receive: 'received',
+  collect: 'collected',
+  revoke: 'revoked',
+  reassign: 'reassigned to another centre',
 };
 
 export function licenceRefusal(from: LicenceState, action: LicenceAction): string {

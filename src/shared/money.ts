@@ -19,7 +19,10 @@ export function centsToDecimal(cents: number): string {
 export function parseAmountToCents(raw: string | number | null | undefined): number | null {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === 'number') return Number.isFinite(raw) ? Math.round(raw * 100) + 0 : null; // + 0 turns -0 into 0
-  const text = raw.trim().replace(/^KES\s*/i, '').replace(/,/g, '');
+  const text = raw
+    .trim()
+    .replace(/^KES\s*/i, '')
+    .replace(/,/g, '');
   if (!/^-?\d+(\.\d{1,2})?$/.test(text)) return null;
   const [whole, frac = ''] = text.replace('-', '').split('.');
   const cents = Number(whole) * 100 + Number(frac.padEnd(2, '0'));

@@ -28,20 +28,37 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** DOMAIN.md "Roles and permissions". An administrator does not decide applications. */
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
-    'application.read', 'application.import', 'payment.read', 'payment.import', 'licence.read',
-    'sms.read', 'sms.manage', 'report.run', 'audit.read', 'admin.users', 'admin.centres', 'admin.fees',
-    'admin.settings', 'session.self',
-  ],
-  officer: [
-    'application.read', 'application.decide', 'application.import', 'payment.read',
-    'payment.import', 'payment.reconcile', 'licence.read', 'licence.issue', 'sms.read', 'sms.manage',
-    'report.run', 'session.self',
-  ],
-  clerk: ['licence.read', 'licence.collect', 'report.run', 'session.self'],
-  auditor: [
-    'application.read', 'payment.read', 'licence.read', 'sms.read', 'report.run', 'audit.read',
+    'application.read',
+    'application.import',
+    'payment.read',
+    'payment.import',
+    'licence.read',
+    'sms.read',
+    'sms.manage',
+    'report.run',
+    'audit.read',
+    'admin.users',
+    'admin.centres',
+    'admin.fees',
+    'admin.settings',
     'session.self',
   ],
+  officer: [
+    'application.read',
+    'application.decide',
+    'application.import',
+    'payment.read',
+    'payment.import',
+    'payment.reconcile',
+    'licence.read',
+    'licence.issue',
+    'sms.read',
+    'sms.manage',
+    'report.run',
+    'session.self',
+  ],
+  clerk: ['licence.read', 'licence.collect', 'report.run', 'session.self'],
+  auditor: ['application.read', 'payment.read', 'licence.read', 'sms.read', 'report.run', 'audit.read', 'session.self'],
 };
 
 export function can(role: Role | 'system', permission: Permission): boolean {

@@ -2,9 +2,7 @@
  * Kenyan mobile numbers. The normalised form is `2547XXXXXXXX` or `2541XXXXXXXX`
  * (the national significant number of nine digits starting 7 or 1, after 254).
  */
-export type PhoneResult =
-  | { ok: true; msisdn: string }
-  | { ok: false; reason: 'empty' | 'mangled' | 'invalid' };
+export type PhoneResult = { ok: true; msisdn: string } | { ok: false; reason: 'empty' | 'mangled' | 'invalid' };
 
 const VALID = /^254[17]\d{8}$/;
 

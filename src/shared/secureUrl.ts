@@ -8,7 +8,10 @@ import { UserError } from './errors.js';
 
 /** 127.0.0.0/8, ::1 and localhost, as the URL parser writes a host name. */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
@@ -17,7 +20,9 @@ export function insecureAddressProblem(address: string): string | null {
   let url: URL | null = null;
   try {
     if (/^https?:\/\/[^\s/]/i.test(address)) url = new URL(address);
-  } catch { /* not an address: said below */ }
+  } catch {
+    /* not an address: said below */
+  }
   if (!url) return 'is not a web address: give one starting with https://';
   if (url.protocol === 'https:') return null;
   if (isLoopbackHost(url.hostname)) return null;

@@ -13,7 +13,7 @@ export const SETTING_GROUP_TEXT: Record<SettingGroup, { title: string; descripti
   licences: { title: 'Licences', description: 'How licence numbers are made.' },
   exports: { title: 'Exports', description: 'How long report exports stay on this computer (they hold personal data).' },
   sessions: { title: 'Sessions', description: 'When an unattended screen locks.' },
-  sms: { title: 'SMS gateway', description: 'How messages to applicants are sent (Africa\'s Talking).' },
+  sms: { title: 'SMS gateway', description: "How messages to applicants are sent (Africa's Talking)." },
   sync: {
     title: 'Sync',
     description: 'The central service that kmlttb sync uses while this desk has not joined one. To join a central service, use Settings, Sync.',

@@ -3,7 +3,12 @@ const NAIROBI_OFFSET_MINUTES = 180;
 
 const displayFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Africa/Nairobi',
-  day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+  day: '2-digit',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
 });
 
 /** `28 Nov 2026, 17:53` */

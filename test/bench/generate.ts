@@ -77,17 +77,49 @@ const PASSWORD_HASH_PLACEHOLDER = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAA
 
 /** Satellite collection centres (DOMAIN.md: added by the Board), each with the county it serves. */
 const SATELLITE_COUNTY: Record<string, string> = {
-  Machakos: 'Machakos', Kisii: 'Kisii', Voi: 'Taita-Taveta', Meru: 'Meru', Naivasha: 'Nakuru', Busia: 'Busia',
-  Siaya: 'Siaya', Kericho: 'Kericho', Nyeri: 'Nyeri', Garissa: 'Garissa', Malindi: 'Kilifi', Thika: 'Kiambu',
-  Lodwar: 'Turkana', Bungoma: 'Bungoma', Kitale: 'Trans Nzoia', Kwale: 'Kwale', Nandi: 'Nandi', Kitui: 'Kitui',
-  Narok: 'Narok', Lamu: 'Lamu', Wajir: 'Wajir', Migori: 'Migori',
+  Machakos: 'Machakos',
+  Kisii: 'Kisii',
+  Voi: 'Taita-Taveta',
+  Meru: 'Meru',
+  Naivasha: 'Nakuru',
+  Busia: 'Busia',
+  Siaya: 'Siaya',
+  Kericho: 'Kericho',
+  Nyeri: 'Nyeri',
+  Garissa: 'Garissa',
+  Malindi: 'Kilifi',
+  Thika: 'Kiambu',
+  Lodwar: 'Turkana',
+  Bungoma: 'Bungoma',
+  Kitale: 'Trans Nzoia',
+  Kwale: 'Kwale',
+  Nandi: 'Nandi',
+  Kitui: 'Kitui',
+  Narok: 'Narok',
+  Lamu: 'Lamu',
+  Wajir: 'Wajir',
+  Migori: 'Migori',
 };
 /** One satellite is inactive, so that the "centre inactive" review flag occurs. */
 const INACTIVE_SATELLITE = 'Lamu';
 
 const COUNTY_WEIGHT: Record<string, number> = {
-  Nairobi: 14, Kiambu: 5, Nakuru: 4, Mombasa: 4, Kisumu: 4, 'Uasin Gishu': 3, Machakos: 3, Kakamega: 3,
-  Meru: 3, Kisii: 2.5, Bungoma: 2.5, Kilifi: 2, Nyeri: 2, Embu: 1.5, Kericho: 1.5, Kajiado: 2,
+  Nairobi: 14,
+  Kiambu: 5,
+  Nakuru: 4,
+  Mombasa: 4,
+  Kisumu: 4,
+  'Uasin Gishu': 3,
+  Machakos: 3,
+  Kakamega: 3,
+  Meru: 3,
+  Kisii: 2.5,
+  Bungoma: 2.5,
+  Kilifi: 2,
+  Nyeri: 2,
+  Embu: 1.5,
+  Kericho: 1.5,
+  Kajiado: 2,
 };
 
 const DISCLOSURES = [
@@ -163,17 +195,29 @@ export async function buildNationalData(desk: Desk, options: BuildOptions = {}):
   try {
     const ref = timed(timings, 'reference data (centres, fees, users)', log, () => seedStaffAndReference(desk, rng, scale, counts));
     const practitioners = timed(timings, `practitioners (${scale.practitioners.toLocaleString('en')})`, log, () =>
-      generatePractitioners(sqlite, rng, scale, counts));
+      generatePractitioners(sqlite, rng, scale, counts),
+    );
     const decisions = timed(timings, `applications, history, invoices, SMS (${scale.applications.toLocaleString('en')})`, log, () =>
-      generateApplications(sqlite, rng, scale, practitioners, ref, counts));
+      generateApplications(sqlite, rng, scale, practitioners, ref, counts),
+    );
     timed(timings, `audit events (${scale.auditEvents.toLocaleString('en')})`, log, () =>
-      generateAuditTrail(sqlite, rng, scale, decisions, ref, desk.deskId, counts));
+      generateAuditTrail(sqlite, rng, scale, decisions, ref, desk.deskId, counts),
+    );
     timed(timings, 'checkpoint', log, () => sqlite.pragma('wal_checkpoint(TRUNCATE)'));
     return {
-      seed, scale, rng, deskId: desk.deskId,
-      officer: ref.officers[0]!, officers: ref.officers, admin: ref.admin, auditor: ref.auditor,
-      years: ref.years, centreIds: ref.centres.map((c) => c.id), counties: kenya.counties.map(([, name]) => name!),
-      counts, timings,
+      seed,
+      scale,
+      rng,
+      deskId: desk.deskId,
+      officer: ref.officers[0]!,
+      officers: ref.officers,
+      admin: ref.admin,
+      auditor: ref.auditor,
+      years: ref.years,
+      centreIds: ref.centres.map((c) => c.id),
+      counties: kenya.counties.map(([, name]) => name!),
+      counts,
+      timings,
     };
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`);
@@ -199,8 +243,13 @@ export function seedStaffAndReference(desk: Desk, rng: Rng, scale: NationalScale
   const at = iso(utc(scale.firstYear - 1, 9, 1));
   const years = Array.from({ length: scale.years }, (_, i) => scale.firstYear + i);
   const fees = new Map<string, number>();
-  const actor = (id: string, username: string, fullName: string, role: Actor['role'], centreId: string | null = null): Actor =>
-    ({ id, username, fullName, role, centreId });
+  const actor = (id: string, username: string, fullName: string, role: Actor['role'], centreId: string | null = null): Actor => ({
+    id,
+    username,
+    fullName,
+    role,
+    centreId,
+  });
   const admin = actor(uuidv7At(rng, utc(scale.firstYear - 1, 9, 1)), 'admin', 'Board Administrator', 'admin');
   const auditor = actor(uuidv7At(rng, utc(scale.firstYear - 1, 9, 2)), 'auditor', 'Internal Auditor', 'auditor');
   const officers = [
@@ -212,19 +261,18 @@ export function seedStaffAndReference(desk: Desk, rng: Rng, scale: NationalScale
   const clerks: Actor[] = [];
 
   sqlite.transaction(() => {
-    const insertCentre = sqlite.prepare(
-      'INSERT OR IGNORE INTO centres (id, code, name, town, region, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
+    const insertCentre = sqlite.prepare('INSERT OR IGNORE INTO centres (id, code, name, town, region, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const town of kenya.rbtc_satellites) {
       const code = `SAT-${town.toUpperCase().replace(/[^A-Z]/g, '')}`;
       insertCentre.run(stableId('centre', code), code, `RBTC Satellite ${town}`, town, 'Satellite', town === INACTIVE_SATELLITE ? 0 : 1, at);
     }
-    const insertFee = sqlite.prepare(
-      'INSERT OR REPLACE INTO fees (cadre, licence_year, amount_cents, placeholder, updated_at) VALUES (?, ?, ?, 1, ?)',
-    );
+    const insertFee = sqlite.prepare('INSERT OR REPLACE INTO fees (cadre, licence_year, amount_cents, placeholder, updated_at) VALUES (?, ?, ?, 1, ?)');
     for (const year of years) {
       const rise = Math.floor((year - scale.firstYear) / 3) * 500_00;
-      for (const [cadre, base] of [['technologist', 3000_00], ['technician', 2000_00]] as const) {
+      for (const [cadre, base] of [
+        ['technologist', 3000_00],
+        ['technician', 2000_00],
+      ] as const) {
         insertFee.run(cadre, year, base + rise, at);
         fees.set(`${cadre}:${year}`, base + rise);
       }
@@ -234,14 +282,16 @@ export function seedStaffAndReference(desk: Desk, rng: Rng, scale: NationalScale
        VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?, ?)`,
     );
     const centres = sqlite.prepare('SELECT id, code, town FROM centres WHERE code NOT LIKE ?').all('SAT-%') as { id: string; code: string; town: string }[];
-    for (const c of centres) clerks.push(actor(uuidv7At(rng, utc(scale.firstYear - 1, 9, 4)), `clerk.${c.code.toLowerCase()}`, `Clerk ${c.town}`, 'clerk', c.id));
+    for (const c of centres)
+      clerks.push(actor(uuidv7At(rng, utc(scale.firstYear - 1, 9, 4)), `clerk.${c.code.toLowerCase()}`, `Clerk ${c.town}`, 'clerk', c.id));
     for (const u of [admin, auditor, ...officers, ...clerks]) {
       insertUser.run(u.id, u.username, u.fullName, u.role, u.centreId, PASSWORD_HASH_PLACEHOLDER, at, at);
     }
   })();
 
-  const centres = (sqlite.prepare('SELECT id, code, name, town, active FROM centres').all() as { id: string; code: string; name: string; town: string; active: number }[])
-    .map((c) => ({ ...c, active: c.active === 1 }));
+  const centres = (
+    sqlite.prepare('SELECT id, code, name, town, active FROM centres').all() as { id: string; code: string; name: string; town: string; active: number }[]
+  ).map((c) => ({ ...c, active: c.active === 1 }));
   const byCode = new Map(centres.map((c) => [c.code, c]));
   const regionalByCounty = new Map<string, (typeof centres)[number]>();
   for (const [code, countiesOf] of Object.entries(kenya.county_to_region)) {
@@ -279,9 +329,7 @@ function rawPhone(rng: Rng, msisdn: string): string {
   ]);
 }
 
-export function generatePractitioners(
-  sqlite: BetterSqlite3.Database, rng: Rng, scale: NationalScale, counts: Record<string, number>,
-): Practitioner[] {
+export function generatePractitioners(sqlite: BetterSqlite3.Database, rng: Rng, scale: NationalScale, counts: Record<string, number>): Practitioner[] {
   const counties = kenya.counties.map(([, name]) => [name!, COUNTY_WEIGHT[name!] ?? 1] as const);
   const nationalIds = new Set<string>();
   const out: Practitioner[] = [];
@@ -300,18 +348,43 @@ export function generatePractitioners(
     const cadre: Cadre = rng.chance(0.62) ? 'technologist' : 'technician';
     const firstName = rng.pick(kenya.first_names);
     const lastName = rng.pick(kenya.last_names);
-    const middleName = rng.weighted<string>([[rng.pick(kenya.first_names), 25], [rng.pick(kenya.last_names), 35], ['', 40]]);
+    const middleName = rng.weighted<string>([
+      [rng.pick(kenya.first_names), 25],
+      [rng.pick(kenya.last_names), 35],
+      ['', 40],
+    ]);
     const phoneInvalid = rng.chance(0.02);
     const phone = phoneInvalid ? null : kenyanPhone(rng);
     const phoneRaw = phone ? rawPhone(rng, phone) : rng.pick(['2.54712E+11', '07123', '0712-34567', '', 'none']);
     const county = rng.weighted(counties);
-    const registerStatus = rng.weighted<Practitioner['registerStatus']>([['active', 970], ['suspended', 15], ['unknown', 10], ['removed', 5]]);
+    const registerStatus = rng.weighted<Practitioner['registerStatus']>([
+      ['active', 970],
+      ['suspended', 15],
+      ['unknown', 10],
+      ['removed', 5],
+    ]);
     const language: Language = rng.chance(0.15) ? 'sw' : 'en';
     const email = rng.chance(0.85) ? `${firstName}.${lastName}${rng.int(1, 999)}@example.co.ke`.toLowerCase() : '';
     const registrationNo = `KMLTTB/${cadre === 'technologist' ? 'D' : 'C'}/${String(10_000 + i).padStart(6, '0')}`;
     const id = uuidv7At(rng, utc(scale.firstYear - 1, 9, 15) + i);
-    insert.run(id, nationalId, registrationNo, firstName, middleName, lastName, phone, phoneRaw, email, cadre,
-      rng.pick(kenya.qualifications[cadre]), county, rng.pick(kenya.employers), registerStatus, language, at);
+    insert.run(
+      id,
+      nationalId,
+      registrationNo,
+      firstName,
+      middleName,
+      lastName,
+      phone,
+      phoneRaw,
+      email,
+      cadre,
+      rng.pick(kenya.qualifications[cadre]),
+      county,
+      rng.pick(kenya.employers),
+      registerStatus,
+      language,
+      at,
+    );
     out.push({ id, nationalId, firstName, middleName, lastName, phone, cadre, county, registerStatus, language });
   });
   counts.practitioners = out.length;
@@ -324,8 +397,11 @@ function stateWeights(y: number, years: number): [State, number][] {
   const submitted = 0.12 + 0.36 * f;
   const rest = 1 - submitted;
   const mix: [State, number][] = [
-    ['licensed', 0.70 - 0.50 * f], ['paid', 0.05 + 0.20 * f], ['approved', 0.05 + 0.30 * f],
-    ['rejected', 0.10], ['returned', 0.10],
+    ['licensed', 0.7 - 0.5 * f],
+    ['paid', 0.05 + 0.2 * f],
+    ['approved', 0.05 + 0.3 * f],
+    ['rejected', 0.1],
+    ['returned', 0.1],
   ];
   const sum = mix.reduce((s, [, w]) => s + w, 0);
   return [['submitted', submitted], ...mix.map(([s, w]): [State, number] => [s, (w / sum) * rest])];
@@ -341,8 +417,12 @@ const sortName = (p: Pick<Practitioner, 'firstName' | 'middleName' | 'lastName'>
  * Returns the decisions, in time order, for the audit trail.
  */
 export function generateApplications(
-  sqlite: BetterSqlite3.Database, rng: Rng, scale: NationalScale, practitioners: Practitioner[],
-  ref: Reference, counts: Record<string, number>,
+  sqlite: BetterSqlite3.Database,
+  rng: Rng,
+  scale: NationalScale,
+  practitioners: Practitioner[],
+  ref: Reference,
+  counts: Record<string, number>,
 ): DecisionEvent[] {
   const insertApp = sqlite.prepare(
     `INSERT INTO applications (id, application_ref, practitioner_id, licence_year, submitted_at, cpd_points,
@@ -409,9 +489,15 @@ export function generateApplications(
           centreText = centre.name;
         }
         const flags = reviewFlags({
-          cpdPoints, cpdThreshold: CPD_THRESHOLD, registerStatus: p.registerStatus, otherDecidedForYear: 0,
-          declarationAccepted, disclosures, phoneValid: p.phone !== null,
-          centre: centre ? { name: centre.name, active: centre.active } : null, centreText,
+          cpdPoints,
+          cpdThreshold: CPD_THRESHOLD,
+          registerStatus: p.registerStatus,
+          otherDecidedForYear: 0,
+          declarationAccepted,
+          disclosures,
+          phoneValid: p.phone !== null,
+          centre: centre ? { name: centre.name, active: centre.active } : null,
+          centreText,
         });
         const submittedAt = iso(submittedMs);
         let decidedBy: Actor | null = null;
@@ -427,10 +513,28 @@ export function generateApplications(
         }
         const updatedMs = decidedMs ?? submittedMs;
         insertApp.run(
-          id, applicationRef, p.id, year, submittedAt, cpdPoints, declarationAccepted ? 1 : 0, disclosures,
-          centre?.id ?? null, centreText, state, revision, decidedBy?.id ?? null, decidedMs === null ? null : iso(decidedMs),
-          reason, flags.map((f) => f.kind).join(' '), flags.length, sortName(p), p.cadre, p.county,
-          state === 'submitted' ? 1 : 2, iso(updatedMs),
+          id,
+          applicationRef,
+          p.id,
+          year,
+          submittedAt,
+          cpdPoints,
+          declarationAccepted ? 1 : 0,
+          disclosures,
+          centre?.id ?? null,
+          centreText,
+          state,
+          revision,
+          decidedBy?.id ?? null,
+          decidedMs === null ? null : iso(decidedMs),
+          reason,
+          flags.map((f) => f.kind).join(' '),
+          flags.length,
+          sortName(p),
+          p.cadre,
+          p.county,
+          state === 'submitted' ? 1 : 2,
+          iso(updatedMs),
         );
         insertHistory.run(id, submittedAt, null, 'system', 'submitted', null, 'submitted', null, 1);
         counts.applications!++;
@@ -452,21 +556,40 @@ export function generateApplications(
           const invoiceState = settled ? 'paid' : rng.chance(0.05) ? 'partially_paid' : 'unpaid';
           const paid = settled ? amountCents : invoiceState === 'partially_paid' ? Math.floor(amountCents / 2) : 0;
           const paidAt = settled ? iso(decidedMs + rng.int(1, 30) * DAY) : null;
-          insertInvoice.run(uuidv7At(rng, decidedMs), id, billRef, amountCents, paid, invoiceState, paidAt, decidedAt, settled ? 2 : 1,
-            paidAt ?? decidedAt);
+          insertInvoice.run(uuidv7At(rng, decidedMs), id, billRef, amountCents, paid, invoiceState, paidAt, decidedAt, settled ? 2 : 1, paidAt ?? decidedAt);
           counts.invoices!++;
         }
         if (p.phone) {
           const event = action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : 'returned';
           const centreInfo = centre ?? { name: '', town: '' };
           const text = renderSms(templates[p.language][event]!, {
-            name: p.firstName, ref: applicationRef, year: String(year), reason: reason ?? '', billRef: billRef ?? '',
-            amount: amountCents === null ? '' : formatKes(amountCents), centre: centreInfo.name, town: centreInfo.town,
+            name: p.firstName,
+            ref: applicationRef,
+            year: String(year),
+            reason: reason ?? '',
+            billRef: billRef ?? '',
+            amount: amountCents === null ? '' : formatKes(amountCents),
+            centre: centreInfo.name,
+            town: centreInfo.town,
           });
           const length = smsLength(text);
           const sentMs = decidedMs + rng.int(2, 120) * 1000;
-          insertSms.run(uuidv7At(rng, decidedMs), `${event}:${id}:${revision}`, decidedAt, id, p.phone, event, p.language, text,
-            length.encoding, length.parts, iso(sentMs), iso(sentMs + rng.int(1, 60) * 1000), `ATXid_${rng.hex(24)}`, iso(sentMs));
+          insertSms.run(
+            uuidv7At(rng, decidedMs),
+            `${event}:${id}:${revision}`,
+            decidedAt,
+            id,
+            p.phone,
+            event,
+            p.language,
+            text,
+            length.encoding,
+            length.parts,
+            iso(sentMs),
+            iso(sentMs + rng.int(1, 60) * 1000),
+            `ATXid_${rng.hex(24)}`,
+            iso(sentMs),
+          );
           counts.sms_messages!++;
         }
         decisions.push({ at: decidedMs, actor: decidedBy, action, appId: id, ref: applicationRef, from: 'submitted', to, reason, billRef, amountCents });
@@ -483,8 +606,13 @@ export function generateApplications(
  * exports) up to `scale.auditEvents`, in time order, as one valid hash chain (the real eventHash).
  */
 export function generateAuditTrail(
-  sqlite: BetterSqlite3.Database, rng: Rng, scale: NationalScale, decisions: DecisionEvent[], ref: Reference,
-  deskId: string, counts: Record<string, number>,
+  sqlite: BetterSqlite3.Database,
+  rng: Rng,
+  scale: NationalScale,
+  decisions: DecisionEvent[],
+  ref: Reference,
+  deskId: string,
+  counts: Record<string, number>,
 ): void {
   const last = sqlite.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   let seq = last?.seq ?? 0;
@@ -504,34 +632,88 @@ export function generateAuditTrail(
   let f = 0;
   let fillerAt = start + rng.next() * step;
 
-  const write = (at: number, actor: Actor, action: string, entity: string, entityId: string | null, summary: string,
-    before: string | null, after: string | null, opId: string | null) => {
+  const write = (
+    at: number,
+    actor: Actor,
+    action: string,
+    entity: string,
+    entityId: string | null,
+    summary: string,
+    before: string | null,
+    after: string | null,
+    opId: string | null,
+  ) => {
     seq++;
     const fields = {
-      seq, id: uuidv7At(rng, at), at: iso(at), actor_id: actor.id, actor_name: actor.username, desk_id: deskId,
-      action, entity, entity_id: entityId, summary, before, after, op_id: opId, prev_hash: prevHash,
+      seq,
+      id: uuidv7At(rng, at),
+      at: iso(at),
+      actor_id: actor.id,
+      actor_name: actor.username,
+      desk_id: deskId,
+      action,
+      entity,
+      entity_id: entityId,
+      summary,
+      before,
+      after,
+      op_id: opId,
+      prev_hash: prevHash,
     };
     const hash = eventHash(fields);
-    insert.run(fields.seq, fields.id, fields.at, fields.actor_id, fields.actor_name, fields.desk_id, fields.action, fields.entity,
-      fields.entity_id, fields.summary, fields.before, fields.after, fields.op_id, fields.prev_hash, hash);
+    insert.run(
+      fields.seq,
+      fields.id,
+      fields.at,
+      fields.actor_id,
+      fields.actor_name,
+      fields.desk_id,
+      fields.action,
+      fields.entity,
+      fields.entity_id,
+      fields.summary,
+      fields.before,
+      fields.after,
+      fields.op_id,
+      fields.prev_hash,
+      hash,
+    );
     prevHash = hash;
   };
 
   inChunks(sqlite, total, 50_000, () => {
     if (d < decisionEvents && (f >= fillers || decisions[d]!.at <= fillerAt)) {
       const e = decisions[d++]!;
-      write(e.at, e.actor, `application.${e.action}`, 'application', e.appId,
+      write(
+        e.at,
+        e.actor,
+        `application.${e.action}`,
+        'application',
+        e.appId,
         `${e.ref} ${e.to}${e.reason ? `: ${e.reason}` : ''}${e.billRef ? ` (bill ${e.billRef}, ${formatKes(e.amountCents!)})` : ''}`,
         JSON.stringify({ state: e.from, decidedBy: null, decisionReason: null }),
-        JSON.stringify({ state: e.to, decidedBy: e.actor.id, decisionReason: e.reason, billRef: e.billRef ?? undefined, amountDueCents: e.amountCents ?? undefined }),
-        uuidv7At(rng, e.at));
+        JSON.stringify({
+          state: e.to,
+          decidedBy: e.actor.id,
+          decisionReason: e.reason,
+          billRef: e.billRef ?? undefined,
+          amountDueCents: e.amountCents ?? undefined,
+        }),
+        uuidv7At(rng, e.at),
+      );
       return;
     }
     const at = fillerAt;
     f++;
     fillerAt = start + f * step + rng.next() * step;
     const actor = rng.pick(staff);
-    const kind = rng.weighted<string>([['login', 45], ['logout', 40], ['export', 9], ['import', 5], ['failed', 1]]);
+    const kind = rng.weighted<string>([
+      ['login', 45],
+      ['logout', 40],
+      ['export', 9],
+      ['import', 5],
+      ['failed', 1],
+    ]);
     switch (kind) {
       case 'login':
         write(at, actor, 'session.login', 'session', actor.id, `${actor.username} signed in`, null, null, null);
@@ -545,17 +727,33 @@ export function generateAuditTrail(
       case 'export': {
         const rows = rng.int(10, 20_000);
         const input = { report: 'applications', format: rng.pick(['csv', 'xlsx']), rows, filters: { state: 'approved' } };
-        write(at, actor, 'report.exported', 'report', 'applications',
-          `applications exported as ${input.format.toUpperCase()}: ${rows} rows (state=approved)`, null, JSON.stringify(input), uuidv7At(rng, at));
+        write(
+          at,
+          actor,
+          'report.exported',
+          'report',
+          'applications',
+          `applications exported as ${input.format.toUpperCase()}: ${rows} rows (state=approved)`,
+          null,
+          JSON.stringify(input),
+          uuidv7At(rng, at),
+        );
         break;
       }
       default: {
         const rowsRead = rng.int(20, 800);
         const fileName = `ecitizen-applications-${iso(at).slice(0, 10)}.csv`;
-        write(at, actor, 'applications.import', 'import', uuidv7At(rng, at),
-          `${fileName}: ${rowsRead} rows, ${rowsRead} imported`, null,
+        write(
+          at,
+          actor,
+          'applications.import',
+          'import',
+          uuidv7At(rng, at),
+          `${fileName}: ${rowsRead} rows, ${rowsRead} imported`,
+          null,
           JSON.stringify({ fileName, sha256: rng.hex(64), dryRun: false, rowsRead, imported: rowsRead, resubmitted: 0, unchanged: 0, problems: 0 }),
-          uuidv7At(rng, at));
+          uuidv7At(rng, at),
+        );
       }
     }
   });
@@ -565,8 +763,13 @@ export function generateAuditTrail(
 /** The `BenchData` of a data set built earlier (`npm run bench -- --keep`), for `--reuse`. */
 export function describeExistingData(desk: Desk, seed: number): BenchData {
   const { sqlite } = desk;
-  const users = sqlite.prepare('SELECT id, username, full_name, role, centre_id FROM users ORDER BY username').all() as
-    { id: string; username: string; full_name: string; role: Actor['role']; centre_id: string | null }[];
+  const users = sqlite.prepare('SELECT id, username, full_name, role, centre_id FROM users ORDER BY username').all() as {
+    id: string;
+    username: string;
+    full_name: string;
+    role: Actor['role'];
+    centre_id: string | null;
+  }[];
   const actor = (u: (typeof users)[number]): Actor => ({ id: u.id, username: u.username, fullName: u.full_name, role: u.role, centreId: u.centre_id });
   const find = (username: string) => {
     const u = users.find((x) => x.username === username);
@@ -576,10 +779,17 @@ export function describeExistingData(desk: Desk, seed: number): BenchData {
   const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   const years = (sqlite.prepare('SELECT DISTINCT licence_year AS y FROM applications ORDER BY y').all() as { y: number }[]).map((r) => r.y);
   const counts: Record<string, number> = {};
-  for (const t of ['centres', 'fees', 'users', 'practitioners', 'applications', 'application_history', 'invoices', 'sms_messages', 'audit_events']) counts[t] = count(t);
+  for (const t of ['centres', 'fees', 'users', 'practitioners', 'applications', 'application_history', 'invoices', 'sms_messages', 'audit_events'])
+    counts[t] = count(t);
   return {
     seed,
-    scale: { practitioners: counts.practitioners!, applications: counts.applications!, auditEvents: counts.audit_events!, firstYear: years[0]!, years: years.length },
+    scale: {
+      practitioners: counts.practitioners!,
+      applications: counts.applications!,
+      auditEvents: counts.audit_events!,
+      firstYear: years[0]!,
+      years: years.length,
+    },
     rng: createRng(seed ^ 0xabcdef),
     deskId: desk.deskId,
     officer: find('officer'),

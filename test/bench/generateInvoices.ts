@@ -25,36 +25,51 @@ const utc = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 interface PractitionerRow {
-  id: string; cadre: string; county: string; first_name: string; middle_name: string; last_name: string;
+  id: string;
+  cadre: string;
+  county: string;
+  first_name: string;
+  middle_name: string;
+  last_name: string;
   phone: string | null;
-  centre_id: string | null; centre_text: string | null; centre_name: string | null; centre_active: number | null;
+  centre_id: string | null;
+  centre_text: string | null;
+  centre_name: string | null;
+  centre_active: number | null;
 }
 
-export interface TopUpOutcome { years: number[]; applications: number; invoices: number; seconds: number }
+export interface TopUpOutcome {
+  years: number[];
+  applications: number;
+  invoices: number;
+  seconds: number;
+}
 
 /** Adds approved applications of earlier licence years, with their invoices, until there are `target` invoices. */
 export function topUpInvoices(sqlite: BetterSqlite3.Database, data: BenchData, rng: Rng, target: number): TopUpOutcome {
   const t0 = performance.now();
-  const have = (sqlite.prepare('SELECT count(*) FROM invoices').pluck().get() as number);
+  const have = sqlite.prepare('SELECT count(*) FROM invoices').pluck().get() as number;
   const needed = target - have;
   if (needed <= 0) return { years: [], applications: 0, invoices: 0, seconds: 0 };
 
   // Each practitioner, with the centre of their latest application (people keep their centre).
-  const practitioners = sqlite.prepare(`
+  const practitioners = sqlite
+    .prepare(
+      `
     SELECT p.id, p.cadre, p.county, p.first_name, p.middle_name, p.last_name, p.phone,
            a.centre_id, a.centre_text, c.name AS centre_name, c.active AS centre_active
     FROM practitioners p
     LEFT JOIN applications a ON a.rowid = (SELECT max(rowid) FROM applications WHERE practitioner_id = p.id)
-    LEFT JOIN centres c ON c.id = a.centre_id`).all() as PractitionerRow[];
+    LEFT JOIN centres c ON c.id = a.centre_id`,
+    )
+    .all() as PractitionerRow[];
   // About half the register renews in a year: as many earlier years as that takes.
   const yearCount = Math.max(1, Math.ceil(needed / (practitioners.length * 0.45)));
   const firstYear = Math.min(...data.years) - yearCount;
   const years = Array.from({ length: yearCount }, (_, i) => firstYear + i);
   const base = data.scale.firstYear;
 
-  const insertFee = sqlite.prepare(
-    'INSERT OR IGNORE INTO fees (cadre, licence_year, amount_cents, placeholder, updated_at) VALUES (?, ?, ?, 0, ?)',
-  );
+  const insertFee = sqlite.prepare('INSERT OR IGNORE INTO fees (cadre, licence_year, amount_cents, placeholder, updated_at) VALUES (?, ?, ?, 0, ?)');
   const insertApp = sqlite.prepare(
     `INSERT INTO applications (id, application_ref, practitioner_id, licence_year, submitted_at, cpd_points,
        declaration_accepted, disclosures, centre_id, centre_text, state, revision, decided_by, decided_at,
@@ -95,14 +110,24 @@ export function topUpInvoices(sqlite: BetterSqlite3.Database, data: BenchData, r
           const submittedMs = Math.floor(times[k]!);
           const decidedMs = submittedMs + rng.int(1, 21) * DAY;
           const officer: Actor = rng.pick(data.officers);
-          const state = rng.weighted<string>([['licensed', 93], ['paid', 4], ['approved', 3]]);
+          const state = rng.weighted<string>([
+            ['licensed', 93],
+            ['paid', 4],
+            ['approved', 3],
+          ]);
           const cpdPoints = rng.chance(0.03) ? rng.int(10, CPD_THRESHOLD - 1) : rng.int(CPD_THRESHOLD, 60);
           const centre = p.centre_name === null ? null : { name: p.centre_name, active: p.centre_active === 1 };
           const flags = reviewFlags({
             // They were approved, so they were on the register then, whatever it says now.
-            cpdPoints, cpdThreshold: CPD_THRESHOLD, registerStatus: 'active',
-            otherDecidedForYear: 0, declarationAccepted: true, disclosures: '', phoneValid: p.phone !== null,
-            centre, centreText: p.centre_text ?? '',
+            cpdPoints,
+            cpdThreshold: CPD_THRESHOLD,
+            registerStatus: 'active',
+            otherDecidedForYear: 0,
+            declarationAccepted: true,
+            disclosures: '',
+            phoneValid: p.phone !== null,
+            centre,
+            centreText: p.centre_text ?? '',
           });
           const id = uuidv7At(rng, submittedMs);
           const settled = state !== 'approved';
@@ -110,15 +135,50 @@ export function topUpInvoices(sqlite: BetterSqlite3.Database, data: BenchData, r
           const updatedMs = paidMs ?? decidedMs;
           const sortName = `${p.last_name} ${p.first_name} ${p.middle_name}`.replace(/\s+/g, ' ').trim().toLowerCase();
           insertApp.run(
-            id, `APP-${year}-${String(k + 1).padStart(6, '0')}`, p.id, year, iso(submittedMs), cpdPoints, p.centre_id, p.centre_text ?? '',
-            state, officer.id, iso(decidedMs), flags.length ? 'Checked with the applicant: approved' : null,
-            flags.map((f) => f.kind).join(' '), flags.length, sortName, p.cadre, p.county, settled ? 3 : 2, iso(updatedMs),
+            id,
+            `APP-${year}-${String(k + 1).padStart(6, '0')}`,
+            p.id,
+            year,
+            iso(submittedMs),
+            cpdPoints,
+            p.centre_id,
+            p.centre_text ?? '',
+            state,
+            officer.id,
+            iso(decidedMs),
+            flags.length ? 'Checked with the applicant: approved' : null,
+            flags.map((f) => f.kind).join(' '),
+            flags.length,
+            sortName,
+            p.cadre,
+            p.county,
+            settled ? 3 : 2,
+            iso(updatedMs),
           );
           insertHistory.run(id, iso(submittedMs), null, 'system', 'submitted', null, 'submitted', null);
-          insertHistory.run(id, iso(decidedMs), officer.id, officer.username, 'approve', 'submitted', 'approved', flags.length ? 'Checked with the applicant: approved' : null);
+          insertHistory.run(
+            id,
+            iso(decidedMs),
+            officer.id,
+            officer.username,
+            'approve',
+            'submitted',
+            'approved',
+            flags.length ? 'Checked with the applicant: approved' : null,
+          );
           const amount = fee(p.cadre);
-          insertInvoice.run(uuidv7At(rng, decidedMs), id, billRefFor(readableDb(sqlite), id), amount, settled ? amount : 0, settled ? 'paid' : 'unpaid',
-            paidMs === null ? null : iso(paidMs), iso(decidedMs), settled ? 2 : 1, iso(updatedMs));
+          insertInvoice.run(
+            uuidv7At(rng, decidedMs),
+            id,
+            billRefFor(readableDb(sqlite), id),
+            amount,
+            settled ? amount : 0,
+            settled ? 'paid' : 'unpaid',
+            paidMs === null ? null : iso(paidMs),
+            iso(decidedMs),
+            settled ? 2 : 1,
+            iso(updatedMs),
+          );
         }
       })();
       added += n;

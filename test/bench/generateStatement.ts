@@ -31,8 +31,14 @@ export interface Statement {
 }
 
 interface InvoiceFacts {
-  billRef: string; due: number; open: boolean; createdMs: number; paidMs: number | null;
-  nationalId: string; phone: string | null; name: string;
+  billRef: string;
+  due: number;
+  open: boolean;
+  createdMs: number;
+  paidMs: number | null;
+  nationalId: string;
+  phone: string | null;
+  name: string;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -51,13 +57,24 @@ function amountCell(cents: number): string {
 
 /** Builds a statement of `payments` payments over the invoices in `sqlite`, up to `nowMs`. */
 export function generateStatement(sqlite: BetterSqlite3.Database, rng: Rng, payments: number, nowMs: number): Statement {
-  const rows = sqlite.prepare(`
+  const rows = sqlite
+    .prepare(
+      `
     SELECT i.bill_ref, i.amount_due_cents, i.state IN ('unpaid', 'partially_paid'), i.created_at, i.paid_at,
            p.national_id, p.phone, upper(trim(p.first_name || ' ' || CASE WHEN p.middle_name <> '' THEN p.middle_name || ' ' ELSE '' END || p.last_name))
-    FROM invoices i JOIN applications a ON a.id = i.application_id JOIN practitioners p ON p.id = a.practitioner_id`).raw().all() as
-    [string, number, number, string, string | null, string, string | null, string][];
+    FROM invoices i JOIN applications a ON a.id = i.application_id JOIN practitioners p ON p.id = a.practitioner_id`,
+    )
+    .raw()
+    .all() as [string, number, number, string, string | null, string, string | null, string][];
   const invoices: InvoiceFacts[] = rows.map(([billRef, due, open, created, paid, nationalId, phone, name]) => ({
-    billRef, due, open: open === 1, createdMs: Date.parse(created), paidMs: paid === null ? null : Date.parse(paid), nationalId, phone, name,
+    billRef,
+    due,
+    open: open === 1,
+    createdMs: Date.parse(created),
+    paidMs: paid === null ? null : Date.parse(paid),
+    nationalId,
+    phone,
+    name,
   }));
   // Most open invoices get paid; the rest of the statement is payments of invoices settled earlier (its history).
   const open = rng.shuffle(invoices.filter((i) => i.open));
@@ -72,7 +89,10 @@ export function generateStatement(sqlite: BetterSqlite3.Database, rng: Rng, paym
     for (;;) {
       let r = rng.pick(['S', 'T', 'U']);
       for (let k = 0; k < 9; k++) r += rng.pick(RECEIPT_CHARS);
-      if (!receipts.has(r)) { receipts.add(r); return r; }
+      if (!receipts.has(r)) {
+        receipts.add(r);
+        return r;
+      }
     }
   };
   const accounts: Record<AccountKind, number> = { exact: 0, loose: 0, typo: 0, swapped: 0, national_id: 0, phone: 0, other: 0 };
@@ -81,10 +101,23 @@ export function generateStatement(sqlite: BetterSqlite3.Database, rng: Rng, paym
   const lines: Line[] = [];
 
   for (const inv of chosen) {
-    const kind = rng.weighted<AccountKind>([['exact', 80], ['loose', 8], ['typo', 4], ['swapped', 2], ['national_id', 2], ['phone', 2], ['other', 2]]);
+    const kind = rng.weighted<AccountKind>([
+      ['exact', 80],
+      ['loose', 8],
+      ['typo', 4],
+      ['swapped', 2],
+      ['national_id', 2],
+      ['phone', 2],
+      ['other', 2],
+    ]);
     accounts[kind]++;
     const account = typedAccount(rng, kind, inv);
-    const amount = rng.weighted<number>([[inv.due, 92], [inv.due + 50_00, 3], [inv.due - 500_00, 2], [inv.due + rng.int(1, 20) * 100_00, 3]]);
+    const amount = rng.weighted<number>([
+      [inv.due, 92],
+      [inv.due + 50_00, 3],
+      [inv.due - 500_00, 2],
+      [inv.due + rng.int(1, 20) * 100_00, 3],
+    ]);
     const from = inv.paidMs ?? inv.createdMs + rng.int(1, 40) * DAY + rng.int(0, DAY);
     // Paid after the invoice was raised, and in the past.
     const ms = Math.min(Math.max(from, inv.createdMs + 60_000), nowMs - rng.int(3600_000, 30 * DAY), nowMs - 60_000);
@@ -97,18 +130,33 @@ export function generateStatement(sqlite: BetterSqlite3.Database, rng: Rng, paym
     const r = receipt();
     const time = statementTime(ms, rng.chance(0.1));
     const details = `Pay Bill Online from ${party.includes(' - ') ? party : `${party} - ${inv.name}`} Acc. ${account}`;
-    lines.push({ ms, receipt: r, paidIn: amount, text: `${r},${time},${time},${details},Completed,${amountCell(amount)},,BALANCE,true,Pay Bill Online,${party},,${account}` });
+    lines.push({
+      ms,
+      receipt: r,
+      paidIn: amount,
+      text: `${r},${time},${time},${details},Completed,${amountCell(amount)},,BALANCE,true,Pay Bill Online,${party},,${account}`,
+    });
     if (rng.chance(0.01)) {
       other.charge++;
       const c = receipt();
       const t = statementTime(ms + 1000, false);
-      lines.push({ ms: ms + 1000, receipt: c, paidIn: -22_00, text: `${c},${t},${t},Business Pay Bill Charge,Completed,,-22.00,BALANCE,true,Pay Bill Charge,,${r},` });
+      lines.push({
+        ms: ms + 1000,
+        receipt: c,
+        paidIn: -22_00,
+        text: `${c},${t},${t},Business Pay Bill Charge,Completed,,-22.00,BALANCE,true,Pay Bill Charge,,${r},`,
+      });
     }
     if (rng.chance(0.005)) {
       other.failed++;
       const f = receipt();
       const t = statementTime(ms - 60_000, false);
-      lines.push({ ms: ms - 60_000, receipt: f, paidIn: 0, text: `${f},${t},${t},${details},Failed,${amountCell(amount)},,BALANCE,true,Pay Bill Online,${party},,${account}` });
+      lines.push({
+        ms: ms - 60_000,
+        receipt: f,
+        paidIn: 0,
+        text: `${f},${t},${t},${details},Failed,${amountCell(amount)},,BALANCE,true,Pay Bill Online,${party},,${account}`,
+      });
     }
   }
   // A reversal of a receipt from an earlier statement (not in this file).
@@ -117,7 +165,12 @@ export function generateStatement(sqlite: BetterSqlite3.Database, rng: Rng, paym
     const ms = nowMs - rng.int(1, 20) * DAY;
     const v = receipt();
     const t = statementTime(ms, false);
-    lines.push({ ms, receipt: v, paidIn: -1500_00, text: `${v},${t},${t},Reversal,Completed,,"-1,500.00",BALANCE,true,Reversal,2547${pad(rng.int(0, 99_999_999), 8)} - REVERSED PAYER,${receipt()},` });
+    lines.push({
+      ms,
+      receipt: v,
+      paidIn: -1500_00,
+      text: `${v},${t},${t},Reversal,Completed,,"-1,500.00",BALANCE,true,Reversal,2547${pad(rng.int(0, 99_999_999), 8)} - REVERSED PAYER,${receipt()},`,
+    });
   }
   lines.sort((a, b) => a.ms - b.ms || (a.receipt < b.receipt ? -1 : 1));
   // Two downloads that overlap: a few lines appear twice.
@@ -166,7 +219,12 @@ function typedAccount(rng: Rng, kind: AccountKind, inv: InvoiceFacts): string {
     case 'exact':
       return ref;
     case 'loose':
-      return rng.pick([ref.toLowerCase(), `${ref.slice(0, 4)} ${ref.slice(4, 8)} ${ref.slice(8)}`, `${ref.slice(0, 2)}-${ref.slice(2)}`, ` ${ref.toLowerCase()}`]);
+      return rng.pick([
+        ref.toLowerCase(),
+        `${ref.slice(0, 4)} ${ref.slice(4, 8)} ${ref.slice(8)}`,
+        `${ref.slice(0, 2)}-${ref.slice(2)}`,
+        ` ${ref.toLowerCase()}`,
+      ]);
     case 'typo': {
       const at = rng.int(2, ref.length - 1);
       let c = ref[at]!;

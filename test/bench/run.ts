@@ -69,7 +69,13 @@ const EXPORT_ROUNDS = 2;
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const now = () => performance.now();
 
-interface Timed<I> { input: I; ms: number; cpuMs: number; total: number; label: string }
+interface Timed<I> {
+  input: I;
+  ms: number;
+  cpuMs: number;
+  total: number;
+  label: string;
+}
 
 async function main(): Promise<void> {
   const started = now();
@@ -79,21 +85,35 @@ async function main(): Promise<void> {
   if (SCALE !== 1) say(`SCALE ${SCALE}: a partial data set, the figures do not count against the budgets`);
   say();
   const startLoad = os.loadavg()[0]!;
-  say(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on this machine slows every figure)`);
+  say(
+    `load average at start: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (other work on this machine slows every figure)`,
+  );
   say(REUSE ? 'Reusing the data set:' : 'Building the data set:');
   let desk: Desk = openDesk(dir);
   try {
-    const data = REUSE ? describeExistingData(desk, SEED) : await buildNationalData(desk, {
-      seed: SEED,
-      log: say,
-      scale: SCALE === 1 ? {} : {
-        practitioners: Math.round(NATIONAL_SCALE_X10.practitioners * SCALE),
-        applications: Math.round(NATIONAL_SCALE_X10.applications * SCALE),
-        auditEvents: Math.round(NATIONAL_SCALE_X10.auditEvents * SCALE),
-      },
-    });
+    const data = REUSE
+      ? describeExistingData(desk, SEED)
+      : await buildNationalData(desk, {
+          seed: SEED,
+          log: say,
+          scale:
+            SCALE === 1
+              ? {}
+              : {
+                  practitioners: Math.round(NATIONAL_SCALE_X10.practitioners * SCALE),
+                  applications: Math.round(NATIONAL_SCALE_X10.applications * SCALE),
+                  auditEvents: Math.round(NATIONAL_SCALE_X10.auditEvents * SCALE),
+                },
+        });
     const buildSeconds = Object.values(data.timings).reduce((s, t) => s + t, 0);
-    say(`  ${REUSE ? 'found' : `built in ${buildSeconds.toFixed(1)} s`}: ${Object.entries(data.counts).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
+    say(
+      `  ${REUSE ? 'found' : `built in ${buildSeconds.toFixed(1)} s`}: ${Object.entries(data.counts)
+        .map(([t, n]) => `${t} ${n.toLocaleString('en')}`)
+        .join(', ')}`,
+    );
     say(`  database file: ${(fs.statSync(desk.file).size / 1024 / 1024).toFixed(0)} MB`);
     say('  payments come later, with their figures (an M-Pesa statement, after topping the invoices up); licences are not generated yet');
     say();
@@ -120,20 +140,31 @@ async function main(): Promise<void> {
       const smsOverhead = await benchSmsOverhead(desk, data.officer, rng, say, SMS_PAIRS);
       const smsRate = await benchSmsWorker(desk, rng, say, SMS_MESSAGES);
       const exports = await benchExports(dir, data.officer, say, EXPORT_ROUNDS, PRAGMAS);
-      const payments = runs('reconcile') ? await benchPayments(desk, data, createRng(SEED ^ 0x9a7e), { payments: STATEMENT_PAYMENTS, invoices: INVOICES, rounds: ROUNDS, say, explain: EXPLAIN }) : [];
+      const payments = runs('reconcile')
+        ? await benchPayments(desk, data, createRng(SEED ^ 0x9a7e), { payments: STATEMENT_PAYMENTS, invoices: INVOICES, rounds: ROUNDS, say, explain: EXPLAIN })
+        : [];
       // In QUALITY.md's order; sync follows.
       figures.push(...payments, ...exports, approve, smsOverhead, smsRate, verify, ...encryption);
     } else if (runs('reconcile')) {
-      figures.push(...await benchPayments(desk, data, createRng(SEED ^ 0x9a7e), { payments: STATEMENT_PAYMENTS, invoices: INVOICES, rounds: ROUNDS, say, explain: EXPLAIN }));
+      figures.push(
+        ...(await benchPayments(desk, data, createRng(SEED ^ 0x9a7e), {
+          payments: STATEMENT_PAYMENTS,
+          invoices: INVOICES,
+          rounds: ROUNDS,
+          say,
+          explain: EXPLAIN,
+        })),
+      );
     }
 
     if (runs('sync')) {
       // The central service runs on this data folder: the measuring desk closes for it.
       await desk.close();
-      figures.push(...await benchSync(dir, say));
+      figures.push(...(await benchSync(dir, say)));
       desk = openDesk(dir);
     }
-    if (ONLY === null) figures.push(notMeasuredLine('browser mode: sign-in to a filled applications grid', '≤ 1.5 s', 'needs Chromium; measured by the e2e suite'));
+    if (ONLY === null)
+      figures.push(notMeasuredLine('browser mode: sign-in to a filled applications grid', '≤ 1.5 s', 'needs Chromium; measured by the e2e suite'));
 
     say();
     say('Figures:');
@@ -143,14 +174,20 @@ async function main(): Promise<void> {
     const info = figures.filter((f) => f.verdict === 'INFO').length;
     const elapsed = (now() - started) / 1000;
     const busy = Math.max(startLoad, os.loadavg()[0]!) > os.cpus().length;
-    if (busy) say('WARNING: other work kept this machine busy (load average above its CPU count): wall-clock figures are inflated; the CPU-time figures beside them are not.');
+    if (busy)
+      say(
+        'WARNING: other work kept this machine busy (load average above its CPU count): wall-clock figures are inflated; the CPU-time figures beside them are not.',
+      );
     say();
     say(
       `SUMMARY: ${measured.length - failed.length}/${measured.length} measured figures within budget` +
         `${failed.length ? ` (FAIL: ${failed.map((f) => f.name).join('; ')})` : ''}, ` +
         `${info} for information (no budget), ${figures.length - measured.length - info} not built or not measured; whole run ${elapsed.toFixed(0)} s; ` +
         `CPU time of this process ${(cpuNow() / 1000).toFixed(0)} s (child processes apart); ` +
-        `load average at end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+        `load average at end ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}`,
     );
   } finally {
     await desk.close();
@@ -203,11 +240,26 @@ async function benchGrid(desk: Desk, data: BenchData, rng: Rng): Promise<Figure>
 function countFor(desk: Desk, input: ListInput): number {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (input.state) { where.push('state = ?'); params.push(input.state); }
-  if (input.licenceYear) { where.push('licence_year = ?'); params.push(input.licenceYear); }
-  if (input.cadre) { where.push('cadre = ?'); params.push(input.cadre); }
-  if (input.centreId) { where.push('centre_id = ?'); params.push(input.centreId); }
-  if (input.county) { where.push('county = ?'); params.push(input.county); }
+  if (input.state) {
+    where.push('state = ?');
+    params.push(input.state);
+  }
+  if (input.licenceYear) {
+    where.push('licence_year = ?');
+    params.push(input.licenceYear);
+  }
+  if (input.cadre) {
+    where.push('cadre = ?');
+    params.push(input.cadre);
+  }
+  if (input.centreId) {
+    where.push('centre_id = ?');
+    params.push(input.centreId);
+  }
+  if (input.county) {
+    where.push('county = ?');
+    params.push(input.county);
+  }
   if (input.flagged !== undefined) where.push(input.flagged ? 'flag_count > 0' : 'flag_count = 0');
   const sql = `SELECT count(*) AS n FROM applications${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
   return (desk.sqlite.prepare(sql).get(...params) as { n: number }).n;
@@ -223,8 +275,13 @@ async function benchSearch(desk: Desk, data: BenchData, rng: Rng): Promise<Figur
      FROM applications a JOIN practitioners p ON p.id = a.practitioner_id WHERE a.rowid = ?`,
   );
   interface Sample {
-    application_ref: string; state: ListInput['state']; licence_year: number; first_name: string; last_name: string;
-    national_id: string; phone: string | null;
+    application_ref: string;
+    state: ListInput['state'];
+    licence_year: number;
+    first_name: string;
+    last_name: string;
+    national_id: string;
+    phone: string | null;
   }
   const pickRow = (needPhone = false): Sample => {
     for (;;) {
@@ -252,7 +309,13 @@ async function benchSearch(desk: Desk, data: BenchData, rng: Rng): Promise<Figur
     }
   }
   rng.shuffle(inputs);
-  const runs = await timeQueries(desk, data.officer, inputs.map(({ kind: _k, ...i }) => i), (i) => describe(i), 10);
+  const runs = await timeQueries(
+    desk,
+    data.officer,
+    inputs.map(({ kind: _k, ...i }) => i),
+    (i) => describe(i),
+    10,
+  );
   const byKind = kinds.map((k) => {
     const ms = runs.filter((r) => inputs[runs.indexOf(r)]!.kind === k.kind).map((r) => r.ms);
     return `${k.kind} ${formatMs(percentile(ms, 95))}`;
@@ -264,9 +327,7 @@ async function benchSearch(desk: Desk, data: BenchData, rng: Rng): Promise<Figur
 
 // ---------------------------------------------------------------------------------------------
 
-async function timeQueries(
-  desk: Desk, actor: Actor, inputs: ListInput[], label: (i: ListInput) => string, warmup: number,
-): Promise<Timed<ListInput>[]> {
+async function timeQueries(desk: Desk, actor: Actor, inputs: ListInput[], label: (i: ListInput) => string, warmup: number): Promise<Timed<ListInput>[]> {
   for (const input of inputs.slice(0, warmup)) await desk.query('applications.list', input, actor);
   const runs: Timed<ListInput>[] = [];
   for (const input of inputs) {
@@ -281,14 +342,14 @@ async function timeQueries(
   return runs;
 }
 
-async function report(
-  desk: Desk, actor: Actor, name: string, runs: Timed<ListInput>[], budgetMs: number, what: string, extra = '',
-): Promise<Figure> {
+async function report(desk: Desk, actor: Actor, name: string, runs: Timed<ListInput>[], budgetMs: number, what: string, extra = ''): Promise<Figure> {
   const ms = runs.map((r) => r.ms);
   const p95 = percentile(ms, 95);
   const cpu = runs.map((r) => r.cpuMs);
-  say(`  ${what}: ${runs.length} runs, p50 ${formatMs(median(ms))}, p95 ${formatMs(p95)}, max ${formatMs(Math.max(...ms))}` +
-    ` (CPU time: p50 ${formatMs(median(cpu))}, p95 ${formatMs(percentile(cpu, 95))})`);
+  say(
+    `  ${what}: ${runs.length} runs, p50 ${formatMs(median(ms))}, p95 ${formatMs(p95)}, max ${formatMs(Math.max(...ms))}` +
+      ` (CPU time: p50 ${formatMs(median(cpu))}, p95 ${formatMs(percentile(cpu, 95))})`,
+  );
   const slowest = [...runs].sort((a, b) => b.ms - a.ms).slice(0, 5);
   for (const r of slowest) say(`    slow: ${formatMs(r.ms)} (${r.total.toLocaleString('en')} rows) ${r.label}`);
   if (p95 > budgetMs || EXPLAIN) {
@@ -302,19 +363,20 @@ async function report(
  */
 async function explain(desk: Desk, actor: Actor, input: ListInput): Promise<void> {
   const captured: { sql: string; parameters: readonly unknown[]; ms: number }[] = [];
-  const record = (st: BetterSqlite3.Statement, text: string) => new Proxy(st, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop, target) as unknown;
-      if (typeof value !== 'function') return value;
-      if (prop !== 'get' && prop !== 'all' && prop !== 'run') return (value as (...a: unknown[]) => unknown).bind(target);
-      return (...params: unknown[]) => {
-        const t0 = now();
-        const out = (value as (...a: unknown[]) => unknown).apply(target, params);
-        captured.push({ sql: text, parameters: params, ms: now() - t0 });
-        return out;
-      };
-    },
-  });
+  const record = (st: BetterSqlite3.Statement, text: string) =>
+    new Proxy(st, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target) as unknown;
+        if (typeof value !== 'function') return value;
+        if (prop !== 'get' && prop !== 'all' && prop !== 'run') return (value as (...a: unknown[]) => unknown).bind(target);
+        return (...params: unknown[]) => {
+          const t0 = now();
+          const out = (value as (...a: unknown[]) => unknown).apply(target, params);
+          captured.push({ sql: text, parameters: params, ms: now() - t0 });
+          return out;
+        };
+      },
+    });
   const sqlite = new Proxy(desk.sqlite, {
     get(target, prop) {
       const value = Reflect.get(target, prop, target) as unknown;
@@ -345,19 +407,26 @@ async function benchAuditVerify(desk: Desk, data: BenchData): Promise<Figure> {
   const ms = now() - t0;
   const cpuMs = cpuNow() - c0;
   const single = timeSync(() => verifyAuditChain(desk.sqlite));
-  say(`  audit verify: ${result.checked.toLocaleString('en')} events, ${result.ok ? 'chain ok' : `BROKEN at ${result.firstBad?.seq}: ${result.firstBad?.problem}`}, ${formatMs(ms)} (CPU time ${formatMs(cpuMs)}); ` +
-    `on one thread ${formatMs(single.ms)} (CPU time ${formatMs(single.cpuMs)})`);
+  say(
+    `  audit verify: ${result.checked.toLocaleString('en')} events, ${result.ok ? 'chain ok' : `BROKEN at ${result.firstBad?.seq}: ${result.firstBad?.problem}`}, ${formatMs(ms)} (CPU time ${formatMs(cpuMs)}); ` +
+      `on one thread ${formatMs(single.ms)} (CPU time ${formatMs(single.cpuMs)})`,
+  );
   if (!result.ok || result.checked !== data.counts.audit_events) throw new Error('The generated audit chain does not verify');
   if (JSON.stringify(single.value) !== JSON.stringify(result)) throw new Error('The audit chain verifies differently on one thread');
-  return budgetLine(`audit chain verify over ${result.checked.toLocaleString('en')} events`, ms, 5000, `CPU time ${formatMs(cpuMs)}, all threads; one thread ${formatMs(single.ms)}`);
+  return budgetLine(
+    `audit chain verify over ${result.checked.toLocaleString('en')} events`,
+    ms,
+    5000,
+    `CPU time ${formatMs(cpuMs)}, all threads; one thread ${formatMs(single.ms)}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 
 async function benchApprove(desk: Desk, data: BenchData, rng: Rng): Promise<Figure> {
-  const candidates = (desk.sqlite
-    .prepare("SELECT id FROM applications WHERE state = 'submitted' AND flag_count = 0")
-    .all() as { id: string }[]).map((r) => r.id);
+  const candidates = (desk.sqlite.prepare("SELECT id FROM applications WHERE state = 'submitted' AND flag_count = 0").all() as { id: string }[]).map(
+    (r) => r.id,
+  );
   rng.shuffle(candidates);
   const chosen = candidates.slice(0, APPROVALS);
   const sync = desk.sqlite.pragma('synchronous', { simple: true });
@@ -381,7 +450,12 @@ async function benchApprove(desk: Desk, data: BenchData, rng: Rng): Promise<Figu
       `${sms} SMS queued; synchronous=${sync === 2 ? 'FULL' : sync}; chain after approvals ${verify.ok ? 'ok' : 'BROKEN'}`,
   );
   if (!verify.ok) throw new Error('The audit chain broke during approvals');
-  return budgetLine('approve one application (dispatch, audit, SMS queued) median', median(ms), 5, `${ms.length} approvals; CPU-time median ${formatMs(median(cpu))}`);
+  return budgetLine(
+    'approve one application (dispatch, audit, SMS queued) median',
+    median(ms),
+    5,
+    `${ms.length} approvals; CPU-time median ${formatMs(median(cpu))}`,
+  );
 }
 
 main().then(

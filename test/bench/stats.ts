@@ -20,7 +20,10 @@ export const formatPct = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;
 export const formatRate = (perSecond: number) => `${Math.round(perSecond).toLocaleString('en')}/s`;
 
 /** This process's CPU time in ms: unlike wall time, it does not grow while other work holds the CPUs. */
-export const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+export const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 /** Wall and CPU time of one run of `fn`. */
 export async function timeIt<T>(fn: () => T | Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {

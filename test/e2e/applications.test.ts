@@ -24,7 +24,15 @@ function context() {
 /** Reads the SMS preview of the open decision once it shows text that passes `accept`. */
 async function previewOf(page: Page, accept: (text: string) => boolean): Promise<{ phone: string; text: string }> {
   const preview = page.getByRole('region', { name: 'SMS preview' });
-  const text = await waitFor(async () => (await preview.locator('blockquote').textContent().catch(() => null)) ?? '', accept, 'the SMS preview');
+  const text = await waitFor(
+    async () =>
+      (await preview
+        .locator('blockquote')
+        .textContent()
+        .catch(() => null)) ?? '',
+    accept,
+    'the SMS preview',
+  );
   const heading = (await preview.getByRole('heading').textContent()) ?? '';
   return { phone: heading.replace(/^.*:\s*/, '').trim(), text };
 }
@@ -54,9 +62,17 @@ describe('browser mode: deciding applications', () => {
     expect(await nav.getByRole('link', { name: 'Audit' }).count()).toBe(0);
 
     // The queue: submitted applications, oldest first.
-    const queue = await waitFor(() => gridRefs(page), (refs) => refs.length >= 2, 'the queue to fill');
+    const queue = await waitFor(
+      () => gridRefs(page),
+      (refs) => refs.length >= 2,
+      'the queue to fill',
+    );
     const [approveRef, rejectRef] = queue as [string, string];
-    expect(await applicationsGrid(page).getByRole('columnheader', { name: /Submitted/ }).getAttribute('aria-sort')).toBe('ascending');
+    expect(
+      await applicationsGrid(page)
+        .getByRole('columnheader', { name: /Submitted/ })
+        .getAttribute('aria-sort'),
+    ).toBe('ascending');
     await screenshot(page, 'applications-queue');
 
     // Approve the oldest, found through the search filter.
@@ -68,7 +84,11 @@ describe('browser mode: deciding applications', () => {
     expect(approvalPreview.phone).toMatch(/^0[17]\d{2} \d{3} \d{3}$/);
     await screenshot(page, 'applications-decision');
     await page.getByRole('button', { name: 'Confirm' }).click();
-    const approvalNews = await waitFor(() => statusText(page), (t) => t.includes(`${approveRef} approved`), 'the approval to be announced');
+    const approvalNews = await waitFor(
+      () => statusText(page),
+      (t) => t.includes(`${approveRef} approved`),
+      'the approval to be announced',
+    );
     const bill = /Bill reference (\S+), (KES [\d,]+\.\d{2})/.exec(approvalNews);
     expect(bill, approvalNews).not.toBeNull();
     const [, billRef = '', amount = ''] = bill ?? [];
@@ -83,14 +103,22 @@ describe('browser mode: deciding applications', () => {
     await page.getByLabel('Reason').fill(reason);
     const rejectionPreview = await previewOf(page, (t) => t.includes(reason));
     await page.getByRole('button', { name: 'Confirm' }).click();
-    await waitFor(() => statusText(page), (t) => t.includes(`${rejectRef} rejected`), 'the rejection to be announced');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.includes(`${rejectRef} rejected`),
+      'the rejection to be announced',
+    );
 
     // Both show their new state when opened again; the approval shows its invoice.
     await page.getByLabel('State', { exact: true }).selectOption({ label: 'Any state' });
     await searchFor(page, approveRef);
     expect(await applicationsGrid(page).locator('tbody tr').first().innerText()).toContain('Approved');
     await applicationsGrid(page).getByRole('button', { name: approveRef }).click();
-    await waitFor(() => detailValue(page, 'Bill reference').innerText(), (t) => t === billRef, 'the bill reference');
+    await waitFor(
+      () => detailValue(page, 'Bill reference').innerText(),
+      (t) => t === billRef,
+      'the bill reference',
+    );
     expect(await detailValue(page, 'Amount due').innerText()).toBe(amount);
     expect(await page.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
     await screenshot(page, 'applications-approved');
@@ -98,7 +126,14 @@ describe('browser mode: deciding applications', () => {
     await searchFor(page, rejectRef);
     expect(await applicationsGrid(page).locator('tbody tr').first().innerText()).toContain('Rejected');
     await applicationsGrid(page).getByRole('button', { name: rejectRef }).click();
-    await waitFor(() => detailValue(page, 'Reason').innerText().catch(() => ''), (t) => t === reason, 'the rejection reason');
+    await waitFor(
+      () =>
+        detailValue(page, 'Reason')
+          .innerText()
+          .catch(() => ''),
+      (t) => t === reason,
+      'the rejection reason',
+    );
 
     // One queued SMS for each decision, to the applicant's phone, with the text previewed.
     await page.getByRole('link', { name: 'SMS' }).click();
@@ -133,7 +168,12 @@ describe('browser mode: deciding applications', () => {
     const [refA = '', , nameA = ''] = first;
     const wordsA = new Set(nameA.toLowerCase().split(/\s+/));
     // Another person, whose name the first one's does not contain.
-    const other = queue.find((cells) => (cells[2] ?? '').toLowerCase().split(/\s+/).some((w) => !wordsA.has(w)));
+    const other = queue.find((cells) =>
+      (cells[2] ?? '')
+        .toLowerCase()
+        .split(/\s+/)
+        .some((w) => !wordsA.has(w)),
+    );
     expect(other, 'a second applicant with another name').toBeDefined();
     const nameB = other?.[2] ?? '';
     const stateOf = async (ref: string) => (await apiQuery(page, 'applications.list', { search: ref })).rows.find((r) => r.applicationRef === ref)?.state;
@@ -143,7 +183,11 @@ describe('browser mode: deciding applications', () => {
     await grid.getByRole('button', { name: refA }).click();
     await panel.getByRole('heading', { level: 2, name: new RegExp(`^${refA} `) }).waitFor();
     await page.getByLabel('Search applications').fill(nameB);
-    const found = await waitFor(() => gridRefs(page), (refs) => refs.length > 0 && !refs.includes(refA), `the grid to show ${nameB} and not ${refA}`);
+    const found = await waitFor(
+      () => gridRefs(page),
+      (refs) => refs.length > 0 && !refs.includes(refA),
+      `the grid to show ${nameB} and not ${refA}`,
+    );
     // The panel that showed the first person is gone with its row, in the same moment.
     expect(await panel.count()).toBe(0);
     expect(await grid.locator('tr[aria-current="true"] button').innerText()).toBe(found[0]);
@@ -155,11 +199,19 @@ describe('browser mode: deciding applications', () => {
     await page.getByRole('heading', { level: 3, name: `Approve ${found[0]}` }).waitFor();
     expect(await page.getByRole('heading', { name: new RegExp(refA) }).count()).toBe(0);
     await page.keyboard.press('Escape');
-    await waitFor(() => page.getByLabel('Reason').count(), (n) => n === 0, 'the decision to close');
+    await waitFor(
+      () => page.getByLabel('Reason').count(),
+      (n) => n === 0,
+      'the decision to close',
+    );
 
     // A search that finds nobody: nothing is open, and `a` opens nothing.
     await page.getByLabel('Search applications').fill('Nobody Zzyzxvut');
-    await waitFor(() => grid.locator('tbody td.empty').count(), (n) => n === 1, 'the grid to find nobody');
+    await waitFor(
+      () => grid.locator('tbody td.empty').count(),
+      (n) => n === 1,
+      'the grid to find nobody',
+    );
     expect(await panel.count()).toBe(0);
     await page.getByRole('heading', { name: 'Applications', level: 1 }).click();
     await page.keyboard.press('a');
@@ -177,7 +229,8 @@ describe('browser mode: deciding applications', () => {
   it('an officer imports an applications file: the dry run lists problems by line, and a clean file lands in the queue', async () => {
     const header =
       'application_ref,submitted_at,national_id,registration_no,first_name,middle_name,last_name,phone,email,cadre,qualification,county,employer,licence_year,cpd_points,collection_centre,declaration_accepted,disclosures';
-    const first = 'PAL-E2E-000001,2026-11-01T09:00:00+03:00,22334455,T/2019/01234,Wanjiru,,Kamau,0712345678,wanjiru@example.co.ke,technologist,Diploma in Medical Laboratory Sciences,Nairobi,Kenyatta National Hospital,2027,30,NRB,yes,';
+    const first =
+      'PAL-E2E-000001,2026-11-01T09:00:00+03:00,22334455,T/2019/01234,Wanjiru,,Kamau,0712345678,wanjiru@example.co.ke,technologist,Diploma in Medical Laboratory Sciences,Nairobi,Kenyatta National Hospital,2027,30,NRB,yes,';
     const second = (cpd: string) =>
       `PAL-E2E-000002,01/11/2026 10:30,22334456,T/2019/01235,Otieno,,Odhiambo,0722000111,otieno@example.co.ke,technician,Certificate in Medical Laboratory Sciences,Kisumu,JOOTRH,2027,${cpd},KSM,yes,`;
     const bad = path.join(dataDir, 'applications-bad.csv');
@@ -187,7 +240,11 @@ describe('browser mode: deciding applications', () => {
 
     const page = await signIn(context(), url(), 'officer');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications', exact: true }).click(); // Sign-in lands on the Dashboard.
-    await waitFor(() => gridRefs(page), (refs) => refs.length > 0, 'the queue');
+    await waitFor(
+      () => gridRefs(page),
+      (refs) => refs.length > 0,
+      'the queue',
+    );
     await page.getByRole('button', { name: 'Import applications' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import applications' });
     await dialog.getByLabel('Applications file (.csv or .xlsx)').setInputFiles(bad);
@@ -202,7 +259,11 @@ describe('browser mode: deciding applications', () => {
     await dialog.getByLabel('Applications file (.csv or .xlsx)').setInputFiles(good);
     await dialog.getByText(/2 rows read, 2 to import/).waitFor();
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await waitFor(() => statusText(page), (t) => t.includes('Import finished: 2 imported'), 'the import to finish');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.includes('Import finished: 2 imported'),
+      'the import to finish',
+    );
     await dialog.getByRole('button', { name: 'Close' }).click();
     await searchFor(page, 'PAL-E2E-000002');
     expect(await applicationsGrid(page).locator('tbody tr').first().innerText()).toContain('Submitted');
@@ -217,7 +278,11 @@ describe('browser mode: deciding applications', () => {
     expect(await nav.getByRole('link', { name: 'Audit' }).count()).toBe(1);
     expect(await nav.getByRole('link', { name: 'Settings' }).count()).toBe(0);
 
-    const [ref] = (await waitFor(() => gridRefs(page), (refs) => refs.length > 0, 'the queue')) as [string];
+    const [ref] = (await waitFor(
+      () => gridRefs(page),
+      (refs) => refs.length > 0,
+      'the queue',
+    )) as [string];
     await applicationsGrid(page).getByRole('button', { name: ref }).click();
     await detailValue(page, 'National ID').waitFor();
     expect(await page.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
@@ -269,7 +334,11 @@ describe('browser mode: deciding applications', () => {
     await screenshot(page, 'settings-fees');
 
     await nav.getByRole('link', { name: 'Applications' }).click();
-    const [ref] = (await waitFor(() => gridRefs(page), (refs) => refs.length > 0, 'the queue')) as [string];
+    const [ref] = (await waitFor(
+      () => gridRefs(page),
+      (refs) => refs.length > 0,
+      'the queue',
+    )) as [string];
     await applicationsGrid(page).getByRole('button', { name: ref }).click();
     await detailValue(page, 'National ID').waitFor();
     expect(await page.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);

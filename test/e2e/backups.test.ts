@@ -43,9 +43,17 @@ describe('browser mode: backups, About and the logs', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('list', { name: 'Settings sections' }).getByRole('link', { name: 'Backups' }).click();
     await page.getByRole('button', { name: 'Back up now' }).click();
-    const made = await waitFor(() => statusText(page), (t) => t.startsWith('Backed up: '), 'the backup to be announced');
+    const made = await waitFor(
+      () => statusText(page),
+      (t) => t.startsWith('Backed up: '),
+      'the backup to be announced',
+    );
     const file = /^Backed up: (kmlttb-\S+\.sqlite) /.exec(made)![1]!;
-    await waitFor(() => page.getByLabel('Last backup').innerText(), (t) => t.includes(file), 'the last backup to be shown');
+    await waitFor(
+      () => page.getByLabel('Last backup').innerText(),
+      (t) => t.includes(file),
+      'the last backup to be shown',
+    );
     expect(fs.statSync(path.join(dataDir, 'backups', file)).mode & 0o777).toBe(0o600);
 
     // A change after the backup: the restore takes the desk back to before it.
@@ -56,7 +64,11 @@ describe('browser mode: backups, About and the logs', () => {
     await dialog.getByRole('button', { name: 'Restore this backup' }).waitFor();
     await screenshot(page, 'backups-restore-confirm');
     await dialog.getByRole('button', { name: 'Restore this backup' }).click();
-    await waitFor(() => statusText(page), (t) => t === `${file} will be restored when the app starts again. Restart the app to finish.`, 'the restore to wait for the next start');
+    await waitFor(
+      () => statusText(page),
+      (t) => t === `${file} will be restored when the app starts again. Restart the app to finish.`,
+      'the restore to wait for the next start',
+    );
     await page.getByText(`${file} will be restored when the app starts again (asked by`).waitFor();
     expect(errorsOf(page)).toEqual([]);
     await page.close();
@@ -80,7 +92,11 @@ describe('browser mode: backups, About and the logs', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('list', { name: 'Settings sections' }).getByRole('link', { name: 'General' }).click();
     await page.getByRole('button', { name: 'Open logs folder' }).click();
-    await waitFor(() => statusText(page), (t) => t === `The logs are in ${path.join(dataDir, 'logs')}.`, 'the logs folder to be named');
+    await waitFor(
+      () => statusText(page),
+      (t) => t === `The logs are in ${path.join(dataDir, 'logs')}.`,
+      'the logs folder to be named',
+    );
     expect(fs.readdirSync(path.join(dataDir, 'logs')).some((f) => /^kmlttb\.\d{4}-\d{2}-\d{2}\.\d+\.log$/.test(f))).toBe(true);
     expect(errorsOf(page)).toEqual([]);
     await page.close();

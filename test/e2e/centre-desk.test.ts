@@ -39,7 +39,11 @@ beforeAll(async () => {
   const passwordFile = path.join(makeDataDir(), 'admin-password');
   fs.writeFileSync(passwordFile, 'demo-password\n');
   // Only an administrator of the service joins a desk; this one serves one centre.
-  await run(process.execPath, [CLI, '--data', deskDir, '--user', 'admin', '--password-file', passwordFile, 'sync', '--server', server.url, '--centre', centre.code], { cwd: REPO });
+  await run(
+    process.execPath,
+    [CLI, '--data', deskDir, '--user', 'admin', '--password-file', passwordFile, 'sync', '--server', server.url, '--centre', centre.code],
+    { cwd: REPO },
+  );
   desk = await startWeb(deskDir);
   browser = await launchBrowser();
 });
@@ -68,8 +72,12 @@ describe("browser mode: a centre's desk", () => {
     await onTheWay.getByRole('listitem').filter({ hasText: centre.batchNo }).getByRole('button', { name: 'Confirm received' }).click();
     await clerk.getByRole('button', { name: 'Confirm' }).click();
     await announced(clerk, /licences? at the centre/, 'the batch received');
-    await waitFor(async () => onServer<{ state: string }>('SELECT state FROM dispatch_batches WHERE batch_no = ?', centre.batchNo).state,
-      (state) => state === 'received', 'the receipt to reach the central service', 30_000);
+    await waitFor(
+      async () => onServer<{ state: string }>('SELECT state FROM dispatch_batches WHERE batch_no = ?', centre.batchNo).state,
+      (state) => state === 'received',
+      'the receipt to reach the central service',
+      30_000,
+    );
     await screenshot(clerk, 'centre-desk-collection');
     expect(errorsOf(clerk)).toEqual([]);
   });

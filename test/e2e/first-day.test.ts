@@ -29,20 +29,36 @@ describe('browser mode: what a newcomer might misread', () => {
     const page = await signIn(browser.context, url, 'auditor');
     await nav(page).getByRole('link', { name: 'Audit' }).click();
     await page.getByRole('button', { name: 'Verify chain' }).click();
-    await waitFor(() => statusText(page), (t) => t.startsWith('Audit trail verified'), 'the verification to be announced');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.startsWith('Audit trail verified'),
+      'the verification to be announced',
+    );
 
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
     await page.getByRole('button', { name: 'Unlock' }).waitFor();
-    await waitFor(() => statusText(page), (t) => t === '', 'the status line to empty on the lock screen');
+    await waitFor(
+      () => statusText(page),
+      (t) => t === '',
+      'the status line to empty on the lock screen',
+    );
 
     await page.getByLabel('Password').fill('demo-password');
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.getByRole('button', { name: 'Verify chain' }).click();
-    await waitFor(() => statusText(page), (t) => t.startsWith('Audit trail verified'), 'the second verification to be announced');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.startsWith('Audit trail verified'),
+      'the second verification to be announced',
+    );
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
-    await waitFor(() => statusText(page), (t) => t === '', 'the status line to empty after signing out');
+    await waitFor(
+      () => statusText(page),
+      (t) => t === '',
+      'the status line to empty after signing out',
+    );
     expect(errorsOf(page)).toEqual([]);
     await page.close();
   });
@@ -59,7 +75,11 @@ describe('browser mode: what a newcomer might misread', () => {
     await form.getByLabel('Password', { exact: true }).fill('a long enough password');
     await form.getByRole('button', { name: 'Add user' }).click();
 
-    await waitFor(() => describedText(fullName), (t) => t.includes('Full name needs at least 2 characters'), 'the full name to say what is wrong');
+    await waitFor(
+      () => describedText(fullName),
+      (t) => t.includes('Full name needs at least 2 characters'),
+      'the full name to say what is wrong',
+    );
     expect(await fullName.getAttribute('aria-invalid')).toBe('true');
     expect(await describedText(username)).toContain('A username is 2 to 40 letters');
     expect(await form.innerText()).not.toMatch(/Too small|expected string|fullName/);
@@ -73,7 +93,11 @@ describe('browser mode: what a newcomer might misread', () => {
     expect(await describedText(username)).toBe('');
 
     await form.getByRole('button', { name: 'Add user' }).click();
-    await waitFor(() => statusText(page), (t) => t.includes('User achieng.otieno added.'), 'the user to be added');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.includes('User achieng.otieno added.'),
+      'the user to be added',
+    );
     expect(errorsOf(page)).toEqual([]);
     await page.close();
   });
@@ -98,7 +122,11 @@ describe('browser mode: what a newcomer might misread', () => {
 
     await select.selectOption({ label: 'Auditor' });
     await confirm.getByRole('button', { name: 'Confirm' }).click();
-    await waitFor(() => statusText(page), (t) => t.includes('achieng.otieno is now Auditor.'), 'the role change to be announced');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.includes('achieng.otieno is now Auditor.'),
+      'the role change to be announced',
+    );
     expect(await roleOf('achieng.otieno')).toBe('auditor');
     expect(await select.inputValue()).toBe('auditor');
     expect(errorsOf(page)).toEqual([]);
@@ -111,7 +139,11 @@ describe('browser mode: what a newcomer might misread', () => {
     await nav(page).getByRole('link', { name: 'Applications', exact: true }).click();
     const grid = applicationsGrid(page);
     const panel = page.getByRole('complementary', { name: 'Application details' });
-    const [ref] = (await waitFor(() => gridRefs(page), (r) => r.length > 0, 'the queue')) as [string];
+    const [ref] = (await waitFor(
+      () => gridRefs(page),
+      (r) => r.length > 0,
+      'the queue',
+    )) as [string];
     /** The grid's visible column headers, and how far it overflows its frame sideways. */
     const layout = () =>
       grid.evaluate((table) => {

@@ -92,7 +92,11 @@ describe('browser mode: the first run on a new data folder', () => {
     await page.getByRole('button', { name: 'Create administrator' }).click();
     await expectDashboard(page, 45_000);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications', exact: true }).click();
-    const refs = await waitFor(() => gridRefs(page), (r) => r.length > 0, 'the applications grid to show the demo data');
+    const refs = await waitFor(
+      () => gridRefs(page),
+      (r) => r.length > 0,
+      'the applications grid to show the demo data',
+    );
     expect(refs.length).toBeGreaterThan(0);
     expect(await applicationsGrid(page).locator('tbody tr').count()).toBeGreaterThan(0);
     expect(errorsOf(page)).toEqual([]);
@@ -104,7 +108,11 @@ describe('browser mode: the first run on a new data folder', () => {
     const dataDir = makeDataDir();
     const passwordFile = path.join(dataDir, 'auditor-password');
     fs.writeFileSync(passwordFile, 'auditor-password-123\n');
-    await run(process.execPath, [CLI, 'users', 'add', '--data', dataDir, '--username', 'officer', '--name', 'Not An Officer', '--role', 'auditor', '--password-file', passwordFile], { cwd: REPO });
+    await run(
+      process.execPath,
+      [CLI, 'users', 'add', '--data', dataDir, '--username', 'officer', '--name', 'Not An Officer', '--role', 'auditor', '--password-file', passwordFile],
+      { cwd: REPO },
+    );
     const desk = await newDesk(dataDir);
     const page = await openFirstRun(desk.url);
     await fillFirstRun(page, desk.firstRunCode, { demo: true });
@@ -112,7 +120,9 @@ describe('browser mode: the first run on a new data folder', () => {
 
     await page.getByRole('heading', { name: 'Sign in' }).waitFor({ timeout: 45_000 });
     const notice = page.getByRole('alert');
-    expect(await notice.innerText()).toMatch(/^Your administrator account 'ada' was created, but the demo data could not be made: .+ Sign in with your new account\.$/);
+    expect(await notice.innerText()).toMatch(
+      /^Your administrator account 'ada' was created, but the demo data could not be made: .+ Sign in with your new account\.$/,
+    );
     await page.getByLabel('Username').fill(ADMIN.username);
     await page.getByLabel('Password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -10,7 +10,11 @@ describe('browser mode: keyboard and idle lock', () => {
     const { url, browser } = setup();
     const page = await signIn(browser.context, url, 'officer', { fakeClock: true });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications', exact: true }).click(); // Sign-in lands on the Dashboard.
-    const refs = await waitFor(() => gridRefs(page), (r) => r.length >= 3, 'the queue');
+    const refs = await waitFor(
+      () => gridRefs(page),
+      (r) => r.length >= 3,
+      'the queue',
+    );
 
     // ArrowDown twice, k once, then Enter: the second application opens.
     await page.getByRole('heading', { name: 'Applications', level: 1 }).click();
@@ -27,7 +31,11 @@ describe('browser mode: keyboard and idle lock', () => {
     await page.getByLabel('Reason').waitFor();
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await page.keyboard.press('Escape');
-    await waitFor(() => page.getByLabel('Reason').count(), (n) => n === 0, 'the decision to close');
+    await waitFor(
+      () => page.getByLabel('Reason').count(),
+      (n) => n === 0,
+      'the decision to close',
+    );
 
     // Idle past the lock time (10 minutes by default): the lock screen hides the data.
     await page.clock.fastForward('11:00');

@@ -32,10 +32,17 @@ describe('browser mode: licences from issue to collection', () => {
 
     await goTo(officer, 'Licences');
     const paidTable = officer.getByRole('table', { name: 'Paid applications' });
-    await waitFor(() => rowsOf(paidTable), (r) => r.length === Math.min(paid, 50) && r[0]?.length === 7, 'the paid applications');
+    await waitFor(
+      () => rowsOf(paidTable),
+      (r) => r.length === Math.min(paid, 50) && r[0]?.length === 7,
+      'the paid applications',
+    );
     await paidTable.getByRole('checkbox', { name: 'Select all' }).check();
     await officer.getByRole('button', { name: 'Issue licences' }).click();
-    await officer.getByRole('dialog').getByText(`${Math.min(paid, 50)} selected`).waitFor();
+    await officer
+      .getByRole('dialog')
+      .getByText(`${Math.min(paid, 50)} selected`)
+      .waitFor();
     await officer.getByRole('button', { name: 'Confirm' }).click();
     const news = await announced(officer, /(\d+) licences? issued: (\S+)/, 'the licences issued');
     expect(Number(news[1])).toBe(Math.min(paid, 50));
@@ -48,7 +55,11 @@ describe('browser mode: licences from issue to collection', () => {
     const forCentre = (await apiQuery(officer, 'licences.list', { state: 'issued', centreId: centre.id, pageSize: 1 })).total;
     await officer.getByLabel('Centre to dispatch to').selectOption({ label: centre.name });
     const issuedTable = officer.getByRole('table', { name: 'Ready to dispatch' });
-    await waitFor(() => rowsOf(issuedTable), (r) => r.length === forCentre && r.some((c) => c.includes(first.licenceNo)), `the issued licences for ${centre.name}`);
+    await waitFor(
+      () => rowsOf(issuedTable),
+      (r) => r.length === forCentre && r.some((c) => c.includes(first.licenceNo)),
+      `the issued licences for ${centre.name}`,
+    );
     await officer.getByRole('button', { name: 'Create batch' }).click();
     await officer.getByRole('button', { name: 'Confirm' }).click();
     const batch = await announced(officer, /Batch (\S+) of (\d+) licences? dispatched to/, 'the batch dispatched');
@@ -64,7 +75,15 @@ describe('browser mode: licences from issue to collection', () => {
 
     await screenshot(officer, 'licences');
     expect(errorsOf(officer)).toEqual([]);
-    followed = { id: first.id, licenceNo: first.licenceNo, nationalId: first.nationalId, centreId: centre.id, centreName: centre.name, centreCode: centre.code, batchNo };
+    followed = {
+      id: first.id,
+      licenceNo: first.licenceNo,
+      nationalId: first.nationalId,
+      centreId: centre.id,
+      centreName: centre.name,
+      centreCode: centre.code,
+      batchNo,
+    };
   });
 
   it("the centre's clerk confirms the batch received, finds the holder by ID number and records a collection by a proxy", async () => {
@@ -79,7 +98,11 @@ describe('browser mode: licences from issue to collection', () => {
     await onTheWay.getByRole('listitem').filter({ hasText: followed.batchNo }).getByRole('button', { name: 'Confirm received' }).click();
     await clerk.getByRole('button', { name: 'Confirm' }).click();
     const received = await announced(clerk, /(\d+) licences? at the centre; SMS queued/, 'the batch received');
-    const queuedAfter = await waitFor(() => apiQuery(clerk, 'sms.summary', {}), (s) => s.queued > queuedBefore, 'the SMS queue to grow');
+    const queuedAfter = await waitFor(
+      () => apiQuery(clerk, 'sms.summary', {}),
+      (s) => s.queued > queuedBefore,
+      'the SMS queue to grow',
+    );
     expect(queuedAfter.queued - queuedBefore).toBeLessThanOrEqual(Number(received[1]));
     await onTheWay.getByText(followed.batchNo).waitFor({ state: 'detached' });
 
@@ -95,7 +118,7 @@ describe('browser mode: licences from issue to collection', () => {
     await clerk.getByText("Give the collector's ID number").waitFor();
     await clerk.getByLabel('Collector name').fill('Achieng Otieno');
     await clerk.getByLabel('Collector ID number').fill('29384756');
-    await clerk.getByLabel('How the holder authorised').fill('Signed letter of authority with a copy of the holder\'s ID');
+    await clerk.getByLabel('How the holder authorised').fill("Signed letter of authority with a copy of the holder's ID");
     await clerk.getByRole('button', { name: 'Confirm' }).click();
     await announced(clerk, /collected by proxy Achieng Otieno/, 'the collection');
     await row.getByText(/Collected by Achieng Otieno \(proxy, ID 29384756\) on .+, handed over by clerk\./).waitFor();
@@ -104,7 +127,7 @@ describe('browser mode: licences from issue to collection', () => {
     expect(errorsOf(clerk)).toEqual([]);
   });
 
-  it("a clerk of another centre finds nothing of that licence and may not open it", async () => {
+  it('a clerk of another centre finds nothing of that licence and may not open it', async () => {
     const { url, browser } = setup();
     if (!followed || !officer) throw new Error('the earlier tests did not finish');
     const other = (await apiQuery(officer, 'centres.list', {})).find((c) => c.active && c.id !== followed!.centreId)!;
@@ -123,7 +146,11 @@ describe('browser mode: licences from issue to collection', () => {
     const page = officer;
     await page.getByLabel('Search licences').fill(followed.licenceNo);
     const grid = page.getByRole('table', { name: 'Licences', exact: true });
-    await waitFor(() => rowsOf(grid), (r) => r.length === 1 && r[0]!.join(' ').includes('Collected'), 'the licence to show collected');
+    await waitFor(
+      () => rowsOf(grid),
+      (r) => r.length === 1 && r[0]!.join(' ').includes('Collected'),
+      'the licence to show collected',
+    );
     await grid.getByRole('button', { name: followed.licenceNo }).click();
     const panel = page.getByRole('complementary', { name: 'Licence details' });
     await panel.getByText(/Achieng Otieno \(proxy, ID 29384756\)/).waitFor();
@@ -152,7 +179,11 @@ describe('browser mode: licences from issue to collection', () => {
     await goTo(page, 'Licences');
     await page.getByLabel('Search licences').fill(licence.licenceNo);
     const grid = page.getByRole('table', { name: 'Licences', exact: true });
-    await waitFor(() => rowsOf(grid), (r) => r.length === 1 && r[0]!.join(' ').includes(licence.licenceNo), 'the licence in the grid');
+    await waitFor(
+      () => rowsOf(grid),
+      (r) => r.length === 1 && r[0]!.join(' ').includes(licence.licenceNo),
+      'the licence in the grid',
+    );
     await grid.getByRole('button', { name: licence.licenceNo }).click();
     const panel = page.getByRole('complementary', { name: 'Licence details' });
 

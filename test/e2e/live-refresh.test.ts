@@ -28,7 +28,11 @@ describe('browser mode: an open screen shows changes made elsewhere, without a c
     const { url, browser } = demo.setup();
     const page = await signIn(browser.context, url, 'officer');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications', exact: true }).click();
-    const [ref] = (await waitFor(() => gridRefs(page), (refs) => refs.length >= 2, 'the queue to fill')) as [string];
+    const [ref] = (await waitFor(
+      () => gridRefs(page),
+      (refs) => refs.length >= 2,
+      'the queue to fill',
+    )) as [string];
     const sms = page.getByRole('group', { name: 'Pending SMS' });
     const queued = () => sms.innerText().then((t) => Number(/SMS: (\d+) queued/.exec(t)?.[1] ?? NaN));
     const queuedBefore = await waitFor(queued, (n) => Number.isInteger(n), 'the SMS count in the header');
@@ -39,7 +43,12 @@ describe('browser mode: an open screen shows changes made elsewhere, without a c
     await other.command('application.approve', { applicationId: id });
 
     // No click, no reload: the desk's event refreshes what the approval changed on this page.
-    await waitFor(() => gridRefs(page), (refs) => refs.length > 0 && !refs.includes(ref), `${ref} to leave the open queue`, 10_000);
+    await waitFor(
+      () => gridRefs(page),
+      (refs) => refs.length > 0 && !refs.includes(ref),
+      `${ref} to leave the open queue`,
+      10_000,
+    );
     expect(await waitFor(queued, (n) => n === queuedBefore + 1, 'the header to count the approval SMS', 10_000)).toBe(queuedBefore + 1);
     expect(await applicationsGrid(page).getByRole('button', { name: ref }).count()).toBe(0);
   });

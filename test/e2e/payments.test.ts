@@ -108,7 +108,11 @@ describe('browser mode: payments and reconciliation', () => {
 
     await panel.getByLabel('Find an invoice').fill(byHand.billRef);
     const found = panel.getByRole('table', { name: 'Invoices found' });
-    await waitFor(() => tableRows(found), (r) => r.length === 1 && r[0]?.[0] === byHand.billRef, 'the invoice to be found');
+    await waitFor(
+      () => tableRows(found),
+      (r) => r.length === 1 && r[0]?.[0] === byHand.billRef,
+      'the invoice to be found',
+    );
     await found.getByRole('button', { name: 'Match', exact: true }).click();
     await panel.getByRole('heading', { name: `Match to ${byHand.billRef} (${byHand.applicationRef})` }).waitFor();
     // The reason is required from the start: marked so, and Confirm waits until it is long enough.
@@ -122,10 +126,18 @@ describe('browser mode: payments and reconciliation', () => {
     await reason.fill('The payer phoned: NOTHING42 was a typing slip for this bill reference.');
     expect(await confirm.isDisabled()).toBe(false);
     await panel.getByRole('button', { name: 'Confirm' }).click();
-    await waitFor(() => statusText(page), (t) => t.includes(`Payment RKE2E00002 (${formatKes(byHand.amountDueCents)}) matched to ${byHand.billRef}`), 'the match to be announced');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.includes(`Payment RKE2E00002 (${formatKes(byHand.amountDueCents)}) matched to ${byHand.billRef}`),
+      'the match to be announced',
+    );
 
     // The panel now shows the invoice it paid, and Unmatch instead of matching.
-    await waitFor(() => termValue(panel, 'State').innerText(), (t) => t === 'Matched', 'the payment to show matched');
+    await waitFor(
+      () => termValue(panel, 'State').innerText(),
+      (t) => t === 'Matched',
+      'the payment to show matched',
+    );
     expect(await termValue(panel, 'Rule').innerText()).toBe('By hand');
     expect(await termValue(panel, 'Matched by').innerText()).toBe('officer');
     expect(await termValue(panel, 'Invoice state').innerText()).toBe('Paid');
@@ -144,7 +156,11 @@ describe('browser mode: payments and reconciliation', () => {
     await screenshot(page, 'payments-matched');
 
     // The totals take in both payments and still add up.
-    const after = await waitFor(() => totalsOnScreen(page), (t) => t.Received === before.Received + exact.amountDueCents + byHand.amountDueCents, 'the totals to take in the import');
+    const after = await waitFor(
+      () => totalsOnScreen(page),
+      (t) => t.Received === before.Received + exact.amountDueCents + byHand.amountDueCents,
+      'the totals to take in the import',
+    );
     expect(addsUp(after)).toBe(true);
     expect(after.Matched).toBe(before.Matched + exact.amountDueCents + byHand.amountDueCents);
     expect(after.Unmatched).toBe(before.Unmatched);
@@ -198,13 +214,25 @@ describe('browser mode: payments and reconciliation', () => {
     await panel.getByRole('group', { name: 'Payment actions' }).getByRole('button', { name: 'Refund due' }).click();
     await panel.getByLabel('Reason').fill('Paid to our paybill by mistake; the payer asked for it back.');
     await panel.getByRole('button', { name: 'Confirm' }).click();
-    await waitFor(() => statusText(page), (t) => t.includes('Payment RKE2E00021 flagged for a refund of KES 1,500.00.'), 'the flag to be announced');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.includes('Payment RKE2E00021 flagged for a refund of KES 1,500.00.'),
+      'the flag to be announced',
+    );
 
     await page.getByRole('tab', { name: 'Exceptions', exact: true }).click();
     const toRefund = page.getByRole('table', { name: 'Payments to refund' });
-    await waitFor(() => tableRows(toRefund), (r) => r.some((c) => c[1] === 'RKE2E00021'), 'the payment among those to refund');
+    await waitFor(
+      () => tableRows(toRefund),
+      (r) => r.some((c) => c[1] === 'RKE2E00021'),
+      'the payment among those to refund',
+    );
     const invoices = page.getByRole('table', { name: 'Invoices needing attention' });
-    await waitFor(() => tableRows(invoices), (r) => r.some((c) => c[0] === over.billRef), 'the overpaid invoice');
+    await waitFor(
+      () => tableRows(invoices),
+      (r) => r.some((c) => c[0] === over.billRef),
+      'the overpaid invoice',
+    );
     await screenshot(page, 'payments-exceptions');
 
     await invoices.getByRole('button', { name: over.billRef }).click();
@@ -214,8 +242,16 @@ describe('browser mode: payments and reconciliation', () => {
     await invoicePanel.getByRole('button', { name: 'Refund made' }).click();
     await invoicePanel.getByLabel('Reason').fill('Sent back by M-Pesa B2C, receipt RKB2C0001.');
     await invoicePanel.getByRole('button', { name: 'Confirm' }).click();
-    await waitFor(() => statusText(page), (t) => t.includes(`Refund of ${formatKes(surplus)} on ${over.billRef} recorded as made.`), 'the refund to be announced');
-    await waitFor(() => termValue(invoicePanel, 'Refund due').innerText(), (t) => t.startsWith(`${formatKes(surplus)}, refunded `), 'the invoice to show the refund');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.includes(`Refund of ${formatKes(surplus)} on ${over.billRef} recorded as made.`),
+      'the refund to be announced',
+    );
+    await waitFor(
+      () => termValue(invoicePanel, 'Refund due').innerText(),
+      (t) => t.startsWith(`${formatKes(surplus)}, refunded `),
+      'the invoice to show the refund',
+    );
     expect(await invoicePanel.getByRole('button', { name: 'Refund made' }).count()).toBe(0);
     expect((await apiQuery(page, 'application.detail', { id: over.applicationId })).state).toBe('paid');
 
@@ -223,8 +259,16 @@ describe('browser mode: payments and reconciliation', () => {
     await paymentPanel(page).getByRole('button', { name: 'Refund made' }).click();
     await paymentPanel(page).getByLabel('Reason').fill('Reversed through M-Pesa, reversal RKREV0001.');
     await paymentPanel(page).getByRole('button', { name: 'Confirm' }).click();
-    await waitFor(() => statusText(page), (t) => t.includes('Refund of KES 1,500.00 for Payment RKE2E00021 recorded as made.'), 'the payment refund to be announced');
-    await waitFor(() => termValue(paymentPanel(page), 'Refund made').innerText(), (t) => t !== 'Not yet', 'the payment to show its refund');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.includes('Refund of KES 1,500.00 for Payment RKE2E00021 recorded as made.'),
+      'the payment refund to be announced',
+    );
+    await waitFor(
+      () => termValue(paymentPanel(page), 'Refund made').innerText(),
+      (t) => t !== 'Not yet',
+      'the payment to show its refund',
+    );
     expect(addsUp(await totalsOnScreen(page))).toBe(true);
     expect(errorsOf(page)).toEqual([]);
     await page.close();
@@ -250,7 +294,11 @@ describe('browser mode: payments and reconciliation', () => {
 
     await goToPayments(page);
     await page.getByRole('button', { name: 'Run auto-match' }).click();
-    await waitFor(() => statusText(page), (t) => /^Auto-match: \d+ matched \(exact bill reference \d+, check character \d+, national ID [1-9]\d*\), \d+ left unmatched\.$/.test(t), 'the auto-match to be announced');
+    await waitFor(
+      () => statusText(page),
+      (t) => /^Auto-match: \d+ matched \(exact bill reference \d+, check character \d+, national ID [1-9]\d*\), \d+ left unmatched\.$/.test(t),
+      'the auto-match to be announced',
+    );
     await page.getByRole('tab', { name: 'Matched', exact: true }).click();
     const row = await findPayment(page, 'Matched payments', 'RKE2E00040');
     expect(row[6]).toBe('National ID');
@@ -262,8 +310,16 @@ describe('browser mode: payments and reconciliation', () => {
     await panel.getByRole('button', { name: 'Unmatch' }).click();
     await panel.getByLabel('Reason').fill('The payer says this was for a relative with the same ID on the form.');
     await panel.getByRole('button', { name: 'Confirm' }).click();
-    await waitFor(() => statusText(page), (t) => t.includes('Payment RKE2E00040 taken off'), 'the unmatch to be announced');
-    await waitFor(() => termValue(panel, 'State').innerText(), (t) => t === 'Unmatched', 'the payment to show unmatched');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.includes('Payment RKE2E00040 taken off'),
+      'the unmatch to be announced',
+    );
+    await waitFor(
+      () => termValue(panel, 'State').innerText(),
+      (t) => t === 'Unmatched',
+      'the payment to show unmatched',
+    );
     expect((await apiQuery(page, 'application.detail', { id: app.id })).state).toBe('approved');
     expect(errorsOf(page)).toEqual([]);
     await page.close();
@@ -298,7 +354,11 @@ describe('browser mode: payments and reconciliation', () => {
     await page.getByRole('tab', { name: 'Matched', exact: true }).click();
     await findPayment(page, 'Matched payments', 'RKE2E00002');
     await page.getByRole('table', { name: 'Matched payments' }).getByRole('button', { name: 'RKE2E00002' }).click();
-    await waitFor(() => termValue(panel, 'State').innerText(), (t) => t === 'Matched', 'the matched payment');
+    await waitFor(
+      () => termValue(panel, 'State').innerText(),
+      (t) => t === 'Matched',
+      'the matched payment',
+    );
     expect(await panel.getByRole('button', { name: 'Unmatch' }).count()).toBe(0);
 
     const payment = (await apiQuery(page, 'payments.list', { view: 'unmatched', search: 'RKE2E00030' })).rows[0]!;

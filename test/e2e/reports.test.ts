@@ -68,7 +68,11 @@ describe('browser mode: dashboard, reports and the audit trail', () => {
     await page.getByLabel('To', { exact: true }).fill(to);
     const preview = page.getByRole('table', { name: 'Applications preview' });
     await preview.getByRole('columnheader', { name: 'application ref' }).waitFor();
-    await waitFor(() => preview.locator('tbody tr').count(), (n) => n === refs.length, `the preview to show ${refs.length} applications of ${month}`);
+    await waitFor(
+      () => preview.locator('tbody tr').count(),
+      (n) => n === refs.length,
+      `the preview to show ${refs.length} applications of ${month}`,
+    );
     expect((await preview.locator('tbody tr td:first-child').allInnerTexts()).sort()).toEqual(refs);
 
     // XLSX: typed cells, one row per application of the month.
@@ -79,7 +83,11 @@ describe('browser mode: dashboard, reports and the audit trail', () => {
     expect(await exportPanel.innerText()).toContain(`${refs.length} rows`);
     const xlsx = await downloadBy(page, save, downloads);
     expect(xlsx.name).toMatch(/^applications-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    await waitFor(() => statusText(page), (t) => t.includes(`Saved ${xlsx.name}`), 'the XLSX to be announced saved');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.includes(`Saved ${xlsx.name}`),
+      'the XLSX to be announced saved',
+    );
     const book = await readXlsx(xlsx.file);
     expect(book.sheet).toBe('Applications');
     expect(book.header.slice(0, 3)).toEqual(['application_ref', 'submitted_at', 'national_id']);
@@ -107,20 +115,38 @@ describe('browser mode: dashboard, reports and the audit trail', () => {
     await openScreen(page, 'Audit');
     const trail = page.getByRole('table', { name: 'Audit trail' });
     await page.getByLabel('Action', { exact: true }).fill('report.');
-    await waitFor(() => trail.locator('tbody tr').count(), (n) => n === 2, 'the two exports in the trail');
+    await waitFor(
+      () => trail.locator('tbody tr').count(),
+      (n) => n === 2,
+      'the two exports in the trail',
+    );
     const actions = await trail.locator('tbody tr').allInnerTexts();
     expect(actions[0]).toMatch(/applications exported as PDF/);
     expect(actions[1]).toMatch(/applications exported as XLSX/);
     await trail.locator('tbody tr').first().getByRole('button').click();
     const panel = page.getByRole('complementary', { name: 'Audit event details' });
-    expect(await panel.locator('dt', { hasText: /^Hash$/ }).locator('xpath=following-sibling::dd[1]').innerText()).toMatch(/^[0-9a-f]{64}$/);
-    expect(await panel.locator('dt', { hasText: /^Actor$/ }).locator('xpath=following-sibling::dd[1]').innerText()).toBe('auditor');
+    expect(
+      await panel
+        .locator('dt', { hasText: /^Hash$/ })
+        .locator('xpath=following-sibling::dd[1]')
+        .innerText(),
+    ).toMatch(/^[0-9a-f]{64}$/);
+    expect(
+      await panel
+        .locator('dt', { hasText: /^Actor$/ })
+        .locator('xpath=following-sibling::dd[1]')
+        .innerText(),
+    ).toBe('auditor');
     await page.getByRole('button', { name: 'Verify chain' }).click();
     const intact = await page.getByText(/The chain is intact: [\d,]+ events checked\./).innerText();
     const verified = await apiQuery(page, 'audit.verify', {});
     expect(verified.ok).toBe(true);
     expect(Number(/([\d,]+) events/.exec(intact)![1]!.replace(/,/g, ''))).toBe(verified.checked);
-    await waitFor(() => statusText(page), (t) => /Audit trail verified: \d+ events, chain intact\./.test(t), 'the verification to be announced');
+    await waitFor(
+      () => statusText(page),
+      (t) => /Audit trail verified: \d+ events, chain intact\./.test(t),
+      'the verification to be announced',
+    );
     await screenshot(page, 'audit');
     expect(errorsOf(page)).toEqual([]);
     await page.close();
@@ -145,7 +171,11 @@ describe('browser mode: dashboard, reports and the audit trail', () => {
     await exportPanel.getByRole('button', { name: 'Cancel' }).click();
     const outcome = await exportOutcome(page);
     expect(outcome).toContain('The export of audit as PDF was cancelled: no file was written.');
-    await waitFor(() => statusText(page), (t) => t.includes('cancelled: no file was written'), 'the cancellation to be announced');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.includes('cancelled: no file was written'),
+      'the cancellation to be announced',
+    );
     expect(await exportPanel.getByRole('button', { name: 'Save' }).count()).toBe(0);
     expect(await exportPanel.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
     // Nothing was left in the data folder, not even a partial file; the buttons work again.
@@ -177,13 +207,29 @@ describe('browser mode: dashboard, reports and the audit trail', () => {
 
     await openScreen(page, 'Reports');
     const preview = page.getByRole('table', { name: 'Applications preview' });
-    await waitFor(() => preview.locator('tbody tr').count(), (n) => n === Math.min(all.rows.length, 100), 'the whole report in the preview');
+    await waitFor(
+      () => preview.locator('tbody tr').count(),
+      (n) => n === Math.min(all.rows.length, 100),
+      'the whole report in the preview',
+    );
     // The applications report's own states, by name.
-    expect(await page.getByLabel('State', { exact: true }).locator('option').allInnerTexts()).toEqual(['Any state', 'Submitted', 'Approved', 'Rejected', 'Returned', 'Paid', 'Licensed']);
+    expect(await page.getByLabel('State', { exact: true }).locator('option').allInnerTexts()).toEqual([
+      'Any state',
+      'Submitted',
+      'Approved',
+      'Rejected',
+      'Returned',
+      'Paid',
+      'Licensed',
+    ]);
     await page.getByLabel('Licence year', { exact: true }).fill(year);
     await page.getByLabel('State', { exact: true }).selectOption(state);
     await page.getByLabel('Officer', { exact: true }).fill(officer);
-    await waitFor(() => preview.locator('tbody tr').count(), (n) => n === refs.length, `the preview to show the ${refs.length} applications`);
+    await waitFor(
+      () => preview.locator('tbody tr').count(),
+      (n) => n === refs.length,
+      `the preview to show the ${refs.length} applications`,
+    );
     expect((await preview.locator('tbody tr td:first-child').allInnerTexts()).sort()).toEqual(refs);
 
     // A year that is not a year stops the preview and says why.
@@ -191,7 +237,11 @@ describe('browser mode: dashboard, reports and the audit trail', () => {
     await page.getByText('A licence year is four digits, 2000 to 2100.').waitFor();
     expect(await page.getByRole('button', { name: 'Export CSV' }).isDisabled()).toBe(true);
     await page.getByLabel('Licence year', { exact: true }).fill(year);
-    await waitFor(() => preview.locator('tbody tr').count(), (n) => n === refs.length, 'the preview back');
+    await waitFor(
+      () => preview.locator('tbody tr').count(),
+      (n) => n === refs.length,
+      'the preview back',
+    );
 
     // The export holds the same rows, and its PDF names the filters.
     const exportPanel = page.getByRole('region', { name: 'Export' });
@@ -230,7 +280,11 @@ describe('browser mode: dashboard, reports and the audit trail', () => {
     await officer.getByRole('heading', { level: 1, name: 'Applications' }).waitFor();
     expect(await officer.getByLabel('State', { exact: true }).inputValue()).toBe('approved');
     const pager = officer.getByRole('group', { name: 'Pages of applications' });
-    await waitFor(() => pager.innerText(), (t) => t.includes(`of ${summary.approvedUnpaid} applications`) || (summary.approvedUnpaid === 0 && t.includes('No applications')), 'the approved applications');
+    await waitFor(
+      () => pager.innerText(),
+      (t) => t.includes(`of ${summary.approvedUnpaid} applications`) || (summary.approvedUnpaid === 0 && t.includes('No applications')),
+      'the approved applications',
+    );
     expect(officer.url()).toMatch(/#\/applications$/);
     await openScreen(officer, 'Dashboard');
     await officer.getByRole('link', { name: `${summary.paymentsUnmatched} Payments unmatched` }).click();
@@ -269,8 +323,15 @@ describe('browser mode: dashboard, reports and the audit trail', () => {
     const page = await signIn(browser.context, url, 'auditor');
     await openScreen(page, 'Audit');
     await page.getByRole('button', { name: 'Verify chain' }).click();
-    await page.getByRole('alert').filter({ hasText: /The chain is broken at event 3: / }).waitFor();
-    await waitFor(() => statusText(page), (t) => t.includes('Audit trail broken at event 3.'), 'the broken chain to be announced');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /The chain is broken at event 3: / })
+      .waitFor();
+    await waitFor(
+      () => statusText(page),
+      (t) => t.includes('Audit trail broken at event 3.'),
+      'the broken chain to be announced',
+    );
     await page.getByRole('button', { name: 'Show event 3' }).click();
     const panel = page.getByRole('complementary', { name: 'Audit event details' });
     await panel.getByRole('heading', { level: 2, name: 'Event 3' }).waitFor();

@@ -62,11 +62,16 @@ function pending(page: Page) {
   return page.getByRole('group', { name: 'Pending SMS' });
 }
 
-describe('browser mode: the SMS gateway\'s health and a test SMS', () => {
+describe("browser mode: the SMS gateway's health and a test SMS", () => {
   it('the header says the gateway cannot be reached, since when, and how many messages wait', async () => {
     const { url, browser } = setup();
     const page = await signIn(browser.context, url, 'officer');
-    const text = await waitFor(() => pending(page).innerText(), (t) => t.includes('SMS gateway unreachable since'), 'the header to show the unreachable gateway', 30_000);
+    const text = await waitFor(
+      () => pending(page).innerText(),
+      (t) => t.includes('SMS gateway unreachable since'),
+      'the header to show the unreachable gateway',
+      30_000,
+    );
     const summary = await apiQuery(page, 'sms.summary', {});
     expect(summary.gateway).toMatchObject({ state: 'unreachable', reason: 'Could not reach the gateway (ECONNREFUSED)', lastSuccessAt: null });
     expect(summary.queued).toBeGreaterThan(0);
@@ -78,10 +83,14 @@ describe('browser mode: the SMS gateway\'s health and a test SMS', () => {
     await page.close();
   });
 
-  it('an administrator sends a test SMS from Settings: the failure\'s reason, then, with the gateway\'s address corrected, its message id; the header recovers and says so', async () => {
+  it("an administrator sends a test SMS from Settings: the failure's reason, then, with the gateway's address corrected, its message id; the header recovers and says so", async () => {
     const { url, browser } = setup();
     const page = await signIn(browser.context, url, 'admin');
-    await waitFor(() => pending(page).innerText(), (t) => t.includes('SMS gateway unreachable since'), 'the header to show the unreachable gateway');
+    await waitFor(
+      () => pending(page).innerText(),
+      (t) => t.includes('SMS gateway unreachable since'),
+      'the header to show the unreachable gateway',
+    );
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('link', { name: 'SMS gateway' }).click();
     const gatewayForm = page.getByRole('form', { name: 'SMS gateway' });
@@ -100,10 +109,10 @@ describe('browser mode: the SMS gateway\'s health and a test SMS', () => {
     const address = gatewayForm.getByLabel('Gateway address');
     const username = gatewayForm.getByLabel('Username');
     expect(await address.inputValue()).toBe(unreachable);
-    await gatewayForm.getByLabel('Use the Africa\'s Talking sandbox').check();
+    await gatewayForm.getByLabel("Use the Africa's Talking sandbox").check();
     expect([await address.inputValue(), await username.inputValue()]).toEqual(['https://api.sandbox.africastalking.com', 'sandbox']);
     expect([await address.isDisabled(), await username.isDisabled()]).toEqual([true, true]);
-    await gatewayForm.getByLabel('Use the Africa\'s Talking sandbox').uncheck();
+    await gatewayForm.getByLabel("Use the Africa's Talking sandbox").uncheck();
     expect([await address.inputValue(), await username.inputValue()]).toEqual(['https://api.africastalking.com', 'kmlttb']);
 
     // A test through the saved settings: the gateway cannot be reached, and the form says why.
@@ -111,14 +120,18 @@ describe('browser mode: the SMS gateway\'s health and a test SMS', () => {
     const testForm = page.getByRole('form', { name: 'Send a test SMS' });
     await testForm.getByLabel('Phone number for the test').fill('0712 345 678');
     await testForm.getByRole('button', { name: 'Send a test SMS' }).click();
-    await testForm.getByRole('alert').getByText('Not sent to 0712 345 678. The gateway\'s answer: Could not reach the gateway (ECONNREFUSED)').waitFor();
-    await waitFor(() => statusText(page), (t) => t === 'Test SMS to 0712 345 678 not sent: Could not reach the gateway (ECONNREFUSED)', 'the failure to be announced');
+    await testForm.getByRole('alert').getByText("Not sent to 0712 345 678. The gateway's answer: Could not reach the gateway (ECONNREFUSED)").waitFor();
+    await waitFor(
+      () => statusText(page),
+      (t) => t === 'Test SMS to 0712 345 678 not sent: Could not reach the gateway (ECONNREFUSED)',
+      'the failure to be announced',
+    );
     expect(sim.requests).toHaveLength(0);
 
     // A number that is not a Kenyan mobile is refused at the field.
     await testForm.getByLabel('Phone number for the test').fill('020 123 4567');
     await testForm.getByRole('button', { name: 'Send a test SMS' }).click();
-    await testForm.getByText('\'020 123 4567\' cannot be sent to: it is not a Kenyan mobile number. Type it like 0712 345 678.').waitFor();
+    await testForm.getByText("'020 123 4567' cannot be sent to: it is not a Kenyan mobile number. Type it like 0712 345 678.").waitFor();
 
     // The address corrected and saved with the group's one Save: the worker tries the waiting
     // messages with it at once, and the header says that the gateway works again.
@@ -128,8 +141,18 @@ describe('browser mode: the SMS gateway\'s health and a test SMS', () => {
     await gatewayForm.getByRole('button', { name: 'Save SMS gateway' }).click();
     await unsaved.waitFor({ state: 'detached' });
     expect((await apiQuery(page, 'settings.list', {})).find((s) => s.key === 'sms.baseUrl')?.value).toBe(sim.url);
-    await waitFor(() => statusText(page), (t) => t === 'The SMS gateway works again: waiting messages are being sent.', 'the recovery to be announced', 30_000);
-    await waitFor(() => pending(page).innerText(), (t) => !t.includes('unreachable') && /SMS: 0 queued/.test(t), 'the header to show the queue sent', 30_000);
+    await waitFor(
+      () => statusText(page),
+      (t) => t === 'The SMS gateway works again: waiting messages are being sent.',
+      'the recovery to be announced',
+      30_000,
+    );
+    await waitFor(
+      () => pending(page).innerText(),
+      (t) => !t.includes('unreachable') && /SMS: 0 queued/.test(t),
+      'the header to show the queue sent',
+      30_000,
+    );
     expect((await apiQuery(page, 'sms.summary', {})).gateway).toMatchObject({ state: 'ok', since: null });
     const queueSent = sim.requests.length;
     expect(queueSent).toBeGreaterThan(0);
@@ -142,7 +165,11 @@ describe('browser mode: the SMS gateway\'s health and a test SMS', () => {
     const messageId = (await sent.locator('.mono').innerText()).trim();
     expect(messageId).toMatch(/^ATXid_sim\d+$/);
     expect(await sent.innerText()).toContain(`Sent to 0712 345 678. Gateway message id: ${messageId}`);
-    await waitFor(() => statusText(page), (t) => t === `Test SMS sent to 0712 345 678: gateway message id ${messageId}.`, 'the test SMS to be announced');
+    await waitFor(
+      () => statusText(page),
+      (t) => t === `Test SMS sent to 0712 345 678: gateway message id ${messageId}.`,
+      'the test SMS to be announced',
+    );
     expect(sim.requests).toHaveLength(queueSent + 1);
     const test = sim.requests[queueSent]!;
     expect(test.form).toMatchObject({ username: 'kmlttb', to: '+254712345678', from: 'KMLTTB' });
@@ -156,7 +183,9 @@ describe('browser mode: the SMS gateway\'s health and a test SMS', () => {
       `Test SMS to 0712 345 678 through ${sim.url} as kmlttb`,
       `Test SMS to 0712 345 678 through ${unreachable} as kmlttb`,
     ]);
-    expect((await apiQuery(page, 'sms.list', { search: '0712345678', pageSize: 5 })).rows.map((r) => r.text)).not.toContainEqual(expect.stringContaining('test SMS'));
+    expect((await apiQuery(page, 'sms.list', { search: '0712345678', pageSize: 5 })).rows.map((r) => r.text)).not.toContainEqual(
+      expect.stringContaining('test SMS'),
+    );
     expect(errorsOf(page)).toEqual([]);
     await page.close();
   });
@@ -177,14 +206,22 @@ describe('browser mode: the SMS gateway\'s health and a test SMS', () => {
     await review.getByText('review.cpdThreshold must be a whole number from 0 to 1000.').waitFor();
     await review.getByLabel('CPD points expected').fill('25');
     await save.click();
-    await waitFor(() => statusText(page), (t) => t === 'Review settings saved.', 'the save to be announced');
+    await waitFor(
+      () => statusText(page),
+      (t) => t === 'Review settings saved.',
+      'the save to be announced',
+    );
     const stored = (await apiQuery(page, 'settings.list', {})).find((s) => s.key === 'review.cpdThreshold');
     expect(stored).toMatchObject({ value: '25', placeholder: false });
 
     const service = page.getByRole('form', { name: 'Central service' });
     await service.getByLabel('eCitizen shared secret (not set)').fill('shared-secret-e2e-4410');
     await service.getByRole('button', { name: 'Save Central service' }).click();
-    await waitFor(() => statusText(page), (t) => t === 'Central service settings saved.', 'the save to be announced');
+    await waitFor(
+      () => statusText(page),
+      (t) => t === 'Central service settings saved.',
+      'the save to be announced',
+    );
     await service.getByText('eCitizen shared secret: Set').waitFor();
     expect(await page.content()).not.toContain('shared-secret-e2e-4410');
     await screenshot(page, 'settings-general');

@@ -9,18 +9,7 @@ import { startSmsGatewaySimulator, type SmsGatewaySimulator } from '../fixtures/
 import { apiCommand, apiQuery } from './support/api.js';
 import { errorsOf, screenshot, signIn, type TestBrowser } from './support/browser.js';
 import { demoDesk } from './support/demoDesk.js';
-import {
-  attemptRows,
-  gatewayForm,
-  nairobiDay,
-  openSms,
-  panelState,
-  queueSettled,
-  smsDetailValue,
-  smsGridRows,
-  smsInState,
-  smsPanel,
-} from './support/sms.js';
+import { attemptRows, gatewayForm, nairobiDay, openSms, panelState, queueSettled, smsDetailValue, smsGridRows, smsInState, smsPanel } from './support/sms.js';
 import { applicationsGrid, searchFor, statusText, waitFor } from './support/ui.js';
 
 let gateway: SmsGatewaySimulator | undefined;
@@ -79,7 +68,11 @@ describe('browser mode: SMS through the gateway', () => {
     expect(baseline).toBeGreaterThan(0);
     // Every message the demo left queued went to the simulator (the demo's older ones it sent itself).
     expect((await apiQuery(page, 'sms.list', { state: 'queued', pageSize: 1 })).total).toBe(0);
-    await waitFor(() => pending(page).innerText(), (t) => /0 queued, \d+ failed, 0 uncertain/.test(t), 'the header to show an empty queue');
+    await waitFor(
+      () => pending(page).innerText(),
+      (t) => /0 queued, \d+ failed, 0 uncertain/.test(t),
+      'the header to show an empty queue',
+    );
     expect(await pending(page).innerText()).not.toContain('not configured');
 
     // Approve one application on screen.
@@ -95,7 +88,11 @@ describe('browser mode: SMS through the gateway', () => {
     const phone = ((await preview.getByRole('heading').textContent()) ?? '').replace(/^.*:\s*/, '').trim();
     expect(phone).toMatch(/^0[17]\d{2} \d{3} \d{3}$/);
     await page.getByRole('button', { name: 'Confirm' }).click();
-    const news = await waitFor(() => statusText(page), (t) => t.includes(`${ref} approved`), 'the approval to be announced');
+    const news = await waitFor(
+      () => statusText(page),
+      (t) => t.includes(`${ref} approved`),
+      'the approval to be announced',
+    );
     const [, billRef = '', amount = ''] = /Bill reference (\S+), (KES [\d,]+\.\d{2})/.exec(news) ?? [];
     expect(billRef, news).not.toBe('');
 
@@ -133,10 +130,18 @@ describe('browser mode: SMS through the gateway', () => {
     // The date range is in Nairobi days: today holds the message, tomorrow nothing.
     await page.getByLabel('From').fill(nairobiDay(0));
     await page.getByLabel('To').fill(nairobiDay(0));
-    await waitFor(() => smsGridRows(page), (r) => r.length === 1 && r[0]?.[2] === ref, 'today to keep the message');
+    await waitFor(
+      () => smsGridRows(page),
+      (r) => r.length === 1 && r[0]?.[2] === ref,
+      'today to keep the message',
+    );
     await page.getByLabel('From').fill(nairobiDay(1));
     await page.getByLabel('To').fill(nairobiDay(1));
-    await waitFor(() => smsGridRows(page), (r) => r.length === 1 && r[0]?.[0] === 'No messages match.', 'tomorrow to hold no message');
+    await waitFor(
+      () => smsGridRows(page),
+      (r) => r.length === 1 && r[0]?.[0] === 'No messages match.',
+      'tomorrow to hold no message',
+    );
     await page.getByLabel('From').fill(nairobiDay(2));
     await page.getByText('From is after To: no message can match.').waitFor();
     expect(errorsOf(page)).toEqual([]);
@@ -167,7 +172,11 @@ describe('browser mode: SMS through the gateway', () => {
     await smsPanel(page).getByLabel('Reason').fill('The applicant confirmed the number by phone.');
     await screenshot(page, 'sms-resend');
     await smsPanel(page).getByRole('button', { name: 'Confirm' }).click();
-    await waitFor(() => statusText(page), (t) => t.includes('queued to be sent again'), 'the resend to be announced');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.includes('queued to be sent again'),
+      'the resend to be announced',
+    );
     await sim.waitForRequests(start + 2, 15_000);
     await panelState(page, 'Sent');
     expect((await attemptRows(page)).map((r) => r[2])).toEqual(['Failed', 'Sent']);
@@ -175,10 +184,19 @@ describe('browser mode: SMS through the gateway', () => {
     // No balance: the queue pauses, says why, and what comes next waits in it.
     sim.script({ kind: 'recipient', statusCode: 405, status: 'InsufficientBalance' });
     await apiCommand(page, 'application.return', { applicationId: b.id, reason: 'Please attach your CPD certificates and resubmit.' });
-    await waitFor(() => apiQuery(page, 'sms.summary', {}), (s) => s.paused !== null, 'the queue to pause');
+    await waitFor(
+      () => apiQuery(page, 'sms.summary', {}),
+      (s) => s.paused !== null,
+      'the queue to pause',
+    );
     await apiCommand(page, 'application.reject', { applicationId: c.id, reason: 'Not found on the register of the Board.' });
     const alert = pending(page).getByRole('alert');
-    await waitFor(() => alert.innerText().catch(() => ''), (t) => t.startsWith('SMS sending is paused: InsufficientBalance (405)'), 'the paused alert', 25_000);
+    await waitFor(
+      () => alert.innerText().catch(() => ''),
+      (t) => t.startsWith('SMS sending is paused: InsufficientBalance (405)'),
+      'the paused alert',
+      25_000,
+    );
     expect(await pending(page).getByRole('button', { name: 'Resume sending' }).count()).toBe(0);
 
     await openSms(page, c.applicationRef, 'Rejected', 'Queued');
@@ -186,7 +204,11 @@ describe('browser mode: SMS through the gateway', () => {
     await smsPanel(page).getByRole('button', { name: 'Cancel' }).click();
     await smsPanel(page).getByLabel('Reason').fill('The applicant was told in person.');
     await smsPanel(page).getByRole('button', { name: 'Confirm' }).click();
-    await waitFor(() => statusText(page), (t) => t.includes('cancelled'), 'the cancellation to be announced');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.includes('cancelled'),
+      'the cancellation to be announced',
+    );
     await panelState(page, 'Cancelled');
     expect(await smsDetailValue(page, 'Failure reason').innerText()).toBe('Cancelled: The applicant was told in person.');
     await screenshot(page, 'sms-paused');
@@ -204,7 +226,11 @@ describe('browser mode: SMS through the gateway', () => {
     const alert = pending(page).getByRole('alert');
     await alert.getByText(/^SMS sending is paused: /).waitFor();
     await pending(page).getByRole('button', { name: 'Resume sending' }).click();
-    await waitFor(() => statusText(page), (t) => t.includes('SMS sending resumed.'), 'the resume to be announced');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.includes('SMS sending resumed.'),
+      'the resume to be announced',
+    );
     await alert.waitFor({ state: 'detached' });
     await sim.waitForRequests(start + 1, 15_000);
     await queueSettled(page);
@@ -250,7 +276,11 @@ describe('browser mode: SMS through the gateway', () => {
     await page.getByText('counts as two characters').waitFor();
     await screenshot(page, 'sms-template-editor');
     await save.click();
-    await waitFor(() => statusText(page), (t) => t.includes(`SMS template Approved (English) saved: ${expected.units} characters, 1 SMS part`), 'the save to be announced');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.includes(`SMS template Approved (English) saved: ${expected.units} characters, 1 SMS part`),
+      'the save to be announced',
+    );
     const saved = templates.locator('tbody tr').filter({ has: page.getByRole('button', { name: 'Edit Approved (English)' }) });
     expect(await saved.locator('td').nth(2).innerText()).toBe(final);
     expect(await saved.locator('td').nth(3).innerText()).toBe(`${expected.units} characters, 1 part (${expected.encoding})`);

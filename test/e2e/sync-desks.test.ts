@@ -62,7 +62,12 @@ describe('browser mode: Settings, Sync lists the joined desks', () => {
     await page.getByRole('list', { name: 'Settings sections' }).getByRole('link', { name: 'Sync' }).click();
     const table = page.getByRole('table', { name: 'Joined desks' });
     const rowOf = (name: string) => table.getByRole('row').filter({ hasText: name });
-    await waitFor(async () => (await table.textContent()) ?? '', (t) => t.includes('Kisumu desk (this desk)') && t.includes('Spare laptop'), 'both desks in the list', 30_000);
+    await waitFor(
+      async () => (await table.textContent()) ?? '',
+      (t) => t.includes('Kisumu desk (this desk)') && t.includes('Spare laptop'),
+      'both desks in the list',
+      30_000,
+    );
     expect(await rowOf('Spare laptop').textContent()).toMatch(/All records.*admin.*Active/);
     await screenshot(page, 'settings-sync-desks');
 
@@ -77,19 +82,37 @@ describe('browser mode: Settings, Sync lists the joined desks', () => {
     const dialog = page.getByRole('dialog', { name: 'Withdraw Spare laptop?' });
     await expect(dialog.textContent()).resolves.toMatch(/This cannot be undone/);
     await dialog.getByRole('button', { name: 'Withdraw desk' }).click();
-    await waitFor(() => statusText(page), (t) => t.includes('Desk Spare laptop withdrawn'), 'the withdrawal to be announced');
-    await waitFor(async () => (await rowOf('Spare laptop').textContent()) ?? '', (t) => /Withdrawn by admin on /.test(t), 'the row to show who withdrew it');
+    await waitFor(
+      () => statusText(page),
+      (t) => t.includes('Desk Spare laptop withdrawn'),
+      'the withdrawal to be announced',
+    );
+    await waitFor(
+      async () => (await rowOf('Spare laptop').textContent()) ?? '',
+      (t) => /Withdrawn by admin on /.test(t),
+      'the row to show who withdrew it',
+    );
     expect(await rowOf('Spare laptop').getByRole('button').count()).toBe(0);
 
     // The withdrawal reaches the service with the desk's next round; then the spare laptop is refused.
-    const refused = await waitFor(() => cliSync(otherDir), (r) => r.code === 1, 'the service to refuse the withdrawn desk', 30_000);
+    const refused = await waitFor(
+      () => cliSync(otherDir),
+      (r) => r.code === 1,
+      'the service to refuse the withdrawn desk',
+      30_000,
+    );
     expect(refused.output).toMatch(/This desk was withdrawn from the central service by admin on .+ joins this desk again/);
 
     // On the withdrawn desk, the header says so, and Settings, Sync offers to join again.
     other = await startWeb(otherDir);
     const there = await signIn(browser!.context, other.url, 'admin');
     const sync = there.getByRole('group', { name: 'Sync' });
-    await waitFor(async () => (await sync.textContent()) ?? '', (t) => t.includes('This desk was withdrawn from the central service.'), 'the header to say the desk was withdrawn', 30_000);
+    await waitFor(
+      async () => (await sync.textContent()) ?? '',
+      (t) => t.includes('This desk was withdrawn from the central service.'),
+      'the header to say the desk was withdrawn',
+      30_000,
+    );
     expect(await sync.textContent()).toMatch(/an administrator joins it again/);
     await there.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await there.getByRole('list', { name: 'Settings sections' }).getByRole('link', { name: 'Sync' }).click();

@@ -63,9 +63,19 @@ describe('browser mode: a desk joins the central service', () => {
 
     const officer = await signIn(browser!.context, desk!.url, 'officer');
     const sync = officer.getByRole('group', { name: 'Sync' });
-    await waitFor(async () => (await sync.textContent()) ?? '', (t) => t.includes('Online') && t.includes('0 changes waiting'), 'the desk to be online and synced', 30_000);
+    await waitFor(
+      async () => (await sync.textContent()) ?? '',
+      (t) => t.includes('Online') && t.includes('0 changes waiting'),
+      'the desk to be online and synced',
+      30_000,
+    );
     await officer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications', exact: true }).click();
-    const [ref] = (await waitFor(() => gridRefs(officer), (refs) => refs.length > 0, 'the service\'s queue on this desk', 30_000)) as [string];
+    const [ref] = (await waitFor(
+      () => gridRefs(officer),
+      (refs) => refs.length > 0,
+      "the service's queue on this desk",
+      30_000,
+    )) as [string];
     expect(serverState(ref)).toBe('submitted');
 
     await searchFor(officer, ref);
@@ -73,9 +83,23 @@ describe('browser mode: a desk joins the central service', () => {
     await officer.getByRole('button', { name: 'Approve', exact: true }).click();
     await officer.getByLabel('Reason').fill('Register and CPD checked.');
     await officer.getByRole('button', { name: 'Confirm' }).click();
-    await waitFor(() => statusText(officer), (t) => t.includes(`${ref} approved`), 'the approval to be announced');
-    await waitFor(async () => serverState(ref), (s) => s === 'approved', 'the approval to reach the central service', 30_000);
-    await waitFor(async () => (await sync.textContent()) ?? '', (t) => t.includes('0 changes waiting'), 'the outbox to empty', 30_000);
+    await waitFor(
+      () => statusText(officer),
+      (t) => t.includes(`${ref} approved`),
+      'the approval to be announced',
+    );
+    await waitFor(
+      async () => serverState(ref),
+      (s) => s === 'approved',
+      'the approval to reach the central service',
+      30_000,
+    );
+    await waitFor(
+      async () => (await sync.textContent()) ?? '',
+      (t) => t.includes('0 changes waiting'),
+      'the outbox to empty',
+      30_000,
+    );
     await screenshot(officer, 'sync-online');
   });
 });

@@ -10,7 +10,9 @@ beforeEach(async () => {
     await t.desk.dispatch('application.reject', { applicationId: seedApplication(t.desk), reason: 'Not on the register' }, t.actors.officer);
   }
 });
-afterEach(async () => { await t.desk.close(); });
+afterEach(async () => {
+  await t.desk.close();
+});
 
 describe('the audit trail', () => {
   it('verifies when nobody has touched it', () => {

@@ -20,16 +20,24 @@ beforeEach(async () => {
   t.desk.sqlite.transaction(() => {
     const already = t.desk.sqlite.prepare('SELECT count(*) FROM audit_events').pluck().get() as number;
     for (let i = already; i < EVENTS; i++) {
-      appendAudit(t.desk.write, {
-        action: 'test.event', entity: 'test', entityId: `e${i}`,
-        summary: i % 7 === 0 ? `Wanjirũ Ñandú "quoted" \\ back\nslash\t😀 ${i}` : `event number ${i}`,
-        before: i % 3 === 0 ? { n: i, s: 'a"b' } : undefined,
-        after: i % 5 === 0 ? { n: i + 1, list: [1, 2, 3], text: '\u2028\u0001' } : undefined,
-      }, { actor: SYSTEM_ACTOR, deskId: t.desk.deskId, at });
+      appendAudit(
+        t.desk.write,
+        {
+          action: 'test.event',
+          entity: 'test',
+          entityId: `e${i}`,
+          summary: i % 7 === 0 ? `Wanjirũ Ñandú "quoted" \\ back\nslash\t😀 ${i}` : `event number ${i}`,
+          before: i % 3 === 0 ? { n: i, s: 'a"b' } : undefined,
+          after: i % 5 === 0 ? { n: i + 1, list: [1, 2, 3], text: '\u2028\u0001' } : undefined,
+        },
+        { actor: SYSTEM_ACTOR, deskId: t.desk.deskId, at },
+      );
     }
   })();
 });
-afterEach(async () => { await t.desk.close(); });
+afterEach(async () => {
+  await t.desk.close();
+});
 
 const both = async () => {
   const single = verifyAuditChain(t.desk.sqlite);
@@ -45,16 +53,18 @@ describe('audit chain verify on worker threads', () => {
     expect(await verifyAuditChainParallel(t.desk.sqlite, { minEvents: 1000 })).toEqual({ ok: true, checked: EVENTS });
   });
 
-  it('names an edited event in the second worker\'s range', async () => {
+  it("names an edited event in the second worker's range", async () => {
     t.desk.sqlite.prepare("UPDATE audit_events SET summary = 'nothing happened' WHERE seq = 777").run();
     expect(await both()).toEqual({
-      ok: false, checked: 776, firstBad: { seq: 777, problem: 'event 777 was changed after it was written' },
+      ok: false,
+      checked: 776,
+      firstBad: { seq: 777, problem: 'event 777 was changed after it was written' },
     });
   });
 
   it('names the first of two damaged events, whichever worker finds which first', async () => {
     t.desk.sqlite.prepare("UPDATE audit_events SET actor_name = 'someone' WHERE seq = 2900").run();
-    t.desk.sqlite.prepare("UPDATE audit_events SET after = '{\"n\":0}' WHERE seq = 1234").run();
+    t.desk.sqlite.prepare('UPDATE audit_events SET after = \'{"n":0}\' WHERE seq = 1234').run();
     t.desk.sqlite.prepare('DELETE FROM audit_events WHERE seq = 2000').run();
     expect(await both()).toMatchObject({ ok: false, checked: 1233, firstBad: { seq: 1234, problem: 'event 1234 was changed after it was written' } });
   });
@@ -74,7 +84,9 @@ describe('audit chain verify on worker threads', () => {
     const edited = { ...e, summary: 'edited' };
     t.desk.sqlite.prepare('UPDATE audit_events SET summary = ?, hash = ? WHERE seq = 1000').run(edited.summary, eventHash(edited));
     expect(await both()).toEqual({
-      ok: false, checked: 1000, firstBad: { seq: 1001, problem: 'event 1001 does not follow the event before it' },
+      ok: false,
+      checked: 1000,
+      firstBad: { seq: 1001, problem: 'event 1001 does not follow the event before it' },
     });
   });
 
@@ -83,11 +95,15 @@ describe('audit chain verify on worker threads', () => {
     expect(await both()).toEqual({ ok: false, checked: 0, firstBad: { seq: 1, problem: 'event 1 does not follow the event before it' } });
   });
 
-  it('agrees on text that SQLite\'s json_array writes differently from JSON.stringify (lone surrogates)', async () => {
+  it("agrees on text that SQLite's json_array writes differently from JSON.stringify (lone surrogates)", async () => {
     // A lone surrogate is stored as U+FFFD, so such an event never verified, before the workers
     // either: the walk checks it again the JavaScript way and both give the same answer.
     const at = t.desk.clock().toISOString();
-    appendAudit(t.desk.write, { action: 'test.event', entity: 'test', summary: 'lone \ud800 surrogate \udc00' }, { actor: SYSTEM_ACTOR, deskId: t.desk.deskId, at });
+    appendAudit(
+      t.desk.write,
+      { action: 'test.event', entity: 'test', summary: 'lone \ud800 surrogate \udc00' },
+      { actor: SYSTEM_ACTOR, deskId: t.desk.deskId, at },
+    );
     await both();
   });
 
@@ -99,7 +115,11 @@ describe('audit chain verify on worker threads', () => {
   it('walks on this thread inside a transaction (the workers would not see its events)', async () => {
     t.desk.sqlite.exec('BEGIN');
     try {
-      appendAudit(t.desk.write, { action: 'test.event', entity: 'test', summary: 'uncommitted' }, { actor: SYSTEM_ACTOR, deskId: t.desk.deskId, at: t.desk.clock().toISOString() });
+      appendAudit(
+        t.desk.write,
+        { action: 'test.event', entity: 'test', summary: 'uncommitted' },
+        { actor: SYSTEM_ACTOR, deskId: t.desk.deskId, at: t.desk.clock().toISOString() },
+      );
       expect(await verifyAuditChainParallel(t.desk.sqlite, PARALLEL)).toEqual({ ok: true, checked: EVENTS + 1 });
     } finally {
       t.desk.sqlite.exec('ROLLBACK');

@@ -17,7 +17,11 @@ beforeAll(() => ensureRendererBuilt(), 180_000);
 afterAll(() => {
   // Only what this file started, by process group, should a test have failed half-way.
   for (const child of started) {
-    try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone already */ }
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* gone already */
+    }
   }
 });
 
@@ -29,7 +33,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-interface Started { child: ChildProcess; output: () => string; exited: Promise<number | null> }
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
 
 /** Starts a command as the leader of a process group of its own, and waits until its output matches `ready`. */
 function startGroup(command: string, args: string[], ready: RegExp, env: NodeJS.ProcessEnv = process.env): Promise<Started> {
@@ -69,18 +77,24 @@ function groupAlive(pgid: number): boolean {
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
 
 /** Polls (vitest's waitFor, with a deadline) until nothing of the group runs and the port takes no connection. */
 async function expectAllStopped(pgid: number, port: number | null): Promise<void> {
-  await vi.waitFor(async () => {
-    const alive = groupAlive(pgid);
-    const listening = port !== null && (await accepts(port));
-    if (alive || listening) throw new Error(`still running: ${alive ? 'a process of the group' : ''} ${listening ? `port ${port}` : ''}`);
-  }, { timeout: DEADLINE_MS, interval: 100 });
+  await vi.waitFor(
+    async () => {
+      const alive = groupAlive(pgid);
+      const listening = port !== null && (await accepts(port));
+      if (alive || listening) throw new Error(`still running: ${alive ? 'a process of the group' : ''} ${listening ? `port ${port}` : ''}`);
+    },
+    { timeout: DEADLINE_MS, interval: 100 },
+  );
 }
 
 /** What `start` prints in browser mode, before its Listening line: no download attempt, no stack trace. */
@@ -95,7 +109,11 @@ function expectOneLineFallback(output: string): void {
 describe('kmlttb start where Electron cannot run', () => {
   it('says so in one line, serves browser mode, and on SIGTERM closes the port and leaves no process behind', async () => {
     const port = await freePort();
-    const { child, output, exited } = await startGroup(process.execPath, ['bin/kmlttb.js', 'start', '--data', tempDir(), '--port', String(port)], /Listening on http:\/\/127\.0\.0\.1:\d+/);
+    const { child, output, exited } = await startGroup(
+      process.execPath,
+      ['bin/kmlttb.js', 'start', '--data', tempDir(), '--port', String(port)],
+      /Listening on http:\/\/127\.0\.0\.1:\d+/,
+    );
     expectOneLineFallback(output());
     expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
 
@@ -107,14 +125,18 @@ describe('kmlttb start where Electron cannot run', () => {
 
   it('stops everything npm start started when npm alone is sent SIGTERM (npm runs it through a shell that passes nothing on)', async () => {
     const port = await freePort();
-    const { child, output, exited } = await startGroup('npm', ['start', '--', '--data', tempDir(), '--port', String(port)], /Listening on http:\/\/127\.0\.0\.1:\d+/);
+    const { child, output, exited } = await startGroup(
+      'npm',
+      ['start', '--', '--data', tempDir(), '--port', String(port)],
+      /Listening on http:\/\/127\.0\.0\.1:\d+/,
+    );
     expectOneLineFallback(output());
     child.kill('SIGTERM');
     await exited;
     await expectAllStopped(child.pid!, port);
   });
 
-  it('stops everything npm start started on Ctrl+C (SIGINT to the terminal\'s process group)', async () => {
+  it("stops everything npm start started on Ctrl+C (SIGINT to the terminal's process group)", async () => {
     const port = await freePort();
     const { child } = await startGroup('npm', ['start', '--', '--data', tempDir(), '--port', String(port)], /Listening on http:\/\/127\.0\.0\.1:\d+/);
     process.kill(-child.pid!, 'SIGINT');

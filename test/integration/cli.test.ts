@@ -22,9 +22,44 @@ describe('the kmlttb command line', () => {
   });
 
   it('adds a clerk at a centre named by code or by name', () => {
-    expect(kmlttb('--data', dir, 'users', 'add', '--username', 'clerk.ksm', '--name', 'Akinyi Clerk', '--role', 'clerk', '--centre', 'KSM', '--password-file', pw).out).toMatch(/at RBTC Kisumu/);
-    expect(kmlttb('--data', dir, 'users', 'add', '--username', 'clerk.eld', '--name', 'Kiprono Clerk', '--role', 'clerk', '--centre', 'RBTC Eldoret', '--password-file', pw).code).toBe(0);
-    const bad = kmlttb('--data', dir, 'users', 'add', '--username', 'clerk.x', '--name', 'X Clerk', '--role', 'clerk', '--centre', 'Atlantis', '--password-file', pw);
+    expect(
+      kmlttb('--data', dir, 'users', 'add', '--username', 'clerk.ksm', '--name', 'Akinyi Clerk', '--role', 'clerk', '--centre', 'KSM', '--password-file', pw)
+        .out,
+    ).toMatch(/at RBTC Kisumu/);
+    expect(
+      kmlttb(
+        '--data',
+        dir,
+        'users',
+        'add',
+        '--username',
+        'clerk.eld',
+        '--name',
+        'Kiprono Clerk',
+        '--role',
+        'clerk',
+        '--centre',
+        'RBTC Eldoret',
+        '--password-file',
+        pw,
+      ).code,
+    ).toBe(0);
+    const bad = kmlttb(
+      '--data',
+      dir,
+      'users',
+      'add',
+      '--username',
+      'clerk.x',
+      '--name',
+      'X Clerk',
+      '--role',
+      'clerk',
+      '--centre',
+      'Atlantis',
+      '--password-file',
+      pw,
+    );
     expect(bad).toMatchObject({ code: 1, err: expect.stringMatching(/no centre 'Atlantis'/) });
   });
 
@@ -49,24 +84,34 @@ describe('the kmlttb command line', () => {
     expect(kmlttb('--data', dir, 'audit', 'verify').out).toMatch(/intact/);
   });
 
-  it('checks imports before they run: where payers\' references were read from, and each phone a spreadsheet mangled, by file, line and field', () => {
+  it("checks imports before they run: where payers' references were read from, and each phone a spreadsheet mangled, by file, line and field", () => {
     const statement = path.join(dir, 'no-account-column.csv');
-    fs.writeFileSync(statement, [
-      'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info',
-      'QH1,2024-01-21 10:00:00,Pay Bill from 254712000001 - JANE ONE Acc. LB935NHTA4,Completed,1500.00,,2.54712E+11 - JANE ONE',
-    ].join('\n'));
+    fs.writeFileSync(
+      statement,
+      [
+        'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info',
+        'QH1,2024-01-21 10:00:00,Pay Bill from 254712000001 - JANE ONE Acc. LB935NHTA4,Completed,1500.00,,2.54712E+11 - JANE ONE',
+      ].join('\n'),
+    );
     const payments = kmlttb('--data', dir, 'import', 'payments', statement, '--dry-run');
     expect(payments.code).toBe(0);
     expect(payments.out).toContain('References the payers typed read from Details ("Acc. ..."), as the statement has no A/C No. column.');
-    expect(payments.out).toContain("warning: no-account-column.csv line 2, Other Party Info: phone 2.54712E+11 lost digits in a spreadsheet: the payer's number is kept as unknown");
+    expect(payments.out).toContain(
+      "warning: no-account-column.csv line 2, Other Party Info: phone 2.54712E+11 lost digits in a spreadsheet: the payer's number is kept as unknown",
+    );
     const applications = path.join(dir, 'intake.csv');
-    fs.writeFileSync(applications, [
-      'application_ref,submitted_at,national_id,registration_no,first_name,middle_name,last_name,phone,email,cadre,qualification,county,employer,licence_year,cpd_points,collection_centre,declaration_accepted,disclosures',
-      'ECZ-8001,2024-01-02T09:15:00+03:00,23456789,T/2010/01234,Grace,,Kamau,2.54722E+11,,technologist,,Nairobi,,2024,30,NRB,yes,',
-    ].join('\n'));
+    fs.writeFileSync(
+      applications,
+      [
+        'application_ref,submitted_at,national_id,registration_no,first_name,middle_name,last_name,phone,email,cadre,qualification,county,employer,licence_year,cpd_points,collection_centre,declaration_accepted,disclosures',
+        'ECZ-8001,2024-01-02T09:15:00+03:00,23456789,T/2010/01234,Grace,,Kamau,2.54722E+11,,technologist,,Nairobi,,2024,30,NRB,yes,',
+      ].join('\n'),
+    );
     const apps = kmlttb('--data', dir, 'import', 'applications', applications, '--dry-run');
     expect(apps.code).toBe(0);
-    expect(apps.out).toContain('warning: intake.csv line 2, phone: phone 2.54722E+11 lost digits in a spreadsheet: the applicant will get no SMS until it is corrected');
+    expect(apps.out).toContain(
+      'warning: intake.csv line 2, phone: phone 2.54722E+11 lost digits in a spreadsheet: the applicant will get no SMS until it is corrected',
+    );
   });
 
   it('signs in a named user for a command and refuses a wrong password', () => {

@@ -29,7 +29,9 @@ describe('the sync loop', () => {
     const { logger, lines } = memoryLog();
     const t = await makeDesk({ log: logger });
     desks.push(t.desk);
-    const locked = vi.spyOn(t.desk, 'syncEnabled').mockImplementation(() => { throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }); });
+    const locked = vi.spyOn(t.desk, 'syncEnabled').mockImplementation(() => {
+      throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    });
     const client = new SyncClient(t.desk, { intervalMs: 60_000 });
     await expect(client.syncNow()).resolves.toBeUndefined();
     expect(lines).toContainEqual(expect.objectContaining({ msg: 'sync: the round failed', err: expect.objectContaining({ message: 'database is locked' }) }));

@@ -3,8 +3,12 @@ import { isValidBillRef } from '../../src/shared/billRef.js';
 import { count, makeDesk, seedApplication, type TestDesk } from './support/tempDesk.js';
 
 let t: TestDesk;
-beforeEach(async () => { t = await makeDesk(); });
-afterEach(async () => { await t.desk.close(); });
+beforeEach(async () => {
+  t = await makeDesk();
+});
+afterEach(async () => {
+  await t.desk.close();
+});
 
 describe('approving an application', () => {
   it('raises an invoice at the fee for its cadre and year and queues the approval SMS with amount and bill reference', async () => {
@@ -84,8 +88,9 @@ describe('rejecting and returning', () => {
     const id = seedApplication(t.desk);
     const r = await t.desk.dispatch('application.return', { applicationId: id, reason: 'Attach your CPD certificates' }, t.actors.officer);
     expect(r.ok && r.value.state).toBe('returned');
-    expect((t.desk.sqlite.prepare('SELECT body, event FROM sms_messages').get() as { body: string; event: string })).toMatchObject({
-      event: 'returned', body: expect.stringContaining('Attach your CPD certificates'),
+    expect(t.desk.sqlite.prepare('SELECT body, event FROM sms_messages').get() as { body: string; event: string }).toMatchObject({
+      event: 'returned',
+      body: expect.stringContaining('Attach your CPD certificates'),
     });
   });
 });

@@ -30,12 +30,14 @@ function contentOf(desk: Desk) {
        ORDER BY a.application_ref`,
     ),
     // A note may quote bill references, which are made from random application ids.
-    payments: (all(
-      `SELECT p.transaction_id, p.source, p.amount_cents, p.paid_at, p.channel, p.payer_phone, p.payer_name, p.state, p.match_rule, p.note,
+    payments: (
+      all(
+        `SELECT p.transaction_id, p.source, p.amount_cents, p.paid_at, p.channel, p.payer_phone, p.payer_name, p.state, p.match_rule, p.note,
               a.application_ref, (SELECT group_concat(key) FROM (SELECT key FROM payment_keys k WHERE k.payment_id = p.id ORDER BY key)) AS keys
        FROM payments p LEFT JOIN invoices i ON i.id = p.invoice_id LEFT JOIN applications a ON a.id = i.application_id
        ORDER BY p.transaction_id`,
-    ) as { note: string | null }[]).map((p) => ({ ...p, note: p.note?.replace(/\bLB[0-9A-Z]{8}\b/g, 'LB…') })),
+      ) as { note: string | null }[]
+    ).map((p) => ({ ...p, note: p.note?.replace(/\bLB[0-9A-Z]{8}\b/g, 'LB…') })),
     sms: all(
       `SELECT a.application_ref, m.event, m.phone, m.state, m.failure_reason, m.attempts, m.cost, m.gateway_message_id IS NOT NULL AS has_gateway_id
        FROM sms_messages m JOIN applications a ON a.id = m.application_id ORDER BY a.application_ref, m.event`,
@@ -68,7 +70,12 @@ describe('demo data', () => {
     expect(summary.sms.byState).toEqual({ delivered: 68, failed: 2, queued: 9, sent: 11 });
     expect(summary.sms.sending).toEqual({ skipped: null, sent: 80, refused: 1, reports: { delivered: 68, failed: 1, awaited: 11 } });
     expect(summary.licences).toEqual({
-      issued: 17, batches: 2, batchesReceived: 1, collected: 4, byProxy: 1, revoked: 1,
+      issued: 17,
+      batches: 2,
+      batchesReceived: 1,
+      collected: 4,
+      byProxy: 1,
+      revoked: 1,
       byState: { at_centre: 3, collected: 4, dispatched: 3, issued: 6, revoked: 1 },
     });
 
@@ -77,7 +84,9 @@ describe('demo data', () => {
     expect(count(desk, 'fees', "cadre = 'technologist' AND amount_cents = 300000")).toBeGreaterThan(0);
     // Decisions are the officer's, and every flagged approval says why.
     expect(count(desk, 'applications', "state <> 'submitted' AND decided_by <> (SELECT id FROM users WHERE username = 'officer')")).toBe(0);
-    expect(count(desk, 'application_history', "action = 'approve' AND reason IS NULL AND application_id IN (SELECT id FROM applications WHERE flag_count > 0)")).toBe(0);
+    expect(
+      count(desk, 'application_history', "action = 'approve' AND reason IS NULL AND application_id IN (SELECT id FROM applications WHERE flag_count > 0)"),
+    ).toBe(0);
     expect(count(desk, 'practitioners', 'phone IS NULL')).toBeGreaterThan(0);
     // The settings were not touched: no gateway was configured, and no request left.
     expect(count(desk, 'settings', "key LIKE 'sms.%'")).toBe(0);
@@ -87,9 +96,13 @@ describe('demo data', () => {
 
     const text = describeDemo(summary);
     expect(text).toContain('applications: 120 (approved 16, licensed 17, paid 9, rejected 12, returned 12, submitted 54)');
-    expect(text).toContain('licences: 17 (at centre 3, collected 4, dispatched 3, issued 6, revoked 1); 2 batches dispatched, 1 received; 4 collected (1 by proxy), 1 revoked');
+    expect(text).toContain(
+      'licences: 17 (at centre 3, collected 4, dispatched 3, issued 6, revoked 1); 2 batches dispatched, 1 received; 4 collected (1 by proxy), 1 revoked',
+    );
     expect(text).toContain('invoices: 42 (overpaid 1, paid 25, partially paid 1, unpaid 15)');
-    expect(text).toContain('payments: 33 (ignored 1, matched 29, refund due 1, unmatched 2); matched by check character 1, exact reference 26, manual 1, national id 1');
+    expect(text).toContain(
+      'payments: 33 (ignored 1, matched 29, refund due 1, unmatched 2); matched by check character 1, exact reference 26, manual 1, national id 1',
+    );
     expect(text).toContain('SMS: 90 (delivered 68, failed 2, queued 9, sent 11)');
     expect(text).toContain('users: admin, officer, auditor, clerk.eld');
 
@@ -101,11 +114,14 @@ describe('demo data', () => {
     const desk = freshDesk();
     const summary = await runDemo(desk, { applications: 120, seed: 7 });
     const c = summary.payments.cases;
-    const invoiceOf = (ref: string | undefined) => desk.sqlite.prepare(
-      `SELECT i.state, i.amount_due_cents AS due, i.amount_paid_cents AS paid, i.access_fee_cents AS fee, i.refund_due_cents AS refund,
+    const invoiceOf = (ref: string | undefined) =>
+      desk.sqlite
+        .prepare(
+          `SELECT i.state, i.amount_due_cents AS due, i.amount_paid_cents AS paid, i.access_fee_cents AS fee, i.refund_due_cents AS refund,
               (SELECT group_concat(p.match_rule, ' ') FROM (SELECT match_rule FROM payments p WHERE p.invoice_id = i.id AND p.state = 'matched' ORDER BY paid_at) p) AS rules
        FROM invoices i JOIN applications a ON a.id = i.application_id WHERE a.application_ref = ?`,
-    ).get(ref) as { state: string; due: number; paid: number; fee: number; refund: number; rules: string | null };
+        )
+        .get(ref) as { state: string; due: number; paid: number; fee: number; refund: number; rules: string | null };
 
     expect(invoiceOf(c.exact_reference)).toMatchObject({ state: 'paid', rules: 'exact_reference', fee: 0 });
     const accessFee = invoiceOf(c.ecitizen_access_fee);
@@ -129,22 +145,46 @@ describe('demo data', () => {
     // The payment in both files is stored once, known by both its keys.
     expect(count(desk, 'payment_keys')).toBe(count(desk, 'payments') + 1);
     // Left for a person, marked not ours, and to be refunded (it names a rejected application).
-    const byState = (state: string) => desk.sqlite.prepare('SELECT reference_typed, note FROM payments WHERE state = ? ORDER BY reference_typed').all(state) as { reference_typed: string; note: string | null }[];
+    const byState = (state: string) =>
+      desk.sqlite.prepare('SELECT reference_typed, note FROM payments WHERE state = ? ORDER BY reference_typed').all(state) as {
+        reference_typed: string;
+        note: string | null;
+      }[];
     expect(byState('unmatched').map((p) => p.reference_typed)).toContain('KMLTTB');
     expect(byState('ignored')[0]!.note).toMatch(/^Not a licence payment/);
     const refund = byState('refund_due')[0]!;
     expect(desk.sqlite.prepare('SELECT state FROM applications WHERE application_ref = upper(?)').pluck().get(refund.reference_typed)).toBe('rejected');
 
     // Every invoice's amount paid is the sum of its matched payments; the states follow.
-    expect(count(desk, 'invoices i', `amount_paid_cents <> coalesce((SELECT sum(amount_cents) FROM payments p WHERE p.invoice_id = i.id AND p.state = 'matched'), 0)`)).toBe(0);
+    expect(
+      count(
+        desk,
+        'invoices i',
+        `amount_paid_cents <> coalesce((SELECT sum(amount_cents) FROM payments p WHERE p.invoice_id = i.id AND p.state = 'matched'), 0)`,
+      ),
+    ).toBe(0);
     expect(count(desk, 'payments', "state = 'matched' AND invoice_id IS NULL")).toBe(0);
     expect(count(desk, 'payments', "state <> 'matched' AND invoice_id IS NOT NULL")).toBe(0);
-    expect(count(desk, 'applications a', "state = 'paid' AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.application_id = a.id AND i.state IN ('paid', 'overpaid'))")).toBe(0);
-    expect(count(desk, 'invoices i', "state IN ('paid', 'overpaid') AND (SELECT state FROM applications a WHERE a.id = i.application_id) NOT IN ('paid', 'licensed')")).toBe(0);
+    expect(
+      count(
+        desk,
+        'applications a',
+        "state = 'paid' AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.application_id = a.id AND i.state IN ('paid', 'overpaid'))",
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        desk,
+        'invoices i',
+        "state IN ('paid', 'overpaid') AND (SELECT state FROM applications a WHERE a.id = i.application_id) NOT IN ('paid', 'licensed')",
+      ),
+    ).toBe(0);
 
     // Paid after the application was made, and never after the demo's fixed now.
     expect(count(desk, 'payments', 'paid_at > ?', parseNairobiDateTime(DEMO_BASE_TIME))).toBe(0);
-    expect(count(desk, 'payments p', `paid_at <= (SELECT a.submitted_at FROM invoices i JOIN applications a ON a.id = i.application_id WHERE i.id = p.invoice_id)`)).toBe(0);
+    expect(
+      count(desk, 'payments p', `paid_at <= (SELECT a.submitted_at FROM invoices i JOIN applications a ON a.id = i.application_id WHERE i.id = p.invoice_id)`),
+    ).toBe(0);
   });
 
   it('leaves queued exactly the SMS of the latest decisions; the others were sent, most delivered', async () => {
@@ -154,7 +194,10 @@ describe('demo data', () => {
       .prepare(`SELECT application_id FROM application_history WHERE action IN ('approve', 'reject', 'return') ORDER BY id DESC LIMIT ?`)
       .pluck()
       .all(summary.decisions.latest) as string[];
-    const queued = desk.sqlite.prepare(`SELECT application_id, event FROM sms_messages WHERE state = 'queued'`).all() as { application_id: string; event: string }[];
+    const queued = desk.sqlite.prepare(`SELECT application_id, event FROM sms_messages WHERE state = 'queued'`).all() as {
+      application_id: string;
+      event: string;
+    }[];
     const latestWithSms = desk.sqlite
       .prepare(`SELECT DISTINCT application_id FROM sms_messages WHERE application_id IN (SELECT value FROM json_each(?))`)
       .pluck()
@@ -168,7 +211,9 @@ describe('demo data', () => {
     expect(count(desk, 'sms_messages', "event = 'paid' AND state = 'queued'")).toBe(0);
     expect(count(desk, 'sms_messages', "state = 'failed' AND failure_reason = 'UserInBlacklist (406)'")).toBe(1);
     expect(count(desk, 'sms_messages', "state = 'failed' AND failure_reason = 'Not delivered: Failed (DeliveryFailure)'")).toBe(1);
-    expect(count(desk, 'sms_messages', "state = 'delivered' AND delivered_at IS NOT NULL AND cost LIKE 'KES %' AND gateway_message_id LIKE 'ATXid_%'")).toBe(68);
+    expect(count(desk, 'sms_messages', "state = 'delivered' AND delivered_at IS NOT NULL AND cost LIKE 'KES %' AND gateway_message_id LIKE 'ATXid_%'")).toBe(
+      68,
+    );
   });
 
   it('gives the same data, states and reasons for the same seed', async () => {

@@ -24,7 +24,9 @@ function folderBytes(dir: string): Buffer {
 }
 
 function samples(sqlite: BetterSqlite3.Database): string[] {
-  const rows = sqlite.prepare("SELECT national_id, first_name || ' ' || last_name, phone FROM practitioners ORDER BY rowid LIMIT 40").raw().all() as (string | null)[][];
+  const rows = sqlite.prepare("SELECT national_id, first_name || ' ' || last_name, phone FROM practitioners ORDER BY rowid LIMIT 40").raw().all() as (
+    string | null
+  )[][];
   return rows.flat().filter((v): v is string => v !== null && v !== '');
 }
 
@@ -96,7 +98,11 @@ describe('the data folder at rest', () => {
     const clear = new BetterSqlite3(file);
     clear.pragma('journal_mode = WAL');
     migrate(clear);
-    clear.prepare(`INSERT INTO centres (id, code, name, town, updated_at) VALUES ('c-1', 'XYZ', 'RBTC Wanjiku Test Centre', 'Nairobi', '2026-11-25T07:30:00.000Z')`).run();
+    clear
+      .prepare(
+        `INSERT INTO centres (id, code, name, town, updated_at) VALUES ('c-1', 'XYZ', 'RBTC Wanjiku Test Centre', 'Nairobi', '2026-11-25T07:30:00.000Z')`,
+      )
+      .run();
     clear.close();
     expect(fs.readFileSync(file).includes('Wanjiku Test Centre')).toBe(true);
 

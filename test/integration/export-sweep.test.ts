@@ -7,8 +7,12 @@ import { makeDesk, type TestDesk } from './support/tempDesk.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 let t: TestDesk;
-beforeEach(async () => { t = await makeDesk(); });
-afterEach(async () => { await t.desk.close(); });
+beforeEach(async () => {
+  t = await makeDesk();
+});
+afterEach(async () => {
+  await t.desk.close();
+});
 
 /** An export file last written `daysAgo` days before the desk's clock. */
 function exportFile(name: string, daysAgo: number): string {

@@ -11,7 +11,8 @@ import { testClock } from './support/testClock.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/applications');
 const NOW = new Date('2026-11-20T06:00:00Z');
-const HEADER = 'application_ref,submitted_at,national_id,registration_no,first_name,middle_name,last_name,phone,email,cadre,qualification,county,employer,licence_year,cpd_points,collection_centre,declaration_accepted,disclosures';
+const HEADER =
+  'application_ref,submitted_at,national_id,registration_no,first_name,middle_name,last_name,phone,email,cadre,qualification,county,employer,licence_year,cpd_points,collection_centre,declaration_accepted,disclosures';
 
 let t: TestDesk | undefined;
 afterEach(async () => {
@@ -67,24 +68,48 @@ describe('importing an applications file', () => {
     const d = await desk();
     const report = await imported(d, 'good.csv', fixture('good.csv'));
     expect(report).toEqual({
-      fileName: 'good.csv', dryRun: false, rowsRead: 4, imported: 4, resubmitted: 0, unchanged: 0, problems: [],
+      fileName: 'good.csv',
+      dryRun: false,
+      rowsRead: 4,
+      imported: 4,
+      resubmitted: 0,
+      unchanged: 0,
+      problems: [],
       warnings: [{ line: 5, field: 'phone', message: 'phone 2.54712E+11 lost digits in a spreadsheet: the applicant will get no SMS until it is corrected' }],
     });
     expect(snapshot(d)).toMatchObject({ practitioners: 4, applications: 4, history: 4, imports: 1, search: 4 });
 
     expect(application(d, 'ECZ-0001')).toMatchObject({
-      state: 'submitted', revision: 1, national_id: '23456789', registration_no: 'T/2010/01234', phone: '254712345678',
-      submitted_at: '2026-11-02T06:15:00.000Z', licence_year: 2027, cpd_points: 32, centre_code: 'NRB', centre_text: 'NRB',
-      sort_name: 'kamau grace wanjiru', cadre: 'technologist', county: 'Nairobi', register_status: 'active', language: 'en',
+      state: 'submitted',
+      revision: 1,
+      national_id: '23456789',
+      registration_no: 'T/2010/01234',
+      phone: '254712345678',
+      submitted_at: '2026-11-02T06:15:00.000Z',
+      licence_year: 2027,
+      cpd_points: 32,
+      centre_code: 'NRB',
+      centre_text: 'NRB',
+      sort_name: 'kamau grace wanjiru',
+      cadre: 'technologist',
+      county: 'Nairobi',
+      register_status: 'active',
+      language: 'en',
       flag_count: 0,
     });
     expect(application(d, 'ECZ-0002')).toMatchObject({
-      submitted_at: '2026-11-03T11:30:00.000Z', phone: '254722000111', cadre: 'technician', centre_code: 'KSM',
+      submitted_at: '2026-11-03T11:30:00.000Z',
+      phone: '254722000111',
+      cadre: 'technician',
+      centre_code: 'KSM',
       disclosures: 'Worked in Uganda, January to June 2025.\nBack at my employer since July.',
       flags: 'cpd_below_threshold disclosures_made',
     });
     expect(application(d, 'ECZ-0003')).toMatchObject({
-      phone: null, phone_raw: '2.54712E+11', centre_code: 'MSA', declaration_accepted: 0,
+      phone: null,
+      phone_raw: '2.54712E+11',
+      centre_code: 'MSA',
+      declaration_accepted: 0,
       flags: 'declaration_not_accepted phone_invalid',
     });
     expect(application(d, 'ECZ-0004')).toMatchObject({ centre_code: 'NKR', cadre: 'technologist', phone: '254712345679' });
@@ -147,7 +172,11 @@ describe('importing an applications file', () => {
   it('lands whole or not at all: one bad row among good ones keeps the good ones out too', async () => {
     const d = await desk();
     const good = fixture('good.csv').toString('utf8');
-    const error = await refused(d, 'mixed.csv', `${good}ECZ-0005,2026-11-05T10:00:00Z,99999999,T/1,Ann,,Baya,0710000000,,technologist,,Kilifi,,2027,40,Atlantis,yes,\n`);
+    const error = await refused(
+      d,
+      'mixed.csv',
+      `${good}ECZ-0005,2026-11-05T10:00:00Z,99999999,T/1,Ann,,Baya,0710000000,,technologist,,Kilifi,,2027,40,Atlantis,yes,\n`,
+    );
     expect(error.issues).toEqual([{ where: 'line 7, collection_centre', message: expect.stringContaining('Atlantis') }]);
     expect(snapshot(d)).toMatchObject({ practitioners: 0, applications: 0, imports: 0 });
   });
@@ -173,16 +202,27 @@ describe('importing an applications file', () => {
     const d = await desk();
     const before = snapshot(d);
     const r = await importFile(d, 'good.csv', fixture('good.csv'), true);
-    expect(r).toEqual({ ok: true, value: {
-      fileName: 'good.csv', dryRun: true, rowsRead: 4, imported: 4, resubmitted: 0, unchanged: 0, problems: [],
-      warnings: [{ line: 5, field: 'phone', message: expect.stringMatching(/^phone 2\.54712E\+11 lost digits in a spreadsheet/) }],
-    } });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        fileName: 'good.csv',
+        dryRun: true,
+        rowsRead: 4,
+        imported: 4,
+        resubmitted: 0,
+        unchanged: 0,
+        problems: [],
+        warnings: [{ line: 5, field: 'phone', message: expect.stringMatching(/^phone 2\.54712E\+11 lost digits in a spreadsheet/) }],
+      },
+    });
     expect(snapshot(d)).toEqual(before);
   });
 
   it('warns on a dry run of a phone a spreadsheet saved as 2.54722E+11, naming the file, line and field; the number is still taken as unknown', async () => {
     const d = await desk();
-    const file = HEADER + '\n' +
+    const file =
+      HEADER +
+      '\n' +
       'ECZ-7001,2026-11-02T09:15:00+03:00,23456789,T/2010/01234,Grace,,Kamau,0712345678,,technologist,,Nairobi,,2026,30,NRB,yes,\n' +
       'ECZ-7002,2026-11-02T09:16:00+03:00,23456790,T/2010/01235,Brian,,Otieno,2.54722E+11,,technologist,,Nairobi,,2026,30,NRB,yes,\n';
     const dry = await importFile(d, 'intake.csv', file, true);
@@ -221,16 +261,59 @@ describe('importing an applications file', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Applications');
     sheet.addRow(HEADER.split(','));
-    sheet.addRow(['ECZ-4001', new Date('2026-11-02T09:15:00Z'), 23456789, 'T/2010/01234', 'Grace', '', 'Kamau', 712345678, '',
-      'technologist', '', 'Nairobi', '', 2027, 32, 'Nairobi', true, '']);
-    sheet.addRow(['ECZ-4002', '03/11/2026 14:30', '31234567', 'C/2018/00991', 'Brian', '', 'Otieno', 254722000111, '',
-      'technician', '', 'Kisumu', '', 2027, 12, 'KSM', 'no', 'Worked in Uganda,\nback in July.']);
+    sheet.addRow([
+      'ECZ-4001',
+      new Date('2026-11-02T09:15:00Z'),
+      23456789,
+      'T/2010/01234',
+      'Grace',
+      '',
+      'Kamau',
+      712345678,
+      '',
+      'technologist',
+      '',
+      'Nairobi',
+      '',
+      2027,
+      32,
+      'Nairobi',
+      true,
+      '',
+    ]);
+    sheet.addRow([
+      'ECZ-4002',
+      '03/11/2026 14:30',
+      '31234567',
+      'C/2018/00991',
+      'Brian',
+      '',
+      'Otieno',
+      254722000111,
+      '',
+      'technician',
+      '',
+      'Kisumu',
+      '',
+      2027,
+      12,
+      'KSM',
+      'no',
+      'Worked in Uganda,\nback in July.',
+    ]);
     const data = Buffer.from(await workbook.xlsx.writeBuffer());
 
     const report = await imported(d, 'applications.xlsx', data);
     expect(report).toMatchObject({ rowsRead: 2, imported: 2, problems: [] });
     // A spreadsheet date has no zone: it is Nairobi wall-clock time.
-    expect(application(d, 'ECZ-4001')).toMatchObject({ submitted_at: '2026-11-02T06:15:00.000Z', national_id: '23456789', phone: '254712345678', cpd_points: 32, declaration_accepted: 1, centre_code: 'NRB' });
+    expect(application(d, 'ECZ-4001')).toMatchObject({
+      submitted_at: '2026-11-02T06:15:00.000Z',
+      national_id: '23456789',
+      phone: '254712345678',
+      cpd_points: 32,
+      declaration_accepted: 1,
+      centre_code: 'NRB',
+    });
     expect(application(d, 'ECZ-4002')).toMatchObject({ phone: '254722000111', declaration_accepted: 0, disclosures: 'Worked in Uganda,\nback in July.' });
   });
 
@@ -239,8 +322,26 @@ describe('importing an applications file', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Applications');
     sheet.addRow(HEADER.split(','));
-    sheet.addRow(['ECZ-4003', '2026-11-02 09:15', '23456789', 'T/1', 'Grace', '', { formula: 'HYPERLINK("http://x","Kamau")' }, '0712345678', '',
-      'technologist', '', 'Nairobi', '', 2027, 32, 'NRB', 'yes', '']);
+    sheet.addRow([
+      'ECZ-4003',
+      '2026-11-02 09:15',
+      '23456789',
+      'T/1',
+      'Grace',
+      '',
+      { formula: 'HYPERLINK("http://x","Kamau")' },
+      '0712345678',
+      '',
+      'technologist',
+      '',
+      'Nairobi',
+      '',
+      2027,
+      32,
+      'NRB',
+      'yes',
+      '',
+    ]);
     const error = await refused(d, 'formula.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(error.issues).toEqual([{ where: 'line 2, last_name', message: expect.stringContaining('looks like a spreadsheet formula') }]);
   });
@@ -270,9 +371,18 @@ describe('importing applications that are already known', () => {
     const report = await imported(d, 'second.csv', HEADER + '\n' + row('ECZ-5001', 24, '0722000111'));
     expect(report).toMatchObject({ imported: 0, resubmitted: 1, unchanged: 0 });
     expect(application(d, 'ECZ-5001')).toMatchObject({
-      state: 'submitted', revision: 2, cpd_points: 24, phone: '254722000111', decided_by: null, decision_reason: null, flag_count: 0,
+      state: 'submitted',
+      revision: 2,
+      cpd_points: 24,
+      phone: '254722000111',
+      decided_by: null,
+      decision_reason: null,
+      flag_count: 0,
     });
-    const history = d.sqlite.prepare('SELECT action, from_state, to_state, revision, snapshot FROM application_history ORDER BY id').all() as Record<string, unknown>[];
+    const history = d.sqlite.prepare('SELECT action, from_state, to_state, revision, snapshot FROM application_history ORDER BY id').all() as Record<
+      string,
+      unknown
+    >[];
     expect(history.map((h) => [h.action, h.from_state, h.to_state, h.revision])).toEqual([
       ['submitted', null, 'submitted', 1],
       ['return', 'submitted', 'returned', 1],
@@ -299,7 +409,9 @@ describe('importing applications that are already known', () => {
     await imported(d, 'first.csv', HEADER + '\n' + row('ECZ-5003', 30));
     await officerDoes(d, 'application.approve', 'ECZ-5003');
     const error = await refused(d, 'second.csv', HEADER + '\n' + row('ECZ-5003', 31) + row('ECZ-5004', 30).replace('23456789', '87654321'));
-    expect(error.issues).toEqual([{ where: 'line 2, application_ref', message: 'application ECZ-5003 is approved: already decided; cannot be changed by import' }]);
+    expect(error.issues).toEqual([
+      { where: 'line 2, application_ref', message: 'application ECZ-5003 is approved: already decided; cannot be changed by import' },
+    ]);
     expect(count(d, 'applications')).toBe(1);
     expect(application(d, 'ECZ-5003')).toMatchObject({ state: 'approved', cpd_points: 30 });
   });

@@ -17,7 +17,9 @@ beforeAll(async () => {
   seedApplication(t.desk);
   ok(await t.desk.dispatch('application.return', { applicationId: seedApplication(t.desk), reason: 'Attach your CPD certificates' }, t.actors.officer));
 });
-afterAll(async () => { await t.desk.close(); });
+afterAll(async () => {
+  await t.desk.close();
+});
 
 describe('the dashboard', () => {
   it('shows an officer the queue by age and the work waiting', async () => {
@@ -26,16 +28,19 @@ describe('the dashboard', () => {
     expect(d).toMatchObject({ approvedUnpaid: 0, paymentsUnmatched: 0, licencesToDispatch: 0 });
   });
 
-  it('shows a clerk their centre\'s batches on the way', async () => {
+  it("shows a clerk their centre's batches on the way", async () => {
     expect(ok(await t.desk.query('dashboard.summary', {}, t.actors.clerk))).toMatchObject({ batchesOnTheWay: 1 });
     expect(ok(await t.desk.query('dashboard.summary', {}, t.actors.clerkOther))).toMatchObject({ batchesOnTheWay: 0 });
   });
 
-  it('shows auditors the year\'s funnel and the turnaround per officer', async () => {
+  it("shows auditors the year's funnel and the turnaround per officer", async () => {
     const d = ok(await t.desk.query('dashboard.summary', {}, t.actors.auditor));
     expect(d.funnel).toEqual([
-      { stage: 'submitted', count: 4 }, { stage: 'approved', count: 1 }, { stage: 'paid', count: 1 },
-      { stage: 'licensed', count: 1 }, { stage: 'collected', count: 0 },
+      { stage: 'submitted', count: 4 },
+      { stage: 'approved', count: 1 },
+      { stage: 'paid', count: 1 },
+      { stage: 'licensed', count: 1 },
+      { stage: 'collected', count: 0 },
     ]);
     expect(d.turnaround).toEqual([{ officer: 'officer', decided: 2, medianHours: expect.any(Number) }]);
   });

@@ -18,7 +18,9 @@ beforeAll(async () => {
   t = await makeDesk({ clock: testClock('2026-02-02T07:30:00.000Z') });
   secretsFile = path.join(t.dir, 'secrets.json');
 });
-afterAll(async () => { await t.desk.close(); });
+afterAll(async () => {
+  await t.desk.close();
+});
 
 async function issueOne() {
   const id = await paidApplication(t.desk, t.actors.officer);
@@ -67,7 +69,10 @@ describe('the licence signing key', () => {
 
   it('sealed by the desktop app cannot sign here: the attempt says what to do and makes no new key', async () => {
     withEntry({ protection: 'os', value: Buffer.concat([Buffer.from('v11'), randomBytes(48)]).toString('base64') });
-    await refusedWith('signing_key_unreadable', /sealed by the desktop app on this computer: set KMLTTB_LICENCE_SIGNING_KEY in the environment or use the desktop app/);
+    await refusedWith(
+      'signing_key_unreadable',
+      /sealed by the desktop app on this computer: set KMLTTB_LICENCE_SIGNING_KEY in the environment or use the desktop app/,
+    );
   });
 
   it('damaged cannot sign: no new key', async () => {
@@ -75,14 +80,17 @@ describe('the licence signing key', () => {
     await refusedWith('signing_key_unreadable', /is damaged: it is not an Ed25519 private key/);
   });
 
-  it('replaced by another key cannot sign: it is not the Board\'s key', async () => {
+  it("replaced by another key cannot sign: it is not the Board's key", async () => {
     withEntry({ protection: 'file', value: generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64') });
     await refusedWith('signing_key_unreadable', /is not the Board's key that signed this desk's licences/);
   });
 
   it('gone, on a desk that has signed licences, is missing: restore it, no new key', async () => {
     fs.rmSync(secretsFile);
-    await refusedWith('signing_key_missing', /missing from .*secrets\.json.*Restore secrets\.json from a backup of this data folder, or set KMLTTB_LICENCE_SIGNING_KEY/);
+    await refusedWith(
+      'signing_key_missing',
+      /missing from .*secrets\.json.*Restore secrets\.json from a backup of this data folder, or set KMLTTB_LICENCE_SIGNING_KEY/,
+    );
   });
 
   it('back in place, verifies the earlier licence as valid (kmlttb verify-licence too) and signs again with the same key', async () => {
@@ -97,7 +105,7 @@ describe('the licence signing key', () => {
     expect(await verify(await payloadOf(r.value.issued[0]!.licenceId))).toBe('valid');
   });
 
-  it('with no public key on record (a desk from before they were recorded) is taken only when it verifies the desk\'s licences', async () => {
+  it("with no public key on record (a desk from before they were recorded) is taken only when it verifies the desk's licences", async () => {
     const keys = publicKeys();
     t.desk.sqlite.prepare('DELETE FROM licence_keys').run();
     withEntry({ protection: 'file', value: generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64') });

@@ -4,8 +4,12 @@ import { paidApplication } from './support/paid.js';
 import { pdfText } from '../support/pdfText.js';
 
 let t: TestDesk;
-beforeAll(async () => { t = await makeDesk(); });
-afterAll(async () => { await t.desk.close(); });
+beforeAll(async () => {
+  t = await makeDesk();
+});
+afterAll(async () => {
+  await t.desk.close();
+});
 
 const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
   if (!r.ok) throw new Error(r.error.message);
@@ -24,7 +28,14 @@ describe('issuing licences', () => {
 
     const results = await Promise.all(apps.map((id) => t.desk.dispatch('licence.issue', { applicationIds: [id] }, t.actors.officer)));
     const numbers = results.map((r) => ok(r).issued[0]!.licenceNo).sort();
-    expect(numbers).toEqual(['KMLTTB/2026/000001', 'KMLTTB/2026/000002', 'KMLTTB/2026/000003', 'KMLTTB/2026/000004', 'KMLTTB/2026/000005', 'KMLTTB/2026/000006']);
+    expect(numbers).toEqual([
+      'KMLTTB/2026/000001',
+      'KMLTTB/2026/000002',
+      'KMLTTB/2026/000003',
+      'KMLTTB/2026/000004',
+      'KMLTTB/2026/000005',
+      'KMLTTB/2026/000006',
+    ]);
     expect(count(t.desk, 'applications', "state = 'licensed'")).toBe(6);
     const again = await t.desk.dispatch('licence.issue', { applicationIds: [apps[0]!] }, t.actors.officer);
     expect(!again.ok && again.error.message).toMatch(/is licensed, not paid/);
@@ -87,11 +98,25 @@ describe('from dispatch to collection', () => {
     const byNumber = ok(await t.desk.query('licences.list', { search: detail.licenceNo }, t.actors.clerk));
     expect(byNumber.rows.map((r) => r.id)).toEqual([licenceId]);
 
-    const noNote = await t.desk.dispatch('licence.collect', { licenceId, collector: 'proxy', collectorName: 'Otieno Onyango', collectorIdNo: '30111222' }, t.actors.clerk);
+    const noNote = await t.desk.dispatch(
+      'licence.collect',
+      { licenceId, collector: 'proxy', collectorName: 'Otieno Onyango', collectorIdNo: '30111222' },
+      t.actors.clerk,
+    );
     expect(!noNote.ok && noNote.error.code).toBe('invalid_input');
-    const collected = ok(await t.desk.dispatch('licence.collect', {
-      licenceId, collector: 'proxy', collectorName: 'Otieno Onyango', collectorIdNo: '30111222', note: 'Signed letter from the holder',
-    }, t.actors.clerk));
+    const collected = ok(
+      await t.desk.dispatch(
+        'licence.collect',
+        {
+          licenceId,
+          collector: 'proxy',
+          collectorName: 'Otieno Onyango',
+          collectorIdNo: '30111222',
+          note: 'Signed letter from the holder',
+        },
+        t.actors.clerk,
+      ),
+    );
     expect(collected.state).toBe('collected');
     const twice = await t.desk.dispatch('licence.collect', { licenceId, collector: 'holder' }, t.actors.clerk);
     expect(!twice.ok && twice.error).toMatchObject({ code: 'invalid_transition', message: 'This licence is already collected, so it cannot be collected.' });
@@ -106,12 +131,18 @@ describe('the QR code', () => {
   it('verifies a valid payload, fails one with a changed character, and reports a revoked licence', async () => {
     const list = ok(await t.desk.query('licences.list', { state: 'at_centre' }, t.actors.officer));
     const detail = ok(await t.desk.query('licence.detail', { id: list.rows[0]!.id }, t.actors.officer));
-    expect(ok(await t.desk.query('licence.verify', { payload: detail.qrPayload }, t.actors.clerk))).toMatchObject({ status: 'valid', licenceNo: detail.licenceNo });
+    expect(ok(await t.desk.query('licence.verify', { payload: detail.qrPayload }, t.actors.clerk))).toMatchObject({
+      status: 'valid',
+      licenceNo: detail.licenceNo,
+    });
     const changed = detail.qrPayload.replace(detail.nationalId, detail.nationalId.slice(0, -1) + (detail.nationalId.endsWith('9') ? '8' : '9'));
     expect(ok(await t.desk.query('licence.verify', { payload: changed }, t.actors.clerk)).status).toBe('tampered');
     expect(ok(await t.desk.query('licence.verify', { payload: 'hello' }, t.actors.clerk)).status).toBe('unreadable');
     ok(await t.desk.dispatch('licence.revoke', { licenceId: detail.id, reason: 'Registration removed by the Board' }, t.actors.officer));
-    expect(ok(await t.desk.query('licence.verify', { payload: detail.qrPayload }, t.actors.clerk))).toMatchObject({ status: 'revoked', message: expect.stringMatching(/Registration removed/) });
+    expect(ok(await t.desk.query('licence.verify', { payload: detail.qrPayload }, t.actors.clerk))).toMatchObject({
+      status: 'revoked',
+      message: expect.stringMatching(/Registration removed/),
+    });
   });
 
   it('prints one certificate page per licence, holding its number and holder', async () => {
@@ -130,7 +161,9 @@ describe('the QR code', () => {
 describe('reassignment', () => {
   it('moves an issued licence to another active centre with a reason, but not once dispatched', async () => {
     const issued = ok(await t.desk.query('licences.list', { state: 'issued' }, t.actors.officer)).rows[0]!;
-    const moved = ok(await t.desk.dispatch('licence.reassign', { licenceId: issued.id, centreId: t.centres.nairobi, reason: 'Holder moved to Nairobi' }, t.actors.officer));
+    const moved = ok(
+      await t.desk.dispatch('licence.reassign', { licenceId: issued.id, centreId: t.centres.nairobi, reason: 'Holder moved to Nairobi' }, t.actors.officer),
+    );
     expect(moved.centreName).toBe('RBTC Nairobi');
     const dispatched = ok(await t.desk.query('licences.list', { state: 'collected' }, t.actors.officer)).rows[0]!;
     const r = await t.desk.dispatch('licence.reassign', { licenceId: dispatched.id, centreId: t.centres.mombasa, reason: 'Nope' }, t.actors.officer);

@@ -70,15 +70,23 @@ describe("the central service's log", () => {
     const s = await server(dir);
     const body = JSON.stringify({ application_ref: 'ECZ-LOG-1', national_id: NATIONAL_ID, first_name: 'Wanjiku', phone: '0712345678', token: TOKEN });
     const signature = `sha256=${createHmac('sha256', 'shared-secret').update(body).digest('hex')}`;
-    vi.spyOn(s.desk, 'setting').mockImplementationOnce(() => { throw new Error('a fault nobody expected'); });
+    vi.spyOn(s.desk, 'setting').mockImplementationOnce(() => {
+      throw new Error('a fault nobody expected');
+    });
 
     const failed = await fetch(`${s.url}/v1/ecitizen/applications?token=${QUERY_SECRET}`, {
-      method: 'POST', body, headers: { 'content-type': 'application/json', 'x-signature': signature, authorization: `Bearer ${TOKEN}`, apikey: TOKEN },
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'x-signature': signature, authorization: `Bearer ${TOKEN}`, apikey: TOKEN },
     });
     expect(failed.status).toBe(500);
     const ref = /reference ([0-9A-F]{8})/.exec(((await failed.json()) as { message: string }).message)?.[1];
     expect(ref).toBeDefined();
-    const unknown = await fetch(`${s.url}/v1/sms/delivery-reports/${PATH_TOKEN}`, { method: 'POST', body: 'id=1&status=Success', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const unknown = await fetch(`${s.url}/v1/sms/delivery-reports/${PATH_TOKEN}`, {
+      method: 'POST',
+      body: 'id=1&status=Success',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(unknown.status).toBe(404);
 
     await vi.waitFor(() => expect(logLines(dir).filter((l) => l.msg === 'request')).toHaveLength(2));
@@ -92,7 +100,8 @@ describe("the central service's log", () => {
     expect((error.err as { stack: string }).stack).toMatch(/\n\s+at /);
 
     const text = logText(dir);
-    for (const secret of [NATIONAL_ID, TOKEN, QUERY_SECRET, PATH_TOKEN, 'Wanjiku', '0712345678', 'shared-secret', signature]) expect(text).not.toContain(secret);
+    for (const secret of [NATIONAL_ID, TOKEN, QUERY_SECRET, PATH_TOKEN, 'Wanjiku', '0712345678', 'shared-secret', signature])
+      expect(text).not.toContain(secret);
   });
 });
 
@@ -106,25 +115,41 @@ describe("browser mode's log", () => {
     opened.push(web);
     const password = 'pw-never-in-a-log-8841';
     const token = 'bearer-never-in-a-log-5521';
-    const login = await fetch(`${web.url}/api/session/login`, { method: 'POST', body: JSON.stringify({ username: 'nobody', password }), headers: { 'content-type': 'application/json' } });
+    const login = await fetch(`${web.url}/api/session/login`, {
+      method: 'POST',
+      body: JSON.stringify({ username: 'nobody', password }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(login.status).toBe(401);
-    await fetch(`${web.url}/api/query/users.list`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+    await fetch(`${web.url}/api/query/users.list`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    });
 
     await vi.waitFor(() => expect(logLines(dir).filter((l) => l.msg === 'request')).toHaveLength(2));
-    expect(logLines(dir).filter((l) => l.msg === 'request').map((l) => [l.route, l.status])).toEqual([['/api/session/login', 401], ['/api/query/:name', 401]]);
+    expect(
+      logLines(dir)
+        .filter((l) => l.msg === 'request')
+        .map((l) => [l.route, l.status]),
+    ).toEqual([
+      ['/api/session/login', 401],
+      ['/api/query/:name', 401],
+    ]);
     expect(logText(dir)).not.toContain(password);
     expect(logText(dir)).not.toContain(token);
   });
 });
 
 describe('Help, About', () => {
-  it("names the product and the version of package.json, the data folder and its logs folder, for anyone signed in", async () => {
+  it('names the product and the version of package.json, the data folder and its logs folder, for anyone signed in', async () => {
     const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { productName: string; version: string };
     const dir = tempDir();
     const desk = openDesk(dir);
     opened.push(desk);
     expect(await desk.query('desk.about', {}, SYSTEM_ACTOR)).toEqual({
-      ok: true, value: { productName: pkg.productName, version: pkg.version, dataDir: dir, logsDir: logsDirOf(dir) },
+      ok: true,
+      value: { productName: pkg.productName, version: pkg.version, dataDir: dir, logsDir: logsDirOf(dir) },
     });
   });
 });

@@ -16,10 +16,8 @@ function typo(ref: string, position: number): string {
   return chars.join('');
 }
 
-const mpesa = (rows: string[]) => Buffer.from([
-  'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info,A/C No.',
-  ...rows,
-].join('\n')).toString('base64');
+const mpesa = (rows: string[]) =>
+  Buffer.from(['Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info,A/C No.', ...rows].join('\n')).toString('base64');
 
 async function importFile(dataBase64: string, dryRun: boolean) {
   const r = await t.desk.dispatch('payments.import', { fileName: 'mpesa.csv', dataBase64, dryRun }, t.actors.officer);
@@ -27,8 +25,10 @@ async function importFile(dataBase64: string, dryRun: boolean) {
   return r.value;
 }
 
-const invoice = (key: string) => t.desk.sqlite.prepare('SELECT state, amount_paid_cents AS paid FROM invoices WHERE application_id = ?').get(app[key]) as { state: string; paid: number };
-const rule = (txn: string) => t.desk.sqlite.prepare('SELECT state, match_rule AS rule FROM payments WHERE transaction_id = ?').get(txn) as { state: string; rule: string | null };
+const invoice = (key: string) =>
+  t.desk.sqlite.prepare('SELECT state, amount_paid_cents AS paid FROM invoices WHERE application_id = ?').get(app[key]) as { state: string; paid: number };
+const rule = (txn: string) =>
+  t.desk.sqlite.prepare('SELECT state, match_rule AS rule FROM payments WHERE transaction_id = ?').get(txn) as { state: string; rule: string | null };
 const appState = (key: string) => t.desk.sqlite.prepare('SELECT state FROM applications WHERE id = ?').pluck().get(app[key]);
 
 beforeAll(async () => {
@@ -42,18 +42,19 @@ beforeAll(async () => {
 });
 
 describe('auto-match in one pass over a statement', () => {
-  const file = () => mpesa([
-    // Half of 'half' by its exact reference, the rest later with one character wrong: the
-    // balance the second payment must fit is what is left after the first.
-    `RB1,2026-11-21 10:00:00,Pay Bill,Completed,1500.00,,254712000001 - ONE,${bill.half}`,
-    `RB2,2026-11-21 11:00:00,Pay Bill,Completed,1500.00,,254712000001 - ONE,${typo(bill.half!, 3)}`,
-    // 'full' is paid by its exact reference; a later payment with a typo finds no open invoice.
-    `RB3,2026-11-21 10:05:00,Pay Bill,Completed,3000.00,,254712000002 - TWO,${bill.full}`,
-    `RB4,2026-11-21 11:05:00,Pay Bill,Completed,3000.00,,254712000002 - TWO,${typo(bill.full!, 4)}`,
-    // Two payments with a typo for the same invoice: the first pays it, the second stays unmatched.
-    `RB5,2026-11-21 10:10:00,Pay Bill,Completed,3000.00,,254712000003 - THREE,${typo(bill.plain!, 5)}`,
-    `RB6,2026-11-21 10:15:00,Pay Bill,Completed,3000.00,,254712000003 - THREE,${typo(bill.plain!, 6)}`,
-  ]);
+  const file = () =>
+    mpesa([
+      // Half of 'half' by its exact reference, the rest later with one character wrong: the
+      // balance the second payment must fit is what is left after the first.
+      `RB1,2026-11-21 10:00:00,Pay Bill,Completed,1500.00,,254712000001 - ONE,${bill.half}`,
+      `RB2,2026-11-21 11:00:00,Pay Bill,Completed,1500.00,,254712000001 - ONE,${typo(bill.half!, 3)}`,
+      // 'full' is paid by its exact reference; a later payment with a typo finds no open invoice.
+      `RB3,2026-11-21 10:05:00,Pay Bill,Completed,3000.00,,254712000002 - TWO,${bill.full}`,
+      `RB4,2026-11-21 11:05:00,Pay Bill,Completed,3000.00,,254712000002 - TWO,${typo(bill.full!, 4)}`,
+      // Two payments with a typo for the same invoice: the first pays it, the second stays unmatched.
+      `RB5,2026-11-21 10:10:00,Pay Bill,Completed,3000.00,,254712000003 - THREE,${typo(bill.plain!, 5)}`,
+      `RB6,2026-11-21 10:15:00,Pay Bill,Completed,3000.00,,254712000003 - THREE,${typo(bill.plain!, 6)}`,
+    ]);
 
   it('a dry run reports the matches and changes nothing', async () => {
     const report = await importFile(file(), true);
@@ -65,16 +66,25 @@ describe('auto-match in one pass over a statement', () => {
   it('the import after it matches the same, as if each match were settled before the next', async () => {
     const report = await importFile(file(), false);
     expect(report).toMatchObject({ added: 6, matched: { exact_reference: 2, check_character: 2, national_id: 0 }, unmatched: 2 });
-    expect([rule('RB1'), rule('RB2')]).toEqual([{ state: 'matched', rule: 'exact_reference' }, { state: 'matched', rule: 'check_character' }]);
+    expect([rule('RB1'), rule('RB2')]).toEqual([
+      { state: 'matched', rule: 'exact_reference' },
+      { state: 'matched', rule: 'check_character' },
+    ]);
     expect(invoice('half')).toEqual({ state: 'paid', paid: 300_000 });
     expect(rule('RB4')).toEqual({ state: 'unmatched', rule: null });
     expect(invoice('full')).toEqual({ state: 'paid', paid: 300_000 });
-    expect([rule('RB5'), rule('RB6')]).toEqual([{ state: 'matched', rule: 'check_character' }, { state: 'unmatched', rule: null }]);
+    expect([rule('RB5'), rule('RB6')]).toEqual([
+      { state: 'matched', rule: 'check_character' },
+      { state: 'unmatched', rule: null },
+    ]);
     expect(invoice('plain')).toEqual({ state: 'paid', paid: 300_000 });
     expect([appState('half'), appState('full'), appState('plain')]).toEqual(['paid', 'paid', 'paid']);
     const history = t.desk.sqlite.prepare("SELECT count(*) FROM application_history WHERE action = 'settle'").pluck().get();
     expect(history).toBe(3);
-    const sms = t.desk.sqlite.prepare("SELECT event_key, body FROM sms_messages WHERE event = 'paid' ORDER BY event_key").all() as { event_key: string; body: string }[];
+    const sms = t.desk.sqlite.prepare("SELECT event_key, body FROM sms_messages WHERE event = 'paid' ORDER BY event_key").all() as {
+      event_key: string;
+      body: string;
+    }[];
     expect(sms).toHaveLength(3);
     expect(sms.every((m) => /received KES 3,000\.00 for bill reference/.test(m.body))).toBe(true);
   });

@@ -24,28 +24,44 @@ async function importFile(fileName: string, text: string, dryRun: boolean) {
   if (!r.ok) throw new Error(`${r.error.message} ${JSON.stringify(r.error.issues)}`);
   return r.value;
 }
-const payment = (txn: string) => t.desk.sqlite
-  .prepare('SELECT p.state, p.match_rule AS rule, p.reference_typed AS typed, p.payer_phone AS phone, p.payer_phone_raw AS phoneRaw, i.bill_ref AS billRef FROM payments p LEFT JOIN invoices i ON i.id = p.invoice_id WHERE p.transaction_id = ?')
-  .get(txn) as Record<string, string | null>;
+const payment = (txn: string) =>
+  t.desk.sqlite
+    .prepare(
+      'SELECT p.state, p.match_rule AS rule, p.reference_typed AS typed, p.payer_phone AS phone, p.payer_phone_raw AS phoneRaw, i.bill_ref AS billRef FROM payments p LEFT JOIN invoices i ON i.id = p.invoice_id WHERE p.transaction_id = ?',
+    )
+    .get(txn) as Record<string, string | null>;
 
 describe('an M-Pesa statement without an A/C No. column', () => {
   const typo = (ref: string) => ref.slice(0, 4) + (ref[4] === 'X' ? 'Y' : 'X') + ref.slice(5);
-  const statement = () => [
-    'Organisation Name:,KENYA MEDICAL LABORATORY TECHNICIANS AND TECHNOLOGISTS BOARD',
-    'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info',
-    `QD1,2026-11-21 10:00:00,Pay Bill from 254712000001 - JANE ONE Acc. ${bill.acc},Completed,3000.00,,254712000001 - JANE ONE`,
-    `QD2,2026-11-21 10:05:00,Pay Bill Online from 254712000002 - JOHN TWO Account ${bill.account!.toLowerCase()},Completed,3000.00,,254712000002 - JOHN TWO`,
-    `QD3,2026-11-21 10:10:00,Pay Bill from 254712000003 - MARY THREE A/C ${typo(bill.typo!)},Completed,3000.00,,254712000003 - MARY THREE`,
-    'QD4,2026-11-21 10:15:00,Pay Bill from 254712000004 - PETER FOUR,Completed,3000.00,,254712000004 - PETER FOUR',
-  ].join('\n');
+  const statement = () =>
+    [
+      'Organisation Name:,KENYA MEDICAL LABORATORY TECHNICIANS AND TECHNOLOGISTS BOARD',
+      'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info',
+      `QD1,2026-11-21 10:00:00,Pay Bill from 254712000001 - JANE ONE Acc. ${bill.acc},Completed,3000.00,,254712000001 - JANE ONE`,
+      `QD2,2026-11-21 10:05:00,Pay Bill Online from 254712000002 - JOHN TWO Account ${bill.account!.toLowerCase()},Completed,3000.00,,254712000002 - JOHN TWO`,
+      `QD3,2026-11-21 10:10:00,Pay Bill from 254712000003 - MARY THREE A/C ${typo(bill.typo!)},Completed,3000.00,,254712000003 - MARY THREE`,
+      'QD4,2026-11-21 10:15:00,Pay Bill from 254712000004 - PETER FOUR,Completed,3000.00,,254712000004 - PETER FOUR',
+    ].join('\n');
 
   it('is no longer refused whole: the dry run reads each reference from Details and says so, and warns of a line without one', async () => {
     const report = await importFile('no-account-column.csv', statement(), true);
     expect(report).toMatchObject({
-      format: 'mpesa-statement', referenceFrom: 'Details', problems: [], added: 4,
-      matched: { exact_reference: 2, check_character: 1, national_id: 0 }, unmatched: 1,
+      format: 'mpesa-statement',
+      referenceFrom: 'Details',
+      problems: [],
+      added: 4,
+      matched: { exact_reference: 2, check_character: 1, national_id: 0 },
+      unmatched: 1,
     });
-    expect(report.warnings).toEqual([{ line: 6, field: 'Details', message: expect.stringMatching(/^no reference the payer typed \("Acc\. \.\.\."\) found in 'Pay Bill from 254712000004 - PETER FOUR': the payment will wait to be matched by hand$/) }]);
+    expect(report.warnings).toEqual([
+      {
+        line: 6,
+        field: 'Details',
+        message: expect.stringMatching(
+          /^no reference the payer typed \("Acc\. \.\.\."\) found in 'Pay Bill from 254712000004 - PETER FOUR': the payment will wait to be matched by hand$/,
+        ),
+      },
+    ]);
     expect(t.desk.sqlite.prepare("SELECT count(*) FROM payments WHERE transaction_id LIKE 'QD%'").pluck().get()).toBe(0);
   });
 
@@ -60,42 +76,58 @@ describe('an M-Pesa statement without an A/C No. column', () => {
   });
 
   it('a statement with its A/C No. column reads the references there, and one with neither A/C No. nor Details is refused naming A/C No.', async () => {
-    const withColumn = await importFile('with-column.csv', [
-      'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info,A/C No.',
-      'QE1,2026-11-21 10:00:00,Pay Bill from 254712000001 - JANE ONE Acc. SOMETHING ELSE,Completed,100.00,,254712000001 - JANE ONE,ZZZ999',
-    ].join('\n'), true);
+    const withColumn = await importFile(
+      'with-column.csv',
+      [
+        'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info,A/C No.',
+        'QE1,2026-11-21 10:00:00,Pay Bill from 254712000001 - JANE ONE Acc. SOMETHING ELSE,Completed,100.00,,254712000001 - JANE ONE,ZZZ999',
+      ].join('\n'),
+      true,
+    );
     expect(withColumn).toMatchObject({ referenceFrom: 'A/C No.', warnings: [], problems: [] });
-    const neither = await importFile('neither.csv', [
-      'Receipt No.,Completion Time,Transaction Status,Paid In,Withdrawn,Other Party Info',
-      'QF1,2026-11-21 10:00:00,Completed,100.00,,254712000001 - JANE ONE',
-    ].join('\n'), true);
+    const neither = await importFile(
+      'neither.csv',
+      [
+        'Receipt No.,Completion Time,Transaction Status,Paid In,Withdrawn,Other Party Info',
+        'QF1,2026-11-21 10:00:00,Completed,100.00,,254712000001 - JANE ONE',
+      ].join('\n'),
+      true,
+    );
     expect(neither.problems).toEqual([{ line: 1, field: 'A/C No.', message: expect.stringContaining('the column A/C No. is missing') }]);
   });
 });
 
 describe("a payer's phone a spreadsheet mangled", () => {
-  const notifications = () => [
-    'invoice_number,client_invoice_ref,amount_paid,invoice_amount,currency,payment_date,payment_channel,phone_number,status',
-    `ECZ-W1,${bill.ecitizen},3000.00,3000.00,KES,2026-11-21 10:00:00+03:00,MPESA,2.54712E+11,settled`,
-  ].join('\n');
+  const notifications = () =>
+    [
+      'invoice_number,client_invoice_ref,amount_paid,invoice_amount,currency,payment_date,payment_channel,phone_number,status',
+      `ECZ-W1,${bill.ecitizen},3000.00,3000.00,KES,2026-11-21 10:00:00+03:00,MPESA,2.54712E+11,settled`,
+    ].join('\n');
 
   it('is warned of in the check before import, naming the file, line and field, and is kept as unknown, never guessed', async () => {
     const report = await importFile('notifications.csv', notifications(), true);
     expect(report).toMatchObject({ fileName: 'notifications.csv', referenceFrom: 'client_invoice_ref', problems: [], added: 1 });
-    expect(report.warnings).toEqual([{
-      line: 2, field: 'phone_number',
-      message: "phone 2.54712E+11 lost digits in a spreadsheet: the payer's number is kept as unknown, so it cannot point to their invoice",
-    }]);
+    expect(report.warnings).toEqual([
+      {
+        line: 2,
+        field: 'phone_number',
+        message: "phone 2.54712E+11 lost digits in a spreadsheet: the payer's number is kept as unknown, so it cannot point to their invoice",
+      },
+    ]);
     await importFile('notifications.csv', notifications(), false);
     expect(payment('ECZ-W1')).toMatchObject({ state: 'matched', phone: null, phoneRaw: '2.54712E+11' });
   });
 
   it('on a statement too, in Other Party Info', async () => {
-    const report = await importFile('statement.csv', [
-      'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info,A/C No.',
-      'QG1,2026-11-21 10:00:00,Pay Bill,Completed,100.00,,2.54712E+11 - JANE ONE,ZZZ999',
-      'QG2,2026-11-21 10:01:00,Pay Bill,Completed,100.00,,2.54712E+11,ZZZ998',
-    ].join('\n'), true);
+    const report = await importFile(
+      'statement.csv',
+      [
+        'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info,A/C No.',
+        'QG1,2026-11-21 10:00:00,Pay Bill,Completed,100.00,,2.54712E+11 - JANE ONE,ZZZ999',
+        'QG2,2026-11-21 10:01:00,Pay Bill,Completed,100.00,,2.54712E+11,ZZZ998',
+      ].join('\n'),
+      true,
+    );
     expect(report.warnings.map((w) => [w.line, w.field, w.message.slice(0, 46)])).toEqual([
       [2, 'Other Party Info', 'phone 2.54712E+11 lost digits in a spreadsheet'],
       [3, 'Other Party Info', 'phone 2.54712E+11 lost digits in a spreadsheet'],

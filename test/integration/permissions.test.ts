@@ -93,8 +93,12 @@ const QUERY_ROLES: Record<string, Role[]> = {
 };
 
 let t: TestDesk;
-beforeAll(async () => { t = await makeDesk(); });
-afterAll(async () => { await t.desk.close(); });
+beforeAll(async () => {
+  t = await makeDesk();
+});
+afterAll(async () => {
+  await t.desk.close();
+});
 
 describe('the permission table', () => {
   it('names every command and query of the contract', () => {

@@ -28,8 +28,13 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
         resolve({ child, url: m[1]! });
       }
     });
-    child.stderr!.on('data', (chunk: Buffer) => { out += chunk.toString(); });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`kmlttb server exited (${code}) before listening:\n${out}`)); });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kmlttb server exited (${code}) before listening:\n${out}`));
+    });
   });
 }
 
@@ -45,11 +50,14 @@ describe('what nobody caught in a running kmlttb server', () => {
     expect((await fetch(`${url}/v1/health`)).status).toBe(200);
 
     child.kill('SIGUSR2');
-    await vi.waitFor(() => {
-      const messages = logLines(dir).map((l) => l.msg);
-      expect(messages).toContain('unhandled rejection: logged, the process keeps serving');
-      expect(messages).toContain('uncaught exception: logged, the process keeps serving');
-    }, { timeout: 20_000, interval: 100 });
+    await vi.waitFor(
+      () => {
+        const messages = logLines(dir).map((l) => l.msg);
+        expect(messages).toContain('unhandled rejection: logged, the process keeps serving');
+        expect(messages).toContain('uncaught exception: logged, the process keeps serving');
+      },
+      { timeout: 20_000, interval: 100 },
+    );
 
     expect(child.exitCode).toBeNull();
     expect((await fetch(`${url}/v1/health`)).status).toBe(200);
@@ -63,7 +71,10 @@ describe('what nobody caught in a running kmlttb server', () => {
     // The service's own lines are there too: it started, and each request is one line.
     expect(lines).toContainEqual(expect.objectContaining({ msg: 'server: listening', url }));
     // The log is written on a thread of its own: the second request's line may follow a moment later.
-    await vi.waitFor(() => expect(logLines(dir).filter((l) => l.msg === 'request' && l.route === '/v1/health')).toHaveLength(2), { timeout: 10_000, interval: 50 });
+    await vi.waitFor(() => expect(logLines(dir).filter((l) => l.msg === 'request' && l.route === '/v1/health')).toHaveLength(2), {
+      timeout: 10_000,
+      interval: 50,
+    });
 
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);

@@ -7,12 +7,21 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await makeDesk();
   ids.wanjiru = seedApplication(t.desk, { firstName: 'Wanjiru', lastName: 'Kamau', nationalId: '23456789', phone: '254712000001', ref: 'APP-2026-000101' });
-  ids.otieno = seedApplication(t.desk, { firstName: 'Brian', lastName: 'Otieno', nationalId: '30111222', phone: '254722000002', ref: 'APP-2026-000102', cadre: 'technician' });
+  ids.otieno = seedApplication(t.desk, {
+    firstName: 'Brian',
+    lastName: 'Otieno',
+    nationalId: '30111222',
+    phone: '254722000002',
+    ref: 'APP-2026-000102',
+    cadre: 'technician',
+  });
   ids.mombasa = seedApplication(t.desk, { firstName: 'Fatuma', lastName: 'Hassan', ref: 'APP-2026-000103', centreId: t.centres.mombasa, cpdPoints: 3 });
   ids.older = seedApplication(t.desk, { firstName: 'Mary', lastName: 'Achieng', ref: 'APP-2025-000104', licenceYear: 2025 });
   await t.desk.dispatch('application.reject', { applicationId: ids.older, reason: 'Duplicate' }, t.actors.officer);
 });
-afterAll(async () => { await t.desk.close(); });
+afterAll(async () => {
+  await t.desk.close();
+});
 
 const list = async (input: Record<string, unknown>) => {
   const r = await t.desk.query('applications.list', input, t.actors.officer);

@@ -23,18 +23,21 @@ function typo(ref: string, positions: number[]): string {
   return chars.join('');
 }
 
-const mpesa = (rows: string[]) => Buffer.from([
-  'Organisation Name:,KENYA MEDICAL LABORATORY TECHNICIANS AND TECHNOLOGISTS BOARD',
-  'Statement Period:,01-11-2026 - 28-11-2026',
-  '',
-  'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info,A/C No.',
-  ...rows,
-].join('\n')).toString('base64');
+const mpesa = (rows: string[]) =>
+  Buffer.from(
+    [
+      'Organisation Name:,KENYA MEDICAL LABORATORY TECHNICIANS AND TECHNOLOGISTS BOARD',
+      'Statement Period:,01-11-2026 - 28-11-2026',
+      '',
+      'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info,A/C No.',
+      ...rows,
+    ].join('\n'),
+  ).toString('base64');
 
-const ecitizen = (rows: string[]) => Buffer.from([
-  'invoice_number,client_invoice_ref,amount_paid,invoice_amount,currency,payment_date,payment_channel,phone_number,status',
-  ...rows,
-].join('\n')).toString('base64');
+const ecitizen = (rows: string[]) =>
+  Buffer.from(
+    ['invoice_number,client_invoice_ref,amount_paid,invoice_amount,currency,payment_date,payment_channel,phone_number,status', ...rows].join('\n'),
+  ).toString('base64');
 
 async function importFile(fileName: string, dataBase64: string, dryRun = false) {
   const r = await desk.dispatch('payments.import', { fileName, dataBase64, dryRun }, t.actors.officer);
@@ -42,10 +45,17 @@ async function importFile(fileName: string, dataBase64: string, dryRun = false) 
   return r.value;
 }
 
-const invoice = (key: string) => desk.sqlite.prepare('SELECT state, amount_paid_cents AS paid, access_fee_cents AS fee, refund_due_cents AS refund FROM invoices WHERE application_id = ?').get(app[key]) as { state: string; paid: number; fee: number; refund: number };
-const payment = (txn: string) => desk.sqlite.prepare(
-  `SELECT p.state, p.match_rule AS rule, i.bill_ref AS billRef FROM payments p LEFT JOIN invoices i ON i.id = p.invoice_id
-   WHERE p.id = (SELECT payment_id FROM payment_keys WHERE key = ?)`).get(txn) as { state: string; rule: string | null; billRef: string | null } | undefined;
+const invoice = (key: string) =>
+  desk.sqlite
+    .prepare('SELECT state, amount_paid_cents AS paid, access_fee_cents AS fee, refund_due_cents AS refund FROM invoices WHERE application_id = ?')
+    .get(app[key]) as { state: string; paid: number; fee: number; refund: number };
+const payment = (txn: string) =>
+  desk.sqlite
+    .prepare(
+      `SELECT p.state, p.match_rule AS rule, i.bill_ref AS billRef FROM payments p LEFT JOIN invoices i ON i.id = p.invoice_id
+   WHERE p.id = (SELECT payment_id FROM payment_keys WHERE key = ?)`,
+    )
+    .get(txn) as { state: string; rule: string | null; billRef: string | null } | undefined;
 const appState = (key: string) => (desk.sqlite.prepare('SELECT state FROM applications WHERE id = ?').get(app[key]) as { state: string }).state;
 
 beforeAll(async () => {
@@ -59,32 +69,41 @@ beforeAll(async () => {
   await t.desk.dispatch('application.reject', { applicationId: rejected, reason: 'Not on the register' }, t.actors.officer);
   rejectedRef = 'APP-2026-777777';
 
-  const spaced = bill.spaced!.toLowerCase().replace(/(.{3})/g, '$1 ').trim();
+  const spaced = bill
+    .spaced!.toLowerCase()
+    .replace(/(.{3})/g, '$1 ')
+    .trim();
   expect(
-    await importFile('ecitizen.csv', ecitizen([
-      `ECZ-1001,${bill.twin},3000.00,3000.00,KES,2026-11-20 09:15:00+03:00,M-PESA,254712000010,settled`,
-      `ECZ-1002,${bill.exact},"3,000.00",3000,KES,2026-11-20 09:20:00+03:00,M-PESA,254712000011,pending`,
-    ])),
+    await importFile(
+      'ecitizen.csv',
+      ecitizen([
+        `ECZ-1001,${bill.twin},3000.00,3000.00,KES,2026-11-20 09:15:00+03:00,M-PESA,254712000010,settled`,
+        `ECZ-1002,${bill.exact},"3,000.00",3000,KES,2026-11-20 09:20:00+03:00,M-PESA,254712000011,pending`,
+      ]),
+    ),
   ).toMatchObject({ added: 1, notCounted: [expect.objectContaining({ line: 3 })] });
 
-  const report = await importFile('mpesa.csv', mpesa([
-    `QK1,2026-11-21 10:00:00,Pay Bill from 254712000001 - WANJIRU KAMAU Acc. ${bill.exact},Completed,3000.00,,254712000001 - WANJIRU KAMAU,${bill.exact}`,
-    `QK2,2026-11-21 10:05:00,Pay Bill,Completed,"3,000.00",,254712000002 - BRIAN OTIENO,${spaced}`,
-    `QK3,2026-11-21 10:10:00,Pay Bill,Completed,3000.00,,254712000003 - JANE,${typo(bill.typo1!, [3])}`,
-    `QK4,2026-11-21 10:15:00,Pay Bill,Completed,3000.00,,254712000004 - JOHN,${typo(bill.typo2!, [3, 5])}`,
-    `QK5,2026-11-21 10:20:00,Pay Bill,Completed,2000.00,,254712000005 - MARY,${bill.short}`,
-    `QK6,2026-11-21 10:25:00,Pay Bill,Completed,1000.00,,254712000006 - PETER,${bill.topup}`,
-    `QK7,2026-11-22 08:00:00,Pay Bill,Completed,2050.00,,254712000006 - PETER,${bill.topup}`,
-    `QK8,2026-11-22 08:05:00,Pay Bill,Completed,4000.00,,254712000008 - GRACE,${bill.over}`,
-    `QK9,2026-11-22 08:10:00,Pay Bill,Completed,3030.00,,2547******09 - FAITH,${bill.fee}`,
-    `QL1,2026-11-22 08:15:00,Pay Bill,Completed,3000.00,,254712000010 - TWIN,ECZ-1001`,
-    `QL2,2026-11-22 08:20:00,Pay Bill,Failed,3000.00,,254712000012 - FAILED,${bill.exact}`,
-    `QL3,2026-11-22 08:25:00,Pay Bill,Reversed,3000.00,,254712000013 - REVERSED,${bill.exact}`,
-    `QL4,2026-11-22 08:30:00,Business Charge,Completed,,45.00,,`,
-    `QL5,2026-11-22 08:35:00,Pay Bill,Completed,3000.00,,254712000014 - MOSES,${rejectedRef}`,
-    `QL6,2026-11-22 08:40:00,Pay Bill,Completed,3000.00,,254712000015 - NOBODY,ZZZ999`,
-    `QL7,2026-11-22 08:45:00,Pay Bill,Completed,3000.00,,254712000016 - OCHIENG,28765432`,
-  ]));
+  const report = await importFile(
+    'mpesa.csv',
+    mpesa([
+      `QK1,2026-11-21 10:00:00,Pay Bill from 254712000001 - WANJIRU KAMAU Acc. ${bill.exact},Completed,3000.00,,254712000001 - WANJIRU KAMAU,${bill.exact}`,
+      `QK2,2026-11-21 10:05:00,Pay Bill,Completed,"3,000.00",,254712000002 - BRIAN OTIENO,${spaced}`,
+      `QK3,2026-11-21 10:10:00,Pay Bill,Completed,3000.00,,254712000003 - JANE,${typo(bill.typo1!, [3])}`,
+      `QK4,2026-11-21 10:15:00,Pay Bill,Completed,3000.00,,254712000004 - JOHN,${typo(bill.typo2!, [3, 5])}`,
+      `QK5,2026-11-21 10:20:00,Pay Bill,Completed,2000.00,,254712000005 - MARY,${bill.short}`,
+      `QK6,2026-11-21 10:25:00,Pay Bill,Completed,1000.00,,254712000006 - PETER,${bill.topup}`,
+      `QK7,2026-11-22 08:00:00,Pay Bill,Completed,2050.00,,254712000006 - PETER,${bill.topup}`,
+      `QK8,2026-11-22 08:05:00,Pay Bill,Completed,4000.00,,254712000008 - GRACE,${bill.over}`,
+      `QK9,2026-11-22 08:10:00,Pay Bill,Completed,3030.00,,2547******09 - FAITH,${bill.fee}`,
+      `QL1,2026-11-22 08:15:00,Pay Bill,Completed,3000.00,,254712000010 - TWIN,ECZ-1001`,
+      `QL2,2026-11-22 08:20:00,Pay Bill,Failed,3000.00,,254712000012 - FAILED,${bill.exact}`,
+      `QL3,2026-11-22 08:25:00,Pay Bill,Reversed,3000.00,,254712000013 - REVERSED,${bill.exact}`,
+      `QL4,2026-11-22 08:30:00,Business Charge,Completed,,45.00,,`,
+      `QL5,2026-11-22 08:35:00,Pay Bill,Completed,3000.00,,254712000014 - MOSES,${rejectedRef}`,
+      `QL6,2026-11-22 08:40:00,Pay Bill,Completed,3000.00,,254712000015 - NOBODY,ZZZ999`,
+      `QL7,2026-11-22 08:45:00,Pay Bill,Completed,3000.00,,254712000016 - OCHIENG,28765432`,
+    ]),
+  );
   expect(report).toMatchObject({ rowsRead: 16, added: 12, alreadyKnown: 1, matched: { exact_reference: 7, check_character: 1, national_id: 1 }, unmatched: 3 });
   expect(report.notCounted.map((n) => n.line).sort()).toEqual([15, 16, 17]);
 });
@@ -117,7 +136,7 @@ describe('reconciling a statement with every case', () => {
     expect(invoice('twin')).toMatchObject({ state: 'paid', paid: 300_000 });
   });
 
-  it('matches the national ID typed as the reference against that person\'s only open invoice', () => {
+  it("matches the national ID typed as the reference against that person's only open invoice", () => {
     expect(payment('QL7')).toEqual({ state: 'matched', rule: 'national_id', billRef: bill.byId });
   });
 
@@ -156,9 +175,7 @@ describe('reconciling a statement with every case', () => {
 
   it('changes nothing when the same statement is imported again', async () => {
     const before = desk.sqlite.prepare('SELECT count(*) FROM payments').pluck().get();
-    const again = await importFile('mpesa.csv', mpesa([
-      `QK1,2026-11-21 10:00:00,Pay Bill,Completed,3000.00,,254712000001 - WANJIRU KAMAU,${bill.exact}`,
-    ]));
+    const again = await importFile('mpesa.csv', mpesa([`QK1,2026-11-21 10:00:00,Pay Bill,Completed,3000.00,,254712000001 - WANJIRU KAMAU,${bill.exact}`]));
     expect(again).toMatchObject({ added: 0, alreadyKnown: 1 });
     expect(desk.sqlite.prepare('SELECT count(*) FROM payments').pluck().get()).toBe(before);
   });
@@ -167,10 +184,15 @@ describe('reconciling a statement with every case', () => {
 describe('a reversal in a later statement', () => {
   it('takes the reversed payment off its invoice, and the application goes back to approved', async () => {
     expect(appState('spaced')).toBe('paid');
-    const r = await importFile('mpesa-later.csv', Buffer.from([
-      'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info,Linked Transaction ID,A/C No.',
-      'QZ9,2026-11-23 09:00:00,Reversal,Completed,,"-3,000.00",254712000002 - BRIAN OTIENO,QK2,',
-    ].join('\n')).toString('base64'));
+    const r = await importFile(
+      'mpesa-later.csv',
+      Buffer.from(
+        [
+          'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info,Linked Transaction ID,A/C No.',
+          'QZ9,2026-11-23 09:00:00,Reversal,Completed,,"-3,000.00",254712000002 - BRIAN OTIENO,QK2,',
+        ].join('\n'),
+      ).toString('base64'),
+    );
     expect(r).toMatchObject({ added: 0, notCounted: [expect.objectContaining({ line: 2, reverses: 'QK2' })] });
     expect(payment('QK2')).toMatchObject({ state: 'ignored', billRef: null });
     expect(invoice('spaced')).toMatchObject({ state: 'unpaid', paid: 0 });
@@ -195,7 +217,7 @@ describe('manual reconciliation', () => {
     expect(u.ok && u.value.state).toBe('unmatched');
     expect(appState('typo2')).toBe('approved');
     expect(invoice('typo2')).toMatchObject({ state: 'unpaid', paid: 0 });
-    const audit = desk.sqlite.prepare("SELECT action FROM audit_events WHERE entity_id = ? ORDER BY seq").pluck().all(id);
+    const audit = desk.sqlite.prepare('SELECT action FROM audit_events WHERE entity_id = ? ORDER BY seq').pluck().all(id);
     expect(audit).toEqual(['payment.match', 'payment.unmatch']);
   });
 
@@ -230,15 +252,19 @@ describe('the over-payment in the period totals', () => {
     };
     const october = await billOf('30111222');
     const split = await billOf('30111223');
-    const r = await own.desk.dispatch('payments.import', {
-      fileName: 'two-months.csv',
-      dataBase64: mpesa([
-        `QM1,2026-10-15 10:00:00,Pay Bill,Completed,4000.00,,254712000021 - ONE,${october}`,
-        `QM2,2026-10-20 10:00:00,Pay Bill,Completed,2000.00,,254712000022 - TWO,${split}`,
-        `QM3,2026-11-20 10:00:00,Pay Bill,Completed,2000.00,,254712000022 - TWO,${split}`,
-      ]),
-      dryRun: false,
-    }, own.actors.officer);
+    const r = await own.desk.dispatch(
+      'payments.import',
+      {
+        fileName: 'two-months.csv',
+        dataBase64: mpesa([
+          `QM1,2026-10-15 10:00:00,Pay Bill,Completed,4000.00,,254712000021 - ONE,${october}`,
+          `QM2,2026-10-20 10:00:00,Pay Bill,Completed,2000.00,,254712000022 - TWO,${split}`,
+          `QM3,2026-11-20 10:00:00,Pay Bill,Completed,2000.00,,254712000022 - TWO,${split}`,
+        ]),
+        dryRun: false,
+      },
+      own.actors.officer,
+    );
     expect(r.ok && r.value).toMatchObject({ added: 3 });
     const totals = async (from: string, to: string) => {
       const q = await own.desk.query('payments.totals', { from, to }, own.actors.auditor);

@@ -55,11 +55,14 @@ const filesInExports = () => (fs.existsSync(exportsDir()) ? fs.readdirSync(expor
 const exportEvents = () => count(t.desk, 'audit_events', "action = 'report.exported'");
 
 async function settled(jobs: ExportJobs, job: ExportJob): Promise<ExportJob> {
-  return vi.waitFor(() => {
-    const now = jobs.status(t.actors.auditor, job.id);
-    if (now.state === 'running') throw new Error('still running');
-    return now;
-  }, { timeout: 20_000, interval: 20 });
+  return vi.waitFor(
+    () => {
+      const now = jobs.status(t.actors.auditor, job.id);
+      if (now.state === 'running') throw new Error('still running');
+      return now;
+    },
+    { timeout: 20_000, interval: 20 },
+  );
 }
 
 beforeAll(async () => {
@@ -75,7 +78,9 @@ afterEach(() => {
   readers = [];
   delete process.env[EXPORT_HOLD_ENV];
 });
-afterAll(async () => { await t.desk.close(); });
+afterAll(async () => {
+  await t.desk.close();
+});
 
 describe('export jobs', () => {
   it('runs an export to the end: every row, a file, one audit record, the reader closed', async () => {

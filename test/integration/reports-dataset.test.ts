@@ -59,7 +59,8 @@ async function exportAll(report: string, filters: Omit<ExportRequest, 'report' |
 
 const kes = (cents: number) => `KES ${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const sumCsv = (rows: Record<string, string>[], key: string) => Math.round(rows.reduce((s, r) => s + (r[key] ? Number(r[key]) * 100 : 0), 0));
-const sumXlsx = (rows: Record<string, Cell>[], key: string) => Math.round(rows.reduce((s, r) => s + (typeof r[key] === 'number' ? (r[key] as number) * 100 : 0), 0));
+const sumXlsx = (rows: Record<string, Cell>[], key: string) =>
+  Math.round(rows.reduce((s, r) => s + (typeof r[key] === 'number' ? (r[key] as number) * 100 : 0), 0));
 const tally = (values: readonly unknown[]) => {
   const m: Record<string, number> = {};
   for (const v of values) m[String(v)] = (m[String(v)] ?? 0) + 1;
@@ -105,9 +106,27 @@ beforeAll(async () => {
   const licenceOf = (applicationId: string) => t.desk.sqlite.prepare('SELECT id FROM licences WHERE application_id = ?').pluck().get(applicationId) as string;
   ok(await t.desk.dispatch('licence.collect', { licenceId: licenceOf(a1), collector: 'holder' }, clerk));
   // A4 approved and unpaid; A5 rejected; A6 returned; A7 a 2025 application still submitted.
-  ok(await t.desk.dispatch('application.approve', { applicationId: seedApplication(t.desk, { firstName: 'Daudi', lastName: 'Kiprop', nationalId: '44444444' }) }, officer));
-  ok(await t.desk.dispatch('application.reject', { applicationId: seedApplication(t.desk, { firstName: 'Esther', lastName: 'Wambui', nationalId: '55555555' }), reason: 'Not on the register' }, officer));
-  ok(await t.desk.dispatch('application.return', { applicationId: seedApplication(t.desk, { firstName: 'Faith', lastName: 'Njeri', nationalId: '66666666' }), reason: 'CPD certificate missing' }, officer));
+  ok(
+    await t.desk.dispatch(
+      'application.approve',
+      { applicationId: seedApplication(t.desk, { firstName: 'Daudi', lastName: 'Kiprop', nationalId: '44444444' }) },
+      officer,
+    ),
+  );
+  ok(
+    await t.desk.dispatch(
+      'application.reject',
+      { applicationId: seedApplication(t.desk, { firstName: 'Esther', lastName: 'Wambui', nationalId: '55555555' }), reason: 'Not on the register' },
+      officer,
+    ),
+  );
+  ok(
+    await t.desk.dispatch(
+      'application.return',
+      { applicationId: seedApplication(t.desk, { firstName: 'Faith', lastName: 'Njeri', nationalId: '66666666' }), reason: 'CPD certificate missing' },
+      officer,
+    ),
+  );
   seedApplication(t.desk, { firstName: 'Gitau', lastName: 'Kamau', nationalId: '77777777', licenceYear: 2025 });
   // A payment nobody can place: KES 1,500.00 with an unknown reference.
   const statement = [
@@ -120,7 +139,9 @@ beforeAll(async () => {
   ok(await t.desk.dispatch('payments.import', { fileName: 'mpesa.csv', dataBase64: Buffer.from(statement).toString('base64'), dryRun: false }, officer));
   month = new Date(t.clock().getTime() + 3 * 3600_000).toISOString().slice(0, 7);
 });
-afterAll(async () => { await t.desk.close(); });
+afterAll(async () => {
+  await t.desk.close();
+});
 
 describe('the eight reports on a known dataset, in CSV, XLSX and PDF', () => {
   it('applications: seven, KES 11,000.00 due and 8,000.00 paid; narrowed by licence year and state', async () => {
@@ -140,7 +161,12 @@ describe('the eight reports on a known dataset, in CSV, XLSX and PDF', () => {
     const all = await exportAll('reconciliation');
     expectRowsAndTotals(all, 4, { amount: 9_500_00 });
     expectTally(all, 'match_status', { matched: 3, unmatched: 1 });
-    expect(all.csv.find((r) => r.match_status === 'unmatched')).toMatchObject({ transaction_id: 'QZ1', amount: '1500.00', reference_typed: 'ZZZ999', matched_bill_ref: '' });
+    expect(all.csv.find((r) => r.match_status === 'unmatched')).toMatchObject({
+      transaction_id: 'QZ1',
+      amount: '1500.00',
+      reference_typed: 'ZZZ999',
+      matched_bill_ref: '',
+    });
     const unmatched = await exportAll('reconciliation', { state: 'unmatched' });
     expectRowsAndTotals(unmatched, 1, { amount: 1_500_00 });
   });
@@ -173,7 +199,14 @@ describe('the eight reports on a known dataset, in CSV, XLSX and PDF', () => {
     const all = await exportAll('collection');
     expectRowsAndTotals(all, centres);
     const byCentre = Object.fromEntries(all.csv.map((r) => [r.centre, r]));
-    expect(byCentre['RBTC Nairobi']).toEqual({ centre: 'RBTC Nairobi', issued: '0', dispatched: '0', at_centre: '1', collected: '1', awaiting_over_30_days: '0' });
+    expect(byCentre['RBTC Nairobi']).toEqual({
+      centre: 'RBTC Nairobi',
+      issued: '0',
+      dispatched: '0',
+      at_centre: '1',
+      collected: '1',
+      awaiting_over_30_days: '0',
+    });
     expect(byCentre[mombasa]).toEqual({ centre: mombasa, issued: '1', dispatched: '0', at_centre: '0', collected: '0', awaiting_over_30_days: '0' });
     for (const key of ['issued', 'dispatched', 'at_centre', 'collected'] as const) {
       const expected = { issued: 1, dispatched: 0, at_centre: 1, collected: 1 }[key];

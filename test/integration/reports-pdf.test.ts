@@ -31,7 +31,8 @@ const LONG_REASON =
   'the Kenya Medical Training College record shows 12 points, not the 40 claimed, and the certificate from the ' +
   'county laboratory workshop carries no serial number. Please attach verified certificates, confirm your ' +
   'registration number with the registrar and resubmit the application on eCitizen before the end of the month.';
-const LONG_NOTE = 'Payer called on 0722 000 111: the amount was meant for the Kenya Medical Practitioners and Dentists Council, not this Board; refer them to their bank for a reversal.';
+const LONG_NOTE =
+  'Payer called on 0722 000 111: the amount was meant for the Kenya Medical Practitioners and Dentists Council, not this Board; refer them to their bank for a reversal.';
 const PROXY = 'Mwanaisha Chepkemoi Wanjiku-Achieng Odhiambo';
 
 function setPractitioner(applicationId: string, fields: { registration_no?: string; phone?: string | null; phone_raw?: string }) {
@@ -50,8 +51,12 @@ beforeAll(async () => {
     const ref = `KMLTTB-APP-${String(101 + i).padStart(6, '0')}`;
     const phone = `2547${String(22_000_111 + i * 1_111_111).padStart(8, '0')}`;
     const id = await paidApplication(t.desk, officer, {
-      ref, phone, nationalId: String(30_000_001 + i), firstName: ['Achieng', 'Baraka', 'Chebet', 'Daudi', 'Esther', 'Faith'][i]!,
-      lastName: ['Odhiambo-Wanjiku', 'Mwangi', 'Kiprotich Rotich', 'Kiprop', 'Wambui', 'Njeri'][i]!, cadre: i % 2 ? 'technician' : 'technologist',
+      ref,
+      phone,
+      nationalId: String(30_000_001 + i),
+      firstName: ['Achieng', 'Baraka', 'Chebet', 'Daudi', 'Esther', 'Faith'][i]!,
+      lastName: ['Odhiambo-Wanjiku', 'Mwangi', 'Kiprotich Rotich', 'Kiprop', 'Wambui', 'Njeri'][i]!,
+      cadre: i % 2 ? 'technician' : 'technologist',
     });
     const registrationNo = i % 2 ? `C/2018/0${String(991 + i)}` : `MLT/2015/0${String(12_345 + i)}`;
     setPractitioner(id, { registration_no: registrationNo });
@@ -64,7 +69,13 @@ beforeAll(async () => {
   const batch = ok(await t.desk.dispatch('batch.create', { centreId: t.centres.nairobi }, officer));
   ok(await t.desk.dispatch('batch.receive', { batchId: batch.id }, clerk));
   const licence = t.desk.sqlite.prepare('SELECT id FROM licences WHERE application_id = ?').pluck().get(paid[0]) as string;
-  ok(await t.desk.dispatch('licence.collect', { licenceId: licence, collector: 'proxy', collectorName: PROXY, collectorIdNo: 'A123456789', note: 'Letter of authority from the holder seen' }, clerk));
+  ok(
+    await t.desk.dispatch(
+      'licence.collect',
+      { licenceId: licence, collector: 'proxy', collectorName: PROXY, collectorIdNo: 'A123456789', note: 'Letter of authority from the holder seen' },
+      clerk,
+    ),
+  );
 
   // Approved and unpaid, rejected with a long reason, returned; one whose phone a spreadsheet mangled.
   for (let i = 0; i < 3; i++) {
@@ -93,7 +104,9 @@ beforeAll(async () => {
   const paymentId = t.desk.sqlite.prepare("SELECT payment_id FROM payment_keys WHERE key = 'TEU5M7R1XC'").pluck().get() as string;
   ok(await t.desk.dispatch('payment.ignore', { paymentId, reason: LONG_NOTE }, officer));
 });
-afterAll(async () => { await t.desk.close(); });
+afterAll(async () => {
+  await t.desk.close();
+});
 
 /**
  * The PDF's text as a person reads it: a wrapped line goes on after a space (pdf.js gives each
@@ -109,7 +122,11 @@ async function exportBoth(report: keyof typeof REPORTS): Promise<{ csv: Record<s
   await exportReport(t.desk, t.actors.auditor, { report, format: 'csv', out: csvFile });
   await exportReport(t.desk, t.actors.auditor, { report, format: 'pdf', out: pdfFile });
   const pages = await pdfText(fs.readFileSync(pdfFile));
-  return { csv: parse(fs.readFileSync(csvFile, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[], pdf: readable(pages), pages: pages.length };
+  return {
+    csv: parse(fs.readFileSync(csvFile, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[],
+    pdf: readable(pages),
+    pages: pages.length,
+  };
 }
 
 /** `3000.00` as print shows it: `3,000.00`. */
@@ -119,7 +136,20 @@ const printedTime = (csv: string) => csv.slice(0, 16).replace('T', ' ');
 
 /** The columns of each report an auditor traces: every value of them must be printed whole. */
 const TRACED: Record<keyof typeof REPORTS, string[]> = {
-  applications: ['application_ref', 'submitted_at', 'national_id', 'registration_no', 'phone', 'status', 'decided_by', 'decided_at', 'bill_ref', 'amount_due', 'amount_paid', 'licence_no'],
+  applications: [
+    'application_ref',
+    'submitted_at',
+    'national_id',
+    'registration_no',
+    'phone',
+    'status',
+    'decided_by',
+    'decided_at',
+    'bill_ref',
+    'amount_due',
+    'amount_paid',
+    'licence_no',
+  ],
   reconciliation: ['transaction_id', 'paid_at', 'amount', 'reference_typed', 'match_status', 'matched_bill_ref', 'application_ref', 'match_rule', 'matched_by'],
   invoices: ['bill_ref', 'application_ref', 'national_id', 'amount_due', 'amount_paid', 'balance', 'status'],
   licences: ['licence_no', 'licence_year', 'national_id', 'status', 'issued_at', 'dispatched_at', 'received_at', 'collected_at', 'collector_id_no', 'clerk'],
@@ -200,9 +230,15 @@ describe('every PDF report prints what an auditor traces whole (issue 17)', () =
   it('a record taller than a page carries on over the next page under the header again, nothing cut', async () => {
     const words = Array.from({ length: 1500 }, (_, i) => `word${i}`);
     const file = path.join(out, 'tall.pdf');
-    await writePdf(file, { title: 'Tall', filters: '', generatedBy: 'test', generatedAt: 'now', totals: ['amount'] },
+    await writePdf(
+      file,
+      { title: 'Tall', filters: '', generatedBy: 'test', generatedAt: 'now', totals: ['amount'] },
       [ident('bill_ref', 'LBWWWWWWWW'), text('note', 30), money('amount')],
-      [{ bill_ref: 'LB2237PN9Y', note: words.join(' '), amount: 150_000 }, { bill_ref: 'LB229BLXKQ', note: 'short', amount: 50 }]);
+      [
+        { bill_ref: 'LB2237PN9Y', note: words.join(' '), amount: 150_000 },
+        { bill_ref: 'LB229BLXKQ', note: 'short', amount: 50 },
+      ],
+    );
     const pages = await pdfText(fs.readFileSync(file));
     expect(pages.length).toBeGreaterThan(1);
     for (const page of pages) expect(page).toContain('bill ref');

@@ -25,8 +25,8 @@ beforeAll(async () => {
   centres = [t.centres.nairobi, t.centres.mombasa, null];
   // A fixed pseudo-random sequence: the same rows on every run.
   let seed = 12345;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const practitioner = sqlite.prepare(
     `INSERT INTO practitioners (id, national_id, registration_no, first_name, middle_name, last_name, phone, phone_raw, email,
        cadre, qualification, county, employer, register_status, language, updated_at)
@@ -49,41 +49,86 @@ beforeAll(async () => {
       // Submission times with ties (a few rows share each second), so that the id breaks them.
       const submitted = new Date(Date.UTC(2020, 0, 1) + Math.floor(rand() * 5000) * 1000 * 3600).toISOString();
       const state = rand() < 0.7 ? 'submitted' : pick(STATES);
-      application.run(newId(), `APP-${2020 + (i % 7)}-${String(i).padStart(6, '0')}`, pid, 2020 + Math.floor(rand() * 7), submitted,
-        Math.floor(rand() * 60), pick(centres), state, rand() < 0.1 ? 1 + Math.floor(rand() * 2) : 0,
-        `${last} ${first}`.toLowerCase(), cadre, county, now);
+      application.run(
+        newId(),
+        `APP-${2020 + (i % 7)}-${String(i).padStart(6, '0')}`,
+        pid,
+        2020 + Math.floor(rand() * 7),
+        submitted,
+        Math.floor(rand() * 60),
+        pick(centres),
+        state,
+        rand() < 0.1 ? 1 + Math.floor(rand() * 2) : 0,
+        `${last} ${first}`.toLowerCase(),
+        cadre,
+        county,
+        now,
+      );
     }
   })();
 });
-afterAll(async () => { await t.desk.close(); });
+afterAll(async () => {
+  await t.desk.close();
+});
 
 const SORT_COLUMNS: Record<(typeof APPLICATION_SORT_FIELDS)[number], string> = {
-  submittedAt: 'a.submitted_at', name: 'a.sort_name', applicationRef: 'a.application_ref', state: 'a.state',
-  cpdPoints: 'a.cpd_points', centre: 'c.name', licenceYear: 'a.licence_year',
+  submittedAt: 'a.submitted_at',
+  name: 'a.sort_name',
+  applicationRef: 'a.application_ref',
+  state: 'a.state',
+  cpdPoints: 'a.cpd_points',
+  centre: 'c.name',
+  licenceYear: 'a.licence_year',
 };
 
 /** The plain SQL of the grid: every matching row, sorted, no plan. */
 function reference(input: ApplicationsListInput & { sort: (typeof APPLICATION_SORT_FIELDS)[number]; dir: 'asc' | 'desc' }): string[] {
   const where: string[] = ['a.rowid IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ?)'];
   const params: unknown[] = [ftsQuery(input.search!)];
-  if (input.state) { where.push('a.state = ?'); params.push(input.state); }
-  if (input.licenceYear) { where.push('a.licence_year = ?'); params.push(input.licenceYear); }
-  if (input.cadre) { where.push('a.cadre = ?'); params.push(input.cadre); }
-  if (input.centreId) { where.push('a.centre_id = ?'); params.push(input.centreId); }
-  if (input.county) { where.push('a.county = ?'); params.push(input.county); }
+  if (input.state) {
+    where.push('a.state = ?');
+    params.push(input.state);
+  }
+  if (input.licenceYear) {
+    where.push('a.licence_year = ?');
+    params.push(input.licenceYear);
+  }
+  if (input.cadre) {
+    where.push('a.cadre = ?');
+    params.push(input.cadre);
+  }
+  if (input.centreId) {
+    where.push('a.centre_id = ?');
+    params.push(input.centreId);
+  }
+  if (input.county) {
+    where.push('a.county = ?');
+    params.push(input.county);
+  }
   if (input.flagged !== undefined) where.push(input.flagged ? 'a.flag_count > 0' : 'a.flag_count = 0');
-  return (t.desk.sqlite.prepare(
-    `SELECT a.id FROM applications a NOT INDEXED JOIN practitioners p ON p.id = a.practitioner_id LEFT JOIN centres c ON c.id = a.centre_id
+  return t.desk.sqlite
+    .prepare(
+      `SELECT a.id FROM applications a NOT INDEXED JOIN practitioners p ON p.id = a.practitioner_id LEFT JOIN centres c ON c.id = a.centre_id
      WHERE ${where.join(' AND ')} ORDER BY ${SORT_COLUMNS[input.sort]} ${input.dir}, a.id ${input.dir}`,
-  ).pluck().all(...params) as string[]);
+    )
+    .pluck()
+    .all(...params) as string[];
 }
 
-describe('applications.list with a search: every plan gives the plain SQL\'s answer', () => {
+describe("applications.list with a search: every plan gives the plain SQL's answer", () => {
   const terms = ['otieno', 'akinyi', 'akinyi otieno', 'oti', 'mwangi'];
   const filters: Partial<ApplicationsListInput>[] = [
-    {}, { state: 'submitted' }, { state: 'licensed' }, { state: 'rejected' }, { licenceYear: 2024 },
-    { state: 'submitted', licenceYear: 2025 }, { county: 'Kisumu' }, { cadre: 'technician' }, { flagged: true },
-    { state: 'submitted', cadre: 'technician' }, { state: 'submitted', flagged: false },
+    {},
+    { state: 'submitted' },
+    { state: 'licensed' },
+    { state: 'rejected' },
+    { licenceYear: 2024 },
+    { state: 'submitted', licenceYear: 2025 },
+    { county: 'Kisumu' },
+    { cadre: 'technician' },
+    { flagged: true },
+    { state: 'submitted', cadre: 'technician' },
+    { state: 'submitted', flagged: false },
   ];
 
   for (const search of terms) {
@@ -122,19 +167,34 @@ describe('the search index keeps one row per application', () => {
     const { sqlite } = t.desk;
     const before = reference({ search: 'otieno', sort: 'submittedAt', dir: 'desc', page: 0, pageSize: 100 }).length;
     // The last application by rowid: the next insert gets its rowid again.
-    const last = sqlite.prepare("SELECT a.rowid AS rid, a.id, a.practitioner_id FROM applications a JOIN practitioners p ON p.id = a.practitioner_id WHERE p.last_name = 'Otieno' ORDER BY a.rowid DESC LIMIT 1").get() as { rid: number; id: string; practitioner_id: string };
+    const last = sqlite
+      .prepare(
+        "SELECT a.rowid AS rid, a.id, a.practitioner_id FROM applications a JOIN practitioners p ON p.id = a.practitioner_id WHERE p.last_name = 'Otieno' ORDER BY a.rowid DESC LIMIT 1",
+      )
+      .get() as { rid: number; id: string; practitioner_id: string };
     expect(sqlite.prepare('SELECT max(rowid) FROM applications').pluck().get()).toBe(last.rid);
-    const others = sqlite.prepare("SELECT a.id FROM applications a JOIN practitioners p ON p.id = a.practitioner_id WHERE p.last_name = 'Otieno' AND a.rowid < ? LIMIT 20").pluck().all(last.rid) as string[];
+    const others = sqlite
+      .prepare("SELECT a.id FROM applications a JOIN practitioners p ON p.id = a.practitioner_id WHERE p.last_name = 'Otieno' AND a.rowid < ? LIMIT 20")
+      .pluck()
+      .all(last.rid) as string[];
     sqlite.prepare('DELETE FROM applications WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify([last.id, ...others]));
     // A new application, of someone else, takes the freed rowid.
     const pid = newId();
     const now = t.desk.clock().toISOString();
-    sqlite.prepare(`INSERT INTO practitioners (id, national_id, registration_no, first_name, middle_name, last_name, phone, phone_raw, email,
+    sqlite
+      .prepare(
+        `INSERT INTO practitioners (id, national_id, registration_no, first_name, middle_name, last_name, phone, phone_raw, email,
        cadre, qualification, county, employer, register_status, language, updated_at)
-       VALUES (?, '39999999', 'MLT/X', 'Zawadi', '', 'Kamau', NULL, '', '', 'technologist', 'Diploma', 'Nairobi', 'Hospital', 'active', 'en', ?)`).run(pid, now);
-    sqlite.prepare(`INSERT INTO applications (id, application_ref, practitioner_id, licence_year, submitted_at, cpd_points, declaration_accepted,
+       VALUES (?, '39999999', 'MLT/X', 'Zawadi', '', 'Kamau', NULL, '', '', 'technologist', 'Diploma', 'Nairobi', 'Hospital', 'active', 'en', ?)`,
+      )
+      .run(pid, now);
+    sqlite
+      .prepare(
+        `INSERT INTO applications (id, application_ref, practitioner_id, licence_year, submitted_at, cpd_points, declaration_accepted,
        disclosures, centre_id, centre_text, state, revision, flags, flag_count, sort_name, cadre, county, updated_at)
-       VALUES (?, 'APP-2026-999999', ?, 2026, ?, 10, 1, '', NULL, '', 'submitted', 1, '', 0, 'kamau zawadi', 'technologist', 'Nairobi', ?)`).run(newId(), pid, now, now);
+       VALUES (?, 'APP-2026-999999', ?, 2026, ?, 10, 1, '', NULL, '', 'submitted', 1, '', 0, 'kamau zawadi', 'technologist', 'Nairobi', ?)`,
+      )
+      .run(newId(), pid, now, now);
     expect(sqlite.prepare("SELECT rowid FROM applications WHERE application_ref = 'APP-2026-999999'").pluck().get()).toBe(last.rid);
 
     const r = await t.desk.query('applications.list', { search: 'otieno', sort: 'submittedAt', dir: 'desc', page: 0, pageSize: 100 }, t.actors.officer);

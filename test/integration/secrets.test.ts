@@ -19,16 +19,23 @@ const appSealer = (options: { canSeal?: boolean; canOpen?: boolean } = {}): OsSe
   seal: (clear) => Buffer.concat([Buffer.from('v10'), randomBytes(16), Buffer.from(clear).reverse()]).toString('base64'),
   open: (sealed) => {
     const bytes = Buffer.from(sealed, 'base64');
-    if (options.canOpen === false || bytes.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    if (options.canOpen === false || bytes.subarray(0, 3).toString() !== 'v10')
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
     return Buffer.from(bytes.subarray(19)).reverse().toString();
   },
 });
 
 const fileOf = (dir: string) => path.join(dir, 'secrets.json');
-const readJson = (dir: string) => JSON.parse(fs.readFileSync(fileOf(dir), 'utf8')) as { format: number; secrets: Record<string, { protection: string; value: string }> };
+const readJson = (dir: string) =>
+  JSON.parse(fs.readFileSync(fileOf(dir), 'utf8')) as { format: number; secrets: Record<string, { protection: string; value: string }> };
 const writeJson = (dir: string, value: unknown) => fs.writeFileSync(fileOf(dir), JSON.stringify(value), { mode: 0o644 });
 const userError = (work: () => unknown): UserError => {
-  try { work(); } catch (err) { if (err instanceof UserError) return err; throw err; }
+  try {
+    work();
+  } catch (err) {
+    if (err instanceof UserError) return err;
+    throw err;
+  }
   throw new Error('no error');
 };
 
@@ -84,14 +91,15 @@ describe('secrets.json written by the desktop app before (safeStorage ciphertext
     expect(withEnvironment(cli, { KMLTTB_SMS_API_KEY: 'atsk_from_env' }).get('sms.apiKey')).toBe('atsk_from_env');
     // Rewritten in the current layout, each ciphertext as it was: the app still opens what it sealed.
     expect(readJson(dir).secrets).toEqual({
-      'sms.apiKey': { protection: 'os', value: before.sms.apiKey }, 'licence.signingKey': { protection: 'os', value: before.licence.signingKey },
+      'sms.apiKey': { protection: 'os', value: before.sms.apiKey },
+      'licence.signingKey': { protection: 'os', value: before.licence.signingKey },
     });
     expect(openSecretStore(dir, appSealer()).get('sms.apiKey')).toBe('atsk_sealed');
   });
 });
 
 describe('one store for both', () => {
-  it('lets plain Node set a secret beside the app\'s sealed ones, and the app read it', () => {
+  it("lets plain Node set a secret beside the app's sealed ones, and the app read it", () => {
     const dir = tempDir();
     openSecretStore(dir, appSealer()).set('sync.token', 'app-token');
     const cli = openSecretStore(dir);

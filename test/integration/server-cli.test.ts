@@ -17,8 +17,15 @@ const STARTUP_DEADLINE_MS = 45_000;
 const children: ChildProcess[] = [];
 
 /** Starts `kmlttb server` and resolves with its address once it prints the Listening line. */
-function startServer(dataDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn('node', ['bin/kmlttb.js', 'server', '--data', dataDir, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+function startServer(
+  dataDir: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn('node', ['bin/kmlttb.js', 'server', '--data', dataDir, '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   children.push(child);
   let out = '';
   return new Promise((resolve, reject) => {
@@ -32,8 +39,13 @@ function startServer(dataDir: string, args: string[] = [], env: Record<string, s
       }
     };
     child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => { out += chunk.toString(); });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`kmlttb server exited (${code}) before listening:\n${out}`)); });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kmlttb server exited (${code}) before listening:\n${out}`));
+    });
   });
 }
 
@@ -93,8 +105,11 @@ describe('kmlttb server and kmlttb sync', () => {
 
     // On a joined desk an import needs a user: the service takes no change its user did not sign.
     const statement = path.join(tempDir(), 'notifications.csv');
-    fs.writeFileSync(statement, 'invoice_number,client_invoice_ref,amount_paid,invoice_amount,currency,payment_date,payment_channel,phone_number,status\n'
-      + 'ECZ-1,LB0000001,3000.00,3000.00,KES,2026-11-20 09:15:00+03:00,M-PESA,254712000010,settled\n');
+    fs.writeFileSync(
+      statement,
+      'invoice_number,client_invoice_ref,amount_paid,invoice_amount,currency,payment_date,payment_channel,phone_number,status\n' +
+        'ECZ-1,LB0000001,3000.00,3000.00,KES,2026-11-20 09:15:00+03:00,M-PESA,254712000010,settled\n',
+    );
     const unsigned = kmlttb('--data', desk, 'import', 'payments', statement);
     expect(unsigned.code).toBe(1);
     expect(unsigned.err).toMatch(/takes a change only from the user who made it.*--user U --password-file F/);
@@ -123,17 +138,29 @@ describe('kmlttb server and kmlttb sync', () => {
   });
 
   it('refuses plain http:// to another computer for the central service and the SMS gateway, changing nothing', async () => {
-    const plain = (what: string, address: string) => `${what} '${address}' uses plain http://, which is refused except to this computer (127.0.0.1, ::1, localhost): use https://.`;
+    const plain = (what: string, address: string) =>
+      `${what} '${address}' uses plain http://, which is refused except to this computer (127.0.0.1, ::1, localhost): use https://.`;
     const dir = tempDir();
     const sync = kmlttb('--data', dir, '--user', 'admin', '--password-file', 'unread', 'sync', '--server', 'http://example.org');
     expect(sync).toMatchObject({ code: 1, err: `${KEY_NOTICE}\nkmlttb: ${plain('--server', 'http://example.org')}\n` });
     const setServer = kmlttb('--data', dir, 'config', 'set', 'sync.serverUrl', 'http://example.org');
-    expect(setServer).toMatchObject({ code: 1, err: expect.stringMatching(/^kmlttb: sync.serverUrl uses plain http:\/\/, which is refused except to this computer/) });
+    expect(setServer).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^kmlttb: sync.serverUrl uses plain http:\/\/, which is refused except to this computer/),
+    });
     const setGateway = kmlttb('--data', dir, 'config', 'set', 'sms.baseUrl', 'http://api.africastalking.com');
     expect(setGateway).toMatchObject({ code: 1, err: expect.stringMatching(/^kmlttb: sms.baseUrl uses plain http:\/\//) });
-    const envGateway = kmlttbWith({ KMLTTB_SMS_BASE_URL: 'http://api.africastalking.com', KMLTTB_SMS_USERNAME: 'kmlttb', KMLTTB_SMS_API_KEY: 'atsk_test_0123456789' },
-      '--data', dir, 'sms', 'send-pending');
-    expect(envGateway).toMatchObject({ code: 1, err: `kmlttb: The SMS gateway cannot be used: ${plain('KMLTTB_SMS_BASE_URL', 'http://api.africastalking.com')} 0 messages wait in the queue.\n` });
+    const envGateway = kmlttbWith(
+      { KMLTTB_SMS_BASE_URL: 'http://api.africastalking.com', KMLTTB_SMS_USERNAME: 'kmlttb', KMLTTB_SMS_API_KEY: 'atsk_test_0123456789' },
+      '--data',
+      dir,
+      'sms',
+      'send-pending',
+    );
+    expect(envGateway).toMatchObject({
+      code: 1,
+      err: `kmlttb: The SMS gateway cannot be used: ${plain('KMLTTB_SMS_BASE_URL', 'http://api.africastalking.com')} 0 messages wait in the queue.\n`,
+    });
 
     const desk = openDesk(dir);
     try {
@@ -149,12 +176,16 @@ describe('kmlttb server and kmlttb sync', () => {
 /** GET over HTTPS trusting only `ca`, as a desk given NODE_EXTRA_CA_CERTS does. */
 function getJson(url: string, ca: Buffer): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
-    https.get(url, { ca }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => { text += c; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown }));
-    }).on('error', reject);
+    https
+      .get(url, { ca }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          text += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown }));
+      })
+      .on('error', reject);
   });
 }
 
@@ -165,16 +196,23 @@ describe('kmlttb server over HTTPS', () => {
     const users = count(t.desk, 'users');
     await t.desk.close();
     const insecureGateway = { KMLTTB_SMS_BASE_URL: 'http://api.africastalking.com', KMLTTB_SMS_USERNAME: 'kmlttb', KMLTTB_SMS_API_KEY: 'atsk_test_0123456789' };
-    const { child, url, output } = await startServer(t.dir, ['--tls-cert', certFile, '--tls-key', keyFile, '--public-url', 'https://licensing.kmlttb.go.ke/'], insecureGateway);
+    const { child, url, output } = await startServer(
+      t.dir,
+      ['--tls-cert', certFile, '--tls-key', keyFile, '--public-url', 'https://licensing.kmlttb.go.ke/'],
+      insecureGateway,
+    );
     expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     // The last line it prints at start: the others are there by then.
     await vi.waitFor(() => expect(output()).toContain('eCitizen requests are refused (401)'), { timeout: 10_000 });
-    expect(output()).toMatch(/SMS delivery reports: made a new token\. Give the gateway this callback address: https:\/\/licensing\.kmlttb\.go\.ke\/v1\/sms\/delivery-reports\/[A-Za-z0-9_-]{32}\n/);
+    expect(output()).toMatch(
+      /SMS delivery reports: made a new token\. Give the gateway this callback address: https:\/\/licensing\.kmlttb\.go\.ke\/v1\/sms\/delivery-reports\/[A-Za-z0-9_-]{32}\n/,
+    );
     expect(output()).not.toContain('cannot reach a loopback address');
     expect(output()).toContain("SMS wait in the queue: The SMS gateway cannot be used: KMLTTB_SMS_BASE_URL 'http://api.africastalking.com' uses plain http://");
 
     expect(await getJson(`${url}/v1/health`, fs.readFileSync(certFile))).toEqual({
-      status: 200, body: { status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION, protocol: SYNC_PROTOCOL_VERSION },
+      status: 200,
+      body: { status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION, protocol: SYNC_PROTOCOL_VERSION },
     });
 
     const desk = tempDir();
@@ -184,7 +222,11 @@ describe('kmlttb server over HTTPS', () => {
     const { NODE_EXTRA_CA_CERTS: _ignored, ...untrusting } = process.env;
     const untrusted = spawnSync('node', ['bin/kmlttb.js', ...join], { encoding: 'utf8', env: untrusting });
     expect(untrusted.status).toBe(1);
-    expect(untrusted.stderr).toMatch(new RegExp(`^${escapeRegExp(KEY_NOTICE)}\\nkmlttb: Cannot reach the central service at ${url}: its certificate is not trusted here \\([A-Z_]+\\): when the Board signs its own, point NODE_EXTRA_CA_CERTS at the Board's CA certificate\\.\\n$`));
+    expect(untrusted.stderr).toMatch(
+      new RegExp(
+        `^${escapeRegExp(KEY_NOTICE)}\\nkmlttb: Cannot reach the central service at ${url}: its certificate is not trusted here \\([A-Z_]+\\): when the Board signs its own, point NODE_EXTRA_CA_CERTS at the Board's CA certificate\\.\\n$`,
+      ),
+    );
 
     const joined = kmlttbWith({ NODE_EXTRA_CA_CERTS: certFile }, ...join);
     expect(joined).toMatchObject({ code: 0, err: '' });
@@ -216,10 +258,12 @@ describe('kmlttb server over HTTPS', () => {
     const otherKey = path.join(tempDir(), 'other-key.pem');
     fs.writeFileSync(otherKey, generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
     const dataDir = path.join(tempDir(), 'not-made');
-    await expect(startCentralServer({ dataDir, port: 0, tls: { certFile, keyFile: otherKey } }))
-      .rejects.toThrow(`The TLS key file '${otherKey}' does not belong to the certificate in '${certFile}'.`);
-    await expect(startCentralServer({ dataDir, port: 0, publicUrl: 'http://licensing.kmlttb.go.ke' }))
-      .rejects.toThrow("--public-url 'http://licensing.kmlttb.go.ke' uses plain http://, which is refused except to this computer");
+    await expect(startCentralServer({ dataDir, port: 0, tls: { certFile, keyFile: otherKey } })).rejects.toThrow(
+      `The TLS key file '${otherKey}' does not belong to the certificate in '${certFile}'.`,
+    );
+    await expect(startCentralServer({ dataDir, port: 0, publicUrl: 'http://licensing.kmlttb.go.ke' })).rejects.toThrow(
+      "--public-url 'http://licensing.kmlttb.go.ke' uses plain http://, which is refused except to this computer",
+    );
     expect(fs.existsSync(dataDir)).toBe(false);
   }, 120_000);
 });

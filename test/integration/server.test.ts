@@ -22,7 +22,9 @@ beforeAll(async () => {
   await t.desk.close();
   server = await startCentralServer({ dataDir: t.dir, port: 0 });
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 const sign = (body: string, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
@@ -30,7 +32,11 @@ async function post(path: string, body: string, headers: Record<string, string> 
   const res = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const text = await res.text();
   let json: any = null;
-  try { json = JSON.parse(text); } catch { /* left null: the test says what it expected */ }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* left null: the test says what it expected */
+  }
   return { status: res.status, body: json };
 }
 /** A request signed as eCitizen signs it: the HMAC of the exact bytes sent. */
@@ -43,11 +49,24 @@ let n = 0;
 function application(overrides: Record<string, unknown> = {}) {
   n++;
   return {
-    application_ref: `ECZ-SRV-${String(n).padStart(4, '0')}`, submitted_at: '2026-11-20T09:00:00+03:00',
-    national_id: 30_000_000 + n, registration_no: `T/2020/${n}`, first_name: 'Grace', middle_name: null,
-    last_name: `Kamau${n}`, phone: '0712345678', email: 'grace@example.co.ke', cadre: 'technologist',
-    qualification: 'Diploma in Medical Laboratory Sciences', county: 'Nairobi', employer: 'Kenyatta National Hospital',
-    licence_year: 2026, cpd_points: 32, collection_centre: 'NRB', declaration_accepted: true, disclosures: '',
+    application_ref: `ECZ-SRV-${String(n).padStart(4, '0')}`,
+    submitted_at: '2026-11-20T09:00:00+03:00',
+    national_id: 30_000_000 + n,
+    registration_no: `T/2020/${n}`,
+    first_name: 'Grace',
+    middle_name: null,
+    last_name: `Kamau${n}`,
+    phone: '0712345678',
+    email: 'grace@example.co.ke',
+    cadre: 'technologist',
+    qualification: 'Diploma in Medical Laboratory Sciences',
+    county: 'Nairobi',
+    employer: 'Kenyatta National Hospital',
+    licence_year: 2026,
+    cpd_points: 32,
+    collection_centre: 'NRB',
+    declaration_accepted: true,
+    disclosures: '',
     ...overrides,
   };
 }
@@ -132,7 +151,8 @@ describe('the central service: applications from eCitizen', () => {
       expect(rows[0]).toMatchObject({ applicationRef: a.application_ref, state: 'submitted', nationalId: String(a.national_id) });
     }
     expect(await listed(bad.application_ref)).toHaveLength(0);
-    const trail = db().prepare("SELECT actor_name AS actor, summary FROM audit_events WHERE action = 'applications.receive' AND entity_id = ?")
+    const trail = db()
+      .prepare("SELECT actor_name AS actor, summary FROM audit_events WHERE action = 'applications.receive' AND entity_id = ?")
       .all((await listed(good[0]!.application_ref))[0]!.id);
     expect(trail).toEqual([{ actor: 'system', summary: `Application ${good[0]!.application_ref} received from eCitizen` }]);
   });
@@ -185,9 +205,15 @@ describe('the central service: payment notifications from eCitizen', () => {
     return { id, billRef: approved.value.billRef!, amountKes: approved.value.amountDueCents! / 100 };
   }
   const notification = (billRef: string, amountKes: number, invoiceNumber: string, status = 'settled') => ({
-    invoice_number: invoiceNumber, client_invoice_ref: billRef, amount_paid: amountKes.toLocaleString('en-KE', { minimumFractionDigits: 2 }),
-    invoice_amount: amountKes, currency: 'KES', payment_date: '2026-11-27 10:00:00+03:00', payment_channel: 'MPESA',
-    phone_number: '0712345678', status,
+    invoice_number: invoiceNumber,
+    client_invoice_ref: billRef,
+    amount_paid: amountKes.toLocaleString('en-KE', { minimumFractionDigits: 2 }),
+    invoice_amount: amountKes,
+    currency: 'KES',
+    payment_date: '2026-11-27 10:00:00+03:00',
+    payment_channel: 'MPESA',
+    phone_number: '0712345678',
+    status,
   });
 
   it('stores a notification for an approved application once, even sent twice, and settles its invoice', async () => {
@@ -204,7 +230,10 @@ describe('the central service: payment notifications from eCitizen', () => {
     const invoice = db().prepare('SELECT state, amount_paid_cents AS paid FROM invoices WHERE application_id = ?').get(app.id);
     expect(invoice).toEqual({ state: 'paid', paid: app.amountKes * 100 });
     expect(db().prepare('SELECT state FROM applications WHERE id = ?').pluck().get(app.id)).toBe('paid');
-    expect(db().prepare("SELECT state, match_rule FROM payments WHERE transaction_id = 'ECZPAY-0001'").get()).toEqual({ state: 'matched', match_rule: 'exact_reference' });
+    expect(db().prepare("SELECT state, match_rule FROM payments WHERE transaction_id = 'ECZPAY-0001'").get()).toEqual({
+      state: 'matched',
+      match_rule: 'exact_reference',
+    });
     expect(paidSms()).toBe(1);
     // No gateway is configured on this server: the paid SMS waits in the queue.
     expect(db().prepare("SELECT state FROM sms_messages WHERE application_id = ? AND event = 'paid'").pluck().get(app.id)).toBe('queued');
@@ -238,9 +267,12 @@ describe('the central service: SMS delivery reports', () => {
     db().prepare("UPDATE sms_messages SET state = 'sent', gateway_message_id = ? WHERE id = ?").run(gatewayMessageId, id);
     return id;
   }
-  const report = (pathToken: string, fields: Record<string, string>) => fetch(`${server.url}/v1/sms/delivery-reports/${pathToken}`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(),
-  });
+  const report = (pathToken: string, fields: Record<string, string>) =>
+    fetch(`${server.url}/v1/sms/delivery-reports/${pathToken}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
   const smsState = (id: string) => db().prepare('SELECT state FROM sms_messages WHERE id = ?').pluck().get(id);
 
   it('made a delivery-report token on first start and says where the gateway must call', () => {
@@ -279,13 +311,19 @@ describe('the central service: SMS delivery reports', () => {
 
 describe('the central service without a shared secret', () => {
   let bare: CentralServer;
-  beforeAll(async () => { bare = await startCentralServer({ dataDir: tempDir(), port: 0, sendSms: false }); });
-  afterAll(async () => { await bare?.close(); });
+  beforeAll(async () => {
+    bare = await startCentralServer({ dataDir: tempDir(), port: 0, sendSms: false });
+  });
+  afterAll(async () => {
+    await bare?.close();
+  });
 
   it('refuses every eCitizen request with 401, saying the secret is not set', async () => {
     const body = JSON.stringify([application()]);
     const res = await fetch(`${bare.url}/v1/ecitizen/applications`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': sign(body, '') }, body,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-signature': sign(body, '') },
+      body,
     });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { message: string }).message).toMatch(/shared secret is not set/);
@@ -321,7 +359,11 @@ describe('the central service: sign-in attempts to join a desk, per client addre
       const limited = await attempt(s.url, { 'x-forwarded-for': '203.0.113.8' });
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(await limited.json()).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'Too many sign-in attempts from this address. Wait a minute and try again.' });
+      expect(await limited.json()).toEqual({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: 'Too many sign-in attempts from this address. Wait a minute and try again.',
+      });
       // Only joining is limited: the desks' other calls and health go on.
       expect((await fetch(`${s.url}/v1/health`)).status).toBe(200);
       expect((await fetch(`${s.url}/v1/sync/pull`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
@@ -334,7 +376,10 @@ describe('the central service: sign-in attempts to join a desk, per client addre
     const dir = tempDir();
     const desk = openDesk(dir);
     const bad = await desk.dispatch('setting.set', { key: 'server.trustProxy', value: 'the proxy' }, SYSTEM_ACTOR);
-    expect(bad.ok || bad.error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^server.trustProxy must be empty, true, a number of proxies, or their addresses/) });
+    expect(bad.ok || bad.error).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/^server.trustProxy must be empty, true, a number of proxies, or their addresses/),
+    });
     expect((await desk.dispatch('setting.set', { key: 'server.trustProxy', value: '127.0.0.1' }, SYSTEM_ACTOR)).ok).toBe(true);
     await desk.close();
     const s = await startCentralServer({ dataDir: dir, port: 0, sendSms: false });

@@ -7,12 +7,18 @@ let t: TestDesk;
 beforeEach(async () => {
   t = await makeDesk({ clock: testClock('2026-11-28T08:00:00Z') });
 });
-afterEach(async () => { await t.desk.close(); });
+afterEach(async () => {
+  await t.desk.close();
+});
 
-const failedAttempt = (username: string) => login(t.desk, username, 'wrong-password').then(() => 'ok', (e: { code: string }) => e.code);
+const failedAttempt = (username: string) =>
+  login(t.desk, username, 'wrong-password').then(
+    () => 'ok',
+    (e: { code: string }) => e.code,
+  );
 
 describe('signing in', () => {
-  it('gives a session whose token resolves to the user, with the role\'s permissions', async () => {
+  it("gives a session whose token resolves to the user, with the role's permissions", async () => {
     const s = await login(t.desk, 'officer', PASSWORD);
     expect(s.user.role).toBe('officer');
     expect(s.permissions).toContain('application.decide');
@@ -29,9 +35,14 @@ describe('signing in', () => {
 
   it('slows down repeated failed attempts, then lets the right password in once the wait is over', async () => {
     expect([await failedAttempt('officer'), await failedAttempt('officer'), await failedAttempt('officer')]).toEqual([
-      'bad_credentials', 'bad_credentials', 'bad_credentials',
+      'bad_credentials',
+      'bad_credentials',
+      'bad_credentials',
     ]);
-    await expect(login(t.desk, 'officer', PASSWORD)).rejects.toMatchObject({ code: 'too_many_attempts', message: expect.stringMatching(/Try again in 5 seconds/) });
+    await expect(login(t.desk, 'officer', PASSWORD)).rejects.toMatchObject({
+      code: 'too_many_attempts',
+      message: expect.stringMatching(/Try again in 5 seconds/),
+    });
     t.clock.advance(waitAfterFailures(3) * 1000 + 1);
     await expect(login(t.desk, 'officer', PASSWORD)).resolves.toMatchObject({ user: { username: 'officer' } });
   });
@@ -78,10 +89,19 @@ describe('signing in', () => {
   it('makes a hash of lower cost again at the next sign-in, with a signing key for a user who had none', async () => {
     const { scryptSync } = await import('node:crypto');
     const salt = Buffer.alloc(16, 7);
-    const old = ['scrypt', 32768, 8, 1, salt.toString('base64'), scryptSync(PASSWORD, salt, 32, { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }).toString('base64')].join('$');
+    const old = [
+      'scrypt',
+      32768,
+      8,
+      1,
+      salt.toString('base64'),
+      scryptSync(PASSWORD, salt, 32, { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }).toString('base64'),
+    ].join('$');
     t.desk.sqlite.prepare("UPDATE users SET password_hash = ?, op_public_key = NULL, op_key_wrapped = NULL WHERE username = 'auditor'").run(old);
     const s = await login(t.desk, 'auditor', PASSWORD);
-    const row = t.desk.sqlite.prepare("SELECT password_hash AS hash, op_public_key AS pub, op_key_wrapped AS wrapped FROM users WHERE username = 'auditor'").get() as Record<string, string | null>;
+    const row = t.desk.sqlite
+      .prepare("SELECT password_hash AS hash, op_public_key AS pub, op_key_wrapped AS wrapped FROM users WHERE username = 'auditor'")
+      .get() as Record<string, string | null>;
     expect(row.hash).toMatch(/^scrypt\$131072\$8\$1\$/);
     expect(row.pub).toBeTruthy();
     expect(row.wrapped).toBeTruthy();

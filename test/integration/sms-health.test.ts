@@ -38,7 +38,7 @@ afterEach(async () => {
   await sim.close();
 });
 
-describe('the SMS gateway\'s health in sms.summary', () => {
+describe("the SMS gateway's health in sms.summary", () => {
   it('is unknown before any request', async () => {
     expect((await summary()).gateway).toEqual({ state: 'unknown', since: null, reason: null, lastSuccessAt: null });
   });
@@ -72,7 +72,7 @@ describe('the SMS gateway\'s health in sms.summary', () => {
     expect(ids.map((id) => smsState(t.desk, id).state)).toEqual(['sent', 'sent', 'sent']);
   });
 
-  it('says the gateway is failing, not unreachable, while it answers with errors, and keeps the first failure\'s time', async () => {
+  it("says the gateway is failing, not unreachable, while it answers with errors, and keeps the first failure's time", async () => {
     await configureGateway(t.desk, sim.url);
     queueTestSms(t.desk);
     sim.script({ kind: 'http', status: 500 }, { kind: 'recipient', statusCode: 502, status: 'RejectedByGateway' });
@@ -120,18 +120,27 @@ describe('the SMS gateway\'s health in sms.summary', () => {
 });
 
 describe('a test SMS from Settings', () => {
-  it('goes through the gateway at once, is audited, and is answered with the gateway\'s message id; it is no applicant\'s message', async () => {
+  it("goes through the gateway at once, is audited, and is answered with the gateway's message id; it is no applicant's message", async () => {
     await configureGateway(t.desk, sim.url);
     const r = await t.desk.dispatch('sms.sendTest', { phone: '0712 345 678' }, t.actors.admin);
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value).toMatchObject({ phone: '254712345678', outcome: 'sent', gatewayMessageId: expect.stringMatching(/^ATXid_sim\d+$/), detail: 'Success (101), cost KES 0.8000' });
+    expect(r.value).toMatchObject({
+      phone: '254712345678',
+      outcome: 'sent',
+      gatewayMessageId: expect.stringMatching(/^ATXid_sim\d+$/),
+      detail: 'Success (101), cost KES 0.8000',
+    });
     expect(sim.requests).toHaveLength(1);
     expect(sim.requests[0]!.form).toMatchObject({ username: 'kmlttb', to: '+254712345678', from: 'KMLTTB' });
     expect(sim.requests[0]!.form.message).toBe('KMLTTB Licensing Desk: test SMS from Main desk, sent by Test admin on 28 Nov 2026, 09:00. No reply is needed.');
 
     const audit = t.desk.sqlite.prepare("SELECT actor_name, entity, entity_id, summary FROM audit_events WHERE action = 'sms.sendTest'").all();
-    expect(audit).toEqual([{ actor_name: 'admin', entity: 'sms_test', entity_id: r.value.id, summary: `Test SMS to 0712 345 678 through ${sim.url} as kmlttb` }]);
-    expect(t.desk.sqlite.prepare('SELECT outcome, gateway_message_id FROM sms_tests').all()).toEqual([{ outcome: 'sent', gateway_message_id: r.value.gatewayMessageId }]);
+    expect(audit).toEqual([
+      { actor_name: 'admin', entity: 'sms_test', entity_id: r.value.id, summary: `Test SMS to 0712 345 678 through ${sim.url} as kmlttb` },
+    ]);
+    expect(t.desk.sqlite.prepare('SELECT outcome, gateway_message_id FROM sms_tests').all()).toEqual([
+      { outcome: 'sent', gateway_message_id: r.value.gatewayMessageId },
+    ]);
     expect(count(t.desk, 'sms_messages')).toBe(0);
     const list = await t.desk.query('sms.list', {}, t.actors.admin);
     expect(list.ok && list.value.total).toBe(0);
@@ -140,10 +149,20 @@ describe('a test SMS from Settings', () => {
 
   it.each([
     ['a refused number', { kind: 'recipient', statusCode: 403, status: 'InvalidPhoneNumber' } as const, 'InvalidPhoneNumber (403)', 'unknown'],
-    ['refused credentials', { kind: 'http', status: 401 } as const, 'The gateway refused our credentials (HTTP 401): check the SMS username and API key.', 'unknown'],
-    ['no balance', { kind: 'recipient', statusCode: 405, status: 'InsufficientBalance' } as const, 'InsufficientBalance (405): top up the SMS account, then resume the queue', 'unknown'],
+    [
+      'refused credentials',
+      { kind: 'http', status: 401 } as const,
+      'The gateway refused our credentials (HTTP 401): check the SMS username and API key.',
+      'unknown',
+    ],
+    [
+      'no balance',
+      { kind: 'recipient', statusCode: 405, status: 'InsufficientBalance' } as const,
+      'InsufficientBalance (405): top up the SMS account, then resume the queue',
+      'unknown',
+    ],
     ['an HTTP error', { kind: 'http', status: 502 } as const, 'Gateway error HTTP 502', 'failing'],
-  ])('is answered with the gateway\'s reason when it fails: %s', async (_case, behaviour, detail, health) => {
+  ])("is answered with the gateway's reason when it fails: %s", async (_case, behaviour, detail, health) => {
     await configureGateway(t.desk, sim.url);
     sim.script(behaviour);
     const r = await t.desk.dispatch('sms.sendTest', { phone: '+254 712 345 678' }, t.actors.admin);
@@ -165,7 +184,11 @@ describe('a test SMS from Settings', () => {
   it('needs a Kenyan mobile number and a configured gateway, and sends nothing otherwise', async () => {
     await configureGateway(t.desk, sim.url);
     const bad = await t.desk.dispatch('sms.sendTest', { phone: '2.54712E+11' }, t.actors.admin);
-    expect(bad.ok || bad.error).toMatchObject({ code: 'invalid_input', field: 'phone', message: "'2.54712E+11' cannot be sent to: it looks like a spreadsheet number that has lost digits. Type it like 0712 345 678." });
+    expect(bad.ok || bad.error).toMatchObject({
+      code: 'invalid_input',
+      field: 'phone',
+      message: "'2.54712E+11' cannot be sent to: it looks like a spreadsheet number that has lost digits. Type it like 0712 345 678.",
+    });
     const landline = await t.desk.dispatch('sms.sendTest', { phone: '020 123 4567' }, t.actors.admin);
     expect(landline.ok || landline.error).toMatchObject({ code: 'invalid_input', field: 'phone' });
 
@@ -178,7 +201,7 @@ describe('a test SMS from Settings', () => {
     expect(count(t.desk, 'audit_events', "action = 'sms.sendTest'")).toBe(0);
   });
 
-  it('is an administrator\'s: an officer may not send one', async () => {
+  it("is an administrator's: an officer may not send one", async () => {
     await configureGateway(t.desk, sim.url);
     const r = await t.desk.dispatch('sms.sendTest', { phone: '0712 345 678' }, t.actors.officer);
     expect(r.ok || r.error.code).toBe('forbidden');

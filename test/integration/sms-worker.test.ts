@@ -44,7 +44,11 @@ describe('the SMS worker against the gateway simulator', () => {
 
   it('retries HTTP 5xx and retryable recipient statuses with growing delays, then sends', async () => {
     const id = queueTestSms(t.desk);
-    sim.script({ kind: 'http', status: 500 }, { kind: 'recipient', statusCode: 501, status: 'GatewayError' }, { kind: 'recipient', statusCode: 502, status: 'RejectedByGateway' });
+    sim.script(
+      { kind: 'http', status: 500 },
+      { kind: 'recipient', statusCode: 501, status: 'GatewayError' },
+      { kind: 'recipient', statusCode: 502, status: 'RejectedByGateway' },
+    );
     const w = worker();
     const delays: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -69,7 +73,11 @@ describe('the SMS worker against the gateway simulator', () => {
       await w.drain();
       later(60_000);
     }
-    expect(smsState(t.desk, id)).toMatchObject({ state: 'failed', attempts: 3, failureReason: expect.stringMatching(/Gave up after 3 attempts: Could not reach the gateway \(ECONNREFUSED\)/) });
+    expect(smsState(t.desk, id)).toMatchObject({
+      state: 'failed',
+      attempts: 3,
+      failureReason: expect.stringMatching(/Gave up after 3 attempts: Could not reach the gateway \(ECONNREFUSED\)/),
+    });
     sim = await startSmsGatewaySimulator(); // for afterEach
   });
 
@@ -156,14 +164,19 @@ describe('the SMS worker against the gateway simulator', () => {
 
   it('refuses a plain http:// gateway address on another computer, from the settings or the environment, and sends nothing', async () => {
     const refused = await t.desk.dispatch('setting.set', { key: 'sms.baseUrl', value: 'http://api.africastalking.com' }, t.actors.system);
-    expect(refused.ok || refused.error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^sms.baseUrl uses plain http:\/\/, which is refused except to this computer/) });
+    expect(refused.ok || refused.error).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/^sms.baseUrl uses plain http:\/\/, which is refused except to this computer/),
+    });
     expect(t.desk.setting('sms.baseUrl')).toBe(sim.url);
 
     const id = queueTestSms(t.desk);
     process.env.KMLTTB_SMS_BASE_URL = 'http://api.africastalking.com';
     try {
       expect(await worker().drain()).toMatchObject({
-        sent: 0, notConfigured: "The SMS gateway cannot be used: KMLTTB_SMS_BASE_URL 'http://api.africastalking.com' uses plain http://, which is refused except to this computer (127.0.0.1, ::1, localhost): use https://.",
+        sent: 0,
+        notConfigured:
+          "The SMS gateway cannot be used: KMLTTB_SMS_BASE_URL 'http://api.africastalking.com' uses plain http://, which is refused except to this computer (127.0.0.1, ::1, localhost): use https://.",
       });
       const summary = await t.desk.query('sms.summary', {}, t.actors.officer);
       expect(summary.ok && summary.value).toMatchObject({ queued: 1, gatewayConfigured: false });
@@ -176,7 +189,7 @@ describe('the SMS worker against the gateway simulator', () => {
     expect((await worker().drain()).sent).toBe(1);
   });
 
-  it('records delivery reports: delivered, or failed with the network\'s reason', async () => {
+  it("records delivery reports: delivered, or failed with the network's reason", async () => {
     const a = queueTestSms(t.desk);
     const b = queueTestSms(t.desk);
     await worker().drain();

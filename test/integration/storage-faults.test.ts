@@ -23,12 +23,15 @@ afterEach(async () => {
 const stateOf = (id: string) => t.desk.sqlite.prepare('SELECT state FROM applications WHERE id = ?').pluck().get(id);
 
 describe('a database another program keeps locked', () => {
-  it('answers an officer\'s command with a clear busy message, and the same command succeeds once the lock is released', async () => {
+  it("answers an officer's command with a clear busy message, and the same command succeeds once the lock is released", async () => {
     const app = seedApplication(t.desk);
     const lock = holdWriteLock(t.desk.file);
     const refused = await t.desk.dispatch('application.approve', { applicationId: app }, t.actors.officer);
     lock.release();
-    expect(refused).toEqual({ ok: false, error: { code: 'database_busy', message: expect.stringMatching(/^The database is busy .*nothing was saved\. Try again in a moment\.$/) } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'database_busy', message: expect.stringMatching(/^The database is busy .*nothing was saved\. Try again in a moment\.$/) },
+    });
     expect(stateOf(app)).toBe('submitted');
 
     const again = await t.desk.dispatch('application.approve', { applicationId: app }, t.actors.officer);
@@ -55,7 +58,9 @@ describe('a database another program keeps locked', () => {
     expect(worker.retries.failures).toBe(0);
     // Full jitter, capped: each wait somewhere from 0 to min(40, 5 × 2^n) ms.
     waits.mock.results.forEach((r, i) => expect(r.value).toBeLessThanOrEqual(Math.min(40, 5 * 2 ** i)));
-    expect(logged).toContainEqual(expect.objectContaining({ msg: 'sms: the queue was not sent', err: expect.objectContaining({ message: expect.stringMatching(/database is locked/) }) }));
+    expect(logged).toContainEqual(
+      expect.objectContaining({ msg: 'sms: the queue was not sent', err: expect.objectContaining({ message: expect.stringMatching(/database is locked/) }) }),
+    );
   });
 });
 
@@ -69,7 +74,10 @@ describe('a full disk (the database capped at its size)', () => {
     let full: { code: string; message: string } | undefined;
     for (const app of apps) {
       const r = await t.desk.dispatch('application.approve', { applicationId: app }, t.actors.officer);
-      if (!r.ok) { full = r.error; break; }
+      if (!r.ok) {
+        full = r.error;
+        break;
+      }
       approved.push(app);
     }
     expect(full).toEqual({ code: 'disk_full', message: 'The disk holding the data folder is full: nothing was saved. Free some space on it and try again.' });
@@ -84,7 +92,7 @@ describe('a full disk (the database capped at its size)', () => {
     await t.desk.close();
     t.desk = openDesk(t.dir, { clock: t.clock });
     for (const app of [...approved, failed]) expect(stateOf(app)).toBe('approved');
-    expect(t.desk.sqlite.prepare("SELECT count(*) FROM invoices").pluck().get()).toBe(approved.length + 1);
+    expect(t.desk.sqlite.prepare('SELECT count(*) FROM invoices').pluck().get()).toBe(approved.length + 1);
     const verified = await t.desk.query('audit.verify', {}, t.actors.auditor);
     expect(verified.ok && verified.value).toMatchObject({ ok: true });
   });

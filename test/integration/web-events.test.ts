@@ -16,7 +16,9 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>KMLTTB</title>');
   server = await startWebServer({ dataDir: t.dir, port: 0, rendererDir, sendSms: false });
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 async function post(route: string, body: unknown, token?: string) {
   const res = await fetch(server.url + route, {
@@ -45,7 +47,11 @@ async function openEvents(token?: string) {
           if (lines[0] === 'event: changed') events.push(JSON.parse(lines[1]!.slice('data: '.length)) as string[]);
         }
       }
-    })().catch(() => undefined).finally(() => { ended = true; });
+    })()
+      .catch(() => undefined)
+      .finally(() => {
+        ended = true;
+      });
   }
   return { res, events, hasEnded: () => ended };
 }
@@ -90,7 +96,9 @@ describe('browser mode: the change event stream', () => {
     expect(stream.res.status).toBe(200);
     expect(await post('/api/session/logout', {}, token)).toEqual({ ok: true, value: null });
     const officer = await signIn('officer');
-    expect(await post('/api/command/application.reject', { applicationId: applicationIds[1], reason: 'Register entry not found' }, officer)).toMatchObject({ ok: true });
+    expect(await post('/api/command/application.reject', { applicationId: applicationIds[1], reason: 'Register entry not found' }, officer)).toMatchObject({
+      ok: true,
+    });
     await until(stream.hasEnded, 'the stream of a signed-out session to end');
     expect(stream.events).toEqual([]);
   });

@@ -106,7 +106,11 @@ describe('first run in browser mode', () => {
     // A user 'officer' who is an auditor: the demo's officer may not decide, so the demo stops.
     const dataDir = tempDir();
     const before = openDesk(dataDir);
-    const made = await before.dispatch('user.create', { username: 'officer', fullName: 'Not An Officer', role: 'auditor', password: 'long enough password' }, SYSTEM_ACTOR);
+    const made = await before.dispatch(
+      'user.create',
+      { username: 'officer', fullName: 'Not An Officer', role: 'auditor', password: 'long enough password' },
+      SYSTEM_ACTOR,
+    );
     expect(made.ok).toBe(true);
     await before.close();
 

@@ -16,7 +16,9 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>KMLTTB</title>');
   server = await startWebServer({ dataDir: t.dir, port: 0, rendererDir });
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 async function call(route: string, body: unknown, token?: string) {
   const res = await fetch(server.url + route, {
@@ -33,7 +35,9 @@ function raw(method: string, route: string, headers: Record<string, string>, bod
     const req = http.request({ host: '127.0.0.1', port, method, path: route, headers, setHost: false }, (res) => {
       let text = '';
       res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { text += chunk; });
+      res.on('data', (chunk: string) => {
+        text += chunk;
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'] ?? '', text }));
     });
     req.on('error', reject);
@@ -136,7 +140,13 @@ describe('browser mode refuses requests that other web sites make', () => {
 
   it('refuses a POST whose Origin is another site, and changes nothing', async () => {
     const before = sessions();
-    for (const origin of ['http://evil.example', `http://evil.example:${port()}`, `https://127.0.0.1:${port()}`, `http://127.0.0.1:${Number(port()) + 1}`, 'null']) {
+    for (const origin of [
+      'http://evil.example',
+      `http://evil.example:${port()}`,
+      `https://127.0.0.1:${port()}`,
+      `http://127.0.0.1:${Number(port()) + 1}`,
+      'null',
+    ]) {
       const res = await raw('POST', '/api/session/login', { ...json, host: `127.0.0.1:${port()}`, origin }, login);
       expect(res.status, origin).toBe(403);
       expect(res.text).toMatch(/^Refused: this request came from another web site/);

@@ -18,10 +18,19 @@ export const centreCreate = defineCommand('centre.create', async (ctx, input) =>
 export const centreUpdate = defineCommand('centre.update', async (ctx, input) => {
   const { db, now } = ctx;
   const before = centreById(db, input.id);
-  db.run(db.updateTable('centres').set((eb) => ({
-    name: input.name ?? before.name, town: input.town ?? before.town, region: input.region ?? before.region,
-    active: (input.active ?? before.active) ? 1 : 0, version: eb('version', '+', 1), updated_at: now,
-  })).where('id', '=', input.id));
+  db.run(
+    db
+      .updateTable('centres')
+      .set((eb) => ({
+        name: input.name ?? before.name,
+        town: input.town ?? before.town,
+        region: input.region ?? before.region,
+        active: (input.active ?? before.active) ? 1 : 0,
+        version: eb('version', '+', 1),
+        updated_at: now,
+      }))
+      .where('id', '=', input.id),
+  );
   const after = centreById(db, input.id);
   ctx.audit({ action: 'centre.update', entity: 'centre', entityId: input.id, summary: `Centre ${after.code} changed`, before, after });
   return after;

@@ -11,8 +11,14 @@ const MASK = '••••••••';
 function row(def: SettingDef, value: string, placeholder: boolean): SettingRow {
   const source = settingSource(def.key);
   return {
-    key: def.key, label: def.label, group: def.group, value, description: def.description, placeholder,
-    secret: Boolean(def.secret), environment: source === def.key ? null : source,
+    key: def.key,
+    label: def.label,
+    group: def.group,
+    value,
+    description: def.description,
+    placeholder,
+    secret: Boolean(def.secret),
+    environment: source === def.key ? null : source,
   };
 }
 
@@ -21,9 +27,14 @@ export const settingsList = defineQuery('settings.list', async ({ db, desk }) =>
     // A secret is not read to be listed: plain Node cannot open one the desktop app sealed, and shows it set all the same.
     const value = isSecretName(def.key) ? (desk.secrets.has(def.key) ? MASK : '') : desk.setting(def.key);
     return row(def, value, Boolean(def.placeholder) && !isSettingStored(db, def.key));
-  }));
+  }),
+);
 
-interface Checked { def: SettingDef; value: string; secret: boolean }
+interface Checked {
+  def: SettingDef;
+  value: string;
+  secret: boolean;
+}
 
 /** The setting and its trimmed value, or what is wrong with them. */
 function check(key: string, raw: string): Checked | ErrorIssue {
@@ -45,10 +56,18 @@ function write(ctx: CommandContext, { def, value }: Checked): string | undefined
   }
   const before = ctx.desk.setting(def.key);
   const { db } = ctx;
-  db.run(db.insertInto('settings').values({ key: def.key, value, updated_at: ctx.now, updated_by: ctx.actor.id })
-    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({
-      value: eb.ref('excluded.value'), updated_at: eb.ref('excluded.updated_at'), updated_by: eb.ref('excluded.updated_by'),
-    }))));
+  db.run(
+    db
+      .insertInto('settings')
+      .values({ key: def.key, value, updated_at: ctx.now, updated_by: ctx.actor.id })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          updated_at: eb.ref('excluded.updated_at'),
+          updated_by: eb.ref('excluded.updated_by'),
+        })),
+      ),
+  );
   if (def.key === 'review.cpdThreshold') refreshStoredFlags(db, Number(value));
   return before;
 }
@@ -71,7 +90,9 @@ export const settingSet = defineCommand('setting.set', async (ctx, input) => {
   wakeSmsWorker(ctx, [checked]);
   const { def, value, secret } = checked;
   ctx.audit({
-    action: 'setting.set', entity: 'setting', entityId: def.key,
+    action: 'setting.set',
+    entity: 'setting',
+    entityId: def.key,
     summary: secret ? `Secret setting ${def.key} ${value ? 'set' : 'cleared'}` : `Setting ${def.key} changed`,
     before: secret ? undefined : before,
     after: secret ? undefined : value,
@@ -91,10 +112,14 @@ export const settingsSave = defineCommand('settings.save', async (ctx, input) =>
   const twice = keys.find((k, i) => keys.indexOf(k) !== i);
   if (twice) issues.push({ where: twice, message: `${twice} is given twice.` });
   if (issues.length) {
-    throw new UserError('invalid_input', issues.length === 1 ? issues[0]!.message : `${issues.length} settings cannot be saved: ${issues.map((i) => i.message).join(' ')}`, {
-      field: issues[0]!.where,
-      issues,
-    });
+    throw new UserError(
+      'invalid_input',
+      issues.length === 1 ? issues[0]!.message : `${issues.length} settings cannot be saved: ${issues.map((i) => i.message).join(' ')}`,
+      {
+        field: issues[0]!.where,
+        issues,
+      },
+    );
   }
   const checked = results as Checked[];
   if (checked.some((c) => c.secret)) ctx.deskLocal();
@@ -110,9 +135,12 @@ export const settingsSave = defineCommand('settings.save', async (ctx, input) =>
   wakeSmsWorker(ctx, checked);
   const named = checked.map((c) => (c.secret ? `${c.def.key} (secret, ${c.value ? 'set' : 'cleared'})` : c.def.key));
   ctx.audit({
-    action: 'settings.save', entity: 'setting', entityId: keys.join(','),
+    action: 'settings.save',
+    entity: 'setting',
+    entityId: keys.join(','),
     summary: `Settings changed: ${named.join(', ')}`,
-    before, after,
+    before,
+    after,
   });
   return checked.map(written);
 });

@@ -45,13 +45,32 @@ function decide(ctx: CommandContext, action: 'approve' | 'reject' | 'return', ap
   }
 
   const invoice = action === 'approve' ? raiseInvoice(ctx.db, app, now) : null;
-  db.run(db.updateTable('applications').set((eb) => ({
-    state: to, decided_by: actor.id, decided_at: now, decision_reason: reason ?? null, version: eb('version', '+', 1), updated_at: now,
-  })).where('id', '=', app.id));
-  db.run(db.insertInto('application_history').values({
-    application_id: app.id, at: now, actor_id: actor.id, actor_name: actor.username, action,
-    from_state: app.state, to_state: to, reason: reason ?? null, revision: app.revision,
-  }));
+  db.run(
+    db
+      .updateTable('applications')
+      .set((eb) => ({
+        state: to,
+        decided_by: actor.id,
+        decided_at: now,
+        decision_reason: reason ?? null,
+        version: eb('version', '+', 1),
+        updated_at: now,
+      }))
+      .where('id', '=', app.id),
+  );
+  db.run(
+    db.insertInto('application_history').values({
+      application_id: app.id,
+      at: now,
+      actor_id: actor.id,
+      actor_name: actor.username,
+      action,
+      from_state: app.state,
+      to_state: to,
+      reason: reason ?? null,
+      revision: app.revision,
+    }),
+  );
   if (action === 'approve') refreshStoredFlags(db, threshold, [app.practitioner_id]);
 
   const sms = queueSms(ctx.db, {
@@ -82,9 +101,6 @@ function decide(ctx: CommandContext, action: 'approve' | 'reject' | 'return', ap
   };
 }
 
-export const approve = defineCommand('application.approve', async (ctx, input) =>
-  decide(ctx, 'approve', input.applicationId, input.reason || undefined));
-export const reject = defineCommand('application.reject', async (ctx, input) =>
-  decide(ctx, 'reject', input.applicationId, input.reason));
-export const returnForInformation = defineCommand('application.return', async (ctx, input) =>
-  decide(ctx, 'return', input.applicationId, input.reason));
+export const approve = defineCommand('application.approve', async (ctx, input) => decide(ctx, 'approve', input.applicationId, input.reason || undefined));
+export const reject = defineCommand('application.reject', async (ctx, input) => decide(ctx, 'reject', input.applicationId, input.reason));
+export const returnForInformation = defineCommand('application.return', async (ctx, input) => decide(ctx, 'return', input.applicationId, input.reason));

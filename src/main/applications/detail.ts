@@ -13,21 +13,28 @@ export const applicationDetail = defineQuery('application.detail', async (ctx, i
   const { db } = ctx;
   const app = loadApplication(db, input.id);
   const p = db.first(db.selectFrom('practitioners').selectAll().where('id', '=', app.practitioner_id))!;
-  const invoice = db.first(db.selectFrom('invoices')
-    .select(['bill_ref', 'amount_due_cents', 'amount_paid_cents', 'state']).where('application_id', '=', app.id));
-  const decidedBy = app.decided_by
-    ? db.first(db.selectFrom('users').select('username').where('id', '=', app.decided_by))?.username ?? null
-    : null;
+  const invoice = db.first(
+    db.selectFrom('invoices').select(['bill_ref', 'amount_due_cents', 'amount_paid_cents', 'state']).where('application_id', '=', app.id),
+  );
+  const decidedBy = app.decided_by ? (db.first(db.selectFrom('users').select('username').where('id', '=', app.decided_by))?.username ?? null) : null;
   // Submissions and resubmissions come only from imports. Those written before their entries
   // named the import (issue 17) hold the importing user's name alone: shown as an import too.
-  const history = db.all(db.selectFrom('application_history')
-    .select([
-      'at',
-      sql<string>`CASE WHEN action IN ('submitted', 'resubmit') AND actor_name NOT LIKE 'Imported %' AND actor_name NOT LIKE 'Received %'
+  const history = db.all(
+    db
+      .selectFrom('application_history')
+      .select([
+        'at',
+        sql<string>`CASE WHEN action IN ('submitted', 'resubmit') AND actor_name NOT LIKE 'Imported %' AND actor_name NOT LIKE 'Received %'
         THEN 'Imported by ' || actor_name ELSE actor_name END`.as('actor'),
-      'action', 'from_state as fromState', 'to_state as toState', 'reason', 'revision',
-    ])
-    .where('application_id', '=', app.id).orderBy('id'));
+        'action',
+        'from_state as fromState',
+        'to_state as toState',
+        'reason',
+        'revision',
+      ])
+      .where('application_id', '=', app.id)
+      .orderBy('id'),
+  );
   const detail: ApplicationDetail = {
     id: app.id,
     applicationRef: app.application_ref,
@@ -74,12 +81,20 @@ export const applicationSmsPreview = defineQuery('application.smsPreview', async
   const app = loadApplication(db, input.applicationId);
   const event = ({ approve: 'approved', reject: 'rejected', return: 'returned' } as const)[input.decision];
   const fee = feeFor(ctx.db, app.cadre, app.licence_year);
-  const billRef = input.decision === 'approve'
-    ? db.first(db.selectFrom('invoices').select('bill_ref').where('application_id', '=', app.id))?.bill_ref ?? '(given on approval)'
-    : undefined;
-  const message = composeSms(ctx.db, event, smsLanguage(app, ctx.desk.setting('sms.defaultLanguage')), smsValues(app, {
-    reason: input.reason?.trim() || '…', billRef, amountCents: fee ?? undefined,
-  }));
+  const billRef =
+    input.decision === 'approve'
+      ? (db.first(db.selectFrom('invoices').select('bill_ref').where('application_id', '=', app.id))?.bill_ref ?? '(given on approval)')
+      : undefined;
+  const message = composeSms(
+    ctx.db,
+    event,
+    smsLanguage(app, ctx.desk.setting('sms.defaultLanguage')),
+    smsValues(app, {
+      reason: input.reason?.trim() || '…',
+      billRef,
+      amountCents: fee ?? undefined,
+    }),
+  );
   const phone = normalisePhone(app.p_phone);
   const problems = [
     !phone.ok ? 'The phone number is not a valid Kenyan mobile number: this SMS cannot be sent.' : null,
@@ -87,7 +102,10 @@ export const applicationSmsPreview = defineQuery('application.smsPreview', async
   ].filter(Boolean);
   return {
     phone: phone.ok ? phone.msisdn : null,
-    text: message.text, encoding: message.encoding, units: message.units, parts: message.parts,
+    text: message.text,
+    encoding: message.encoding,
+    units: message.units,
+    parts: message.parts,
     ...(problems.length ? { problem: problems.join(' ') } : {}),
   };
 });

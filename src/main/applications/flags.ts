@@ -5,15 +5,29 @@ import type { ReadableDB, WritableDB } from '../db/handles.js';
 
 /** What an application's review flags are made of, with the flags stored now. */
 function facts(db: ReadableDB) {
-  return db.selectFrom('applications as a')
+  return db
+    .selectFrom('applications as a')
     .innerJoin('practitioners as p', 'p.id', 'a.practitioner_id')
     .leftJoin('centres as c', 'c.id', 'a.centre_id')
     .select((eb) => [
-      'a.id', 'a.cpd_points', 'a.declaration_accepted', 'a.disclosures', 'a.centre_text', 'a.flags', 'a.flag_count',
-      'p.register_status', 'p.phone', 'c.name as centre_name', 'c.active as centre_active',
-      eb.selectFrom('applications as o').select(eb.fn.countAll<number>().as('n'))
-        .whereRef('o.practitioner_id', '=', 'a.practitioner_id').whereRef('o.licence_year', '=', 'a.licence_year')
-        .whereRef('o.id', '<>', 'a.id').where('o.state', 'in', ['approved', 'paid', 'licensed'])
+      'a.id',
+      'a.cpd_points',
+      'a.declaration_accepted',
+      'a.disclosures',
+      'a.centre_text',
+      'a.flags',
+      'a.flag_count',
+      'p.register_status',
+      'p.phone',
+      'c.name as centre_name',
+      'c.active as centre_active',
+      eb
+        .selectFrom('applications as o')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('o.practitioner_id', '=', 'a.practitioner_id')
+        .whereRef('o.licence_year', '=', 'a.licence_year')
+        .whereRef('o.id', '<>', 'a.id')
+        .where('o.state', 'in', ['approved', 'paid', 'licensed'])
         .as('other_decided'),
     ]);
 }

@@ -14,13 +14,22 @@ export type ApplicationWithPractitioner = Omit<ApplicationsTable, 'revision' | '
 };
 
 export function loadApplication(db: ReadableDB, id: string): ApplicationWithPractitioner {
-  const row = db.first(db.selectFrom('applications as a')
-    .innerJoin('practitioners as p', 'p.id', 'a.practitioner_id')
-    .leftJoin('centres as c', 'c.id', 'a.centre_id')
-    .selectAll('a')
-    .select(['p.first_name as p_first_name', 'p.last_name as p_last_name', 'p.phone as p_phone',
-      'p.language as p_language', 'c.name as centre_name', 'c.town as centre_town'])
-    .where('a.id', '=', id));
+  const row = db.first(
+    db
+      .selectFrom('applications as a')
+      .innerJoin('practitioners as p', 'p.id', 'a.practitioner_id')
+      .leftJoin('centres as c', 'c.id', 'a.centre_id')
+      .selectAll('a')
+      .select([
+        'p.first_name as p_first_name',
+        'p.last_name as p_last_name',
+        'p.phone as p_phone',
+        'p.language as p_language',
+        'c.name as centre_name',
+        'c.town as centre_town',
+      ])
+      .where('a.id', '=', id),
+  );
   if (!row) throw new UserError('not_found', `No application with id ${id}.`);
   return row;
 }

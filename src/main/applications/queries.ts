@@ -28,14 +28,22 @@ const SORT_KEYS = {
 
 /** `"jane wanj"` → `"jane"* "wanj"*`: every word must match as a prefix. */
 export function ftsQuery(search: string): string | null {
-  const words = search.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = search
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   if (words.length === 0) return null;
   return words.map((w) => `"${w}"*`).join(' ');
 }
 
 type ListInput = QueryParsed<'applications.list'>;
 type Filter = 'centreId' | 'county' | 'licenceYear' | 'state' | 'cadre' | 'flagged';
-interface Term { filter: Filter; column: string; op: '=' | '>'; value: string | number }
+interface Term {
+  filter: Filter;
+  column: string;
+  op: '=' | '>';
+  value: string | number;
+}
 
 /**
  * Filters that can lead an index seek, most selective first, with the index whose leading column
@@ -83,11 +91,22 @@ const SEARCH_PAGE_FROM_MATCHES = 4_000;
  */
 const SEARCH_STATE_INDEX = 'applications_search_state';
 
-
 interface FetchedRow {
-  rid: number; id: string; application_ref: string; submitted_at: string; licence_year: number; cpd_points: number;
-  state: ApplicationRow['state']; flag_count: number; cadre: ApplicationRow['cadre']; county: string;
-  first_name: string; middle_name: string; last_name: string; national_id: string; phone: string | null;
+  rid: number;
+  id: string;
+  application_ref: string;
+  submitted_at: string;
+  licence_year: number;
+  cpd_points: number;
+  state: ApplicationRow['state'];
+  flag_count: number;
+  cadre: ApplicationRow['cadre'];
+  county: string;
+  first_name: string;
+  middle_name: string;
+  last_name: string;
+  national_id: string;
+  phone: string | null;
   centre_name: string | null;
 }
 
@@ -106,10 +125,15 @@ function filterTerms(input: ListInput): Term[] {
  * The `WHERE` clause. `plain: false` writes `+column` so that SQLite does not seek on it;
  * `stateProbe` writes the state term as the expression of SEARCH_STATE_INDEX, to seek on that.
  */
-function where(terms: readonly Term[], options: { plain: boolean; match: string | null; extra?: RawBuilder<unknown>; stateProbe?: boolean }): RawBuilder<unknown> {
-  const parts = terms.map((t) => options.stateProbe && t.filter === 'state'
-    ? sql`(a.state || '') = ${t.value}`
-    : sql`${sql.raw(`${options.plain ? '' : '+'}${t.column} ${t.op}`)} ${t.value}`);
+function where(
+  terms: readonly Term[],
+  options: { plain: boolean; match: string | null; extra?: RawBuilder<unknown>; stateProbe?: boolean },
+): RawBuilder<unknown> {
+  const parts = terms.map((t) =>
+    options.stateProbe && t.filter === 'state'
+      ? sql`(a.state || '') = ${t.value}`
+      : sql`${sql.raw(`${options.plain ? '' : '+'}${t.column} ${t.op}`)} ${t.value}`,
+  );
   if (options.extra) parts.unshift(options.extra);
   if (options.match) parts.push(sql`a.rowid IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ${options.match})`);
   return parts.length ? sql` WHERE ${sql.join(parts, sql` AND `)}` : sql``;
@@ -157,7 +181,13 @@ function listApplications(db: ReadableDB, input: ListInput) {
     candidates = db.first(sql<{ n: number }>`SELECT count(*) AS n FROM applications_search WHERE applications_search MATCH ${match}`)!.n;
     if (candidates === 0) return { total: 0, rows: [] as FetchedRow[] };
     if (candidates <= (pageSeek ? SEARCH_ONE_PASS_WITH_FILTER : SEARCH_ONE_PASS)) {
-      const all = rowIds(db.all(sql<{ rid: number }>`SELECT a.rowid AS rid FROM applications a${centreJoin(input.sort)}${where(terms, { plain: false, match })}${orderBy(key.column, input.dir)}`));
+      const all = rowIds(
+        db.all(
+          sql<{
+            rid: number;
+          }>`SELECT a.rowid AS rid FROM applications a${centreJoin(input.sort)}${where(terms, { plain: false, match })}${orderBy(key.column, input.dir)}`,
+        ),
+      );
       return { total: all.length, rows: fetchRows(db, all.slice(offset, offset + input.pageSize)) };
     }
   }
@@ -188,8 +218,10 @@ function listApplications(db: ReadableDB, input: ListInput) {
     total = rids.length;
     if (total <= SEARCH_PAGE_FROM_MATCHES) {
       if (offset >= total) return { total, rows: [] as FetchedRow[] };
-      const page = rowIds(db.all(sql<{ rid: number }>`SELECT a.rowid AS rid FROM applications a${centreJoin(input.sort)}
-        WHERE a.rowid IN (SELECT value FROM json_each(${JSON.stringify(rids)}))${orderBy(key.column, input.dir)} LIMIT ${input.pageSize} OFFSET ${offset}`));
+      const page = rowIds(
+        db.all(sql<{ rid: number }>`SELECT a.rowid AS rid FROM applications a${centreJoin(input.sort)}
+        WHERE a.rowid IN (SELECT value FROM json_each(${JSON.stringify(rids)}))${orderBy(key.column, input.dir)} LIMIT ${input.pageSize} OFFSET ${offset}`),
+      );
       return { total, rows: fetchRows(db, page) };
     }
   } else {
@@ -207,9 +239,7 @@ function listApplications(db: ReadableDB, input: ListInput) {
   // Walk the sort index, or seek on a filter and sort what it finds: whichever reads less.
   // The table's size, for the estimate only: the highest row id, read in a few pages (applications
   // are never deleted, and a wrong guess would cost time, never change the answer).
-  const tableRows = terms.length || match
-    ? Math.max(total, db.first(sql<{ n: number }>`SELECT coalesce(max(rowid), 0) AS n FROM applications`)!.n)
-    : total;
+  const tableRows = terms.length || match ? Math.max(total, db.first(sql<{ n: number }>`SELECT coalesce(max(rowid), 0) AS n FROM applications`)!.n) : total;
   // A licence year's applications lie together along the submission time and the reference (they
   // are made in the year's renewal window): with a year filter, walk that year's own index instead.
   // (That walk is never longer than the year, so it is always the better one.)
@@ -224,9 +254,19 @@ function listApplications(db: ReadableDB, input: ListInput) {
   const w = where(terms, { plain: true, match });
   let rids: number[];
   if (useSeek) {
-    rids = rowIds(db.all(sql<{ rid: number }>`SELECT a.rowid AS rid FROM applications a${indexedBy(pageSeek)}${centreJoin(input.sort)}${w}${orderBy(key.column, dir)} LIMIT ${take} OFFSET ${skip}`));
+    rids = rowIds(
+      db.all(
+        sql<{
+          rid: number;
+        }>`SELECT a.rowid AS rid FROM applications a${indexedBy(pageSeek)}${centreJoin(input.sort)}${w}${orderBy(key.column, dir)} LIMIT ${take} OFFSET ${skip}`,
+      ),
+    );
   } else if (input.sort !== 'centre') {
-    rids = rowIds(db.all(sql<{ rid: number }>`SELECT a.rowid AS rid FROM applications a${indexedBy(walkIndex)}${w}${orderBy(key.column, dir)} LIMIT ${take} OFFSET ${skip}`));
+    rids = rowIds(
+      db.all(
+        sql<{ rid: number }>`SELECT a.rowid AS rid FROM applications a${indexedBy(walkIndex)}${w}${orderBy(key.column, dir)} LIMIT ${take} OFFSET ${skip}`,
+      ),
+    );
   } else {
     rids = walkByCentre(db, terms, match, groupCounts, dir, skip, take);
   }
@@ -238,13 +278,19 @@ function listApplications(db: ReadableDB, input: ListInput) {
 /** The page's rows, joined, in the order of `rids`. */
 function fetchRows(db: ReadableDB, rids: number[]): FetchedRow[] {
   if (rids.length === 0) return [];
-  const byRid = new Map(db.all(sql<FetchedRow>`
+  const byRid = new Map(
+    db
+      .all(
+        sql<FetchedRow>`
     SELECT a.rowid AS rid, a.id, a.application_ref, a.submitted_at, a.licence_year, a.cpd_points, a.state, a.flag_count,
            a.cadre, a.county, p.first_name, p.middle_name, p.last_name, p.national_id, p.phone, c.name AS centre_name
     FROM applications a
     JOIN practitioners p ON p.id = a.practitioner_id
     LEFT JOIN centres c ON c.id = a.centre_id
-    WHERE a.rowid IN (SELECT value FROM json_each(${JSON.stringify(rids)}))`).map((r) => [r.rid, r]));
+    WHERE a.rowid IN (SELECT value FROM json_each(${JSON.stringify(rids)}))`,
+      )
+      .map((r) => [r.rid, r]),
+  );
   return rids.map((rid) => byRid.get(rid)!);
 }
 
@@ -255,12 +301,17 @@ function fetchRows(db: ReadableDB, rids: number[]): FetchedRow[] {
  * of the centre index.
  */
 function walkByCentre(
-  db: ReadableDB, terms: readonly Term[], match: string | null, countIndex: string | undefined,
-  dir: 'asc' | 'desc', skip: number, take: number,
+  db: ReadableDB,
+  terms: readonly Term[],
+  match: string | null,
+  countIndex: string | undefined,
+  dir: 'asc' | 'desc',
+  skip: number,
+  take: number,
 ): number[] {
   const centres = db.all(sql<{ id: string; name: string }>`SELECT id, name FROM centres ORDER BY name`);
   const groups: { ids: (string | null)[]; sql: RawBuilder<unknown> }[] = [{ ids: [null], sql: sql`a.centre_id IS NULL` }];
-  for (let i = 0; i < centres.length; ) {
+  for (let i = 0; i < centres.length;) {
     const ids: string[] = [];
     const name = centres[i]!.name;
     while (i < centres.length && centres[i]!.name === name) ids.push(centres[i++]!.id);
@@ -269,8 +320,14 @@ function walkByCentre(
   if (dir === 'desc') groups.reverse();
   let perCentre: Map<string | null, number> | null = null;
   if (countIndex) {
-    perCentre = new Map(db.all(sql<{ centre: string | null; n: number }>`SELECT a.centre_id AS centre, count(*) AS n
-      FROM applications a${indexedBy(countIndex)}${where(terms, { plain: true, match })} GROUP BY a.centre_id`).map((r) => [r.centre, r.n]));
+    perCentre = new Map(
+      db
+        .all(
+          sql<{ centre: string | null; n: number }>`SELECT a.centre_id AS centre, count(*) AS n
+      FROM applications a${indexedBy(countIndex)}${where(terms, { plain: true, match })} GROUP BY a.centre_id`,
+        )
+        .map((r) => [r.centre, r.n]),
+    );
   }
   const rids: number[] = [];
   let passed = 0;
@@ -320,4 +377,3 @@ export const applicationsFacets = defineQuery('applications.facets', async ({ db
   licenceYears: db.all(db.selectFrom('applications').select('licence_year').distinct().orderBy('licence_year', 'desc')).map((r) => r.licence_year),
   counties: db.all(db.selectFrom('applications').select('county').distinct().where('county', '<>', '').orderBy('county')).map((r) => r.county),
 }));
-

@@ -25,9 +25,14 @@ export const auditList = defineQuery('audit.list', async ({ db }, input) => {
   if (input.from) events = events.where('at', '>=', nairobiDayStart(input.from));
   if (input.to) events = events.where('at', '<', nairobiDayStart(input.to, 1));
   const total = db.first(events.select((eb) => eb.fn.countAll<number>().as('n')))!.n;
-  const rows = db.all(events
-    .select(['seq', 'at', 'actor_name as actor', 'desk_id as desk', 'action', 'entity', 'entity_id as entityId', 'summary', 'before', 'after', 'hash'])
-    .orderBy('seq', 'desc').limit(input.pageSize).offset(input.page * input.pageSize))
+  const rows = db
+    .all(
+      events
+        .select(['seq', 'at', 'actor_name as actor', 'desk_id as desk', 'action', 'entity', 'entity_id as entityId', 'summary', 'before', 'after', 'hash'])
+        .orderBy('seq', 'desc')
+        .limit(input.pageSize)
+        .offset(input.page * input.pageSize),
+    )
     .map((r): AuditRow => ({ ...r, before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after) }));
   return { rows, total, page: input.page, pageSize: input.pageSize };
 });

@@ -4,7 +4,12 @@ import type { DeskServices } from '../core/deskServices.js';
 import { newOpKey, unwrapOpKey, wrapOpKey } from './opKeys.js';
 import { checkPassword, hashPassword, isWeakHash, NO_HASH } from './passwords.js';
 
-export interface CredentialRow { id: string; username: string; password_hash: string; op_key_wrapped: string | null }
+export interface CredentialRow {
+  id: string;
+  username: string;
+  password_hash: string;
+  op_key_wrapped: string | null;
+}
 
 /** A password's verifier and a new op-signing key wrapped by it: what user.create and a reset store. */
 export async function newCredentials(username: string, password: string): Promise<Credentials> {
@@ -26,7 +31,9 @@ export async function credentialsMaker(password: string): Promise<(username: str
  * without a key is given one; a desk that syncs takes both from the service.
  */
 export async function openCredentials(
-  desk: DeskServices, user: CredentialRow | undefined, password: string,
+  desk: DeskServices,
+  user: CredentialRow | undefined,
+  password: string,
 ): Promise<{ ok: boolean; signingKey: KeyObject | null; save: () => void }> {
   const nothing = () => {};
   const check = await checkPassword(password, user?.password_hash ?? NO_HASH);
@@ -36,10 +43,16 @@ export async function openCredentials(
   const stronger = await hashPassword(password);
   const made = signingKey ? null : newOpKey(user.username, stronger.wrapKey);
   const key = signingKey ?? made!.privateKey;
-  const save = () => desk.write.run(desk.write.updateTable('users').set({
-    password_hash: stronger.hash,
-    op_key_wrapped: wrapOpKey(user.username, stronger.wrapKey, key),
-    ...(made ? { op_public_key: made.publicKey } : {}),
-  }).where('id', '=', user.id));
+  const save = () =>
+    desk.write.run(
+      desk.write
+        .updateTable('users')
+        .set({
+          password_hash: stronger.hash,
+          op_key_wrapped: wrapOpKey(user.username, stronger.wrapKey, key),
+          ...(made ? { op_public_key: made.publicKey } : {}),
+        })
+        .where('id', '=', user.id),
+    );
   return { ok: true, signingKey: key, save };
 }

@@ -5,7 +5,11 @@ import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, ge
  * service; the private key travels only wrapped (AES-256-GCM) by the key that the user's password
  * gives (passwords.ts), bound to the username (which never changes), and is unwrapped only in a signed-in session's memory.
  */
-export interface OpKey { publicKey: string; wrapped: string; privateKey: KeyObject }
+export interface OpKey {
+  publicKey: string;
+  wrapped: string;
+  privateKey: KeyObject;
+}
 
 const IV_LENGTH = 12;
 const TAG_LENGTH = 16;

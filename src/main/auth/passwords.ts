@@ -13,8 +13,14 @@ const VERIFIER_LENGTH = 32;
  * 32-byte scrypt gives, since scrypt ends in PBKDF2, whose blocks are independent), the last 32
  * are the key that wraps the user's op-signing key. Knowing the verifier does not give the wrap key.
  */
-export interface PasswordCheck { ok: boolean; wrapKey: Buffer }
-export interface NewPassword { hash: string; wrapKey: Buffer }
+export interface PasswordCheck {
+  ok: boolean;
+  wrapKey: Buffer;
+}
+export interface NewPassword {
+  hash: string;
+  wrapKey: Buffer;
+}
 
 function scrypt(password: string, salt: Buffer, params: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>

@@ -92,7 +92,10 @@ async function checkCredentials(desk: DeskServices, username: string, password: 
       return 'failed' as const;
     }
     desk.write.run(desk.write.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id));
-    if (user.active) { save(); return 'ok' as const; }
+    if (user.active) {
+      save();
+      return 'ok' as const;
+    }
     audit(desk, failedActor, 'session.login_refused', `Sign-in refused: '${username}' is disabled`);
     return 'disabled' as const;
   });
@@ -201,7 +204,9 @@ export async function authenticate(desk: DeskServices, username: string, passwor
  */
 export function sessionOpen(desk: DeskServices, token: string): boolean {
   const row = desk.read.first(
-    desk.read.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
+    desk.read
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
       .select(['sessions.created_at', 'sessions.last_seen_at', 'sessions.locked', 'sessions.ended_at', 'users.active'])
       .where('sessions.token_hash', '=', tokenHash(token)),
   );

@@ -26,7 +26,11 @@ function digest(sqlite: BetterSqlite3.Database): string {
   const hash = createHash('sha256');
   for (const table of sqlite.prepare(TABLES_SQL).pluck().all(TABLE) as string[]) {
     hash.update(`\0${table}\0`);
-    for (const row of sqlite.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"`).raw().iterate()) hash.update(JSON.stringify(row));
+    for (const row of sqlite
+      .prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"`)
+      .raw()
+      .iterate())
+      hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
 }

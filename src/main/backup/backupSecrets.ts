@@ -48,7 +48,9 @@ export function takeSecrets(file: string, key: string, store: SecretStore): Secr
     const read = readableDb(db);
     if (!hasTable(read, TABLE_NAME)) return [];
     const rows = read.all(sql<{ name: string; value: string }>`SELECT name, value FROM ${TABLE}`);
-    const restored = rows.filter((r): r is { name: SecretName; value: string } => (CARRIED as readonly string[]).includes(r.name) && !store.has(r.name as SecretName));
+    const restored = rows.filter(
+      (r): r is { name: SecretName; value: string } => (CARRIED as readonly string[]).includes(r.name) && !store.has(r.name as SecretName),
+    );
     for (const r of restored) store.set(r.name, r.value);
     writableDb(db).exec(sql`DROP TABLE ${TABLE}`);
     return restored.map((r) => r.name);

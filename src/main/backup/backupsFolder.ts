@@ -13,7 +13,10 @@ export function backupsFolder(dataDir: string): string {
 
 /** `2026-11-25T07-30-00Z`: a time as a file name can hold it (no colons), sorting as it reads. */
 export function fileStamp(at: Date): string {
-  return at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  return at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
 }
 
 export function stampTime(stamp: string): Date | null {

@@ -26,7 +26,11 @@ export function checkBackup(file: string, key: string, keySource: string, shownA
     sqlite = openEncrypted(file, key, { readonly: true, fileMustExist: true });
   } catch (err) {
     if (err instanceof WrongDatabaseKey) {
-      throw new UserError('database_key', `${shownAs} does not open with ${keySource}: it is not a KMLTTB backup, it is damaged, or it was made with another key. Set KMLTTB_DB_KEY to the key of the folder it was made from.`, { field: 'KMLTTB_DB_KEY' });
+      throw new UserError(
+        'database_key',
+        `${shownAs} does not open with ${keySource}: it is not a KMLTTB backup, it is damaged, or it was made with another key. Set KMLTTB_DB_KEY to the key of the folder it was made from.`,
+        { field: 'KMLTTB_DB_KEY' },
+      );
     }
     throw unusable(shownAs, `it cannot be opened (${(err as Error).message})`);
   }
@@ -50,7 +54,10 @@ function checkOpened(sqlite: BetterSqlite3.Database, file: string): CheckedBacku
   if (missing.length > 0) throw unusable(file, `it is not a KMLTTB Licensing Desk database (no ${missing.join(', ')})`);
   const version = schemaVersion(sqlite);
   if (version > LATEST_SCHEMA_VERSION) {
-    throw new UserError('schema_too_new', `${file} was made by a newer version of KMLTTB Licensing Desk (schema ${version}; this app knows up to ${LATEST_SCHEMA_VERSION}). Restore it with that version.`);
+    throw new UserError(
+      'schema_too_new',
+      `${file} was made by a newer version of KMLTTB Licensing Desk (schema ${version}; this app knows up to ${LATEST_SCHEMA_VERSION}). Restore it with that version.`,
+    );
   }
   const audit = verifyAuditChain(sqlite);
   if (!audit.ok) throw unusable(file, `its audit trail is broken at event ${audit.firstBad!.seq}: ${audit.firstBad!.problem}`);

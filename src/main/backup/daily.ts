@@ -42,6 +42,8 @@ export class DailyBackups {
     if (!this.started || this.running) return;
     this.running = this.runOnce()
       .catch((err: unknown) => this.desk.log.error({ err }, 'backup: the daily backup failed'))
-      .finally(() => { this.running = null; });
+      .finally(() => {
+        this.running = null;
+      });
   }
 }

@@ -13,7 +13,11 @@ export function databaseToBackUp(dataDir: string): { file: string; key: string }
   const file = path.join(dataDir, DATABASE_FILE);
   const state = databaseFileState(file);
   if (state === 'new') throw new UserError('not_found', `${dataDir} has no database to back up.`);
-  if (state === 'clear') throw new UserError('conflict', `${file} is from before encryption at rest: open the folder once with this version (any kmlttb command) to encrypt it, then back it up.`);
+  if (state === 'clear')
+    throw new UserError(
+      'conflict',
+      `${file} is from before encryption at rest: open the folder once with this version (any kmlttb command) to encrypt it, then back it up.`,
+    );
   const { key, source } = restoreKey(dataDir);
   try {
     openEncrypted(file, key, { readonly: true, fileMustExist: true }).close();

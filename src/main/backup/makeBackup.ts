@@ -31,6 +31,6 @@ export async function backupDatabase(file: string, key: string, out: string, sec
 /** A backup of a running desk's database. */
 export async function backupDesk(desk: Pick<DeskServices, 'sqlite' | 'secrets'>, out: string): Promise<BackupMade> {
   const key = keyOf(desk.sqlite);
-  if (!key) throw new Error('the desk\'s connection has no database key');
+  if (!key) throw new Error("the desk's connection has no database key");
   return backupDatabase(desk.sqlite.name, key, out, desk.secrets);
 }

@@ -12,7 +12,10 @@ export function runOnWorker(code: string, key: string, data: Record<string, unkn
   const worker = new Worker(code, { eval: true, workerData: { ...data, driver, nativeBinding, keyPragmas: keyPragmas(key) } });
   return new Promise<void>((resolve, reject) => {
     let done = false;
-    worker.once('message', () => { done = true; resolve(); });
+    worker.once('message', () => {
+      done = true;
+      resolve();
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (!done) reject(new Error(`the backup worker stopped (exit code ${code}) before its work was done`));

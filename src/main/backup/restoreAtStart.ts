@@ -37,7 +37,8 @@ export function pendingRestore(dataDir: string): RestoreRequest | null {
   }
   try {
     const parsed = JSON.parse(text) as Partial<RestoreRequest>;
-    if (typeof parsed.file === 'string') return { file: parsed.file, requestedBy: String(parsed.requestedBy ?? ''), requestedAt: String(parsed.requestedAt ?? '') };
+    if (typeof parsed.file === 'string')
+      return { file: parsed.file, requestedBy: String(parsed.requestedBy ?? ''), requestedAt: String(parsed.requestedAt ?? '') };
   } catch {
     // An unreadable request is dropped below, and said.
   }

@@ -24,5 +24,9 @@ export function restoreKey(dataDir: string, env: NodeJS.ProcessEnv = process.env
   if (fromEnv) return { key: fromEnv, source: KEY_ENV };
   const kept = fs.existsSync(path.join(dataDir, SECRETS_FILE)) ? openSecretStore(dataDir).get('db.key') : null;
   if (kept && DATABASE_KEY_PATTERN.test(kept)) return { key: kept, source: 'the key kept in this data folder' };
-  throw new UserError('database_key', `${dataDir} has no database key here: set ${KEY_ENV} to the folder's key (for a restore: the key of the folder the backup was made from) (64 hexadecimal characters).`, { field: KEY_ENV });
+  throw new UserError(
+    'database_key',
+    `${dataDir} has no database key here: set ${KEY_ENV} to the folder's key (for a restore: the key of the folder the backup was made from) (64 hexadecimal characters).`,
+    { field: KEY_ENV },
+  );
 }

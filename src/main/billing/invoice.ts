@@ -29,15 +29,21 @@ export function raiseInvoice(
 ): { id: string; billRef: string; amountDueCents: number } {
   const amount = feeFor(db, app.cadre, app.licence_year);
   if (amount === null) {
-    throw new UserError(
-      'not_configured',
-      `No fee is set for a ${app.cadre} in ${app.licence_year}. An administrator sets it under Settings, Fees.`,
-    );
+    throw new UserError('not_configured', `No fee is set for a ${app.cadre} in ${app.licence_year}. An administrator sets it under Settings, Fees.`);
   }
   const id = newId();
   const billRef = billRefFor(db, app.id);
-  db.run(db.insertInto('invoices').values({
-    id, application_id: app.id, bill_ref: billRef, amount_due_cents: amount, amount_paid_cents: 0, state: 'unpaid', created_at: at, updated_at: at,
-  }));
+  db.run(
+    db.insertInto('invoices').values({
+      id,
+      application_id: app.id,
+      bill_ref: billRef,
+      amount_due_cents: amount,
+      amount_paid_cents: 0,
+      state: 'unpaid',
+      created_at: at,
+      updated_at: at,
+    }),
+  );
   return { id, billRef, amountDueCents: amount };
 }

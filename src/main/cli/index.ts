@@ -16,7 +16,7 @@ export function buildProgram(): Command {
   const program = new Command('kmlttb')
     .description('KMLTTB Licensing Desk: the Board staff back office, from the command line')
     .version(VERSION, '--version', 'print the version')
-    .option('--data <dir>', 'data folder (database, settings, exports); default: the desktop app\'s folder')
+    .option('--data <dir>', "data folder (database, settings, exports); default: the desktop app's folder")
     .option('--user <username>', 'act as this user (with --password-file)')
     .option('--password-file <file>', 'file holding the password')
     .showHelpAfterError()

@@ -52,7 +52,9 @@ export async function actorFor(desk: Desk, opts: GlobalOptions, systemAllowed: b
 }
 
 /** Turns a failed Result into the CLI's user error. */
-export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string; issues?: { where: string; message: string }[] } }): T {
+export function unwrap<T>(
+  result: { ok: true; value: T } | { ok: false; error: { code: string; message: string; issues?: { where: string; message: string }[] } },
+): T {
   if (result.ok) return result.value;
   const issues = result.error.issues?.map((i) => `  ${i.where}: ${i.message}`).join('\n');
   throw new UserError(result.error.code as never, issues && result.error.issues!.length > 1 ? `${result.error.message}\n${issues}` : result.error.message);

@@ -15,7 +15,13 @@ export interface Actor {
 export const SYSTEM_ACTOR: Actor = { id: null, username: 'system', fullName: 'System', role: 'system', centreId: null };
 
 /** A user row as the users table holds it. */
-export interface UserActorRow { id: string; username: string; full_name: string; role: Role; centre_id: string | null }
+export interface UserActorRow {
+  id: string;
+  username: string;
+  full_name: string;
+  role: Role;
+  centre_id: string | null;
+}
 
 export function actorFromUser(u: UserActorRow): Actor {
   return { id: u.id, username: u.username, fullName: u.full_name, role: u.role, centreId: u.centre_id };

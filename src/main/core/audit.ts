@@ -18,9 +18,20 @@ export interface AuditRecord {
 export const GENESIS_HASH = '0'.repeat(64);
 
 interface ChainFields {
-  seq: number; id: string; at: string; actor_id: string | null; actor_name: string; desk_id: string;
-  action: string; entity: string; entity_id: string | null; summary: string; before: string | null;
-  after: string | null; op_id: string | null; prev_hash: string;
+  seq: number;
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  desk_id: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  summary: string;
+  before: string | null;
+  after: string | null;
+  op_id: string | null;
+  prev_hash: string;
 }
 
 export const CHAIN_COLUMNS = 'seq, id, at, actor_id, actor_name, desk_id, action, entity, entity_id, summary, before, after, op_id, prev_hash';
@@ -39,11 +50,7 @@ export function eventHash(e: ChainFields): string {
 }
 
 /** Appends one event to the hash chain. Call inside the transaction of the change it describes. */
-export function appendAudit(
-  db: WritableDB,
-  record: AuditRecord,
-  meta: { actor: Actor; deskId: string; at: string; opId?: string | null },
-): number {
+export function appendAudit(db: WritableDB, record: AuditRecord, meta: { actor: Actor; deskId: string; at: string; opId?: string | null }): number {
   const last = db.first(db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1));
   const fields: ChainFields = {
     seq: (last?.seq ?? 0) + 1,
@@ -76,8 +83,7 @@ const VERIFY_BATCH = 1000;
  * query cannot make (a BLOB) is read the JavaScript way (VERIFY_PLAIN_SQL).
  * Shared with the verifying workers (auditVerify.ts).
  */
-export const VERIFY_BATCH_SQL =
-  `SELECT seq, prev_hash, hash, json_array(${CHAIN_COLUMNS}) FROM audit_events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ${VERIFY_BATCH}`;
+export const VERIFY_BATCH_SQL = `SELECT seq, prev_hash, hash, json_array(${CHAIN_COLUMNS}) FROM audit_events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ${VERIFY_BATCH}`;
 export const VERIFY_PLAIN_SQL = `SELECT ${CHAIN_COLUMNS}, hash FROM audit_events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ${VERIFY_BATCH}`;
 export const VERIFY_ONE_SQL = `SELECT ${CHAIN_COLUMNS} FROM audit_events WHERE seq = ?`;
 

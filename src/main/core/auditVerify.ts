@@ -37,7 +37,12 @@ export interface ParallelVerifyOptions {
 
 export const PARALLEL_VERIFY_MIN_EVENTS = 50_000;
 
-interface RangeResult { lo: number; hi: number; checked: number; firstBad?: { seq: number; problem: string } }
+interface RangeResult {
+  lo: number;
+  hi: number;
+  checked: number;
+  firstBad?: { seq: number; problem: string };
+}
 
 /**
  * The worker's code: `verifyChainRange` (core/audit.ts) in plain JavaScript, with the same
@@ -112,9 +117,7 @@ parentPort.on('message', (range) => {
  * Verifies the chain like `verifyAuditChain`, on worker threads when the chain is long. Takes the
  * connection itself (not a handle): the workers open its file with its key.
  */
-export async function verifyAuditChainParallel(
-  sqlite: BetterSqlite3.Database, options: ParallelVerifyOptions = {},
-): Promise<AuditVerifyResult> {
+export async function verifyAuditChainParallel(sqlite: BetterSqlite3.Database, options: ParallelVerifyOptions = {}): Promise<AuditVerifyResult> {
   const minEvents = options.minEvents ?? PARALLEL_VERIFY_MIN_EVENTS;
   if (sqlite.memory || sqlite.inTransaction || !sqlite.name) return verifyAuditChain(sqlite);
   const maxSeq = lastSeq(readableDb(sqlite));
@@ -144,7 +147,14 @@ function verifyRanges(file: string, key: string | undefined, maxSeq: number, opt
   const todo: { lo: number; hi: number }[] = [];
   for (let lo = 0; lo < maxSeq; lo += size) todo.push({ lo, hi: Math.min(maxSeq, lo + size) });
   const { driver, nativeBinding } = driverPaths();
-  const workerData = { file, keyPragmas: key ? keyPragmas(key) : [], driver, nativeBinding, genesis: GENESIS_HASH, sql: { batch: VERIFY_BATCH_SQL, plain: VERIFY_PLAIN_SQL, one: VERIFY_ONE_SQL } };
+  const workerData = {
+    file,
+    keyPragmas: key ? keyPragmas(key) : [],
+    driver,
+    nativeBinding,
+    genesis: GENESIS_HASH,
+    sql: { batch: VERIFY_BATCH_SQL, plain: VERIFY_PLAIN_SQL, one: VERIFY_ONE_SQL },
+  };
 
   return new Promise<RangeResult[]>((resolve, reject) => {
     const done = new Map<number, RangeResult>();

@@ -71,7 +71,11 @@ export async function dispatch<N extends CommandName>(
       return { ok: true, value: outcome.value as CommandResult<N> };
     }
     for (const effect of effects) {
-      try { effect(); } catch (err) { toErrorBody(err, `after-commit effect of ${name}`, desk.log); }
+      try {
+        effect();
+      } catch (err) {
+        toErrorBody(err, `after-commit effect of ${name}`, desk.log);
+      }
     }
     const value = outcome.value as CommandResult<N>;
     const madeHere = options.originDeskId === undefined || options.originDeskId === desk.deskId;
@@ -84,8 +88,15 @@ export async function dispatch<N extends CommandName>(
 
 /** Inside the transaction: the op once (a seen op id answers its earlier result), its audit event, its op record and outbox entry. */
 async function applyOnce(
-  desk: DispatchDesk, name: CommandName, rawInput: unknown, input: unknown, prepared: unknown,
-  actor: Actor, opId: string, options: DispatchOptions, effects: (() => void)[],
+  desk: DispatchDesk,
+  name: CommandName,
+  rawInput: unknown,
+  input: unknown,
+  prepared: unknown,
+  actor: Actor,
+  opId: string,
+  options: DispatchOptions,
+  effects: (() => void)[],
 ): Promise<{ duplicate: boolean; value: unknown }> {
   const db = desk.write;
   const seen = db.first(db.selectFrom('applied_ops').select('result').where('op_id', '=', opId));
@@ -96,11 +107,23 @@ async function applyOnce(
   let sentInput = rawInput;
   let deskLocal = DESK_LOCAL_COMMANDS.has(name);
   const ctx: CommandContext = {
-    actor, opId, now, desk, db: desk.write,
-    audit: (r) => { record = r; },
-    afterCommit: (effect) => { effects.push(effect); },
-    changedNothing: () => { changedNothing = true; },
-    syncInput: (input) => { sentInput = input; },
+    actor,
+    opId,
+    now,
+    desk,
+    db: desk.write,
+    audit: (r) => {
+      record = r;
+    },
+    afterCommit: (effect) => {
+      effects.push(effect);
+    },
+    changedNothing: () => {
+      changedNothing = true;
+    },
+    syncInput: (input) => {
+      sentInput = input;
+    },
     deskLocal: () => {
       if (options.originDeskId !== undefined && options.originDeskId !== desk.deskId) {
         throw new UserError('forbidden', `This change (${name}) stays on the desk where it is made: the central service does not take it from a desk.`);
@@ -111,14 +134,22 @@ async function applyOnce(
   const value = await desk.handlers.commands[name].apply(ctx, input as never, prepared as never);
   // A dry run may write to see what would happen; all of it is rolled back.
   if (changedNothing) throw new RolledBack(value);
-  appendAudit(
-    desk.write,
-    record ?? { action: name, entity: name.split('.')[0]!, summary: name },
-    { actor, deskId: options.originDeskId ?? desk.deskId, at: now, opId },
+  appendAudit(desk.write, record ?? { action: name, entity: name.split('.')[0]!, summary: name }, {
+    actor,
+    deskId: options.originDeskId ?? desk.deskId,
+    at: now,
+    opId,
+  });
+  db.run(
+    db.insertInto('applied_ops').values({
+      op_id: opId,
+      name,
+      actor_id: actor.id,
+      at: now,
+      result: JSON.stringify(value ?? null),
+      received_at: desk.clock().toISOString(),
+    }),
   );
-  db.run(db.insertInto('applied_ops').values({
-    op_id: opId, name, actor_id: actor.id, at: now, result: JSON.stringify(value ?? null), received_at: desk.clock().toISOString(),
-  }));
   if (desk.syncEnabled() && !deskLocal) recordInOutbox(desk, { opId, name, input: sentInput, at: now }, actor);
   return { duplicate: false, value };
 }
@@ -141,12 +172,7 @@ class RolledBack {
 }
 
 /** Reads: parse, check the permission, run. */
-export async function runQuery<N extends QueryName>(
-  desk: DispatchDesk,
-  name: N,
-  rawInput: unknown,
-  actor: Actor,
-): Promise<Result<QueryResult<N>>> {
+export async function runQuery<N extends QueryName>(desk: DispatchDesk, name: N, rawInput: unknown, actor: Actor): Promise<Result<QueryResult<N>>> {
   const spec = Object.hasOwn(queries, name) ? queries[name] : undefined;
   const handler = spec && desk.handlers.queries[name];
   if (!spec || !handler) return { ok: false, error: { code: 'not_found', message: `There is no query '${String(name)}'.` } };

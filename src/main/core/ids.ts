@@ -2,7 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 
-interface OpIdScope { opId: string; next: number }
+interface OpIdScope {
+  opId: string;
+  next: number;
+}
 const opScope = new AsyncLocalStorage<OpIdScope>();
 
 /**

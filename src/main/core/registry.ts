@@ -1,6 +1,4 @@
-import type {
-  CommandName, CommandParsed, CommandResult, QueryName, QueryParsed, QueryResult,
-} from '../../shared/contract/index.js';
+import type { CommandName, CommandParsed, CommandResult, QueryName, QueryParsed, QueryResult } from '../../shared/contract/index.js';
 import type { ReadableDB, WritableDB } from '../db/handles.js';
 import type { Actor } from './actor.js';
 import type { AuditRecord } from './audit.js';

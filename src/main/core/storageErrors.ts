@@ -7,7 +7,8 @@ function sqliteCode(err: unknown): string | null {
 }
 
 export const DISK_FULL_MESSAGE = 'The disk holding the data folder is full: nothing was saved. Free some space on it and try again.';
-export const DATABASE_BUSY_MESSAGE = 'The database is busy with other work (another program or a long task is writing to it): nothing was saved. Try again in a moment.';
+export const DATABASE_BUSY_MESSAGE =
+  'The database is busy with other work (another program or a long task is writing to it): nothing was saved. Try again in a moment.';
 
 /**
  * A full disk or a database another connection keeps locked past the busy timeout: not a bug, and

@@ -27,7 +27,10 @@ export const dashboardSummary = defineQuery('dashboard.summary', async ({ db, ac
   const byAge = <A extends { from: number; to: number | null }>(source: AgeSource, ages: A[]) =>
     ages.map((a) => {
       const age = sql<number>`julianday(${now}) - julianday(s.t)`;
-      const banded = db.selectFrom(source.as('s')).select((eb) => eb.fn.countAll<number>().as('n')).where(age, '>=', a.from);
+      const banded = db
+        .selectFrom(source.as('s'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(age, '>=', a.from);
       return { ...a, count: db.first(a.to === null ? banded : banded.where(age, '<', a.to))!.n };
     });
   if (actor.role === 'clerk') {
@@ -35,8 +38,10 @@ export const dashboardSummary = defineQuery('dashboard.summary', async ({ db, ac
     return {
       role: actor.role,
       batchesOnTheWay: count(db.selectFrom('dispatch_batches').where('centre_id', '=', centre).where('state', '=', 'dispatched')),
-      waitingByAge: byAge(db.selectFrom('licences').select('state_since as t').where('centre_id', '=', centre).where('state', '=', 'at_centre'), WAITING_AGES)
-        .map(({ label, count: n }) => ({ label, count: n })),
+      waitingByAge: byAge(
+        db.selectFrom('licences').select('state_since as t').where('centre_id', '=', centre).where('state', '=', 'at_centre'),
+        WAITING_AGES,
+      ).map(({ label, count: n }) => ({ label, count: n })),
     };
   }
   if (actor.role === 'officer') {
@@ -52,12 +57,26 @@ export const dashboardSummary = defineQuery('dashboard.summary', async ({ db, ac
   const year = input.licenceYear ?? (latest || Number(now.slice(0, 4)));
   const inYear = (states: Database['applications']['state'][]) =>
     count(db.selectFrom('applications').where('licence_year', '=', year).where('state', 'in', states));
-  const decisions = db.selectFrom('application_history as h').innerJoin('applications as a', 'a.id', 'h.application_id')
-    .where('h.action', 'in', ['approve', 'reject', 'return']).where('a.licence_year', '=', year);
-  const turnaround = db.all(decisions.select((eb) => ['h.actor_name as officer', eb.fn.countAll<number>().as('decided')])
-    .groupBy('h.actor_name').orderBy('decided', 'desc'));
-  const hoursOf = (officer: string) => db.all(decisions.where('h.actor_name', '=', officer)
-    .select(sql<number>`(julianday(h.at) - julianday(a.submitted_at)) * 24`.as('hours')).orderBy('hours')).map((r) => r.hours);
+  const decisions = db
+    .selectFrom('application_history as h')
+    .innerJoin('applications as a', 'a.id', 'h.application_id')
+    .where('h.action', 'in', ['approve', 'reject', 'return'])
+    .where('a.licence_year', '=', year);
+  const turnaround = db.all(
+    decisions
+      .select((eb) => ['h.actor_name as officer', eb.fn.countAll<number>().as('decided')])
+      .groupBy('h.actor_name')
+      .orderBy('decided', 'desc'),
+  );
+  const hoursOf = (officer: string) =>
+    db
+      .all(
+        decisions
+          .where('h.actor_name', '=', officer)
+          .select(sql<number>`(julianday(h.at) - julianday(a.submitted_at)) * 24`.as('hours'))
+          .orderBy('hours'),
+      )
+      .map((r) => r.hours);
   return {
     role: actor.role,
     licenceYear: year,

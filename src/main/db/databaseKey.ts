@@ -15,8 +15,7 @@ import { DATABASE_KEY_PATTERN, newDatabaseKey } from './cipher.js';
 const KEY_ENV = SECRET_ENV['db.key'];
 
 /** Said once, in plain Node, when a new folder's key is kept in the folder. */
-export const KEY_BESIDE_DATA_NOTICE =
-  `Note: the database key is kept beside the data (secrets.json in the data folder): fine for trials and tests, not for a laptop. Set ${KEY_ENV} to keep it elsewhere.`;
+export const KEY_BESIDE_DATA_NOTICE = `Note: the database key is kept beside the data (secrets.json in the data folder): fine for trials and tests, not for a laptop. Set ${KEY_ENV} to keep it elsewhere.`;
 
 export interface DatabaseKey {
   key: string;
@@ -31,17 +30,26 @@ export interface DatabaseKey {
  * environment view); `sealed` says whether it seals values with the operating system.
  */
 export function databaseKey(
-  file: string, state: 'new' | 'clear' | 'encrypted', store: SecretStore, sealed: boolean, env: NodeJS.ProcessEnv = process.env,
+  file: string,
+  state: 'new' | 'clear' | 'encrypted',
+  store: SecretStore,
+  sealed: boolean,
+  env: NodeJS.ProcessEnv = process.env,
 ): DatabaseKey {
   const fromEnv = environmentKey(env);
   if (fromEnv) return { key: fromEnv, source: KEY_ENV, notice: null };
   const kept = store.get('db.key');
   if (kept !== null) {
-    if (!DATABASE_KEY_PATTERN.test(kept)) throw new UserError('database_key', `The database key kept for ${file} is not 64 hexadecimal characters: set ${KEY_ENV} to the folder's key.`, { field: KEY_ENV });
+    if (!DATABASE_KEY_PATTERN.test(kept))
+      throw new UserError('database_key', `The database key kept for ${file} is not 64 hexadecimal characters: set ${KEY_ENV} to the folder's key.`, {
+        field: KEY_ENV,
+      });
     return { key: kept, source: 'the key kept in this data folder', notice: null };
   }
   if (state === 'encrypted') {
-    throw new UserError('database_key', `${file} is encrypted and its key is not here: set ${KEY_ENV} to the folder's key (64 hexadecimal characters).`, { field: KEY_ENV });
+    throw new UserError('database_key', `${file} is encrypted and its key is not here: set ${KEY_ENV} to the folder's key (64 hexadecimal characters).`, {
+      field: KEY_ENV,
+    });
   }
   const key = newDatabaseKey();
   store.set('db.key', key);
@@ -60,5 +68,9 @@ export function environmentKey(env: NodeJS.ProcessEnv = process.env): string | n
 
 /** The error for a key that does not open the file. */
 export function wrongKeyError(file: string, source: string): UserError {
-  return new UserError('database_key', `${file} does not open with ${source}: it was encrypted with another key, or it is damaged. Set ${KEY_ENV} to the folder's key.`, { field: KEY_ENV });
+  return new UserError(
+    'database_key',
+    `${file} does not open with ${source}: it was encrypted with another key, or it is damaged. Set ${KEY_ENV} to the folder's key.`,
+    { field: KEY_ENV },
+  );
 }

@@ -49,5 +49,8 @@ export async function lockDataFolder(dataDir: string): Promise<FolderLock> {
 }
 
 export function inUse(dataDir: string): UserError {
-  return new UserError('folder_in_use', `The data folder ${dataDir} is open in another program (the desktop app, kmlttb web or kmlttb server). Close that program first.`);
+  return new UserError(
+    'folder_in_use',
+    `The data folder ${dataDir} is open in another program (the desktop app, kmlttb web or kmlttb server). Close that program first.`,
+  );
 }

@@ -1,7 +1,14 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import {
-  DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
-  type CompiledQuery, type Compilable, type RawBuilder, type SelectQueryBuilder,
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type CompiledQuery,
+  type Compilable,
+  type RawBuilder,
+  type SelectQueryBuilder,
 } from 'kysely';
 import type { Database } from './schema.js';
 

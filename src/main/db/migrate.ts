@@ -22,9 +22,7 @@ export function migrate(sqlite: BetterSqlite3.Database, migrations: readonly Mig
     if (m.version <= current) continue;
     const apply = sqlite.transaction(() => {
       sqlite.exec(m.sql);
-      sqlite
-        .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-        .run(m.version, m.name, new Date().toISOString());
+      sqlite.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
     });
     apply();
   }

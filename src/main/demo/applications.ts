@@ -24,11 +24,20 @@ const DISCLOSURES = [
 function centreText(rng: Random, county: string): string {
   const code = centreCodeForCounty(county);
   const centre = reference.rbtc_regional.find((c) => c.code === code)!;
-  return rng.weighted([[centre.code, 3], [centre.name, 4], [centre.town, 2], [centre.town.toLowerCase(), 1]]);
+  return rng.weighted([
+    [centre.code, 3],
+    [centre.name, 4],
+    [centre.town, 2],
+    [centre.town.toLowerCase(), 1],
+  ]);
 }
 
 function licenceYear(rng: Random): number {
-  return rng.weighted([[2027, 55], [2026, 40], [2025, 5]]);
+  return rng.weighted([
+    [2027, 55],
+    [2026, 40],
+    [2025, 5],
+  ]);
 }
 
 function row(rng: Random, p: DemoPractitioner, year: number, submittedMs: number): Omit<DemoRow, 'application_ref'> {

@@ -75,7 +75,10 @@ async function makeDemo(desk: Desk, options: DemoOptions): Promise<DemoSummary> 
   const rows = generateApplications(new Random(seed), count, seed);
 
   const users = await ensureDemoUsers(desk);
-  const fees = await ensureDemoFees(desk, rows.map((r) => Number(r.licence_year)));
+  const fees = await ensureDemoFees(
+    desk,
+    rows.map((r) => Number(r.licence_year)),
+  );
   const fileName = `demo-applications-seed-${seed}.csv`;
   const report = await importDemoApplications(desk, rows, fileName);
   const refs = rows.map((r) => r.application_ref);
@@ -105,8 +108,17 @@ async function makeDemo(desk: Desk, options: DemoOptions): Promise<DemoSummary> 
     ...counts(desk, prefix, payments, sms),
     licences: {
       ...licences,
-      byState: tally(desk.read.all(desk.read.selectFrom('licences as l').innerJoin('applications as a', 'a.id', 'l.application_id')
-        .select(['l.state as k', COUNT]).where(demoApplication(prefix)).groupBy('l.state').orderBy('l.state'))),
+      byState: tally(
+        desk.read.all(
+          desk.read
+            .selectFrom('licences as l')
+            .innerJoin('applications as a', 'a.id', 'l.application_id')
+            .select(['l.state as k', COUNT])
+            .where(demoApplication(prefix))
+            .groupBy('l.state')
+            .orderBy('l.state'),
+        ),
+      ),
     },
     decisions: { ...decided, latest: last.approved + last.rejected + last.returned },
   };
@@ -119,7 +131,12 @@ function tally(rows: readonly { k: string | number | null; n: number }[]): Tally
 
 const COUNT = sql<number>`count(*)`.as('n');
 
-function counts(desk: Desk, refPrefix: string, made: DemoPayments, sending: DemoSms): Omit<DemoSummary, 'dataDir' | 'seed' | 'users' | 'fees' | 'import' | 'decisions' | 'licences'> {
+function counts(
+  desk: Desk,
+  refPrefix: string,
+  made: DemoPayments,
+  sending: DemoSms,
+): Omit<DemoSummary, 'dataDir' | 'seed' | 'users' | 'fees' | 'import' | 'decisions' | 'licences'> {
   const db = desk.read;
   const apps = db.selectFrom('applications').where(demoApplication(refPrefix));
   const ids = apps.select('id');
@@ -156,7 +173,10 @@ function counts(desk: Desk, refPrefix: string, made: DemoPayments, sending: Demo
 
 /** What the demo made, for a person reading a terminal. */
 export function describeDemo(s: DemoSummary): string {
-  const list = (o: Tally) => Object.entries(o).map(([k, n]) => `${k.replace(/_/g, ' ')} ${n}`).join(', ') || 'none';
+  const list = (o: Tally) =>
+    Object.entries(o)
+      .map(([k, n]) => `${k.replace(/_/g, ' ')} ${n}`)
+      .join(', ') || 'none';
   const fees = s.fees.map((f) => `${f.cadre} ${f.licenceYear} ${formatKes(f.amountCents)}${f.created ? ' (placeholder)' : ' (already set)'}`);
   const p = s.payments;
   const files = p.files.map((f) => `${f.fileName}: ${f.rowsRead} rows, ${f.added} new, ${f.alreadyKnown} already known, ${f.notCounted} not counted`);

@@ -20,10 +20,12 @@ export interface DemoLicences {
 export async function licenseDemo(desk: Desk, random: Random, refPrefix: string): Promise<DemoLicences> {
   const made: DemoLicences = { issued: 0, batches: 0, batchesReceived: 0, collected: 0, byProxy: 0, revoked: 0 };
   const db = desk.read;
-  const paid = db.all(db.selectFrom('applications').select('id')
-    .where('state', '=', 'paid').where(demoApplication(refPrefix)).orderBy('application_ref')).map((a) => a.id);
-  const already = db.first(db.selectFrom('licences as l').innerJoin('applications as a', 'a.id', 'l.application_id')
-    .select('l.id').where(demoApplication(refPrefix)));
+  const paid = db
+    .all(db.selectFrom('applications').select('id').where('state', '=', 'paid').where(demoApplication(refPrefix)).orderBy('application_ref'))
+    .map((a) => a.id);
+  const already = db.first(
+    db.selectFrom('licences as l').innerJoin('applications as a', 'a.id', 'l.application_id').select('l.id').where(demoApplication(refPrefix)),
+  );
   if (already) return made; // a second run changes nothing
   // A third of the paid applications wait for their licence, so `paid` shows too.
   const licensed = paid.slice(0, Math.floor((paid.length * 2) / 3));
@@ -32,10 +34,18 @@ export async function licenseDemo(desk: Desk, random: Random, refPrefix: string)
   const issued = await run(desk, 'licence.issue', { applicationIds: licensed }, officer);
   made.issued = issued.issued.length;
 
-  const centres = db.all(db.selectFrom('licences as l').innerJoin('centres as c', 'c.id', 'l.centre_id')
-    .select(['c.id', 'c.code', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('l.state', '=', 'issued').where('l.application_id', 'in', anyOf(licensed))
-    .groupBy('c.id').orderBy('n', 'desc').orderBy('c.code').limit(3));
+  const centres = db.all(
+    db
+      .selectFrom('licences as l')
+      .innerJoin('centres as c', 'c.id', 'l.centre_id')
+      .select(['c.id', 'c.code', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('l.state', '=', 'issued')
+      .where('l.application_id', 'in', anyOf(licensed))
+      .groupBy('c.id')
+      .orderBy('n', 'desc')
+      .orderBy('c.code')
+      .limit(3),
+  );
   // The last centre's licences stay issued, so every state shows; one of them is revoked.
   const toDispatch = centres.length > 1 ? centres.slice(0, -1) : centres;
   for (const [i, centre] of toDispatch.entries()) {
@@ -49,10 +59,18 @@ export async function licenseDemo(desk: Desk, random: Random, refPrefix: string)
     for (const licenceId of atCentre.slice(0, Math.ceil(atCentre.length / 2))) {
       if (random.chance(0.3)) {
         const name = `${random.pick(kenya.first_names)} ${random.pick(kenya.last_names)}`;
-        await run(desk, 'licence.collect', {
-          licenceId, collector: 'proxy', collectorName: name, collectorIdNo: String(random.int(20_000_000, 39_999_999)),
-          note: 'Signed authorisation letter from the holder, with a copy of the holder\'s ID',
-        }, clerk);
+        await run(
+          desk,
+          'licence.collect',
+          {
+            licenceId,
+            collector: 'proxy',
+            collectorName: name,
+            collectorIdNo: String(random.int(20_000_000, 39_999_999)),
+            note: "Signed authorisation letter from the holder, with a copy of the holder's ID",
+          },
+          clerk,
+        );
         made.byProxy++;
       } else {
         await run(desk, 'licence.collect', { licenceId, collector: 'holder' }, clerk);
@@ -60,8 +78,9 @@ export async function licenseDemo(desk: Desk, random: Random, refPrefix: string)
       made.collected++;
     }
   }
-  const stillIssued = db.first(db.selectFrom('licences').select('id')
-    .where('state', '=', 'issued').where('application_id', 'in', anyOf(licensed)).orderBy('licence_no').limit(1))?.id;
+  const stillIssued = db.first(
+    db.selectFrom('licences').select('id').where('state', '=', 'issued').where('application_id', 'in', anyOf(licensed)).orderBy('licence_no').limit(1),
+  )?.id;
   if (stillIssued) {
     await run(desk, 'licence.revoke', { licenceId: stillIssued, reason: 'Registration suspended by the Board after the licence was issued' }, officer);
     made.revoked++;

@@ -28,13 +28,27 @@ export async function payDemoInvoices(
 ): Promise<DemoPayments> {
   const officer = actorOf(desk, 'officer');
   const db = desk.read;
-  const facts = (ref: string) => db.first(db.selectFrom('applications as a')
-    .innerJoin('practitioners as p', 'p.id', 'a.practitioner_id')
-    .leftJoin('invoices as i', 'i.application_id', 'a.id')
-    .leftJoin('fees as f', (join) => join.onRef('f.cadre', '=', 'p.cadre').onRef('f.licence_year', '=', 'a.licence_year'))
-    .select(['a.application_ref', 'a.submitted_at', 'p.first_name', 'p.middle_name', 'p.last_name', 'p.phone', 'p.national_id',
-      'i.bill_ref', 'i.amount_due_cents', 'f.amount_cents as fee_cents'])
-    .where('a.application_ref', '=', ref));
+  const facts = (ref: string) =>
+    db.first(
+      db
+        .selectFrom('applications as a')
+        .innerJoin('practitioners as p', 'p.id', 'a.practitioner_id')
+        .leftJoin('invoices as i', 'i.application_id', 'a.id')
+        .leftJoin('fees as f', (join) => join.onRef('f.cadre', '=', 'p.cadre').onRef('f.licence_year', '=', 'a.licence_year'))
+        .select([
+          'a.application_ref',
+          'a.submitted_at',
+          'p.first_name',
+          'p.middle_name',
+          'p.last_name',
+          'p.phone',
+          'p.national_id',
+          'i.bill_ref',
+          'i.amount_due_cents',
+          'f.amount_cents as fee_cents',
+        ])
+        .where('a.application_ref', '=', ref),
+    );
   // A national ID names one invoice when its holder has no other approval planned (in any batch).
   const approvalsPerPerson = new Map<string, number>();
   for (const d of decisions.plan) {
@@ -48,9 +62,22 @@ export async function payDemoInvoices(
   for (const d of decisions.made) {
     const f = facts(d.ref);
     if (!f) continue;
-    const person = { firstName: f.first_name, middleName: f.middle_name, lastName: f.last_name, phone: f.phone, submittedAt: f.submitted_at, applicationRef: f.application_ref };
+    const person = {
+      firstName: f.first_name,
+      middleName: f.middle_name,
+      lastName: f.last_name,
+      phone: f.phone,
+      submittedAt: f.submitted_at,
+      applicationRef: f.application_ref,
+    };
     if (d.action === 'approve' && f.bill_ref !== null && f.amount_due_cents !== null) {
-      invoices.push({ ...person, billRef: f.bill_ref, amountDueCents: f.amount_due_cents, nationalId: f.national_id, onlyInvoice: approvalsPerPerson.get(f.national_id) === 1 });
+      invoices.push({
+        ...person,
+        billRef: f.bill_ref,
+        amountDueCents: f.amount_due_cents,
+        nationalId: f.national_id,
+        onlyInvoice: approvalsPerPerson.get(f.national_id) === 1,
+      });
     } else if (d.action === 'reject' && f.fee_cents !== null) {
       rejected.push({ ...person, feeCents: f.fee_cents });
     }
@@ -61,9 +88,18 @@ export async function payDemoInvoices(
   const files: DemoPayments['files'] = [];
   for (const file of [statements.ecitizen, statements.mpesa]) {
     const report: PaymentImportReport = await run(
-      desk, 'payments.import', { fileName: file.fileName, dataBase64: Buffer.from(file.csv, 'utf8').toString('base64'), dryRun: false }, officer,
+      desk,
+      'payments.import',
+      { fileName: file.fileName, dataBase64: Buffer.from(file.csv, 'utf8').toString('base64'), dryRun: false },
+      officer,
     );
-    files.push({ fileName: report.fileName, rowsRead: report.rowsRead, added: report.added, alreadyKnown: report.alreadyKnown, notCounted: report.notCounted.length });
+    files.push({
+      fileName: report.fileName,
+      rowsRead: report.rowsRead,
+      added: report.added,
+      alreadyKnown: report.alreadyKnown,
+      notCounted: report.notCounted.length,
+    });
   }
   return { files, cases: statements.cases, byHand: await actByHand(desk, statements.byHand) };
 }
@@ -72,8 +108,15 @@ export async function payDemoInvoices(
 async function actByHand(desk: Desk, byHand: DemoStatements['byHand']): Promise<DemoPayments['byHand']> {
   const officer = actorOf(desk, 'officer');
   const db = desk.read;
-  const unmatched = (transactionId: string) => db.first(db.selectFrom('payment_keys as k').innerJoin('payments as p', 'p.id', 'k.payment_id')
-    .select('p.id').where('k.key', '=', transactionId).where('p.state', '=', 'unmatched'))?.id;
+  const unmatched = (transactionId: string) =>
+    db.first(
+      db
+        .selectFrom('payment_keys as k')
+        .innerJoin('payments as p', 'p.id', 'k.payment_id')
+        .select('p.id')
+        .where('k.key', '=', transactionId)
+        .where('p.state', '=', 'unmatched'),
+    )?.id;
   const done = { matched: 0, notOurs: 0, refundDue: 0 };
   if (byHand.match) {
     const paymentId = unmatched(byHand.match.transactionId);

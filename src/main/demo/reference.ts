@@ -14,9 +14,19 @@ export function centreCodeForCounty(county: string): string {
 
 /** Counties where more of the Board's practitioners live are picked more often. */
 const BIG_COUNTIES: Record<string, number> = {
-  Nairobi: 8, Kiambu: 4, Mombasa: 4, Nakuru: 4, Kisumu: 4, 'Uasin Gishu': 3, Kakamega: 3,
-  Machakos: 3, Meru: 3, Kisii: 3, Nyeri: 2, Embu: 2, Kilifi: 2, Bungoma: 2,
+  Nairobi: 8,
+  Kiambu: 4,
+  Mombasa: 4,
+  Nakuru: 4,
+  Kisumu: 4,
+  'Uasin Gishu': 3,
+  Kakamega: 3,
+  Machakos: 3,
+  Meru: 3,
+  Kisii: 3,
+  Nyeri: 2,
+  Embu: 2,
+  Kilifi: 2,
+  Bungoma: 2,
 };
-export const COUNTY_WEIGHTS: readonly (readonly [string, number])[] = kenya.counties.map(
-  ([, name]) => [name!, BIG_COUNTIES[name!] ?? 1] as const,
-);
+export const COUNTY_WEIGHTS: readonly (readonly [string, number])[] = kenya.counties.map(([, name]) => [name!, BIG_COUNTIES[name!] ?? 1] as const);

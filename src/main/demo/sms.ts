@@ -29,7 +29,10 @@ const DEMO_GATEWAY: Record<string, string> = {
   'sms.senderId': 'KMLTTB',
 };
 /** Safaricom, Airtel and Telkom by the first digits of the national number. */
-const NETWORK_CODES: readonly [RegExp, string][] = [[/^254(?:7[358]|10)/, '63903'], [/^25477/, '63907']];
+const NETWORK_CODES: readonly [RegExp, string][] = [
+  [/^254(?:7[358]|10)/, '63903'],
+  [/^25477/, '63907'],
+];
 const SAFARICOM = '63902';
 
 /**
@@ -43,9 +46,15 @@ const SAFARICOM = '63902';
 export async function sendDemoSms(desk: Desk, rng: Random, seed: number, refPrefix: string, keepQueued: ReadonlySet<string>): Promise<DemoSms> {
   const outcome: DemoSms = { skipped: null, sent: 0, refused: 0, reports: { delivered: 0, failed: 0, awaited: 0 } };
   const db = desk.read;
-  const waiting = db.all(db.selectFrom('sms_messages as m').leftJoin('applications as a', 'a.id', 'm.application_id')
-    .select(['m.id', 'm.phone', 'm.event', 'a.application_ref', 'm.state'])
-    .where('m.state', 'in', ['queued', 'sending']).orderBy('a.application_ref').orderBy('m.event'));
+  const waiting = db.all(
+    db
+      .selectFrom('sms_messages as m')
+      .leftJoin('applications as a', 'a.id', 'm.application_id')
+      .select(['m.id', 'm.phone', 'm.event', 'a.application_ref', 'm.state'])
+      .where('m.state', 'in', ['queued', 'sending'])
+      .orderBy('a.application_ref')
+      .orderBy('m.event'),
+  );
   const foreign = waiting.filter((m) => !m.application_ref?.startsWith(refPrefix)).length;
   const latest = waiting.filter((m) => m.application_ref !== null && keepQueued.has(m.application_ref)).length;
   if (waiting.length === 0) return { ...outcome, skipped: 'nothing was queued' };
@@ -54,22 +63,34 @@ export async function sendDemoSms(desk: Desk, rng: Random, seed: number, refPref
 
   // One number on the blacklist: a returned applicant with no other message.
   const messagesTo = (phone: string) =>
-    db.first(db.selectFrom('sms_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('phone', '=', phone))!.n;
+    db.first(
+      db
+        .selectFrom('sms_messages')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('phone', '=', phone),
+    )!.n;
   const alone = waiting.filter((m) => messagesTo(m.phone) === 1);
   const blacklisted = (alone.find((m) => m.event === 'returned') ?? alone[0])?.phone;
 
   const accepted = new Set<string>();
   const send = async (_config: GatewayConfig, to: string, message: string): Promise<GatewayOutcome> => {
     const number = gatewayNumber(to);
-    const recipient = to === blacklisted
-      ? { statusCode: 406, number, status: 'UserInBlacklist', cost: '0', messageId: 'None' }
-      : {
-          statusCode: 101, number, status: 'Success', cost: `KES ${(0.8 * smsLength(message).parts).toFixed(4)}`,
-          messageId: `ATXid_${createHash('sha256').update(`${seed}\n${to}\n${message}`).digest('hex').slice(0, 32)}`,
-        };
+    const recipient =
+      to === blacklisted
+        ? { statusCode: 406, number, status: 'UserInBlacklist', cost: '0', messageId: 'None' }
+        : {
+            statusCode: 101,
+            number,
+            status: 'Success',
+            cost: `KES ${(0.8 * smsLength(message).parts).toFixed(4)}`,
+            messageId: `ATXid_${createHash('sha256').update(`${seed}\n${to}\n${message}`).digest('hex').slice(0, 32)}`,
+          };
     if (recipient.statusCode === 101) accepted.add(recipient.messageId);
     const total = recipient.statusCode === 101 ? recipient.cost : 'KES 0';
-    return interpretResponse(201, JSON.stringify({ SMSMessageData: { Message: `Sent to ${recipient.statusCode === 101 ? 1 : 0}/1 Total Cost: ${total}`, Recipients: [recipient] } }));
+    return interpretResponse(
+      201,
+      JSON.stringify({ SMSMessageData: { Message: `Sent to ${recipient.statusCode === 101 ? 1 : 0}/1 Total Cost: ${total}`, Recipients: [recipient] } }),
+    );
   };
   const view: Desk = { ...desk, setting: (key) => DEMO_GATEWAY[key] ?? desk.setting(key) };
   const drained = await new SmsWorker(view, { send, random: () => 0.5, recordsHealth: false }).drain();
@@ -78,9 +99,16 @@ export async function sendDemoSms(desk: Desk, rng: Random, seed: number, refPref
   outcome.refused = drained.failed;
 
   // Delivery reports, in a fixed order (the worker's order depends on random ids).
-  const sent = db.all(db.selectFrom('sms_messages as m').innerJoin('applications as a', 'a.id', 'm.application_id')
-    .select(['m.gateway_message_id as id', 'm.phone', 'm.event', 'a.application_ref'])
-    .where('m.state', '=', 'sent').orderBy('a.application_ref').orderBy('m.event'))
+  const sent = db
+    .all(
+      db
+        .selectFrom('sms_messages as m')
+        .innerJoin('applications as a', 'a.id', 'm.application_id')
+        .select(['m.gateway_message_id as id', 'm.phone', 'm.event', 'a.application_ref'])
+        .where('m.state', '=', 'sent')
+        .orderBy('a.application_ref')
+        .orderBy('m.event'),
+    )
     .filter((m): m is typeof m & { id: string } => m.id !== null && accepted.has(m.id));
   const undelivered = (sent.find((m) => m.event === 'rejected') ?? sent[0])?.id;
   for (const m of sent) {

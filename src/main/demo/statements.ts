@@ -169,7 +169,15 @@ export function buildDemoStatements(
       [`${phone.slice(0, 4)}******${phone.slice(-3)}`, 3],
       [sha256ish(rng), 1],
     ]);
-    return { name, shown, phone: rng.weighted([[phone, 6], [`0${phone.slice(3)}`, 3], ['2.54712E+11', 1]]) };
+    return {
+      name,
+      shown,
+      phone: rng.weighted([
+        [phone, 6],
+        [`0${phone.slice(3)}`, 3],
+        ['2.54712E+11', 1],
+      ]),
+    };
   };
   const stranger = (): Payer => {
     const phone = `2547${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
@@ -178,17 +186,36 @@ export function buildDemoStatements(
   const mpesa = (at: number, payer: Payer, account: string, cents: number, status: StatementLine['status'] = 'Completed'): string => {
     const r = receipt(at);
     lines.push({
-      at, receipt: r, status, paidInCents: cents, withdrawnCents: 0, reasonType: 'Pay Bill Online', linked: '', account,
+      at,
+      receipt: r,
+      status,
+      paidInCents: cents,
+      withdrawnCents: 0,
+      reasonType: 'Pay Bill Online',
+      linked: '',
+      account,
       details: `Pay Bill Online from ${payer.shown} - ${payer.name} Acc. ${account}`,
       otherParty: `${payer.shown} - ${payer.name}`,
     });
     return r;
   };
   const ecitizen = (at: number, payer: Payer, reference: string, dueCents: number, status = 'settled', via?: string): Notification => {
-    const channel = via ?? rng.weighted([['MPESA', 7], ['card', 2], ['bank', 1]] as const);
+    const channel =
+      via ??
+      rng.weighted([
+        ['MPESA', 7],
+        ['card', 2],
+        ['bank', 1],
+      ] as const);
     const n: Notification = {
-      at, invoiceNumber: invoiceNumber(), reference, invoiceAmountCents: dueCents,
-      amountCents: dueCents + accessFeeCents(rng), channel, phone: channel === 'card' && rng.chance(0.5) ? '' : payer.phone, status,
+      at,
+      invoiceNumber: invoiceNumber(),
+      reference,
+      invoiceAmountCents: dueCents,
+      amountCents: dueCents + accessFeeCents(rng),
+      channel,
+      phone: channel === 'card' && rng.chance(0.5) ? '' : payer.phone,
+      status,
     };
     notifications.push(n);
     return n;
@@ -243,7 +270,8 @@ export function buildDemoStatements(
         const typed = twoTypos(rng, inv.billRef, knownBillRefs);
         const r = mpesa(paidAt(inv), payer, typed, due);
         byHand.match = {
-          transactionId: r, billRef: inv.billRef,
+          transactionId: r,
+          billRef: inv.billRef,
           reason: `The payer's M-Pesa message shows account ${typed}: ${inv.billRef} with two characters swapped; name and amount agree.`,
         };
         break;
@@ -303,25 +331,47 @@ export function buildDemoStatements(
     byHand.refund = { transactionId: r, reason: `Paid for ${wrong.applicationRef}, which was rejected: no invoice to pay. Refund to the payer's M-Pesa.` };
   }
   const notOurs = mpesa(anyTime(), stranger(), `INV-${rng.int(2000, 9999)}`, rng.int(8, 60) * 5_000);
-  byHand.notOurs = { transactionId: notOurs, reason: 'Not a licence payment: the payer meant another business paybill and was referred to Safaricom for a reversal.' };
+  byHand.notOurs = {
+    transactionId: notOurs,
+    reason: 'Not a licence payment: the payer meant another business paybill and was referred to Safaricom for a reversal.',
+  };
   // Paid in by mistake and reversed by Safaricom the same day: neither line counts.
   const mistakeAt = anyTime();
   const mistake = mpesa(mistakeAt, stranger(), `0${rng.int(700_000_000, 799_999_999)}`, rng.int(2, 20) * 50_000);
   const mistakeLine = lines[lines.length - 1]!;
   const reversedAt = Math.min(LATEST, mistakeAt + rng.int(30, 300) * MINUTE);
   lines.push({
-    at: reversedAt, receipt: receipt(reversedAt), status: 'Completed', paidInCents: 0,
-    withdrawnCents: mistakeLine.paidInCents, reasonType: 'Reversal', details: 'Reversal', otherParty: mistakeLine.otherParty, linked: mistake, account: '',
+    at: reversedAt,
+    receipt: receipt(reversedAt),
+    status: 'Completed',
+    paidInCents: 0,
+    withdrawnCents: mistakeLine.paidInCents,
+    reasonType: 'Reversal',
+    details: 'Reversal',
+    otherParty: mistakeLine.otherParty,
+    linked: mistake,
+    account: '',
   });
   // The paybill's own charges are withdrawals, not payments.
   for (const paid of lines.filter((l) => l.status === 'Completed' && l.paidInCents > 0).slice(0, 2)) {
     lines.push({
-      at: Math.min(LATEST, paid.at + 1_000), receipt: receipt(paid.at), status: 'Completed', paidInCents: 0, withdrawnCents: rng.pick([2_200, 3_300, 5_200]),
-      reasonType: 'Pay Bill Charge', details: 'Business Pay Bill Charge', otherParty: '', linked: paid.receipt, account: '',
+      at: Math.min(LATEST, paid.at + 1_000),
+      receipt: receipt(paid.at),
+      status: 'Completed',
+      paidInCents: 0,
+      withdrawnCents: rng.pick([2_200, 3_300, 5_200]),
+      reasonType: 'Pay Bill Charge',
+      details: 'Business Pay Bill Charge',
+      otherParty: '',
+      linked: paid.receipt,
+      account: '',
     });
   }
   // eCitizen: an attempt still pending and one that failed, for invoices left unpaid; neither counts.
-  for (const [inv, status] of [[unpaid[0], 'pending'], [unpaid[1], 'failed']] as const) {
+  for (const [inv, status] of [
+    [unpaid[0], 'pending'],
+    [unpaid[1], 'failed'],
+  ] as const) {
     if (inv) ecitizen(paidAt(inv), payerOf(inv), inv.billRef, inv.amountDueCents, status);
   }
 
@@ -335,7 +385,15 @@ export function buildDemoStatements(
 
 /** eCitizen's access fee: KES 5 to 50 on top of the fee. */
 function accessFeeCents(rng: Random): number {
-  return rng.weighted([[5, 1], [10, 1], [25, 2], [30, 2], [50, 4]] as const) * 100;
+  return (
+    rng.weighted([
+      [5, 1],
+      [10, 1],
+      [25, 2],
+      [30, 2],
+      [50, 4],
+    ] as const) * 100
+  );
 }
 
 /** M-Pesa may hide the payer's number behind a hash. */
@@ -358,9 +416,38 @@ function loosely(rng: Random, ref: string): string {
 
 /** Keys next to each other on a phone keypad or keyboard. */
 const NEIGHBOURS: Record<string, string> = {
-  2: '3W', 3: '24E', 4: '35R', 5: '46T', 6: '57Y', 7: '68U', 8: '79', 9: '8',
-  A: 'SQZ', B: 'VNGH', C: 'XVD', D: 'SFEC', E: 'WRD', F: 'DGRV', G: 'FHTB', H: 'GJYN', J: 'HKUM', K: 'JLM', L: 'K',
-  M: 'NJK', N: 'BMHJ', P: 'L', Q: 'WA', R: 'ETF', S: 'ADWZ', T: 'RYG', U: 'YHJ', V: 'CBF', W: 'QES', X: 'ZCS', Y: 'TUH', Z: 'XAS',
+  2: '3W',
+  3: '24E',
+  4: '35R',
+  5: '46T',
+  6: '57Y',
+  7: '68U',
+  8: '79',
+  9: '8',
+  A: 'SQZ',
+  B: 'VNGH',
+  C: 'XVD',
+  D: 'SFEC',
+  E: 'WRD',
+  F: 'DGRV',
+  G: 'FHTB',
+  H: 'GJYN',
+  J: 'HKUM',
+  K: 'JLM',
+  L: 'K',
+  M: 'NJK',
+  N: 'BMHJ',
+  P: 'L',
+  Q: 'WA',
+  R: 'ETF',
+  S: 'ADWZ',
+  T: 'RYG',
+  U: 'YHJ',
+  V: 'CBF',
+  W: 'QES',
+  X: 'ZCS',
+  Y: 'TUH',
+  Z: 'XAS',
 };
 
 /**
@@ -422,17 +509,41 @@ function statementCsv(rng: Random, lines: StatementLine[]): string {
     row(['Operator:', 'finance.officer']),
     row(['Report Date:', statementTime(LATEST)]),
     '',
-    row(['Receipt No.', 'Completion Time', 'Initiation Time', 'Details', 'Transaction Status', 'Paid In', 'Withdrawn', 'Balance',
-      'Balance Confirmed', 'Reason Type', 'Other Party Info', 'Linked Transaction ID', 'A/C No.']),
+    row([
+      'Receipt No.',
+      'Completion Time',
+      'Initiation Time',
+      'Details',
+      'Transaction Status',
+      'Paid In',
+      'Withdrawn',
+      'Balance',
+      'Balance Confirmed',
+      'Reason Type',
+      'Other Party Info',
+      'Linked Transaction ID',
+      'A/C No.',
+    ]),
   ];
   for (const l of sorted) {
     if (l.status === 'Completed') balance += l.paidInCents - l.withdrawnCents;
-    out.push(row([
-      l.receipt, statementTime(l.at), statementTime(l.at - rng.int(0, 4) * 1_000), l.details, l.status,
-      l.paidInCents ? (rng.chance(0.7) ? formatKes(l.paidInCents, false) : (l.paidInCents / 100).toFixed(2)) : '',
-      l.withdrawnCents ? `-${formatKes(l.withdrawnCents, false)}` : '',
-      formatKes(balance, false), 'true', l.reasonType, l.otherParty, l.linked, l.account,
-    ]));
+    out.push(
+      row([
+        l.receipt,
+        statementTime(l.at),
+        statementTime(l.at - rng.int(0, 4) * 1_000),
+        l.details,
+        l.status,
+        l.paidInCents ? (rng.chance(0.7) ? formatKes(l.paidInCents, false) : (l.paidInCents / 100).toFixed(2)) : '',
+        l.withdrawnCents ? `-${formatKes(l.withdrawnCents, false)}` : '',
+        formatKes(balance, false),
+        'true',
+        l.reasonType,
+        l.otherParty,
+        l.linked,
+        l.account,
+      ]),
+    );
   }
   return out.join('\r\n') + '\r\n';
 }
@@ -440,13 +551,35 @@ function statementCsv(rng: Random, lines: StatementLine[]): string {
 /** eCitizen's notifications export, oldest first. */
 function ecitizenCsv(rng: Random, notifications: Notification[]): string {
   const sorted = [...notifications].sort((a, b) => a.at - b.at || a.invoiceNumber.localeCompare(b.invoiceNumber));
-  const amount = (cents: number) => rng.weighted([[formatKes(cents, false), 2], [(cents / 100).toFixed(2), 2], [String(cents / 100), 1]]);
-  const out = [row(['invoice_number', 'client_invoice_ref', 'amount_paid', 'invoice_amount', 'currency', 'payment_date', 'payment_channel', 'phone_number', 'status'])];
+  const amount = (cents: number) =>
+    rng.weighted([
+      [formatKes(cents, false), 2],
+      [(cents / 100).toFixed(2), 2],
+      [String(cents / 100), 1],
+    ]);
+  const out = [
+    row(['invoice_number', 'client_invoice_ref', 'amount_paid', 'invoice_amount', 'currency', 'payment_date', 'payment_channel', 'phone_number', 'status']),
+  ];
   for (const n of sorted) {
-    out.push(row([
-      n.invoiceNumber, n.reference, amount(n.amountCents), (n.invoiceAmountCents / 100).toFixed(2), 'KES', ecitizenTime(n.at), n.channel, n.phone,
-      n.status === 'settled' ? rng.weighted([['settled', 8], ['Settled', 1], ['SETTLED', 1]]) : n.status,
-    ]));
+    out.push(
+      row([
+        n.invoiceNumber,
+        n.reference,
+        amount(n.amountCents),
+        (n.invoiceAmountCents / 100).toFixed(2),
+        'KES',
+        ecitizenTime(n.at),
+        n.channel,
+        n.phone,
+        n.status === 'settled'
+          ? rng.weighted([
+              ['settled', 8],
+              ['Settled', 1],
+              ['SETTLED', 1],
+            ])
+          : n.status,
+      ]),
+    );
   }
   return out.join('\r\n') + '\r\n';
 }

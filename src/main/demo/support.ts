@@ -16,9 +16,9 @@ export async function run<N extends CommandName>(desk: Desk, name: N, input: unk
 
 /** The user row as an Actor, for decisions made as that user. */
 export function actorOf(desk: Desk, username: string): Actor {
-  const row = desk.read.first(desk.read.selectFrom('users')
-    .select(['id', 'username', 'full_name', 'role', 'centre_id'])
-    .where('username', '=', username).where('active', '=', 1));
+  const row = desk.read.first(
+    desk.read.selectFrom('users').select(['id', 'username', 'full_name', 'role', 'centre_id']).where('username', '=', username).where('active', '=', 1),
+  );
   if (!row) throw new UserError('not_found', `Demo data: there is no active user '${username}'.`);
   return { id: row.id, username: row.username, fullName: row.full_name, role: row.role, centreId: row.centre_id };
 }

@@ -4,12 +4,7 @@
  * refused: a crafted link must not start another program through a custom scheme (file:,
  * smb:, ms-msdt: and the like).
  */
-export const EXTERNAL_HOSTS: readonly string[] = [
-  'kmlttb.org',
-  'www.kmlttb.org',
-  'ecitizen.go.ke',
-  'www.ecitizen.go.ke',
-];
+export const EXTERNAL_HOSTS: readonly string[] = ['kmlttb.org', 'www.kmlttb.org', 'ecitizen.go.ke', 'www.ecitizen.go.ke'];
 
 export function isAllowedExternalUrl(raw: string, hosts: readonly string[] = EXTERNAL_HOSTS): boolean {
   let url: URL;
@@ -18,11 +13,5 @@ export function isAllowedExternalUrl(raw: string, hosts: readonly string[] = EXT
   } catch {
     return false;
   }
-  return (
-    url.protocol === 'https:' &&
-    url.username === '' &&
-    url.password === '' &&
-    url.port === '' &&
-    hosts.includes(url.hostname)
-  );
+  return url.protocol === 'https:' && url.username === '' && url.password === '' && url.port === '' && hosts.includes(url.hostname);
 }

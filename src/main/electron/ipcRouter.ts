@@ -60,12 +60,18 @@ export function createIpcRouter(deps: IpcRouterDeps) {
   async function session(call: SessionCall, input: unknown, id: number): Promise<Result<unknown>> {
     const token = deps.getToken(id);
     switch (call) {
-      case 'login': return keep(id, await service.login(input));
-      case 'createFirstAdmin': return keep(id, await service.createFirstAdmin(input));
-      case 'session': return keep(id, await service.session(token));
-      case 'unlock': return service.unlock(token, input);
-      case 'lock': return service.lock(token);
-      case 'firstRun': return service.firstRun();
+      case 'login':
+        return keep(id, await service.login(input));
+      case 'createFirstAdmin':
+        return keep(id, await service.createFirstAdmin(input));
+      case 'session':
+        return keep(id, await service.session(token));
+      case 'unlock':
+        return service.unlock(token, input);
+      case 'lock':
+        return service.lock(token);
+      case 'firstRun':
+        return service.firstRun();
       case 'logout':
         deps.setToken(id, null);
         return service.logout(token);

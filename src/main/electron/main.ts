@@ -68,7 +68,13 @@ async function start(): Promise<void> {
   installSecurityHooks(log(), devServerUrl);
   const work = new BackgroundWork(desk);
   background = work;
-  bindIpc({ desk, devServerUrl, saveFile, firstRun: { paused: (run) => work.paused(run) }, openFolder: async (folder) => (await shell.openPath(folder)) === '' });
+  bindIpc({
+    desk,
+    devServerUrl,
+    saveFile,
+    firstRun: { paused: (run) => work.paused(run) },
+    openFolder: async (folder) => (await shell.openPath(folder)) === '',
+  });
   work.start();
   mainWindow = createMainWindow({ prefs: openPrefs(dataDir), preloadPath: PRELOAD, url: devServerUrl ?? APP_ENTRY_URL, devTools, log: log() });
   mainWindow.on('closed', () => (mainWindow = undefined));
@@ -101,5 +107,8 @@ if (!app.requestSingleInstanceLock()) {
         app.quit();
       });
   });
-  app.whenReady().then(start).catch((err: unknown) => log().error({ err }, 'start: failed'));
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => log().error({ err }, 'start: failed'));
 }

@@ -21,7 +21,9 @@ export const applicationsReceive = defineCommand('applications.receive', async (
   const problems: ImportProblem[] = [
     ...notScalar.map((key) => ({ line: 1, field: key, message: 'must be text, a number, true/false or null' })),
     ...match.duplicates.map((d) => ({
-      line: 1, field: d.name, message: `is given ${d.positions.length} times (${d.positions.map((i) => headers[i]).join(', ')})`,
+      line: 1,
+      field: d.name,
+      message: `is given ${d.positions.length} times (${d.positions.map((i) => headers[i]).join(', ')})`,
     })),
   ];
   const row = validateRow({ line: 1, cells }, match.index, headers.length, {
@@ -55,9 +57,10 @@ export const applicationsReceive = defineCommand('applications.receive', async (
     action: 'applications.receive',
     entity: 'application',
     entityId: applicationId,
-    summary: outcome === 'new'
-      ? `Application ${record.applicationRef} received from eCitizen`
-      : `Application ${record.applicationRef} resubmitted on eCitizen (revision ${revision})`,
+    summary:
+      outcome === 'new'
+        ? `Application ${record.applicationRef} received from eCitizen`
+        : `Application ${record.applicationRef} resubmitted on eCitizen (revision ${revision})`,
     after: { applicationRef: record.applicationRef, nationalId: record.nationalId, licenceYear: record.licenceYear, revision },
   });
   return { outcome, applicationRef: record.applicationRef, applicationId };

@@ -27,7 +27,8 @@ export const paymentsReceive = defineCommand('payments.receive', async (ctx, inp
     const reason = notCounted?.reason ?? 'not a payment';
     const transactionId = transactionIdOf(input.notification);
     ctx.audit({
-      action: 'payments.receive', entity: 'payment',
+      action: 'payments.receive',
+      entity: 'payment',
       summary: `eCitizen notification${transactionId ? ` ${transactionId}` : ''} not counted: ${reason}`,
       after: { transactionId, reason },
     });
@@ -41,12 +42,20 @@ export const paymentsReceive = defineCommand('payments.receive', async (ctx, inp
     return { outcome: 'duplicate' as const, transactionId: payment.transactionId, paymentId: null, matchRule: null, billRef: null, reason: null };
   }
   autoMatch(ctx, [paymentId]);
-  const after = ctx.db.first(ctx.db.selectFrom('payments as p').leftJoin('invoices as i', 'i.id', 'p.invoice_id')
-    .select(['p.state', 'p.match_rule as matchRule', 'i.bill_ref as billRef']).where('p.id', '=', paymentId))!;
+  const after = ctx.db.first(
+    ctx.db
+      .selectFrom('payments as p')
+      .leftJoin('invoices as i', 'i.id', 'p.invoice_id')
+      .select(['p.state', 'p.match_rule as matchRule', 'i.bill_ref as billRef'])
+      .where('p.id', '=', paymentId),
+  )!;
   ctx.audit({
-    action: 'payments.receive', entity: 'payment', entityId: paymentId,
-    summary: `eCitizen payment ${payment.transactionId} of ${formatKes(payment.amountCents)} received`
-      + (after.billRef ? `, matched to ${after.billRef} (${after.matchRule})` : ', not matched'),
+    action: 'payments.receive',
+    entity: 'payment',
+    entityId: paymentId,
+    summary:
+      `eCitizen payment ${payment.transactionId} of ${formatKes(payment.amountCents)} received` +
+      (after.billRef ? `, matched to ${after.billRef} (${after.matchRule})` : ', not matched'),
     after: { transactionId: payment.transactionId, amountCents: payment.amountCents, referenceTyped: payment.referenceTyped, ...after },
   });
   return { outcome: 'stored' as const, transactionId: payment.transactionId, paymentId, matchRule: after.matchRule, billRef: after.billRef, reason: null };

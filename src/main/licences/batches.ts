@@ -25,26 +25,60 @@ export const batchCreate = defineCommand('batch.create', async (ctx, input) => {
     return l;
   });
   const year = now.slice(0, 4);
-  const { made } = db.first(db
-    .selectFrom('dispatch_batches')
-    .select((eb) => eb.fn.countAll<number>().as('made'))
-    .where('centre_id', '=', centre.id)
-    .where('batch_no', 'like', `${centre.code}-${year}-%`))!;
+  const { made } = db.first(
+    db
+      .selectFrom('dispatch_batches')
+      .select((eb) => eb.fn.countAll<number>().as('made'))
+      .where('centre_id', '=', centre.id)
+      .where('batch_no', 'like', `${centre.code}-${year}-%`),
+  )!;
   const batchNo = `${centre.code}-${year}-${String(made + 1).padStart(4, '0')}`;
   const id = newId();
-  db.run(db.insertInto('dispatch_batches').values({
-    id, batch_no: batchNo, centre_id: centre.id, state: 'dispatched', licence_count: found.length, created_at: now, created_by: actor.id, updated_at: now,
-  }));
+  db.run(
+    db.insertInto('dispatch_batches').values({
+      id,
+      batch_no: batchNo,
+      centre_id: centre.id,
+      state: 'dispatched',
+      licence_count: found.length,
+      created_at: now,
+      created_by: actor.id,
+      updated_at: now,
+    }),
+  );
   for (const part of inChunks(found)) {
-    db.run(db
-      .updateTable('licences')
-      .set((eb) => ({ state: 'dispatched', batch_id: id, dispatched_at: now, state_since: now, version: eb('version', '+', 1), updated_at: now }))
-      .where('id', 'in', part.map((l) => l.id)));
-    recordLicenceHistory(db, ...part.map((l) => ({
-      licenceId: l.id, at: now, actorId: actor.id, actorName: actor.username, action: 'dispatch', from: 'issued', to: 'dispatched', centreId: centre.id, reason: batchNo,
-    })));
+    db.run(
+      db
+        .updateTable('licences')
+        .set((eb) => ({ state: 'dispatched', batch_id: id, dispatched_at: now, state_since: now, version: eb('version', '+', 1), updated_at: now }))
+        .where(
+          'id',
+          'in',
+          part.map((l) => l.id),
+        ),
+    );
+    recordLicenceHistory(
+      db,
+      ...part.map((l) => ({
+        licenceId: l.id,
+        at: now,
+        actorId: actor.id,
+        actorName: actor.username,
+        action: 'dispatch',
+        from: 'issued',
+        to: 'dispatched',
+        centreId: centre.id,
+        reason: batchNo,
+      })),
+    );
   }
-  ctx.audit({ action: 'batch.create', entity: 'batch', entityId: id, summary: `Batch ${batchNo} of ${found.length} licences dispatched to ${centre.name}`, after: { batchNo, licences: found.map((l) => l.licence_no) } });
+  ctx.audit({
+    action: 'batch.create',
+    entity: 'batch',
+    entityId: id,
+    summary: `Batch ${batchNo} of ${found.length} licences dispatched to ${centre.name}`,
+    after: { batchNo, licences: found.map((l) => l.licence_no) },
+  });
   return batchRow(db, id);
 });
 
@@ -55,37 +89,69 @@ export const batchReceive = defineCommand('batch.receive', async (ctx, input) =>
   if (!batch) throw new UserError('not_found', `No batch with id ${input.batchId}.`);
   requireCentre(actor, batch.centre_id);
   if (batch.state !== 'dispatched') throw new UserError('invalid_transition', `Batch ${batch.batch_no} was already received.`);
-  db.run(db
-    .updateTable('dispatch_batches')
-    .set((eb) => ({ state: 'received', received_at: now, received_by: actor.id, version: eb('version', '+', 1), updated_at: now }))
-    .where('id', '=', batch.id));
-  const licences = db.all(db
-    .selectFrom('licences as l')
-    .innerJoin('practitioners as p', 'p.id', 'l.practitioner_id')
-    .innerJoin('centres as c', 'c.id', 'l.centre_id')
-    .select(['l.id', 'l.licence_no', 'l.application_id', 'p.first_name', 'p.phone', 'p.language', 'c.name as centre', 'c.town'])
-    .where('l.batch_id', '=', batch.id)
-    .where('l.state', '=', 'dispatched'));
+  db.run(
+    db
+      .updateTable('dispatch_batches')
+      .set((eb) => ({ state: 'received', received_at: now, received_by: actor.id, version: eb('version', '+', 1), updated_at: now }))
+      .where('id', '=', batch.id),
+  );
+  const licences = db.all(
+    db
+      .selectFrom('licences as l')
+      .innerJoin('practitioners as p', 'p.id', 'l.practitioner_id')
+      .innerJoin('centres as c', 'c.id', 'l.centre_id')
+      .select(['l.id', 'l.licence_no', 'l.application_id', 'p.first_name', 'p.phone', 'p.language', 'c.name as centre', 'c.town'])
+      .where('l.batch_id', '=', batch.id)
+      .where('l.state', '=', 'dispatched'),
+  );
   for (const part of inChunks(licences)) {
-    db.run(db
-      .updateTable('licences')
-      .set((eb) => ({ state: 'at_centre', received_at: now, state_since: now, version: eb('version', '+', 1), updated_at: now }))
-      .where('id', 'in', part.map((l) => l.id)));
-    recordLicenceHistory(db, ...part.map((l) => ({
-      licenceId: l.id, at: now, actorId: actor.id, actorName: actor.username, action: 'receive', from: 'dispatched', to: 'at_centre', centreId: batch.centre_id, reason: batch.batch_no,
-    })));
+    db.run(
+      db
+        .updateTable('licences')
+        .set((eb) => ({ state: 'at_centre', received_at: now, state_since: now, version: eb('version', '+', 1), updated_at: now }))
+        .where(
+          'id',
+          'in',
+          part.map((l) => l.id),
+        ),
+    );
+    recordLicenceHistory(
+      db,
+      ...part.map((l) => ({
+        licenceId: l.id,
+        at: now,
+        actorId: actor.id,
+        actorName: actor.username,
+        action: 'receive',
+        from: 'dispatched',
+        to: 'at_centre',
+        centreId: batch.centre_id,
+        reason: batch.batch_no,
+      })),
+    );
   }
   const fallback = ctx.desk.setting('sms.defaultLanguage');
   let queued = 0;
   for (const l of licences) {
     const sms = queueSms(db, {
-      event: 'at_centre', eventKey: `at_centre:${l.id}:${batch.id}`, applicationId: l.application_id, phone: l.phone,
+      event: 'at_centre',
+      eventKey: `at_centre:${l.id}:${batch.id}`,
+      applicationId: l.application_id,
+      phone: l.phone,
       language: smsLanguage({ p_language: l.language }, fallback),
-      values: { name: l.first_name, licenceNo: l.licence_no, centre: l.centre, town: l.town }, at: now,
+      values: { name: l.first_name, licenceNo: l.licence_no, centre: l.centre, town: l.town },
+      at: now,
     });
     if (sms.smsId) queued++;
   }
   if (queued) ctx.afterCommit(() => ctx.desk.notifySmsQueued());
-  ctx.audit({ action: 'batch.receive', entity: 'batch', entityId: batch.id, summary: `Batch ${batch.batch_no} received: ${licences.length} licences at the centre, ${queued} SMS queued`, before: { state: 'dispatched' }, after: { state: 'received' } });
+  ctx.audit({
+    action: 'batch.receive',
+    entity: 'batch',
+    entityId: batch.id,
+    summary: `Batch ${batch.batch_no} received: ${licences.length} licences at the centre, ${queued} SMS queued`,
+    before: { state: 'dispatched' },
+    after: { state: 'received' },
+  });
   return batchRow(db, batch.id);
 });

@@ -38,19 +38,28 @@ export function signingKey(desk: DeskServices, db: WritableDB, now: string): Key
   const signed = db.first(db.selectFrom('licences').select('qr_payload').where('qr_payload', '<>', '').orderBy('issued_at', 'desc').limit(1))?.qr_payload;
   if (stored === null) {
     if (known.length === 0 && signed === undefined) return makeKey(desk, db, now);
-    throw new UserError('signing_key_missing', `The Board's licence signing key is missing from ${where}, although ${signed ? 'this desk has signed licences with it' : 'this desk knows its public key'}. Restore secrets.json from a backup of this data folder, or set ${SECRET_ENV['licence.signingKey']} to the key of the service or desk that signed them. ${never}`);
+    throw new UserError(
+      'signing_key_missing',
+      `The Board's licence signing key is missing from ${where}, although ${signed ? 'this desk has signed licences with it' : 'this desk knows its public key'}. Restore secrets.json from a backup of this data folder, or set ${SECRET_ENV['licence.signingKey']} to the key of the service or desk that signed them. ${never}`,
+    );
   }
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: Buffer.from(stored, 'base64'), format: 'der', type: 'pkcs8' });
   } catch {
-    throw new UserError('signing_key_unreadable', `The licence signing key in ${where} is damaged: it is not an Ed25519 private key. Restore secrets.json from a backup of this data folder. ${never}`);
+    throw new UserError(
+      'signing_key_unreadable',
+      `The licence signing key in ${where} is damaged: it is not an Ed25519 private key. Restore secrets.json from a backup of this data folder. ${never}`,
+    );
   }
   const publicKey = publicKeyOf(key);
   if (known.includes(publicKey)) return key;
   // No public key on record (a desk from before they were recorded): the stored key must be the one that signed.
   if (known.length > 0 || (signed !== undefined && !checkPayload(signed, [publicKey]).ok)) {
-    throw new UserError('signing_key_unreadable', `The licence signing key in ${where} is not the Board's key that signed this desk's licences. Restore the secrets.json that holds the right key from a backup of this data folder. ${never}`);
+    throw new UserError(
+      'signing_key_unreadable',
+      `The licence signing key in ${where} is not the Board's key that signed this desk's licences. Restore the secrets.json that holds the right key from a backup of this data folder. ${never}`,
+    );
   }
   recordPublicKey(db, publicKey, now);
   return key;

@@ -12,9 +12,31 @@ export const licenceReassign = defineCommand('licence.reassign', async (ctx, inp
   if (!centre) throw new UserError('invalid_input', 'That centre does not exist.', { field: 'centreId' });
   if (!centre.active) throw new UserError('invalid_input', `${centre.name} is inactive and cannot receive licences.`, { field: 'centreId' });
   if (centre.id === l.centre_id) throw new UserError('invalid_input', `The licence is already assigned to ${centre.name}.`, { field: 'centreId' });
-  db.run(db.updateTable('licences').set((eb) => ({ centre_id: centre.id, version: eb('version', '+', 1), updated_at: now })).where('id', '=', l.id));
-  recordLicenceHistory(db, { licenceId: l.id, at: now, actorId: actor.id, actorName: actor.username, action: 'reassign', from: l.state, to: l.state, centreId: centre.id, reason: input.reason });
-  ctx.audit({ action: 'licence.reassign', entity: 'licence', entityId: l.id, summary: `Licence ${l.licence_no} reassigned to ${centre.name}: ${input.reason}`, before: { centreId: l.centre_id }, after: { centreId: centre.id } });
+  db.run(
+    db
+      .updateTable('licences')
+      .set((eb) => ({ centre_id: centre.id, version: eb('version', '+', 1), updated_at: now }))
+      .where('id', '=', l.id),
+  );
+  recordLicenceHistory(db, {
+    licenceId: l.id,
+    at: now,
+    actorId: actor.id,
+    actorName: actor.username,
+    action: 'reassign',
+    from: l.state,
+    to: l.state,
+    centreId: centre.id,
+    reason: input.reason,
+  });
+  ctx.audit({
+    action: 'licence.reassign',
+    entity: 'licence',
+    entityId: l.id,
+    summary: `Licence ${l.licence_no} reassigned to ${centre.name}: ${input.reason}`,
+    before: { centreId: l.centre_id },
+    after: { centreId: centre.id },
+  });
   return licenceRow(db, l.id, now);
 });
 
@@ -23,11 +45,38 @@ export const licenceRevoke = defineCommand('licence.revoke', async (ctx, input) 
   const l = licenceRecord(db, input.licenceId);
   const move = licenceMove(l.state, 'revoke');
   if (!move.ok) throw new UserError('invalid_transition', move.message);
-  db.run(db
-    .updateTable('licences')
-    .set((eb) => ({ state: 'revoked', revoked_at: now, revoked_by: actor.id, revoke_reason: input.reason, state_since: now, version: eb('version', '+', 1), updated_at: now }))
-    .where('id', '=', l.id));
-  recordLicenceHistory(db, { licenceId: l.id, at: now, actorId: actor.id, actorName: actor.username, action: 'revoke', from: l.state, to: 'revoked', centreId: l.centre_id, reason: input.reason });
-  ctx.audit({ action: 'licence.revoke', entity: 'licence', entityId: l.id, summary: `Licence ${l.licence_no} revoked: ${input.reason}`, before: { state: l.state }, after: { state: 'revoked' } });
+  db.run(
+    db
+      .updateTable('licences')
+      .set((eb) => ({
+        state: 'revoked',
+        revoked_at: now,
+        revoked_by: actor.id,
+        revoke_reason: input.reason,
+        state_since: now,
+        version: eb('version', '+', 1),
+        updated_at: now,
+      }))
+      .where('id', '=', l.id),
+  );
+  recordLicenceHistory(db, {
+    licenceId: l.id,
+    at: now,
+    actorId: actor.id,
+    actorName: actor.username,
+    action: 'revoke',
+    from: l.state,
+    to: 'revoked',
+    centreId: l.centre_id,
+    reason: input.reason,
+  });
+  ctx.audit({
+    action: 'licence.revoke',
+    entity: 'licence',
+    entityId: l.id,
+    summary: `Licence ${l.licence_no} revoked: ${input.reason}`,
+    before: { state: l.state },
+    after: { state: 'revoked' },
+  });
   return licenceRow(db, l.id, now);
 });

@@ -11,13 +11,16 @@ import { boardPublicKeys } from './boardKey.js';
 import { checkPayload } from './signing.js';
 
 const SORTS = {
-  licenceNo: ['l.licence_year', 'l.sequence'], issuedAt: ['l.issued_at'], stateSince: ['l.state_since'], name: ['p.last_name', 'p.first_name'],
+  licenceNo: ['l.licence_year', 'l.sequence'],
+  issuedAt: ['l.issued_at'],
+  stateSince: ['l.state_since'],
+  name: ['p.last_name', 'p.first_name'],
 } as const;
 
 /** A clerk sees only their own centre; asking for another one is refused, not silently emptied. */
 function centreScope(actor: Actor, asked: string | undefined): string | undefined {
   if (!isCentreScoped(actor.role)) return asked;
-  if (asked && asked !== actor.centreId) throw new UserError('forbidden', 'You can see only your own centre\'s licences.');
+  if (asked && asked !== actor.centreId) throw new UserError('forbidden', "You can see only your own centre's licences.");
   return actor.centreId ?? 'none';
 }
 
@@ -32,39 +35,66 @@ export const licencesList = defineQuery('licences.list', async ({ db, actor, des
     const term = input.search.trim();
     const phone = normalisePhone(term);
     const like = `%${term.replace(/[%_]/g, '')}%`;
-    q = q.where((eb) => eb.or([
-      eb('p.national_id', '=', term.toUpperCase()),
-      eb('l.licence_no', '=', term.toUpperCase()),
-      eb('p.phone', '=', phone.ok ? phone.msisdn : null),
-      eb(sql<string>`p.first_name || ' ' || p.middle_name || ' ' || p.last_name`, 'like', like),
-      eb(sql<string>`p.first_name || ' ' || p.last_name`, 'like', like),
-    ]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('p.national_id', '=', term.toUpperCase()),
+        eb('l.licence_no', '=', term.toUpperCase()),
+        eb('p.phone', '=', phone.ok ? phone.msisdn : null),
+        eb(sql<string>`p.first_name || ' ' || p.middle_name || ' ' || p.last_name`, 'like', like),
+        eb(sql<string>`p.first_name || ' ' || p.last_name`, 'like', like),
+      ]),
+    );
   }
   const { total } = db.first(q.select((eb) => eb.fn.countAll<number>().as('total')))!;
   let rows = licenceRows(db, desk.clock().toISOString(), q);
   for (const column of SORTS[input.sort]) rows = rows.orderBy(column, input.dir === 'desc' ? 'desc' : 'asc');
-  return { rows: db.all(rows.orderBy('l.id').limit(input.pageSize).offset(input.page * input.pageSize)), total, page: input.page, pageSize: input.pageSize };
+  return {
+    rows: db.all(
+      rows
+        .orderBy('l.id')
+        .limit(input.pageSize)
+        .offset(input.page * input.pageSize),
+    ),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
 });
 
 export const licenceDetail = defineQuery('licence.detail', async ({ db, actor, desk }, input): Promise<LicenceDetail> => {
   const row = licenceRow(db, input.id, desk.clock().toISOString());
   requireCentre(actor, row.centreId);
-  const l = db.first(db
-    .selectFrom('licences as l')
-    .innerJoin('practitioners as pr', 'pr.id', 'l.practitioner_id')
-    .leftJoin('users as u', 'u.id', 'l.collected_by_clerk')
-    .select([
-      'l.valid_from as validFrom', 'l.valid_to as validTo', 'pr.cadre', 'pr.registration_no as registrationNo',
-      'l.dispatched_at as dispatchedAt', 'l.received_at as receivedAt', 'l.collected_at as collectedAt', 'u.username as collectedByClerk',
-      'l.collector_kind as collectorKind', 'l.collector_name as collectorName', 'l.collector_id_no as collectorIdNo', 'l.collector_note as collectorNote',
-      'l.revoked_at as revokedAt', 'l.revoke_reason as revokeReason', 'l.qr_payload as qrPayload',
-    ])
-    .where('l.id', '=', input.id))!;
-  const history = db.all(db
-    .selectFrom('licence_history')
-    .select(['at', 'actor_name as actor', 'action', 'from_state as fromState', 'to_state as toState', 'reason'])
-    .where('licence_id', '=', input.id)
-    .orderBy('id'));
+  const l = db.first(
+    db
+      .selectFrom('licences as l')
+      .innerJoin('practitioners as pr', 'pr.id', 'l.practitioner_id')
+      .leftJoin('users as u', 'u.id', 'l.collected_by_clerk')
+      .select([
+        'l.valid_from as validFrom',
+        'l.valid_to as validTo',
+        'pr.cadre',
+        'pr.registration_no as registrationNo',
+        'l.dispatched_at as dispatchedAt',
+        'l.received_at as receivedAt',
+        'l.collected_at as collectedAt',
+        'u.username as collectedByClerk',
+        'l.collector_kind as collectorKind',
+        'l.collector_name as collectorName',
+        'l.collector_id_no as collectorIdNo',
+        'l.collector_note as collectorNote',
+        'l.revoked_at as revokedAt',
+        'l.revoke_reason as revokeReason',
+        'l.qr_payload as qrPayload',
+      ])
+      .where('l.id', '=', input.id),
+  )!;
+  const history = db.all(
+    db
+      .selectFrom('licence_history')
+      .select(['at', 'actor_name as actor', 'action', 'from_state as fromState', 'to_state as toState', 'reason'])
+      .where('licence_id', '=', input.id)
+      .orderBy('id'),
+  );
   return { ...row, ...l, history };
 });
 
@@ -74,7 +104,13 @@ export const batchesList = defineQuery('batches.list', async ({ db, actor }, inp
   if (centreId) q = q.where('b.centre_id', '=', centreId);
   if (input.state) q = q.where('b.state', '=', input.state);
   const { total } = db.first(q.select((eb) => eb.fn.countAll<number>().as('total')))!;
-  const rows = db.all(batchRows(db, q).orderBy('b.created_at', 'desc').orderBy('b.id').limit(input.pageSize).offset(input.page * input.pageSize));
+  const rows = db.all(
+    batchRows(db, q)
+      .orderBy('b.created_at', 'desc')
+      .orderBy('b.id')
+      .limit(input.pageSize)
+      .offset(input.page * input.pageSize),
+  );
   return { rows, total, page: input.page, pageSize: input.pageSize };
 });
 
@@ -95,11 +131,17 @@ export const licenceVerify = defineQuery('licence.verify', async ({ db }, input)
   }
   const here = db.first(db.selectFrom('licences').select(['state', 'revoke_reason']).where('licence_no', '=', claims.licenceNo));
   if (here?.state === 'revoked') {
-    return { status: 'revoked' as const, message: `Licence ${claims.licenceNo} was revoked${here.revoke_reason ? `: ${here.revoke_reason}` : ''}.`, ...claims, knownHere: true };
+    return {
+      status: 'revoked' as const,
+      message: `Licence ${claims.licenceNo} was revoked${here.revoke_reason ? `: ${here.revoke_reason}` : ''}.`,
+      ...claims,
+      knownHere: true,
+    };
   }
   return {
     status: 'valid' as const,
     message: `Valid licence ${claims.licenceNo} for ${claims.holderName}, ${claims.licenceYear}.${here ? '' : ' (This desk does not hold it, so a revocation would not show here.)'}`,
-    ...claims, knownHere: Boolean(here),
+    ...claims,
+    knownHere: Boolean(here),
   };
 });

@@ -18,10 +18,20 @@ export function licenceRows(db: ReadableDB, now: string, from = licencesFrom(db)
     .innerJoin('applications as a', 'a.id', 'l.application_id')
     .leftJoin('dispatch_batches as b', 'b.id', 'l.batch_id')
     .select([
-      'l.id', 'l.licence_no as licenceNo', 'l.licence_year as licenceYear', holderName.as('holderName'),
-      'p.national_id as nationalId', 'p.phone', 'l.centre_id as centreId', 'c.name as centreName', 'l.state', 'b.batch_no as batchNo',
-      'l.issued_at as issuedAt', 'l.state_since as stateSince',
-      sql<number>`CAST(julianday(${now}) - julianday(l.state_since) AS INTEGER)`.as('daysInState'), 'a.application_ref as applicationRef',
+      'l.id',
+      'l.licence_no as licenceNo',
+      'l.licence_year as licenceYear',
+      holderName.as('holderName'),
+      'p.national_id as nationalId',
+      'p.phone',
+      'l.centre_id as centreId',
+      'c.name as centreName',
+      'l.state',
+      'b.batch_no as batchNo',
+      'l.issued_at as issuedAt',
+      'l.state_since as stateSince',
+      sql<number>`CAST(julianday(${now}) - julianday(l.state_since) AS INTEGER)`.as('daysInState'),
+      'a.application_ref as applicationRef',
     ]);
 }
 
@@ -44,8 +54,16 @@ export function batchRows(db: ReadableDB, from = db.selectFrom('dispatch_batches
     .leftJoin('users as cu', 'cu.id', 'b.created_by')
     .leftJoin('users as ru', 'ru.id', 'b.received_by')
     .select([
-      'b.id', 'b.batch_no as batchNo', 'b.centre_id as centreId', 'c.name as centreName', 'b.state', 'b.licence_count as licenceCount',
-      'b.created_at as createdAt', 'cu.username as createdBy', 'b.received_at as receivedAt', 'ru.username as receivedBy',
+      'b.id',
+      'b.batch_no as batchNo',
+      'b.centre_id as centreId',
+      'c.name as centreName',
+      'b.state',
+      'b.licence_count as licenceCount',
+      'b.created_at as createdAt',
+      'cu.username as createdBy',
+      'b.received_at as receivedAt',
+      'ru.username as receivedBy',
     ]);
 }
 
@@ -57,16 +75,34 @@ export function batchRow(db: ReadableDB, id: string): BatchRow {
 
 /** One step of a licence's history. */
 export interface LicenceStep {
-  licenceId: string; at: string; actorId: string | null; actorName: string; action: string;
-  from: string | null; to: string | null; centreId: string | null; reason?: string | null;
+  licenceId: string;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  from: string | null;
+  to: string | null;
+  centreId: string | null;
+  reason?: string | null;
 }
 
 /** Writes steps of licences' histories, in one statement. */
 export function recordLicenceHistory(db: WritableDB, ...steps: LicenceStep[]): void {
-  db.run(db.insertInto('licence_history').values(steps.map((e) => ({
-    licence_id: e.licenceId, at: e.at, actor_id: e.actorId, actor_name: e.actorName, action: e.action,
-    from_state: e.from, to_state: e.to, centre_id: e.centreId, reason: e.reason ?? null,
-  }))));
+  db.run(
+    db.insertInto('licence_history').values(
+      steps.map((e) => ({
+        licence_id: e.licenceId,
+        at: e.at,
+        actor_id: e.actorId,
+        actor_name: e.actorName,
+        action: e.action,
+        from_state: e.from,
+        to_state: e.to,
+        centre_id: e.centreId,
+        reason: e.reason ?? null,
+      })),
+    ),
+  );
 }
 
 /**

@@ -25,9 +25,7 @@ export function qrPayload(key: KeyObject, claims: LicenceClaims): string {
   return `${body}|${sign(null, Buffer.from(body), key).toString('base64url')}`;
 }
 
-export type PayloadCheck =
-  | { ok: true; claims: LicenceClaims }
-  | { ok: false; reason: 'unreadable' | 'tampered'; claims?: LicenceClaims };
+export type PayloadCheck = { ok: true; claims: LicenceClaims } | { ok: false; reason: 'unreadable' | 'tampered'; claims?: LicenceClaims };
 
 /** Checks a payload against the Board's public keys (base64 SPKI): valid when one of them verifies it. */
 export function checkPayload(payload: string, publicKeysBase64: readonly string[]): PayloadCheck {

@@ -23,9 +23,33 @@ const BASE_NAME = 'kmlttb';
  * this is the net under them.
  */
 const SENSITIVE_KEYS = [
-  'password', 'passwordFile', 'token', 'apiKey', 'apikey', 'secret', 'authorization', 'cookie', 'signature', 'x-signature',
-  'headers', 'body', 'input', 'payload', 'nationalId', 'national_id', 'idNumber', 'phone', 'phoneNumber', 'phone_number',
-  'fullName', 'full_name', 'firstName', 'first_name', 'lastName', 'last_name', 'email',
+  'password',
+  'passwordFile',
+  'token',
+  'apiKey',
+  'apikey',
+  'secret',
+  'authorization',
+  'cookie',
+  'signature',
+  'x-signature',
+  'headers',
+  'body',
+  'input',
+  'payload',
+  'nationalId',
+  'national_id',
+  'idNumber',
+  'phone',
+  'phoneNumber',
+  'phone_number',
+  'fullName',
+  'full_name',
+  'firstName',
+  'first_name',
+  'lastName',
+  'last_name',
+  'email',
 ];
 
 export const LOG_OPTIONS: LoggerOptions = {
@@ -88,7 +112,8 @@ export async function openFileLog(dataDir: string, name: string): Promise<FileLo
 
 /** Removes all but the `keep` newest log files of the folder. */
 export function pruneLogs(dir: string, keep: number): void {
-  const files = fs.readdirSync(dir)
+  const files = fs
+    .readdirSync(dir)
     .filter((f) => f.startsWith(`${BASE_NAME}.`) && f.endsWith('.log'))
     .map((f) => ({ file: path.join(dir, f), mtime: fs.statSync(path.join(dir, f)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);

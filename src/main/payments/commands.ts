@@ -17,13 +17,24 @@ function payment(db: ReadableDB, id: string, expected: PaymentState, doing: stri
 }
 
 function setState(ctx: CommandContext, id: string, fields: UpdateObject<Database, 'payments'>): void {
-  ctx.db.run(ctx.db.updateTable('payments').set(fields).set((eb) => ({ version: eb('version', '+', 1), updated_at: ctx.now })).where('id', '=', id));
+  ctx.db.run(
+    ctx.db
+      .updateTable('payments')
+      .set(fields)
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: ctx.now }))
+      .where('id', '=', id),
+  );
 }
 
 export const paymentsAutoMatch = defineCommand('payments.autoMatch', async (ctx) => {
   const result = autoMatch(ctx);
   const m = result.matched;
-  ctx.audit({ action: 'payments.autoMatch', entity: 'payment', summary: `Auto-match: ${m.exact_reference + m.check_character + m.national_id} matched, ${result.unmatched} left unmatched`, after: result });
+  ctx.audit({
+    action: 'payments.autoMatch',
+    entity: 'payment',
+    summary: `Auto-match: ${m.exact_reference + m.check_character + m.national_id} matched, ${result.unmatched} left unmatched`,
+    after: result,
+  });
   return result;
 });
 
@@ -34,9 +45,12 @@ export const paymentMatch = defineCommand('payment.match', async (ctx, input) =>
   settleInvoices(ctx, [invoice.id]);
   const after = invoiceRow(ctx.db, invoice.id);
   ctx.audit({
-    action: 'payment.match', entity: 'payment', entityId: p.id,
+    action: 'payment.match',
+    entity: 'payment',
+    entityId: p.id,
     summary: `Payment ${p.transaction_id} (${formatKes(p.amount_cents)}) matched by hand to ${invoice.billRef} (${invoice.applicationRef}): ${input.reason}`,
-    before: { state: p.state, invoiceId: null, invoiceState: invoice.state }, after: { state: 'matched', invoiceId: invoice.id, invoiceState: after.state },
+    before: { state: p.state, invoiceId: null, invoiceState: invoice.state },
+    after: { state: 'matched', invoiceId: invoice.id, invoiceState: after.state },
   });
   return paymentRow(ctx.db, p.id);
 });
@@ -45,14 +59,20 @@ export const paymentUnmatch = defineCommand('payment.unmatch', async (ctx, input
   const p = payment(ctx.db, input.paymentId, 'matched', 'unmatched');
   const invoice = invoiceRow(ctx.db, p.invoice_id!);
   if (invoice.applicationState === 'licensed' && invoice.amountPaidCents - p.amount_cents < invoice.amountDueCents) {
-    throw new UserError('invalid_transition', `A licence was issued on ${invoice.applicationRef}: taking this payment off would leave it unpaid. Revoke the licence first.`);
+    throw new UserError(
+      'invalid_transition',
+      `A licence was issued on ${invoice.applicationRef}: taking this payment off would leave it unpaid. Revoke the licence first.`,
+    );
   }
   setState(ctx, p.id, { state: 'unmatched', invoice_id: null, match_rule: null, matched_by: null, matched_at: null, note: input.reason });
   settleInvoices(ctx, [invoice.id]);
   ctx.audit({
-    action: 'payment.unmatch', entity: 'payment', entityId: p.id,
+    action: 'payment.unmatch',
+    entity: 'payment',
+    entityId: p.id,
     summary: `Payment ${p.transaction_id} (${formatKes(p.amount_cents)}) taken off ${invoice.billRef}: ${input.reason}`,
-    before: { state: 'matched', invoiceId: invoice.id }, after: { state: 'unmatched', invoiceState: invoiceRow(ctx.db, invoice.id).state },
+    before: { state: 'matched', invoiceId: invoice.id },
+    after: { state: 'unmatched', invoiceState: invoiceRow(ctx.db, invoice.id).state },
   });
   return paymentRow(ctx.db, p.id);
 });
@@ -60,14 +80,28 @@ export const paymentUnmatch = defineCommand('payment.unmatch', async (ctx, input
 export const paymentIgnore = defineCommand('payment.ignore', async (ctx, input) => {
   const p = payment(ctx.db, input.paymentId, 'unmatched', 'marked as not ours');
   setState(ctx, p.id, { state: 'ignored', note: input.reason });
-  ctx.audit({ action: 'payment.ignore', entity: 'payment', entityId: p.id, summary: `Payment ${p.transaction_id} (${formatKes(p.amount_cents)}) marked as not ours: ${input.reason}`, before: { state: p.state }, after: { state: 'ignored' } });
+  ctx.audit({
+    action: 'payment.ignore',
+    entity: 'payment',
+    entityId: p.id,
+    summary: `Payment ${p.transaction_id} (${formatKes(p.amount_cents)}) marked as not ours: ${input.reason}`,
+    before: { state: p.state },
+    after: { state: 'ignored' },
+  });
   return paymentRow(ctx.db, p.id);
 });
 
 export const paymentFlagRefund = defineCommand('payment.flagRefund', async (ctx, input) => {
   const p = payment(ctx.db, input.paymentId, 'unmatched', 'flagged for refund');
   setState(ctx, p.id, { state: 'refund_due', note: input.reason });
-  ctx.audit({ action: 'payment.flagRefund', entity: 'payment', entityId: p.id, summary: `Payment ${p.transaction_id} (${formatKes(p.amount_cents)}) to be refunded: ${input.reason}`, before: { state: p.state }, after: { state: 'refund_due' } });
+  ctx.audit({
+    action: 'payment.flagRefund',
+    entity: 'payment',
+    entityId: p.id,
+    summary: `Payment ${p.transaction_id} (${formatKes(p.amount_cents)}) to be refunded: ${input.reason}`,
+    before: { state: p.state },
+    after: { state: 'refund_due' },
+  });
   return paymentRow(ctx.db, p.id);
 });
 
@@ -75,7 +109,13 @@ export const paymentRefundMade = defineCommand('payment.refundMade', async (ctx,
   const p = payment(ctx.db, input.paymentId, 'refund_due', 'marked as refunded');
   if (p.refunded_at) throw new UserError('invalid_transition', 'This refund was already recorded as made.');
   setState(ctx, p.id, { refunded_at: ctx.now, refunded_by: ctx.actor.id, note: sql<string>`coalesce(note || '; ', '') || ${`refunded: ${input.reason}`}` });
-  ctx.audit({ action: 'payment.refundMade', entity: 'payment', entityId: p.id, summary: `Refund of payment ${p.transaction_id} (${formatKes(p.amount_cents)}) made: ${input.reason}`, after: { refundedAt: ctx.now } });
+  ctx.audit({
+    action: 'payment.refundMade',
+    entity: 'payment',
+    entityId: p.id,
+    summary: `Refund of payment ${p.transaction_id} (${formatKes(p.amount_cents)}) made: ${input.reason}`,
+    after: { refundedAt: ctx.now },
+  });
   return paymentRow(ctx.db, p.id);
 });
 
@@ -83,9 +123,18 @@ export const invoiceRefundMade = defineCommand('invoice.refundMade', async (ctx,
   const invoice = invoiceRow(ctx.db, input.invoiceId);
   if (invoice.refundDueCents <= 0) throw new UserError('invalid_transition', `Invoice ${invoice.billRef} has no surplus to refund.`);
   if (invoice.refundedAt) throw new UserError('invalid_transition', `The surplus on ${invoice.billRef} was already refunded.`);
-  ctx.db.run(ctx.db.updateTable('invoices')
-    .set((eb) => ({ refunded_at: ctx.now, refunded_by: ctx.actor.id, version: eb('version', '+', 1), updated_at: ctx.now }))
-    .where('id', '=', invoice.id));
-  ctx.audit({ action: 'invoice.refundMade', entity: 'invoice', entityId: invoice.id, summary: `Surplus of ${formatKes(invoice.refundDueCents)} on ${invoice.billRef} refunded: ${input.reason}`, after: { refundedAt: ctx.now } });
+  ctx.db.run(
+    ctx.db
+      .updateTable('invoices')
+      .set((eb) => ({ refunded_at: ctx.now, refunded_by: ctx.actor.id, version: eb('version', '+', 1), updated_at: ctx.now }))
+      .where('id', '=', invoice.id),
+  );
+  ctx.audit({
+    action: 'invoice.refundMade',
+    entity: 'invoice',
+    entityId: invoice.id,
+    summary: `Surplus of ${formatKes(invoice.refundDueCents)} on ${invoice.billRef} refunded: ${input.reason}`,
+    after: { refundedAt: ctx.now },
+  });
   return invoiceRow(ctx.db, invoice.id);
 });

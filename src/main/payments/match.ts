@@ -35,10 +35,11 @@ function openInvoices(from: RawBuilder<unknown>, where: RawBuilder<unknown>) {
 
 /** Open invoices among these bill references (always MAX_CORRECTIONS of them, padded with nulls: one statement). */
 const openByRefs = (refs: (string | null)[]) => openInvoices(sql`invoices i`, sql`i.bill_ref IN (${sql.join(refs)})`);
-const openByNationalId = (nationalId: string) => openInvoices(
-  sql`practitioners p CROSS JOIN applications a ON a.practitioner_id = p.id CROSS JOIN invoices i ON i.application_id = a.id`,
-  sql`p.national_id = ${nationalId}`,
-);
+const openByNationalId = (nationalId: string) =>
+  openInvoices(
+    sql`practitioners p CROSS JOIN applications a ON a.practitioner_id = p.id CROSS JOIN invoices i ON i.application_id = a.id`,
+    sql`p.national_id = ${nationalId}`,
+  );
 
 /**
  * DOMAIN.md's auto-match, in order: the exact bill reference (ignoring case, spaces and
@@ -106,7 +107,9 @@ export function matchPayments(ctx: SettleContext, scope?: string[]): AutoMatchRe
       const corrections = correctionsOfCleanRef(ref);
       if (corrections.length > 0) {
         refs.fill(null);
-        corrections.forEach((c, i) => { refs[i] = c; });
+        corrections.forEach((c, i) => {
+          refs[i] = c;
+        });
         candidates = open(db.all(openByRefs(refs)), amount);
       }
       rule = 'check_character';

@@ -99,21 +99,29 @@ function queuePaidSms(ctx: SettleContext): number {
   let paid = 0;
   let queued = false;
   const toPaid = ctx.db.all(sql<{
-    id: string; application_ref: string; licence_year: number; revision: number; first_name: string;
-    phone: string | null; language: string; bill_ref: string; amount_paid_cents: number;
+    id: string;
+    application_ref: string;
+    licence_year: number;
+    revision: number;
+    first_name: string;
+    phone: string | null;
+    language: string;
+    bill_ref: string;
+    amount_paid_cents: number;
   }>`SELECT a.id, a.application_ref, a.licence_year, a.revision, p.first_name, p.phone, p.language, i.bill_ref, i.amount_paid_cents
      FROM temp.settle_moved m CROSS JOIN applications a ON a.id = m.id CROSS JOIN practitioners p ON p.id = a.practitioner_id
        CROSS JOIN invoices i ON i.application_id = a.id
      WHERE m.to_paid ORDER BY m.id`);
   for (const a of toPaid) {
     paid++;
-    queued = queue({
-      eventKey: `paid:${a.id}:${a.revision}`,
-      applicationId: a.id,
-      phone: a.phone,
-      language: smsLanguage({ p_language: a.language }, fallback),
-      values: { name: a.first_name, ref: a.application_ref, year: String(a.licence_year), billRef: a.bill_ref, amount: formatKes(a.amount_paid_cents) },
-    }) || queued;
+    queued =
+      queue({
+        eventKey: `paid:${a.id}:${a.revision}`,
+        applicationId: a.id,
+        phone: a.phone,
+        language: smsLanguage({ p_language: a.language }, fallback),
+        values: { name: a.first_name, ref: a.application_ref, year: String(a.licence_year), billRef: a.bill_ref, amount: formatKes(a.amount_paid_cents) },
+      }) || queued;
   }
   if (queued) ctx.afterCommit(() => ctx.desk.notifySmsQueued());
   return paid;

@@ -84,12 +84,21 @@ export function applyReversals(
     const id = keyOwner(db, r.reverses);
     const p = id ? db.first(db.selectFrom('payments').select(['id', 'state', 'invoice_id']).where('id', '=', id)) : undefined;
     if (!p || p.state === 'ignored') continue;
-    db.run(db.updateTable('payments')
-      .set((eb) => ({
-        state: 'ignored', invoice_id: null, match_rule: null, matched_by: null, matched_at: null,
-        note: `Reversed (${meta.sourceFile} line ${r.line})`, version: eb('version', '+', 1), updated_at: meta.now,
-      }))
-      .where('id', '=', p.id));
+    db.run(
+      db
+        .updateTable('payments')
+        .set((eb) => ({
+          state: 'ignored',
+          invoice_id: null,
+          match_rule: null,
+          matched_by: null,
+          matched_at: null,
+          note: `Reversed (${meta.sourceFile} line ${r.line})`,
+          version: eb('version', '+', 1),
+          updated_at: meta.now,
+        }))
+        .where('id', '=', p.id),
+    );
     if (p.invoice_id) invoiceIds.push(p.invoice_id);
     reversed++;
   }

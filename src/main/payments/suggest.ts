@@ -6,7 +6,12 @@ import { ftsQuery } from '../applications/queries.js';
 import type { ReadableDB } from '../db/handles.js';
 import { invoiceRows, type InvoicesEb } from './rows.js';
 
-interface Unmatched { amount_cents: number; reference_clean: string; payer_phone: string | null; payer_name: string }
+interface Unmatched {
+  amount_cents: number;
+  reference_clean: string;
+  payer_phone: string | null;
+  payer_name: string;
+}
 
 /**
  * Invoices a person might match an unmatched payment to, ranked, each with why. Also notes that
@@ -30,25 +35,47 @@ export function suggestInvoices(db: ReadableDB, p: Unmatched): { suggestions: Ma
 
   if (ref.length >= 2 && ref.length <= 12) {
     for (const candidate of oneCharacterCorrections(ref)) {
-      add(invoices((eb) => eb('i.bill_ref', '=', candidate)), 50, (r) => `The reference typed, ${ref}, differs by one character from ${r.billRef}`);
+      add(
+        invoices((eb) => eb('i.bill_ref', '=', candidate)),
+        50,
+        (r) => `The reference typed, ${ref}, differs by one character from ${r.billRef}`,
+      );
     }
   }
   if (ref) {
-    add(invoices((eb) => eb('pr.national_id', '=', ref)), 40, (r) => `The reference typed is the national ID of ${r.applicantName}`);
-    add(invoices((eb) => eb(refWithoutDashes, '=', ref)), 40, (r) => `The reference typed is the application reference ${r.applicationRef}`);
-    const app = db.first(db.selectFrom('applications as a').select(['a.application_ref', 'a.state'])
-      .where(refWithoutDashes, '=', ref).where('a.state', 'in', ['submitted', 'rejected', 'returned']));
+    add(
+      invoices((eb) => eb('pr.national_id', '=', ref)),
+      40,
+      (r) => `The reference typed is the national ID of ${r.applicantName}`,
+    );
+    add(
+      invoices((eb) => eb(refWithoutDashes, '=', ref)),
+      40,
+      (r) => `The reference typed is the application reference ${r.applicationRef}`,
+    );
+    const app = db.first(
+      db
+        .selectFrom('applications as a')
+        .select(['a.application_ref', 'a.state'])
+        .where(refWithoutDashes, '=', ref)
+        .where('a.state', 'in', ['submitted', 'rejected', 'returned']),
+    );
     if (app) notes.push(`The reference typed is application ${app.application_ref}, which is ${app.state}: it has no invoice to pay.`);
   }
   if (p.payer_phone) {
     const phone = p.payer_phone;
-    add(invoices((eb) => eb.and([eb('pr.phone', '=', phone), open(eb)])), 30, (r) => `The payer's phone is ${r.applicantName}'s`);
+    add(
+      invoices((eb) => eb.and([eb('pr.phone', '=', phone), open(eb)])),
+      30,
+      (r) => `The payer's phone is ${r.applicantName}'s`,
+    );
   }
   const nameQuery = p.payer_name ? ftsQuery(p.payer_name.split(/\s+/).slice(0, 3).join(' ')) : null;
   if (nameQuery) {
     add(
       invoices((eb) => eb.and([eb(sql`a.rowid`, 'in', sql`(SELECT rowid FROM applications_search WHERE applications_search MATCH ${nameQuery})`), open(eb)])),
-      15, (r) => `The payer's name matches ${r.applicantName}`,
+      15,
+      (r) => `The payer's name matches ${r.applicantName}`,
     );
   }
   for (const entry of found.values()) {
@@ -62,8 +89,16 @@ export function suggestInvoices(db: ReadableDB, p: Unmatched): { suggestions: Ma
     .sort((a, b) => b.score - a.score || a.row.billRef.localeCompare(b.row.billRef))
     .slice(0, 5)
     .map(({ row, score, why }): MatchSuggestion => ({
-      invoiceId: row.id, billRef: row.billRef, applicationRef: row.applicationRef, applicantName: row.applicantName,
-      nationalId: row.nationalId, amountDueCents: row.amountDueCents, balanceCents: row.balanceCents, invoiceState: row.state, score, why,
+      invoiceId: row.id,
+      billRef: row.billRef,
+      applicationRef: row.applicationRef,
+      applicantName: row.applicantName,
+      nationalId: row.nationalId,
+      amountDueCents: row.amountDueCents,
+      balanceCents: row.balanceCents,
+      invoiceState: row.state,
+      score,
+      why,
     }));
   return { suggestions, notes };
 }

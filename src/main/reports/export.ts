@@ -67,7 +67,12 @@ export function reportDefinition(name: string): ReportDefinition {
 }
 
 /** Checks the actor may run the report, and turns the request's filters into the report's. Clerks get their own centre. */
-export function resolveFilters(desk: Pick<DeskServices, 'read'>, actor: Actor, def: ReportDefinition, req: Omit<ExportRequest, 'out' | 'format' | 'report'>): ReportFilters {
+export function resolveFilters(
+  desk: Pick<DeskServices, 'read'>,
+  actor: Actor,
+  def: ReportDefinition,
+  req: Omit<ExportRequest, 'out' | 'format' | 'report'>,
+): ReportFilters {
   if (!can(actor.role, 'report.run') || !can(actor.role, def.permission)) {
     throw new UserError('forbidden', `Your role (${actor.role}) may not run the ${def.name} report.`);
   }
@@ -77,7 +82,8 @@ export function resolveFilters(desk: Pick<DeskServices, 'read'>, actor: Actor, d
   if (req.licenceYear) filters.licenceYear = req.licenceYear;
   if (req.state) filters.state = req.state;
   if (req.officer) filters.officer = req.officer;
-  if (filters.from && filters.to && filters.from >= filters.to) throw new UserError('invalid_input', 'The start date is after the end date.', { field: 'from' });
+  if (filters.from && filters.to && filters.from >= filters.to)
+    throw new UserError('invalid_input', 'The start date is after the end date.', { field: 'from' });
   if (req.centre) {
     const centre = findCentre(desk.read, req.centre);
     if (!centre) throw new UserError('invalid_input', `There is no centre '${req.centre}'.`, { field: 'centre' });
@@ -121,7 +127,14 @@ export async function exportReport(desk: Desk, actor: Actor, req: ExportRequest,
   try {
     if (req.format === 'csv') await writeCsv(tmp, def.columns, rows, options.signal);
     else if (req.format === 'xlsx') await writeXlsx(tmp, def.title, def.columns, rows, options.signal);
-    else await writePdf(tmp, { title: def.title, filters: filterText, generatedBy: `${actor.fullName} (${actor.username})`, generatedAt: formatNairobi(now), totals: def.totals }, def.columns, rows, options.signal);
+    else
+      await writePdf(
+        tmp,
+        { title: def.title, filters: filterText, generatedBy: `${actor.fullName} (${actor.username})`, generatedAt: formatNairobi(now), totals: def.totals },
+        def.columns,
+        rows,
+        options.signal,
+      );
     options.signal?.throwIfAborted();
     fs.renameSync(tmp, target);
   } catch (err) {
@@ -133,10 +146,17 @@ export async function exportReport(desk: Desk, actor: Actor, req: ExportRequest,
     reader.close();
   }
   options.onProgress?.(count);
-  const recorded = await desk.dispatch('report.exported', {
-    report: def.name, format: req.format, rows: count, file: target,
-    filters: Object.fromEntries(used),
-  }, actor);
+  const recorded = await desk.dispatch(
+    'report.exported',
+    {
+      report: def.name,
+      format: req.format,
+      rows: count,
+      file: target,
+      filters: Object.fromEntries(used),
+    },
+    actor,
+  );
   if (!recorded.ok) throw new UserError(recorded.error.code, recorded.error.message);
   return count;
 }

@@ -1,7 +1,9 @@
 import { defineCommand } from '../core/registry.js';
 
 export const reportExported = defineCommand('report.exported', async (ctx, input) => {
-  const filters = Object.entries(input.filters).map(([k, v]) => `${k}=${v}`).join(', ');
+  const filters = Object.entries(input.filters)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
   ctx.audit({
     action: 'report.exported',
     entity: 'report',

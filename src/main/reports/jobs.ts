@@ -35,7 +35,12 @@ export class ExportJobs {
 
   constructor(private readonly desk: Desk) {
     this.dir = exportsDir(desk.dataDir);
-    this.hold = new Set((process.env[EXPORT_HOLD_ENV] ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+    this.hold = new Set(
+      (process.env[EXPORT_HOLD_ENV] ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
   }
 
   start(actor: Actor, raw: unknown): ExportJob {
@@ -48,19 +53,44 @@ export class ExportJobs {
     const stamp = this.desk.clock().toISOString().slice(0, 10);
     const fileName = `${input.report}-${stamp}.${input.format}`;
     const job: Job = {
-      id, report: input.report, format: input.format, state: 'running', rows: 0, fileName, error: null,
-      actorId: actor.id, path: path.join(this.dir, `${id}.${input.format}`), controller: new AbortController(),
+      id,
+      report: input.report,
+      format: input.format,
+      state: 'running',
+      rows: 0,
+      fileName,
+      error: null,
+      actorId: actor.id,
+      path: path.join(this.dir, `${id}.${input.format}`),
+      controller: new AbortController(),
     };
     this.jobs.set(id, job);
     const { signal } = job.controller;
-    const held = this.hold.has(input.report) ? new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })) : Promise.resolve();
+    const held = this.hold.has(input.report)
+      ? new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))
+      : Promise.resolve();
     held
-      .then(() => exportReport(this.desk, actor, { ...input, out: job.path }, { signal, onProgress: (rows) => { job.rows = rows; } }))
+      .then(() =>
+        exportReport(
+          this.desk,
+          actor,
+          { ...input, out: job.path },
+          {
+            signal,
+            onProgress: (rows) => {
+              job.rows = rows;
+            },
+          },
+        ),
+      )
       .then((rows) => Object.assign(job, { rows, state: 'done' }))
       .catch((err: unknown) => {
-        Object.assign(job, job.controller.signal.aborted
-          ? { state: 'cancelled', error: 'Cancelled: no file was written.' }
-          : { state: 'failed', error: err instanceof UserError ? err.message : 'The export failed.' });
+        Object.assign(
+          job,
+          job.controller.signal.aborted
+            ? { state: 'cancelled', error: 'Cancelled: no file was written.' }
+            : { state: 'failed', error: err instanceof UserError ? err.message : 'The export failed.' },
+        );
         if (!(err instanceof UserError)) this.desk.log.error({ err, report: input.report }, 'export: failed');
       });
     return this.view(job);

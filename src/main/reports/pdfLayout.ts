@@ -49,7 +49,11 @@ function isWhole(column: ReportColumn): boolean {
 }
 
 function minWidth(column: ReportColumn, size: number, measure: Measure): number {
-  const header = Math.max(...headerLabel(column).split(' ').map((w) => measure(w, true, size)));
+  const header = Math.max(
+    ...headerLabel(column)
+      .split(' ')
+      .map((w) => measure(w, true, size)),
+  );
   const sample = column.kind === 'text' ? (column.whole ?? FREE_TEXT_SAMPLE) : SAMPLES[column.kind];
   return Math.ceil(Math.max(header, measure(sample, false, size))) + 2 * CELL_PAD;
 }

@@ -114,7 +114,11 @@ export class PdfTable {
       const cells = columns.map((c) => headerLines(c, size, this.pen.measure));
       this.drawBand(b, cells, 0, linesOf(cells), true, false);
     });
-    this.doc.moveTo(this.page.left, this.y).lineTo(this.page.left + this.page.width, this.y).lineWidth(0.5).stroke('#000000');
+    this.doc
+      .moveTo(this.page.left, this.y)
+      .lineTo(this.page.left + this.page.width, this.y)
+      .lineWidth(0.5)
+      .stroke('#000000');
   }
 
   private bandHeight(lines: number): number {
@@ -133,9 +137,7 @@ export class PdfTable {
       lines.forEach((line, j) => {
         const doc = this.pen.use(bold, line.size);
         const top = this.y + V_PAD + j * this.lineHeight + ASCENT * (this.layout.size - line.size);
-        const x = column.align === 'right'
-          ? column.x + column.width - CELL_PAD - doc.widthOfString(line.text)
-          : column.x + CELL_PAD;
+        const x = column.align === 'right' ? column.x + column.width - CELL_PAD - doc.widthOfString(line.text) : column.x + CELL_PAD;
         doc.text(line.text, x, top, { lineBreak: false });
       });
     });

@@ -90,7 +90,11 @@ export interface FilterColumns {
 }
 
 /** The report's query, narrowed by the filters that apply to it. */
-export function filtered<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, f: ReportFilters, columns: FilterColumns): SelectQueryBuilder<DB, TB, O> {
+export function filtered<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  f: ReportFilters,
+  columns: FilterColumns,
+): SelectQueryBuilder<DB, TB, O> {
   let q = query;
   const add = (value: string | number | undefined, column: string | undefined, op: '>=' | '<' | '=') => {
     if (value !== undefined && value !== '' && column) q = q.where(sql.ref(column), op, value);

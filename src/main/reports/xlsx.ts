@@ -69,7 +69,14 @@ export async function writeXlsx(file: string, title: string, columns: readonly R
   await workbook.commit();
 }
 
-async function writeRows(sheet: ExcelJS.Worksheet, columns: readonly ReportColumn[], rows: Iterable<ReportRow>, stop: AbortSignal, signal: AbortSignal | undefined, broken: AbortSignal): Promise<void> {
+async function writeRows(
+  sheet: ExcelJS.Worksheet,
+  columns: readonly ReportColumn[],
+  rows: Iterable<ReportRow>,
+  stop: AbortSignal,
+  signal: AbortSignal | undefined,
+  broken: AbortSignal,
+): Promise<void> {
   let n = 0;
   for (const row of rows) {
     // Let the event loop breathe (a cancel can arrive), and let the zip and the file catch up.

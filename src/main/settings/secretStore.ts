@@ -68,7 +68,9 @@ export function openSecretStore(dataDir: string, sealer: OsSealer | null = null)
     }
   };
   const read = () => upgraded().document;
-  const write = (document: SecretsDocument) => { conf.store = document; };
+  const write = (document: SecretsDocument) => {
+    conf.store = document;
+  };
   const { document, changed } = upgraded();
   const sealed = sealer?.canSeal() ? sealClearEntries(document, sealer) : document;
   if (changed || sealed !== document) write(sealed);
@@ -76,18 +78,28 @@ export function openSecretStore(dataDir: string, sealer: OsSealer | null = null)
   const open = (name: SecretName, entry: SecretEntry): string => {
     if (entry.protection === 'file') return entry.value;
     if (!sealer) {
-      throw new UserError('secret_sealed', `${name} in ${file} is sealed by the desktop app on this computer: set ${SECRET_ENV[name]} in the environment or use the desktop app.`);
+      throw new UserError(
+        'secret_sealed',
+        `${name} in ${file} is sealed by the desktop app on this computer: set ${SECRET_ENV[name]} in the environment or use the desktop app.`,
+      );
     }
     try {
       return sealer.open(entry.value);
     } catch {
-      throw new UserError('secret_unreadable', `${name} in ${file} cannot be opened here: it was sealed for another user or computer, or the system keyring has changed. Set ${SECRET_ENV[name]} in the environment, or restore it where it was sealed.`);
+      throw new UserError(
+        'secret_unreadable',
+        `${name} in ${file} cannot be opened here: it was sealed for another user or computer, or the system keyring has changed. Set ${SECRET_ENV[name]} in the environment, or restore it where it was sealed.`,
+      );
     }
   };
   return {
     get(name) {
       const entry = entryOf(read(), name);
-      if (entry === 'malformed') throw new UserError('secret_unreadable', `${name} in ${file} is not in a form this version reads. Set ${SECRET_ENV[name]} in the environment, or install the version that wrote it.`);
+      if (entry === 'malformed')
+        throw new UserError(
+          'secret_unreadable',
+          `${name} in ${file} is not in a form this version reads. Set ${SECRET_ENV[name]} in the environment, or install the version that wrote it.`,
+        );
       if (entry === null) return null;
       const value = open(name, entry);
       return value === '' ? null : value;

@@ -28,7 +28,10 @@ import { SECRET_NAMES, type SecretName } from './secretNames.js';
 export const SECRETS_FORMAT = 2;
 
 export type Protection = 'os' | 'file';
-export interface SecretEntry { protection: Protection; value: string }
+export interface SecretEntry {
+  protection: Protection;
+  value: string;
+}
 
 export interface SecretsDocument {
   format: number;
@@ -59,7 +62,10 @@ export function upgradeSecrets(raw: unknown): { document: SecretsDocument; chang
   if (!isObject(raw)) throw new SecretsFileProblem('it does not hold a JSON object');
   const format = raw.format ?? 1;
   if (typeof format !== 'number' || !Number.isInteger(format)) throw new SecretsFileProblem(`its format (${JSON.stringify(format)}) is not one this app knows`);
-  if (format > SECRETS_FORMAT) throw new SecretsFileProblem(`a newer version of KMLTTB Licensing Desk wrote it (format ${format}; this app knows up to ${SECRETS_FORMAT}): install the newer version`);
+  if (format > SECRETS_FORMAT)
+    throw new SecretsFileProblem(
+      `a newer version of KMLTTB Licensing Desk wrote it (format ${format}; this app knows up to ${SECRETS_FORMAT}): install the newer version`,
+    );
   if (raw.secrets !== undefined && !isObject(raw.secrets)) throw new SecretsFileProblem('its "secrets" is not an object');
   const document: SecretsDocument = { ...structuredClone(raw), format: SECRETS_FORMAT, secrets: { ...(raw.secrets as Record<string, unknown> | undefined) } };
   let changed = raw.format !== SECRETS_FORMAT || raw.secrets === undefined;

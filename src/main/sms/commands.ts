@@ -17,8 +17,17 @@ export function smsRows(db: ReadableDB) {
     .selectFrom('sms_messages as m')
     .leftJoin('applications as a', 'a.id', 'm.application_id')
     .select([
-      'm.id', 'm.created_at as createdAt', 'm.phone', 'm.event', 'm.language', 'm.body as text', 'm.parts', 'm.state',
-      'a.application_ref as applicationRef', 'm.sent_at as sentAt', 'm.failure_reason as failureReason',
+      'm.id',
+      'm.created_at as createdAt',
+      'm.phone',
+      'm.event',
+      'm.language',
+      'm.body as text',
+      'm.parts',
+      'm.state',
+      'a.application_ref as applicationRef',
+      'm.sent_at as sentAt',
+      'm.failure_reason as failureReason',
     ])
     .$narrowType<{ event: SmsEvent }>();
 }
@@ -28,8 +37,18 @@ export function smsRow(db: ReadableDB, id: string): SmsRow {
 }
 
 /** Changes a message's state (and the fields that go with it), as a person or a report decided. */
-function updateMessage(db: WritableDB, id: string, now: string, fields: { state: SmsState; failure_reason?: string; next_attempt_at?: null; delivered_at?: string }): void {
-  db.run(db.updateTable('sms_messages').set((eb) => ({ ...fields, version: eb('version', '+', 1), updated_at: now })).where('id', '=', id));
+function updateMessage(
+  db: WritableDB,
+  id: string,
+  now: string,
+  fields: { state: SmsState; failure_reason?: string; next_attempt_at?: null; delivered_at?: string },
+): void {
+  db.run(
+    db
+      .updateTable('sms_messages')
+      .set((eb) => ({ ...fields, version: eb('version', '+', 1), updated_at: now }))
+      .where('id', '=', id),
+  );
 }
 
 /** A person decided that a failed or uncertain message should go again (audited). */
@@ -39,7 +58,14 @@ export const smsResend = defineCommand('sms.resend', async (ctx, input) => {
     throw new UserError('invalid_transition', `This SMS is ${m.state}: only a failed or uncertain SMS can be sent again.`);
   }
   updateMessage(ctx.db, m.id, ctx.now, { state: 'queued', next_attempt_at: null });
-  ctx.audit({ action: 'sms.resend', entity: 'sms', entityId: m.id, summary: `SMS to ${m.phone} (${m.event}) queued again: ${input.reason}`, before: { state: m.state, failureReason: m.failure_reason }, after: { state: 'queued' } });
+  ctx.audit({
+    action: 'sms.resend',
+    entity: 'sms',
+    entityId: m.id,
+    summary: `SMS to ${m.phone} (${m.event}) queued again: ${input.reason}`,
+    before: { state: m.state, failureReason: m.failure_reason },
+    after: { state: 'queued' },
+  });
   ctx.afterCommit(() => ctx.desk.notifySmsQueued());
   return smsRow(ctx.db, m.id);
 });
@@ -48,7 +74,14 @@ export const smsCancel = defineCommand('sms.cancel', async (ctx, input) => {
   const m = message(ctx.db, input.id);
   if (m.state !== 'queued') throw new UserError('invalid_transition', `This SMS is ${m.state}: only a queued SMS can be cancelled.`);
   updateMessage(ctx.db, m.id, ctx.now, { state: 'cancelled', failure_reason: `Cancelled: ${input.reason}` });
-  ctx.audit({ action: 'sms.cancel', entity: 'sms', entityId: m.id, summary: `SMS to ${m.phone} (${m.event}) cancelled: ${input.reason}`, before: { state: m.state }, after: { state: 'cancelled' } });
+  ctx.audit({
+    action: 'sms.cancel',
+    entity: 'sms',
+    entityId: m.id,
+    summary: `SMS to ${m.phone} (${m.event}) cancelled: ${input.reason}`,
+    before: { state: m.state },
+    after: { state: 'cancelled' },
+  });
   return smsRow(ctx.db, m.id);
 });
 
@@ -64,15 +97,30 @@ export const smsResume = defineCommand('sms.resume', async (ctx) => {
 export const smsTemplateSet = defineCommand('smsTemplate.set', async (ctx, input) => {
   const unknown = unknownPlaceholders(input.body);
   if (unknown.length) {
-    throw new UserError('invalid_input', `Unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((p) => `{${p}}`).join(', ')}: the template cannot be saved.`, { field: 'body' });
+    throw new UserError(
+      'invalid_input',
+      `Unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((p) => `{${p}}`).join(', ')}: the template cannot be saved.`,
+      { field: 'body' },
+    );
   }
   const { db } = ctx;
   const before = db.first(db.selectFrom('sms_templates').select('body').where('event', '=', input.event).where('language', '=', input.language));
-  db.run(db
-    .insertInto('sms_templates')
-    .values({ event: input.event, language: input.language, body: input.body, updated_at: ctx.now })
-    .onConflict((oc) => oc.columns(['event', 'language']).doUpdateSet((eb) => ({ body: eb.ref('excluded.body'), updated_at: eb.ref('excluded.updated_at') }))));
-  ctx.audit({ action: 'smsTemplate.set', entity: 'sms_template', entityId: `${input.event}:${input.language}`, summary: `SMS template ${input.event} (${input.language}) changed`, before: before?.body, after: input.body });
+  db.run(
+    db
+      .insertInto('sms_templates')
+      .values({ event: input.event, language: input.language, body: input.body, updated_at: ctx.now })
+      .onConflict((oc) =>
+        oc.columns(['event', 'language']).doUpdateSet((eb) => ({ body: eb.ref('excluded.body'), updated_at: eb.ref('excluded.updated_at') })),
+      ),
+  );
+  ctx.audit({
+    action: 'smsTemplate.set',
+    entity: 'sms_template',
+    entityId: `${input.event}:${input.language}`,
+    summary: `SMS template ${input.event} (${input.language}) changed`,
+    before: before?.body,
+    after: input.body,
+  });
   return templateRow(input.event, input.language, input.body);
 });
 
@@ -95,6 +143,13 @@ export const smsDeliveryReport = defineCommand('sms.deliveryReport', async (ctx,
     const reason = `Not delivered: ${input.status}${input.failureReason ? ` (${input.failureReason})` : ''}`;
     updateMessage(ctx.db, m.id, ctx.now, { state, failure_reason: reason });
   }
-  ctx.audit({ action: 'sms.deliveryReport', entity: 'sms', entityId: m.id, summary: `Delivery report ${input.status} for SMS to ${m.phone}`, before: { state: m.state }, after: { state } });
+  ctx.audit({
+    action: 'sms.deliveryReport',
+    entity: 'sms',
+    entityId: m.id,
+    summary: `Delivery report ${input.status} for SMS to ${m.phone}`,
+    before: { state: m.state },
+    after: { state },
+  });
   return { state };
 });

@@ -15,7 +15,10 @@ export function gatewaySetup(desk: Pick<DeskServices, 'setting'>): GatewaySetup 
   const username = desk.setting('sms.username');
   const apiKey = desk.setting('sms.apiKey');
   if (!username || !apiKey) {
-    return { ok: false, reason: 'The SMS gateway is not configured: set sms.username and sms.apiKey (kmlttb config set), or KMLTTB_SMS_USERNAME and KMLTTB_SMS_API_KEY.' };
+    return {
+      ok: false,
+      reason: 'The SMS gateway is not configured: set sms.username and sms.apiKey (kmlttb config set), or KMLTTB_SMS_USERNAME and KMLTTB_SMS_API_KEY.',
+    };
   }
   const baseUrl = desk.setting('sms.baseUrl');
   const refused = refusedAddressMessage(baseUrl, settingSource('sms.baseUrl'));
@@ -28,6 +31,9 @@ export function gatewaySetup(desk: Pick<DeskServices, 'setting'>): GatewaySetup 
 
 /** Whether messages can be sent, without opening the API key (plain Node cannot open one the desktop app sealed). */
 export function gatewayConfigured(desk: Pick<DeskServices, 'setting' | 'secrets'>): boolean {
-  return desk.setting('sms.username') !== '' && desk.secrets.has('sms.apiKey')
-    && refusedAddressMessage(desk.setting('sms.baseUrl'), settingSource('sms.baseUrl')) === null;
+  return (
+    desk.setting('sms.username') !== '' &&
+    desk.secrets.has('sms.apiKey') &&
+    refusedAddressMessage(desk.setting('sms.baseUrl'), settingSource('sms.baseUrl')) === null
+  );
 }

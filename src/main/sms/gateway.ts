@@ -28,7 +28,13 @@ const SUCCESS = new Set([100, 101, 102]);
 const RETRY = new Set([500, 501, 502]);
 const PAUSE = new Set([405]);
 
-interface Recipient { statusCode: number; number: string; status: string; cost: string; messageId: string }
+interface Recipient {
+  statusCode: number;
+  number: string;
+  status: string;
+  cost: string;
+  messageId: string;
+}
 
 /** Reads the gateway's answer for our single recipient. */
 export function interpretResponse(httpStatus: number, body: string): GatewayOutcome {
@@ -83,12 +89,16 @@ export function sendSms(config: GatewayConfig, to: string, message: string): Pro
       },
     });
     const timer = setTimeout(() => {
-      finish(sent
-        ? { kind: 'uncertain', reason: `No answer from the gateway within ${config.timeoutMs / 1000} s after sending` }
-        : { kind: 'retry', reason: `Could not reach the gateway within ${config.timeoutMs / 1000} s`, at: 'network' });
+      finish(
+        sent
+          ? { kind: 'uncertain', reason: `No answer from the gateway within ${config.timeoutMs / 1000} s after sending` }
+          : { kind: 'retry', reason: `Could not reach the gateway within ${config.timeoutMs / 1000} s`, at: 'network' },
+      );
       req.destroy();
     }, config.timeoutMs);
-    req.on('finish', () => { sent = true; });
+    req.on('finish', () => {
+      sent = true;
+    });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -103,9 +113,11 @@ export function sendSms(config: GatewayConfig, to: string, message: string): Pro
     });
     req.on('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      finish(sent
-        ? { kind: 'uncertain', reason: `Connection lost after sending (${err.code ?? err.message})` }
-        : { kind: 'retry', reason: `Could not reach the gateway (${err.code ?? err.message})`, at: 'network' });
+      finish(
+        sent
+          ? { kind: 'uncertain', reason: `Connection lost after sending (${err.code ?? err.message})` }
+          : { kind: 'retry', reason: `Could not reach the gateway (${err.code ?? err.message})`, at: 'network' },
+      );
     });
     req.end(body);
   });

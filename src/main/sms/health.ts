@@ -35,11 +35,13 @@ export function recordGatewayHealth(db: WritableDB, outcome: GatewayOutcome, at:
   if (verdict === null) return { recovered: false };
   const queue = db.updateTable('sms_queue').where('id', '=', 1);
   if (typeof verdict === 'object') {
-    db.run(queue.set((eb) => ({
-      failing_since: eb.fn.coalesce('failing_since', eb.val(at)),
-      failure_reason: verdict.reason,
-      unreachable: verdict.unreachable ? 1 : 0,
-    })));
+    db.run(
+      queue.set((eb) => ({
+        failing_since: eb.fn.coalesce('failing_since', eb.val(at)),
+        failure_reason: verdict.reason,
+        unreachable: verdict.unreachable ? 1 : 0,
+      })),
+    );
     return { recovered: false };
   }
   const wasFailing = db.first(db.selectFrom('sms_queue').select('failing_since').where('id', '=', 1))?.failing_since != null;

@@ -22,25 +22,30 @@ export const smsList = defineQuery('sms.list', async ({ db }, input) => {
         eb('m.phone', '=', phone.ok ? phone.msisdn : term),
         eb('a.application_ref', '=', term.toUpperCase()),
         eb('m.body', 'like', `%${term.replace(/[%_]/g, '')}%`),
-      ]));
+      ]),
+    );
   }
   const { total } = db.first(q.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')))!;
-  const rows = db.all(q
-    .orderBy('m.created_at', 'desc')
-    .orderBy('m.id', 'desc')
-    .limit(input.pageSize)
-    .offset(input.page * input.pageSize));
+  const rows = db.all(
+    q
+      .orderBy('m.created_at', 'desc')
+      .orderBy('m.id', 'desc')
+      .limit(input.pageSize)
+      .offset(input.page * input.pageSize),
+  );
   return { total, page: input.page, pageSize: input.pageSize, rows };
 });
 
 export const smsSummary = defineQuery('sms.summary', async (ctx) => {
-  const counts = ctx.db.first(ctx.db
-    .selectFrom('sms_messages')
-    .select([
-      sql<number | null>`sum(state = 'queued')`.as('queued'),
-      sql<number | null>`sum(state = 'failed')`.as('failed'),
-      sql<number | null>`sum(state = 'uncertain')`.as('uncertain'),
-    ]))!;
+  const counts = ctx.db.first(
+    ctx.db
+      .selectFrom('sms_messages')
+      .select([
+        sql<number | null>`sum(state = 'queued')`.as('queued'),
+        sql<number | null>`sum(state = 'failed')`.as('failed'),
+        sql<number | null>`sum(state = 'uncertain')`.as('uncertain'),
+      ]),
+  )!;
   return {
     queued: counts.queued ?? 0,
     failed: counts.failed ?? 0,
@@ -54,15 +59,19 @@ export const smsSummary = defineQuery('sms.summary', async (ctx) => {
 });
 
 export const smsDetail = defineQuery('sms.detail', async ({ db }, input): Promise<SmsDetail> => {
-  const extra = db.first(db
-    .selectFrom('sms_messages')
-    .select(['encoding', 'next_attempt_at as nextAttemptAt', 'delivered_at as deliveredAt', 'gateway_message_id as gatewayMessageId', 'cost'])
-    .where('id', '=', input.id));
+  const extra = db.first(
+    db
+      .selectFrom('sms_messages')
+      .select(['encoding', 'next_attempt_at as nextAttemptAt', 'delivered_at as deliveredAt', 'gateway_message_id as gatewayMessageId', 'cost'])
+      .where('id', '=', input.id),
+  );
   if (!extra) throw new UserError('not_found', `No SMS with id ${input.id}.`);
-  const attempts = db.all(db
-    .selectFrom('sms_attempts')
-    .select(['started_at as startedAt', 'finished_at as finishedAt', 'outcome', 'status_code as statusCode', 'detail'])
-    .where('message_id', '=', input.id)
-    .orderBy('id'));
+  const attempts = db.all(
+    db
+      .selectFrom('sms_attempts')
+      .select(['started_at as startedAt', 'finished_at as finishedAt', 'outcome', 'status_code as statusCode', 'detail'])
+      .where('message_id', '=', input.id)
+      .orderBy('id'),
+  );
   return { ...smsRow(db, input.id), ...extra, attempts };
 });

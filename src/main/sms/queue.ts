@@ -22,7 +22,8 @@ export function composeSms(db: ReadableDB, event: SmsEvent, language: Language, 
 /** Seeds the default templates once; admins edit them afterwards. */
 export function seedSmsTemplates(db: WritableDB, at: string): void {
   const rows = Object.entries(defaults).flatMap(([language, events]) =>
-    Object.entries(events).map(([event, body]) => ({ event, language, body, updated_at: at })));
+    Object.entries(events).map(([event, body]) => ({ event, language, body, updated_at: at })),
+  );
   db.run(db.insertInto('sms_templates').orIgnore().values(rows));
 }
 
@@ -32,8 +33,16 @@ function smsExists(db: ReadableDB, eventKey: string): string | undefined {
 }
 
 interface NewSms {
-  id: string; eventKey: string; at: string; applicationId: string | null; phone: string; event: SmsEvent;
-  language: Language; text: string; encoding: string; parts: number;
+  id: string;
+  eventKey: string;
+  at: string;
+  applicationId: string | null;
+  phone: string;
+  event: SmsEvent;
+  language: Language;
+  text: string;
+  encoding: string;
+  parts: number;
 }
 
 // sql, not built per call: runs once per message a settlement queues (QUALITY.md: matching plus settling ≤ 5×)

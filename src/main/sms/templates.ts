@@ -10,10 +10,14 @@ export function templateRow(event: SmsEvent, language: 'en' | 'sw', body: string
 }
 
 export const smsTemplatesList = defineQuery('smsTemplates.list', async ({ db }) =>
-  db.all(db
-    .selectFrom('sms_templates')
-    .select(['event', 'language', 'body'])
-    .$narrowType<{ event: SmsEvent; language: 'en' | 'sw' }>()
-    .orderBy('event')
-    .orderBy('language'))
-    .map((t) => templateRow(t.event, t.language, t.body)));
+  db
+    .all(
+      db
+        .selectFrom('sms_templates')
+        .select(['event', 'language', 'body'])
+        .$narrowType<{ event: SmsEvent; language: 'en' | 'sw' }>()
+        .orderBy('event')
+        .orderBy('language'),
+    )
+    .map((t) => templateRow(t.event, t.language, t.body)),
+);

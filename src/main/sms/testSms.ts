@@ -35,18 +35,20 @@ function resultOf(id: string, phone: string, outcome: GatewayOutcome): SmsTestRe
 async function send(requested: SmsTestResult, desk: DeskServices): Promise<SmsTestResult> {
   const { body } = desk.read.first(desk.read.selectFrom('sms_tests').select('body').where('id', '=', requested.id))!;
   const setup = gatewaySetup(desk);
-  const outcome: GatewayOutcome = setup.ok
-    ? await sendSms(setup.config, requested.phone, body)
-    : { kind: 'failed', reason: setup.reason, at: 'gateway' };
+  const outcome: GatewayOutcome = setup.ok ? await sendSms(setup.config, requested.phone, body) : { kind: 'failed', reason: setup.reason, at: 'gateway' };
   const result = resultOf(requested.id, requested.phone, outcome);
-  const recovered = await betweenTransactions(desk, () => desk.write.transaction(() => {
-    const { write: db } = desk;
-    db.run(db
-      .updateTable('sms_tests')
-      .set({ outcome: result.outcome, finished_at: desk.clock().toISOString(), gateway_message_id: result.gatewayMessageId, detail: result.detail })
-      .where('id', '=', result.id));
-    return setup.ok && recordGatewayHealth(db, outcome, desk.clock().toISOString()).recovered;
-  }));
+  const recovered = await betweenTransactions(desk, () =>
+    desk.write.transaction(() => {
+      const { write: db } = desk;
+      db.run(
+        db
+          .updateTable('sms_tests')
+          .set({ outcome: result.outcome, finished_at: desk.clock().toISOString(), gateway_message_id: result.gatewayMessageId, detail: result.detail })
+          .where('id', '=', result.id),
+      );
+      return setup.ok && recordGatewayHealth(db, outcome, desk.clock().toISOString()).recovered;
+    }),
+  );
   if (recovered) desk.notifySmsQueued();
   return result;
 }
@@ -76,12 +78,20 @@ export const smsSendTest = defineCommand(
     if (!setup.ok) throw new UserError('not_configured', setup.reason);
     const { baseUrl, username, senderId } = setup.config;
     const id = newId();
-    ctx.db.run(ctx.db.insertInto('sms_tests').values({
-      id, phone: phone.msisdn, body: testText(ctx.desk.setting('desk.name'), ctx.actor.fullName, ctx.now),
-      requested_by: ctx.actor.username, requested_at: ctx.now, outcome: 'sending',
-    }));
+    ctx.db.run(
+      ctx.db.insertInto('sms_tests').values({
+        id,
+        phone: phone.msisdn,
+        body: testText(ctx.desk.setting('desk.name'), ctx.actor.fullName, ctx.now),
+        requested_by: ctx.actor.username,
+        requested_at: ctx.now,
+        outcome: 'sending',
+      }),
+    );
     ctx.audit({
-      action: 'sms.sendTest', entity: 'sms_test', entityId: id,
+      action: 'sms.sendTest',
+      entity: 'sms_test',
+      entityId: id,
       summary: `Test SMS to ${displayPhone(phone.msisdn)} through ${baseUrl} as ${username}`,
       after: { phone: phone.msisdn, baseUrl, username, senderId },
     });

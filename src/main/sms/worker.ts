@@ -42,7 +42,13 @@ export interface DrainReport {
   sentByServer?: boolean;
 }
 
-interface Claimed { id: string; phone: string; body: string; attempts: number; attemptId: number }
+interface Claimed {
+  id: string;
+  phone: string;
+  body: string;
+  attempts: number;
+  attemptId: number;
+}
 
 /**
  * Sends queued SMS, one at a time, from the durable queue in the database. A message is marked
@@ -67,7 +73,10 @@ export class SmsWorker {
   /** Failed drains in a row, and the wait before the next. */
   readonly retries: Backoff;
 
-  constructor(private readonly desk: Desk, options: SmsWorkerOptions = {}) {
+  constructor(
+    private readonly desk: Desk,
+    options: SmsWorkerOptions = {},
+  ) {
     this.send = options.send ?? sendSms;
     this.random = options.random ?? Math.random;
     this.maxAttempts = options.maxAttempts ?? 6;
@@ -83,7 +92,9 @@ export class SmsWorker {
     this.started = true;
     this.unsubscribe = this.desk.onSmsQueued(() => this.wakeInBackground());
     // While a retry waits, polling would only cut its backoff short.
-    this.timer = setInterval(() => { if (!this.retryTimer) this.wakeInBackground(); }, this.pollMs);
+    this.timer = setInterval(() => {
+      if (!this.retryTimer) this.wakeInBackground();
+    }, this.pollMs);
     this.timer.unref();
     this.wakeInBackground();
   }
@@ -121,15 +132,22 @@ export class SmsWorker {
         report = await this.drain();
       } while (this.again);
       return report;
-    })().then(
-      (report) => {
-        this.retries.reset();
-        if (this.retryTimer) clearTimeout(this.retryTimer);
-        this.retryTimer = null;
-        return report;
-      },
-      (err: unknown) => { this.retryLater(); throw err; },
-    ).finally(() => { this.running = null; });
+    })()
+      .then(
+        (report) => {
+          this.retries.reset();
+          if (this.retryTimer) clearTimeout(this.retryTimer);
+          this.retryTimer = null;
+          return report;
+        },
+        (err: unknown) => {
+          this.retryLater();
+          throw err;
+        },
+      )
+      .finally(() => {
+        this.running = null;
+      });
     return this.running;
   }
 
@@ -188,7 +206,7 @@ export class SmsWorker {
   private pausedReason(): string | null {
     const { read } = this.desk;
     const row = read.first(read.selectFrom('sms_queue').select(['paused_at', 'reason']).where('id', '=', 1))!;
-    return row.paused_at ? row.reason ?? 'paused' : null;
+    return row.paused_at ? (row.reason ?? 'paused') : null;
   }
 
   /** `work` in a transaction of its own, once no command's transaction holds the connection. */
@@ -198,19 +216,23 @@ export class SmsWorker {
 
   private claimNext(): Promise<Claimed | null> {
     return this.inTransaction((db, now) => {
-      const row = db.first(db
-        .selectFrom('sms_messages')
-        .select(['id', 'phone', 'body', 'attempts'])
-        .where('state', '=', 'queued')
-        .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
-        .orderBy('created_at')
-        .orderBy('id')
-        .limit(1));
+      const row = db.first(
+        db
+          .selectFrom('sms_messages')
+          .select(['id', 'phone', 'body', 'attempts'])
+          .where('state', '=', 'queued')
+          .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
+          .orderBy('created_at')
+          .orderBy('id')
+          .limit(1),
+      );
       if (!row) return null;
-      db.run(db
-        .updateTable('sms_messages')
-        .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), claimed_by: this.workerId, claimed_at: now, updated_at: now }))
-        .where('id', '=', row.id));
+      db.run(
+        db
+          .updateTable('sms_messages')
+          .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), claimed_by: this.workerId, claimed_at: now, updated_at: now }))
+          .where('id', '=', row.id),
+      );
       const attempt = db.run(db.insertInto('sms_attempts').values({ message_id: row.id, started_at: now, outcome: 'sending', detail: '' }));
       return { ...row, attempts: row.attempts + 1, attemptId: Number(attempt.lastInsertRowid) };
     });
@@ -225,10 +247,12 @@ export class SmsWorker {
   private record(message: Claimed, outcome: GatewayOutcome): Promise<SmsState> {
     return this.inTransaction((db, now) => {
       const update = (fields: UpdateObject<Database, 'sms_messages'>) =>
-        db.run(db
-          .updateTable('sms_messages')
-          .set((eb) => ({ ...fields, claimed_by: null, claimed_at: null, version: eb('version', '+', 1), updated_at: now }))
-          .where('id', '=', message.id));
+        db.run(
+          db
+            .updateTable('sms_messages')
+            .set((eb) => ({ ...fields, claimed_by: null, claimed_at: null, version: eb('version', '+', 1), updated_at: now }))
+            .where('id', '=', message.id),
+        );
       let state: SmsState;
       switch (outcome.kind) {
         case 'sent':
@@ -257,15 +281,17 @@ export class SmsWorker {
           db.run(db.updateTable('sms_queue').set({ paused_at: now, reason: outcome.reason }).where('id', '=', 1));
           break;
       }
-      db.run(db
-        .updateTable('sms_attempts')
-        .set({
-          finished_at: now,
-          outcome: outcome.kind,
-          status_code: 'statusCode' in outcome ? outcome.statusCode ?? null : null,
-          detail: outcome.kind === 'sent' ? `${outcome.status}, ${outcome.messageId}, ${outcome.cost}` : outcome.reason,
-        })
-        .where('id', '=', message.attemptId));
+      db.run(
+        db
+          .updateTable('sms_attempts')
+          .set({
+            finished_at: now,
+            outcome: outcome.kind,
+            status_code: 'statusCode' in outcome ? (outcome.statusCode ?? null) : null,
+            detail: outcome.kind === 'sent' ? `${outcome.status}, ${outcome.messageId}, ${outcome.cost}` : outcome.reason,
+          })
+          .where('id', '=', message.attemptId),
+      );
       if (this.recordsHealth) recordGatewayHealth(db, outcome, now);
       return state;
     });
@@ -280,21 +306,27 @@ export class SmsWorker {
     const cutoff = new Date(this.desk.clock().getTime() - timeoutMs - 30_000).toISOString();
     const recovered = await this.inTransaction((db, now) => {
       const reason = 'Sending was interrupted (the app stopped before the gateway answered): it may or may not have been sent.';
-      const stale = db.all(db
-        .selectFrom('sms_messages')
-        .select('id')
-        .where('state', '=', 'sending')
-        .where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<', cutoff)])));
+      const stale = db.all(
+        db
+          .selectFrom('sms_messages')
+          .select('id')
+          .where('state', '=', 'sending')
+          .where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<', cutoff)])),
+      );
       for (const { id } of stale) {
-        db.run(db
-          .updateTable('sms_messages')
-          .set({ state: 'uncertain', failure_reason: reason, claimed_by: null, claimed_at: null, updated_at: now })
-          .where('id', '=', id));
-        db.run(db
-          .updateTable('sms_attempts')
-          .set({ finished_at: now, outcome: 'uncertain', detail: reason })
-          .where('message_id', '=', id)
-          .where('finished_at', 'is', null));
+        db.run(
+          db
+            .updateTable('sms_messages')
+            .set({ state: 'uncertain', failure_reason: reason, claimed_by: null, claimed_at: null, updated_at: now })
+            .where('id', '=', id),
+        );
+        db.run(
+          db
+            .updateTable('sms_attempts')
+            .set({ finished_at: now, outcome: 'uncertain', detail: reason })
+            .where('message_id', '=', id)
+            .where('finished_at', 'is', null),
+        );
       }
       return stale.length;
     });

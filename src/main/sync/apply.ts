@@ -44,7 +44,10 @@ export function applyRows({ write: db, sqlite }: RowWriter, page: RowsPage, keep
 
 /** `a = ? AND b = ?` over the given columns and values. */
 function equal(columns: readonly string[], values: readonly unknown[]) {
-  return sql.join(columns.map((c, i) => sql`${sql.ref(c)} = ${values[i]}`), sql` AND `);
+  return sql.join(
+    columns.map((c, i) => sql`${sql.ref(c)} = ${values[i]}`),
+    sql` AND `,
+  );
 }
 
 function upsertStatement(sqlite: BetterSqlite3.Database, table: string, pk: readonly string[], columns: readonly string[]): BetterSqlite3.Statement {
@@ -58,8 +61,13 @@ function upsertStatement(sqlite: BetterSqlite3.Database, table: string, pk: read
 
 /** A local row that holds one of the server row's unique values under another key gives way to it. */
 function upsertRow(
-  db: WritableDB, upsert: BetterSqlite3.Statement, table: string, pk: readonly string[], uniques: string[][],
-  columns: readonly string[], row: unknown[],
+  db: WritableDB,
+  upsert: BetterSqlite3.Statement,
+  table: string,
+  pk: readonly string[],
+  uniques: string[][],
+  columns: readonly string[],
+  row: unknown[],
 ): void {
   try {
     upsert.run(...row);

@@ -25,7 +25,11 @@ export function deferIndexes(db: WritableDB): void {
 }
 
 /** An index or trigger set aside, with the SQL that makes it again. */
-interface Deferred { name: string; type: string; sql: string }
+interface Deferred {
+  name: string;
+  type: string;
+  sql: string;
+}
 
 export function indexesDeferred(db: ReadableDB): boolean {
   return db.first(db.selectFrom('sync_deferred').select('name').limit(1)) !== undefined;

@@ -1,7 +1,11 @@
 import { sql, type WritableDB } from '../db/handles.js';
 import { keyExpression, SYNCED_TABLES } from './tables.js';
 
-const OPERATIONS = [['insert', 'INSERT', 'NEW'], ['update', 'UPDATE', 'NEW'], ['delete', 'DELETE', 'OLD']] as const;
+const OPERATIONS = [
+  ['insert', 'INSERT', 'NEW'],
+  ['update', 'UPDATE', 'NEW'],
+  ['delete', 'DELETE', 'OLD'],
+] as const;
 
 /**
  * Starts the change log: a trigger per replicated table and operation writes the row's key into
@@ -11,10 +15,12 @@ const OPERATIONS = [['insert', 'INSERT', 'NEW'], ['update', 'UPDATE', 'NEW'], ['
 export function startCapture(db: WritableDB): void {
   for (const table of SYNCED_TABLES) {
     for (const [op, event, row] of OPERATIONS) {
-      db.exec(sql.raw(`CREATE TRIGGER IF NOT EXISTS sync_${table.name}_${op} AFTER ${event} ON ${table.name}
+      db.exec(
+        sql.raw(`CREATE TRIGGER IF NOT EXISTS sync_${table.name}_${op} AFTER ${event} ON ${table.name}
         WHEN EXISTS (SELECT 1 FROM change_capture) BEGIN
           INSERT OR REPLACE INTO row_changes (tbl, pk) VALUES ('${table.name}', ${keyExpression(table.pk, row)});
-        END`));
+        END`),
+      );
     }
   }
   db.run(db.insertInto('change_capture').orIgnore().values({ id: 1 }));

@@ -30,7 +30,10 @@ export class SyncClient {
   /** Failed rounds in a row, and the wait before the next. */
   readonly retries: Backoff;
 
-  constructor(private readonly desk: Desk, options: SyncClientOptions = {}) {
+  constructor(
+    private readonly desk: Desk,
+    options: SyncClientOptions = {},
+  ) {
     this.intervalMs = options.intervalMs ?? 30_000;
     this.debounceMs = options.debounceMs ?? 1_000;
     this.retries = new Backoff(options.retry);
@@ -88,7 +91,9 @@ export class SyncClient {
 
   private round(): Promise<RoundReport> {
     const runtime = syncRuntime(this.desk);
-    return syncRound(this.desk, (progress) => { runtime.progress = progress; });
+    return syncRound(this.desk, (progress) => {
+      runtime.progress = progress;
+    });
   }
 
   private schedule(delayMs: number): void {

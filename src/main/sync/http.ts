@@ -16,7 +16,11 @@ const TOKEN_REFUSALS: ReadonlySet<ErrorCode> = new Set(Object.values(TOKEN_REFUS
 
 /** The server answered with a refusal: the round stops and says why. */
 export class SyncRefused extends UserError {
-  constructor(readonly status: number, message: string, code?: unknown) {
+  constructor(
+    readonly status: number,
+    message: string,
+    code?: unknown,
+  ) {
     super(
       status === 401 ? (TOKEN_REFUSALS.has(code as ErrorCode) ? (code as ErrorCode) : 'not_signed_in') : status === 409 ? 'version_mismatch' : 'sync_refused',
       message,
@@ -27,12 +31,13 @@ export class SyncRefused extends UserError {
 /** One call to the central service's sync protocol: JSON in and out, with the desk's token. */
 export async function syncCall<T>(serverUrl: string, path: string, body: Record<string, unknown>, token?: string): Promise<T> {
   requireSecureAddress(serverUrl, 'The central service address');
-  const request = () => fetch(`${serverUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ protocol: SYNC_PROTOCOL_VERSION, ...body }),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
+  const request = () =>
+    fetch(`${serverUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ protocol: SYNC_PROTOCOL_VERSION, ...body }),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
   let res: Response;
   try {
     res = await request().catch((err: unknown) => {
@@ -50,7 +55,12 @@ export async function syncCall<T>(serverUrl: string, path: string, body: Record<
   if (res.status >= 500 || res.status === 429) {
     throw new SyncUnreachable(serverUrl, `it answered HTTP ${res.status}${messageOf(json) ? ` (${messageOf(json)})` : ''}`);
   }
-  if (res.status === 401) throw new SyncRefused(401, messageOf(json) ?? 'The central service no longer accepts this desk: join it again under Settings, Sync.', (json as { code?: unknown } | undefined)?.code);
+  if (res.status === 401)
+    throw new SyncRefused(
+      401,
+      messageOf(json) ?? 'The central service no longer accepts this desk: join it again under Settings, Sync.',
+      (json as { code?: unknown } | undefined)?.code,
+    );
   throw new SyncRefused(res.status, messageOf(json) ?? `The central service answered HTTP ${res.status}.`);
 }
 
@@ -69,17 +79,25 @@ export async function checkHealth(serverUrl: string): Promise<void> {
   }
   if (typeof body.protocol === 'number' && body.protocol !== SYNC_PROTOCOL_VERSION) {
     const older = body.protocol < SYNC_PROTOCOL_VERSION ? 'central service' : 'desk';
-    throw new SyncRefused(409, `${serverUrl} speaks sync protocol ${body.protocol} and this desk ${SYNC_PROTOCOL_VERSION}: update the app on the ${older} to the same version.`);
+    throw new SyncRefused(
+      409,
+      `${serverUrl} speaks sync protocol ${body.protocol} and this desk ${SYNC_PROTOCOL_VERSION}: update the app on the ${older} to the same version.`,
+    );
   }
 }
 
 function parse(text: string): unknown {
-  try { return JSON.parse(text) as unknown; } catch { return undefined; }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function messageOf(json: unknown): string | undefined {
   return typeof json === 'object' && json !== null && typeof (json as { message?: unknown }).message === 'string'
-    ? (json as { message: string }).message : undefined;
+    ? (json as { message: string }).message
+    : undefined;
 }
 
 function staleConnection(err: unknown): boolean {
@@ -89,7 +107,11 @@ function staleConnection(err: unknown): boolean {
 
 /** TLS verification failures that a private certificate authority not yet trusted here causes. */
 const UNTRUSTED_CERTIFICATE = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
 ]);
 
 function describeFetchError(err: unknown): string {

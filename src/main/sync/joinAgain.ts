@@ -24,29 +24,46 @@ function centre(db: ReadableDB, centreId: string | null): { name: string; code: 
  * user's proof, so a desk token never vouches for them). An administrator of the service signs
  * in for it; the desk serves the same centre as before, or the join is refused.
  */
-export const syncJoinAgain = defineCommand('sync.joinAgain', async (ctx, input, reply: JoinAnswer) => {
-  const state = refusedDesk(ctx.db);
-  if (reply.centreId !== state.centreId) {
-    throw new UserError('conflict', `${input.username} can only join a desk for ${reply.centreName ?? 'all records'}, and this desk serves ${centre(ctx.db, state.centreId)?.name ?? 'all records'}: an administrator of the central service joins it again.`);
-  }
-  ctx.desk.secrets.set('sync.token', reply.token);
-  const { db } = ctx;
-  db.run(db.updateTable('sync_state')
-    .set({ desk_id: reply.deskId, joined_at: ctx.now, joined_by: input.username, last_error: null, refusal: null })
-    .where('id', '=', 1));
-  ctx.audit({
-    action: 'sync.joinAgain', entity: 'desk', entityId: reply.deskId,
-    summary: `Joined the central service ${state.serverUrl} again as '${state.deskName}' (it had refused this desk: ${state.refusal}), signed in there as ${input.username}`,
-    before: { deskId: state.deskId, refusal: state.refusal }, after: { deskId: reply.deskId },
-  });
-  return { serverUrl: state.serverUrl, deskName: state.deskName, centreName: reply.centreName };
-}, {
-  async prepare(input, desk) {
-    const state = refusedDesk(desk.read);
-    const centreCode = centre(desk.read, state.centreId)?.code;
-    return syncCall<JoinAnswer>(state.serverUrl, '/v1/sync/join', {
-      schemaVersion: schemaVersion(desk.sqlite), username: input.username, password: input.password,
-      deskName: state.deskName, originId: desk.deskId, ...(centreCode ? { centreCode } : {}),
+export const syncJoinAgain = defineCommand(
+  'sync.joinAgain',
+  async (ctx, input, reply: JoinAnswer) => {
+    const state = refusedDesk(ctx.db);
+    if (reply.centreId !== state.centreId) {
+      throw new UserError(
+        'conflict',
+        `${input.username} can only join a desk for ${reply.centreName ?? 'all records'}, and this desk serves ${centre(ctx.db, state.centreId)?.name ?? 'all records'}: an administrator of the central service joins it again.`,
+      );
+    }
+    ctx.desk.secrets.set('sync.token', reply.token);
+    const { db } = ctx;
+    db.run(
+      db
+        .updateTable('sync_state')
+        .set({ desk_id: reply.deskId, joined_at: ctx.now, joined_by: input.username, last_error: null, refusal: null })
+        .where('id', '=', 1),
+    );
+    ctx.audit({
+      action: 'sync.joinAgain',
+      entity: 'desk',
+      entityId: reply.deskId,
+      summary: `Joined the central service ${state.serverUrl} again as '${state.deskName}' (it had refused this desk: ${state.refusal}), signed in there as ${input.username}`,
+      before: { deskId: state.deskId, refusal: state.refusal },
+      after: { deskId: reply.deskId },
     });
+    return { serverUrl: state.serverUrl, deskName: state.deskName, centreName: reply.centreName };
   },
-});
+  {
+    async prepare(input, desk) {
+      const state = refusedDesk(desk.read);
+      const centreCode = centre(desk.read, state.centreId)?.code;
+      return syncCall<JoinAnswer>(state.serverUrl, '/v1/sync/join', {
+        schemaVersion: schemaVersion(desk.sqlite),
+        username: input.username,
+        password: input.password,
+        deskName: state.deskName,
+        originId: desk.deskId,
+        ...(centreCode ? { centreCode } : {}),
+      });
+    },
+  },
+);

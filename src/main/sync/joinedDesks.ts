@@ -13,16 +13,28 @@ import { readSyncState, type SyncState } from './state.js';
  */
 
 function selectDesks(db: ReadableDB) {
-  return db.selectFrom('sync_desks as d').leftJoin('centres as c', 'c.id', 'd.centre_id').select([
-    'd.id', 'd.name', 'c.name as centreName', 'd.joined_by as joinedBy', 'd.joined_at as joinedAt',
-    'd.last_seen_at as lastSeenAt', 'd.withdrawn_by as withdrawnBy', 'd.withdrawn_at as withdrawnAt',
-  ]);
+  return db
+    .selectFrom('sync_desks as d')
+    .leftJoin('centres as c', 'c.id', 'd.centre_id')
+    .select([
+      'd.id',
+      'd.name',
+      'c.name as centreName',
+      'd.joined_by as joinedBy',
+      'd.joined_at as joinedAt',
+      'd.last_seen_at as lastSeenAt',
+      'd.withdrawn_by as withdrawnBy',
+      'd.withdrawn_at as withdrawnAt',
+    ]);
 }
 
 type DeskDbRow = Omit<SyncDeskRow, 'state' | 'thisDesk'>;
 
 /** This desk, and how the service last refused it: a refused desk cannot pull its own row's news. */
-interface ThisDesk { id: string | null; refusal: SyncState['refusal'] }
+interface ThisDesk {
+  id: string | null;
+  refusal: SyncState['refusal'];
+}
 
 function toRow(row: DeskDbRow, now: Date, own: ThisDesk): SyncDeskRow {
   const thisDesk = row.id === own.id;
@@ -39,7 +51,11 @@ function thisDesk(db: ReadableDB): ThisDesk {
 
 /** Settings, Sync: the joined desks, newest first, with their state (never a token). */
 export const syncDesks = defineQuery('sync.desks', async ({ db, desk }): Promise<SyncDeskRow[]> => {
-  const rows = db.all(selectDesks(db).orderBy((eb) => eb('d.withdrawn_at', 'is not', null)).orderBy('d.joined_at', 'desc'));
+  const rows = db.all(
+    selectDesks(db)
+      .orderBy((eb) => eb('d.withdrawn_at', 'is not', null))
+      .orderBy('d.joined_at', 'desc'),
+  );
   const own = thisDesk(db);
   return rows.map((r) => toRow(r, desk.clock(), own));
 });
@@ -54,17 +70,26 @@ export const syncWithdrawDesk = defineCommand('sync.withdrawDesk', async (ctx, i
   const found = db.first(selectDesks(db).where('d.id', '=', input.deskId));
   if (!found) throw new UserError('not_found', `No desk with id ${input.deskId} has joined the central service.`, { field: 'deskId' });
   if (found.withdrawnAt) {
-    throw new UserError('conflict', `Desk '${found.name}' was already withdrawn${found.withdrawnBy ? ` by ${found.withdrawnBy}` : ''} on ${formatNairobi(found.withdrawnAt)}.`);
+    throw new UserError(
+      'conflict',
+      `Desk '${found.name}' was already withdrawn${found.withdrawnBy ? ` by ${found.withdrawnBy}` : ''} on ${formatNairobi(found.withdrawnAt)}.`,
+    );
   }
   const own = thisDesk(db);
   if (found.id === own.id && !input.confirmThisDesk) {
-    throw new UserError('conflict', `'${found.name}' is the desk you are using: once withdrawn, it can no longer sync with the central service. Confirm that you mean this desk.`);
+    throw new UserError(
+      'conflict',
+      `'${found.name}' is the desk you are using: once withdrawn, it can no longer sync with the central service. Confirm that you mean this desk.`,
+    );
   }
   db.run(db.updateTable('sync_desks').set({ withdrawn_at: ctx.now, withdrawn_by: ctx.actor.username }).where('id', '=', found.id));
   ctx.audit({
-    action: 'sync.withdrawDesk', entity: 'desk', entityId: found.id,
+    action: 'sync.withdrawDesk',
+    entity: 'desk',
+    entityId: found.id,
     summary: `Withdrew desk '${found.name}'${found.centreName ? ` (${found.centreName})` : ''} from the central service`,
-    before: { withdrawn: false }, after: { withdrawn: true, withdrawnAt: ctx.now },
+    before: { withdrawn: false },
+    after: { withdrawn: true, withdrawnAt: ctx.now },
   });
   return toRow({ ...found, withdrawnAt: ctx.now, withdrawnBy: ctx.actor.username }, ctx.desk.clock(), own);
 });

@@ -8,8 +8,10 @@ import { licencesPending, opsWaiting, pendingLicences, readSyncState } from './s
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-const SMS_LEFT_REASON = 'This desk left the central service before hearing whether the service sent this message: check with the applicant before resending it.';
-const LICENCE_LEFT_REASON = 'Cancelled: this desk left the central service before the service numbered this licence. The service may hold it under its own number.';
+const SMS_LEFT_REASON =
+  'This desk left the central service before hearing whether the service sent this message: check with the applicant before resending it.';
+const LICENCE_LEFT_REASON =
+  'Cancelled: this desk left the central service before the service numbered this licence. The service may hold it under its own number.';
 
 /**
  * The desk works alone again, keeping its data, and so becomes the one that sends SMS and numbers
@@ -30,12 +32,20 @@ export const syncLeave = defineCommand('sync.leave', async (ctx, input) => {
   db.run(db.deleteFrom('outbox'));
   db.run(db.deleteFrom('sync_state'));
   ctx.desk.secrets.delete('sync.token');
-  const uncertain = db.run(db.updateTable('sms_messages')
-    .set((eb) => ({
-      state: 'uncertain', failure_reason: SMS_LEFT_REASON, claimed_by: null, claimed_at: null, next_attempt_at: null,
-      version: eb('version', '+', 1), updated_at: ctx.now,
-    }))
-    .where('state', 'in', ['queued', 'sending'])).changes;
+  const uncertain = db.run(
+    db
+      .updateTable('sms_messages')
+      .set((eb) => ({
+        state: 'uncertain',
+        failure_reason: SMS_LEFT_REASON,
+        claimed_by: null,
+        claimed_at: null,
+        next_attempt_at: null,
+        version: eb('version', '+', 1),
+        updated_at: ctx.now,
+      }))
+      .where('state', 'in', ['queued', 'sending']),
+  ).changes;
   const cancelled = cancelPendingLicences(ctx);
   numberAfterHeld(db);
   const done = [
@@ -44,7 +54,9 @@ export const syncLeave = defineCommand('sync.leave', async (ctx, input) => {
     uncertain ? `${plural(uncertain, 'queued SMS', 'queued SMS')} left for a person to check` : '',
   ].filter(Boolean);
   ctx.audit({
-    action: 'sync.leave', entity: 'desk', entityId: state.deskId,
+    action: 'sync.leave',
+    entity: 'desk',
+    entityId: state.deskId,
     summary: `Left the central service ${state.serverUrl}${done.length ? `, ${done.join(', ')}` : ''}`,
     after: { discarded: waiting, licencesCancelled: cancelled, smsUncertain: uncertain },
   });
@@ -65,21 +77,48 @@ function cancelPendingLicences(ctx: CommandContext): string[] {
   const { db, now, actor } = ctx;
   const rows = db.all(pendingLicences(db).select(['id', 'licence_no', 'state', 'centre_id']));
   for (const l of rows) {
-    db.run(db.updateTable('licences')
-      .set((eb) => ({
-        state: 'revoked', revoked_at: now, revoked_by: actor.id, revoke_reason: LICENCE_LEFT_REASON, state_since: now,
-        version: eb('version', '+', 1), updated_at: now,
-      }))
-      .where('id', '=', l.id));
-    recordLicenceHistory(db, { licenceId: l.id, at: now, actorId: actor.id, actorName: actor.username, action: 'revoke', from: l.state, to: 'revoked', centreId: l.centre_id, reason: LICENCE_LEFT_REASON });
+    db.run(
+      db
+        .updateTable('licences')
+        .set((eb) => ({
+          state: 'revoked',
+          revoked_at: now,
+          revoked_by: actor.id,
+          revoke_reason: LICENCE_LEFT_REASON,
+          state_since: now,
+          version: eb('version', '+', 1),
+          updated_at: now,
+        }))
+        .where('id', '=', l.id),
+    );
+    recordLicenceHistory(db, {
+      licenceId: l.id,
+      at: now,
+      actorId: actor.id,
+      actorName: actor.username,
+      action: 'revoke',
+      from: l.state,
+      to: 'revoked',
+      centreId: l.centre_id,
+      reason: LICENCE_LEFT_REASON,
+    });
   }
   return rows.map((l) => l.licence_no);
 }
 
 /** The next local number of each year comes after the highest one this desk holds (the service gave those, not this desk's counter). */
 function numberAfterHeld(db: WritableDB): void {
-  db.run(db.insertInto('licence_sequences')
-    .columns(['licence_year', 'last'])
-    .expression(db.selectFrom('licences').select((eb) => ['licence_year', eb.fn.max('sequence').as('last')]).where('sequence', '>', 0).groupBy('licence_year'))
-    .onConflict((oc) => oc.column('licence_year').doUpdateSet({ last: sql<number>`max(last, excluded.last)` })));
+  db.run(
+    db
+      .insertInto('licence_sequences')
+      .columns(['licence_year', 'last'])
+      .expression(
+        db
+          .selectFrom('licences')
+          .select((eb) => ['licence_year', eb.fn.max('sequence').as('last')])
+          .where('sequence', '>', 0)
+          .groupBy('licence_year'),
+      )
+      .onConflict((oc) => oc.column('licence_year').doUpdateSet({ last: sql<number>`max(last, excluded.last)` })),
+  );
 }

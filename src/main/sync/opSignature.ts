@@ -1,7 +1,14 @@
 import { sign, verify, type KeyObject } from 'node:crypto';
 
 /** What a user signs for each op: the op and the desk it was made on (ARCHITECTURE.md "Sync", Trust). */
-export interface SignedOp { opId: string; name: string; input: unknown; actorId: string; at: string; deskId: string }
+export interface SignedOp {
+  opId: string;
+  name: string;
+  input: unknown;
+  actorId: string;
+  at: string;
+  deskId: string;
+}
 
 /** JSON with every object's keys in order, as both sides see the op's input after it crossed the wire. */
 export function canonicalJson(value: unknown): string {

@@ -10,10 +10,16 @@ import { signOp } from './opSignature.js';
  */
 function assertCanSign(actor: Actor): void {
   if (actor.id === null) {
-    throw new UserError('forbidden', 'This desk syncs with a central service, which takes a change only from the user who made it: sign in (on the command line, --user U --password-file F).');
+    throw new UserError(
+      'forbidden',
+      'This desk syncs with a central service, which takes a change only from the user who made it: sign in (on the command line, --user U --password-file F).',
+    );
   }
   if (!actor.signingKey) {
-    throw new UserError('forbidden', `${actor.username} has no op-signing key on this desk, so the central service would refuse this change: an administrator sets a new password for ${actor.username}, then sign in again.`);
+    throw new UserError(
+      'forbidden',
+      `${actor.username} has no op-signing key on this desk, so the central service would refuse this change: an administrator sets a new password for ${actor.username}, then sign in again.`,
+    );
   }
 }
 

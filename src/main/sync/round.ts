@@ -1,4 +1,14 @@
-import { PULL_PAGE_ROWS, PUSH_PAGE_OPS, REFRESH_KEYS_MAX, TOKEN_REFUSAL_CODES, type PullAnswer, type PushAnswer, type PushOp, type RowsPage, type TokenRefusal } from '../../shared/contract/syncWire.js';
+import {
+  PULL_PAGE_ROWS,
+  PUSH_PAGE_OPS,
+  REFRESH_KEYS_MAX,
+  TOKEN_REFUSAL_CODES,
+  type PullAnswer,
+  type PushAnswer,
+  type PushOp,
+  type RowsPage,
+  type TokenRefusal,
+} from '../../shared/contract/syncWire.js';
 import type { Entity } from '../../shared/contract/entities.js';
 import { changeFeed } from '../core/changes.js';
 import type { DeskServices } from '../core/deskServices.js';
@@ -24,7 +34,11 @@ export interface RoundReport {
   received: number;
 }
 
-export interface RoundProgress { received: number; cursor: number; latest: number }
+export interface RoundProgress {
+  received: number;
+  cursor: number;
+  latest: number;
+}
 
 /**
  * One sync round: push the outbox in pages (each op answered applied, duplicate or rejected),
@@ -42,9 +56,12 @@ export async function syncRound(desk: DeskServices, onProgress?: (p: RoundProgre
     return report;
   } catch (err) {
     const refusal = tokenRefusal(err);
-    db.run(db.updateTable('sync_state')
-      .set({ last_attempt_at: started, last_error: err instanceof Error ? err.message : String(err), ...(refusal ? { refusal } : {}) })
-      .where('id', '=', 1));
+    db.run(
+      db
+        .updateTable('sync_state')
+        .set({ last_attempt_at: started, last_error: err instanceof Error ? err.message : String(err), ...(refusal ? { refusal } : {}) })
+        .where('id', '=', 1),
+    );
     throw err;
   }
 }
@@ -67,7 +84,8 @@ async function pushAndPull(desk: DeskServices, onProgress?: (p: RoundProgress) =
   const { state } = joined;
   const db = desk.write;
   let token = joined.token;
-  const call = <T>(path: string, body: Record<string, unknown>) => syncCall<T>(state.serverUrl, path, { schemaVersion: schemaVersion(desk.sqlite), ...body }, token);
+  const call = <T>(path: string, body: Record<string, unknown>) =>
+    syncCall<T>(state.serverUrl, path, { schemaVersion: schemaVersion(desk.sqlite), ...body }, token);
   const link: Link = {
     call,
     keepToken(next) {
@@ -79,9 +97,14 @@ async function pushAndPull(desk: DeskServices, onProgress?: (p: RoundProgress) =
   const mark = lastChange(db);
 
   for (let after = 0, pageOps = PUSH_PAGE_OPS; ;) {
-    const rows = db.all(db.selectFrom('outbox')
-      .select(['seq', 'op_id as opId', 'name', 'input', 'actor_id as actorId', 'at', 'signature'])
-      .where('seq', '>', after).orderBy('seq').limit(pageOps));
+    const rows = db.all(
+      db
+        .selectFrom('outbox')
+        .select(['seq', 'op_id as opId', 'name', 'input', 'actor_id as actorId', 'at', 'signature'])
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(pageOps),
+    );
     if (rows.length === 0) break;
     const ops: PushOp[] = rows.map((r) => ({ ...r, input: JSON.parse(r.input) as unknown }));
     let answer: PushAnswer;
@@ -91,7 +114,10 @@ async function pushAndPull(desk: DeskServices, onProgress?: (p: RoundProgress) =
       if (!(err instanceof SyncRefused && err.status === 413)) throw err;
       // Too large for the service: send the page one op at a time; an op too large alone is
       // refused here, so that it never holds up the ones behind it.
-      if (ops.length > 1) { pageOps = 1; continue; }
+      if (ops.length > 1) {
+        pageOps = 1;
+        continue;
+      }
       answer = { results: [{ opId: ops[0]!.opId, status: 'rejected', reason: `This change is too large for the central service (${err.message}).` }] };
     }
     recordAnswers(desk, ops, answer, report);
@@ -126,7 +152,12 @@ type Call = <T>(path: string, body: Record<string, unknown>) => Promise<T>;
  * one is used, so a page or token lost on the way locks nothing out).
  */
 async function pull(
-  desk: DeskServices, { call, keepToken }: Link, report: RoundReport, mark: number, touched: Set<Entity>, onProgress?: (p: RoundProgress) => void,
+  desk: DeskServices,
+  { call, keepToken }: Link,
+  report: RoundReport,
+  mark: number,
+  touched: Set<Entity>,
+  onProgress?: (p: RoundProgress) => void,
 ): Promise<void> {
   const db = desk.write;
   const dirtySeq = changeSeq(desk);
@@ -166,8 +197,15 @@ async function refresh(desk: DeskServices, call: Call, report: RoundReport, mark
   const db = desk.write;
   const dirtySeq = changeSeq(desk);
   for (let after = 0; ;) {
-    const keys = db.all(db.selectFrom('row_changes').select(['seq', 'tbl as t', 'pk as k'])
-      .where('seq', '<=', mark).where('seq', '>', after).orderBy('seq').limit(REFRESH_KEYS_MAX));
+    const keys = db.all(
+      db
+        .selectFrom('row_changes')
+        .select(['seq', 'tbl as t', 'pk as k'])
+        .where('seq', '<=', mark)
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(REFRESH_KEYS_MAX),
+    );
     if (keys.length === 0) break;
     const page = await call<RowsPage>('/v1/sync/rows', { keys: keys.map(({ t, k }) => ({ t, k })) });
     const last = keys[keys.length - 1]!.seq;
@@ -199,9 +237,17 @@ function recordAnswers(desk: DeskServices, ops: PushOp[], answer: PushAnswer, re
       report.sent++;
       if (result.status === 'rejected') {
         report.rejected.push({ opId: op.opId, name: op.name, reason: result.reason });
-        db.run(db.replaceInto('sync_rejections').values({
-          op_id: op.opId, name: op.name, input: JSON.stringify(op.input, withoutPasswords), actor_id: op.actorId, at: op.at, reason: result.reason, rejected_at: now,
-        }));
+        db.run(
+          db.replaceInto('sync_rejections').values({
+            op_id: op.opId,
+            name: op.name,
+            input: JSON.stringify(op.input, withoutPasswords),
+            actor_id: op.actorId,
+            at: op.at,
+            reason: result.reason,
+            rejected_at: now,
+          }),
+        );
       } else {
         report[result.status]++;
       }

@@ -2,7 +2,10 @@ import type { ReadingDesk } from '../core/deskServices.js';
 import type { RoundProgress } from './round.js';
 
 /** What the running sync client is doing now, for the status shown in the shell (not stored). */
-export interface SyncRuntime { syncing: boolean; progress: RoundProgress | null }
+export interface SyncRuntime {
+  syncing: boolean;
+  progress: RoundProgress | null;
+}
 
 const runtimes = new WeakMap<ReadingDesk, SyncRuntime>();
 

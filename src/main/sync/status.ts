@@ -9,13 +9,17 @@ import { licencesPending, opsWaiting, readSyncState } from './state.js';
 export const syncStatus = defineQuery('sync.status', async ({ db, desk, actor }): Promise<SyncStatus> => {
   const state = readSyncState(db);
   const runtime = syncRuntime(desk);
-  const centreName = state?.centreId
-    ? db.first(db.selectFrom('centres').select('name').where('id', '=', state.centreId))?.name ?? null
-    : null;
-  const rejections = db.all(db.selectFrom('sync_rejections')
-    .select(['op_id as opId', 'name', 'input', 'at', 'reason', 'rejected_at as rejectedAt'])
-    .where('actor_id', 'is', actor.id).where('dismissed_at', 'is', null)
-    .orderBy('rejected_at', 'desc').limit(50))
+  const centreName = state?.centreId ? (db.first(db.selectFrom('centres').select('name').where('id', '=', state.centreId))?.name ?? null) : null;
+  const rejections = db
+    .all(
+      db
+        .selectFrom('sync_rejections')
+        .select(['op_id as opId', 'name', 'input', 'at', 'reason', 'rejected_at as rejectedAt'])
+        .where('actor_id', 'is', actor.id)
+        .where('dismissed_at', 'is', null)
+        .orderBy('rejected_at', 'desc')
+        .limit(50),
+    )
     .map(({ input, ...r }): SyncRejection => ({ ...r, subject: subjectOf(db, input) }));
   return {
     joined: state !== null,
@@ -55,9 +59,14 @@ function subjectOf(db: ReadableDB, input: string): string {
   const parsed = JSON.parse(input) as Record<string, unknown>;
   const id = typeof parsed.id === 'string' ? parsed.id : typeof parsed.applicationId === 'string' ? parsed.applicationId : null;
   if (!id) return '';
-  const found = db.first(db.selectFrom('applications').select('application_ref as subject').where('id', '=', id)
-    .unionAll(db.selectFrom('licences').select('licence_no as subject').where('id', '=', id))
-    .unionAll(db.selectFrom('payments').select('transaction_id as subject').where('id', '=', id))
-    .limit(1));
+  const found = db.first(
+    db
+      .selectFrom('applications')
+      .select('application_ref as subject')
+      .where('id', '=', id)
+      .unionAll(db.selectFrom('licences').select('licence_no as subject').where('id', '=', id))
+      .unionAll(db.selectFrom('payments').select('transaction_id as subject').where('id', '=', id))
+      .limit(1),
+  );
   return found?.subject ?? '';
 }

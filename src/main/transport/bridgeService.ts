@@ -97,8 +97,19 @@ export function bridgeService(desk: Desk, options: { firstRun?: FirstRunOptions 
         }
         return open;
       };
-      const stop = changeFeed(desk).subscribe((entities) => { if (check()) on.change(entities); });
-      return { ok: true, value: { stop: () => { open = false; stop(); }, check } };
+      const stop = changeFeed(desk).subscribe((entities) => {
+        if (check()) on.change(entities);
+      });
+      return {
+        ok: true,
+        value: {
+          stop: () => {
+            open = false;
+            stop();
+          },
+          check,
+        },
+      };
     },
     async query(token: string | undefined, name: string, input: unknown): Promise<Result<unknown>> {
       if (!Object.hasOwn(queries, name)) return { ok: false, error: { code: 'not_found', message: `There is no query '${name}'.` } };

@@ -41,7 +41,9 @@ export class FirstRunCode implements FirstRunCodeCheck {
   /** Throws a user error naming the field `code` unless `given` is the code. */
   check(given: string | undefined): void {
     if (this.wrong >= WRONG_CODES_ALLOWED) {
-      throw new UserError('too_many_attempts', 'Too many wrong one-time codes: this one no longer works. Stop kmlttb web and start it again for a new code.', { field: 'code' });
+      throw new UserError('too_many_attempts', 'Too many wrong one-time codes: this one no longer works. Stop kmlttb web and start it again for a new code.', {
+        field: 'code',
+      });
     }
     if (!given?.trim()) throw new UserError('invalid_input', `Enter the one-time code from ${WHERE}.`, { field: 'code' });
     // Both sides are SHA-256 digests, so the comparison takes the same time whatever was typed.

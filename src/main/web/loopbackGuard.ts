@@ -25,7 +25,7 @@ export function refuseForeignRequests(app: FastifyInstance, port: () => number):
     }
     const origin = req.headers.origin?.toLowerCase();
     if (origin !== undefined && STATE_CHANGING.has(req.method) && !own.some((h) => origin === `http://${h}`)) {
-      return reply.code(403).type('text/plain; charset=utf-8').send('Refused: this request came from another web site, not from the desk\'s own page.');
+      return reply.code(403).type('text/plain; charset=utf-8').send("Refused: this request came from another web site, not from the desk's own page.");
     }
     return undefined;
   });

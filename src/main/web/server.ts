@@ -22,7 +22,6 @@ import { refuseForeignRequests } from './loopbackGuard.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
 
-
 const EXPORT_TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -86,15 +85,19 @@ export async function startWebServer(options: { dataDir: string; port: number; r
   app.get(HTTP_ROUTES.firstRun, async (_req, reply) => send(reply, await bridge.firstRun()));
   app.post(HTTP_ROUTES.firstRun, async (req, reply) => send(reply, await bridge.createFirstAdmin(req.body)));
   app.post<{ Params: { name: string } }>(`${HTTP_ROUTES.command}:name`, async (req, reply) =>
-    send(reply, await bridge.command(bearer(req), req.params.name, req.body ?? {})));
+    send(reply, await bridge.command(bearer(req), req.params.name, req.body ?? {})),
+  );
   app.post<{ Params: { name: string } }>(`${HTTP_ROUTES.query}:name`, async (req, reply) =>
-    send(reply, await bridge.query(bearer(req), req.params.name, req.body ?? {})));
+    send(reply, await bridge.query(bearer(req), req.params.name, req.body ?? {})),
+  );
 
   serveChanges(app, bridge, bearer, send);
 
   app.post(HTTP_ROUTES.exports, async (req, reply) => send(reply, await bridge.exportStart(bearer(req), req.body)));
   app.get<{ Params: { id: string } }>(`${HTTP_ROUTES.exports}/:id`, async (req, reply) => send(reply, await bridge.exportStatus(bearer(req), req.params.id)));
-  app.post<{ Params: { id: string } }>(`${HTTP_ROUTES.exports}/:id/cancel`, async (req, reply) => send(reply, await bridge.exportCancel(bearer(req), req.params.id)));
+  app.post<{ Params: { id: string } }>(`${HTTP_ROUTES.exports}/:id/cancel`, async (req, reply) =>
+    send(reply, await bridge.exportCancel(bearer(req), req.params.id)),
+  );
   app.get<{ Params: { id: string } }>(`${HTTP_ROUTES.exports}/:id/file`, async (req, reply) => {
     const file = await bridge.exportFile(bearer(req), req.params.id);
     if (!file.ok) return send(reply, file);

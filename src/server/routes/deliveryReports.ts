@@ -21,7 +21,8 @@ export function deliveryReportRoutes(desk: Desk) {
     app.post<{ Params: { token: string } }>('/v1/sms/delivery-reports/:token', async (req, reply) => {
       const token = desk.setting('server.deliveryReportToken');
       if (token === '' || !sameSecret(req.params.token, token)) return sendProblem(reply, 404, 'Not found.');
-      if (!isPlainObject(req.body)) return sendProblem(reply, 400, 'Send the delivery report as form fields: id, status, phoneNumber, networkCode, failureReason, retryCount.');
+      if (!isPlainObject(req.body))
+        return sendProblem(reply, 400, 'Send the delivery report as form fields: id, status, phoneNumber, networkCode, failureReason, retryCount.');
       const body = req.body;
       const input: Record<string, string> = {};
       for (const field of FIELDS) {

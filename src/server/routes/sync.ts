@@ -20,7 +20,13 @@ const JOIN_RATE_LIMIT = {
 };
 
 const STATUS_OF: Partial<Record<string, number>> = {
-  bad_credentials: 401, not_signed_in: 401, too_many_attempts: 429, user_disabled: 403, forbidden: 403, not_found: 404, conflict: 409,
+  bad_credentials: 401,
+  not_signed_in: 401,
+  too_many_attempts: 429,
+  user_disabled: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
 };
 
 /**
@@ -44,12 +50,23 @@ export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } 
     const bodyOf = <S extends z.ZodType>(schema: S, req: FastifyRequest, reply: FastifyReply): z.infer<S> | null => {
       const parsed = schema.safeParse(req.body);
       if (!parsed.success) {
-        sendProblem(reply, 400, `The request does not follow the sync protocol: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).slice(0, 3).join('; ')}.`);
+        sendProblem(
+          reply,
+          400,
+          `The request does not follow the sync protocol: ${parsed.error.issues
+            .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+            .slice(0, 3)
+            .join('; ')}.`,
+        );
         return null;
       }
       const theirs = (parsed.data as { schemaVersion: number }).schemaVersion;
       if (theirs !== ours) {
-        sendProblem(reply, 409, `This desk's database is at schema version ${theirs} and the central service's at ${ours}: update the app on the ${theirs < ours ? 'desk' : 'central service'} to the same version.`);
+        sendProblem(
+          reply,
+          409,
+          `This desk's database is at schema version ${theirs} and the central service's at ${ours}: update the app on the ${theirs < ours ? 'desk' : 'central service'} to the same version.`,
+        );
         return null;
       }
       return parsed.data;
@@ -68,12 +85,21 @@ export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } 
       try {
         const actor = await authenticate(desk, body.username, body.password);
         const token = newSyncToken();
-        const registered = await desk.dispatch('sync.registerDesk', { deskName: body.deskName, centreCode: body.centreCode, tokenHash: syncTokenHash(token), originId: body.originId }, actor);
+        const registered = await desk.dispatch(
+          'sync.registerDesk',
+          { deskName: body.deskName, centreCode: body.centreCode, tokenHash: syncTokenHash(token), originId: body.originId },
+          actor,
+        );
         if (!registered.ok) throw new UserError(registered.error.code, registered.error.message);
         const { deskId, centreId, centreName } = registered.value;
         return {
-          deskId, token, centreId, centreName, serverSchemaVersion: ours,
-          users: readTable(desk, 'users', centreId), centres: readTable(desk, 'centres', centreId),
+          deskId,
+          token,
+          centreId,
+          centreName,
+          serverSchemaVersion: ours,
+          users: readTable(desk, 'users', centreId),
+          centres: readTable(desk, 'centres', centreId),
         };
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
@@ -81,27 +107,33 @@ export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } 
       }
     });
 
-    app.post('/v1/sync/push', { bodyLimit: options.pushBodyLimitBytes ?? DEFAULT_PUSH_BODY_LIMIT_BYTES }, (req, reply) => oneAtATime(async () => {
-      const from = deskOf(req, reply);
-      const body = from && bodyOf(pushBody, req, reply);
-      if (!from || !body) return reply;
-      return { results: await applyPushedOps(desk, from.desk, body.ops) };
-    }));
+    app.post('/v1/sync/push', { bodyLimit: options.pushBodyLimitBytes ?? DEFAULT_PUSH_BODY_LIMIT_BYTES }, (req, reply) =>
+      oneAtATime(async () => {
+        const from = deskOf(req, reply);
+        const body = from && bodyOf(pushBody, req, reply);
+        if (!from || !body) return reply;
+        return { results: await applyPushedOps(desk, from.desk, body.ops) };
+      }),
+    );
 
     // A pull's answer may carry the desk's next token (authority/desks.ts `offerNewToken`).
-    app.post('/v1/sync/pull', (req, reply) => oneAtATime(async () => {
-      const from = deskOf(req, reply);
-      const body = from && bodyOf(pullBody, req, reply);
-      if (!from || !body) return reply;
-      const token = offerNewToken(desk.write, from, desk.clock());
-      return { ...readChanges(desk, body.cursor, body.limit ?? PULL_PAGE_ROWS, from.desk.centreId), ...(token ? { token } : {}) };
-    }));
+    app.post('/v1/sync/pull', (req, reply) =>
+      oneAtATime(async () => {
+        const from = deskOf(req, reply);
+        const body = from && bodyOf(pullBody, req, reply);
+        if (!from || !body) return reply;
+        const token = offerNewToken(desk.write, from, desk.clock());
+        return { ...readChanges(desk, body.cursor, body.limit ?? PULL_PAGE_ROWS, from.desk.centreId), ...(token ? { token } : {}) };
+      }),
+    );
 
-    app.post('/v1/sync/rows', (req, reply) => oneAtATime(async () => {
-      const from = deskOf(req, reply);
-      const body = from && bodyOf(rowsBody, req, reply);
-      if (!from || !body) return reply;
-      return readRows(desk, body.keys, from.desk.centreId);
-    }));
+    app.post('/v1/sync/rows', (req, reply) =>
+      oneAtATime(async () => {
+        const from = deskOf(req, reply);
+        const body = from && bodyOf(rowsBody, req, reply);
+        if (!from || !body) return reply;
+        return readRows(desk, body.keys, from.desk.centreId);
+      }),
+    );
   };
 }

@@ -24,17 +24,20 @@ export const credentials = z.object({
   opKeyWrapped: z.string().regex(/^[A-Za-z0-9+/]{102}==$/, 'is not a wrapped op-signing key'),
 });
 export type Credentials = z.infer<typeof credentials>;
-const passwordOrCredentials = <T extends { password?: string; credentials?: Credentials }>(v: T) => (v.password === undefined) !== (v.credentials === undefined);
+const passwordOrCredentials = <T extends { password?: string; credentials?: Credentials }>(v: T) =>
+  (v.password === undefined) !== (v.credentials === undefined);
 const onePassword = { message: 'Give a password', path: ['password'] };
 
-export const userCreateInput = z.object({
-  username,
-  fullName: z.string().trim().min(2).max(120),
-  role,
-  centreId: id.optional(),
-  password: password.optional(),
-  credentials: credentials.optional(),
-}).refine(passwordOrCredentials, onePassword);
+export const userCreateInput = z
+  .object({
+    username,
+    fullName: z.string().trim().min(2).max(120),
+    role,
+    centreId: id.optional(),
+    password: password.optional(),
+    credentials: credentials.optional(),
+  })
+  .refine(passwordOrCredentials, onePassword);
 export const userUpdateInput = z.object({
   id,
   fullName: z.string().trim().min(2).max(120).optional(),
@@ -42,7 +45,9 @@ export const userUpdateInput = z.object({
   centreId: id.nullable().optional(),
   active: z.boolean().optional(),
 });
-export const userPasswordInput = z.object({ id, password: password.optional(), credentials: credentials.optional() }).refine(passwordOrCredentials, onePassword);
+export const userPasswordInput = z
+  .object({ id, password: password.optional(), credentials: credentials.optional() })
+  .refine(passwordOrCredentials, onePassword);
 
 export interface UserRow {
   id: string;
@@ -55,7 +60,11 @@ export interface UserRow {
   failedLogins: number;
 }
 
-export const centreCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2,8}$/, 'A centre code is 2 to 8 letters or digits');
+export const centreCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{2,8}$/, 'A centre code is 2 to 8 letters or digits');
 export const centreCreateInput = z.object({
   code: centreCode,
   name: z.string().trim().min(2).max(120),

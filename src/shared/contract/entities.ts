@@ -3,8 +3,20 @@
  * query that reads one of the entities it affects is stale. Names only, never data.
  */
 export const ENTITIES = [
-  'application', 'invoice', 'payment', 'licence', 'batch', 'sms', 'smsTemplate',
-  'user', 'centre', 'fee', 'setting', 'sync', 'backup', 'audit',
+  'application',
+  'invoice',
+  'payment',
+  'licence',
+  'batch',
+  'sms',
+  'smsTemplate',
+  'user',
+  'centre',
+  'fee',
+  'setting',
+  'sync',
+  'backup',
+  'audit',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 

@@ -48,8 +48,11 @@ export interface QuerySpec<I extends z.ZodType, R> extends Spec<I, R> {
 }
 
 function command<R>() {
-  return <I extends z.ZodType>(input: I, permission: Permission, facts: Pick<CommandSpec<I, R>, 'label' | 'sync' | 'affects'>): CommandSpec<I, R> =>
-    ({ input, permission, ...facts });
+  return <I extends z.ZodType>(input: I, permission: Permission, facts: Pick<CommandSpec<I, R>, 'label' | 'sync' | 'affects'>): CommandSpec<I, R> => ({
+    input,
+    permission,
+    ...facts,
+  });
 }
 function query<R>() {
   return <I extends z.ZodType>(input: I, permission: Permission, reads: readonly Entity[]): QuerySpec<I, R> => ({ input, permission, reads });
@@ -59,10 +62,26 @@ const DATA: readonly Entity[] = ['application', 'invoice', 'payment', 'licence',
 const empty = z.object({}).strict();
 
 export const commands = {
-  'application.approve': command<apps.DecisionResult>()(apps.decideInput, 'application.decide', { label: 'Approve', sync: 'central', affects: ['application', 'invoice', 'sms'] }),
-  'application.reject': command<apps.DecisionResult>()(apps.rejectInput, 'application.decide', { label: 'Reject', sync: 'central', affects: ['application', 'sms'] }),
-  'application.return': command<apps.DecisionResult>()(apps.rejectInput, 'application.decide', { label: 'Return', sync: 'central', affects: ['application', 'sms'] }),
-  'applications.import': command<apps.ImportReport>()(apps.importApplicationsInput, 'application.import', { label: 'Import applications', sync: 'central', affects: ['application'] }),
+  'application.approve': command<apps.DecisionResult>()(apps.decideInput, 'application.decide', {
+    label: 'Approve',
+    sync: 'central',
+    affects: ['application', 'invoice', 'sms'],
+  }),
+  'application.reject': command<apps.DecisionResult>()(apps.rejectInput, 'application.decide', {
+    label: 'Reject',
+    sync: 'central',
+    affects: ['application', 'sms'],
+  }),
+  'application.return': command<apps.DecisionResult>()(apps.rejectInput, 'application.decide', {
+    label: 'Return',
+    sync: 'central',
+    affects: ['application', 'sms'],
+  }),
+  'applications.import': command<apps.ImportReport>()(apps.importApplicationsInput, 'application.import', {
+    label: 'Import applications',
+    sync: 'central',
+    affects: ['application'],
+  }),
   'user.create': command<admin.UserRow>()(admin.userCreateInput, 'admin.users', { label: 'Add user', sync: 'central', affects: ['user'] }),
   'user.update': command<admin.UserRow>()(admin.userUpdateInput, 'admin.users', { label: 'Change user', sync: 'central', affects: ['user'] }),
   'user.setPassword': command<{ id: string }>()(admin.userPasswordInput, 'admin.users', { label: 'Set password', sync: 'central', affects: ['user'] }),
@@ -75,38 +94,140 @@ export const commands = {
   'sms.resend': command<sms.SmsRow>()(sms.smsActionInput, 'sms.manage', { label: 'Resend SMS', sync: 'central', affects: ['sms'] }),
   'sms.cancel': command<sms.SmsRow>()(sms.smsActionInput, 'sms.manage', { label: 'Cancel SMS', sync: 'central', affects: ['sms'] }),
   'sms.resume': command<{ resumed: boolean }>()(sms.smsResumeInput, 'admin.settings', { label: 'Resume SMS sending', sync: 'central', affects: ['sms'] }),
-  'smsTemplate.set': command<sms.SmsTemplateRow>()(sms.smsTemplateSetInput, 'admin.settings', { label: 'Save SMS template', sync: 'central', affects: ['smsTemplate'] }),
+  'smsTemplate.set': command<sms.SmsTemplateRow>()(sms.smsTemplateSetInput, 'admin.settings', {
+    label: 'Save SMS template',
+    sync: 'central',
+    affects: ['smsTemplate'],
+  }),
   'sms.sendTest': command<sms.SmsTestResult>()(sms.smsSendTestInput, 'admin.settings', { label: 'Send test SMS', sync: 'central', affects: ['sms'] }),
-  'payments.import': command<pay.PaymentImportReport>()(pay.importPaymentsInput, 'payment.import', { label: 'Import payments', sync: 'central', affects: ['payment', 'invoice', 'application', 'sms'] }),
-  'applications.receive': command<inbound.ApplicationReceiveResult>()(inbound.applicationsReceiveInput, 'application.import', { label: 'Receive applications', sync: 'central', affects: ['application'] }),
-  'payments.receive': command<inbound.PaymentReceiveResult>()(inbound.paymentsReceiveInput, 'payment.import', { label: 'Receive payments', sync: 'central', affects: ['payment', 'invoice', 'application', 'sms'] }),
-  'payments.autoMatch': command<pay.AutoMatchResult>()(empty, 'payment.reconcile', { label: 'Match payments', sync: 'central', affects: ['payment', 'invoice', 'application', 'sms'] }),
-  'payment.match': command<pay.PaymentRow>()(pay.paymentMatchInput, 'payment.reconcile', { label: 'Match payment', sync: 'central', affects: ['payment', 'invoice', 'application', 'sms'] }),
-  'payment.unmatch': command<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile', { label: 'Unmatch payment', sync: 'central', affects: ['payment', 'invoice', 'application', 'sms'] }),
-  'payment.ignore': command<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile', { label: 'Ignore payment', sync: 'central', affects: ['payment', 'invoice'] }),
-  'payment.flagRefund': command<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile', { label: 'Flag for refund', sync: 'central', affects: ['payment', 'invoice'] }),
-  'payment.refundMade': command<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile', { label: 'Record refund', sync: 'central', affects: ['payment', 'invoice'] }),
-  'invoice.refundMade': command<pay.InvoiceRow>()(pay.invoiceRefundInput, 'payment.reconcile', { label: 'Record invoice refund', sync: 'central', affects: ['payment', 'invoice'] }),
-  'licence.issue': command<lic.LicenceIssueResult>()(lic.licenceIssueInput, 'licence.issue', { label: 'Issue licence', sync: 'central', affects: ['licence', 'application'] }),
-  'licence.reassign': command<lic.LicenceRow>()(lic.licenceReassignInput, 'licence.issue', { label: 'Reassign licence', sync: 'central', affects: ['licence', 'batch'] }),
-  'licence.revoke': command<lic.LicenceRow>()(lic.licenceRevokeInput, 'licence.issue', { label: 'Revoke licence', sync: 'central', affects: ['licence', 'batch', 'application'] }),
-  'batch.create': command<lic.BatchRow>()(lic.batchCreateInput, 'licence.issue', { label: 'Dispatch batch', sync: 'central', affects: ['batch', 'licence', 'sms'] }),
-  'batch.receive': command<lic.BatchRow>()(lic.batchReceiveInput, 'licence.collect', { label: 'Confirm received', sync: 'central', affects: ['batch', 'licence', 'sms'] }),
-  'licence.collect': command<lic.LicenceRow>()(lic.licenceCollectInput, 'licence.collect', { label: 'Mark collected', sync: 'central', affects: ['licence', 'batch'] }),
-  'sms.deliveryReport': command<{ state: sms.SmsState } | { unknown: true }>()(sms.deliveryReportInput, 'sms.receipt', { label: 'Delivery report', sync: 'central', affects: ['sms'] }),
-  'sync.join': command<sync.SyncJoinResult>()(sync.syncJoinInput, 'admin.settings', { label: 'Join the central service', sync: 'desk', affects: ['sync', 'user', 'centre', 'setting'] }),
+  'payments.import': command<pay.PaymentImportReport>()(pay.importPaymentsInput, 'payment.import', {
+    label: 'Import payments',
+    sync: 'central',
+    affects: ['payment', 'invoice', 'application', 'sms'],
+  }),
+  'applications.receive': command<inbound.ApplicationReceiveResult>()(inbound.applicationsReceiveInput, 'application.import', {
+    label: 'Receive applications',
+    sync: 'central',
+    affects: ['application'],
+  }),
+  'payments.receive': command<inbound.PaymentReceiveResult>()(inbound.paymentsReceiveInput, 'payment.import', {
+    label: 'Receive payments',
+    sync: 'central',
+    affects: ['payment', 'invoice', 'application', 'sms'],
+  }),
+  'payments.autoMatch': command<pay.AutoMatchResult>()(empty, 'payment.reconcile', {
+    label: 'Match payments',
+    sync: 'central',
+    affects: ['payment', 'invoice', 'application', 'sms'],
+  }),
+  'payment.match': command<pay.PaymentRow>()(pay.paymentMatchInput, 'payment.reconcile', {
+    label: 'Match payment',
+    sync: 'central',
+    affects: ['payment', 'invoice', 'application', 'sms'],
+  }),
+  'payment.unmatch': command<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile', {
+    label: 'Unmatch payment',
+    sync: 'central',
+    affects: ['payment', 'invoice', 'application', 'sms'],
+  }),
+  'payment.ignore': command<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile', {
+    label: 'Ignore payment',
+    sync: 'central',
+    affects: ['payment', 'invoice'],
+  }),
+  'payment.flagRefund': command<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile', {
+    label: 'Flag for refund',
+    sync: 'central',
+    affects: ['payment', 'invoice'],
+  }),
+  'payment.refundMade': command<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile', {
+    label: 'Record refund',
+    sync: 'central',
+    affects: ['payment', 'invoice'],
+  }),
+  'invoice.refundMade': command<pay.InvoiceRow>()(pay.invoiceRefundInput, 'payment.reconcile', {
+    label: 'Record invoice refund',
+    sync: 'central',
+    affects: ['payment', 'invoice'],
+  }),
+  'licence.issue': command<lic.LicenceIssueResult>()(lic.licenceIssueInput, 'licence.issue', {
+    label: 'Issue licence',
+    sync: 'central',
+    affects: ['licence', 'application'],
+  }),
+  'licence.reassign': command<lic.LicenceRow>()(lic.licenceReassignInput, 'licence.issue', {
+    label: 'Reassign licence',
+    sync: 'central',
+    affects: ['licence', 'batch'],
+  }),
+  'licence.revoke': command<lic.LicenceRow>()(lic.licenceRevokeInput, 'licence.issue', {
+    label: 'Revoke licence',
+    sync: 'central',
+    affects: ['licence', 'batch', 'application'],
+  }),
+  'batch.create': command<lic.BatchRow>()(lic.batchCreateInput, 'licence.issue', {
+    label: 'Dispatch batch',
+    sync: 'central',
+    affects: ['batch', 'licence', 'sms'],
+  }),
+  'batch.receive': command<lic.BatchRow>()(lic.batchReceiveInput, 'licence.collect', {
+    label: 'Confirm received',
+    sync: 'central',
+    affects: ['batch', 'licence', 'sms'],
+  }),
+  'licence.collect': command<lic.LicenceRow>()(lic.licenceCollectInput, 'licence.collect', {
+    label: 'Mark collected',
+    sync: 'central',
+    affects: ['licence', 'batch'],
+  }),
+  'sms.deliveryReport': command<{ state: sms.SmsState } | { unknown: true }>()(sms.deliveryReportInput, 'sms.receipt', {
+    label: 'Delivery report',
+    sync: 'central',
+    affects: ['sms'],
+  }),
+  'sync.join': command<sync.SyncJoinResult>()(sync.syncJoinInput, 'admin.settings', {
+    label: 'Join the central service',
+    sync: 'desk',
+    affects: ['sync', 'user', 'centre', 'setting'],
+  }),
   'sync.joinAgain': command<sync.SyncJoinAgainResult>()(sync.syncJoinAgainInput, 'admin.settings', { label: 'Join again', sync: 'desk', affects: ['sync'] }),
-  'sync.leave': command<{ left: boolean }>()(sync.syncLeaveInput, 'admin.settings', { label: 'Leave the central service', sync: 'desk', affects: ['sync', 'licence', 'sms'] }),
-  'sync.dismiss': command<{ dismissed: boolean }>()(sync.syncDismissInput, 'session.self', { label: 'Dismiss refused change', sync: 'desk', affects: ['sync'] }),
-  'sync.registerDesk': command<sync.SyncRegisterDeskResult>()(sync.syncRegisterDeskInput, 'session.self', { label: 'Register desk', sync: 'desk', affects: ['sync'] }),
-  'sync.withdrawDesk': command<sync.SyncDeskRow>()(sync.syncWithdrawDeskInput, 'admin.settings', { label: 'Withdraw desk', sync: 'central', affects: ['sync'] }),
+  'sync.leave': command<{ left: boolean }>()(sync.syncLeaveInput, 'admin.settings', {
+    label: 'Leave the central service',
+    sync: 'desk',
+    affects: ['sync', 'licence', 'sms'],
+  }),
+  'sync.dismiss': command<{ dismissed: boolean }>()(sync.syncDismissInput, 'session.self', {
+    label: 'Dismiss refused change',
+    sync: 'desk',
+    affects: ['sync'],
+  }),
+  'sync.registerDesk': command<sync.SyncRegisterDeskResult>()(sync.syncRegisterDeskInput, 'session.self', {
+    label: 'Register desk',
+    sync: 'desk',
+    affects: ['sync'],
+  }),
+  'sync.withdrawDesk': command<sync.SyncDeskRow>()(sync.syncWithdrawDeskInput, 'admin.settings', {
+    label: 'Withdraw desk',
+    sync: 'central',
+    affects: ['sync'],
+  }),
   'backup.create': command<backup.BackupRow>()(empty, 'admin.settings', { label: 'Back up', sync: 'desk', affects: ['backup'] }),
-  'backup.restoreAtStart': command<backup.BackupRestoreResult>()(backup.backupRestoreInput, 'admin.settings', { label: 'Restore at next start', sync: 'desk', affects: ['backup'] }),
+  'backup.restoreAtStart': command<backup.BackupRestoreResult>()(backup.backupRestoreInput, 'admin.settings', {
+    label: 'Restore at next start',
+    sync: 'desk',
+    affects: ['backup'],
+  }),
 } as const;
 
 export const queries = {
   'applications.list': query<apps.ApplicationsListResult>()(apps.applicationsListInput, 'application.read', ['application', 'invoice', 'licence']),
-  'application.detail': query<apps.ApplicationDetail>()(apps.applicationDetailInput, 'application.read', ['application', 'invoice', 'payment', 'licence', 'sms']),
+  'application.detail': query<apps.ApplicationDetail>()(apps.applicationDetailInput, 'application.read', [
+    'application',
+    'invoice',
+    'payment',
+    'licence',
+    'sms',
+  ]),
   'application.smsPreview': query<apps.SmsPreview>()(apps.smsPreviewInput, 'application.read', ['application', 'invoice', 'smsTemplate', 'setting']),
   'applications.facets': query<{ licenceYears: number[]; counties: string[] }>()(empty, 'application.read', ['application']),
   'sms.list': query<sms.SmsListResult>()(sms.smsListInput, 'sms.read', ['sms']),

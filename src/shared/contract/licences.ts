@@ -26,8 +26,8 @@ export const licenceCollectInput = z.discriminatedUnion('collector', [
   z.object({
     licenceId: id,
     collector: z.literal('proxy'),
-    collectorName: z.string().trim().min(3, 'Give the collector\'s full name').max(120),
-    collectorIdNo: z.string().trim().min(4, 'Give the collector\'s ID number').max(20),
+    collectorName: z.string().trim().min(3, "Give the collector's full name").max(120),
+    collectorIdNo: z.string().trim().min(4, "Give the collector's ID number").max(20),
     note: z.string().trim().min(3, 'Note how the holder authorised the proxy').max(500),
   }),
 ]);

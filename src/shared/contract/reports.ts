@@ -10,4 +10,3 @@ export const reportExportedInput = z.object({
   rows: z.number().int().min(0),
   file: z.string().max(1000),
 });
-

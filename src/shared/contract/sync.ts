@@ -5,20 +5,33 @@ import type { TokenRefusal } from './syncWire.js';
 /** Commands and queries of a desk's sync with the central service (the wire protocol is syncWire.ts). */
 
 export const syncJoinInput = z.object({
-  serverUrl: z.string().trim().max(300).refine((v) => insecureAddressProblem(v) === null, {
-    error: (issue) => `The central service's address ${insecureAddressProblem(String(issue.input))}`,
-  }),
+  serverUrl: z
+    .string()
+    .trim()
+    .max(300)
+    .refine((v) => insecureAddressProblem(v) === null, {
+      error: (issue) => `The central service's address ${insecureAddressProblem(String(issue.input))}`,
+    }),
   deskName: z.string().trim().min(1, 'Give this desk a name').max(100),
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(1000),
   /** A desk that serves one collection centre (its clerks' desk at an RBTC counter). */
   centreCode: z.string().trim().max(40).optional(),
 });
-export interface SyncJoinResult { serverUrl: string; deskName: string; centreName: string | null; users: number }
+export interface SyncJoinResult {
+  serverUrl: string;
+  deskName: string;
+  centreName: string | null;
+  users: number;
+}
 
 /** A desk the central service refuses (withdrawn, expired) joins again, signing in there. */
 export const syncJoinAgainInput = syncJoinInput.pick({ username: true, password: true });
-export interface SyncJoinAgainResult { serverUrl: string; deskName: string; centreName: string | null }
+export interface SyncJoinAgainResult {
+  serverUrl: string;
+  deskName: string;
+  centreName: string | null;
+}
 
 export const syncLeaveInput = z.object({
   /** Changes not yet sent are lost, and licences still waiting for their numbers cancelled, when the desk leaves: the caller must say so. */
@@ -34,7 +47,11 @@ export const syncRegisterDeskInput = z.object({
   tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
   originId: z.string().min(1).max(64),
 });
-export interface SyncRegisterDeskResult { deskId: string; centreId: string | null; centreName: string | null }
+export interface SyncRegisterDeskResult {
+  deskId: string;
+  centreId: string | null;
+  centreName: string | null;
+}
 
 /**
  * Withdraws a desk from the central service: its token is refused from then on. Pushed like any

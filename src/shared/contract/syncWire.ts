@@ -47,7 +47,9 @@ export const DESK_TOKEN_EXPIRES_UNUSED_DAYS = 90;
  * one, the desk withdrawn by an administrator, or the token not used for 90 days.
  */
 export const TOKEN_REFUSAL_CODES = {
-  unknown: 'not_signed_in', withdrawn: 'desk_withdrawn', expired: 'desk_token_expired',
+  unknown: 'not_signed_in',
+  withdrawn: 'desk_withdrawn',
+  expired: 'desk_token_expired',
 } as const satisfies Record<string, ErrorCode>;
 export type TokenRefusal = keyof typeof TOKEN_REFUSAL_CODES;
 
@@ -67,10 +69,10 @@ export const pushBody = z.object({
   schemaVersion,
   ops: z.array(pushOp).max(PUSH_PAGE_OPS),
 });
-export type OpAnswer =
-  | { opId: string; status: 'applied' | 'duplicate' }
-  | { opId: string; status: 'rejected'; reason: string };
-export interface PushAnswer { results: OpAnswer[] }
+export type OpAnswer = { opId: string; status: 'applied' | 'duplicate' } | { opId: string; status: 'rejected'; reason: string };
+export interface PushAnswer {
+  results: OpAnswer[];
+}
 
 /** A row's key: its table and primary key, as the change log writes it (one value, or a JSON array). */
 export const rowKey = z.object({ t: z.string().min(1).max(64), k: z.string().min(1).max(400) });

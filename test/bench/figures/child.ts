@@ -23,18 +23,28 @@ export function runChild<T>(script: string, args: readonly string[]): Promise<T>
     const child = spawnTs(script, args);
     child.stdin!.end();
     let out = '';
-    child.stdout!.on('data', (c: Buffer) => { out += c.toString('utf8'); });
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       const last = out.trim().split('\n').pop() ?? '';
       if (code !== 0) return reject(new Error(`${path.basename(script)} exited with ${code}: ${out.slice(-500)}`));
-      try { resolve(JSON.parse(last) as T); } catch { reject(new Error(`${path.basename(script)} did not end with JSON: ${out.slice(-500)}`)); }
+      try {
+        resolve(JSON.parse(last) as T);
+      } catch {
+        reject(new Error(`${path.basename(script)} did not end with JSON: ${out.slice(-500)}`));
+      }
     });
   });
 }
 
 /** A long-running child that prints one JSON line when ready; `stop()` ends it and returns its last output line. */
-export interface Service<T> { ready: T; pid: number; stop(): Promise<string> }
+export interface Service<T> {
+  ready: T;
+  pid: number;
+  stop(): Promise<string>;
+}
 
 export function startChild<T>(script: string, args: readonly string[]): Promise<Service<T>> {
   return new Promise((resolve, reject) => {
@@ -43,7 +53,9 @@ export function startChild<T>(script: string, args: readonly string[]): Promise<
     let ready = false;
     const exited = new Promise<void>((r) => child.on('close', () => r()));
     child.on('error', reject);
-    child.on('close', (code) => { if (!ready) reject(new Error(`${path.basename(script)} exited with ${code} before it was ready: ${out}`)); });
+    child.on('close', (code) => {
+      if (!ready) reject(new Error(`${path.basename(script)} exited with ${code} before it was ready: ${out}`));
+    });
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString('utf8');
       const nl = out.indexOf('\n');

@@ -15,7 +15,11 @@ const SCANS = 5;
 const WRITE_TRANSACTIONS = 20;
 const ROWS_PER_WRITE = 500;
 
-interface Measured { page: number; scan: number; write: number }
+interface Measured {
+  page: number;
+  scan: number;
+  write: number;
+}
 
 /** `file` must have no WAL content left (checkpointed): the copies are of the file alone. */
 export function benchEncryptionCost(file: string, key: string, rng: Rng, say: (line: string) => void): Figure[] {
@@ -61,7 +65,9 @@ function measure(file: string, offsets: number[], key: (db: BetterSqlite3.Databa
     const scans = Array.from({ length: SCANS }, () => timeSync(() => scan.get()).ms);
     db.exec('CREATE TABLE bench_writes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
     const insert = db.prepare('INSERT INTO bench_writes (body) VALUES (?)');
-    const write = db.transaction(() => { for (let i = 0; i < ROWS_PER_WRITE; i++) insert.run(`row ${i} of a bench write, about as long as an application`); });
+    const write = db.transaction(() => {
+      for (let i = 0; i < ROWS_PER_WRITE; i++) insert.run(`row ${i} of a bench write, about as long as an application`);
+    });
     const writes = Array.from({ length: WRITE_TRANSACTIONS }, () => timeSync(write).ms);
     return { page: median(pages), scan: median(scans), write: median(writes) };
   } finally {

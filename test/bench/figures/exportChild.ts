@@ -17,9 +17,20 @@ import { cpuNow } from '../stats.js';
 import { memoryNow, resetPeak, sampleMemory } from './memory.js';
 
 export interface ExportChildResult {
-  mode: string; ms: number; cpuMs: number; rows: number; bytes: number;
-  rssBefore: number; hwm: number; hwmReset: boolean; peakRss: number; peakAnon: number | null; peakFile: number | null;
-  anonBefore: number | null; fileBefore: number | null; samples: number;
+  mode: string;
+  ms: number;
+  cpuMs: number;
+  rows: number;
+  bytes: number;
+  rssBefore: number;
+  hwm: number;
+  hwmReset: boolean;
+  peakRss: number;
+  peakAnon: number | null;
+  peakFile: number | null;
+  anonBefore: number | null;
+  fileBefore: number | null;
+  samples: number;
 }
 
 const [dataDir, mode, out, actorJson, pragmasJson] = process.argv.slice(2);
@@ -50,7 +61,10 @@ function rawCsv(file: string): number {
     for (const c of cols) cells.push(String(row[c] ?? ''));
     buf += `${cells.join(',')}\n`;
     rows++;
-    if (buf.length > 1 << 20) { fs.writeSync(fd, buf); buf = ''; }
+    if (buf.length > 1 << 20) {
+      fs.writeSync(fd, buf);
+      buf = '';
+    }
   }
   fs.writeSync(fd, buf);
   fs.closeSync(fd);
@@ -71,8 +85,17 @@ const peaks = sampler.stop();
 const after = memoryNow();
 await desk.close();
 const result: ExportChildResult = {
-  mode: mode!, ms, cpuMs, rows, bytes: fs.statSync(out).size,
-  rssBefore: before.rss, hwm: after.hwm, hwmReset, ...peaks, anonBefore: before.anon, fileBefore: before.file,
+  mode: mode!,
+  ms,
+  cpuMs,
+  rows,
+  bytes: fs.statSync(out).size,
+  rssBefore: before.rss,
+  hwm: after.hwm,
+  hwmReset,
+  ...peaks,
+  anonBefore: before.anon,
+  fileBefore: before.file,
 };
 fs.rmSync(out, { force: true });
 process.stdout.write(`${JSON.stringify(result)}\n`);

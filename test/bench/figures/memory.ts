@@ -7,7 +7,12 @@
  */
 import fs from 'node:fs';
 
-export interface MemorySample { rss: number; anon: number | null; file: number | null; hwm: number }
+export interface MemorySample {
+  rss: number;
+  anon: number | null;
+  file: number | null;
+  hwm: number;
+}
 
 const PROC = '/proc/self/status';
 const hasProc = fs.existsSync(PROC);

@@ -22,7 +22,7 @@ import { childScript, startChild } from './child.js';
 const REASON = 'Checked with the applicant: approved';
 
 export async function benchSmsOverhead(desk: Desk, officer: Actor, rng: Rng, say: (l?: string) => void, pairs: number): Promise<Figure> {
-  const ids = (sql: string) => rng.shuffle((desk.sqlite.prepare(sql).pluck().all() as string[]));
+  const ids = (sql: string) => rng.shuffle(desk.sqlite.prepare(sql).pluck().all() as string[]);
   const withPhone = ids("SELECT id FROM applications WHERE state = 'submitted' AND flag_count = 0");
   const noPhone = ids(`SELECT a.id FROM applications a JOIN practitioners p ON p.id = a.practitioner_id
                        WHERE a.state = 'submitted' AND p.phone IS NULL`);
@@ -37,23 +37,39 @@ export async function benchSmsOverhead(desk: Desk, officer: Actor, rng: Rng, say
     if (t.value.value.smsId) side.sms++;
   };
   for (let i = 0; i < n; i++) {
-    if (i % 2 === 0) { await approve(withPhone[i]!, a); await approve(noPhone[i]!, b); }
-    else { await approve(noPhone[i]!, b); await approve(withPhone[i]!, a); }
+    if (i % 2 === 0) {
+      await approve(withPhone[i]!, a);
+      await approve(noPhone[i]!, b);
+    } else {
+      await approve(noPhone[i]!, b);
+      await approve(withPhone[i]!, a);
+    }
   }
   if (a.sms !== n || b.sms !== 0) throw new Error(`expected ${n} SMS queued with a phone and none without, got ${a.sms} and ${b.sms}`);
   const dMs = median(a.ms) - median(b.ms);
   const dCpu = median(a.cpu) - median(b.cpu);
-  say(`  approve with / without the SMS queued: ${n} pairs, interleaved; with phone median ${formatMs(median(a.ms))} (CPU ${formatMs(median(a.cpu))}), ` +
-    `p95 ${formatMs(percentile(a.ms, 95))}; phone missing median ${formatMs(median(b.ms))} (CPU ${formatMs(median(b.cpu))}), p95 ${formatMs(percentile(b.ms, 95))}`);
-  return infoLine('SMS queued inside dispatch (approve with vs. without the SMS) median difference', `${dMs >= 0 ? '+' : ''}${formatMs(dMs)}`,
+  say(
+    `  approve with / without the SMS queued: ${n} pairs, interleaved; with phone median ${formatMs(median(a.ms))} (CPU ${formatMs(median(a.cpu))}), ` +
+      `p95 ${formatMs(percentile(a.ms, 95))}; phone missing median ${formatMs(median(b.ms))} (CPU ${formatMs(median(b.cpu))}), p95 ${formatMs(percentile(b.ms, 95))}`,
+  );
+  return infoLine(
+    'SMS queued inside dispatch (approve with vs. without the SMS) median difference',
+    `${dMs >= 0 ? '+' : ''}${formatMs(dMs)}`,
     `CPU-time median difference ${dCpu >= 0 ? '+' : ''}${formatMs(dCpu)}; ${n} pairs: with SMS ${formatMs(median(a.ms))} (CPU ${formatMs(median(a.cpu))}), ` +
-    `without ${formatMs(median(b.ms))} (CPU ${formatMs(median(b.cpu))}); part of the approve budget (≤ 5 ms median)`);
+      `without ${formatMs(median(b.ms))} (CPU ${formatMs(median(b.cpu))}); part of the approve budget (≤ 5 ms median)`,
+  );
 }
 
 export async function benchSmsWorker(desk: Desk, rng: Rng, say: (l?: string) => void, messages: number): Promise<Figure> {
   const gateway = await startChild<{ url: string }>(childScript('smsGatewayChild.ts'), []);
   let stopped = false;
-  const stop = async () => { if (!stopped) { stopped = true; return gateway.stop(); } return '{}'; };
+  const stop = async () => {
+    if (!stopped) {
+      stopped = true;
+      return gateway.stop();
+    }
+    return '{}';
+  };
   try {
     const settings = { 'sms.baseUrl': gateway.ready.url, 'sms.username': 'kmlttb', 'sms.apiKey': 'atsk_bench_0123456789', 'sms.senderId': 'KMLTTB' };
     for (const [key, value] of Object.entries(settings)) {
@@ -63,19 +79,40 @@ export async function benchSmsWorker(desk: Desk, rng: Rng, say: (l?: string) => 
     // The decisions above queued some; more as decisions queue them (one transaction here, to save time).
     const queued = () => desk.sqlite.prepare("SELECT count(*) FROM sms_messages WHERE state = 'queued'").pluck().get() as number;
     const already = queued();
-    const apps = desk.sqlite.prepare(`
+    const apps = desk.sqlite
+      .prepare(
+        `
       SELECT a.id, a.application_ref, a.licence_year, p.first_name, p.phone, p.language, c.name AS centre, c.town
       FROM applications a JOIN practitioners p ON p.id = a.practitioner_id LEFT JOIN centres c ON c.id = a.centre_id
-      WHERE a.state = 'licensed' AND p.phone IS NOT NULL ORDER BY a.rowid DESC LIMIT ?`).all(Math.max(0, messages - already) * 2) as
-      { id: string; application_ref: string; licence_year: number; first_name: string; phone: string; language: 'en' | 'sw'; centre: string | null; town: string | null }[];
+      WHERE a.state = 'licensed' AND p.phone IS NOT NULL ORDER BY a.rowid DESC LIMIT ?`,
+      )
+      .all(Math.max(0, messages - already) * 2) as {
+      id: string;
+      application_ref: string;
+      licence_year: number;
+      first_name: string;
+      phone: string;
+      language: 'en' | 'sw';
+      centre: string | null;
+      town: string | null;
+    }[];
     rng.shuffle(apps);
     const now = new Date().toISOString();
     desk.sqlite.transaction(() => {
       for (const app of apps.slice(0, Math.max(0, messages - already))) {
         const r = queueSms(desk.write, {
-          event: 'at_centre', eventKey: `bench-sms:${app.id}`, applicationId: app.id, phone: app.phone, language: app.language, at: now,
+          event: 'at_centre',
+          eventKey: `bench-sms:${app.id}`,
+          applicationId: app.id,
+          phone: app.phone,
+          language: app.language,
+          at: now,
           values: {
-            name: app.first_name, ref: app.application_ref, year: String(app.licence_year), centre: app.centre ?? '', town: app.town ?? '',
+            name: app.first_name,
+            ref: app.application_ref,
+            year: String(app.licence_year),
+            centre: app.centre ?? '',
+            town: app.town ?? '',
             licenceNo: `KMLTTB/${app.licence_year}/${String(rng.int(1, 99_999)).padStart(5, '0')}`,
           },
         });
@@ -99,14 +136,19 @@ export async function benchSmsWorker(desk: Desk, rng: Rng, say: (l?: string) => 
                         WHERE id IN (SELECT id FROM bench_sms_held); DROP TABLE bench_sms_held`);
     }
     const added = Math.max(0, messages - already);
-    say(`  SMS worker: ${total.toLocaleString('en')} to send (${already.toLocaleString('en')} queued by the decisions above${added ? `, ${added.toLocaleString('en')} added` : ''}` +
-      `${excess > 0 ? `, ${excess.toLocaleString('en')} held back` : ''}), drained in ${formatMs(t.ms)} (CPU ${formatMs(t.cpuMs)} in this process, the gateway apart): ` +
-      `sent ${r.sent}, failed ${r.failed}, retrying ${r.retrying}, uncertain ${r.uncertain}, left queued ${left}${r.paused ? `, PAUSED: ${r.paused}` : ''}${r.notConfigured ? ', NOT CONFIGURED' : ''}`);
+    say(
+      `  SMS worker: ${total.toLocaleString('en')} to send (${already.toLocaleString('en')} queued by the decisions above${added ? `, ${added.toLocaleString('en')} added` : ''}` +
+        `${excess > 0 ? `, ${excess.toLocaleString('en')} held back` : ''}), drained in ${formatMs(t.ms)} (CPU ${formatMs(t.cpuMs)} in this process, the gateway apart): ` +
+        `sent ${r.sent}, failed ${r.failed}, retrying ${r.retrying}, uncertain ${r.uncertain}, left queued ${left}${r.paused ? `, PAUSED: ${r.paused}` : ''}${r.notConfigured ? ', NOT CONFIGURED' : ''}`,
+    );
     if (r.sent === 0) throw new Error('The SMS worker sent nothing');
     const answered = (JSON.parse(await stop()) as { requests: number }).requests;
     if (answered !== r.sent) throw new Error(`The gateway answered ${answered} requests for ${r.sent} messages sent`);
-    return infoLine(`SMS sent per second by the SmsWorker (${r.sent.toLocaleString('en')} messages, local gateway simulator)`, formatRate(r.sent / (t.ms / 1000)),
-      `${formatMs(t.ms / r.sent)} per message, CPU ${formatMs(t.cpuMs / r.sent)} per message; each message: claim (commit), HTTP request, record (commit); synchronous=FULL`);
+    return infoLine(
+      `SMS sent per second by the SmsWorker (${r.sent.toLocaleString('en')} messages, local gateway simulator)`,
+      formatRate(r.sent / (t.ms / 1000)),
+      `${formatMs(t.ms / r.sent)} per message, CPU ${formatMs(t.cpuMs / r.sent)} per message; each message: claim (commit), HTTP request, record (commit); synchronous=FULL`,
+    );
   } finally {
     await stop();
   }

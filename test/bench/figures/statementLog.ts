@@ -22,11 +22,16 @@ export function statementLog(target: BetterSqlite3.Database): StatementLog {
         if (typeof value !== 'function') return value;
         const fn = value as (...a: unknown[]) => unknown;
         if (prop !== 'get' && prop !== 'all' && prop !== 'run' && prop !== 'iterate') {
-          return (...a: unknown[]) => { const out = fn.apply(t, a); return out === t ? view : out; }; // pluck(), raw()… return the statement
+          return (...a: unknown[]) => {
+            const out = fn.apply(t, a);
+            return out === t ? view : out;
+          }; // pluck(), raw()… return the statement
         }
         return (...a: unknown[]) => {
           const t0 = performance.now();
-          try { return fn.apply(t, a); } finally {
+          try {
+            return fn.apply(t, a);
+          } finally {
             const s = totals.get(key) ?? { calls: 0, ms: 0 };
             s.calls++;
             s.ms += performance.now() - t0;
@@ -47,7 +52,9 @@ export function statementLog(target: BetterSqlite3.Database): StatementLog {
   return {
     sqlite,
     top(n) {
-      return [...totals.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, n)
+      return [...totals.entries()]
+        .sort((a, b) => b[1].ms - a[1].ms)
+        .slice(0, n)
         .map(([sql, s]) => `${formatMs(s.ms).padStart(9)} in ${s.calls.toLocaleString('en').padStart(7)} calls: ${sql.slice(0, 150)}`);
     },
   };

@@ -26,13 +26,20 @@ const INCREMENTAL_OPS = 1_000;
 export async function benchSync(dataDir: string, say: (line: string) => void): Promise<Figure[]> {
   const made = openDesk(dataDir);
   try {
-    for (const [username, role] of [[USER, 'officer'], [ADMIN, 'admin']] as const) {
+    for (const [username, role] of [
+      [USER, 'officer'],
+      [ADMIN, 'admin'],
+    ] as const) {
       const r = await made.dispatch('user.create', { username, fullName: `Bench Sync ${role}`, role, password: PASSWORD }, SYSTEM_ACTOR);
       if (!r.ok && r.error.code !== 'conflict') throw new Error(r.error.message);
     }
     // A partial data set (--scale) may have no fees: the approvals below need one.
-    const unpriced = made.sqlite.prepare(`SELECT DISTINCT a.cadre, a.licence_year AS licenceYear FROM applications a
-      WHERE a.state = 'submitted' AND NOT EXISTS (SELECT 1 FROM fees f WHERE f.cadre = a.cadre AND f.licence_year = a.licence_year)`).all() as { cadre: string; licenceYear: number }[];
+    const unpriced = made.sqlite
+      .prepare(
+        `SELECT DISTINCT a.cadre, a.licence_year AS licenceYear FROM applications a
+      WHERE a.state = 'submitted' AND NOT EXISTS (SELECT 1 FROM fees f WHERE f.cadre = a.cadre AND f.licence_year = a.licence_year)`,
+      )
+      .all() as { cadre: string; licenceYear: number }[];
     for (const fee of unpriced) {
       const set = await made.dispatch('fee.set', { ...fee, amountCents: 300_000 }, SYSTEM_ACTOR);
       if (!set.ok) throw new Error(set.error.message);
@@ -54,14 +61,22 @@ export async function benchSync(dataDir: string, say: (line: string) => void): P
     const firstMs = performance.now() - t0;
     const count = (d: { sqlite: typeof desk.sqlite }, t: string) => d.sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
     for (const table of ['applications', 'practitioners', 'invoices', 'payments', 'licences']) {
-      if (count(desk, table) !== count(server.desk, table)) throw new Error(`after the first sync the desk holds ${count(desk, table)} ${table}, the server ${count(server.desk, table)}`);
+      if (count(desk, table) !== count(server.desk, table))
+        throw new Error(`after the first sync the desk holds ${count(desk, table)} ${table}, the server ${count(server.desk, table)}`);
     }
-    say(`  sync: first sync ${formatMs(firstMs)} for ${first.received.toLocaleString('en')} rows; desk file ${(fs.statSync(desk.file).size / 1024 / 1024).toFixed(0)} MB`);
+    say(
+      `  sync: first sync ${formatMs(firstMs)} for ${first.received.toLocaleString('en')} rows; desk file ${(fs.statSync(desk.file).size / 1024 / 1024).toFixed(0)} MB`,
+    );
 
     // Signed in on the desk: its op-signing key unwrapped, so each approval below is signed.
     const officer = await authenticate(desk, USER, PASSWORD);
-    const submitted = desk.sqlite.prepare(`SELECT a.id FROM applications a JOIN fees f ON f.cadre = a.cadre AND f.licence_year = a.licence_year
-                                           WHERE a.state = 'submitted' ORDER BY a.submitted_at LIMIT ?`).pluck().all(2 * INCREMENTAL_OPS) as string[];
+    const submitted = desk.sqlite
+      .prepare(
+        `SELECT a.id FROM applications a JOIN fees f ON f.cadre = a.cadre AND f.licence_year = a.licence_year
+                                           WHERE a.state = 'submitted' ORDER BY a.submitted_at LIMIT ?`,
+      )
+      .pluck()
+      .all(2 * INCREMENTAL_OPS) as string[];
     const approve = async (on: typeof desk, ids: string[]) => {
       for (const applicationId of ids) {
         const r = await on.dispatch('application.approve', { applicationId, reason: 'Bench: checked.' }, officer);
@@ -75,7 +90,10 @@ export async function benchSync(dataDir: string, say: (line: string) => void): P
     t0 = performance.now();
     const pulled = await syncRound(desk);
     const pullMs = performance.now() - t0;
-    const arrived = desk.sqlite.prepare(`SELECT count(*) FROM applications WHERE state = 'approved' AND id IN (SELECT value FROM json_each(?))`).pluck().get(JSON.stringify(elsewhere));
+    const arrived = desk.sqlite
+      .prepare(`SELECT count(*) FROM applications WHERE state = 'approved' AND id IN (SELECT value FROM json_each(?))`)
+      .pluck()
+      .get(JSON.stringify(elsewhere));
     if (arrived !== elsewhere.length) throw new Error(`after the incremental sync the desk sees ${arrived} of ${elsewhere.length} approvals made elsewhere`);
 
     // From this desk: 1,000 ops made here, pushed, applied by the service with the same command code, and their rows pulled back.
@@ -90,12 +108,25 @@ export async function benchSync(dataDir: string, say: (line: string) => void): P
     return [
       infoLine('central service start on this data folder (change log filled once)', formatMs(startMs)),
       checkLine('desk first sync of the full data set', formatMs(firstMs), '≤ 60 s', firstMs <= 60_000, `${first.received.toLocaleString('en')} rows`),
-      checkLine(`incremental sync of ${elsewhere.length.toLocaleString('en')} ops from the server`, formatMs(pullMs), '≤ 2 s', pullMs <= 2_000,
-        `approvals other desks sent the service; ${pulled.received.toLocaleString('en')} rows pulled`),
-      checkLine(`incremental sync of ${here.length.toLocaleString('en')} ops made on this desk: signed, pushed, verified and applied by the service`, formatMs(madeHereMs), '≤ 2 s',
-        madeHereMs <= 2_000, `signing them ${formatMs(signing.signMs)} when they were made, the round ${formatMs(pushMs)} (the service verifies and runs each op's command)`),
-      infoLine('op signature (Ed25519), per op', `${((signing.signMs + signing.verifyMs) * 1000 / signing.ops).toFixed(0)} µs`,
-        `signing ${(signing.signMs * 1000 / signing.ops).toFixed(0)} µs on the desk, verifying ${(signing.verifyMs * 1000 / signing.ops).toFixed(0)} µs on the service`),
+      checkLine(
+        `incremental sync of ${elsewhere.length.toLocaleString('en')} ops from the server`,
+        formatMs(pullMs),
+        '≤ 2 s',
+        pullMs <= 2_000,
+        `approvals other desks sent the service; ${pulled.received.toLocaleString('en')} rows pulled`,
+      ),
+      checkLine(
+        `incremental sync of ${here.length.toLocaleString('en')} ops made on this desk: signed, pushed, verified and applied by the service`,
+        formatMs(madeHereMs),
+        '≤ 2 s',
+        madeHereMs <= 2_000,
+        `signing them ${formatMs(signing.signMs)} when they were made, the round ${formatMs(pushMs)} (the service verifies and runs each op's command)`,
+      ),
+      infoLine(
+        'op signature (Ed25519), per op',
+        `${(((signing.signMs + signing.verifyMs) * 1000) / signing.ops).toFixed(0)} µs`,
+        `signing ${((signing.signMs * 1000) / signing.ops).toFixed(0)} µs on the desk, verifying ${((signing.verifyMs * 1000) / signing.ops).toFixed(0)} µs on the service`,
+      ),
     ];
   } finally {
     await desk.close();
@@ -106,7 +137,9 @@ export async function benchSync(dataDir: string, say: (line: string) => void): P
 
 /** What signing costs the desk and verifying costs the service: the outbox's ops signed and verified again, apart from the rest. */
 function signingCost(desk: ReturnType<typeof openDesk>, key: KeyObject): { ops: number; signMs: number; verifyMs: number } {
-  const rows = desk.sqlite.prepare('SELECT op_id AS opId, name, input, actor_id AS actorId, at FROM outbox').all() as (Omit<SignedOp, 'input' | 'deskId'> & { input: string })[];
+  const rows = desk.sqlite.prepare('SELECT op_id AS opId, name, input, actor_id AS actorId, at FROM outbox').all() as (Omit<SignedOp, 'input' | 'deskId'> & {
+    input: string;
+  })[];
   const ops: SignedOp[] = rows.map((r) => ({ ...r, input: JSON.parse(r.input) as unknown, deskId: desk.deskId }));
   let t0 = performance.now();
   const signatures = ops.map((op) => signOp(op, key));

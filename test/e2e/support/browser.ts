@@ -40,12 +40,7 @@ export function errorsOf(page: Page): string[] {
 }
 
 /** A new tab signed in as `username` (each tab has its own session). */
-export async function signIn(
-  context: BrowserContext,
-  url: string,
-  username: string,
-  options: { password?: string; fakeClock?: boolean } = {},
-): Promise<Page> {
+export async function signIn(context: BrowserContext, url: string, username: string, options: { password?: string; fakeClock?: boolean } = {}): Promise<Page> {
   const password = options.password ?? 'demo-password';
   const page = await context.newPage();
   // A fake clock lets a test move time on (idle lock) without waiting for it.

@@ -13,11 +13,10 @@ export function makeDataDir(): string {
 
 /** `kmlttb demo`: users officer, auditor, admin, clerk.<centre> with password demo-password. */
 export async function runDemo(dataDir: string, applications = 60, seed = 7): Promise<string> {
-  const { stdout } = await run(
-    process.execPath,
-    [CLI, 'demo', '--data', dataDir, '--applications', String(applications), '--seed', String(seed)],
-    { cwd: REPO, timeout: 120_000 },
-  );
+  const { stdout } = await run(process.execPath, [CLI, 'demo', '--data', dataDir, '--applications', String(applications), '--seed', String(seed)], {
+    cwd: REPO,
+    timeout: 120_000,
+  });
   return stdout;
 }
 

@@ -8,7 +8,10 @@ const ECITIZEN_HEADER = 'invoice_number,client_invoice_ref,amount_paid,invoice_a
 /** A one-line eCitizen/Pesaflow notifications CSV (INTERFACES.md "Files in") settling a bill reference. */
 export function ecitizenCsv(invoiceNumber: string, billRef: string, amountCents: number): string {
   const amount = centsToDecimal(amountCents);
-  const paidAt = new Date(Date.now() - 60_000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '+00:00');
+  const paidAt = new Date(Date.now() - 60_000)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, '+00:00');
   return `${ECITIZEN_HEADER}\n${[invoiceNumber, billRef, amount, amount, 'KES', paidAt, 'MPESA', '254700000001', 'settled'].join(',')}\n`;
 }
 
@@ -54,7 +57,11 @@ export function goTo(page: Page, link: string): Promise<void> {
 
 /** Waits until the status line announces something matching `pattern`, and returns the match. */
 export async function announced(page: Page, pattern: RegExp, what: string): Promise<RegExpExecArray> {
-  const text = await waitFor(() => statusText(page), (t) => pattern.test(t), what);
+  const text = await waitFor(
+    () => statusText(page),
+    (t) => pattern.test(t),
+    what,
+  );
   return pattern.exec(text)!;
 }
 

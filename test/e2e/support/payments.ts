@@ -17,7 +17,16 @@ const STATEMENT_HEADER = 'Receipt No.,Completion Time,Details,Transaction Status
 /** An M-Pesa paybill statement CSV (INTERFACES.md "Files in") with completed lines paid in. */
 export function mpesaStatement(lines: readonly StatementLine[]): string {
   const rows = lines.map((l) =>
-    [l.receipt, l.at, `Pay Bill from ${l.phone} - ${l.name} Acc. ${l.account}`, 'Completed', centsToDecimal(l.amountCents), '', `${l.phone} - ${l.name}`, l.account].join(','),
+    [
+      l.receipt,
+      l.at,
+      `Pay Bill from ${l.phone} - ${l.name} Acc. ${l.account}`,
+      'Completed',
+      centsToDecimal(l.amountCents),
+      '',
+      `${l.phone} - ${l.name}`,
+      l.account,
+    ].join(','),
   );
   return [STATEMENT_HEADER, ...rows].join('\n') + '\n';
 }
@@ -25,7 +34,14 @@ export function mpesaStatement(lines: readonly StatementLine[]): string {
 /** Nairobi wall-clock time `msAgo` before now, as an M-Pesa statement writes it (`2026-11-20 10:00:00`). */
 export function nairobiClock(msAgo = 60_000): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Africa/Nairobi', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    timeZone: 'Africa/Nairobi',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(new Date(Date.now() - msAgo));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
@@ -53,7 +69,11 @@ export function tableRows(table: Locator): Promise<string[][]> {
 export async function findPayment(page: Page, tableName: string, transactionId: string): Promise<string[]> {
   await page.getByLabel('Search payments').fill(transactionId);
   const table = page.getByRole('table', { name: tableName });
-  const rows = await waitFor(() => tableRows(table), (r) => r.length === 1 && r[0]?.[1] === transactionId, `the ${tableName} grid to show only ${transactionId}`);
+  const rows = await waitFor(
+    () => tableRows(table),
+    (r) => r.length === 1 && r[0]?.[1] === transactionId,
+    `the ${tableName} grid to show only ${transactionId}`,
+  );
   return rows[0] ?? [];
 }
 
@@ -63,8 +83,8 @@ export type Totals = Record<'Received' | 'Matched' | 'Unmatched' | 'Not ours' | 
 export async function totalsOnScreen(page: Page): Promise<Totals> {
   const region = page.getByRole('region', { name: 'Totals for the period' });
   await region.locator('.figure').first().waitFor();
-  const figures = await region.locator('.figure').evaluateAll((els) =>
-    els.map((el) => [el.querySelector('.figure-label')?.textContent ?? '', el.querySelector('.figure-value')?.textContent ?? '']),
-  );
+  const figures = await region
+    .locator('.figure')
+    .evaluateAll((els) => els.map((el) => [el.querySelector('.figure-label')?.textContent ?? '', el.querySelector('.figure-value')?.textContent ?? '']));
   return Object.fromEntries(figures.map(([label, value]) => [label, parseAmountToCents(value ?? '') ?? Number.NaN])) as Totals;
 }

@@ -46,7 +46,13 @@ export function exportFiles(dataDir: string, ext: string): string[] {
 export async function exportOutcome(page: Page): Promise<string> {
   const panel = page.getByRole('region', { name: 'Export' });
   return waitFor(
-    async () => (await panel.locator('.export-job').innerText().catch(() => '')).trim(),
+    async () =>
+      (
+        await panel
+          .locator('.export-job')
+          .innerText()
+          .catch(() => '')
+      ).trim(),
     (t) => /Ready:|cancelled|failed/.test(t),
     'the export to finish or stop',
     30_000,

@@ -61,12 +61,22 @@ export function smsPanel(page: Page): Locator {
 
 /** The value shown for a term in the SMS panel (a <dt>/<dd> pair). */
 export function smsDetailValue(page: Page, term: string): Locator {
-  return smsPanel(page).locator('dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+  return smsPanel(page)
+    .locator('dt', { hasText: new RegExp(`^${term}$`) })
+    .locator('xpath=following-sibling::dd[1]');
 }
 
 /** Waits until the panel shows the message in `state` (it refreshes itself while the worker sends). */
 export function panelState(page: Page, state: string, deadlineMs = 25_000): Promise<string> {
-  return waitFor(() => smsDetailValue(page, 'State').innerText().catch(() => ''), (t) => t === state, `the SMS panel to show ${state}`, deadlineMs);
+  return waitFor(
+    () =>
+      smsDetailValue(page, 'State')
+        .innerText()
+        .catch(() => ''),
+    (t) => t === state,
+    `the SMS panel to show ${state}`,
+    deadlineMs,
+  );
 }
 
 /** The attempts table of the open message, as rows of cell text. */

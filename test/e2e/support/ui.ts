@@ -5,11 +5,14 @@ import { vi } from 'vitest';
 export async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, deadlineMs = 15_000): Promise<T> {
   let last: T | undefined;
   try {
-    return await vi.waitFor(async () => {
-      last = await read();
-      if (!accept(last)) throw new Error(`not yet: ${what}`);
-      return last;
-    }, { timeout: deadlineMs, interval: 100 });
+    return await vi.waitFor(
+      async () => {
+        last = await read();
+        if (!accept(last)) throw new Error(`not yet: ${what}`);
+        return last;
+      },
+      { timeout: deadlineMs, interval: 100 },
+    );
   } catch (err) {
     throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)} (${err instanceof Error ? err.message : String(err)})`, { cause: err });
   }
@@ -27,7 +30,11 @@ export async function gridRefs(page: Page): Promise<string[]> {
 /** Types into the search box and waits until the grid shows exactly that application. */
 export async function searchFor(page: Page, ref: string): Promise<void> {
   await page.getByLabel('Search applications').fill(ref);
-  await waitFor(() => gridRefs(page), (refs) => refs.length === 1 && refs[0] === ref, `the grid to show only ${ref}`);
+  await waitFor(
+    () => gridRefs(page),
+    (refs) => refs.length === 1 && refs[0] === ref,
+    `the grid to show only ${ref}`,
+  );
 }
 
 /** The value shown for a term in the detail panel (a <dt>/<dd> pair). */

@@ -41,7 +41,7 @@ describe('automatic backups', () => {
     expect(fs.existsSync(path.join(fresh, 'backups'))).toBe(false);
   });
 
-  it('make a snapshot a day by the desk\'s clock, and keep 14 daily ones', async () => {
+  it("make a snapshot a day by the desk's clock, and keep 14 daily ones", async () => {
     const t = await makeDesk();
     const daily = new DailyBackups(t.desk);
     try {
@@ -70,7 +70,9 @@ describe('automatic backups', () => {
     const t = await makeDesk();
     const daily = new DailyBackups(t.desk);
     const made = (await daily.runOnce())!;
-    t.desk.sqlite.prepare("INSERT INTO centres (id, code, name, town, updated_at) VALUES ('c-later', 'LTR', 'RBTC Later', 'Embu', '2026-11-25T07:30:00.000Z')").run();
+    t.desk.sqlite
+      .prepare("INSERT INTO centres (id, code, name, town, updated_at) VALUES ('c-later', 'LTR', 'RBTC Later', 'Embu', '2026-11-25T07:30:00.000Z')")
+      .run();
     requestRestoreAtStart(t.dir, { file: path.basename(made), requestedBy: 'admin', requestedAt: t.clock().toISOString() });
     await t.desk.close();
 

@@ -90,7 +90,9 @@ describe('kmlttb backup', () => {
       expect(verifyAuditChain(desk.sqlite).ok).toBe(true);
       expect(desk.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
       // A working desk: it takes a decision.
-      const officer = desk.sqlite.prepare("SELECT id, username, full_name AS fullName, role, centre_id AS centreId FROM users WHERE username = 'officer'").get() as never;
+      const officer = desk.sqlite
+        .prepare("SELECT id, username, full_name AS fullName, role, centre_id AS centreId FROM users WHERE username = 'officer'")
+        .get() as never;
       const next = desk.sqlite.prepare("SELECT id FROM applications WHERE state = 'submitted' LIMIT 1").pluck().get() as string;
       expect((await desk.dispatch('application.approve', { applicationId: next }, officer)).ok).toBe(true);
     } finally {
@@ -98,7 +100,7 @@ describe('kmlttb backup', () => {
     }
   });
 
-  it('carries the folder\'s secrets inside the encrypted backup, and puts back the ones a new folder lacks', async () => {
+  it("carries the folder's secrets inside the encrypted backup, and puts back the ones a new folder lacks", async () => {
     const t = await makeDesk();
     t.desk.secrets.set('sms.apiKey', 'atsk_carried_in_the_backup');
     t.desk.secrets.set('server.ecitizenSecret', 'ecitizen-shared-secret-0042');
@@ -125,7 +127,8 @@ describe('kmlttb backup', () => {
   it('holds no national ID, name or phone of the data in clear', () => {
     const desk = openEncrypted(path.join(source.dir, DATABASE_FILE), source.key, { readonly: true });
     const values = (desk.prepare("SELECT national_id, first_name || ' ' || last_name, last_name, phone FROM practitioners").raw().all() as (string | null)[][])
-      .flat().filter((v): v is string => !!v);
+      .flat()
+      .filter((v): v is string => !!v);
     desk.close();
     expect(values.length).toBeGreaterThanOrEqual(60);
     const bytes = fs.readFileSync(source.backup);
@@ -158,15 +161,21 @@ describe('kmlttb restore', () => {
   }
 
   it('refuses a damaged backup (bytes flipped in the middle), changing nothing', async () => {
-    await refused(variant((b) => {
-      const at = Math.floor(b.length / 2);
-      for (let i = at; i < at + 64; i++) b[i] = b[i]! ^ 0xff;
-      return b;
-    }), /cannot be restored: it is damaged|does not open with the key kept in this data folder/);
+    await refused(
+      variant((b) => {
+        const at = Math.floor(b.length / 2);
+        for (let i = at; i < at + 64; i++) b[i] = b[i]! ^ 0xff;
+        return b;
+      }),
+      /cannot be restored: it is damaged|does not open with the key kept in this data folder/,
+    );
   });
 
   it('refuses random bytes and a database of other content in clear, changing nothing', async () => {
-    await refused(variant(() => randomBytes(64 * 1024)), /does not open with the key kept in this data folder/);
+    await refused(
+      variant(() => randomBytes(64 * 1024)),
+      /does not open with the key kept in this data folder/,
+    );
     const plain = path.join(tempDir(), 'other.sqlite');
     const other = new BetterSqlite3(plain);
     other.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('shopping list')");
@@ -196,7 +205,10 @@ describe('kmlttb restore', () => {
       return file;
     };
     await refused(
-      edited(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${LATEST_SCHEMA_VERSION + 1}, 'from_the_future', '2027-01-01T00:00:00Z')`, true),
+      edited(
+        `INSERT INTO schema_migrations (version, name, applied_at) VALUES (${LATEST_SCHEMA_VERSION + 1}, 'from_the_future', '2027-01-01T00:00:00Z')`,
+        true,
+      ),
       new RegExp(`made by a newer version .*schema ${LATEST_SCHEMA_VERSION + 1}`),
     );
     const audit = "UPDATE audit_events SET summary = 'nothing happened' WHERE seq = 2";
@@ -204,7 +216,7 @@ describe('kmlttb restore', () => {
     await refused(edited(audit, true), /audit trail is broken at event 2/);
   });
 
-  it('names KMLTTB_DB_KEY when neither it nor the folder\'s key opens the backup', async () => {
+  it("names KMLTTB_DB_KEY when neither it nor the folder's key opens the backup", async () => {
     await refused(source.backup, /does not open with KMLTTB_DB_KEY/, { KMLTTB_DB_KEY: 'ab'.repeat(32) });
     const empty = path.join(tempDir(), 'empty-desk');
     const r = await kmlttb(['--data', empty, 'restore', source.backup]);
@@ -223,12 +235,14 @@ describe('kmlttb restore', () => {
 
   it('puts a good backup in place, keeping the replaced database and its WAL in backups/', async () => {
     const t = await makeDesk();
-    const centre = t.desk.sqlite.prepare("SELECT count(*) FROM centres").pluck().get();
+    const centre = t.desk.sqlite.prepare('SELECT count(*) FROM centres').pluck().get();
     const backup = path.join(tempDir(), 'b.sqlite');
     await t.desk.close();
     expect((await kmlttb(['--data', t.dir, 'backup', '--out', backup])).code).toBe(0);
     const desk = openDesk(t.dir);
-    desk.sqlite.prepare("INSERT INTO centres (id, code, name, town, updated_at) VALUES ('c-after', 'AFT', 'RBTC After Backup', 'Nyeri', '2026-11-25T07:30:00.000Z')").run();
+    desk.sqlite
+      .prepare("INSERT INTO centres (id, code, name, town, updated_at) VALUES ('c-after', 'AFT', 'RBTC After Backup', 'Nyeri', '2026-11-25T07:30:00.000Z')")
+      .run();
     await desk.close();
     const r = await kmlttb(['--data', t.dir, 'restore', backup]);
     expect(r.code, r.err).toBe(0);

@@ -15,7 +15,9 @@ describe('backups from Settings', () => {
       expect(made).toMatchObject({ ok: true, value: { file: 'kmlttb-2026-11-25T07-30-00Z.sqlite', kind: 'snapshot', at: '2026-11-25T07:30:00.000Z' } });
       const list = await t.desk.query('backups.list', {}, t.actors.admin);
       expect(list.ok && list.value.last).toMatchObject({ file: 'kmlttb-2026-11-25T07-30-00Z.sqlite', bytes: expect.any(Number) });
-      expect(t.desk.sqlite.prepare("SELECT summary FROM audit_events WHERE action = 'backup.create'").pluck().get()).toMatch(/^Backed up the database to backups\/kmlttb-/);
+      expect(t.desk.sqlite.prepare("SELECT summary FROM audit_events WHERE action = 'backup.create'").pluck().get()).toMatch(
+        /^Backed up the database to backups\/kmlttb-/,
+      );
     } finally {
       await t.desk.close();
     }

@@ -3,15 +3,23 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export interface Run { code: number | null; out: string; err: string }
+export interface Run {
+  code: number | null;
+  out: string;
+  err: string;
+}
 
 /** Runs `kmlttb` as a real process without blocking this one (a child of the test may be writing meanwhile). */
 export function kmlttb(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
   const child = spawn('node', ['bin/kmlttb.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: withoutKey({ ...process.env, ...env }) });
   let out = '';
   let err = '';
-  child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
-  child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+  child.stdout.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    err += c.toString();
+  });
   return new Promise((resolve) => child.once('close', (code) => resolve({ code, out, err })));
 }
 

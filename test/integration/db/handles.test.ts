@@ -4,7 +4,10 @@ import { makeDesk, type TestDesk } from '../support/tempDesk.js';
 
 describe('the database handles', () => {
   let t: TestDesk | undefined;
-  afterEach(async () => { await t?.desk.close(); t = undefined; });
+  afterEach(async () => {
+    await t?.desk.close();
+    t = undefined;
+  });
 
   it('runs Kysely queries synchronously on the desk connection, typed by the schema', async () => {
     t = await makeDesk();
@@ -25,13 +28,20 @@ describe('the database handles', () => {
   it('writes with the write handle, binds booleans as 0/1, and rolls a failed transaction back whole', async () => {
     t = await makeDesk();
     const write = writableDb(t.desk.sqlite);
-    const { changes } = write.run(write.updateTable('centres').set({ active: false as unknown as number }).where('code', '=', 'NRB'));
+    const { changes } = write.run(
+      write
+        .updateTable('centres')
+        .set({ active: false as unknown as number })
+        .where('code', '=', 'NRB'),
+    );
     expect(changes).toBe(1);
     expect(write.first(write.selectFrom('centres').select('active').where('code', '=', 'NRB'))).toEqual({ active: 0 });
-    expect(() => write.transaction(() => {
-      write.run(write.updateTable('centres').set({ active: 1 }).where('code', '=', 'NRB'));
-      throw new Error('stop');
-    })).toThrow('stop');
+    expect(() =>
+      write.transaction(() => {
+        write.run(write.updateTable('centres').set({ active: 1 }).where('code', '=', 'NRB'));
+        throw new Error('stop');
+      }),
+    ).toThrow('stop');
     expect(write.first(write.selectFrom('centres').select('active').where('code', '=', 'NRB'))).toEqual({ active: 0 });
   });
 });

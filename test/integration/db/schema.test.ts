@@ -16,7 +16,7 @@ import { tempDir } from '../support/tempDesk.js';
 
 /** Tables of a migrated database that queries do not reach through `Database`, and why. */
 const NOT_IN_DATABASE: Record<string, string> = {
-  schema_migrations: 'the migrations\' own bookkeeping (db/migrate.ts), read only by it',
+  schema_migrations: "the migrations' own bookkeeping (db/migrate.ts), read only by it",
   applications_search: 'FTS5 virtual table, searched with hand-written MATCH SQL (search planning budget)',
   applications_search_data: 'FTS5 shadow table of applications_search',
   applications_search_idx: 'FTS5 shadow table of applications_search',
@@ -25,8 +25,18 @@ const NOT_IN_DATABASE: Record<string, string> = {
 };
 
 /** A column as schema.ts types it. */
-interface TsColumn { generated: boolean; nullable: boolean; kinds: Set<'number' | 'string' | 'other'> }
-interface SqlColumn { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }
+interface TsColumn {
+  generated: boolean;
+  nullable: boolean;
+  kinds: Set<'number' | 'string' | 'other'>;
+}
+interface SqlColumn {
+  name: string;
+  type: string;
+  notnull: number;
+  dflt_value: string | null;
+  pk: number;
+}
 
 const SCHEMA_FILE = path.resolve(__dirname, '../../../src/main/db/schema.ts');
 
@@ -40,7 +50,10 @@ function schemaTables(): Map<string, Map<string, TypeNode>> {
   fs.copyFileSync(SCHEMA_FILE, file);
   const api = new API({ cwd: dir });
   try {
-    const source = api.updateSnapshot({ openFiles: [file] }).getDefaultProjectForFile(file)?.program.getSourceFile(file);
+    const source = api
+      .updateSnapshot({ openFiles: [file] })
+      .getDefaultProjectForFile(file)
+      ?.program.getSourceFile(file);
     if (!source) throw new Error('the TypeScript API did not parse schema.ts');
     const declared = interfaces(source);
     const database = declared.get('Database');
@@ -106,16 +119,24 @@ function columnOf(node: TypeNode, column: TsColumn): TsColumn {
     case SyntaxKind.UnionType:
       for (const part of (node as unknown as { types: readonly TypeNode[] }).types) columnOf(part, column);
       return column;
-    case SyntaxKind.NumberKeyword: column.kinds.add('number'); return column;
-    case SyntaxKind.StringKeyword: column.kinds.add('string'); return column;
+    case SyntaxKind.NumberKeyword:
+      column.kinds.add('number');
+      return column;
+    case SyntaxKind.StringKeyword:
+      column.kinds.add('string');
+      return column;
     case SyntaxKind.LiteralType: {
       const literal = (node as unknown as { literal: { kind: SyntaxKind } }).literal;
       if (literal.kind === SyntaxKind.NullKeyword) column.nullable = true;
       else column.kinds.add(literal.kind === SyntaxKind.StringLiteral ? 'string' : 'other');
       return column;
     }
-    case SyntaxKind.NullKeyword: column.nullable = true; return column;
-    default: column.kinds.add('other'); return column;
+    case SyntaxKind.NullKeyword:
+      column.nullable = true;
+      return column;
+    default:
+      column.kinds.add('other');
+      return column;
   }
 }
 
@@ -162,9 +183,14 @@ describe('db/schema.ts against the migrated database', () => {
   beforeAll(() => {
     desk = openDatabase(tempDir(), testKey());
     tables = schemaTables();
-    sqlTables = desk.sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").pluck().all() as string[];
+    sqlTables = desk.sqlite
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+      .pluck()
+      .all() as string[];
   }, 30_000);
-  afterAll(async () => { await desk?.close(); });
+  afterAll(async () => {
+    await desk?.close();
+  });
 
   it('has every table of the migrated database in Database (but those listed, each with its reason)', () => {
     expect(sqlTables.filter((t) => !tables.has(t) && !(t in NOT_IN_DATABASE))).toEqual([]);

@@ -3,7 +3,9 @@
 import { openDesk } from '../../../src/main/desk.js';
 
 const desk = openDesk(process.argv[2]!);
-const officer = desk.sqlite.prepare("SELECT id, username, full_name AS fullName, role, centre_id AS centreId FROM users WHERE username = 'officer'").get() as never;
+const officer = desk.sqlite
+  .prepare("SELECT id, username, full_name AS fullName, role, centre_id AS centreId FROM users WHERE username = 'officer'")
+  .get() as never;
 const ids = (desk.sqlite.prepare("SELECT id FROM applications WHERE state = 'submitted' ORDER BY id").all() as { id: string }[]).map((r) => r.id);
 let n = 0;
 for (const id of ids) {

@@ -41,8 +41,10 @@ export async function makeDesk(options: Omit<OpenDeskOptions, 'clock'> & { clock
     const at = clock().toISOString();
     const key = newOpKey(username, shared!.wrapKey);
     desk.sqlite
-      .prepare(`INSERT INTO users (id, username, full_name, role, centre_id, password_hash, op_public_key, op_key_wrapped, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO users (id, username, full_name, role, centre_id, password_hash, op_public_key, op_key_wrapped, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
       .run(id, username, `Test ${username}`, role, centreId ?? null, shared!.hash, key.publicKey, key.wrapped, at, at);
     return { id, username, fullName: `Test ${username}`, role, centreId: centreId ?? null, signingKey: key.privateKey };
   };
@@ -106,22 +108,41 @@ export function seedApplication(desk: Desk, seed: ApplicationSeed = {}): string 
            cadre, qualification, county, employer, register_status, language, updated_at)
          VALUES (?, ?, ?, ?, '', ?, ?, ?, '', ?, 'Diploma in Medical Laboratory Sciences', 'Nairobi', 'Kenyatta National Hospital', 'active', ?, ?)`,
       )
-      .run(practitionerId, nationalId, `MLT/${counter}`, seed.firstName ?? 'Wanjiru', seed.lastName ?? `Kamau${counter}`,
-        seed.phone === undefined ? '254712345678' : seed.phone, seed.phone ?? '', cadre, seed.language ?? 'en', now);
+      .run(
+        practitionerId,
+        nationalId,
+        `MLT/${counter}`,
+        seed.firstName ?? 'Wanjiru',
+        seed.lastName ?? `Kamau${counter}`,
+        seed.phone === undefined ? '254712345678' : seed.phone,
+        seed.phone ?? '',
+        cadre,
+        seed.language ?? 'en',
+        now,
+      );
   }
   const id = newId();
-  const centreId = seed.centreId === undefined
-    ? (desk.sqlite.prepare("SELECT id FROM centres WHERE code = 'NRB'").get() as { id: string }).id
-    : seed.centreId;
+  const centreId = seed.centreId === undefined ? (desk.sqlite.prepare("SELECT id FROM centres WHERE code = 'NRB'").get() as { id: string }).id : seed.centreId;
   desk.sqlite
     .prepare(
       `INSERT INTO applications (id, application_ref, practitioner_id, licence_year, submitted_at, cpd_points, declaration_accepted,
          disclosures, centre_id, centre_text, state, revision, flags, flag_count, sort_name, cadre, county, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'Nairobi', 'submitted', 1, '', 0, ?, ?, 'Nairobi', ?)`,
     )
-    .run(id, seed.ref ?? `APP-2026-${String(counter).padStart(6, '0')}`, practitionerId, seed.licenceYear ?? 2026, now,
-      seed.cpdPoints ?? 40, seed.declarationAccepted === false ? 0 : 1, seed.disclosures ?? '', centreId,
-      `${seed.lastName ?? 'kamau'} ${seed.firstName ?? 'wanjiru'}`.toLowerCase(), cadre, now);
+    .run(
+      id,
+      seed.ref ?? `APP-2026-${String(counter).padStart(6, '0')}`,
+      practitionerId,
+      seed.licenceYear ?? 2026,
+      now,
+      seed.cpdPoints ?? 40,
+      seed.declarationAccepted === false ? 0 : 1,
+      seed.disclosures ?? '',
+      centreId,
+      `${seed.lastName ?? 'kamau'} ${seed.firstName ?? 'wanjiru'}`.toLowerCase(),
+      cadre,
+      now,
+    );
   return id;
 }
 

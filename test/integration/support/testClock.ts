@@ -16,7 +16,11 @@ export function testClock(start: Date | string = TEST_NOW): TestClock {
   let now = new Date(start).getTime();
   if (Number.isNaN(now)) throw new Error(`Not a date: ${String(start)}`);
   const clock = (() => new Date(now)) as TestClock;
-  clock.advance = (ms) => { now += ms; };
-  clock.set = (at) => { now = new Date(at).getTime(); };
+  clock.advance = (ms) => {
+    now += ms;
+  };
+  clock.set = (at) => {
+    now = new Date(at).getTime();
+  };
   return clock;
 }

@@ -26,7 +26,11 @@ const POOL = 20;
 const LOST_ANSWERS = 0.08;
 const REASONS = ['CPD points missing', 'Registration number does not match the register', 'Upload the qualification certificate'];
 
-interface Op { desk: number; opId: string; name: string }
+interface Op {
+  desk: number;
+  opId: string;
+  name: string;
+}
 
 /**
  * One server, three desks, a pool of submitted applications. Officers on random desks approve,
@@ -36,7 +40,13 @@ interface Op { desk: number; opId: string; name: string }
  * with nothing lost, every desk equals the server, every outbox is empty and each op was
  * answered once and applied at most once.
  */
-interface RunStats { ops: number; rejected: number; restarts: number; lost: number; duplicate: number }
+interface RunStats {
+  ops: number;
+  rejected: number;
+  restarts: number;
+  lost: number;
+  duplicate: number;
+}
 
 async function run(seed: number): Promise<RunStats> {
   const random = prng(seed);
@@ -63,7 +73,10 @@ async function run(seed: number): Promise<RunStats> {
       const r = random();
       if (r < 0.1) {
         if (online) await s.server.close();
-        else { await restart(s); restarts++; }
+        else {
+          await restart(s);
+          restarts++;
+        }
         online = !online;
         log.push(online ? 'server up' : 'server down');
       } else if (r < 0.55) {
@@ -96,15 +109,32 @@ async function run(seed: number): Promise<RunStats> {
           continue;
         }
         const ref = `ECZ-PROP-${seed}-NEW-${step}`;
-        const received = await s.server.desk.dispatch('applications.receive', {
-          application: {
-            application_ref: ref, submitted_at: '2026-11-20T09:00:00+03:00', national_id: String(50_000_000 + seed * 1000 + step),
-            registration_no: `P/${seed}/${step}`, first_name: 'Njeri', middle_name: '', last_name: `Mwangi${step}`, phone: '0712345678',
-            email: 'njeri@example.co.ke', cadre: pick(['technologist', 'technician']), qualification: 'Diploma in Medical Laboratory Sciences',
-            county: 'Nakuru', employer: 'Nakuru Level 5', licence_year: '2026', cpd_points: '35', collection_centre: 'NRB',
-            declaration_accepted: 'true', disclosures: '',
+        const received = await s.server.desk.dispatch(
+          'applications.receive',
+          {
+            application: {
+              application_ref: ref,
+              submitted_at: '2026-11-20T09:00:00+03:00',
+              national_id: String(50_000_000 + seed * 1000 + step),
+              registration_no: `P/${seed}/${step}`,
+              first_name: 'Njeri',
+              middle_name: '',
+              last_name: `Mwangi${step}`,
+              phone: '0712345678',
+              email: 'njeri@example.co.ke',
+              cadre: pick(['technologist', 'technician']),
+              qualification: 'Diploma in Medical Laboratory Sciences',
+              county: 'Nakuru',
+              employer: 'Nakuru Level 5',
+              licence_year: '2026',
+              cpd_points: '35',
+              collection_centre: 'NRB',
+              declaration_accepted: 'true',
+              disclosures: '',
+            },
           },
-        }, SYSTEM_ACTOR);
+          SYSTEM_ACTOR,
+        );
         if (!received.ok) throw new Error(received.error.message);
         log.push(`server receives ${ref}`);
       } else {
@@ -120,7 +150,9 @@ async function run(seed: number): Promise<RunStats> {
             reports[i]!.push(report);
             received += report.received;
           }
-          log.push(report ? `desk ${i} syncs: sent ${report.sent}, duplicate ${report.duplicate}, rejected ${report.rejected.length}` : `desk ${i} lost an answer`);
+          log.push(
+            report ? `desk ${i} syncs: sent ${report.sent}, duplicate ${report.duplicate}, rejected ${report.rejected.length}` : `desk ${i} lost an answer`,
+          );
         } else {
           const waiting = count(desks[i]!, 'outbox');
           await expect(syncRound(desks[i]!)).rejects.toThrow(/Cannot reach the central service/);
@@ -129,7 +161,10 @@ async function run(seed: number): Promise<RunStats> {
         }
       }
     }
-    if (!online) { await restart(s); restarts++; }
+    if (!online) {
+      await restart(s);
+      restarts++;
+    }
     losing = false;
     for (let round = 0; round < 2; round++) {
       for (let i = 0; i < DESKS; i++) reports[i]!.push(await syncRound(desks[i]!));
@@ -154,7 +189,12 @@ async function run(seed: number): Promise<RunStats> {
       expect({ sent, answered }, `desk ${i}, ${context}`).toEqual({ sent: mine.length, answered: mine.length });
       for (const r of list) for (const x of r.rejected) rejected.add(x.opId);
       const kept = desks[i]!.sqlite.prepare('SELECT op_id FROM sync_rejections ORDER BY op_id').pluck().all();
-      expect(kept).toEqual(mine.filter((o) => rejected.has(o.opId)).map((o) => o.opId).sort());
+      expect(kept).toEqual(
+        mine
+          .filter((o) => rejected.has(o.opId))
+          .map((o) => o.opId)
+          .sort(),
+      );
     }
     const appliedOnServer = server.sqlite.prepare('SELECT count(*) FROM applied_ops WHERE op_id = ?').pluck();
     for (const op of ops) {
@@ -168,7 +208,10 @@ async function run(seed: number): Promise<RunStats> {
     }
     expect(received).toBeGreaterThan(0);
     const duplicate = reports.flat().reduce((n, r) => n + r.duplicate, 0);
-    if (process.env.KMLTTB_SYNC_DEBUG) console.log(`seed ${seed}: ${ops.length} ops, ${rejected.size} rejected, ${restarts} restarts, ${lost} answers lost, ${duplicate} duplicate, ${approved.length} approved`);
+    if (process.env.KMLTTB_SYNC_DEBUG)
+      console.log(
+        `seed ${seed}: ${ops.length} ops, ${rejected.size} rejected, ${restarts} restarts, ${lost} answers lost, ${duplicate} duplicate, ${approved.length} approved`,
+      );
     return { ops: ops.length, rejected: rejected.size, restarts, lost, duplicate };
   } finally {
     for (const d of desks) await d.close();

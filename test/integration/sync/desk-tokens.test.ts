@@ -23,7 +23,12 @@ afterAll(async () => {
 async function serviceWithDesk(options: { proxy?: boolean } = {}) {
   const time = movableClock('2031-06-01T05:00:00.000Z');
   let appId = '';
-  const s = await startTestServer((t) => { appId = seedApplication(t.desk, { ref: `ECZ-TOK-${servers.length}` }); }, { clock: time.clock });
+  const s = await startTestServer(
+    (t) => {
+      appId = seedApplication(t.desk, { ref: `ECZ-TOK-${servers.length}` });
+    },
+    { clock: time.clock },
+  );
   servers.push(s);
   const proxy = options.proxy ? await startProxy(s.server.url) : null;
   if (proxy) proxies.push(proxy);
@@ -51,12 +56,17 @@ describe('desk tokens expire unless used', () => {
     const failed = syncRound(desk);
     await expect(failed).rejects.toMatchObject({
       code: 'desk_token_expired',
-      message: expect.stringMatching(/^This desk's token has expired: it was last used on .+, more than 90 days ago\. To sync again, an administrator joins this desk again/),
+      message: expect.stringMatching(
+        /^This desk's token has expired: it was last used on .+, more than 90 days ago\. To sync again, an administrator joins this desk again/,
+      ),
     });
     expect(count(desk, 'outbox')).toBe(1);
     expect(s.server.desk.sqlite.prepare('SELECT state FROM applications WHERE id = ?').pluck().get(appId)).toBe('submitted');
     const status = await desk.query('sync.status', {}, actorOn(desk, 'officer'));
-    expect(status.ok && status.value.refusal).toMatchObject({ kind: 'expired', headline: "This desk's access to the central service expired (not used for 90 days)." });
+    expect(status.ok && status.value.refusal).toMatchObject({
+      kind: 'expired',
+      headline: "This desk's access to the central service expired (not used for 90 days).",
+    });
     const r = await postSync(`${s.server.url}/v1/sync/pull`, { schemaVersion: LATEST_SCHEMA_VERSION, cursor: 0 }, tokenOf(desk));
     expect(r).toMatchObject({ status: 401, body: { code: 'desk_token_expired' } });
 
@@ -74,7 +84,10 @@ describe('desk tokens expire unless used', () => {
     const after = await desk.query('sync.status', {}, admin);
     expect(after.ok && after.value).toMatchObject({ refusal: null, lastError: null });
     const needless = await desk.dispatch('sync.joinAgain', { username: 'admin', password: PASSWORD }, admin);
-    expect(!needless.ok && needless.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/accepts this desk: it does not need to join again/) });
+    expect(!needless.ok && needless.error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/accepts this desk: it does not need to join again/),
+    });
   });
 });
 
@@ -114,7 +127,10 @@ describe('desk tokens rotate on use', () => {
     p.decide = (x) => (x.path === '/v1/sync/pull' && drops-- > 0 ? { drop: true } : { pass: true });
     await expect(syncRound(desk)).rejects.toThrow(/Cannot reach the central service/);
     expect(drops).toBe(0);
-    const neverHad = p.exchanges.slice(from).filter((x) => x.path === '/v1/sync/pull').map((x) => json(x.answer).token as string);
+    const neverHad = p.exchanges
+      .slice(from)
+      .filter((x) => x.path === '/v1/sync/pull')
+      .map((x) => json(x.answer).token as string);
     expect(neverHad).toHaveLength(2);
     expect(neverHad.every((t) => typeof t === 'string' && t !== old)).toBe(true);
     expect(tokenOf(desk)).toBe(old);
@@ -130,7 +146,7 @@ describe('desk tokens rotate on use', () => {
     expect(tokensHeld(s)).toBe(1);
   });
 
-  it('the new token is kept in the desk\'s secrets: the desk opened again syncs with it, and the old one is then refused', async () => {
+  it("the new token is kept in the desk's secrets: the desk opened again syncs with it, and the old one is then refused", async () => {
     const { s, time, desk } = await serviceWithDesk();
     const old = tokenOf(desk);
     time.advance(2 * DAY);

@@ -5,9 +5,7 @@ import { LATEST_SCHEMA_VERSION } from '../../../src/main/db/migrate.js';
 import type { Desk } from '../../../src/main/desk.js';
 import { syncRound } from '../../../src/main/sync/round.js';
 import { count, PASSWORD } from '../support/tempDesk.js';
-import {
-  actorOn, joinedDeskAt, kmlttbSync, movableClock, postSync, seedApplication, startTestServer, sync, type TestServer,
-} from './support.js';
+import { actorOn, joinedDeskAt, kmlttbSync, movableClock, postSync, seedApplication, startTestServer, sync, type TestServer } from './support.js';
 
 const MINUTE = 60_000;
 const servers: TestServer[] = [];
@@ -22,9 +20,12 @@ afterAll(async () => {
 async function service(applications = 2) {
   const time = movableClock('2031-03-02T06:00:00.000Z');
   const appIds: string[] = [];
-  const s = await startTestServer((t) => {
-    for (let i = 0; i < applications; i++) appIds.push(seedApplication(t.desk, { ref: `ECZ-WD-${servers.length}-${i}` }));
-  }, { clock: time.clock });
+  const s = await startTestServer(
+    (t) => {
+      for (let i = 0; i < applications; i++) appIds.push(seedApplication(t.desk, { ref: `ECZ-WD-${servers.length}-${i}` }));
+    },
+    { clock: time.clock },
+  );
   servers.push(s);
   const join = async (deskName: string, username = 'admin', options: { centreCode?: string } = {}) => {
     const d = await joinedDeskAt(s.server.url, username, { deskName, clock: time.clock, ...options });
@@ -51,7 +52,10 @@ describe('withdrawing a desk', () => {
     const admin = actorOn(adminDesk, 'admin');
     const listed = await adminDesk.query('sync.desks', {}, admin);
     expect(listed.ok && listed.value.map((d) => [d.name, d.state, d.joinedBy, d.thisDesk])).toEqual(
-      expect.arrayContaining([['Head office', 'active', 'admin', true], ['Lost laptop', 'active', 'admin', false]]),
+      expect.arrayContaining([
+        ['Head office', 'active', 'admin', true],
+        ['Lost laptop', 'active', 'admin', false],
+      ]),
     );
 
     const withdrawn = await adminDesk.dispatch('sync.withdrawDesk', { deskId: lostId }, admin);
@@ -59,8 +63,10 @@ describe('withdrawing a desk', () => {
     expect(await sync(adminDesk)).toMatchObject({ sent: 1, applied: 1, rejected: [] });
     const server = s.server.desk;
     expect(server.sqlite.prepare('SELECT withdrawn_by FROM sync_desks WHERE id = ?').pluck().get(lostId)).toBe('admin');
-    expect(server.sqlite.prepare(`SELECT actor_name, summary FROM audit_events WHERE action = 'sync.withdrawDesk' AND entity_id = ?`).get(lostId))
-      .toEqual({ actor_name: 'admin', summary: "Withdrew desk 'Lost laptop' from the central service" });
+    expect(server.sqlite.prepare(`SELECT actor_name, summary FROM audit_events WHERE action = 'sync.withdrawDesk' AND entity_id = ?`).get(lostId)).toEqual({
+      actor_name: 'admin',
+      summary: "Withdrew desk 'Lost laptop' from the central service",
+    });
 
     // Every route refuses the withdrawn desk's token, with its own words; its op, sent by hand, changes nothing.
     const token = lost.secrets.get('sync.token')!;
@@ -69,7 +75,12 @@ describe('withdrawing a desk', () => {
     for (const [route, body] of Object.entries(bodies)) {
       const r = await postSync(`${s.server.url}/v1/sync/${route}`, { schemaVersion: LATEST_SCHEMA_VERSION, ...body }, token);
       expect(r.status, route).toBe(401);
-      expect(r.body, route).toMatchObject({ code: 'desk_withdrawn', message: expect.stringMatching(/^This desk was withdrawn from the central service by admin on .+\. To sync again, an administrator joins this desk again/) });
+      expect(r.body, route).toMatchObject({
+        code: 'desk_withdrawn',
+        message: expect.stringMatching(
+          /^This desk was withdrawn from the central service by admin on .+\. To sync again, an administrator joins this desk again/,
+        ),
+      });
     }
     expect(stateOn(server, appIds[0]!)).toBe('submitted');
     expect({ applied: count(server, 'applied_ops'), audit: count(server, 'audit_events') }).toEqual(before);
@@ -80,7 +91,9 @@ describe('withdrawing a desk', () => {
     expect(stateOn(server, appIds[0]!)).toBe('submitted');
     const status = await lost.query('sync.status', {}, actorOn(lost, 'officer'));
     expect(status.ok && status.value.refusal).toEqual({
-      kind: 'withdrawn', headline: 'This desk was withdrawn from the central service.', advice: 'To sync again, an administrator joins it again (Settings, Sync).',
+      kind: 'withdrawn',
+      headline: 'This desk was withdrawn from the central service.',
+      advice: 'To sync again, an administrator joins it again (Settings, Sync).',
     });
     // It cannot pull its own withdrawal, but its list says it.
     const ownList = await lost.query('sync.desks', {}, actorOn(lost, 'admin'));
@@ -107,8 +120,12 @@ describe('withdrawing a desk', () => {
     expect(again.output.join('')).toMatch(/Joined .+ again as 'Lost laptop'\.[\s\S]*Ops sent: 1; applied: 1/);
     expect(stateOn(server, appIds[0]!)).toBe('approved');
     expect((await postSync(`${s.server.url}/v1/sync/pull`, { schemaVersion: LATEST_SCHEMA_VERSION, cursor: 0 }, token)).body.code).toBe('desk_withdrawn');
-    expect(server.sqlite.prepare(`SELECT name, withdrawn_at IS NOT NULL AS withdrawn FROM sync_desks WHERE name = 'Lost laptop' ORDER BY withdrawn DESC`).all())
-      .toEqual([{ name: 'Lost laptop', withdrawn: 1 }, { name: 'Lost laptop', withdrawn: 0 }]);
+    expect(
+      server.sqlite.prepare(`SELECT name, withdrawn_at IS NOT NULL AS withdrawn FROM sync_desks WHERE name = 'Lost laptop' ORDER BY withdrawn DESC`).all(),
+    ).toEqual([
+      { name: 'Lost laptop', withdrawn: 1 },
+      { name: 'Lost laptop', withdrawn: 0 },
+    ]);
   }, 60_000);
 
   it('an administrator cannot withdraw the desk they work on without confirming it; once confirmed, the ops after it in the same push are not applied', async () => {
@@ -116,7 +133,10 @@ describe('withdrawing a desk', () => {
     const d = await join('Front desk');
     const admin = actorOn(d, 'admin');
     const refused = await d.dispatch('sync.withdrawDesk', { deskId: deskIdOf(d) }, admin);
-    expect(!refused.ok && refused.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/'Front desk' is the desk you are using: once withdrawn, it can no longer sync/) });
+    expect(!refused.ok && refused.error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/'Front desk' is the desk you are using: once withdrawn, it can no longer sync/),
+    });
     expect(count(d, 'outbox')).toBe(0);
 
     expect((await d.dispatch('sync.withdrawDesk', { deskId: deskIdOf(d), confirmThisDesk: true }, admin)).ok).toBe(true);
@@ -139,12 +159,14 @@ describe('withdrawing a desk', () => {
     expect((await b.dispatch('sync.withdrawDesk', { deskId: deskIdOf(target) }, actorOn(b, 'admin'))).ok).toBe(true);
     await sync(a);
     const second = await sync(b);
-    expect(second.rejected).toEqual([expect.objectContaining({ name: 'sync.withdrawDesk', reason: expect.stringMatching(/^Desk 'Desk C' was already withdrawn by admin on /) })]);
+    expect(second.rejected).toEqual([
+      expect.objectContaining({ name: 'sync.withdrawDesk', reason: expect.stringMatching(/^Desk 'Desk C' was already withdrawn by admin on /) }),
+    ]);
   });
 });
 
 describe('the joined desks as desks see them', () => {
-  it('reach the desks that hold all records, without any token; not a centre\'s desk; each desk\'s last seen changes at most every ten minutes', async () => {
+  it("reach the desks that hold all records, without any token; not a centre's desk; each desk's last seen changes at most every ten minutes", async () => {
     const { s, time, join } = await service(0);
     const full = await join('Records office');
     const centre = await join('Nairobi counter', 'admin', { centreCode: 'NRB' });
@@ -158,7 +180,10 @@ describe('the joined desks as desks see them', () => {
     expect(count(centre, 'sync_desks')).toBe(0);
     expect(count(server, 'sync_desk_tokens')).toBe(2);
     const centreRow = await full.query('sync.desks', {}, actorOn(full, 'admin'));
-    expect(centreRow.ok && centreRow.value.find((d) => d.name === 'Nairobi counter')).toMatchObject({ centreName: expect.stringMatching(/Nairobi/), joinedBy: 'admin' });
+    expect(centreRow.ok && centreRow.value.find((d) => d.name === 'Nairobi counter')).toMatchObject({
+      centreName: expect.stringMatching(/Nairobi/),
+      joinedBy: 'admin',
+    });
 
     const logged = () => server.sqlite.prepare(`SELECT seq FROM row_changes WHERE tbl = 'sync_desks' AND pk = ?`).pluck().get(deskIdOf(full));
     const seenAt = () => server.sqlite.prepare('SELECT last_seen_at FROM sync_desks WHERE id = ?').pluck().get(deskIdOf(full));

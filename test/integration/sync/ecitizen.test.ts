@@ -27,18 +27,37 @@ afterAll(async () => {
 const sign = (body: string, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 async function post(path: string, value: unknown, signature?: string) {
   const body = JSON.stringify(value);
-  const res = await fetch(s.server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': signature ?? sign(body) }, body });
-  return { status: res.status, body: await res.json() as Record<string, unknown> };
+  const res = await fetch(s.server.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-signature': signature ?? sign(body) },
+    body,
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
 let n = 0;
 function application(overrides: Record<string, unknown> = {}) {
   n++;
   return {
-    application_ref: `ECZ-SYNC-IN-${n}`, submitted_at: '2026-11-20T09:00:00+03:00', national_id: 31_000_000 + n, registration_no: `T/2021/${n}`,
-    first_name: 'Akinyi', middle_name: null, last_name: `Otieno${n}`, phone: '0712345678', email: 'akinyi@example.co.ke', cadre: 'technologist',
-    qualification: 'Diploma in Medical Laboratory Sciences', county: 'Kisumu', employer: 'JOOTRH', licence_year: 2026, cpd_points: 30,
-    collection_centre: 'NRB', declaration_accepted: true, disclosures: '', ...overrides,
+    application_ref: `ECZ-SYNC-IN-${n}`,
+    submitted_at: '2026-11-20T09:00:00+03:00',
+    national_id: 31_000_000 + n,
+    registration_no: `T/2021/${n}`,
+    first_name: 'Akinyi',
+    middle_name: null,
+    last_name: `Otieno${n}`,
+    phone: '0712345678',
+    email: 'akinyi@example.co.ke',
+    cadre: 'technologist',
+    qualification: 'Diploma in Medical Laboratory Sciences',
+    county: 'Kisumu',
+    employer: 'JOOTRH',
+    licence_year: 2026,
+    cpd_points: 30,
+    collection_centre: 'NRB',
+    declaration_accepted: true,
+    disclosures: '',
+    ...overrides,
   };
 }
 
@@ -62,7 +81,7 @@ describe('eCitizen posts to the central service, seen from a desk that syncs', (
     expect(snapshot(d)).toEqual(snapshot(s.server.desk));
   });
 
-  it('a new application posted to the server reaches an officer\'s desk in the next round, and the officer can decide it there', async () => {
+  it("a new application posted to the server reaches an officer's desk in the next round, and the officer can decide it there", async () => {
     const a = application();
     const r = await post('/v1/ecitizen/applications', [a]);
     expect(r).toMatchObject({ status: 200, body: { accepted: 1, duplicates: 0, errors: [] } });
@@ -86,8 +105,15 @@ describe('eCitizen posts to the central service, seen from a desk that syncs', (
     await sync(d);
     const { billRef, amountDueCents } = approved.value;
     const note = {
-      invoice_number: 'ECZPAY-SYNC-1', client_invoice_ref: billRef, amount_paid: amountDueCents! / 100, invoice_amount: amountDueCents! / 100,
-      currency: 'KES', payment_date: '2026-11-27 10:00:00+03:00', payment_channel: 'MPESA', phone_number: '0712345678', status: 'settled',
+      invoice_number: 'ECZPAY-SYNC-1',
+      client_invoice_ref: billRef,
+      amount_paid: amountDueCents! / 100,
+      invoice_amount: amountDueCents! / 100,
+      currency: 'KES',
+      payment_date: '2026-11-27 10:00:00+03:00',
+      payment_channel: 'MPESA',
+      phone_number: '0712345678',
+      status: 'settled',
     };
     expect((await post('/v1/ecitizen/payments', note)).body).toMatchObject({ accepted: 1, duplicates: 0 });
     const before = serverState();

@@ -8,7 +8,19 @@ import { syncRound } from '../../../src/main/sync/round.js';
 import { SYNC_PROTOCOL_VERSION } from '../../../src/shared/contract/syncWire.js';
 import { count } from '../support/tempDesk.js';
 import { json, startProxy, type Exchange, type SyncProxy } from './proxy.js';
-import { actorOn, joinedDesk, joinedDeskAt, kmlttbSync, postSync, restart, seedApplication, snapshot, startTestServer, sync, type TestServer } from './support.js';
+import {
+  actorOn,
+  joinedDesk,
+  joinedDeskAt,
+  kmlttbSync,
+  postSync,
+  restart,
+  seedApplication,
+  snapshot,
+  startTestServer,
+  sync,
+  type TestServer,
+} from './support.js';
 
 let s: TestServer;
 let appIds: string[] = [];
@@ -26,7 +38,10 @@ afterAll(async () => {
   await s.server.close();
 });
 
-const keep = <T extends Desk>(d: T): T => { desks.push(d); return d; };
+const keep = <T extends Desk>(d: T): T => {
+  desks.push(d);
+  return d;
+};
 async function proxy(): Promise<SyncProxy> {
   const p = await startProxy(s.server.url);
   proxies.push(p);
@@ -83,7 +98,10 @@ describe('sync faults: the answer to a push is lost', () => {
     expect(stateOn(server, appIds[2]!)).toBe('approved');
     expect(stateOn(server, appIds[3]!)).toBe('rejected');
     const pushes = p.exchanges.filter((x) => x.path === '/v1/sync/push');
-    expect(pushes.map((x) => json(x.answer).results.map((r: { status: string }) => r.status))).toEqual([['applied', 'applied'], ['duplicate', 'duplicate']]);
+    expect(pushes.map((x) => json(x.answer).results.map((r: { status: string }) => r.status))).toEqual([
+      ['applied', 'applied'],
+      ['duplicate', 'duplicate'],
+    ]);
 
     const report = await sync(d);
     expect(report).toMatchObject({ sent: 2, applied: 0, duplicate: 2, rejected: [] });
@@ -135,7 +153,9 @@ describe('sync faults: pull pages delivered twice and out of order', () => {
       return { replace: replay };
     };
     const seen: number[] = [];
-    const watch = (progress: { cursor: number }) => { seen.push(progress.cursor); };
+    const watch = (progress: { cursor: number }) => {
+      seen.push(progress.cursor);
+    };
 
     await syncRound(d, watch);
     expect(replays).toHaveLength(3);
@@ -189,12 +209,15 @@ describe('sync faults: a desk killed in the middle of a pull', () => {
       try {
         const read = watcher.prepare('SELECT cursor FROM sync_state WHERE id = 1').pluck();
         // Some ten pages in (the 30th is held), then the kill lands wherever the desk is.
-        cursor = await vi.waitFor(() => {
-          if (exitedEarly()) throw new Error(`kmlttb sync ended before ten pages were in: ${output.join('')}`);
-          const now = read.get() as number;
-          if (now < 500) throw new Error(`the desk's cursor is at ${now}, not yet ten pages in`);
-          return now;
-        }, { timeout: 60_000, interval: 5 });
+        cursor = await vi.waitFor(
+          () => {
+            if (exitedEarly()) throw new Error(`kmlttb sync ended before ten pages were in: ${output.join('')}`);
+            const now = read.get() as number;
+            if (now < 500) throw new Error(`the desk's cursor is at ${now}, not yet ten pages in`);
+            return now;
+          },
+          { timeout: 60_000, interval: 5 },
+        );
       } finally {
         watcher.close();
       }
@@ -253,7 +276,11 @@ describe('sync faults: refusals', () => {
 
     // The desk pretends to be one version behind: its round stops with the server's words, the outbox kept.
     expect((await d.dispatch('application.approve', { applicationId: appIds[8] }, actorOn(d, 'officer'))).ok).toBe(true);
-    const last = d.sqlite.prepare('SELECT * FROM schema_migrations ORDER BY version DESC LIMIT 1').get() as { version: number; name: string; applied_at: string };
+    const last = d.sqlite.prepare('SELECT * FROM schema_migrations ORDER BY version DESC LIMIT 1').get() as {
+      version: number;
+      name: string;
+      applied_at: string;
+    };
     d.sqlite.prepare('DELETE FROM schema_migrations WHERE version = ?').run(last.version);
     try {
       const failed = syncRound(d);
@@ -273,11 +300,16 @@ describe('sync faults: refusals', () => {
     await expect(checkHealth(p.url)).resolves.toBeUndefined();
     const health = json(p.exchanges[0]!.answer) as { protocol: number };
     expect(health.protocol).toBe(SYNC_PROTOCOL_VERSION);
-    for (const [theirs, side] of [[SYNC_PROTOCOL_VERSION + 1, 'desk'], [SYNC_PROTOCOL_VERSION - 1, 'central service']] as const) {
+    for (const [theirs, side] of [
+      [SYNC_PROTOCOL_VERSION + 1, 'desk'],
+      [SYNC_PROTOCOL_VERSION - 1, 'central service'],
+    ] as const) {
       p.decide = (x) => ({ replace: { ...x, answer: Buffer.from(JSON.stringify({ ...health, protocol: theirs })) } });
       const refused = checkHealth(p.url);
       await expect(refused).rejects.toMatchObject({ code: 'version_mismatch' });
-      await expect(refused).rejects.toThrow(`${p.url} speaks sync protocol ${theirs} and this desk ${SYNC_PROTOCOL_VERSION}: update the app on the ${side} to the same version.`);
+      await expect(refused).rejects.toThrow(
+        `${p.url} speaks sync protocol ${theirs} and this desk ${SYNC_PROTOCOL_VERSION}: update the app on the ${side} to the same version.`,
+      );
     }
   });
 
@@ -312,11 +344,12 @@ describe('sync faults: ops delivered twice or out of order', () => {
     const push = p.exchanges.find((x) => x.path === '/v1/sync/push')!;
     const before = { snapshot: snapshot(s.server.desk), latest: serverLatest(), audit: count(s.server.desk, 'audit_events') };
     const again = await fetch(`${s.server.url}/v1/sync/push`, {
-      method: 'POST', body: push.body.toString('utf8'),
+      method: 'POST',
+      body: push.body.toString('utf8'),
       headers: { 'content-type': 'application/json', authorization: `Bearer ${d.secrets.get('sync.token')!}` },
     });
     expect(again.status).toBe(200);
-    expect((await again.json() as { results: { status: string }[] }).results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+    expect(((await again.json()) as { results: { status: string }[] }).results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
     expect({ snapshot: snapshot(s.server.desk), latest: serverLatest(), audit: count(s.server.desk, 'audit_events') }).toEqual(before);
     expect(await sync(d)).toMatchObject({ sent: 0, received: 0 });
   });
@@ -362,7 +395,12 @@ describe('sync faults: the desk process killed during a push', () => {
     p.decide = (x) => (x.path === '/v1/sync/push' ? { hold: true } : { pass: true });
     const run = kmlttbSync(dir);
     try {
-      await Promise.race([p.whenHeld(1), run.exited.then(() => { throw new Error(`kmlttb sync ended: ${run.output.join('')}`); })]);
+      await Promise.race([
+        p.whenHeld(1),
+        run.exited.then(() => {
+          throw new Error(`kmlttb sync ended: ${run.output.join('')}`);
+        }),
+      ]);
       // The server has done the work; the desk is waiting for the answer.
       expect(stateOn(s.server.desk, appIds[12]!)).toBe('approved');
       expect(stateOn(s.server.desk, appIds[13]!)).toBe('rejected');

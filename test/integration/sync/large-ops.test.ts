@@ -11,9 +11,12 @@ let ids: string[] = [];
 const PUSH_LIMIT_BYTES = 1_200;
 
 beforeAll(async () => {
-  s = await startTestServer((t) => {
-    ids = Array.from({ length: 4 }, (_, i) => seedApplication(t.desk, { ref: `ECZ-BIG-${i}`, nationalId: `2910000${i}` }));
-  }, { pushBodyLimitBytes: PUSH_LIMIT_BYTES });
+  s = await startTestServer(
+    (t) => {
+      ids = Array.from({ length: 4 }, (_, i) => seedApplication(t.desk, { ref: `ECZ-BIG-${i}`, nationalId: `2910000${i}` }));
+    },
+    { pushBodyLimitBytes: PUSH_LIMIT_BYTES },
+  );
   desk = await joinedDesk(s);
 });
 afterAll(async () => {
@@ -30,7 +33,9 @@ it('a push too large for the service is sent op by op, and an op too large alone
   }
   const report = await sync(desk);
   expect(report).toMatchObject({ sent: 4, applied: 3, duplicate: 0 });
-  expect(report.rejected).toEqual([expect.objectContaining({ name: 'application.reject', reason: expect.stringMatching(/too large for the central service/) })]);
+  expect(report.rejected).toEqual([
+    expect.objectContaining({ name: 'application.reject', reason: expect.stringMatching(/too large for the central service/) }),
+  ]);
   expect(count(desk, 'outbox')).toBe(0);
   const state = (id: string) => s.server.desk.sqlite.prepare('SELECT state FROM applications WHERE id = ?').pluck().get(id);
   expect(ids.map(state)).toEqual(['approved', 'submitted', 'approved', 'approved']);

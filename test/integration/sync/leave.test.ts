@@ -28,7 +28,7 @@ const licenceOf = (desk: Desk, applicationId: string) =>
     { licenceNo: string; state: string; reason: string | null } | undefined;
 
 describe('a desk leaving the central service', () => {
-  it('sends none of the SMS the service was to send, cancels licences still waiting for the service\'s number, and numbers its own after the highest it holds', async () => {
+  it("sends none of the SMS the service was to send, cancels licences still waiting for the service's number, and numbers its own after the highest it holds", async () => {
     const officer = actorOn(d, 'officer');
     const admin = actorOn(d, 'admin');
     expect(licenceOf(d, paid[0]!)?.licenceNo).toBe('KMLTTB/2026/000001');
@@ -50,21 +50,34 @@ describe('a desk leaving the central service', () => {
     const status = await d.query('sync.status', {}, admin);
     expect(status.ok && status.value).toMatchObject({ opsWaiting: 1, licencesPending: 1 });
     const refused = await d.dispatch('sync.leave', {}, admin);
-    expect(refused).toEqual({ ok: false, error: { code: 'conflict', message: '1 change has not reached the central service yet, and 1 licence is still waiting for its number from it. Sync first, or leave anyway and lose the changes and cancel the licences.' } });
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message:
+          '1 change has not reached the central service yet, and 1 licence is still waiting for its number from it. Sync first, or leave anyway and lose the changes and cancel the licences.',
+      },
+    });
     expect(d.syncEnabled()).toBe(true);
 
     expect(await d.dispatch('sync.leave', { discardWaiting: true }, admin)).toEqual({ ok: true, value: { left: true } });
     expect(d.syncEnabled()).toBe(false);
     // Cancelled with its reason, never given a local number.
-    expect(licenceOf(d, paid[2]!)).toEqual({ licenceNo: pendingNo, state: 'revoked', reason: expect.stringMatching(/^Cancelled: this desk left the central service before the service numbered this licence/) });
+    expect(licenceOf(d, paid[2]!)).toEqual({
+      licenceNo: pendingNo,
+      state: 'revoked',
+      reason: expect.stringMatching(/^Cancelled: this desk left the central service before the service numbered this licence/),
+    });
     expect(count(d, 'licence_history', "licence_id = (SELECT id FROM licences WHERE application_id = ?) AND action = 'revoke'", paid[2])).toBe(1);
     expect(licenceOf(d, paid[1]!)).toMatchObject({ licenceNo: 'KMLTTB/2026/000002', state: 'issued' });
 
     // The service's messages are left to a person, and the desk's own worker sends none of them.
     expect(count(d, 'sms_messages', "state IN ('queued', 'sending')")).toBe(0);
     for (const id of servicesSms) {
-      expect(d.sqlite.prepare('SELECT state, failure_reason AS reason FROM sms_messages WHERE id = ?').get(id))
-        .toEqual({ state: 'uncertain', reason: expect.stringMatching(/^This desk left the central service before hearing whether the service sent this message/) });
+      expect(d.sqlite.prepare('SELECT state, failure_reason AS reason FROM sms_messages WHERE id = ?').get(id)).toEqual({
+        state: 'uncertain',
+        reason: expect.stringMatching(/^This desk left the central service before hearing whether the service sent this message/),
+      });
     }
     await configureGateway(d, 'https://gateway.test');
     const send = vi.fn(async () => ({ kind: 'sent' as const, messageId: 'ATXid_1', cost: 'KES 0.8000', status: 'Success', statusCode: 101 }));
@@ -79,6 +92,8 @@ describe('a desk leaving the central service', () => {
     expect(own.value.issued[0]!.licenceNo).toBe('KMLTTB/2026/000003');
 
     const audit = d.sqlite.prepare("SELECT summary FROM audit_events WHERE action = 'sync.leave'").pluck().get() as string;
-    expect(audit).toMatch(/^Left the central service http:\/\/127\.0\.0\.1:\d+, discarding 1 unsent change, cancelling 1 licence the service had not numbered, \d+ queued SMS left for a person to check$/);
+    expect(audit).toMatch(
+      /^Left the central service http:\/\/127\.0\.0\.1:\d+, discarding 1 unsent change, cancelling 1 licence the service had not numbered, \d+ queued SMS left for a person to check$/,
+    );
   });
 });

@@ -10,7 +10,9 @@ let s: TestServer;
 let appId: string;
 let d: Desk;
 beforeAll(async () => {
-  s = await startTestServer((t) => { appId = seedApplication(t.desk, { ref: 'ECZ-LOOP-1' }); });
+  s = await startTestServer((t) => {
+    appId = seedApplication(t.desk, { ref: 'ECZ-LOOP-1' });
+  });
   d = await joinedDesk(s);
 });
 afterAll(async () => {
@@ -36,7 +38,9 @@ describe('the sync loop when its database fails', () => {
     }
     await vi.waitFor(() => expect(count(d, 'outbox')).toBe(0), { timeout: 10_000, interval: 5 });
     await client.stop();
-    expect(logged).toContainEqual(expect.objectContaining({ msg: 'sync: the round failed', err: expect.objectContaining({ message: expect.stringMatching(/database is locked/) }) }));
+    expect(logged).toContainEqual(
+      expect.objectContaining({ msg: 'sync: the round failed', err: expect.objectContaining({ message: expect.stringMatching(/database is locked/) }) }),
+    );
 
     expect(client.retries.failures).toBe(0);
     waits.mock.results.forEach((r, i) => expect(r.value).toBeLessThanOrEqual(Math.min(40, 5 * 2 ** i)));

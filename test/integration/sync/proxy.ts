@@ -57,32 +57,47 @@ export async function startProxy(target: string): Promise<SyncProxy> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = proxy.rewrite(req.url ?? '', Buffer.concat(chunks));
-      const upstream = http.request(`${target}${req.url}`, {
-        method: req.method,
-        headers: { ...req.headers, host: new URL(target).host, 'content-length': String(body.length) },
-      }, (up) => {
-        const parts: Buffer[] = [];
-        up.on('data', (c: Buffer) => parts.push(c));
-        up.on('end', () => {
-          const exchange: Exchange = { path: req.url ?? '', body, status: up.statusCode ?? 502, headers: up.headers, answer: Buffer.concat(parts) };
-          proxy.exchanges.push(exchange);
-          const verdict = proxy.decide(exchange);
-          if ('drop' in verdict) { req.socket.destroy(); return; }
-          if ('hold' in verdict) {
-            proxy.held++;
-            for (const w of heldWaiters.filter((x) => proxy.held >= x.n)) { heldWaiters.splice(heldWaiters.indexOf(w), 1); w.resolve(); }
-            return;
-          }
-          const sent = 'replace' in verdict ? verdict.replace : exchange;
-          res.writeHead(sent.status, { 'content-type': String(sent.headers['content-type'] ?? 'application/json'), 'content-length': sent.answer.length });
-          res.end(sent.answer);
-        });
+      const upstream = http.request(
+        `${target}${req.url}`,
+        {
+          method: req.method,
+          headers: { ...req.headers, host: new URL(target).host, 'content-length': String(body.length) },
+        },
+        (up) => {
+          const parts: Buffer[] = [];
+          up.on('data', (c: Buffer) => parts.push(c));
+          up.on('end', () => {
+            const exchange: Exchange = { path: req.url ?? '', body, status: up.statusCode ?? 502, headers: up.headers, answer: Buffer.concat(parts) };
+            proxy.exchanges.push(exchange);
+            const verdict = proxy.decide(exchange);
+            if ('drop' in verdict) {
+              req.socket.destroy();
+              return;
+            }
+            if ('hold' in verdict) {
+              proxy.held++;
+              for (const w of heldWaiters.filter((x) => proxy.held >= x.n)) {
+                heldWaiters.splice(heldWaiters.indexOf(w), 1);
+                w.resolve();
+              }
+              return;
+            }
+            const sent = 'replace' in verdict ? verdict.replace : exchange;
+            res.writeHead(sent.status, { 'content-type': String(sent.headers['content-type'] ?? 'application/json'), 'content-length': sent.answer.length });
+            res.end(sent.answer);
+          });
+        },
+      );
+      upstream.on('error', () => {
+        res.destroy();
       });
-      upstream.on('error', () => { res.destroy(); });
       upstream.end(body);
     });
   });
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return proxy;

@@ -34,8 +34,15 @@ afterAll(async () => {
   await s.server.close();
 });
 
-const keep = (d: Desk): Desk => { desks.push(d); return d; };
-const ids = (d: Desk, sql: string, ...params: unknown[]) => d.sqlite.prepare(sql).pluck().all(...params) as string[];
+const keep = (d: Desk): Desk => {
+  desks.push(d);
+  return d;
+};
+const ids = (d: Desk, sql: string, ...params: unknown[]) =>
+  d.sqlite
+    .prepare(sql)
+    .pluck()
+    .all(...params) as string[];
 
 /** What the server holds for one centre: its licences, and their applications and holders. */
 function centreOnServer(centreId: string) {
@@ -67,7 +74,10 @@ describe("a clerk's desk holds only its centre", () => {
     expect(count(d, 'licences', 'centre_id <> ?', centres.nairobi)).toBe(0);
     expect(count(s.server.desk, 'licences', 'centre_id = ?', centres.mombasa)).toBe(3);
 
-    const holders = d.sqlite.prepare('SELECT id, national_id, first_name, last_name, phone, email, employer FROM practitioners ORDER BY id').all() as Record<string, string>[];
+    const holders = d.sqlite.prepare('SELECT id, national_id, first_name, last_name, phone, email, employer FROM practitioners ORDER BY id').all() as Record<
+      string,
+      string
+    >[];
     const onServer = s.server.desk.sqlite.prepare('SELECT id, national_id, first_name, last_name, phone, email, employer FROM practitioners WHERE id = ?');
     for (const h of holders) {
       const full = onServer.get(h.id) as Record<string, string>;
@@ -80,7 +90,9 @@ describe("a clerk's desk holds only its centre", () => {
     }
     expect(d.sqlite.prepare("SELECT count(*) FROM applications WHERE disclosures <> '' OR decision_reason IS NOT NULL").pluck().get()).toBe(0);
     // Its clerks are the only users who sign in there: no administrator's (or anyone else's) verifier.
-    const users = d.sqlite.prepare('SELECT username, password_hash <> \'\' AS verifier, op_key_wrapped IS NOT NULL AS wrappedKey FROM users ORDER BY username').all();
+    const users = d.sqlite
+      .prepare("SELECT username, password_hash <> '' AS verifier, op_key_wrapped IS NOT NULL AS wrappedKey FROM users ORDER BY username")
+      .all();
     expect(users).toEqual([{ username: 'clerk.nrb', verifier: 1, wrappedKey: 1 }]);
   });
 
@@ -99,7 +111,11 @@ describe("a clerk's desk holds only its centre", () => {
   it('a licence reassigned to another centre leaves the desk, with its holder', async () => {
     const d = clerkDesk;
     const moved = centreOnServer(centres.nairobi).licences[0]!;
-    const r = await s.server.desk.dispatch('licence.reassign', { licenceId: moved, centreId: centres.mombasa, reason: 'The holder moved to Mombasa' }, s.actors.officer);
+    const r = await s.server.desk.dispatch(
+      'licence.reassign',
+      { licenceId: moved, centreId: centres.mombasa, reason: 'The holder moved to Mombasa' },
+      s.actors.officer,
+    );
     expect(r.ok).toBe(true);
     expect(count(d, 'licence_history', 'licence_id = ?', moved)).toBeGreaterThan(0);
     await sync(d);
@@ -144,7 +160,11 @@ describe('users on a desk that syncs', () => {
     const d = keep(await joinedDesk(s));
     for (let i = 0; i < 3; i++) await expect(login(d, 'officer', 'not-the-password')).rejects.toMatchObject({ code: 'bad_credentials' });
     await expect(login(d, 'officer', PASSWORD)).rejects.toMatchObject({ code: 'too_many_attempts' });
-    const throttle = () => d.sqlite.prepare("SELECT failed_logins, locked_until FROM users WHERE username = 'officer'").get() as { failed_logins: number; locked_until: string | null };
+    const throttle = () =>
+      d.sqlite.prepare("SELECT failed_logins, locked_until FROM users WHERE username = 'officer'").get() as {
+        failed_logins: number;
+        locked_until: string | null;
+      };
     const before = throttle();
     expect(before.failed_logins).toBe(3);
     // The server changes the user meanwhile: the desk takes the change and keeps its own count.

@@ -26,7 +26,9 @@ afterAll(async () => {
 
 async function issuedOnService(): Promise<string> {
   const server = s.server.desk;
-  const id = await paidApplication(server, s.actors.officer, { centreId: server.sqlite.prepare("SELECT id FROM centres WHERE code = 'NRB'").pluck().get() as string });
+  const id = await paidApplication(server, s.actors.officer, {
+    centreId: server.sqlite.prepare("SELECT id FROM centres WHERE code = 'NRB'").pluck().get() as string,
+  });
   const issued = await server.dispatch('licence.issue', { applicationIds: [id] }, s.actors.officer);
   if (!issued.ok) throw new Error(issued.error.message);
   return server.sqlite.prepare('SELECT qr_payload FROM licences WHERE id = ?').pluck().get(issued.value.issued[0]!.licenceId) as string;
@@ -38,7 +40,7 @@ const verifyOn = async (desk: Desk, payload: string) => {
 };
 
 describe('the key that verifies licences', () => {
-  it('reaches a clerk\'s centre desk with the next sync, and the desk verifies a licence issued on the service', async () => {
+  it("reaches a clerk's centre desk with the next sync, and the desk verifies a licence issued on the service", async () => {
     const payload = await issuedOnService();
     expect(await verifyOn(clerkDesk, payload)).toMatchObject({ code: 'not_configured' });
     await sync(clerkDesk);
@@ -50,11 +52,14 @@ describe('the key that verifies licences', () => {
     expect(await verifyOn(clerkDesk, changed)).toMatchObject({ status: 'tampered' });
   });
 
-  it('lets kmlttb verify-licence on the joined desk\'s data folder say valid', async () => {
+  it("lets kmlttb verify-licence on the joined desk's data folder say valid", async () => {
     const payload = await issuedOnService();
     await sync(clerkDesk);
     const cli = spawnSync('node', ['bin/kmlttb.js', '--data', clerkDesk.dataDir, 'verify-licence', payload], { encoding: 'utf8' });
-    expect({ code: cli.status, out: cli.stdout, err: cli.stderr }).toMatchObject({ code: 0, out: expect.stringMatching(/^VALID: Valid licence KMLTTB\/2026\//) });
+    expect({ code: cli.status, out: cli.stdout, err: cli.stderr }).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^VALID: Valid licence KMLTTB\/2026\//),
+    });
   });
 });
 
@@ -64,7 +69,10 @@ describe('a secret set on a desk that syncs', () => {
 
   it('stays on the desk: not in the outbox, the audit trail, the ops record or anywhere in the database, and never reaches the service', async () => {
     const admin = actorOn(adminDesk, 'admin');
-    for (const [key, value] of [['sms.apiKey', SMS_KEY], ['server.ecitizenSecret', ECITIZEN]] as const) {
+    for (const [key, value] of [
+      ['sms.apiKey', SMS_KEY],
+      ['server.ecitizenSecret', ECITIZEN],
+    ] as const) {
       const r = await adminDesk.dispatch('setting.set', { key, value }, admin);
       expect(r.ok && r.value.value).toBe('••••••••');
     }
@@ -97,7 +105,9 @@ describe('a secret set on a desk that syncs', () => {
 
   it('is refused by the service when a desk sends it all the same (as an older version did)', async () => {
     const server = s.server.desk;
-    const r = await server.dispatch('setting.set', { key: 'sms.apiKey', value: SMS_KEY }, s.actors.admin, { originDeskId: adminDesk.sqlite.prepare('SELECT desk_id FROM sync_state').pluck().get() as string });
+    const r = await server.dispatch('setting.set', { key: 'sms.apiKey', value: SMS_KEY }, s.actors.admin, {
+      originDeskId: adminDesk.sqlite.prepare('SELECT desk_id FROM sync_state').pluck().get() as string,
+    });
     expect(!r.ok && r.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/stays on the desk where it is made/) });
     expect(server.secrets.has('sms.apiKey')).toBe(false);
     // The service's own administrator still sets the service's secrets.

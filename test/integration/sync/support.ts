@@ -8,10 +8,17 @@ import { startCentralServer, type CentralServer } from '../../../src/server/star
 import { makeDesk, PASSWORD, seedApplication, tempDir, testSigningKey, type TestDesk } from '../support/tempDesk.js';
 
 /** A central service on a real data folder (one user per role, fees set), over real HTTP on a free port. */
-export interface TestServer { server: CentralServer; dir: string; actors: TestDesk['actors']; port: number; clock?: () => Date }
+export interface TestServer {
+  server: CentralServer;
+  dir: string;
+  actors: TestDesk['actors'];
+  port: number;
+  clock?: () => Date;
+}
 
 export async function startTestServer(
-  seed: (t: TestDesk) => void | Promise<void> = () => {}, options: { pushBodyLimitBytes?: number; clock?: () => Date } = {},
+  seed: (t: TestDesk) => void | Promise<void> = () => {},
+  options: { pushBodyLimitBytes?: number; clock?: () => Date } = {},
 ): Promise<TestServer> {
   const t = await makeDesk();
   await seed(t);
@@ -28,19 +35,30 @@ export async function restart(s: TestServer): Promise<void> {
 /** A clock that stands still until the test moves it (the central service's, for token expiry and rotation). */
 export function movableClock(start: string): { clock: () => Date; advance(ms: number): void } {
   let now = Date.parse(start);
-  return { clock: () => new Date(now), advance: (ms) => { now += ms; } };
+  return {
+    clock: () => new Date(now),
+    advance: (ms) => {
+      now += ms;
+    },
+  };
 }
 
 /** `kmlttb --data DIR [ARGS] sync` as a child process, its output collected. */
 export function kmlttbSync(dir: string, env: Record<string, string> = {}, args: string[] = []) {
   const output: string[] = [];
   const child = spawn(process.execPath, [path.resolve('bin/kmlttb.js'), '--data', dir, ...args, 'sync'], {
-    env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (c: Buffer) => output.push(c.toString()));
   child.stderr.on('data', (c: Buffer) => output.push(c.toString()));
   let ended = false;
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => { ended = true; resolve({ code, signal }); }));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => {
+      ended = true;
+      resolve({ code, signal });
+    }),
+  );
   return { child, exited, output, hasEnded: () => ended };
 }
 
@@ -51,15 +69,23 @@ export async function postSync(url: string, body: Record<string, unknown>, token
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ protocol: SYNC_PROTOCOL_VERSION, ...body }),
   });
-  return { status: res.status, body: await res.json() as { message?: string; code?: string; token?: string } };
+  return { status: res.status, body: (await res.json()) as { message?: string; code?: string; token?: string } };
 }
 
 /** A fresh desk that joined the server as `username` and pulled everything. */
 export async function joinedDesk(s: TestServer, username = 'admin', centreCode?: string): Promise<Desk> {
   const desk = openDesk(tempDir('kmlttb-desk-'));
-  const r = await desk.dispatch('sync.join', {
-    serverUrl: s.server.url, deskName: `desk of ${username}`, username, password: PASSWORD, ...(centreCode ? { centreCode } : {}),
-  }, SYSTEM_ACTOR);
+  const r = await desk.dispatch(
+    'sync.join',
+    {
+      serverUrl: s.server.url,
+      deskName: `desk of ${username}`,
+      username,
+      password: PASSWORD,
+      ...(centreCode ? { centreCode } : {}),
+    },
+    SYSTEM_ACTOR,
+  );
   if (!r.ok) throw new Error(r.error.message);
   await syncRound(desk);
   return desk;
@@ -70,13 +96,26 @@ export async function joinedDesk(s: TestServer, username = 'admin', centreCode?:
  * front of it) as `username`; it pulls everything at once unless `pull` is false.
  */
 export async function joinedDeskAt(
-  serverUrl: string, username = 'admin', options: { centreCode?: string; pull?: boolean; deskName?: string; clock?: () => Date } = {},
+  serverUrl: string,
+  username = 'admin',
+  options: { centreCode?: string; pull?: boolean; deskName?: string; clock?: () => Date } = {},
 ): Promise<Desk> {
   const desk = openDesk(tempDir('kmlttb-desk-'), { clock: options.clock });
-  const r = await desk.dispatch('sync.join', {
-    serverUrl, deskName: options.deskName ?? `desk of ${username}`, username, password: PASSWORD, ...(options.centreCode ? { centreCode: options.centreCode } : {}),
-  }, SYSTEM_ACTOR);
-  if (!r.ok) { await desk.close(); throw new Error(r.error.message); }
+  const r = await desk.dispatch(
+    'sync.join',
+    {
+      serverUrl,
+      deskName: options.deskName ?? `desk of ${username}`,
+      username,
+      password: PASSWORD,
+      ...(options.centreCode ? { centreCode: options.centreCode } : {}),
+    },
+    SYSTEM_ACTOR,
+  );
+  if (!r.ok) {
+    await desk.close();
+    throw new Error(r.error.message);
+  }
   if (options.pull !== false) await syncRound(desk);
   return desk;
 }
@@ -84,7 +123,7 @@ export async function joinedDeskAt(
 /** A user signed in on this desk (ids come from the server), with their op-signing key unwrapped. */
 export function actorOn(desk: Desk, username: string): Actor {
   const row = desk.sqlite.prepare('SELECT id, username, full_name, role, centre_id, op_key_wrapped FROM users WHERE username = ?').get(username) as
-    UserActorRow & { op_key_wrapped: string | null } | undefined;
+    (UserActorRow & { op_key_wrapped: string | null }) | undefined;
   if (!row?.op_key_wrapped) throw new Error(`${username} cannot sign in on this desk`);
   return { ...actorFromUser(row), signingKey: testSigningKey(username, row.op_key_wrapped) };
 }

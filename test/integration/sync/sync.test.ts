@@ -28,7 +28,7 @@ async function desk(username = 'admin', centre?: string): Promise<Desk> {
 }
 
 describe('a desk that joins the central service', () => {
-  it('receives the server\'s users and records, and its own local users are gone', async () => {
+  it("receives the server's users and records, and its own local users are gone", async () => {
     const d = await desk();
     expect(snapshot(d)).toEqual(snapshot(s.server.desk));
     expect(count(d, 'users')).toBe(count(s.server.desk, 'users'));
@@ -81,7 +81,11 @@ describe('the address of the central service', () => {
     const d = openDesk(tempDir('kmlttb-desk-'));
     desks.push(d);
     const audit = count(d, 'audit_events');
-    const r = await d.dispatch('sync.join', { serverUrl: 'http://sync.kmlttb.go.ke', deskName: 'Front desk', username: 'admin', password: PASSWORD }, SYSTEM_ACTOR);
+    const r = await d.dispatch(
+      'sync.join',
+      { serverUrl: 'http://sync.kmlttb.go.ke', deskName: 'Front desk', username: 'admin', password: PASSWORD },
+      SYSTEM_ACTOR,
+    );
     expect(r.ok || r.error).toMatchObject({ code: 'invalid_input', field: 'serverUrl', message: `The central service's address ${PLAIN}` });
     expect(count(d, 'sync_state')).toBe(0);
     expect(count(d, 'audit_events')).toBe(audit);
@@ -105,7 +109,8 @@ describe('users made on a desk that syncs', () => {
     const queued = d.sqlite.prepare(`SELECT input FROM outbox WHERE name = 'user.create'`).pluck().get() as string;
     expect(queued).not.toContain(secret);
     expect(JSON.parse(queued)).toMatchObject({
-      username: 'new.officer', credentials: { passwordHash: expect.stringMatching(/^scrypt\$131072\$/), opPublicKey: expect.any(String), opKeyWrapped: expect.any(String) },
+      username: 'new.officer',
+      credentials: { passwordHash: expect.stringMatching(/^scrypt\$131072\$/), opPublicKey: expect.any(String), opKeyWrapped: expect.any(String) },
     });
     expect((await sync(d)).applied).toBe(1);
     const actor = await authenticate(s.server.desk, 'new.officer', secret);

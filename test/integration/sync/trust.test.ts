@@ -27,13 +27,19 @@ afterAll(async () => {
   await s.server.close();
 });
 
-const keep = (d: Desk): Desk => { desks.push(d); return d; };
+const keep = (d: Desk): Desk => {
+  desks.push(d);
+  return d;
+};
 const stateOnServer = (id: string) => s.server.desk.sqlite.prepare('SELECT state FROM applications WHERE id = ?').pluck().get(id);
 
 /** The ops a desk keeps on its disk, waiting to be sent. */
 function outbox(d: Desk): PushOp[] {
-  return (d.sqlite.prepare('SELECT seq, op_id AS opId, name, input, actor_id AS actorId, at, signature FROM outbox ORDER BY seq').all() as
-    (Omit<PushOp, 'input'> & { input: string })[]).map((o) => ({ ...o, input: JSON.parse(o.input) as unknown }));
+  return (
+    d.sqlite.prepare('SELECT seq, op_id AS opId, name, input, actor_id AS actorId, at, signature FROM outbox ORDER BY seq').all() as (Omit<PushOp, 'input'> & {
+      input: string;
+    })[]
+  ).map((o) => ({ ...o, input: JSON.parse(o.input) as unknown }));
 }
 
 /** Sends ops to the service as the desk whose token is on this disk. */
@@ -62,7 +68,10 @@ describe('a recorded op, altered', () => {
 
   it('is applied as made, and the service keeps both when it was made and when it arrived', () => {
     expect(stateOnServer(appIds[0]!)).toBe('rejected');
-    const row = s.server.desk.sqlite.prepare('SELECT at, received_at AS receivedAt FROM applied_ops WHERE op_id = ?').get(recorded.opId) as { at: string; receivedAt: string };
+    const row = s.server.desk.sqlite.prepare('SELECT at, received_at AS receivedAt FROM applied_ops WHERE op_id = ?').get(recorded.opId) as {
+      at: string;
+      receivedAt: string;
+    };
     expect(row.at).toBe(recorded.at);
     expect(Date.parse(row.receivedAt)).toBeGreaterThanOrEqual(Date.parse(recorded.at));
   });
@@ -78,18 +87,28 @@ describe('a recorded op, altered', () => {
       { ...recorded, opId: randomUUID(), input: { ...(recorded.input as object), applicationId: appIds[1] } },
       { ...recorded, opId: randomUUID(), name: 'application.approve', input: { applicationId: appIds[2] } },
       {
-        ...recorded, opId: randomUUID(), name: 'user.create', actorId: admin.id,
+        ...recorded,
+        opId: randomUUID(),
+        name: 'user.create',
+        actorId: admin.id,
         input: { username: 'intruder', fullName: 'Intruder', role: 'officer', password: 'intruder-password-1' },
       },
       {
-        ...recorded, opId: randomUUID(), name: 'payments.import', actorId: null, signature: null,
+        ...recorded,
+        opId: randomUUID(),
+        name: 'payments.import',
+        actorId: null,
+        signature: null,
         input: { fileName: 'statement.csv', dryRun: false, dataBase64: Buffer.from('invoice_number,amount_paid\nX,1\n').toString('base64') },
       },
     ];
     const answers = await pushAs(d, forged);
     expect(answers.map((a) => a.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
     const reasons = answers.map((a) => (a.status === 'rejected' ? a.reason : ''));
-    expect(reasons.slice(0, 2)).toEqual([expect.stringMatching(/does not carry officer's valid signature/), expect.stringMatching(/does not carry officer's valid signature/)]);
+    expect(reasons.slice(0, 2)).toEqual([
+      expect.stringMatching(/does not carry officer's valid signature/),
+      expect.stringMatching(/does not carry officer's valid signature/),
+    ]);
     expect(reasons[2]).toMatch(/does not carry admin's valid signature/);
     expect(reasons[3]).toMatch(/names no user/);
     expect([stateOnServer(appIds[1]!), stateOnServer(appIds[2]!)]).toEqual(['submitted', 'submitted']);
@@ -149,8 +168,9 @@ describe('what a desk may push', () => {
     const centreDesk = keep(await joinedDesk(s, 'admin', 'MSA'));
     expect(count(centreDesk, 'users', "role = 'admin'")).toBe(0);
     expect(firstRunState(centreDesk)).toMatchObject({ needsAdmin: false });
-    await expect(createFirstAdmin(centreDesk, { username: 'intruder', fullName: 'In Truder', password: 'intruder-password-1' }))
-      .rejects.toMatchObject({ code: 'forbidden' });
+    await expect(createFirstAdmin(centreDesk, { username: 'intruder', fullName: 'In Truder', password: 'intruder-password-1' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect(count(centreDesk, 'users', "username = 'intruder'")).toBe(0);
   });
 

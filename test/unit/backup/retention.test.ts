@@ -23,7 +23,12 @@ describe('backup retention', () => {
       // the last 14 days: Monday 16 to Sunday 29 November
       ...daily(14).map((s) => s.name),
       // the newest of each week before, back to the eighth week counting this one: the Sundays
-      's-2026-11-15', 's-2026-11-08', 's-2026-11-01', 's-2026-10-25', 's-2026-10-18', 's-2026-10-11',
+      's-2026-11-15',
+      's-2026-11-08',
+      's-2026-11-01',
+      's-2026-10-25',
+      's-2026-10-18',
+      's-2026-10-11',
     ]);
     expect(removed.size).toBe(100 - 20);
   });

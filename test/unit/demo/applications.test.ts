@@ -35,7 +35,10 @@ describe('demo applications', () => {
     const rows = generate(5, 400);
     const years = rows.map((r) => Number(r.licence_year));
     expect(years.filter((y) => y === 2026 || y === 2027).length).toBeGreaterThan(360);
-    const iso = rows.map((r) => r.submitted_at).filter((s) => s.includes('T')).sort();
+    const iso = rows
+      .map((r) => r.submitted_at)
+      .filter((s) => s.includes('T'))
+      .sort();
     expect(iso[0]! >= '2026-09-17').toBe(true);
     expect(iso[iso.length - 1]! <= '2026-11-16T17:00:00+03:00').toBe(true);
   });

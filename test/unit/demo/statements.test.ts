@@ -14,16 +14,25 @@ function invoices(n: number): DemoInvoice[] {
     billRef: billRefFromNumber(BigInt(1_000_003 * (i + 7))),
     amountDueCents: i % 3 === 0 ? 200_000 : 300_000,
     submittedAt: new Date(Date.parse('2026-09-20T06:00:00Z') + i * 2 * 86_400_000).toISOString(),
-    firstName: 'Wanjiru', middleName: i % 2 ? 'Akinyi' : '', lastName: `Kamau${i}`,
+    firstName: 'Wanjiru',
+    middleName: i % 2 ? 'Akinyi' : '',
+    lastName: `Kamau${i}`,
     phone: i % 5 === 4 ? null : `2547${String(10_000_000 + i).padStart(8, '0')}`,
     nationalId: String(20_000_000 + i),
     onlyInvoice: i % 4 !== 0,
   }));
 }
-const rejected = [{
-  applicationRef: 'PAL-S1-000999', submittedAt: '2026-10-01T07:00:00Z', firstName: 'Otieno', middleName: '', lastName: 'Odhiambo',
-  phone: '254722000111', feeCents: 300_000,
-}];
+const rejected = [
+  {
+    applicationRef: 'PAL-S1-000999',
+    submittedAt: '2026-10-01T07:00:00Z',
+    firstName: 'Otieno',
+    middleName: '',
+    lastName: 'Odhiambo',
+    phone: '254722000111',
+    feeCents: 300_000,
+  },
+];
 const build = (seed: number, n = 30) => {
   const inv = invoices(n);
   return { inv, s: buildDemoStatements(new Random(seed), seed, inv, rejected, new Set(inv.map((i) => i.billRef))) };
@@ -44,9 +53,12 @@ describe('demo payment statements', () => {
     expect(mpesa.problems).toEqual([]);
     expect(ecitizen.format).toBe('ecitizen-csv');
     expect(mpesa.format).toBe('mpesa-statement');
-    expect(s.mpesa.csv.split('\r\n').slice(0, 6).map((l) => l.split(',')[0])).toEqual(
-      ['Account Holder:', 'Short Code:', 'Account:', 'Time Period:', 'Operator:', 'Report Date:'],
-    );
+    expect(
+      s.mpesa.csv
+        .split('\r\n')
+        .slice(0, 6)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['Account Holder:', 'Short Code:', 'Account:', 'Time Period:', 'Operator:', 'Report Date:']);
     // Not counted: eCitizen's pending and failed attempts; the statement's failed line, a payment
     // reversed the same day and its reversal line, and the paybill's charges.
     expect(ecitizen.notCounted.map((n) => n.reason)).toEqual(["status is 'pending', not settled", "status is 'failed', not settled"]);
@@ -57,7 +69,7 @@ describe('demo payment statements', () => {
     expect(reasons.match(/a withdrawal of KES [\d.,]+ \('Business Pay Bill Charge'\)/g)).toHaveLength(2);
   });
 
-  it('pay only after the application was made and never after the demo\'s fixed now, with the eCitizen access fee on top', () => {
+  it("pay only after the application was made and never after the demo's fixed now, with the eCitizen access fee on top", () => {
     const { inv, s } = build(2);
     const byRef = new Map(inv.map((i) => [i.billRef, i]));
     const ecitizen = parse(s.ecitizen.fileName, s.ecitizen.csv).payments;

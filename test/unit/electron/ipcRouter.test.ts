@@ -32,7 +32,10 @@ afterAll(async () => {
 
 describe('the IPC router, with a real desk on a temp folder', { timeout: 20_000 }, () => {
   it('creates the first administrator and keeps the session for that window', async () => {
-    expect(await route('session', { name: 'firstRun' }, windowFrame(1))).toEqual({ ok: true, value: { needsAdmin: true, hasData: false, codeRequired: false } });
+    expect(await route('session', { name: 'firstRun' }, windowFrame(1))).toEqual({
+      ok: true,
+      value: { needsAdmin: true, hasData: false, codeRequired: false },
+    });
     const created = await route('session', { name: 'createFirstAdmin', input: ADMIN }, windowFrame(1));
     expect(created).toMatchObject({ ok: true, value: { user: { username: 'ada', role: 'admin' } } });
     expect(tokens.get(1)).toBeTypeOf('string');
@@ -130,8 +133,13 @@ describe('the preload bridge over the router', { timeout: 20_000 }, () => {
   it('opens the logs folder for a signed-in window only, and says where it is', async () => {
     const opened: string[] = [];
     const withFolders = createIpcRouter({
-      desk, getToken: (id) => tokens.get(id), setToken: () => {},
-      openFolder: async (folder) => { opened.push(folder); return true; },
+      desk,
+      getToken: (id) => tokens.get(id),
+      setToken: () => {},
+      openFolder: async (folder) => {
+        opened.push(folder);
+        return true;
+      },
     });
     const signedIn = createDesktopBridge((channel, envelope) => withFolders(kindOf[channel]!, envelope, windowFrame(1)), noEvents);
     expect(await signedIn.openLogsFolder()).toEqual({ ok: true, value: { opened: true, path: path.join(dir, 'logs') } });
@@ -152,10 +160,13 @@ describe('the preload bridge over the router', { timeout: 20_000 }, () => {
 
   it('passes on the entity names of a change event, only on its own channel, until stopped', () => {
     const listeners = new Map<string, (payload: unknown) => void>();
-    const events = createDesktopBridge(async () => ({ ok: true, value: null }), (channel, listener) => {
-      listeners.set(channel, listener);
-      return () => listeners.delete(channel);
-    });
+    const events = createDesktopBridge(
+      async () => ({ ok: true, value: null }),
+      (channel, listener) => {
+        listeners.set(channel, listener);
+        return () => listeners.delete(channel);
+      },
+    );
     const seen: unknown[] = [];
     const stop = events.subscribe((entities) => seen.push(entities));
     expect([...listeners.keys()]).toEqual([BRIDGE_EVENTS.changed]);

@@ -23,11 +23,19 @@ describe('log files', () => {
     expect(left.filter((f) => f.endsWith('.log'))[0]).toBe('kmlttb.day07.1.log');
   });
 
-  it('redacts credentials, bodies and people\'s details at the top of a line and one level down, keeping the stack of an error', () => {
+  it("redacts credentials, bodies and people's details at the top of a line and one level down, keeping the stack of an error", () => {
     const lines: string[] = [];
     const log = pino(LOG_OPTIONS, { write: (l: string) => void lines.push(l) });
     const err = Object.assign(new Error('boom'), { input: { nationalId: '27182818' } });
-    log.error({ err, password: 'hunter2', req: { headers: { authorization: 'Bearer abc' }, body: { phone: '0712000111' } }, user: { fullName: 'Achieng Otieno', apiKey: 'k-123' } }, 'x');
+    log.error(
+      {
+        err,
+        password: 'hunter2',
+        req: { headers: { authorization: 'Bearer abc' }, body: { phone: '0712000111' } },
+        user: { fullName: 'Achieng Otieno', apiKey: 'k-123' },
+      },
+      'x',
+    );
     const text = lines.join('');
     for (const secret of ['27182818', 'hunter2', 'Bearer abc', '0712000111', 'Achieng Otieno', 'k-123']) expect(text).not.toContain(secret);
     expect(JSON.parse(text)).toMatchObject({ err: { message: 'boom', stack: expect.stringContaining('Error: boom') } });
@@ -35,7 +43,10 @@ describe('log files', () => {
   it("names a request by its route, never its query or headers, when Fastify's own lines log it", () => {
     const lines: string[] = [];
     const log = pino(LOG_OPTIONS, { write: (l: string) => void lines.push(l) });
-    log.error({ req: { method: 'POST', url: '/v1/verify/payload?token=abc', routeOptions: { url: '/v1/verify/:payload' }, headers: { authorization: 'x' } } }, 'x');
+    log.error(
+      { req: { method: 'POST', url: '/v1/verify/payload?token=abc', routeOptions: { url: '/v1/verify/:payload' }, headers: { authorization: 'x' } } },
+      'x',
+    );
     log.error({ req: { method: 'GET', url: '/nowhere?token=abc' } }, 'y');
     expect(lines.map((l) => (JSON.parse(l) as { req: unknown }).req)).toEqual([
       { method: 'POST', route: '/v1/verify/:payload' },

@@ -6,7 +6,8 @@ import { readCsvRows, type CsvDelimiter } from '../../../src/main/applications/i
 function csvParse(text: string, delimiter: CsvDelimiter): string {
   try {
     const records = parse(text, { delimiter, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as unknown as {
-      record: string[]; info: { lines: number };
+      record: string[];
+      info: { lines: number };
     }[];
     return JSON.stringify(records.map(({ record, info }) => [record, info.lines - record.reduce((n, c) => n + c.split('\n').length - 1, 0)]));
   } catch (err) {
@@ -47,12 +48,23 @@ describe('splitting CSV text into rows', () => {
   });
 
   it('keeps quotes that are not around a whole field, and a quoted field followed by more text, as written', () => {
-    expect(ours('a,b"c,"x""y"\n"q"r,s', ',')).toBe(JSON.stringify([[['a', 'b"c', 'x"y'], 1], [['"q"r', 's'], 2]]));
+    expect(ours('a,b"c,"x""y"\n"q"r,s', ',')).toBe(
+      JSON.stringify([
+        [['a', 'b"c', 'x"y'], 1],
+        [['"q"r', 's'], 2],
+      ]),
+    );
   });
 
   it('stops after the rows that start by toLine', () => {
     const result = readCsvRows('a\n"b\nc"\nd\ne', ',', { toLine: 2 });
-    expect(result).toEqual({ ok: true, rows: [{ line: 1, cells: ['a'] }, { line: 2, cells: ['b\nc'] }] });
+    expect(result).toEqual({
+      ok: true,
+      rows: [
+        { line: 1, cells: ['a'] },
+        { line: 2, cells: ['b\nc'] },
+      ],
+    });
   });
 
   it('names the line a quoted field that is never closed starts on', () => {

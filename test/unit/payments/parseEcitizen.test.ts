@@ -12,14 +12,31 @@ const parse = (text: string) => parsePaymentsFile('notifications.csv', Buffer.fr
 const notifications = (...rows: string[]) => parse([HEADER, ...rows].join('\n'));
 const row = (fields: Partial<Record<string, string>> = {}) => {
   const f = {
-    invoice_number: 'TLDZRT', client_invoice_ref: 'LB2237PN9Y', amount_paid: '1550.00', invoice_amount: '1550.00', currency: 'KES',
-    payment_date: '2025-05-30 02:16:03+03:00', payment_channel: 'MPESA', phone_number: '254712345678', status: 'settled', ...fields,
+    invoice_number: 'TLDZRT',
+    client_invoice_ref: 'LB2237PN9Y',
+    amount_paid: '1550.00',
+    invoice_amount: '1550.00',
+    currency: 'KES',
+    payment_date: '2025-05-30 02:16:03+03:00',
+    payment_channel: 'MPESA',
+    phone_number: '254712345678',
+    status: 'settled',
+    ...fields,
   };
-  return HEADER.split(',').map((k) => f[k as keyof typeof f]).join(',');
+  return HEADER.split(',')
+    .map((k) => f[k as keyof typeof f])
+    .join(',');
 };
 const json = (fields: Record<string, unknown> = {}) => ({
-  invoice_number: 'TLDZRT', client_invoice_ref: 'LB2237PN9Y', amount_paid: '1550.00', currency: 'KES',
-  payment_date: '2025-05-30 02:16:03+03:00', payment_channel: 'MPESA', phone_number: '254712345678', status: 'settled', ...fields,
+  invoice_number: 'TLDZRT',
+  client_invoice_ref: 'LB2237PN9Y',
+  amount_paid: '1550.00',
+  currency: 'KES',
+  payment_date: '2025-05-30 02:16:03+03:00',
+  payment_channel: 'MPESA',
+  phone_number: '254712345678',
+  status: 'settled',
+  ...fields,
 });
 const withoutLines = (r: ParsedPaymentsFile) => ({
   payments: r.payments.map(({ line: _line, ...p }) => p),
@@ -71,10 +88,13 @@ describe('reading eCitizen payment notifications', () => {
       const result = fixture(name);
       const p = result.payments.find((x) => x.transactionId === 'DKLMNP')!;
       expect(p).toMatchObject({ payerPhone: null, payerPhoneRaw: '2.54712E+11' });
-      expect(result.warnings).toEqual([{
-        line: p.line, field: 'phone_number',
-        message: "phone 2.54712E+11 lost digits in a spreadsheet: the payer's number is kept as unknown, so it cannot point to their invoice",
-      }]);
+      expect(result.warnings).toEqual([
+        {
+          line: p.line,
+          field: 'phone_number',
+          message: "phone 2.54712E+11 lost digits in a spreadsheet: the payer's number is kept as unknown, so it cannot point to their invoice",
+        },
+      ]);
       expect(result.referenceFrom).toBe('client_invoice_ref');
     }
   });
@@ -86,8 +106,9 @@ describe('reading eCitizen payment notifications', () => {
       row({ invoice_number: 'C', amount_paid: '"1,500.00"' }),
     );
     expect(result.payments.map((p) => p.amountCents)).toEqual([150_000, 150_000, 150_000]);
-    expect(parsePaymentRecords([json({ amount_paid: 1500 }), json({ invoice_number: 'B', amount_paid: 1500.5 })], { now: NOW }).payments.map((p) => p.amountCents))
-      .toEqual([150_000, 150_050]);
+    expect(
+      parsePaymentRecords([json({ amount_paid: 1500 }), json({ invoice_number: 'B', amount_paid: 1500.5 })], { now: NOW }).payments.map((p) => p.amountCents),
+    ).toEqual([150_000, 150_050]);
   });
 
   it('refuses a settled notification whose amount paid is zero, negative or not a number, naming amount_paid', () => {
@@ -113,7 +134,11 @@ describe('reading eCitizen payment notifications', () => {
   });
 
   it('refuses a currency other than KES, and takes an empty currency as KES', () => {
-    const result = notifications(row({ invoice_number: 'A', currency: 'USD' }), row({ invoice_number: 'B', currency: '' }), row({ invoice_number: 'C', currency: 'kes' }));
+    const result = notifications(
+      row({ invoice_number: 'A', currency: 'USD' }),
+      row({ invoice_number: 'B', currency: '' }),
+      row({ invoice_number: 'C', currency: 'kes' }),
+    );
     expect(result.problems).toEqual([{ line: 2, field: 'currency', message: "'USD' is not KES: only payments in Kenya shillings can be imported" }]);
     expect(result.payments.map((p) => p.transactionId)).toEqual(['B', 'C']);
   });
@@ -126,7 +151,10 @@ describe('reading eCitizen payment notifications', () => {
       row({ invoice_number: 'D', payment_date: '2025-05-30T02:16:03.123456+0300' }),
     );
     expect(result.payments.map((p) => p.paidAt)).toEqual([
-      '2025-05-29T23:16:03.000Z', '2025-05-30T02:16:03.000Z', '2025-05-29T23:16:03.000Z', '2025-05-29T23:16:03.000Z',
+      '2025-05-29T23:16:03.000Z',
+      '2025-05-30T02:16:03.000Z',
+      '2025-05-29T23:16:03.000Z',
+      '2025-05-29T23:16:03.000Z',
     ]);
   });
 
@@ -162,7 +190,11 @@ describe('reading eCitizen payment notifications', () => {
       row({ invoice_number: 'C', phone_number: '+254712345678' }),
       row({ invoice_number: 'D', client_invoice_ref: '-LB2237PN9Y+1' }),
     );
-    expect(result.problems.map((p) => [p.line, p.field])).toEqual([[2, 'client_invoice_ref'], [3, 'client_invoice_ref'], [5, 'client_invoice_ref']]);
+    expect(result.problems.map((p) => [p.line, p.field])).toEqual([
+      [2, 'client_invoice_ref'],
+      [3, 'client_invoice_ref'],
+      [5, 'client_invoice_ref'],
+    ]);
     expect(result.problems[0]!.message).toContain('looks like a spreadsheet formula');
     expect(result.payments[0]).toMatchObject({ transactionId: 'C', payerPhone: '254712345678', payerPhoneRaw: '+254712345678' });
     const named = parsePaymentRecords([json({ payer_name: '+cmd|calc' })], { now: NOW });
@@ -180,8 +212,10 @@ describe('reading eCitizen payment notifications', () => {
   });
 
   it('reads a name and a single payment reference when the export has them', () => {
-    const result = parse('Invoice Number,Client Invoice Ref,Amount Paid,Payment Date,Status,Customer Name,Payment Reference\n' +
-      'TLDZRT,LB2237PN9Y,1550,2025-05-30 02:16:03+03:00,settled,  Jane   Wanjiru ,qek7abc123\n');
+    const result = parse(
+      'Invoice Number,Client Invoice Ref,Amount Paid,Payment Date,Status,Customer Name,Payment Reference\n' +
+        'TLDZRT,LB2237PN9Y,1550,2025-05-30 02:16:03+03:00,settled,  Jane   Wanjiru ,qek7abc123\n',
+    );
     expect(result.problems).toEqual([]);
     expect(result.payments[0]).toMatchObject({ payerName: 'Jane Wanjiru', otherSourceKey: 'QEK7ABC123', channel: '', invoiceAmountCents: null });
   });
@@ -208,7 +242,10 @@ describe('eCitizen notifications as JSON lines and as objects', () => {
   });
 
   it('matches JSON keys like CSV headers', () => {
-    const result = parsePaymentRecords([{ InvoiceNumber: 'tldzrt', clientInvoiceRef: 'LB2237PN9Y', amountPaid: '1550', paymentDate: '2025-05-30T02:16:03Z', Status: 'Settled' }], { now: NOW });
+    const result = parsePaymentRecords(
+      [{ InvoiceNumber: 'tldzrt', clientInvoiceRef: 'LB2237PN9Y', amountPaid: '1550', paymentDate: '2025-05-30T02:16:03Z', Status: 'Settled' }],
+      { now: NOW },
+    );
     expect(result.problems).toEqual([]);
     expect(result.payments[0]).toMatchObject({ transactionId: 'TLDZRT', amountCents: 155_000, payerPhone: null, payerPhoneRaw: '' });
   });

@@ -16,7 +16,15 @@ const NOT_PAYMENTS = /^not a payments file: expected the eCitizen notification c
 describe('recognising a payments file', () => {
   it('says so when the file is empty, or only blank lines', () => {
     for (const text of ['', '\n\n  \n', '\uFEFF']) {
-      expect(parse(text)).toEqual({ format: null, rowsRead: 0, payments: [], notCounted: [], problems: [{ line: 1, message: 'the file is empty' }], warnings: [], referenceFrom: null });
+      expect(parse(text)).toEqual({
+        format: null,
+        rowsRead: 0,
+        payments: [],
+        notCounted: [],
+        problems: [{ line: 1, message: 'the file is empty' }],
+        warnings: [],
+        referenceFrom: null,
+      });
     }
   });
 
@@ -34,8 +42,11 @@ describe('recognising a payments file', () => {
   });
 
   it('reads a semicolon-separated file with a byte order mark', () => {
-    const text = '\uFEFF' + ECITIZEN[0]!.replaceAll(',', ';') + '\nTLDZRT;LB2237PN9Y;"1.550,00";;KES;2025-05-30 02:16:03+03:00;MPESA;254712345678;settled\n'
-      + 'BQWXKP;LB229BLXKQ;1,550.00;;KES;2025-05-30 02:16:03+03:00;card;;settled\n';
+    const text =
+      '\uFEFF' +
+      ECITIZEN[0]!.replaceAll(',', ';') +
+      '\nTLDZRT;LB2237PN9Y;"1.550,00";;KES;2025-05-30 02:16:03+03:00;MPESA;254712345678;settled\n' +
+      'BQWXKP;LB229BLXKQ;1,550.00;;KES;2025-05-30 02:16:03+03:00;card;;settled\n';
     const result = parse(text);
     expect(result.format).toBe('ecitizen-csv');
     // "1.550,00" is the European way of writing it: refused rather than misread.
@@ -44,8 +55,9 @@ describe('recognising a payments file', () => {
   });
 
   it('reads a statement saved with semicolons, Windows line ends and a byte order mark', () => {
-    const text = '\uFEFFOrganisation Name:;KMLTTB\r\n\r\nReceipt No.;Completion Time;Details;Transaction Status;Paid In;Withdrawn;Other Party Info;A/C No.\r\n'
-      + 'QA00000001;30/05/2025 14:22;Pay Bill from 254712345678 - JOHN DOE Acc. LB2237PN9Y;Completed;1,500.00;;254712345678 - JOHN DOE;LB2237PN9Y\r\n';
+    const text =
+      '\uFEFFOrganisation Name:;KMLTTB\r\n\r\nReceipt No.;Completion Time;Details;Transaction Status;Paid In;Withdrawn;Other Party Info;A/C No.\r\n' +
+      'QA00000001;30/05/2025 14:22;Pay Bill from 254712345678 - JOHN DOE Acc. LB2237PN9Y;Completed;1,500.00;;254712345678 - JOHN DOE;LB2237PN9Y\r\n';
     const result = parse(text);
     expect(result.problems).toEqual([]);
     expect(result.payments).toMatchObject([{ line: 4, transactionId: 'QA00000001', amountCents: 150_000, paidAt: '2025-05-30T11:22:00.000Z' }]);

@@ -24,7 +24,9 @@ function bigStatement(rows: number): Buffer {
       lines.push(`${receipt},${time},${time},Business Pay Bill Charge,Completed,,-22.00,"1,000.00",true,Pay Bill Charge,,,`);
     } else {
       const status = i % 50 === 7 ? 'Failed' : 'Completed';
-      lines.push(`${receipt},${time},${time},Pay Bill Online from ${phone} - PAYER NUMBER ${i} Acc. ${ref},${status},"1,550.00",,"1,000.00",true,Pay Bill Online,${phone} - PAYER NUMBER ${i},,${ref}`);
+      lines.push(
+        `${receipt},${time},${time},Pay Bill Online from ${phone} - PAYER NUMBER ${i} Acc. ${ref},${status},"1,550.00",,"1,000.00",true,Pay Bill Online,${phone} - PAYER NUMBER ${i},,${ref}`,
+      );
     }
   }
   return Buffer.from(lines.join('\n'));

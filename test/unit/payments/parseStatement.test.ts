@@ -21,7 +21,10 @@ describe('reading an M-Pesa paybill statement', () => {
     expect(result.format).toBe('mpesa-statement');
     expect(result.rowsRead).toBe(9);
     expect(result.payments.map((p) => [p.line, p.transactionId])).toEqual([
-      [9, 'TEU4K2Q8ZA'], [11, 'TEU5M7R1XC'], [13, 'TEU7P9T3ZE'], [14, 'TEU8Q1U4AF'],
+      [9, 'TEU4K2Q8ZA'],
+      [11, 'TEU5M7R1XC'],
+      [13, 'TEU7P9T3ZE'],
+      [14, 'TEU8Q1U4AF'],
     ]);
   });
 
@@ -106,18 +109,22 @@ describe('reading an M-Pesa paybill statement', () => {
 
   it('names the A/C No. column when it is missing and there is no Details to read the reference from either', () => {
     const result = parse('Receipt No.,Completion Time,Transaction Status,Paid In,Withdrawn,Other Party Info\nQA1,2025-05-31 11:00:00,Completed,1500,,\n');
-    expect(result.problems).toEqual([{ line: 1, field: 'A/C No.', message: 'the column A/C No. is missing (and there is no Details column to read "Acc. ..." from)' }]);
+    expect(result.problems).toEqual([
+      { line: 1, field: 'A/C No.', message: 'the column A/C No. is missing (and there is no Details column to read "Acc. ..." from)' },
+    ]);
     expect(result.payments).toEqual([]);
   });
 
   it('without an A/C No. column, takes the reference the payer typed from Details, says so, and warns of a line without one', () => {
-    const result = parse([
-      'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info',
-      'QA1,2025-05-31 11:00:00,Pay Bill from 254712345678 - JOHN DOE Acc. LB935NHTA4,Completed,1500,,254712345678 - JOHN DOE',
-      'QA2,2025-05-31 11:01:00,Pay Bill Online from 2547******678 - GRACE W. OTIENO Acc. lb22 9blx kq,Completed,1500,,',
-      'QA3,2025-05-31 11:02:00,Pay Bill from 254733444555 - MARY NJERI Acc. TLDZRT,Completed,1550,,',
-      'QA4,2025-05-31 11:03:00,Pay Bill from 254700111222 - SAMUEL KIPROP,Completed,1000,,',
-    ].join('\n'));
+    const result = parse(
+      [
+        'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info',
+        'QA1,2025-05-31 11:00:00,Pay Bill from 254712345678 - JOHN DOE Acc. LB935NHTA4,Completed,1500,,254712345678 - JOHN DOE',
+        'QA2,2025-05-31 11:01:00,Pay Bill Online from 2547******678 - GRACE W. OTIENO Acc. lb22 9blx kq,Completed,1500,,',
+        'QA3,2025-05-31 11:02:00,Pay Bill from 254733444555 - MARY NJERI Acc. TLDZRT,Completed,1550,,',
+        'QA4,2025-05-31 11:03:00,Pay Bill from 254700111222 - SAMUEL KIPROP,Completed,1000,,',
+      ].join('\n'),
+    );
     expect(result).toMatchObject({ format: 'mpesa-statement', referenceFrom: 'Details', problems: [] });
     expect(result.payments.map((p) => [p.transactionId, p.referenceTyped, p.otherSourceKey, p.payerName])).toEqual([
       ['QA1', 'LB935NHTA4', null, 'JOHN DOE'],
@@ -137,11 +144,17 @@ describe('reading an M-Pesa paybill statement', () => {
       'QA00000001,2025-05-31 11:00:00,,Completed,1500,,2.54712E+11 - JOHN DOE,,LB2237PN9Y',
       'QA00000002,2025-05-31 11:00:00,,Completed,1500,,2.54712E+11,,LB2237PN9Y',
     );
-    expect(result.payments.map((p) => [p.payerPhone, p.payerPhoneRaw, p.payerName])).toEqual([[null, '2.54712E+11', 'JOHN DOE'], [null, '2.54712E+11', '']]);
-    expect(result.warnings).toEqual([2, 3].map((line) => ({
-      line, field: 'Other Party Info',
-      message: "phone 2.54712E+11 lost digits in a spreadsheet: the payer's number is kept as unknown, so it cannot point to their invoice",
-    })));
+    expect(result.payments.map((p) => [p.payerPhone, p.payerPhoneRaw, p.payerName])).toEqual([
+      [null, '2.54712E+11', 'JOHN DOE'],
+      [null, '2.54712E+11', ''],
+    ]);
+    expect(result.warnings).toEqual(
+      [2, 3].map((line) => ({
+        line,
+        field: 'Other Party Info',
+        message: "phone 2.54712E+11 lost digits in a spreadsheet: the payer's number is kept as unknown, so it cannot point to their invoice",
+      })),
+    );
   });
 
   it('refuses a payment dated after now (beyond five minutes of clock skew)', () => {

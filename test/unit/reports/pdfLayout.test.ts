@@ -103,8 +103,14 @@ describe('laying out a report on a landscape page', () => {
 
   it('splits columns into the fewest bands, as even as they can be', () => {
     expect(partition([100, 100, 100], 300)).toEqual([[0, 3]]);
-    expect(partition([100, 100, 100, 100], 300)).toEqual([[0, 2], [2, 4]]);
-    expect(partition([250, 10, 10, 10, 200, 200], 450)).toEqual([[0, 4], [4, 6]]);
+    expect(partition([100, 100, 100, 100], 300)).toEqual([
+      [0, 2],
+      [2, 4],
+    ]);
+    expect(partition([250, 10, 10, 10, 200, 200], 450)).toEqual([
+      [0, 4],
+      [4, 6],
+    ]);
     expect(partition([500], 300)).toEqual([[0, 1]]);
     expect(partition([], 300)).toEqual([]);
   });

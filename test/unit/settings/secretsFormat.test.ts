@@ -24,7 +24,12 @@ describe('telling a sealed value from a clear one', () => {
 
 describe('reading secrets.json in any layout', () => {
   it('takes over the layout plain Node wrote (clear strings at dotted paths) as file-protected entries', () => {
-    const legacy = { sms: { apiKey: 'atsk_clear' }, sync: { token: syncToken }, licence: { signingKey }, server: { ecitizenSecret: 'shared', deliveryReportToken: 'tok_12345678' } };
+    const legacy = {
+      sms: { apiKey: 'atsk_clear' },
+      sync: { token: syncToken },
+      licence: { signingKey },
+      server: { ecitizenSecret: 'shared', deliveryReportToken: 'tok_12345678' },
+    };
     const { document, changed } = upgradeSecrets(legacy);
     expect(changed).toBe(true);
     expect(document).toEqual({
@@ -93,7 +98,11 @@ describe('changing an entry', () => {
   it('replaces or removes one entry and leaves the rest and the original document alone', () => {
     const { document } = upgradeSecrets({ format: 2, secrets: { 'sms.apiKey': { protection: 'file', value: 'a' } }, theme: 'dark' });
     const set = withEntry(document, 'sync.token', { protection: 'os', value: 'b' });
-    expect(set).toEqual({ format: 2, theme: 'dark', secrets: { 'sms.apiKey': { protection: 'file', value: 'a' }, 'sync.token': { protection: 'os', value: 'b' } } });
+    expect(set).toEqual({
+      format: 2,
+      theme: 'dark',
+      secrets: { 'sms.apiKey': { protection: 'file', value: 'a' }, 'sync.token': { protection: 'os', value: 'b' } },
+    });
     expect(withEntry(set, 'sms.apiKey', null).secrets).toEqual({ 'sync.token': { protection: 'os', value: 'b' } });
     expect(document.secrets).toEqual({ 'sms.apiKey': { protection: 'file', value: 'a' } });
   });

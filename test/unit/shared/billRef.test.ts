@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BILL_REF_ALPHABET,
-  billRefFromNumber,
-  checkCharacter,
-  cleanBillRef,
-  isValidBillRef,
-  oneCharacterCorrections,
-} from '../../../src/shared/billRef.js';
+import { BILL_REF_ALPHABET, billRefFromNumber, checkCharacter, cleanBillRef, isValidBillRef, oneCharacterCorrections } from '../../../src/shared/billRef.js';
 
 /** A small seeded generator (xorshift64*), so that the references are the same on every run. */
 function seededBigInts(seed: bigint, count: number): bigint[] {

@@ -3,7 +3,10 @@ import { centreCreateInput, feeSetInput, userCreateInput } from '../../../src/sh
 import { fieldLabel, peopleMessage } from '../../../src/shared/contract/messages.js';
 import { firstRunInput } from '../../../src/shared/contract/session.js';
 
-function messages(schema: { safeParse(v: unknown, p: { error: typeof peopleMessage }): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown) {
+function messages(
+  schema: { safeParse(v: unknown, p: { error: typeof peopleMessage }): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } },
+  input: unknown,
+) {
   const r = schema.safeParse(input, { error: peopleMessage });
   return Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join('.') || 'input', i.message]));
 }
@@ -21,13 +24,17 @@ describe('people read what is wrong with their input, field by field', () => {
   });
 
   it('a schema that words its own message keeps it', () => {
-    expect(messages(firstRunInput, { username: 'admin', fullName: 'Board Admin', password: 'short' })).toEqual({ password: 'A password needs at least 10 characters' });
+    expect(messages(firstRunInput, { username: 'admin', fullName: 'Board Admin', password: 'short' })).toEqual({
+      password: 'A password needs at least 10 characters',
+    });
   });
 
   it('numbers and long text are bounded in plain words', () => {
     expect(messages(feeSetInput, { cadre: 'technologist', licenceYear: 2027, amountCents: -1 })).toEqual({ amountCents: 'Amount must be at least 0' });
     expect(messages(centreCreateInput, { code: 'MCK', name: 'x'.repeat(121), town: 'Machakos' })).toEqual({ name: 'Name can have at most 120 characters' });
-    expect(messages(feeSetInput, { cadre: 'technologist', licenceYear: 2027.5, amountCents: 1 })).toEqual({ licenceYear: 'Licence year must be a whole number' });
+    expect(messages(feeSetInput, { cadre: 'technologist', licenceYear: 2027.5, amountCents: 1 })).toEqual({
+      licenceYear: 'Licence year must be a whole number',
+    });
   });
 
   it('names a field from its path: known labels, spelled-out camelCase, the input itself', () => {

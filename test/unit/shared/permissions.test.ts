@@ -72,8 +72,16 @@ describe('roles and permissions', () => {
 
   it('an auditor reads but changes nothing', () => {
     const changes: Permission[] = [
-      'application.decide', 'application.import', 'payment.import', 'payment.reconcile', 'licence.issue',
-      'licence.collect', 'admin.users', 'admin.centres', 'admin.fees', 'admin.settings',
+      'application.decide',
+      'application.import',
+      'payment.import',
+      'payment.reconcile',
+      'licence.issue',
+      'licence.collect',
+      'admin.users',
+      'admin.centres',
+      'admin.fees',
+      'admin.settings',
     ];
     for (const permission of changes) expect(can('auditor', permission)).toBe(false);
   });

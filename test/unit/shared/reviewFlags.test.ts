@@ -23,9 +23,7 @@ describe('review aids for the officer', () => {
   });
 
   it('CPD points below the threshold raise exactly the CPD flag, with both numbers', () => {
-    expect(reviewFlags({ ...clean, cpdPoints: 14 })).toEqual([
-      { kind: 'cpd_below_threshold', message: "CPD points 14 are below the year's threshold of 15." },
-    ]);
+    expect(reviewFlags({ ...clean, cpdPoints: 14 })).toEqual([{ kind: 'cpd_below_threshold', message: "CPD points 14 are below the year's threshold of 15." }]);
   });
 
   it('CPD points exactly at the threshold raise no flag', () => {

@@ -9,10 +9,26 @@ describe('the secure-address rule', () => {
   });
 
   it('takes plain http:// only to this computer: 127.0.0.0/8, ::1 and localhost', () => {
-    for (const a of ['http://127.0.0.1:4790', 'http://127.9.8.7', 'http://localhost:8080/x', 'http://LOCALHOST.', 'http://[::1]:4790', 'http://[0:0:0:0:0:0:0:1]', 'http://127.1']) {
+    for (const a of [
+      'http://127.0.0.1:4790',
+      'http://127.9.8.7',
+      'http://localhost:8080/x',
+      'http://LOCALHOST.',
+      'http://[::1]:4790',
+      'http://[0:0:0:0:0:0:0:1]',
+      'http://127.1',
+    ]) {
       expect(insecureAddressProblem(a), a).toBeNull();
     }
-    for (const a of ['http://example.org', 'http://10.0.0.5:4790', 'http://128.0.0.1', 'http://localhost.example.org', 'http://127.0.0.1.nip.io', 'http://[::2]', 'http://0.0.0.0']) {
+    for (const a of [
+      'http://example.org',
+      'http://10.0.0.5:4790',
+      'http://128.0.0.1',
+      'http://localhost.example.org',
+      'http://127.0.0.1.nip.io',
+      'http://[::2]',
+      'http://0.0.0.0',
+    ]) {
       expect(insecureAddressProblem(a), a).toMatch(/^uses plain http:\/\/, which is refused except to this computer/);
     }
   });

@@ -41,16 +41,13 @@ describe('SMS length in GSM-7', () => {
   });
 
   it('plain Kiswahili text is GSM-7', () => {
-    const text =
-      'Habari Wanjiku, ombi lako la leseni ya mwaka 2026 limeidhinishwa. Lipa KES 1,500.00 ' +
-      'kwa nambari ya bili LB23456789X. Asante, KMLTTB.';
+    const text = 'Habari Wanjiku, ombi lako la leseni ya mwaka 2026 limeidhinishwa. Lipa KES 1,500.00 ' + 'kwa nambari ya bili LB23456789X. Asante, KMLTTB.';
     expect(text.length).toBe(132);
     expect(smsLength(text)).toEqual({ encoding: 'GSM-7', units: 132, parts: 1 });
   });
 
   it('the English approval message is GSM-7', () => {
-    const text =
-      'Dear Otieno, your 2026 licence application is approved. Pay KES 2,000.00 to paybill, account LB3456789AB.';
+    const text = 'Dear Otieno, your 2026 licence application is approved. Pay KES 2,000.00 to paybill, account LB3456789AB.';
     expect(smsLength(text)).toEqual({ encoding: 'GSM-7', units: text.length, parts: 1 });
   });
 });

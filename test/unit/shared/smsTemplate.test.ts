@@ -4,9 +4,9 @@ import { placeholdersIn, renderSms, SMS_PLACEHOLDERS, unknownPlaceholders } from
 describe('rendering an SMS template', () => {
   it('fills every placeholder from the event values', () => {
     const body = 'Dear {name}, your {year} licence application {ref} is approved. Pay {amount} to account {billRef}.';
-    expect(
-      renderSms(body, { name: 'Achieng', year: '2026', ref: 'KMLTTB-APP-00042', amount: 'KES 1,500.00', billRef: 'LB23456789X' }),
-    ).toBe('Dear Achieng, your 2026 licence application KMLTTB-APP-00042 is approved. Pay KES 1,500.00 to account LB23456789X.');
+    expect(renderSms(body, { name: 'Achieng', year: '2026', ref: 'KMLTTB-APP-00042', amount: 'KES 1,500.00', billRef: 'LB23456789X' })).toBe(
+      'Dear Achieng, your 2026 licence application KMLTTB-APP-00042 is approved. Pay KES 1,500.00 to account LB23456789X.',
+    );
   });
 
   it('fills the same placeholder every time it appears', () => {
@@ -25,15 +25,11 @@ describe('rendering an SMS template', () => {
   });
 
   it('a reason is inserted as it was written', () => {
-    expect(renderSms('Returned: {reason}', { reason: 'Attach your CPD certificate.' })).toBe(
-      'Returned: Attach your CPD certificate.',
-    );
+    expect(renderSms('Returned: {reason}', { reason: 'Attach your CPD certificate.' })).toBe('Returned: Attach your CPD certificate.');
   });
 
   it('a value that looks like a placeholder or a replacement pattern is inserted literally', () => {
-    expect(renderSms('Reason: {reason}. {name}', { reason: '{name} $& $1', name: 'Wafula' })).toBe(
-      'Reason: {name} $& $1. Wafula',
-    );
+    expect(renderSms('Reason: {reason}. {name}', { reason: '{name} $& $1', name: 'Wafula' })).toBe('Reason: {name} $& $1. Wafula');
   });
 
   it('a placeholder without a value is left visible rather than silently dropped', () => {
@@ -78,7 +74,9 @@ describe('no wasted characters in a rendered SMS (issue 17)', () => {
 
   it('a reason that ends its own sentence is not followed by a second full stop', () => {
     const text = renderSms(returned, { ...values, reason: 'Please accept the declarations and resubmit.' });
-    expect(text).toBe('Dear Faith, your KMLTTB licence renewal APP-2026-000123 needs more information: Please accept the declarations and resubmit. Please update it on eCitizen.');
+    expect(text).toBe(
+      'Dear Faith, your KMLTTB licence renewal APP-2026-000123 needs more information: Please accept the declarations and resubmit. Please update it on eCitizen.',
+    );
     expect(text).not.toContain('..');
   });
 
@@ -90,8 +88,12 @@ describe('no wasted characters in a rendered SMS (issue 17)', () => {
 
   it('spaces after the reason do not leave " ." behind, and the Kiswahili template reads the same', () => {
     expect(renderSms(returned, { ...values, reason: 'Please resubmit.  \n' })).toContain('information: Please resubmit. Please update');
-    expect(renderSms('Mpendwa {name}, ombi lako {ref} linahitaji maelezo zaidi: {reason}. Lirekebishe kwenye eCitizen.', { ...values, reason: 'Tafadhali kubali matamko.' }))
-      .toBe('Mpendwa Faith, ombi lako APP-2026-000123 linahitaji maelezo zaidi: Tafadhali kubali matamko. Lirekebishe kwenye eCitizen.');
+    expect(
+      renderSms('Mpendwa {name}, ombi lako {ref} linahitaji maelezo zaidi: {reason}. Lirekebishe kwenye eCitizen.', {
+        ...values,
+        reason: 'Tafadhali kubali matamko.',
+      }),
+    ).toBe('Mpendwa Faith, ombi lako APP-2026-000123 linahitaji maelezo zaidi: Tafadhali kubali matamko. Lirekebishe kwenye eCitizen.');
   });
 
   it('only the full stop right after the value is dropped: one further on stays', () => {

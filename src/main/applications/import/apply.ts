@@ -15,16 +15,33 @@ import type { Action } from './plan.js';
  */
 
 const PRACTITIONER_FIELDS = [
-  'registration_no', 'first_name', 'middle_name', 'last_name', 'phone', 'phone_raw', 'email',
-  'cadre', 'qualification', 'county', 'employer',
+  'registration_no',
+  'first_name',
+  'middle_name',
+  'last_name',
+  'phone',
+  'phone_raw',
+  'email',
+  'cadre',
+  'qualification',
+  'county',
+  'employer',
 ] as const;
 type PractitionerValues = Pick<PractitionersTable, (typeof PRACTITIONER_FIELDS)[number]>;
 
 function practitionerValues(r: ApplicationRecord): PractitionerValues {
   return {
-    registration_no: r.registrationNo, first_name: r.firstName, middle_name: r.middleName,
-    last_name: r.lastName, phone: r.phone, phone_raw: r.phoneRaw, email: r.email, cadre: r.cadre,
-    qualification: r.qualification, county: r.county, employer: r.employer,
+    registration_no: r.registrationNo,
+    first_name: r.firstName,
+    middle_name: r.middleName,
+    last_name: r.lastName,
+    phone: r.phone,
+    phone_raw: r.phoneRaw,
+    email: r.email,
+    cadre: r.cadre,
+    qualification: r.qualification,
+    county: r.county,
+    employer: r.employer,
   };
 }
 
@@ -54,17 +71,17 @@ export const RECEIVED_FROM_ECITIZEN = 'Received from eCitizen';
  * applications changed (their review flags need refreshing). Their history entries keep the
  * actor's id and name the source as `historyActor` (importedFrom, RECEIVED_FROM_ECITIZEN).
  */
-export function writeImport(
-  db: WritableDB,
-  actions: readonly Action[],
-  meta: { now: string; actor: Actor; historyActor: string },
-): string[] {
+export function writeImport(db: WritableDB, actions: readonly Action[], meta: { now: string; actor: Actor; historyActor: string }): string[] {
   const changed = actions.filter((a) => a.kind !== 'unchanged');
   if (changed.length === 0) return [];
   db.exec(UNSTAGE_SQL);
   db.exec(STAGE_SQL);
   try {
-    const practitionerIds = upsertPractitioners(db, changed.map((a) => a.record), meta.now);
+    const practitionerIds = upsertPractitioners(
+      db,
+      changed.map((a) => a.record),
+      meta.now,
+    );
     stageApplications(db, changed, practitionerIds);
     // raw: set-based writes from the staged rows, one FTS5 flush per statement (QUALITY.md import budget)
     db.run(sql`INSERT INTO applications (id, application_ref, practitioner_id, licence_year, submitted_at, cpd_points,
@@ -92,9 +109,7 @@ function stageApplications(db: WritableDB, changed: readonly Action[], practitio
   for (const action of changed) {
     if (action.kind === 'unchanged') continue;
     const r = action.record;
-    const [id, fromState, revision] = action.kind === 'insert'
-      ? [newId(), null, 1]
-      : [action.existing.id, action.existing.state, action.existing.revision + 1];
+    const [id, fromState, revision] = action.kind === 'insert' ? [newId(), null, 1] : [action.existing.id, action.existing.state, action.existing.revision + 1];
     db.run(sql`INSERT INTO temp.import_applications (id, kind, from_state, revision, ref, practitioner_id, licence_year,
         submitted_at, cpd_points, declaration_accepted, disclosures, centre_id, centre_text, sort_name, cadre, county, snapshot)
       VALUES (${id}, ${action.kind}, ${fromState}, ${revision}, ${r.applicationRef}, ${practitionerIds.get(r.nationalId)!},
@@ -126,8 +141,13 @@ function upsertPractitioners(db: WritableDB, records: readonly ApplicationRecord
     }
     ids.set(nationalId, existing.id);
     if (!PRACTITIONER_FIELDS.some((f) => existing[f] !== values[f])) continue;
-    const newestStored = db.first(db.selectFrom('applications').select((eb) => eb.fn.max('submitted_at').as('at'))
-      .where('practitioner_id', '=', existing.id))?.at ?? null;
+    const newestStored =
+      db.first(
+        db
+          .selectFrom('applications')
+          .select((eb) => eb.fn.max('submitted_at').as('at'))
+          .where('practitioner_id', '=', existing.id),
+      )?.at ?? null;
     if (newestStored === null || newestStored <= r.submittedAt) {
       db.run(sql`INSERT INTO temp.import_practitioners (id, ${columns(PRACTITIONER_FIELDS)})
         VALUES (${existing.id}, ${sql.join(PRACTITIONER_FIELDS.map((f) => values[f]))})`);

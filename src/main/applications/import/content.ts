@@ -7,9 +7,24 @@ import type { ApplicationRecord } from './columns.js';
 export type RecordContent = Omit<ApplicationRecord, 'line' | 'centreId' | 'phone'>;
 
 const CONTENT_KEYS = [
-  'applicationRef', 'submittedAt', 'nationalId', 'registrationNo', 'firstName', 'middleName',
-  'lastName', 'phoneRaw', 'email', 'cadre', 'qualification', 'county', 'employer', 'licenceYear',
-  'cpdPoints', 'centreText', 'declarationAccepted', 'disclosures',
+  'applicationRef',
+  'submittedAt',
+  'nationalId',
+  'registrationNo',
+  'firstName',
+  'middleName',
+  'lastName',
+  'phoneRaw',
+  'email',
+  'cadre',
+  'qualification',
+  'county',
+  'employer',
+  'licenceYear',
+  'cpdPoints',
+  'centreText',
+  'declarationAccepted',
+  'disclosures',
 ] as const satisfies readonly (keyof RecordContent)[];
 
 export function recordContent(r: ApplicationRecord): RecordContent {
@@ -24,21 +39,46 @@ export function sameContent(a: RecordContent, b: Partial<RecordContent>): boolea
 
 /** The content of an application made some other way (no snapshot): from its current rows. */
 export interface StoredRow {
-  application_ref: string; submitted_at: string; national_id: string; registration_no: string;
-  first_name: string; middle_name: string; last_name: string; phone_raw: string; email: string;
-  cadre: 'technologist' | 'technician'; qualification: string; county: string; employer: string;
-  licence_year: number; cpd_points: number; centre_text: string; declaration_accepted: number;
+  application_ref: string;
+  submitted_at: string;
+  national_id: string;
+  registration_no: string;
+  first_name: string;
+  middle_name: string;
+  last_name: string;
+  phone_raw: string;
+  email: string;
+  cadre: 'technologist' | 'technician';
+  qualification: string;
+  county: string;
+  employer: string;
+  licence_year: number;
+  cpd_points: number;
+  centre_text: string;
+  declaration_accepted: number;
   disclosures: string;
 }
 
 export function contentFromRow(r: StoredRow): RecordContent {
   return {
-    applicationRef: r.application_ref, submittedAt: r.submitted_at, nationalId: r.national_id,
-    registrationNo: r.registration_no, firstName: r.first_name, middleName: r.middle_name,
-    lastName: r.last_name, phoneRaw: r.phone_raw, email: r.email, cadre: r.cadre,
-    qualification: r.qualification, county: r.county, employer: r.employer,
-    licenceYear: r.licence_year, cpdPoints: r.cpd_points, centreText: r.centre_text,
-    declarationAccepted: r.declaration_accepted === 1, disclosures: r.disclosures,
+    applicationRef: r.application_ref,
+    submittedAt: r.submitted_at,
+    nationalId: r.national_id,
+    registrationNo: r.registration_no,
+    firstName: r.first_name,
+    middleName: r.middle_name,
+    lastName: r.last_name,
+    phoneRaw: r.phone_raw,
+    email: r.email,
+    cadre: r.cadre,
+    qualification: r.qualification,
+    county: r.county,
+    employer: r.employer,
+    licenceYear: r.licence_year,
+    cpdPoints: r.cpd_points,
+    centreText: r.centre_text,
+    declarationAccepted: r.declaration_accepted === 1,
+    disclosures: r.disclosures,
   };
 }
 

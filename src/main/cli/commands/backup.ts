@@ -15,7 +15,7 @@ import type { GlobalOptions } from '../support.js';
 export function registerBackupCommands(program: Command): void {
   program
     .command('backup')
-    .description('write a consistent, encrypted copy of the data folder\'s database, while it is in use')
+    .description("write a consistent, encrypted copy of the data folder's database, while it is in use")
     .requiredOption('--out <file>', 'the backup file (written whole or not at all)')
     .action(async (opts: { out: string }) => {
       const dataDir = program.opts<GlobalOptions>().data ?? defaultDataDir();
@@ -28,7 +28,7 @@ export function registerBackupCommands(program: Command): void {
 
   program
     .command('restore')
-    .description('check a backup and put it in place of the data folder\'s database (the replaced one is kept in backups/)')
+    .description("check a backup and put it in place of the data folder's database (the replaced one is kept in backups/)")
     .argument('<file>', 'the backup file')
     .action(async (file: string) => {
       const dataDir = program.opts<GlobalOptions>().data ?? defaultDataDir();
@@ -42,7 +42,9 @@ export function registerBackupCommands(program: Command): void {
         const desk = openDesk(dataDir, { notice: (line) => console.error(line) });
         const version = schemaVersion(desk.sqlite);
         await desk.close();
-        console.log(`Restored ${file} into ${dataDir}: ${result.auditEvents} audit events verified, schema ${result.schemaVersion}${version > result.schemaVersion ? `, migrated to ${version}` : ''}.`);
+        console.log(
+          `Restored ${file} into ${dataDir}: ${result.auditEvents} audit events verified, schema ${result.schemaVersion}${version > result.schemaVersion ? `, migrated to ${version}` : ''}.`,
+        );
         if (result.secretsRestored.length) console.log(`Secrets the folder lacked, put back from the backup: ${result.secretsRestored.join(', ')}.`);
         console.log(result.replacedKeptAt ? `The database it replaced is kept at ${result.replacedKeptAt}.` : 'The folder had no database before.');
       } finally {

@@ -71,14 +71,16 @@ export function registerDataCommands(program: Command): void {
         const actor = await actorFor(desk, g, true);
         const r = unwrap(await desk.dispatch('payments.import', { fileName: path.basename(file), dataBase64, dryRun: Boolean(opts.dryRun) }, actor));
         const m = r.matched;
-        console.log([
-          `${r.dryRun ? 'Dry run of' : 'Imported'} ${r.fileName} (${r.format ?? 'unknown format'}): ${r.rowsRead} rows read, ${r.added} new payments, ${r.alreadyKnown} already known, ${r.notCounted.length} not counted.`,
-          `Auto-matched ${m.exact_reference + m.check_character + m.national_id} (exact reference ${m.exact_reference}, check character ${m.check_character}, national ID ${m.national_id}); ${r.unmatched} left for a person.`,
-          ...(r.referenceFrom === null ? [] : [`References the payers typed read from ${REFERENCE_FROM[r.referenceFrom] ?? r.referenceFrom}.`]),
-          ...r.notCounted.map((n) => `  line ${n.line}: not counted: ${n.reason}`),
-          ...r.problems.map((p) => `  line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}`),
-          ...r.warnings.map((w) => `  warning: ${r.fileName} line ${w.line}${w.field ? `, ${w.field}` : ''}: ${w.message}`),
-        ].join('\n'));
+        console.log(
+          [
+            `${r.dryRun ? 'Dry run of' : 'Imported'} ${r.fileName} (${r.format ?? 'unknown format'}): ${r.rowsRead} rows read, ${r.added} new payments, ${r.alreadyKnown} already known, ${r.notCounted.length} not counted.`,
+            `Auto-matched ${m.exact_reference + m.check_character + m.national_id} (exact reference ${m.exact_reference}, check character ${m.check_character}, national ID ${m.national_id}); ${r.unmatched} left for a person.`,
+            ...(r.referenceFrom === null ? [] : [`References the payers typed read from ${REFERENCE_FROM[r.referenceFrom] ?? r.referenceFrom}.`]),
+            ...r.notCounted.map((n) => `  line ${n.line}: not counted: ${n.reason}`),
+            ...r.problems.map((p) => `  line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}`),
+            ...r.warnings.map((w) => `  warning: ${r.fileName} line ${w.line}${w.field ? `, ${w.field}` : ''}: ${w.message}`),
+          ].join('\n'),
+        );
         if (r.problems.length) throw new UserError('import_failed', `${r.problems.length} problems: nothing would be imported.`);
       });
     });
@@ -101,7 +103,12 @@ export function registerDataCommands(program: Command): void {
         const show = progress(`Exporting ${report}`);
         const controller = new AbortController();
         process.once('SIGINT', () => controller.abort());
-        const rows = await exportReport(desk, actor, { report, format: opts.format as 'csv', out: opts.out, from: opts.from, to: opts.to, centre: opts.centre }, { onProgress: show, signal: controller.signal });
+        const rows = await exportReport(
+          desk,
+          actor,
+          { report, format: opts.format as 'csv', out: opts.out, from: opts.from, to: opts.to, centre: opts.centre },
+          { onProgress: show, signal: controller.signal },
+        );
         show.done();
         console.log(`Wrote ${rows} rows to ${opts.out}.`);
       });

@@ -10,7 +10,13 @@ import { stopOnSignals } from '../stopOnSignals.js';
 
 export const DEFAULT_SERVER_PORT = 4790;
 
-interface ServerOptions { port: string; host: string; tlsCert?: string; tlsKey?: string; publicUrl?: string }
+interface ServerOptions {
+  port: string;
+  host: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  publicUrl?: string;
+}
 
 function parsePort(raw: string): number {
   const port = Number(raw);
@@ -39,7 +45,11 @@ export function registerServerCommands(program: Command): void {
       const port = parsePort(opts.port);
       const log = await openProcessLog(dataDir, 'server');
       const server = await startCentralServer({
-        dataDir, port, host: opts.host, publicUrl: opts.publicUrl, log: log.logger,
+        dataDir,
+        port,
+        host: opts.host,
+        publicUrl: opts.publicUrl,
+        log: log.logger,
         tls: opts.tlsCert !== undefined && opts.tlsKey !== undefined ? { certFile: opts.tlsCert, keyFile: opts.tlsKey } : undefined,
       }).catch(async (err: unknown) => {
         await log.close();
@@ -48,7 +58,9 @@ export function registerServerCommands(program: Command): void {
       log.logger.info({ url: server.url }, 'server: listening');
       console.log(`Listening on ${server.url}`);
       if (opts.host !== '127.0.0.1') {
-        console.log(`Bound to ${opts.host}: reachable from other machines as far as the network allows.${opts.tlsCert ? '' : ' Plain HTTP: desks on other computers refuse http://, so give --tls-cert and --tls-key, or put a proxy that speaks HTTPS in front.'}`);
+        console.log(
+          `Bound to ${opts.host}: reachable from other machines as far as the network allows.${opts.tlsCert ? '' : ' Plain HTTP: desks on other computers refuse http://, so give --tls-cert and --tls-key, or put a proxy that speaks HTTPS in front.'}`,
+        );
       }
       console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
       if (server.trustProxy !== false) {
@@ -65,11 +77,16 @@ export function registerServerCommands(program: Command): void {
       const sms = gatewaySetup(server.desk);
       if (!sms.ok) console.log(`SMS wait in the queue: ${sms.reason}`);
       if (!server.ecitizenSecretSet) {
-        console.log('eCitizen requests are refused (401) until the shared secret is set: kmlttb config set server.ecitizenSecret VALUE, or KMLTTB_ECITIZEN_SECRET.');
+        console.log(
+          'eCitizen requests are refused (401) until the shared secret is set: kmlttb config set server.ecitizenSecret VALUE, or KMLTTB_ECITIZEN_SECRET.',
+        );
       }
-      stopOnSignals(async () => {
-        await server.close();
-        await log.close();
-      }, { watchParent: false });
+      stopOnSignals(
+        async () => {
+          await server.close();
+          await log.close();
+        },
+        { watchParent: false },
+      );
     });
 }

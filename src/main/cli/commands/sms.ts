@@ -12,15 +12,26 @@ export function registerSmsCommands(program: Command): void {
     .action(async () => {
       await withDesk(program.opts<GlobalOptions>(), async (desk) => {
         const { read } = desk;
-        const queued = () => read.first(read.selectFrom('sms_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'queued'))!.n;
+        const queued = () =>
+          read.first(
+            read
+              .selectFrom('sms_messages')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('state', '=', 'queued'),
+          )!.n;
         const report = await new SmsWorker(desk).drain();
         if (report.sentByServer) {
-          throw new UserError('conflict', `This desk syncs with ${readSyncState(desk.read)?.serverUrl ?? 'a central service'}: the service sends the SMS, not this desk. Run kmlttb sync to send the changes that queue them.`);
+          throw new UserError(
+            'conflict',
+            `This desk syncs with ${readSyncState(desk.read)?.serverUrl ?? 'a central service'}: the service sends the SMS, not this desk. Run kmlttb sync to send the changes that queue them.`,
+          );
         }
         if (report.notConfigured) {
           throw new UserError('not_configured', `${report.notConfigured} ${queued()} messages wait in the queue.`);
         }
-        console.log(`Sent ${report.sent}, failed ${report.failed}, uncertain ${report.uncertain}, waiting to retry ${report.retrying}; ${queued()} still queued.`);
+        console.log(
+          `Sent ${report.sent}, failed ${report.failed}, uncertain ${report.uncertain}, waiting to retry ${report.retrying}; ${queued()} still queued.`,
+        );
         if (report.paused) throw new UserError('conflict', `Sending is paused: ${report.paused}`);
       });
     });

@@ -41,7 +41,8 @@ async function joinIfNeeded(desk: Desk, global: GlobalOptions, opts: { server?: 
   if (wanted === '') throw new UserError('not_configured', 'No central service: give --server URL, or set one with kmlttb config set sync.serverUrl URL.');
   requireSecureAddress(wanted, opts.server !== undefined ? '--server' : joined ? 'The central service address' : 'sync.serverUrl');
   if (joined) {
-    if (joined.serverUrl !== wanted) throw new UserError('conflict', `This desk syncs with ${joined.serverUrl}, not ${wanted}. An administrator leaves that one first (Settings, Sync).`);
+    if (joined.serverUrl !== wanted)
+      throw new UserError('conflict', `This desk syncs with ${joined.serverUrl}, not ${wanted}. An administrator leaves that one first (Settings, Sync).`);
     // Refused at the last round (withdrawn, expired): an administrator signing in joins it again.
     if (joined.refusal && global.user) {
       const again = unwrap(await desk.dispatch('sync.joinAgain', { username: global.user, password: readPasswordFile(global.passwordFile) }, SYSTEM_ACTOR));
@@ -51,13 +52,27 @@ async function joinIfNeeded(desk: Desk, global: GlobalOptions, opts: { server?: 
   }
   await checkHealth(wanted);
   if (!global.user) {
-    throw new UserError('not_configured', `This desk has not joined ${wanted} yet: sign in to it once with --user U --password-file F (an administrator of the central service).`);
+    throw new UserError(
+      'not_configured',
+      `This desk has not joined ${wanted} yet: sign in to it once with --user U --password-file F (an administrator of the central service).`,
+    );
   }
-  const result = unwrap(await desk.dispatch('sync.join', {
-    serverUrl: wanted, deskName: desk.setting('desk.name'), username: global.user,
-    password: readPasswordFile(global.passwordFile), ...(opts.centre ? { centreCode: opts.centre } : {}),
-  }, SYSTEM_ACTOR));
-  console.log(`Joined ${result.serverUrl} as '${result.deskName}'${result.centreName ? ` for ${result.centreName}` : ''}; ${result.users} users can sign in here.`);
+  const result = unwrap(
+    await desk.dispatch(
+      'sync.join',
+      {
+        serverUrl: wanted,
+        deskName: desk.setting('desk.name'),
+        username: global.user,
+        password: readPasswordFile(global.passwordFile),
+        ...(opts.centre ? { centreCode: opts.centre } : {}),
+      },
+      SYSTEM_ACTOR,
+    ),
+  );
+  console.log(
+    `Joined ${result.serverUrl} as '${result.deskName}'${result.centreName ? ` for ${result.centreName}` : ''}; ${result.users} users can sign in here.`,
+  );
 }
 
 function printReport(r: RoundReport): void {

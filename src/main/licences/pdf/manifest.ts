@@ -6,20 +6,24 @@ import { BOARD_NAME, renderPdf } from './render.js';
 
 /** The batch's manifest: centre, batch number, date, one line per licence, and signature blocks. */
 export async function manifestPdf(db: ReadableDB, batchId: string): Promise<{ fileName: string; bytes: Buffer; centreId: string }> {
-  const batch = db.first(db
-    .selectFrom('dispatch_batches as b')
-    .innerJoin('centres as c', 'c.id', 'b.centre_id')
-    .leftJoin('users as u', 'u.id', 'b.created_by')
-    .select(['b.batch_no', 'b.created_at', 'b.centre_id', 'c.name as centre', 'c.town', 'u.full_name as created_by'])
-    .where('b.id', '=', batchId));
+  const batch = db.first(
+    db
+      .selectFrom('dispatch_batches as b')
+      .innerJoin('centres as c', 'c.id', 'b.centre_id')
+      .leftJoin('users as u', 'u.id', 'b.created_by')
+      .select(['b.batch_no', 'b.created_at', 'b.centre_id', 'c.name as centre', 'c.town', 'u.full_name as created_by'])
+      .where('b.id', '=', batchId),
+  );
   if (!batch) throw new UserError('not_found', `No batch with id ${batchId}.`);
-  const lines = db.all(db
-    .selectFrom('licences as l')
-    .innerJoin('practitioners as p', 'p.id', 'l.practitioner_id')
-    .select(['l.licence_no', holderName.as('holder'), 'p.national_id'])
-    .where('l.batch_id', '=', batchId)
-    .orderBy('l.licence_year')
-    .orderBy('l.sequence'));
+  const lines = db.all(
+    db
+      .selectFrom('licences as l')
+      .innerJoin('practitioners as p', 'p.id', 'l.practitioner_id')
+      .select(['l.licence_no', holderName.as('holder'), 'p.national_id'])
+      .where('l.batch_id', '=', batchId)
+      .orderBy('l.licence_year')
+      .orderBy('l.sequence'),
+  );
 
   const bytes = await renderPdf(`Dispatch manifest ${batch.batch_no}`, (doc) => {
     doc.fontSize(10).text(BOARD_NAME, { align: 'center' });
@@ -43,7 +47,9 @@ export async function manifestPdf(db: ReadableDB, batchId: string): Promise<{ fi
         doc.addPage();
         y = header(50);
       }
-      [String(i + 1), l.licence_no, l.holder, l.national_id].forEach((cell, c) => doc.text(cell, cols[c]!, y, { width: (cols[c + 1] ?? 545) - cols[c]! - 5, lineBreak: false, ellipsis: true }));
+      [String(i + 1), l.licence_no, l.holder, l.national_id].forEach((cell, c) =>
+        doc.text(cell, cols[c]!, y, { width: (cols[c + 1] ?? 545) - cols[c]! - 5, lineBreak: false, ellipsis: true }),
+      );
       y += 15;
     });
     if (y > 640) doc.addPage();

@@ -53,9 +53,7 @@ export function collect(
 
 function sameTransaction(first: ParsedPayment, later: ParsedPayment): string {
   const reason = `same transaction as line ${first.line}`;
-  return first.amountCents === later.amountCents
-    ? reason
-    : `${reason} (but ${formatKes(later.amountCents)} here, ${formatKes(first.amountCents)} there)`;
+  return first.amountCents === later.amountCents ? reason : `${reason} (but ${formatKes(later.amountCents)} here, ${formatKes(first.amountCents)} there)`;
 }
 
 function byLine(a: { line: number }, b: { line: number }): number {

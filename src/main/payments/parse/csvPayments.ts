@@ -17,10 +17,12 @@ export function parseCsvPayments(text: string, now: string): ParsedPaymentsFile 
   const header = found.header;
   const format = header.kind === 'ecitizen' ? 'ecitizen-csv' : 'mpesa-statement';
   if (header.delimiter === '\t') {
-    return unreadable(format, [{
-      line: header.line,
-      message: 'the file is separated by tabs: save it as CSV (comma or semicolon separated) and import it again',
-    }]);
+    return unreadable(format, [
+      {
+        line: header.line,
+        message: 'the file is separated by tabs: save it as CSV (comma or semicolon separated) and import it again',
+      },
+    ]);
   }
 
   const parsed = readCsvRows(text, header.delimiter);
@@ -62,7 +64,8 @@ function extraValues(row: TableRow, headerCount: number): ParseProblem | null {
   if (extra === 0) return null;
   return {
     line: row.line,
-    message: `this row has ${headerCount + extra} values but the header has ${headerCount} columns ` +
+    message:
+      `this row has ${headerCount + extra} values but the header has ${headerCount} columns ` +
       '(a separator inside a value that is not quoted, such as 1,500.00?)',
   };
 }

@@ -53,9 +53,7 @@ function paymentReference(raw: unknown): string | null {
   const list = Array.isArray(raw) ? raw : [raw];
   const refs = new Set<string>();
   for (const item of list) {
-    const inner = isPlainObject(item)
-      ? Object.entries(item).find(([k]) => normaliseHeader(k) === 'paymentreference')?.[1]
-      : item;
+    const inner = isPlainObject(item) ? Object.entries(item).find(([k]) => normaliseHeader(k) === 'paymentreference')?.[1] : item;
     const text = scalarText(inner);
     if (text === null) return null;
     if (text.trim() !== '') refs.add(text.trim());

@@ -39,7 +39,11 @@ function parseJsonLinesPayments(text: string, now: string): ParsedPaymentsFile {
   if (items.length > 0 && !items.some((i) => looksLikeNotification(i.value))) {
     return unreadable(null, [{ line: items[0]!.line, message: NOT_A_PAYMENTS_FILE }], rowsRead);
   }
-  const result = collect('ecitizen-jsonl', rowsRead, items.map((i) => readNotificationObject(i.line, i.value, now)));
+  const result = collect(
+    'ecitizen-jsonl',
+    rowsRead,
+    items.map((i) => readNotificationObject(i.line, i.value, now)),
+  );
   if (problems.length > 0) result.problems = [...problems, ...result.problems].sort((a, b) => a.line - b.line);
   return result;
 }
@@ -53,7 +57,11 @@ export function parsePaymentRecords(records: unknown[], options: ParseOptions): 
   if (!Array.isArray(records) || records.length === 0) {
     return unreadable('ecitizen-jsonl', [{ line: 1, message: 'there are no notifications' }]);
   }
-  return collect('ecitizen-jsonl', records.length, records.map((r, i) => readNotificationObject(i + 1, r, options.now)));
+  return collect(
+    'ecitizen-jsonl',
+    records.length,
+    records.map((r, i) => readNotificationObject(i + 1, r, options.now)),
+  );
 }
 
 /** A caller's mistake, not a problem in the file. */

@@ -2,7 +2,16 @@ import type { PullAnswer, RowKey, RowsPage, TableRows } from '../../../shared/co
 import type { DeskServices } from '../../core/deskServices.js';
 import { sql, type ReadableDB, type WritableDB } from '../../db/handles.js';
 import { startCapture } from '../capture.js';
-import { CENTRE_REDACTED, CENTRE_SCOPE, CREDENTIAL_COLUMNS, keyExpression, LOCAL_COLUMNS, SIGNS_IN_ON_ANY_CENTRE_DESK, SYNCED_TABLES, syncedTable } from '../tables.js';
+import {
+  CENTRE_REDACTED,
+  CENTRE_SCOPE,
+  CREDENTIAL_COLUMNS,
+  keyExpression,
+  LOCAL_COLUMNS,
+  SIGNS_IN_ON_ANY_CENTRE_DESK,
+  SYNCED_TABLES,
+  syncedTable,
+} from '../tables.js';
 
 /** Turns the change log on (the central service): on first start, every existing row is logged once. */
 export function enableChangeCapture(db: WritableDB): { backfilled: number } {
@@ -26,7 +35,11 @@ export type RowReader = Pick<DeskServices, 'read' | 'sqlite'>;
 export function readChanges(desk: RowReader, cursor: number, limit: number, centreId: string | null): PullAnswer {
   const db = desk.read;
   const log = db.all(db.selectFrom('row_changes').select(['seq', 'tbl as t', 'pk as k']).where('seq', '>', cursor).orderBy('seq').limit(limit));
-  const page = readRows(desk, log.map(({ t, k }) => ({ t, k })), centreId);
+  const page = readRows(
+    desk,
+    log.map(({ t, k }) => ({ t, k })),
+    centreId,
+  );
   const latest = db.first(db.selectFrom('row_changes').select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('seq')))!.seq;
   return { ...page, cursor: log.length ? log[log.length - 1]!.seq : cursor, more: log.length === limit, latest };
 }
@@ -44,7 +57,14 @@ export function readRows(desk: RowReader, keys: readonly RowKey[], centreId: str
   for (const table of SYNCED_TABLES) {
     const wanted = byTable.get(table.name);
     if (!wanted) continue;
-    const found = selectRows(desk, table.name, table.pk, `${keyExpression(table.pk)} IN (SELECT value FROM json_each(@keys))`, { keys: JSON.stringify(wanted) }, centreId);
+    const found = selectRows(
+      desk,
+      table.name,
+      table.pk,
+      `${keyExpression(table.pk)} IN (SELECT value FROM json_each(@keys))`,
+      { keys: JSON.stringify(wanted) },
+      centreId,
+    );
     const present = new Set(found.keys);
     // A row outside this desk's scope is not sent; a row that is gone is sent as deleted. A user
     // outside it (moved to another centre, or another role) is sent as deleted: they no longer sign in there.
@@ -60,8 +80,9 @@ export function readRows(desk: RowReader, keys: readonly RowKey[], centreId: str
 
 /** Of licences now assigned elsewhere, those this centre once held (reassigned away from it): its desks must let them go. */
 function leftCentre(db: ReadableDB, licenceIds: string[], centreId: string): string[] {
-  return db.all(db.selectFrom('licence_history').select('licence_id').distinct()
-    .where('licence_id', 'in', inJson(licenceIds)).where('centre_id', '=', centreId)).map((r) => r.licence_id);
+  return db
+    .all(db.selectFrom('licence_history').select('licence_id').distinct().where('licence_id', 'in', inJson(licenceIds)).where('centre_id', '=', centreId))
+    .map((r) => r.licence_id);
 }
 
 /** `IN (…)` over a list given as one JSON parameter: one statement text whatever the list's length. */
@@ -87,34 +108,57 @@ function dropLicenceHolders(desk: RowReader, tables: Record<string, TableRows>, 
     const found = selectRows(desk, table, ['id'], 't.id IN (SELECT value FROM json_each(@keys))', { keys: JSON.stringify(wanted) }, centreId);
     const into = tables[table] ?? (tables[table] = { columns: found.columns, rows: [], deleted: [] });
     const listed = new Set([...into.deleted, ...into.rows.map((r) => String(r[into.columns.indexOf('id')]))]);
-    for (const k of found.outOfScope) if (!listed.has(k)) { into.deleted.push(k); added++; }
+    for (const k of found.outOfScope)
+      if (!listed.has(k)) {
+        into.deleted.push(k);
+        added++;
+      }
   }
   return added;
 }
 
-interface Selected { columns: string[]; rows: unknown[][]; keys: string[]; outOfScope: Set<string> }
+interface Selected {
+  columns: string[];
+  rows: unknown[][];
+  keys: string[];
+  outOfScope: Set<string>;
+}
 
 function selectRows(
-  { sqlite }: RowReader, table: string, pk: readonly string[], where: string, params: Record<string, unknown>, centreId: string | null,
+  { sqlite }: RowReader,
+  table: string,
+  pk: readonly string[],
+  where: string,
+  params: Record<string, unknown>,
+  centreId: string | null,
 ): Selected {
   const scope = centreId === null ? '1' : CENTRE_SCOPE[table]!;
   // Users who may not sign in on this desk come without their credentials (a centre's desk holds only those who may).
   const signsIn = table === 'users' && centreId === null ? SIGNS_IN_ON_ANY_CENTRE_DESK : '1';
   // raw: rows read as arrays with their column list, every row of the data set in a first sync (QUALITY.md: desk first sync ≤ 60 s)
-  const statement = sqlite.prepare(`SELECT t.*, ${keyExpression(pk)} AS "__key", ${scope} AS "__in", ${signsIn} AS "__signs" FROM ${table} t WHERE ${where}`).raw();
+  const statement = sqlite
+    .prepare(`SELECT t.*, ${keyExpression(pk)} AS "__key", ${scope} AS "__in", ${signsIn} AS "__signs" FROM ${table} t WHERE ${where}`)
+    .raw();
   const EXTRA = 3;
   const all = statement.columns().map((c) => c.name);
   const local = LOCAL_COLUMNS[table];
   const sent = local ? all.slice(0, -EXTRA).flatMap((c, i) => (local.includes(c) ? [] : [i])) : null;
   const columns = sent ? sent.map((i) => all[i]!) : all.slice(0, -EXTRA);
   const blankAt = (values: Readonly<Record<string, unknown>> | undefined) =>
-    values ? Object.entries(values).map(([c, v]) => [columns.indexOf(c), v] as const).filter(([i]) => i >= 0) : [];
+    values
+      ? Object.entries(values)
+          .map(([c, v]) => [columns.indexOf(c), v] as const)
+          .filter(([i]) => i >= 0)
+      : [];
   const redactAt = blankAt(centreId === null ? undefined : CENTRE_REDACTED[table]);
   const credentialsAt = blankAt(table === 'users' ? CREDENTIAL_COLUMNS : undefined);
   const result: Selected = { columns, rows: [], keys: [], outOfScope: new Set() };
   for (const raw of statement.all({ ...params, ...(centreId === null ? {} : { centre: centreId }) }) as unknown[][]) {
     const key = String(raw[raw.length - EXTRA]);
-    if (!raw[raw.length - 2]) { result.outOfScope.add(key); continue; }
+    if (!raw[raw.length - 2]) {
+      result.outOfScope.add(key);
+      continue;
+    }
     const row = sent ? sent.map((i) => raw[i]) : raw.slice(0, -EXTRA);
     for (const [i, v] of redactAt) row[i] = v;
     if (!raw[raw.length - 1]) for (const [i, v] of credentialsAt) row[i] = v;
@@ -129,11 +173,18 @@ function addLicenceHolders(desk: RowReader, tables: Record<string, TableRows>, c
   const lic = tables.licences!;
   const ids = (column: string) => JSON.stringify(lic.rows.map((r) => r[lic.columns.indexOf(column)]));
   let added = 0;
-  for (const [table, column] of [['practitioners', 'practitioner_id'], ['applications', 'application_id']] as const) {
+  for (const [table, column] of [
+    ['practitioners', 'practitioner_id'],
+    ['applications', 'application_id'],
+  ] as const) {
     const found = selectRows(desk, table, ['id'], 't.id IN (SELECT value FROM json_each(@keys))', { keys: ids(column) }, centreId);
     const into = tables[table] ?? (tables[table] = { columns: found.columns, rows: [], deleted: [] });
     const have = new Set(into.rows.map((r) => r[into.columns.indexOf('id')]));
-    for (const row of found.rows) if (!have.has(row[found.columns.indexOf('id')])) { into.rows.push(row); added++; }
+    for (const row of found.rows)
+      if (!have.has(row[found.columns.indexOf('id')])) {
+        into.rows.push(row);
+        added++;
+      }
   }
   return added;
 }

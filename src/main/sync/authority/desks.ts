@@ -18,11 +18,15 @@ export const DESK_LAST_SEEN_EVERY_MS = 10 * MINUTE_MS;
 
 /** A desk that joined the central service. */
 /** A desk that joined; `originId` is the desk's own id, which its users' signatures name (it stays when the desk joins again). */
-export interface RegisteredDesk { id: string; name: string; centreId: string | null; originId: string }
+export interface RegisteredDesk {
+  id: string;
+  name: string;
+  centreId: string | null;
+  originId: string;
+}
 
 export type DeskAuthentication =
-  | { ok: true; desk: RegisteredDesk; tokenHash: string; tokenIssuedAt: string }
-  | { ok: false; refusal: TokenRefusal; message: string };
+  { ok: true; desk: RegisteredDesk; tokenHash: string; tokenIssuedAt: string } | { ok: false; refusal: TokenRefusal; message: string };
 
 export function syncTokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -39,10 +43,24 @@ export function recordFirstToken(db: WritableDB, deskId: string, tokenHash: stri
 
 /** The desk a token names, with the token's own state. */
 function findToken(db: ReadableDB, tokenHash: string) {
-  return db.first(db.selectFrom('sync_desk_tokens as t').innerJoin('sync_desks as d', 'd.id', 't.desk_id').select([
-    'd.id', 'd.name', 'd.centre_id as centreId', 'd.origin_id as originId', 'd.joined_at as joinedAt', 'd.last_seen_at as lastSeenAt',
-    'd.withdrawn_at as withdrawnAt', 'd.withdrawn_by as withdrawnBy', 't.in_use as inUse', 't.issued_at as issuedAt',
-  ]).where('t.token_hash', '=', tokenHash));
+  return db.first(
+    db
+      .selectFrom('sync_desk_tokens as t')
+      .innerJoin('sync_desks as d', 'd.id', 't.desk_id')
+      .select([
+        'd.id',
+        'd.name',
+        'd.centre_id as centreId',
+        'd.origin_id as originId',
+        'd.joined_at as joinedAt',
+        'd.last_seen_at as lastSeenAt',
+        'd.withdrawn_at as withdrawnAt',
+        'd.withdrawn_by as withdrawnBy',
+        't.in_use as inUse',
+        't.issued_at as issuedAt',
+      ])
+      .where('t.token_hash', '=', tokenHash),
+  );
 }
 
 type TokenRow = NonNullable<ReturnType<typeof findToken>>;
@@ -66,8 +84,13 @@ export function authenticateDesk(db: WritableDB, token: string | undefined, now:
       db.run(db.updateTable('sync_desk_tokens').set({ in_use: 1 }).where('token_hash', '=', tokenHash));
     }
     const seenBefore = new Date(now.getTime() - DESK_LAST_SEEN_EVERY_MS).toISOString();
-    db.run(db.updateTable('sync_desks').set({ last_seen_at: now.toISOString() })
-      .where('id', '=', row.id).where((eb) => eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<=', seenBefore)])));
+    db.run(
+      db
+        .updateTable('sync_desks')
+        .set({ last_seen_at: now.toISOString() })
+        .where('id', '=', row.id)
+        .where((eb) => eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<=', seenBefore)])),
+    );
   });
   return { ok: true, desk: { id: row.id, name: row.name, centreId: row.centreId, originId: row.originId }, tokenHash, tokenIssuedAt: row.issuedAt };
 }
@@ -83,8 +106,14 @@ export function offerNewToken(db: WritableDB, auth: Extract<DeskAuthentication, 
   const deskId = auth.desk.id;
   db.transaction(() => {
     db.run(db.insertInto('sync_desk_tokens').values({ token_hash: syncTokenHash(token), desk_id: deskId, issued_at: now.toISOString(), in_use: 0 }));
-    const kept = db.selectFrom('sync_desk_tokens').select('token_hash').where('desk_id', '=', deskId).where('in_use', '=', 0)
-      .orderBy('issued_at', 'desc').orderBy(sql`rowid`, 'desc').limit(OFFERED_TOKENS_KEPT);
+    const kept = db
+      .selectFrom('sync_desk_tokens')
+      .select('token_hash')
+      .where('desk_id', '=', deskId)
+      .where('in_use', '=', 0)
+      .orderBy('issued_at', 'desc')
+      .orderBy(sql`rowid`, 'desc')
+      .limit(OFFERED_TOKENS_KEPT);
     db.run(db.deleteFrom('sync_desk_tokens').where('desk_id', '=', deskId).where('in_use', '=', 0).where('token_hash', 'not in', kept));
   });
   return token;

@@ -24,14 +24,19 @@ export async function applyPushedOps(server: Desk, from: RegisteredDesk, ops: re
   const effects: (() => void)[] = [];
   const answers = await server.db.transaction().execute(() => applyInOrder(server, from, ops, { effects }));
   for (const effect of effects) {
-    try { effect(); } catch (err) { server.log.error({ err }, 'sync: an effect after a push failed'); }
+    try {
+      effect();
+    } catch (err) {
+      server.log.error({ err }, 'sync: an effect after a push failed');
+    }
   }
   return answers;
 }
 
 async function applyInOrder(server: Desk, from: RegisteredDesk, ops: readonly PushOp[], within: DispatchOptions['within']): Promise<OpAnswer[]> {
   const db = server.write;
-  const findUser = (id: string) => db.first(db.selectFrom('users').select(['id', 'username', 'full_name', 'role', 'centre_id', 'active', 'op_public_key']).where('id', '=', id));
+  const findUser = (id: string) =>
+    db.first(db.selectFrom('users').select(['id', 'username', 'full_name', 'role', 'centre_id', 'active', 'op_public_key']).where('id', '=', id));
   const answers: OpAnswer[] = [];
   for (const op of ops) {
     // Withdrawn by an op of this page (an administrator withdrawing the desk they work on): the
@@ -57,7 +62,8 @@ async function applyInOrder(server: Desk, from: RegisteredDesk, ops: readonly Pu
 function actorFor(op: PushOp, user: UserRow | undefined, from: RegisteredDesk, now: Date): Actor | string {
   if (op.actorId === null) return `${op.name} names no user: the central service takes a change only from the user who made it.`;
   if (!user) return 'The user who made this change is not known to the central service.';
-  if (!user.op_public_key) return `${user.username} has no op-signing key on the central service (a disabled account, or one never given a password here): an administrator sets a new password.`;
+  if (!user.op_public_key)
+    return `${user.username} has no op-signing key on the central service (a disabled account, or one never given a password here): an administrator sets a new password.`;
   const signed = { opId: op.opId, name: op.name, input: op.input, actorId: op.actorId, at: op.at, deskId: from.originId };
   if (!op.signature || !opSignatureVerifies(signed, op.signature, importPublicKey(user.op_public_key))) {
     return `This change does not carry ${user.username}'s valid signature: it was altered, made with a key since replaced, or not made by ${user.username}.`;
@@ -67,6 +73,7 @@ function actorFor(op: PushOp, user: UserRow | undefined, from: RegisteredDesk, n
   }
   if (!user.active) return `${user.username}'s account is disabled on the central service.`;
   if (from.centreId !== null && user.centre_id !== from.centreId) return `${user.username} does not work at the centre this desk serves.`;
-  if (Date.parse(op.at) > now.getTime() + CLOCK_SKEW_MS) return `This change is dated ${op.at}, ahead of the central service's clock: check the desk's date and time.`;
+  if (Date.parse(op.at) > now.getTime() + CLOCK_SKEW_MS)
+    return `This change is dated ${op.at}, ahead of the central service's clock: check the desk's date and time.`;
   return actorFromUser(user);
 }

@@ -4,14 +4,7 @@
  * the session layer so it can show the lock screen or the sign-in form.
  */
 import type { KmlttbBridge } from '../../../shared/bridge.js';
-import type {
-  CommandInput,
-  CommandName,
-  CommandResult,
-  QueryInput,
-  QueryName,
-  QueryResult,
-} from '../../../shared/contract/index.js';
+import type { CommandInput, CommandName, CommandResult, QueryInput, QueryName, QueryResult } from '../../../shared/contract/index.js';
 import type { ErrorCode, Result } from '../../../shared/errors.js';
 import { ApiError } from './ApiError.js';
 

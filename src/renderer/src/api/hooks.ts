@@ -1,18 +1,6 @@
 /** React Query hooks over the typed client. Query keys are `['q', name, input]`. */
-import {
-  keepPreviousData,
-  useMutation,
-  useQuery,
-  type UseQueryResult,
-} from '@tanstack/react-query';
-import type {
-  CommandInput,
-  CommandName,
-  CommandResult,
-  QueryInput,
-  QueryName,
-  QueryResult,
-} from '../../../shared/contract/index.js';
+import { keepPreviousData, useMutation, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { CommandInput, CommandName, CommandResult, QueryInput, QueryName, QueryResult } from '../../../shared/contract/index.js';
 import { runCommand, runQuery } from './client.js';
 
 export function queryKey<N extends QueryName>(name: N, input?: QueryInput<N>): readonly unknown[] {

@@ -26,10 +26,34 @@ export function ApplicationFiltersBar({ filters, onChange }: Props) {
 
   return (
     <form className="filters" role="search" aria-label="Filter applications" onSubmit={(e) => e.preventDefault()}>
-      <SearchField id="applications-search" label="Search applications" placeholder="Name, national ID, phone or reference" value={filters.search} onChange={(v) => set('search', v)} />
-      <SelectField label="State" empty="Any state" options={STATE_OPTIONS} value={filters.state} onChange={(e) => set('state', e.target.value as ApplicationFilters['state'])} />
-      <SelectField label="Licence year" empty="Any year" options={yearOptions} value={filters.licenceYear} onChange={(e) => set('licenceYear', e.target.value)} />
-      <SelectField label="Cadre" empty="Any cadre" options={CADRE_OPTIONS} value={filters.cadre} onChange={(e) => set('cadre', e.target.value as ApplicationFilters['cadre'])} />
+      <SearchField
+        id="applications-search"
+        label="Search applications"
+        placeholder="Name, national ID, phone or reference"
+        value={filters.search}
+        onChange={(v) => set('search', v)}
+      />
+      <SelectField
+        label="State"
+        empty="Any state"
+        options={STATE_OPTIONS}
+        value={filters.state}
+        onChange={(e) => set('state', e.target.value as ApplicationFilters['state'])}
+      />
+      <SelectField
+        label="Licence year"
+        empty="Any year"
+        options={yearOptions}
+        value={filters.licenceYear}
+        onChange={(e) => set('licenceYear', e.target.value)}
+      />
+      <SelectField
+        label="Cadre"
+        empty="Any cadre"
+        options={CADRE_OPTIONS}
+        value={filters.cadre}
+        onChange={(e) => set('cadre', e.target.value as ApplicationFilters['cadre'])}
+      />
       <SelectField label="Centre" empty="Any centre" options={centreOptions} value={filters.centreId} onChange={(e) => set('centreId', e.target.value)} />
       <SelectField label="County" empty="Any county" options={countyOptions} value={filters.county} onChange={(e) => set('county', e.target.value)} />
       <div className="field checkbox">

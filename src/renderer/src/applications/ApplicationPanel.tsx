@@ -42,7 +42,11 @@ export function ApplicationPanel({ id, focusTitle, decision, onStartDecision, on
               name={(kind) => DECISIONS[kind].label}
               pressed={decision}
               onPress={onStartDecision}
-              more={(kind) => ({ className: `decide-${kind}`, 'aria-keyshortcuts': DECISIONS[kind].key, title: `${DECISIONS[kind].label} (${DECISIONS[kind].key})` })}
+              more={(kind) => ({
+                className: `decide-${kind}`,
+                'aria-keyshortcuts': DECISIONS[kind].key,
+                title: `${DECISIONS[kind].label} (${DECISIONS[kind].key})`,
+              })}
             />
           )}
           {decision && canDecide && app.state === 'submitted' && (

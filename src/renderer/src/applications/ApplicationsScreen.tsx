@@ -96,7 +96,10 @@ export function ApplicationsScreen({ state: stateInRoute }: { state?: string | u
   async function decided(result: DecisionResult, kind: DecisionKind, ref: string) {
     const index = rows.findIndex((r) => r.id === result.applicationId);
     const after = rows.slice(index + 1).find((r) => r.state === 'submitted');
-    const before = rows.slice(0, Math.max(0, index)).reverse().find((r) => r.state === 'submitted');
+    const before = rows
+      .slice(0, Math.max(0, index))
+      .reverse()
+      .find((r) => r.state === 'submitted');
     const next = after ?? before ?? null;
     announce(decisionNews(ref, kind, result));
     setDecision(null);

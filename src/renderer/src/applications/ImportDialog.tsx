@@ -12,14 +12,12 @@ function ReportView({ report }: { report: ImportReport }) {
     <div className="import-report">
       <p>
         {report.dryRun ? 'Checked' : 'Imported'} <strong>{report.fileName}</strong>: {plural(report.rowsRead, 'row')} read,{' '}
-        {report.imported.toLocaleString('en-KE')} {report.dryRun ? 'to import' : 'imported'}, {report.resubmitted.toLocaleString('en-KE')}{' '}
-        resubmitted, {report.unchanged.toLocaleString('en-KE')} unchanged.
+        {report.imported.toLocaleString('en-KE')} {report.dryRun ? 'to import' : 'imported'}, {report.resubmitted.toLocaleString('en-KE')} resubmitted,{' '}
+        {report.unchanged.toLocaleString('en-KE')} unchanged.
       </p>
       {report.problems.length > 0 && (
         <>
-          <p className="warn">
-            {plural(report.problems.length, 'problem')} found. Nothing can be imported until the file is corrected.
-          </p>
+          <p className="warn">{plural(report.problems.length, 'problem')} found. Nothing can be imported until the file is corrected.</p>
           <LineTable label="Problems in the file" heading="Problem" rows={lineNotes(report.problems)} />
         </>
       )}
@@ -55,13 +53,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       <ErrorAlert error={readError ?? check.error ?? commit.error} />
       {check.isPending && <p className="muted">Checking the file…</p>}
       {done ? <ReportView report={done} /> : dry && <ReportView report={dry} />}
-      <ImportActions
-        done={!!done}
-        canImport={!!canImport}
-        importing={commit.isPending}
-        onImport={() => chosen && commit.mutate(chosen)}
-        onClose={onClose}
-      />
+      <ImportActions done={!!done} canImport={!!canImport} importing={commit.isPending} onImport={() => chosen && commit.mutate(chosen)} onClose={onClose} />
     </Modal>
   );
 }

@@ -21,8 +21,7 @@ export function SmsPreviewBox({ preview, error, loading }: Props) {
         <>
           <blockquote className="sms-text">{preview.text}</blockquote>
           <p className="muted">
-            {preview.units} characters, {preview.parts} part{preview.parts === 1 ? '' : 's'} ({preview.encoding})
-            {loading ? ' — updating…' : ''}
+            {preview.units} characters, {preview.parts} part{preview.parts === 1 ? '' : 's'} ({preview.encoding}){loading ? ' — updating…' : ''}
           </p>
           {preview.problem && <p className="warn">⚠ {preview.problem}</p>}
         </>

@@ -2,7 +2,10 @@ import type { ApplicationDetail } from '../../../shared/contract/applications.js
 
 export type DecisionKind = 'approve' | 'reject' | 'return';
 
-export const DECISIONS: Record<DecisionKind, { label: string; key: string; command: 'application.approve' | 'application.reject' | 'application.return'; past: string }> = {
+export const DECISIONS: Record<
+  DecisionKind,
+  { label: string; key: string; command: 'application.approve' | 'application.reject' | 'application.return'; past: string }
+> = {
   approve: { label: 'Approve', key: 'a', command: 'application.approve', past: 'approved' },
   reject: { label: 'Reject', key: 'r', command: 'application.reject', past: 'rejected' },
   return: { label: 'Return', key: 't', command: 'application.return', past: 'returned' },

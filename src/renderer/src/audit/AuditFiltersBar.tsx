@@ -2,7 +2,23 @@ import { Field } from '../components/Field.js';
 import { auditRangeProblem, NO_AUDIT_FILTERS, type AuditFilters } from './filters.js';
 
 /** Entities the desk records events about, offered as suggestions; any other name may be typed. */
-const ENTITIES = ['application', 'batch', 'centre', 'fee', 'import', 'invoice', 'licence', 'payment', 'report', 'session', 'setting', 'sms', 'sms_queue', 'sms_template', 'user'];
+const ENTITIES = [
+  'application',
+  'batch',
+  'centre',
+  'fee',
+  'import',
+  'invoice',
+  'licence',
+  'payment',
+  'report',
+  'session',
+  'setting',
+  'sms',
+  'sms_queue',
+  'sms_template',
+  'user',
+];
 
 interface Props {
   filters: AuditFilters;
@@ -25,7 +41,14 @@ export function AuditFiltersBar({ filters, onChange }: Props) {
         ))}
       </datalist>
       <Field label="From" type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => set('from', e.target.value)} />
-      <Field label="To" type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => set('to', e.target.value)} error={problem ?? undefined} />
+      <Field
+        label="To"
+        type="date"
+        value={filters.to}
+        min={filters.from || undefined}
+        onChange={(e) => set('to', e.target.value)}
+        error={problem ?? undefined}
+      />
       <button type="button" onClick={() => onChange(NO_AUDIT_FILTERS)} disabled={clear}>
         Clear filters
       </button>

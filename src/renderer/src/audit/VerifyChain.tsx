@@ -29,8 +29,8 @@ export function VerifyChain({ onShowEvent, onResult }: Props) {
         Verify the chain
       </h2>
       <p>
-        Every change is recorded in the audit trail, each event holding the hash of the one before it. Verifying the chain finds any
-        event that was edited or deleted.
+        Every change is recorded in the audit trail, each event holding the hash of the one before it. Verifying the chain finds any event that was edited or
+        deleted.
       </p>
       <div className="actions">
         <button type="button" className="primary" onClick={() => verify.mutate()} disabled={verify.isPending}>

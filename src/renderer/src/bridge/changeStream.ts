@@ -15,10 +15,14 @@ export function subscribeToChanges(readToken: () => string | null, listener: (en
   let controller: AbortController | null = null;
   let wake: (() => void) | null = null;
 
-  const pause = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    wake = () => { clearTimeout(timer); resolve(); };
-  });
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
 
   void (async () => {
     let opened = false;
@@ -77,7 +81,10 @@ async function readEvents(body: ReadableStream<Uint8Array>, listener: (entities:
 function changedIn(block: string): Entity[] {
   const lines = block.split('\n');
   if (!lines.includes('event: changed')) return [];
-  const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+  const data = lines
+    .filter((l) => l.startsWith('data:'))
+    .map((l) => l.slice(5).trim())
+    .join('\n');
   try {
     return entitiesIn(JSON.parse(data));
   } catch {

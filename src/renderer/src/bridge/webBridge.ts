@@ -76,7 +76,10 @@ async function download(jobId: string): Promise<Result<{ saved: boolean; fileNam
   const token = readToken();
   let response: Response;
   try {
-    response = await fetch(`${HTTP_ROUTES.exports}/${encodeURIComponent(jobId)}/file`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, cache: 'no-store' });
+    response = await fetch(`${HTTP_ROUTES.exports}/${encodeURIComponent(jobId)}/file`, {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      cache: 'no-store',
+    });
   } catch {
     return failure('The desk service cannot be reached. Check that it is still running, then try again.');
   }
@@ -111,8 +114,7 @@ export function createWebBridge(): KmlttbBridge {
     subscribe: (listener) => subscribeToChanges(readToken, listener),
     command: (name, input) => call('POST', HTTP_ROUTES.command + encodeURIComponent(name), input ?? {}),
     query: (name, input) => call('POST', HTTP_ROUTES.query + encodeURIComponent(name), input ?? {}),
-    login: async (username, password) =>
-      keepToken(await call<SessionInfo>('POST', `${HTTP_ROUTES.session}/login`, { username, password })),
+    login: async (username, password) => keepToken(await call<SessionInfo>('POST', `${HTTP_ROUTES.session}/login`, { username, password })),
     unlock: async (password) => keepToken(await call<SessionInfo>('POST', `${HTTP_ROUTES.session}/unlock`, { password })),
     lock: () => call<null>('POST', `${HTTP_ROUTES.session}/lock`, {}),
     logout: async () => {

@@ -16,8 +16,8 @@ function check(who: Who, name: string, idNo: string, note: string): Problems {
   if (!who) return { collector: 'Choose who collected it' };
   if (who === 'holder') return {};
   const p: Problems = {};
-  if (name.trim().length < 3) p.collectorName = 'Give the collector\'s full name';
-  if (idNo.trim().length < 4) p.collectorIdNo = 'Give the collector\'s ID number';
+  if (name.trim().length < 3) p.collectorName = "Give the collector's full name";
+  if (idNo.trim().length < 4) p.collectorIdNo = "Give the collector's ID number";
   if (note.trim().length < 3) p.note = 'Note how the holder authorised the proxy';
   return p;
 }
@@ -39,9 +39,10 @@ export function CollectForm({ licence, onDone }: { licence: LicenceRow; onDone: 
     const found = check(who, name, idNo, note);
     setProblems(found);
     if (Object.keys(found).length > 0) return;
-    const input: CommandInput<'licence.collect'> = who === 'proxy'
-      ? { licenceId: licence.id, collector: 'proxy', collectorName: name.trim(), collectorIdNo: idNo.trim(), note: note.trim() }
-      : { licenceId: licence.id, collector: 'holder' };
+    const input: CommandInput<'licence.collect'> =
+      who === 'proxy'
+        ? { licenceId: licence.id, collector: 'proxy', collectorName: name.trim(), collectorIdNo: idNo.trim(), note: note.trim() }
+        : { licenceId: licence.id, collector: 'holder' };
     collect.mutateAsync(input).then(
       () => {
         announce(`Licence ${licence.licenceNo} collected by ${who === 'proxy' ? `proxy ${name.trim()}` : `the holder, ${licence.holderName}`}.`);
@@ -72,10 +73,17 @@ export function CollectForm({ licence, onDone }: { licence: LicenceRow; onDone: 
           <legend>Who collected it?</legend>
           {(['holder', 'proxy'] as const).map((kind) => (
             <div className="radio" key={kind}>
-              <input type="radio" id={`${id}-${kind}`} name={`${id}-who`} value={kind} checked={who === kind} onChange={() => {
+              <input
+                type="radio"
+                id={`${id}-${kind}`}
+                name={`${id}-who`}
+                value={kind}
+                checked={who === kind}
+                onChange={() => {
                   edited('collector');
                   setWho(kind);
-                }} />
+                }}
+              />
               <label htmlFor={`${id}-${kind}`}>{kind === 'holder' ? 'Holder' : 'Proxy'}</label>
             </div>
           ))}
@@ -87,14 +95,28 @@ export function CollectForm({ licence, onDone }: { licence: LicenceRow; onDone: 
         </fieldset>
         {who === 'proxy' && (
           <>
-            <Field label="Collector name" value={name} onChange={(e) => {
+            <Field
+              label="Collector name"
+              value={name}
+              onChange={(e) => {
                 edited('collectorName');
                 setName(e.target.value);
-              }} maxLength={120} autoComplete="off" error={err('collectorName')} />
-            <Field label="Collector ID number" value={idNo} onChange={(e) => {
+              }}
+              maxLength={120}
+              autoComplete="off"
+              error={err('collectorName')}
+            />
+            <Field
+              label="Collector ID number"
+              value={idNo}
+              onChange={(e) => {
                 edited('collectorIdNo');
                 setIdNo(e.target.value);
-              }} maxLength={20} autoComplete="off" error={err('collectorIdNo')} />
+              }}
+              maxLength={20}
+              autoComplete="off"
+              error={err('collectorIdNo')}
+            />
             <div className="field">
               <label htmlFor={`${id}-note`}>How the holder authorised</label>
               <textarea

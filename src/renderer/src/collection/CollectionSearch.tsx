@@ -65,7 +65,12 @@ export function CollectionSearch({ text, onText, onCollect }: Props) {
       </form>
       <ErrorAlert error={results.error} />
       {search.length >= 2 && (
-        <SimpleTable label="Search results" headings={['Name', 'National ID', 'Phone', 'Licence number', { label: 'Year', className: 'num' }, 'State', 'Collection']} empty={rows.length === 0 && { text: 'No licence at this centre matches.', loading: results.isFetching }} busy={results.isFetching}>
+        <SimpleTable
+          label="Search results"
+          headings={['Name', 'National ID', 'Phone', 'Licence number', { label: 'Year', className: 'num' }, 'State', 'Collection']}
+          empty={rows.length === 0 && { text: 'No licence at this centre matches.', loading: results.isFetching }}
+          busy={results.isFetching}
+        >
           {rows.map((l) => (
             <tr key={l.id}>
               <td>{l.holderName}</td>

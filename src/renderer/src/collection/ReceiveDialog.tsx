@@ -20,8 +20,8 @@ export function ReceiveDialog({ batch, onDone }: { batch: BatchRow; onDone: () =
   return (
     <ConfirmDialog title={`Confirm batch ${batch.batchNo} received`} onConfirm={confirm} onCancel={onDone} pending={receive.isPending} error={receive.error}>
       <p>
-        Has batch <strong>{batch.batchNo}</strong> with {plural(batch.licenceCount, 'licence')} arrived at {batch.centreName}? Check it against its
-        manifest first. Each holder then gets an SMS that their licence is ready to collect.
+        Has batch <strong>{batch.batchNo}</strong> with {plural(batch.licenceCount, 'licence')} arrived at {batch.centreName}? Check it against its manifest
+        first. Each holder then gets an SMS that their licence is ready to collect.
       </p>
     </ConfirmDialog>
   );

@@ -32,12 +32,7 @@ export function DataTable<T extends object>({ table, label, selectedId, onRowCli
                 const canSort = column.getCanSort();
                 const meta = column.columnDef.meta;
                 return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className={columnClass(meta)}
-                    aria-sort={canSort ? (sorted ? ARIA_SORT[sorted] : 'none') : undefined}
-                  >
+                  <th key={header.id} scope="col" className={columnClass(meta)} aria-sort={canSort ? (sorted ? ARIA_SORT[sorted] : 'none') : undefined}>
                     {header.isPlaceholder ? null : canSort ? (
                       <button type="button" className="sort-button" onClick={column.getToggleSortingHandler()}>
                         <table.FlexRender header={header} />

@@ -16,7 +16,11 @@ export function ErrorAlert({ error, id }: { error: unknown; id?: string }) {
           ))}
         </ul>
       )}
-      {ref && <p className="muted">Quote this reference if you report it: <strong>{ref}</strong></p>}
+      {ref && (
+        <p className="muted">
+          Quote this reference if you report it: <strong>{ref}</strong>
+        </p>
+      )}
     </div>
   );
 }

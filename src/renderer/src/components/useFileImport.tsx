@@ -46,7 +46,19 @@ export function useFileImport<R extends { problems: readonly unknown[] }>(
 }
 
 /** The import dialog's buttons: Import (until it is done), then Cancel or Close. */
-export function ImportActions({ done, canImport, importing, onImport, onClose }: { done: boolean; canImport: boolean; importing: boolean; onImport: () => void; onClose: () => void }) {
+export function ImportActions({
+  done,
+  canImport,
+  importing,
+  onImport,
+  onClose,
+}: {
+  done: boolean;
+  canImport: boolean;
+  importing: boolean;
+  onImport: () => void;
+  onClose: () => void;
+}) {
   return (
     <div className="actions">
       {!done && (

@@ -26,11 +26,7 @@ export interface RouteFilter<F> {
  * so signing out forgets them): they survive a reload of this tab. With `route`, a known state in
  * the route starts from its own filters instead of the saved ones.
  */
-export function useSessionFilters<F extends object>(
-  storageKey: string,
-  defaults: F,
-  route?: RouteFilter<F>,
-): [F, (next: F) => void] {
+export function useSessionFilters<F extends object>(storageKey: string, defaults: F, route?: RouteFilter<F>): [F, (next: F) => void] {
   const [filters, setFilters] = useState<F>(() => route?.start(route.stateInRoute) ?? load(storageKey, defaults));
   const screen = route?.screen;
   const stateInRoute = route?.stateInRoute;

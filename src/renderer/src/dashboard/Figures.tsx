@@ -4,8 +4,7 @@ import type { ReactNode } from 'react';
 export function Figure({ label, count, href, note }: { label: string; count: number; href?: string | undefined; note?: ReactNode }) {
   const body = (
     <>
-      <span className="dash-value">{count.toLocaleString('en-KE')}</span>{' '}
-      <span className="dash-label">{label}</span>
+      <span className="dash-value">{count.toLocaleString('en-KE')}</span> <span className="dash-label">{label}</span>
     </>
   );
   return (

@@ -49,7 +49,11 @@ export function OverviewDashboard({ s, onYear }: Props) {
         </div>
         <BarList
           label={`Funnel for licence year ${s.licenceYear}`}
-          bars={funnel.map((f) => ({ label: STAGE_LABEL[f.stage] ?? f.stage, count: f.count, note: f.stage === 'submitted' ? undefined : percent(f.count, submitted) }))}
+          bars={funnel.map((f) => ({
+            label: STAGE_LABEL[f.stage] ?? f.stage,
+            count: f.count,
+            note: f.stage === 'submitted' ? undefined : percent(f.count, submitted),
+          }))}
         />
         <p className="muted">Each stage counts the applications that reached it, including those that went further.</p>
       </section>
@@ -59,7 +63,11 @@ export function OverviewDashboard({ s, onYear }: Props) {
         {turnaround.length === 0 ? (
           <p className="muted">No decisions yet for this licence year.</p>
         ) : (
-          <SimpleTable label="Turnaround per officer" headings={['Officer', { label: 'Decided', className: 'num' }, { label: 'Median time to decision', className: 'num' }]} frame={null}>
+          <SimpleTable
+            label="Turnaround per officer"
+            headings={['Officer', { label: 'Decided', className: 'num' }, { label: 'Median time to decision', className: 'num' }]}
+            frame={null}
+          >
             {turnaround.map((t) => (
               <tr key={t.officer}>
                 <td>{t.officer}</td>

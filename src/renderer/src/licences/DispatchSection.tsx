@@ -23,13 +23,24 @@ export function DispatchSection() {
   const [centreId, setCentreId] = useState('');
   const [asking, setAsking] = useState(false);
   const [created, setCreated] = useState<BatchRow | null>(null);
-  const issued = useApiQuery('licences.list', { state: 'issued', centreId, sort: 'licenceNo', pageSize: PAGE.pageSize }, { enabled: Boolean(centreId), keepPrevious: true });
+  const issued = useApiQuery(
+    'licences.list',
+    { state: 'issued', centreId, sort: 'licenceNo', pageSize: PAGE.pageSize },
+    { enabled: Boolean(centreId), keepPrevious: true },
+  );
   const rows = (centreId && issued.data?.rows) || NO_ROWS;
   const total = centreId ? (issued.data?.total ?? 0) : 0;
   const pageIds = useMemo(() => rows.map((r) => r.id), [rows]);
   const selection = useRowSelection(pageIds);
   const create = useApiCommand('batch.create');
-  const table = useServerTable({ columns: dispatchColumns, data: rows, rowCount: rows.length, getRowId: (r) => r.id, pagination: PAGE, onPaginationChange: () => undefined });
+  const table = useServerTable({
+    columns: dispatchColumns,
+    data: rows,
+    rowCount: rows.length,
+    getRowId: (r) => r.id,
+    pagination: PAGE,
+    onPaginationChange: () => undefined,
+  });
   const centre = centres.data?.find((c) => c.id === centreId);
   const count = selection.ids.length || total;
 
@@ -63,8 +74,8 @@ export function DispatchSection() {
       {created && (
         <div className="ok-box batch-created">
           <p>
-            Batch <strong>{created.batchNo}</strong> of {plural(created.licenceCount, 'licence')} is on its way to {created.centreName}. Print the
-            manifest to send with it.
+            Batch <strong>{created.batchNo}</strong> of {plural(created.licenceCount, 'licence')} is on its way to {created.centreName}. Print the manifest to
+            send with it.
           </p>
           <ManifestButton batch={created} />
         </div>
@@ -73,14 +84,24 @@ export function DispatchSection() {
       {centreId && (
         <>
           <p className="muted">
-            {total === 0 ? `No issued licences are waiting for ${centre?.name ?? 'this centre'}.` : `${plural(total, 'issued licence')} for ${centre?.name ?? 'this centre'}.`}{' '}
+            {total === 0
+              ? `No issued licences are waiting for ${centre?.name ?? 'this centre'}.`
+              : `${plural(total, 'issued licence')} for ${centre?.name ?? 'this centre'}.`}{' '}
             {total > 0 && (selection.ids.length ? `${selection.ids.length} selected.` : 'With none selected, the batch takes all of them.')}
           </p>
           <SelectionProvider value={selection}>
             <DataTable table={table} label="Ready to dispatch" busy={issued.isFetching} empty={issued.isPending ? 'Loading…' : 'No issued licences.'} />
           </SelectionProvider>
           <div className="actions">
-            <button type="button" className="primary" disabled={total === 0} onClick={() => { create.reset(); setAsking(true); }}>
+            <button
+              type="button"
+              className="primary"
+              disabled={total === 0}
+              onClick={() => {
+                create.reset();
+                setAsking(true);
+              }}
+            >
               Create batch
             </button>
           </div>
@@ -89,8 +110,8 @@ export function DispatchSection() {
       {asking && (
         <ConfirmDialog title="Create batch" onConfirm={confirm} onCancel={() => setAsking(false)} pending={create.isPending} error={create.error}>
           <p>
-            Put {selection.ids.length ? `the ${plural(count, 'selected licence')}` : `all ${plural(count, 'issued licence')}`} for {centre?.name} in a batch
-            on its way there? They can no longer be reassigned.
+            Put {selection.ids.length ? `the ${plural(count, 'selected licence')}` : `all ${plural(count, 'issued licence')}`} for {centre?.name} in a batch on
+            its way there? They can no longer be reassigned.
           </p>
         </ConfirmDialog>
       )}

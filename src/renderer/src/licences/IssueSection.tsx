@@ -74,15 +74,23 @@ export function IssueSection() {
         />
       </SelectionProvider>
       <div className="actions">
-        <button type="button" className="primary" disabled={total === 0} onClick={() => { issue.reset(); setAsking(true); }}>
+        <button
+          type="button"
+          className="primary"
+          disabled={total === 0}
+          onClick={() => {
+            issue.reset();
+            setAsking(true);
+          }}
+        >
           Issue licences
         </button>
       </div>
       {asking && (
         <ConfirmDialog title="Issue licences" onConfirm={confirm} onCancel={() => setAsking(false)} pending={issue.isPending} error={issue.error}>
           <p>
-            Issue {selection.ids.length ? `licences for the ${plural(count, 'selected application')}` : `licences for all ${plural(count, 'paid application')}`}?
-            Each gets the next licence number of its year, and the number cannot be taken back.
+            Issue {selection.ids.length ? `licences for the ${plural(count, 'selected application')}` : `licences for all ${plural(count, 'paid application')}`}
+            ? Each gets the next licence number of its year, and the number cannot be taken back.
           </p>
         </ConfirmDialog>
       )}

@@ -25,7 +25,8 @@ export function LicenceActionForm({ licence, kind, onDone }: { licence: LicenceD
     setCentreProblem(noCentre ? 'Choose the new centre' : null);
     if (noCentre) return;
     if (reason.length < 3) return 'Give a reason of at least 3 characters';
-    const done = kind === 'reassign' ? reassign.mutateAsync({ licenceId: licence.id, centreId, reason }) : revoke.mutateAsync({ licenceId: licence.id, reason });
+    const done =
+      kind === 'reassign' ? reassign.mutateAsync({ licenceId: licence.id, centreId, reason }) : revoke.mutateAsync({ licenceId: licence.id, reason });
     done.then(
       (row) => {
         announce(kind === 'reassign' ? `Licence ${row.licenceNo} reassigned to ${row.centreName}.` : `Licence ${row.licenceNo} revoked.`);

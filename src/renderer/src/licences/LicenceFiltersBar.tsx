@@ -33,10 +33,30 @@ export function LicenceFiltersBar({ filters, onChange }: Props) {
 
   return (
     <form className="filters" role="search" aria-label="Filter licences" onSubmit={(e) => e.preventDefault()}>
-      <SearchField id="licences-search" label="Search licences" placeholder="ID number, licence number, name or phone" value={filters.search} onChange={(v) => set('search', v)} />
-      <SelectField label="State" empty="Any state" options={STATE_OPTIONS} value={filters.state} onChange={(e) => set('state', e.target.value as LicenceFilters['state'])} />
-      {allCentres && <SelectField label="Centre" empty="Any centre" options={centreOptions} value={filters.centreId} onChange={(e) => set('centreId', e.target.value)} />}
-      <SelectField label="Licence year" empty="Any year" options={yearOptions} value={filters.licenceYear} onChange={(e) => set('licenceYear', e.target.value)} />
+      <SearchField
+        id="licences-search"
+        label="Search licences"
+        placeholder="ID number, licence number, name or phone"
+        value={filters.search}
+        onChange={(v) => set('search', v)}
+      />
+      <SelectField
+        label="State"
+        empty="Any state"
+        options={STATE_OPTIONS}
+        value={filters.state}
+        onChange={(e) => set('state', e.target.value as LicenceFilters['state'])}
+      />
+      {allCentres && (
+        <SelectField label="Centre" empty="Any centre" options={centreOptions} value={filters.centreId} onChange={(e) => set('centreId', e.target.value)} />
+      )}
+      <SelectField
+        label="Licence year"
+        empty="Any year"
+        options={yearOptions}
+        value={filters.licenceYear}
+        onChange={(e) => set('licenceYear', e.target.value)}
+      />
       <button type="button" onClick={() => onChange(NO_FILTERS)} disabled={JSON.stringify(filters) === JSON.stringify(NO_FILTERS)}>
         Clear filters
       </button>

@@ -36,7 +36,13 @@ export function LicencePanel({ id, onClose }: { id: string; onClose: () => void 
             <LicenceStateBadge state={licence.state} />
           </div>
           {canManage && (
-            <ActionButtons label="Licence actions" kinds={possible} name={(kind) => ACTION_LABEL[kind]} pressed={open} onPress={(kind) => setAction({ id, kind })}>
+            <ActionButtons
+              label="Licence actions"
+              kinds={possible}
+              name={(kind) => ACTION_LABEL[kind]}
+              pressed={open}
+              onPress={(kind) => setAction({ id, kind })}
+            >
               {licence.state !== 'revoked' && <CertificatesButton licenceIds={[licence.id]} label="Print certificate" />}
             </ActionButtons>
           )}

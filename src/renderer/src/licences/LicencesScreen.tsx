@@ -46,7 +46,10 @@ export function LicencesScreen() {
         {canIssue && (
           <div className="actions bulk-actions" role="group" aria-label="Selected licences">
             <span className="muted">{selection.ids.length ? `${selection.ids.length} selected` : 'Select licences to print their certificates together.'}</span>
-            <CertificatesButton licenceIds={selection.ids} label={`Print ${selection.ids.length === 1 ? '1 certificate' : `${selection.ids.length} certificates`}`} />
+            <CertificatesButton
+              licenceIds={selection.ids}
+              label={`Print ${selection.ids.length === 1 ? '1 certificate' : `${selection.ids.length} certificates`}`}
+            />
           </div>
         )}
         <div className={`split licences-split${openId ? ' with-panel' : ''}`}>

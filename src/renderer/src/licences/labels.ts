@@ -27,7 +27,5 @@ export function numbersText(numbers: readonly string[]): string {
     const year = n.slice(0, n.lastIndexOf('/'));
     byYear.set(year, [...(byYear.get(year) ?? []), n]);
   }
-  return [...byYear.values()]
-    .map((group) => (group.length <= 2 ? group.join(', ') : `${group[0]} to ${group[group.length - 1]}`))
-    .join('; ');
+  return [...byYear.values()].map((group) => (group.length <= 2 ? group.join(', ') : `${group[0]} to ${group[group.length - 1]}`)).join('; ');
 }

@@ -20,7 +20,12 @@ export function AutoMatchButton() {
   });
   return (
     <div className="auto-match">
-      <button type="button" onClick={() => run.mutate()} disabled={run.isPending} title="Match unmatched payments by bill reference, check character and national ID">
+      <button
+        type="button"
+        onClick={() => run.mutate()}
+        disabled={run.isPending}
+        title="Match unmatched payments by bill reference, check character and national ID"
+      >
         Run auto-match
       </button>
       <ErrorAlert error={run.error} />

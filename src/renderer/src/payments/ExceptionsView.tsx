@@ -31,7 +31,13 @@ export function ExceptionsView({ selected, onOpenInvoice, onOpenPayment }: Props
         <h2 id="exception-invoices-title">Invoices</h2>
         <form className="filters" role="search" aria-label="Filter invoices" onSubmit={(e) => e.preventDefault()}>
           <SelectField label="Invoices to show" options={INVOICE_VIEWS} value={view} onChange={(e) => setView(e.target.value as InvoiceView)} />
-          <SearchField id="exceptions-invoice-search" label="Search invoices" placeholder="Bill or application reference, national ID or name" value={text} onChange={setText} />
+          <SearchField
+            id="exceptions-invoice-search"
+            label="Search invoices"
+            placeholder="Bill or application reference, national ID or name"
+            value={text}
+            onChange={setText}
+          />
         </form>
         <InvoicesGrid view={view} search={search} selectedId={selected?.kind === 'invoice' ? selected.id : null} onOpen={onOpenInvoice} />
       </section>

@@ -38,25 +38,19 @@ export function ImportPaymentsDialog({ onClose }: { onClose: () => void }) {
           disabled={commit.isPending}
         />
         <p className="hint">
-          An eCitizen notifications export or an M-Pesa paybill statement. The file is checked first; nothing changes until you press Import. New
-          payments are matched automatically.
+          An eCitizen notifications export or an M-Pesa paybill statement. The file is checked first; nothing changes until you press Import. New payments are
+          matched automatically.
         </p>
       </div>
       <ErrorAlert error={readError ?? check.error ?? commit.error} />
       {(check.isPending || commit.isPending) && chosen && (
         <p className="muted">
-          <progress aria-label={check.isPending ? 'Checking the file' : 'Importing the file'} />{' '}
-          {check.isPending ? 'Checking' : 'Importing'} {chosen.fileName} ({sizeOf(chosen.dataBase64)})…
+          <progress aria-label={check.isPending ? 'Checking the file' : 'Importing the file'} /> {check.isPending ? 'Checking' : 'Importing'} {chosen.fileName}{' '}
+          ({sizeOf(chosen.dataBase64)})…
         </p>
       )}
       {done ? <ImportReportView report={done} /> : dry && <ImportReportView report={dry} />}
-      <ImportActions
-        done={!!done}
-        canImport={!!canImport}
-        importing={commit.isPending}
-        onImport={() => chosen && commit.mutate(chosen)}
-        onClose={onClose}
-      />
+      <ImportActions done={!!done} canImport={!!canImport} importing={commit.isPending} onImport={() => chosen && commit.mutate(chosen)} onClose={onClose} />
     </Modal>
   );
 }

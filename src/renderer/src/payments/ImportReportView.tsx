@@ -18,7 +18,9 @@ export function ImportReportView({ report: r }: { report: PaymentImportReport })
     <section className="import-report" aria-label="Import summary">
       <p>
         {r.dryRun ? 'Checked' : 'Imported'} <strong>{r.fileName}</strong>
-        {blocked ? '.' : `: ${plural(r.added, 'new payment')} ${r.dryRun ? 'to add' : 'added'}, ${matched.toLocaleString('en-KE')} ${r.dryRun ? 'would be' : ''} matched, ${r.unmatched.toLocaleString('en-KE')} left unmatched.`}
+        {blocked
+          ? '.'
+          : `: ${plural(r.added, 'new payment')} ${r.dryRun ? 'to add' : 'added'}, ${matched.toLocaleString('en-KE')} ${r.dryRun ? 'would be' : ''} matched, ${r.unmatched.toLocaleString('en-KE')} left unmatched.`}
       </p>
       <dl className="dl">
         <Item term="Format">{r.format ? (FORMAT_LABEL[r.format] ?? r.format) : 'Not recognised'}</Item>

@@ -17,7 +17,11 @@ function InvoicePayments({ invoice, onOpenPayment }: { invoice: InvoiceRow; onOp
   return (
     <section aria-labelledby="invoice-payments-title">
       <h3 id="invoice-payments-title">Payments on this invoice</h3>
-      <SimpleTable label="Payments on this invoice" headings={['Transaction id', 'Paid at', { label: 'Amount', className: 'num' }, 'State']} empty={rows.length === 0 && { text: 'No payment is matched to it.', loading: list.isPending }}>
+      <SimpleTable
+        label="Payments on this invoice"
+        headings={['Transaction id', 'Paid at', { label: 'Amount', className: 'num' }, 'State']}
+        empty={rows.length === 0 && { text: 'No payment is matched to it.', loading: list.isPending }}
+      >
         {rows.map((r) => (
           <tr key={r.id}>
             <td>

@@ -52,7 +52,12 @@ export function InvoiceSearch({ payment, matching, onMatch, onDone }: Props) {
       </form>
       <ErrorAlert error={found.error} />
       {search.length >= 2 && (
-        <SimpleTable label="Invoices found" headings={['Bill ref', 'Application', 'Applicant', 'State', { label: 'Balance', className: 'num' }, 'Action']} empty={rows.length === 0 && { text: 'No invoice matches.', loading: found.isPending }} busy={found.isFetching}>
+        <SimpleTable
+          label="Invoices found"
+          headings={['Bill ref', 'Application', 'Applicant', 'State', { label: 'Balance', className: 'num' }, 'Action']}
+          empty={rows.length === 0 && { text: 'No invoice matches.', loading: found.isPending }}
+          busy={found.isFetching}
+        >
           {rows.map((r) => (
             <tr key={r.id} className={matching?.invoiceId === r.id ? 'selected' : undefined}>
               <td className="mono">{r.billRef}</td>

@@ -18,9 +18,22 @@ export function PaymentFiltersBar({ filters, onChange, withState }: Props) {
   const clear = JSON.stringify(filters) === JSON.stringify(NO_PAYMENT_FILTERS);
   return (
     <form className="filters" role="search" aria-label="Filter payments" onSubmit={(e) => e.preventDefault()}>
-      <SearchField id="payments-search" label="Search payments" placeholder="Transaction id, reference, payer name or phone, bill or application reference" value={filters.search} onChange={(v) => set('search', v)} wide />
+      <SearchField
+        id="payments-search"
+        label="Search payments"
+        placeholder="Transaction id, reference, payer name or phone, bill or application reference"
+        value={filters.search}
+        onChange={(v) => set('search', v)}
+        wide
+      />
       {withState && (
-        <SelectField label="State" empty="Any state" options={STATE_OPTIONS} value={filters.state} onChange={(e) => set('state', e.target.value as PaymentFilters['state'])} />
+        <SelectField
+          label="State"
+          empty="Any state"
+          options={STATE_OPTIONS}
+          value={filters.state}
+          onChange={(e) => set('state', e.target.value as PaymentFilters['state'])}
+        />
       )}
       <div className="field checkbox">
         <input id="payments-in-period" type="checkbox" checked={filters.inPeriod} onChange={(e) => set('inPeriod', e.target.checked)} />

@@ -41,7 +41,13 @@ export function PaymentPanel({ id, onClose }: { id: string; onClose: () => void 
             <PaymentStateBadge state={p.state} />
           </div>
           {canReconcile && actions.length > 0 && (
-            <ActionButtons label="Payment actions" kinds={actions} name={(kind) => PAYMENT_ACTION_LABEL[kind]} pressed={current?.kind} onPress={(kind) => setOpen({ id, kind })} />
+            <ActionButtons
+              label="Payment actions"
+              kinds={actions}
+              name={(kind) => PAYMENT_ACTION_LABEL[kind]}
+              pressed={current?.kind}
+              onPress={(kind) => setOpen({ id, kind })}
+            />
           )}
           {canReconcile && current && current.kind !== 'match' && <PaymentActionForm key={current.kind} payment={p} kind={current.kind} onDone={done} />}
           {p.notes.length > 0 && (
@@ -63,7 +69,12 @@ export function PaymentPanel({ id, onClose }: { id: string; onClose: () => void 
             />
           )}
           {p.state === 'unmatched' && canReconcile && (
-            <InvoiceSearch payment={p} matching={current?.kind === 'match' && current.from === 'search' ? current.target : null} onMatch={match('search')} onDone={done} />
+            <InvoiceSearch
+              payment={p}
+              matching={current?.kind === 'match' && current.from === 'search' ? current.target : null}
+              onMatch={match('search')}
+              onDone={done}
+            />
           )}
           <PaymentDetailView payment={p} />
         </>

@@ -37,7 +37,9 @@ function JobLine({ job }: { job: ExportJob }) {
     case 'failed':
       return (
         <div className="alert" role="alert">
-          <p>The export of {what} failed: {job.error ?? 'no reason was given'}.</p>
+          <p>
+            The export of {what} failed: {job.error ?? 'no reason was given'}.
+          </p>
         </div>
       );
   }

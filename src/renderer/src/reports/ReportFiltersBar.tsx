@@ -37,7 +37,14 @@ export function ReportFiltersBar({ reports, report, onReport, filters, onChange,
         onChange={(e) => onReport(e.target.value)}
       />
       <Field label="From" type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => set('from', e.target.value)} />
-      <Field label="To" type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => set('to', e.target.value)} error={problem ?? undefined} />
+      <Field
+        label="To"
+        type="date"
+        value={filters.to}
+        min={filters.from || undefined}
+        onChange={(e) => set('to', e.target.value)}
+        error={problem ?? undefined}
+      />
       {report.centre &&
         (ownCentre ? (
           <Field label="Centre" value={user.centreName ?? 'Your centre'} readOnly hint="Your own centre" />
@@ -63,9 +70,19 @@ export function ReportFiltersBar({ reports, report, onReport, filters, onChange,
           error={yearError ?? undefined}
         />
       )}
-      {report.state && <SelectField label="State" empty="Any state" options={report.state.options} value={state} onChange={(e) => set('state', e.target.value)} />}
+      {report.state && (
+        <SelectField label="State" empty="Any state" options={report.state.options} value={state} onChange={(e) => set('state', e.target.value)} />
+      )}
       {report.officer && (
-        <Field label="Officer" type="text" placeholder="Username" autoComplete="off" spellCheck={false} value={filters.officer} onChange={(e) => set('officer', e.target.value)} />
+        <Field
+          label="Officer"
+          type="text"
+          placeholder="Username"
+          autoComplete="off"
+          spellCheck={false}
+          value={filters.officer}
+          onChange={(e) => set('officer', e.target.value)}
+        />
       )}
       <button type="button" onClick={() => onChange(NO_REPORT_FILTERS)} disabled={clear}>
         Clear filters

@@ -26,7 +26,11 @@ export function ReportsScreen({ report: inRoute }: { report: string | undefined 
   const settled = { ...filters, officer, licenceYear };
   const problem = report ? filtersProblem(report, settled) : null;
   const input = report && !problem ? toReportInput(report, settled) : null;
-  const preview = useApiQuery('reports.preview', { ...(input ?? { report: 'applications' }), limit: PREVIEW_ROWS }, { enabled: input !== null, keepPrevious: true });
+  const preview = useApiQuery(
+    'reports.preview',
+    { ...(input ?? { report: 'applications' }), limit: PREVIEW_ROWS },
+    { enabled: input !== null, keepPrevious: true },
+  );
 
   if (!report) {
     return (
@@ -42,7 +46,14 @@ export function ReportsScreen({ report: inRoute }: { report: string | undefined 
       <div className="screen-head">
         <h1 id="reports-title">Reports</h1>
       </div>
-      <ReportFiltersBar reports={reports} report={report} onReport={(name) => navigate('reports', name)} filters={filters} onChange={setFilters} yearError={report.licenceYear ? yearProblem(settled) : null} />
+      <ReportFiltersBar
+        reports={reports}
+        report={report}
+        onReport={(name) => navigate('reports', name)}
+        filters={filters}
+        onChange={setFilters}
+        yearError={report.licenceYear ? yearProblem(settled) : null}
+      />
       <p className="muted">
         One row per {report.rowIs}. From and To are Nairobi days, both included, and filter on {report.dates}.
         {report.state && ` State is the state of ${report.state.of}.`}

@@ -30,7 +30,9 @@ export function yearProblem(f: ReportFilters): string | null {
   const typed = f.licenceYear.trim();
   if (typed === '') return null;
   const year = Number(typed);
-  return YEAR.test(typed) && year >= LICENCE_YEARS.min && year <= LICENCE_YEARS.max ? null : `A licence year is four digits, ${LICENCE_YEARS.min} to ${LICENCE_YEARS.max}.`;
+  return YEAR.test(typed) && year >= LICENCE_YEARS.min && year <= LICENCE_YEARS.max
+    ? null
+    : `A licence year is four digits, ${LICENCE_YEARS.min} to ${LICENCE_YEARS.max}.`;
 }
 
 /** Why the filters cannot be used for the report as they are, if they cannot. */

@@ -101,7 +101,11 @@ export function FirstRun() {
               autoComplete="off"
               spellCheck={false}
               required
-              hint={<>Printed by <code>kmlttb web</code> in the terminal that started it, on the line “First-run code:”.</>}
+              hint={
+                <>
+                  Printed by <code>kmlttb web</code> in the terminal that started it, on the line “First-run code:”.
+                </>
+              }
               value={form.code}
               onChange={set('code')}
               error={errors.of('code')}

@@ -29,12 +29,17 @@ export function LockScreen() {
       <section className="card narrow" aria-labelledby="lock-title">
         <p className="brand">KMLTTB Licensing Desk</p>
         <h1 id="lock-title">Screen locked</h1>
-        <p>
-          {session ? `${session.user.fullName} (${session.user.username}): ` : ''}enter your password to carry on where you
-          left off.
-        </p>
+        <p>{session ? `${session.user.fullName} (${session.user.username}): ` : ''}enter your password to carry on where you left off.</p>
         <form onSubmit={submit} noValidate>
-          <Field label="Password" type="password" autoComplete="current-password" autoFocus required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <Field
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            autoFocus
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
           <ErrorAlert error={error} />
           <div className="actions">
             <button type="submit" className="primary" disabled={busy || !password}>

@@ -71,10 +71,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [state.phase, queryClient]);
 
-  const signedIn = useCallback((session: SessionInfo) => {
-    queryClient.clear();
-    setState({ phase: 'app', session, locked: false, notice: null, startupError: null });
-  }, [queryClient]);
+  const signedIn = useCallback(
+    (session: SessionInfo) => {
+      queryClient.clear();
+      setState({ phase: 'app', session, locked: false, notice: null, startupError: null });
+    },
+    [queryClient],
+  );
 
   const adminExists = useCallback((notice: string) => {
     setState({ phase: 'signIn', session: null, locked: false, notice, startupError: null });
@@ -85,10 +88,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await bridge().lock();
   }, []);
 
-  const unlocked = useCallback((session: SessionInfo) => {
-    setState((s) => ({ ...s, phase: 'app', session, locked: false, notice: null }));
-    void queryClient.invalidateQueries();
-  }, [queryClient]);
+  const unlocked = useCallback(
+    (session: SessionInfo) => {
+      setState((s) => ({ ...s, phase: 'app', session, locked: false, notice: null }));
+      void queryClient.invalidateQueries();
+    },
+    [queryClient],
+  );
 
   const signOut = useCallback(async () => {
     try {

@@ -27,8 +27,8 @@ export function BackupsSection() {
     <section aria-labelledby="backups-title">
       <h2 id="backups-title">Backups</h2>
       <p className="muted">
-        The desk copies its database into the backups folder of its data folder once a day while it runs, and before every update of
-        its database. Backups are encrypted with the database&apos;s key.
+        The desk copies its database into the backups folder of its data folder once a day while it runs, and before every update of its database. Backups are
+        encrypted with the database&apos;s key.
       </p>
       <ErrorAlert error={list.error ?? backUp.error} />
       <p aria-label="Last backup">
@@ -40,14 +40,26 @@ export function BackupsSection() {
         </p>
       )}
       <div className="actions">
-        <button type="button" disabled={backUp.isPending} onClick={() => backUp.mutate({}, {
-          onSuccess: (made) => announce(`Backed up: ${made.file} (${formatFileSize(made.bytes)}).`),
-        })}
+        <button
+          type="button"
+          disabled={backUp.isPending}
+          onClick={() =>
+            backUp.mutate(
+              {},
+              {
+                onSuccess: (made) => announce(`Backed up: ${made.file} (${formatFileSize(made.bytes)}).`),
+              },
+            )
+          }
         >
           Back up now
         </button>
       </div>
-      <SimpleTable label="Backups" headings={['Made', 'File', 'Kind', 'Size', 'Actions']} empty={rows.length === 0 && { text: 'No backups yet.', loading: list.isPending }}>
+      <SimpleTable
+        label="Backups"
+        headings={['Made', 'File', 'Kind', 'Size', 'Actions']}
+        empty={rows.length === 0 && { text: 'No backups yet.', loading: list.isPending }}
+      >
         {rows.map((b) => (
           <tr key={b.file}>
             <td className="nowrap">{formatNairobi(b.at)}</td>
@@ -55,7 +67,11 @@ export function BackupsSection() {
             <td>{KIND[b.kind]}</td>
             <td className="nowrap">{formatFileSize(b.bytes)}</td>
             <td className="row-actions">
-              {b.kind !== 'replaced' && <button type="button" onClick={() => setRestoring(b)}>Restore</button>}
+              {b.kind !== 'replaced' && (
+                <button type="button" onClick={() => setRestoring(b)}>
+                  Restore
+                </button>
+              )}
             </td>
           </tr>
         ))}

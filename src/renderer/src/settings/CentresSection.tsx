@@ -17,17 +17,18 @@ export function CentresSection() {
 
   function toggle(c: CentreRow) {
     setRowError(null);
-    update.mutate(
-      { id: c.id, active: !c.active },
-      { onSuccess: () => announce(`${c.name} ${c.active ? 'deactivated' : 'activated'}.`), onError: setRowError },
-    );
+    update.mutate({ id: c.id, active: !c.active }, { onSuccess: () => announce(`${c.name} ${c.active ? 'deactivated' : 'activated'}.`), onError: setRowError });
   }
 
   return (
     <section aria-labelledby="centres-title">
       <h2 id="centres-title">Centres</h2>
       <ErrorAlert error={centres.error ?? rowError} />
-      <SimpleTable label="Centres" headings={['Code', 'Name', 'Town', 'Region', 'Status', 'Actions']} empty={!centres.data?.length && { text: 'No centres yet.', loading: centres.isPending }}>
+      <SimpleTable
+        label="Centres"
+        headings={['Code', 'Name', 'Town', 'Region', 'Status', 'Actions']}
+        empty={!centres.data?.length && { text: 'No centres yet.', loading: centres.isPending }}
+      >
         {(centres.data ?? []).map((c) =>
           editing === c.id ? (
             <CentreEditRow key={c.id} centre={c} onDone={() => setEditing(null)} />

@@ -44,7 +44,11 @@ export function FeesSection() {
       <h2 id="fees-title">Fees</h2>
       <p className="muted">Fees marked placeholder are demo values, not published by the Board: check them before use.</p>
       <ErrorAlert error={fees.error} />
-      <SimpleTable label="Fees" headings={['Cadre', 'Licence year', { label: 'Amount', className: 'num' }, 'Note', 'Actions']} empty={rows.length === 0 && { text: 'No fees set yet.', loading: fees.isPending }}>
+      <SimpleTable
+        label="Fees"
+        headings={['Cadre', 'Licence year', { label: 'Amount', className: 'num' }, 'Note', 'Actions']}
+        empty={rows.length === 0 && { text: 'No fees set yet.', loading: fees.isPending }}
+      >
         {rows.map((f) => (
           <tr key={`${f.cadre}-${f.licenceYear}`}>
             <td>{CADRE_LABEL[f.cadre]}</td>

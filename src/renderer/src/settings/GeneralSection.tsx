@@ -31,8 +31,8 @@ export function GeneralSection() {
     <section aria-labelledby="general-title">
       <h2 id="general-title">General</h2>
       <p className="muted">
-        Values marked placeholder are demo values, not published by the Board. Secret values are never shown: replace one by typing a new
-        value. Each setting&apos;s key is what <span className="mono">kmlttb config</span> takes.
+        Values marked placeholder are demo values, not published by the Board. Secret values are never shown: replace one by typing a new value. Each
+        setting&apos;s key is what <span className="mono">kmlttb config</span> takes.
       </p>
       <ErrorAlert error={settings.error} />
       {settings.isPending && <p className="muted">Loading…</p>}

@@ -20,13 +20,15 @@ export function LicenceKeySection() {
       ) : value ? (
         <>
           <p>
-            Licence QR codes are signed with the Board&apos;s private key, kept as a secret on the desk that issues licences. Anyone can check
-            a licence offline with this public key (Ed25519).
+            Licence QR codes are signed with the Board&apos;s private key, kept as a secret on the desk that issues licences. Anyone can check a licence offline
+            with this public key (Ed25519).
           </p>
           <label htmlFor="licence-public-key">Public key</label>
           <textarea id="licence-public-key" readOnly rows={4} value={pem(value)} className="mono" />
           <p>
-            <a href={href} download="kmlttb-licence-public-key.pem">Download public key</a>
+            <a href={href} download="kmlttb-licence-public-key.pem">
+              Download public key
+            </a>
           </p>
         </>
       ) : (

@@ -26,7 +26,9 @@ export function LogsSection() {
       <h3 id="logs-title">Logs</h3>
       <p className="muted">What went wrong on this desk, with the reference an error message gives, one file a day for two weeks.</p>
       <ErrorAlert error={error} />
-      <button type="button" onClick={() => void open()}>Open logs folder</button>
+      <button type="button" onClick={() => void open()}>
+        Open logs folder
+      </button>
       {shown && (
         <p>
           The logs are in <span className="mono">{shown}</span> on the computer that runs the desk.

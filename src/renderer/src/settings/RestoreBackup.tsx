@@ -10,24 +10,31 @@ export function RestoreBackup({ backup, onClose }: { backup: BackupRow; onClose:
   const announce = useAnnounce();
   const restore = useApiCommand('backup.restoreAtStart');
   function confirm() {
-    restore.mutate({ file: backup.file }, {
-      onSuccess: () => {
-        announce(`${backup.file} will be restored when the app starts again. Restart the app to finish.`);
-        onClose();
+    restore.mutate(
+      { file: backup.file },
+      {
+        onSuccess: () => {
+          announce(`${backup.file} will be restored when the app starts again. Restart the app to finish.`);
+          onClose();
+        },
       },
-    });
+    );
   }
   return (
     <Modal title="Restore this backup?" onClose={onClose}>
       <p>
-        The desk&apos;s data goes back to how it was on {formatNairobi(backup.at)} ({backup.file}). Work done since then on this desk is
-        no longer in it; the database it replaces is kept in the backups folder.
+        The desk&apos;s data goes back to how it was on {formatNairobi(backup.at)} ({backup.file}). Work done since then on this desk is no longer in it; the
+        database it replaces is kept in the backups folder.
       </p>
       <p>The backup is checked now and put in place when the app starts again. Restart the app to finish.</p>
       <ErrorAlert error={restore.error} />
       <div className="actions">
-        <button type="button" className="danger" disabled={restore.isPending} onClick={confirm}>Restore this backup</button>
-        <button type="button" onClick={onClose}>Cancel</button>
+        <button type="button" className="danger" disabled={restore.isPending} onClick={confirm}>
+          Restore this backup
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
       </div>
     </Modal>
   );

@@ -70,7 +70,14 @@ export function SettingInput({ setting, form, lockedBy }: Props) {
               onChange={(e) => form.set(setting.key, e.target.value)}
             />
             {isSet && (
-              <button type="button" className="link-button" onClick={() => { setReplacing(false); form.set(setting.key, ''); }}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  setReplacing(false);
+                  form.set(setting.key, '');
+                }}
+              >
                 Keep the current {setting.label}
               </button>
             )}
@@ -81,7 +88,11 @@ export function SettingInput({ setting, form, lockedBy }: Props) {
           </button>
         )}
         {hint}
-        {error && <p className="field-error" id={errorId}>{error}</p>}
+        {error && (
+          <p className="field-error" id={errorId}>
+            {error}
+          </p>
+        )}
       </div>
     );
   }
@@ -99,14 +110,20 @@ export function SettingInput({ setting, form, lockedBy }: Props) {
       {choices ? (
         <select {...common} onChange={(e) => form.set(setting.key, e.target.value)}>
           {choices.map((c) => (
-            <option key={c.value} value={c.value}>{c.label}</option>
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
           ))}
         </select>
       ) : (
         <input {...common} type="text" autoComplete="off" onChange={(e) => form.set(setting.key, e.target.value)} />
       )}
       {hint}
-      {error && <p className="field-error" id={errorId}>{error}</p>}
+      {error && (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }

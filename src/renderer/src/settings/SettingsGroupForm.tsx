@@ -27,14 +27,18 @@ export function SettingsGroupForm({ id, title, description, rows, form, children
   return (
     <form className="card settings-group" onSubmit={submit} aria-labelledby={`${id}-title`} aria-describedby={`${id}-about`} noValidate>
       <h3 id={`${id}-title`}>{title}</h3>
-      <p className="muted" id={`${id}-about`}>{description}</p>
+      <p className="muted" id={`${id}-about`}>
+        {description}
+      </p>
       {children}
       <ErrorAlert error={general} />
       <div className="actions">
         <button type="submit" className="primary" aria-label={`Save ${title}`} disabled={form.changed.length === 0 || form.saving}>
           Save
         </button>
-        {form.changed.length > 0 && <span className="muted">{form.changed.length === 1 ? '1 change not saved' : `${form.changed.length} changes not saved`}</span>}
+        {form.changed.length > 0 && (
+          <span className="muted">{form.changed.length === 1 ? '1 change not saved' : `${form.changed.length} changes not saved`}</span>
+        )}
       </div>
     </form>
   );

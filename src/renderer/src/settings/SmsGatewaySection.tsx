@@ -22,11 +22,19 @@ function GatewayStatus() {
   if (!s) return null;
   if (s.sentByServer) return <p className="warn">This desk syncs: the central service sends the SMS, with its own gateway settings.</p>;
   const shown = gatewayShown(s);
-  if (shown.kind === 'trouble') return <p className="warn">{shown.line}{shown.reason ? `: ${shown.reason}` : ''}</p>;
+  if (shown.kind === 'trouble')
+    return (
+      <p className="warn">
+        {shown.line}
+        {shown.reason ? `: ${shown.reason}` : ''}
+      </p>
+    );
   if (!s.gatewayConfigured) return <p className="warn">Not configured: messages wait in the queue until the username and API key are set.</p>;
   return (
     <p className="muted">
-      {s.gateway.lastSuccessAt ? `The gateway last took a message on ${formatNairobi(s.gateway.lastSuccessAt)}.` : 'No message has gone through the gateway yet.'}
+      {s.gateway.lastSuccessAt
+        ? `The gateway last took a message on ${formatNairobi(s.gateway.lastSuccessAt)}.`
+        : 'No message has gone through the gateway yet.'}
     </p>
   );
 }
@@ -53,12 +61,19 @@ function GatewayForm({ rows }: { rows: SettingRow[] }) {
     <>
       <SettingsGroupForm id="settings-sms" title={title} description={description} rows={ordered} form={form}>
         <div className="field checkbox">
-          <input id="sms-sandbox" type="checkbox" checked={sandbox} disabled={fromEnvironment} onChange={(e) => switchSandbox(e.target.checked)} aria-describedby="sms-sandbox-hint" />
+          <input
+            id="sms-sandbox"
+            type="checkbox"
+            checked={sandbox}
+            disabled={fromEnvironment}
+            onChange={(e) => switchSandbox(e.target.checked)}
+            aria-describedby="sms-sandbox-hint"
+          />
           <label htmlFor="sms-sandbox">Use the Africa&apos;s Talking sandbox</label>
         </div>
         <p className="hint" id="sms-sandbox-hint">
-          The sandbox ({AT_SANDBOX_URL}, username {AT_SANDBOX_USERNAME}) sends to Africa&apos;s Talking&apos;s simulator, not to phones; it takes the
-          sandbox app&apos;s API key.
+          The sandbox ({AT_SANDBOX_URL}, username {AT_SANDBOX_USERNAME}) sends to Africa&apos;s Talking&apos;s simulator, not to phones; it takes the sandbox
+          app&apos;s API key.
         </p>
         {ordered.map((r) => (
           <SettingInput

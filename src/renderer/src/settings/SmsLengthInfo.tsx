@@ -19,12 +19,14 @@ export function SmsLengthInfo({ text, id }: { text: string; id: string }) {
         </strong>
       </p>
       {encoding === 'GSM-7' && EXTENSION.test(text) && (
-        <p className="hint">Each of ^ {'{'} {'}'} [ ] ~ | € \ counts as two characters.</p>
+        <p className="hint">
+          Each of ^ {'{'} {'}'} [ ] ~ | € \ counts as two characters.
+        </p>
       )}
       {encoding === 'UCS-2' && (
         <p className="hint">
-          {others.map((c) => `“${c}”`).join(' ')} {others.length === 1 ? 'is' : 'are'} outside GSM-7, so the whole message is sent as UCS-2: 70
-          characters in one part, 67 per part when longer.
+          {others.map((c) => `“${c}”`).join(' ')} {others.length === 1 ? 'is' : 'are'} outside GSM-7, so the whole message is sent as UCS-2: 70 characters in
+          one part, 67 per part when longer.
         </p>
       )}
       {parts > 1 && (

@@ -121,7 +121,12 @@ export function SmsTemplateEditor({ template, label, onClose }: Props) {
       </div>
       <ErrorAlert error={otherError} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={unknown.length > 0 || !changed || save.isPending} aria-describedby={unknownText ? errorId : undefined}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={unknown.length > 0 || !changed || save.isPending}
+          aria-describedby={unknownText ? errorId : undefined}
+        >
           Save template
         </button>
         <button type="button" onClick={onClose}>

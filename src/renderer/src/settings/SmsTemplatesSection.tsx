@@ -30,22 +30,29 @@ export function SmsTemplatesSection() {
     <section aria-labelledby="sms-templates-title">
       <h2 id="sms-templates-title">SMS templates</h2>
       <p className="muted">
-        Each event sends an SMS in the applicant's language. Lengths are counted with sample values: one SMS part holds 160 GSM-7
-        characters, or 70 when any character is outside GSM-7.
+        Each event sends an SMS in the applicant's language. Lengths are counted with sample values: one SMS part holds 160 GSM-7 characters, or 70 when any
+        character is outside GSM-7.
       </p>
       <ErrorAlert error={templates.error} />
-      <SimpleTable label="SMS templates" headings={['Event', 'Language', 'Template', 'Length', 'Actions']} empty={!templates.data && { text: 'No templates.', loading: templates.isPending }}>
+      <SimpleTable
+        label="SMS templates"
+        headings={['Event', 'Language', 'Template', 'Length', 'Actions']}
+        empty={!templates.data && { text: 'No templates.', loading: templates.isPending }}
+      >
         {templates.data &&
           slots.map((s) => (
             <tr key={`${s.event}:${s.language}`} className={current === s ? 'selected' : undefined}>
               <td>{SMS_EVENT_LABEL[s.event]}</td>
               <td>{SMS_LANGUAGE_LABEL[s.language]}</td>
               <td className="sms-cell">{s.row?.body ?? <span className="muted">No template yet</span>}</td>
-              <td className="nowrap">
-                {s.row ? `${s.row.units} characters, ${s.row.parts} part${s.row.parts === 1 ? '' : 's'} (${s.row.encoding})` : '—'}
-              </td>
+              <td className="nowrap">{s.row ? `${s.row.units} characters, ${s.row.parts} part${s.row.parts === 1 ? '' : 's'} (${s.row.encoding})` : '—'}</td>
               <td>
-                <button type="button" aria-label={`Edit ${slotLabel(s)}`} aria-pressed={current === s} onClick={() => setEditing({ event: s.event, language: s.language })}>
+                <button
+                  type="button"
+                  aria-label={`Edit ${slotLabel(s)}`}
+                  aria-pressed={current === s}
+                  onClick={() => setEditing({ event: s.event, language: s.language })}
+                >
                   Edit
                 </button>
               </td>

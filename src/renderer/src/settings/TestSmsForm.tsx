@@ -37,7 +37,8 @@ function Outcome({ result }: { result: SmsTestResult }) {
   return (
     <div className={`sms-test-result ${result.outcome}`} role="alert">
       <p>
-        <strong>{result.outcome === 'failed' ? 'Not sent' : 'Perhaps not sent'}</strong> to {to}. {result.outcome === 'sending' ? 'No answer was recorded.' : `The gateway's answer: ${result.detail}`}
+        <strong>{result.outcome === 'failed' ? 'Not sent' : 'Perhaps not sent'}</strong> to {to}.{' '}
+        {result.outcome === 'sending' ? 'No answer was recorded.' : `The gateway's answer: ${result.detail}`}
       </p>
     </div>
   );
@@ -62,8 +63,8 @@ export function TestSmsForm({ unsaved }: { unsaved: boolean }) {
     <form className="card settings-group" onSubmit={submit} aria-labelledby="sms-test-title" noValidate>
       <h3 id="sms-test-title">Send a test SMS</h3>
       <p className="muted">
-        One SMS, sent now through the saved settings to the number you type (yours, for example), to see that messages go. It is not an
-        applicant&apos;s message: it is not queued, and the audit trail records it.
+        One SMS, sent now through the saved settings to the number you type (yours, for example), to see that messages go. It is not an applicant&apos;s
+        message: it is not queued, and the audit trail records it.
       </p>
       <Field
         label="Phone number for the test"

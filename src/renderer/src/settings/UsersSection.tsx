@@ -27,10 +27,7 @@ export function UsersSection() {
 
   function change(user: UserRow, patch: { role?: Role; centreId?: string | null; active?: boolean }, news: string) {
     setRowError(null);
-    update.mutate(
-      { id: user.id, ...patch },
-      { onSuccess: () => announce(news), onError: (error) => setRowError({ username: user.username, error }) },
-    );
+    update.mutate({ id: user.id, ...patch }, { onSuccess: () => announce(news), onError: (error) => setRowError({ username: user.username, error }) });
   }
 
   function confirmRoleChange() {
@@ -60,12 +57,10 @@ export function UsersSection() {
             if (e.key === 'Escape') setRoleChange(null);
           }}
         >
-          <h3 id="role-change-title">
-            Change the role of {roleChange.user.username}?
-          </h3>
+          <h3 id="role-change-title">Change the role of {roleChange.user.username}?</h3>
           <p id="role-change-what">
-            {roleChange.user.fullName} goes from {ROLE_LABEL[roleChange.user.role]} to {ROLE_LABEL[roleChange.role]}: what they may see and do
-            changes with it.{roleChange.role === 'clerk' ? ' A clerk works at one centre: choose it in the Centre column next.' : ''}
+            {roleChange.user.fullName} goes from {ROLE_LABEL[roleChange.user.role]} to {ROLE_LABEL[roleChange.role]}: what they may see and do changes with it.
+            {roleChange.role === 'clerk' ? ' A clerk works at one centre: choose it in the Centre column next.' : ''}
           </p>
           <div className="actions">
             <button type="button" className="primary" ref={confirmButton} disabled={update.isPending} onClick={confirmRoleChange}>
@@ -77,7 +72,11 @@ export function UsersSection() {
           </div>
         </div>
       )}
-      <SimpleTable label="Users" headings={['Username', 'Full name', 'Role', 'Centre', 'Status', 'Failed sign-ins', 'Actions']} empty={!users.data?.length && { text: 'No users yet.', loading: users.isPending }}>
+      <SimpleTable
+        label="Users"
+        headings={['Username', 'Full name', 'Role', 'Centre', 'Status', 'Failed sign-ins', 'Actions']}
+        empty={!users.data?.length && { text: 'No users yet.', loading: users.isPending }}
+      >
         {(users.data ?? []).map((u) => (
           <tr key={u.id}>
             <td className="mono">{u.username}</td>

@@ -14,10 +14,16 @@ export function AboutDialog({ onClose }: { onClose: () => void }) {
         <dl className="dl">
           <DetailItem term="Product">{about.data.productName}</DetailItem>
           <DetailItem term="Version">{about.data.version}</DetailItem>
-          <DetailItem term="Data folder"><span className="mono">{about.data.dataDir}</span></DetailItem>
+          <DetailItem term="Data folder">
+            <span className="mono">{about.data.dataDir}</span>
+          </DetailItem>
         </dl>
       )}
-      <div className="actions"><button type="button" onClick={onClose}>Close</button></div>
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
     </Modal>
   );
 }

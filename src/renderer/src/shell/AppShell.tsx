@@ -64,11 +64,7 @@ export function AppShell({ hidden }: { hidden: boolean }) {
         <Nav screens={allowed} current={current?.id ?? ''} />
         <main className="app-main" id="main">
           <ErrorBoundary resetKey={current?.id}>
-            {current ? (
-              <Screen id={current.id} rest={route.rest} />
-            ) : (
-              allowed.length === 0 && <p>Your account has no screens to use. Ask an administrator.</p>
-            )}
+            {current ? <Screen id={current.id} rest={route.rest} /> : allowed.length === 0 && <p>Your account has no screens to use. Ask an administrator.</p>}
           </ErrorBoundary>
         </main>
       </div>

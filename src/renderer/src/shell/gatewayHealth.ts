@@ -2,10 +2,7 @@ import type { SmsSummary } from '../../../shared/contract/sms.js';
 import { formatNairobiSince } from '../../../shared/time.js';
 
 /** What the header says of the gateway: `trouble` while it fails (and sending is up to it), `working` or `other` otherwise. */
-export type GatewayShown =
-  | { kind: 'trouble'; line: string; reason: string | null; key: string }
-  | { kind: 'working' }
-  | { kind: 'other' };
+export type GatewayShown = { kind: 'trouble'; line: string; reason: string | null; key: string } | { kind: 'working' } | { kind: 'other' };
 
 /**
  * The gateway's state as the header shows it, e.g. "SMS gateway unreachable since 13:05 — 30

@@ -6,7 +6,6 @@ import { useAnnounce } from '../shell/Announcer.js';
 
 export type SmsAction = 'resend' | 'cancel';
 
-
 function explanation(sms: SmsDetail, kind: SmsAction): string {
   if (kind === 'cancel') return 'The message will not be sent. The applicant is not told.';
   if (sms.state === 'uncertain') {

@@ -39,7 +39,11 @@ export function SmsDetailView({ sms }: { sms: SmsDetail }) {
       </section>
       <section aria-label="Attempts">
         <h3>Attempts{sms.attempts.length ? ` (${sms.attempts.length})` : ''}</h3>
-        <SimpleTable label="Attempts" headings={['Started', 'Finished', 'Outcome', { label: 'Status code', className: 'num' }, 'Detail']} empty={sms.attempts.length === 0 && { text: 'Not tried yet.' }}>
+        <SimpleTable
+          label="Attempts"
+          headings={['Started', 'Finished', 'Outcome', { label: 'Status code', className: 'num' }, 'Detail']}
+          empty={sms.attempts.length === 0 && { text: 'Not tried yet.' }}
+        >
           {sms.attempts.map((a, i) => (
             <tr key={i}>
               <td className="nowrap">{formatNairobi(a.startedAt)}</td>

@@ -21,10 +21,29 @@ export function SmsFiltersBar({ filters, onChange }: Props) {
   return (
     <form className="filters" role="search" aria-label="Filter messages" onSubmit={(e) => e.preventDefault()}>
       <SearchField id="sms-search" label="Search messages" placeholder="Phone, reference or text" value={filters.search} onChange={(v) => set('search', v)} />
-      <SelectField label="State" empty="Any state" options={STATE_OPTIONS} value={filters.state} onChange={(e) => set('state', e.target.value as SmsFilters['state'])} />
-      <SelectField label="Event" empty="Any event" options={EVENT_OPTIONS} value={filters.event} onChange={(e) => set('event', e.target.value as SmsFilters['event'])} />
+      <SelectField
+        label="State"
+        empty="Any state"
+        options={STATE_OPTIONS}
+        value={filters.state}
+        onChange={(e) => set('state', e.target.value as SmsFilters['state'])}
+      />
+      <SelectField
+        label="Event"
+        empty="Any event"
+        options={EVENT_OPTIONS}
+        value={filters.event}
+        onChange={(e) => set('event', e.target.value as SmsFilters['event'])}
+      />
       <Field label="From" type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => set('from', e.target.value)} />
-      <Field label="To" type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => set('to', e.target.value)} error={rangeProblem ?? undefined} />
+      <Field
+        label="To"
+        type="date"
+        value={filters.to}
+        min={filters.from || undefined}
+        onChange={(e) => set('to', e.target.value)}
+        error={rangeProblem ?? undefined}
+      />
       <button type="button" onClick={() => onChange(NO_SMS_FILTERS)} disabled={clear}>
         Clear filters
       </button>

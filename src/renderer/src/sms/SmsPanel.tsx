@@ -34,7 +34,13 @@ export function SmsPanel({ id, onClose }: Props) {
             <SmsStateBadge state={sms.state} />
           </div>
           {canManage && possible.length > 0 && (
-            <ActionButtons label="SMS actions" kinds={possible} name={(kind) => ACTION_LABEL[kind]} pressed={open} onPress={(kind) => setAction({ id, kind })} />
+            <ActionButtons
+              label="SMS actions"
+              kinds={possible}
+              name={(kind) => ACTION_LABEL[kind]}
+              pressed={open}
+              onPress={(kind) => setAction({ id, kind })}
+            />
           )}
           {canManage && open && <SmsActionForm key={`${id}-${open}`} sms={sms} kind={open} onDone={() => setAction(null)} />}
           <SmsDetailView sms={sms} />

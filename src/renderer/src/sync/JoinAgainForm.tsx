@@ -27,16 +27,24 @@ export function JoinAgainForm() {
     <form onSubmit={submit} aria-labelledby="join-again-title" noValidate>
       <h3 id="join-again-title">Join again</h3>
       <p>
-        The desk joins as a new desk, keeping its records and the changes waiting here. Sign in with an administrator&apos;s account on the
-        central service.
+        The desk joins as a new desk, keeping its records and the changes waiting here. Sign in with an administrator&apos;s account on the central service.
       </p>
       <div className="form-grid">
         <Field label="Username on the service" autoComplete="off" value={form.username} onChange={set('username')} error={fieldError(err, 'username')} />
-        <Field label="Password on the service" type="password" autoComplete="off" value={form.password} onChange={set('password')} error={fieldError(err, 'password')} />
+        <Field
+          label="Password on the service"
+          type="password"
+          autoComplete="off"
+          value={form.password}
+          onChange={set('password')}
+          error={fieldError(err, 'password')}
+        />
       </div>
       <ErrorAlert error={err && !(err instanceof ApiError && ['username', 'password'].includes(err.field ?? '')) ? err : null} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={joinAgain.isPending}>{joinAgain.isPending ? 'Joining…' : 'Join again'}</button>
+        <button type="submit" className="primary" disabled={joinAgain.isPending}>
+          {joinAgain.isPending ? 'Joining…' : 'Join again'}
+        </button>
       </div>
     </form>
   );

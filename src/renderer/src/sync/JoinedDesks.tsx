@@ -34,10 +34,17 @@ export function JoinedDesks({ joined, refused }: { joined: boolean; refused: boo
         {refused && ' The central service refuses this desk: the list is as it last stood, and nothing can be withdrawn from here.'}
       </p>
       <ErrorAlert error={desks.error} />
-      <SimpleTable label="Joined desks" headings={['Desk', 'Centre', 'Joined by', 'Joined', 'Last seen', 'State', 'Actions']} empty={rows.length === 0 && { text: 'No desks to show. A desk that serves one centre does not receive this list.', loading: desks.isPending }}>
+      <SimpleTable
+        label="Joined desks"
+        headings={['Desk', 'Centre', 'Joined by', 'Joined', 'Last seen', 'State', 'Actions']}
+        empty={rows.length === 0 && { text: 'No desks to show. A desk that serves one centre does not receive this list.', loading: desks.isPending }}
+      >
         {rows.map((d) => (
           <tr key={d.id}>
-            <td>{d.name}{d.thisDesk ? ' (this desk)' : ''}</td>
+            <td>
+              {d.name}
+              {d.thisDesk ? ' (this desk)' : ''}
+            </td>
             <td>{d.centreName ?? 'All records'}</td>
             <td>{d.joinedBy}</td>
             <td className="nowrap">{formatNairobi(d.joinedAt)}</td>
@@ -45,7 +52,9 @@ export function JoinedDesks({ joined, refused }: { joined: boolean; refused: boo
             <td>{stateText(d)}</td>
             <td className="row-actions">
               {d.state !== 'withdrawn' && !refused && (
-                <button type="button" aria-label={`Withdraw ${d.name}`} onClick={() => setWithdrawing(d)}>Withdraw</button>
+                <button type="button" aria-label={`Withdraw ${d.name}`} onClick={() => setWithdrawing(d)}>
+                  Withdraw
+                </button>
               )}
             </td>
           </tr>

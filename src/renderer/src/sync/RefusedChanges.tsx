@@ -18,7 +18,12 @@ export function RefusedChanges({ rejections, onClose }: { rejections: SyncReject
     <Modal title="Changes the central service refused" onClose={onClose}>
       <p>These changes were made on this desk but not accepted by the central service. The records now show the service&apos;s version.</p>
       <ErrorAlert error={dismiss.error} />
-      <SimpleTable label="Refused changes" headings={['Change', 'Record', 'Made', 'Why refused', { label: <span className="visually-hidden">Dismiss</span> }]} frame={null} className="audit-diff">
+      <SimpleTable
+        label="Refused changes"
+        headings={['Change', 'Record', 'Made', 'Why refused', { label: <span className="visually-hidden">Dismiss</span> }]}
+        frame={null}
+        className="audit-diff"
+      >
         {rejections.map((r) => (
           <tr key={r.opId}>
             <td>{commandLabel(r.name)}</td>
@@ -26,15 +31,22 @@ export function RefusedChanges({ rejections, onClose }: { rejections: SyncReject
             <td className="nowrap">{formatNairobi(r.at)}</td>
             <td>{r.reason}</td>
             <td>
-              <button type="button" disabled={dismiss.isPending}
-                onClick={() => dismiss.mutate({ opId: r.opId }, { onSuccess: () => announce('Refused change dismissed.') })}>
+              <button
+                type="button"
+                disabled={dismiss.isPending}
+                onClick={() => dismiss.mutate({ opId: r.opId }, { onSuccess: () => announce('Refused change dismissed.') })}
+              >
                 Dismiss
               </button>
             </td>
           </tr>
         ))}
       </SimpleTable>
-      <div className="actions"><button type="button" onClick={onClose}>Close</button></div>
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
     </Modal>
   );
 }

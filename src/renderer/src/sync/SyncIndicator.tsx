@@ -26,8 +26,8 @@ export function SyncIndicator() {
     );
   }
   const state = s.online === null ? 'Not synced yet' : s.online ? 'Online' : 'Offline';
-  const progress = s.syncing && s.progress && s.progress.latest > 0
-    ? ` · receiving ${Math.min(100, Math.round((100 * s.progress.cursor) / s.progress.latest))}%` : '';
+  const progress =
+    s.syncing && s.progress && s.progress.latest > 0 ? ` · receiving ${Math.min(100, Math.round((100 * s.progress.cursor) / s.progress.latest))}%` : '';
   return (
     <div className={`sync-indicator${s.online === false || s.rejections.length ? ' warn' : ''}`} role="group" aria-label="Sync">
       <span title={s.lastError ?? s.serverUrl ?? undefined}>

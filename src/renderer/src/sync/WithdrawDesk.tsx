@@ -9,24 +9,27 @@ export function WithdrawDesk({ desk, onClose }: { desk: SyncDeskRow; onClose: ()
   const announce = useAnnounce();
   const withdraw = useApiCommand('sync.withdrawDesk');
   function confirm() {
-    withdraw.mutate({ deskId: desk.id, confirmThisDesk: desk.thisDesk }, {
-      onSuccess: () => {
-        announce(`Desk ${desk.name} withdrawn. The central service refuses it from its next request on.`);
-        onClose();
+    withdraw.mutate(
+      { deskId: desk.id, confirmThisDesk: desk.thisDesk },
+      {
+        onSuccess: () => {
+          announce(`Desk ${desk.name} withdrawn. The central service refuses it from its next request on.`);
+          onClose();
+        },
       },
-    });
+    );
   }
   return (
     <Modal title={`Withdraw ${desk.name}?`} onClose={onClose}>
       {desk.thisDesk ? (
         <p role="alert" className="warn">
-          This is the desk you are using now. Once withdrawn, it can no longer sync: changes made here stop reaching the central service, and
-          it no longer receives the other desks&apos; work, until an administrator leaves the service here and joins it again.
+          This is the desk you are using now. Once withdrawn, it can no longer sync: changes made here stop reaching the central service, and it no longer
+          receives the other desks&apos; work, until an administrator leaves the service here and joins it again.
         </p>
       ) : (
         <p>
-          The central service will refuse this desk from its next request on: changes made there and not yet sent stay there. It can sync
-          again only by joining again, as a new desk.
+          The central service will refuse this desk from its next request on: changes made there and not yet sent stay there. It can sync again only by joining
+          again, as a new desk.
         </p>
       )}
       <p>This cannot be undone.</p>
@@ -35,7 +38,9 @@ export function WithdrawDesk({ desk, onClose }: { desk: SyncDeskRow; onClose: ()
         <button type="button" className="danger" disabled={withdraw.isPending} onClick={confirm}>
           {desk.thisDesk ? 'Withdraw this desk' : 'Withdraw desk'}
         </button>
-        <button type="button" onClick={onClose}>Cancel</button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
       </div>
     </Modal>
   );

@@ -5,10 +5,24 @@ import { validateTable, type ValidateContext } from '../../../../src/main/applic
 
 const HEADERS = APPLICATION_COLUMNS.map((c) => c.name);
 const GOOD: Record<string, string> = {
-  application_ref: 'ECZ-1', submitted_at: '02/11/2026 09:15', national_id: ' a1234567 ', registration_no: ' t/2010/01234 ',
-  first_name: 'Grace', middle_name: '', last_name: 'Kamau', phone: '0712 345 678', email: 'grace@example.co.ke',
-  cadre: 'Technologist', qualification: 'BSc Medical Laboratory Science', county: 'Nairobi', employer: 'KNH',
-  licence_year: '2027', cpd_points: '32', collection_centre: 'rbtc nairobi', declaration_accepted: 'Y', disclosures: '',
+  application_ref: 'ECZ-1',
+  submitted_at: '02/11/2026 09:15',
+  national_id: ' a1234567 ',
+  registration_no: ' t/2010/01234 ',
+  first_name: 'Grace',
+  middle_name: '',
+  last_name: 'Kamau',
+  phone: '0712 345 678',
+  email: 'grace@example.co.ke',
+  cadre: 'Technologist',
+  qualification: 'BSc Medical Laboratory Science',
+  county: 'Nairobi',
+  employer: 'KNH',
+  licence_year: '2027',
+  cpd_points: '32',
+  collection_centre: 'rbtc nairobi',
+  declaration_accepted: 'Y',
+  disclosures: '',
 };
 const ctx: ValidateContext = {
   now: '2026-11-20T06:00:00.000Z',
@@ -27,9 +41,19 @@ describe('validating application rows', () => {
     const { records, problems } = validateTable(tableOf(GOOD), ctx);
     expect(problems).toEqual([]);
     expect(records[0]).toMatchObject({
-      line: 2, applicationRef: 'ECZ-1', submittedAt: '2026-11-02T06:15:00.000Z', nationalId: 'A1234567',
-      registrationNo: 'T/2010/01234', phone: '254712345678', phoneRaw: '0712 345 678', cadre: 'technologist',
-      licenceYear: 2027, cpdPoints: 32, centreId: 'centre-nrb', centreText: 'rbtc nairobi', declarationAccepted: true,
+      line: 2,
+      applicationRef: 'ECZ-1',
+      submittedAt: '2026-11-02T06:15:00.000Z',
+      nationalId: 'A1234567',
+      registrationNo: 'T/2010/01234',
+      phone: '254712345678',
+      phoneRaw: '0712 345 678',
+      cadre: 'technologist',
+      licenceYear: 2027,
+      cpdPoints: 32,
+      centreId: 'centre-nrb',
+      centreText: 'rbtc nairobi',
+      declarationAccepted: true,
     });
   });
 
@@ -56,7 +80,7 @@ describe('validating application rows', () => {
     ['phone', { phone: '+44 7700 900123' }, 'is not a Kenyan mobile number'],
     ['phone', { phone: '07123' }, 'is not a Kenyan mobile number'],
     ['email', { email: 'grace at example' }, 'is not an email address'],
-    ['last_name', { last_name: '=cmd|\' /C calc\'!A0' }, 'looks like a spreadsheet formula'],
+    ['last_name', { last_name: "=cmd|' /C calc'!A0" }, 'looks like a spreadsheet formula'],
     ['employer', { employer: '@SUM(A1:A9)' }, 'looks like a spreadsheet formula'],
     ['county', { county: '\tNairobi' }, 'looks like a spreadsheet formula'],
     ['employer', { employer: 'x'.repeat(201) }, 'is 201 characters long; the most is 200'],

@@ -11,6 +11,8 @@ describe('a problem in an error alert reads as one line', () => {
   });
 
   it('a fragment keeps the field it is about', () => {
-    expect(issueText({ where: 'credentials.opPublicKey', message: 'is not an Ed25519 public key' })).toBe('credentials.opPublicKey: is not an Ed25519 public key');
+    expect(issueText({ where: 'credentials.opPublicKey', message: 'is not an Ed25519 public key' })).toBe(
+      'credentials.opPublicKey: is not an Ed25519 public key',
+    );
   });
 });

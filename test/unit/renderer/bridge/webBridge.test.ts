@@ -14,7 +14,10 @@ describe('the browser bridge', () => {
 
   it('passes on the refusal when nobody is signed in', async () => {
     const refusal = { ok: false, error: { code: 'not_signed_in', message: 'Sign in first.' } };
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(refusal), { status: 401 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(refusal), { status: 401 })),
+    );
     expect(await createWebBridge().openLogsFolder()).toEqual(refusal);
   });
 });

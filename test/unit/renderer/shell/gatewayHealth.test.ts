@@ -5,7 +5,13 @@ import { gatewayNews, gatewayShown } from '../../../../src/renderer/src/shell/ga
 const AT = '2026-11-28T10:30:00.000Z';
 function summary(gateway: Partial<SmsSummary['gateway']>, extra: Partial<SmsSummary> = {}): SmsSummary {
   return {
-    queued: 30, failed: 0, uncertain: 0, gatewayConfigured: true, sentByServer: false, paused: null, at: AT,
+    queued: 30,
+    failed: 0,
+    uncertain: 0,
+    gatewayConfigured: true,
+    sentByServer: false,
+    paused: null,
+    at: AT,
     gateway: { state: 'ok', since: null, reason: null, lastSuccessAt: '2026-11-28T09:00:00.000Z', ...gateway },
     ...extra,
   };
@@ -14,9 +20,14 @@ const unreachable = summary({ state: 'unreachable', since: '2026-11-28T10:05:00.
 
 describe('what the header says of the SMS gateway', () => {
   it('says since when it cannot be reached, in Nairobi time, and how many messages wait', () => {
-    expect(gatewayShown(unreachable)).toMatchObject({ kind: 'trouble', line: 'SMS gateway unreachable since 13:05 — 30 waiting', reason: 'Could not reach the gateway (ENOTFOUND)' });
-    expect(gatewayShown(summary({ state: 'failing', since: '2026-11-27T10:05:00.000Z', reason: 'Gateway error HTTP 500' }, { queued: 1 })))
-      .toMatchObject({ line: 'SMS gateway failing since 27 Nov 2026, 13:05 — 1 waiting' });
+    expect(gatewayShown(unreachable)).toMatchObject({
+      kind: 'trouble',
+      line: 'SMS gateway unreachable since 13:05 — 30 waiting',
+      reason: 'Could not reach the gateway (ENOTFOUND)',
+    });
+    expect(gatewayShown(summary({ state: 'failing', since: '2026-11-27T10:05:00.000Z', reason: 'Gateway error HTTP 500' }, { queued: 1 }))).toMatchObject({
+      line: 'SMS gateway failing since 27 Nov 2026, 13:05 — 1 waiting',
+    });
   });
 
   it('says nothing of it where it does not decide whether messages go: syncing, not configured, or paused', () => {
