@@ -49,6 +49,18 @@ export interface WritableDB extends ReadableDB {
    * open: for writers outside `dispatch` (the SMS worker, sync, sessions).
    */
   transaction<T>(work: () => T): T;
+  /**
+   * A statement compiled once and run many times with new values, for loops over every row of a
+   * large import (each use names the figure it protects). `build` is called once, with stand-ins
+   * for its arguments: it must hand them to the query as they are, not compute with them.
+   */
+  compileOnce<A extends unknown[], O>(build: (...args: A) => Compilable<O> | RawBuilder<O>): Repeated<A, O>;
+}
+
+/** A statement compiled once (see `compileOnce`). */
+export interface Repeated<A extends unknown[], O> {
+  first(...args: A): O | undefined;
+  run(...args: A): { changes: number };
 }
 
 /** What a ReadableDB runs: a select built with Kysely, or a `sql` template with its row type. */
@@ -144,6 +156,17 @@ export function writableDb(sqlite: BetterSqlite3.Database): WritableDB {
     },
     transaction(work) {
       return sqlite.transaction(work).immediate();
+    },
+    compileOnce<A extends unknown[], O>(build: (...args: A) => Compilable<O> | RawBuilder<O>): Repeated<A, O> {
+      const standIns = Array.from({ length: build.length }, () => ({}));
+      const { sql: text, parameters } = compiled(build(...(standIns as A)));
+      const statement = cache.get(text);
+      const slots = parameters.map((p) => standIns.indexOf(p as object));
+      const bind = (args: A) => bindable(parameters.map((p, i) => (slots[i]! >= 0 ? args[slots[i]!] : p)));
+      return {
+        first: (...args) => statement.get(...bind(args)) as O | undefined,
+        run: (...args) => ({ changes: statement.run(...bind(args)).changes }),
+      };
     },
   };
   handles.set(sqlite, handle);

@@ -21,52 +21,91 @@ export function storePayments(
   payments: readonly ParsedPayment[],
   meta: { sourceFile: string; importId: string | null; now: string },
 ): StoreOutcome {
+  const s = storeStatements(db);
   const added: string[] = [];
   let alreadyKnown = 0;
   for (const p of payments) {
-    const { known, twin } = lookUp(db, p);
+    const { known, twin } = s.lookUp.first(p.transactionId, p.otherSourceKey, p.source, p.amountCents)!;
     if (known) {
       alreadyKnown++;
       continue;
     }
-    if (twin && db.first(db.selectFrom('payments').select('amount_cents').where('id', '=', twin))?.amount_cents === p.amountCents) {
-      addKey(db, p.transactionId, twin);
+    if (twin && s.amountOf.first(twin)?.amount_cents === p.amountCents) {
+      s.addKey.run(p.transactionId, twin);
       alreadyKnown++;
       continue;
     }
     const id = newId();
-    db.run(sql`INSERT INTO payments (id, transaction_id, source, amount_cents, paid_at, channel, payer_phone, payer_phone_raw, payer_name,
-       reference_typed, reference_clean, other_source_key, source_file, import_id, state, created_at, updated_at)
-     VALUES (${id}, ${p.transactionId}, ${p.source}, ${p.amountCents}, ${p.paidAt}, ${p.channel}, ${p.payerPhone}, ${p.payerPhoneRaw}, ${p.payerName},
-       ${p.referenceTyped}, ${cleanBillRef(p.referenceTyped)}, ${p.otherSourceKey}, ${meta.sourceFile}, ${meta.importId}, 'unmatched', ${meta.now}, ${meta.now})`);
-    addKey(db, p.transactionId, id);
+    s.insert.run(
+      id,
+      p.transactionId,
+      p.source,
+      p.amountCents,
+      p.paidAt,
+      p.channel,
+      p.payerPhone,
+      p.payerPhoneRaw,
+      p.payerName,
+      p.referenceTyped,
+      cleanBillRef(p.referenceTyped),
+      p.otherSourceKey,
+      meta.sourceFile,
+      meta.importId,
+      meta.now,
+    );
+    s.addKey.run(p.transactionId, id);
     added.push(id);
   }
   return { added, alreadyKnown };
 }
 
-/*
- * Run for every payment stored: `sql` templates, not built per row, and one look-up per payment,
- * for the import figure (QUALITY.md: import 100,000 payment rows ≥ 35% of raw insert throughput).
- */
-
 /**
- * Whether the payment is known under its own transaction id; if not, its twin from the other
- * source: the payment its other-source key names, or one we know that names it.
+ * Run for every payment stored, so compiled once per import, and one look-up per payment: the import
+ * figure (QUALITY.md: import 100,000 payment rows ≥ 35% of raw insert throughput).
  */
-function lookUp(db: ReadableDB, p: ParsedPayment): { known: string | null; twin: string | null } {
-  return db.first(sql<{ known: string | null; twin: string | null }>`SELECT
-      (SELECT payment_id FROM payment_keys WHERE key = ${p.transactionId}) AS known,
-      coalesce((SELECT payment_id FROM payment_keys WHERE key = ${p.otherSourceKey}),
-               (SELECT id FROM payments WHERE other_source_key = ${p.transactionId} AND source <> ${p.source} AND amount_cents = ${p.amountCents})) AS twin`)!;
+function storeStatements(db: WritableDB) {
+  return {
+    /**
+     * Whether the payment is known under its own transaction id; if not, its twin from the other
+     * source: the payment its other-source key names, or one we know that names it.
+     */
+    lookUp: db.compileOnce(
+      (transactionId: string, otherSourceKey: string | null, source: string, amountCents: number) =>
+        sql<{ known: string | null; twin: string | null }>`SELECT
+          (SELECT payment_id FROM payment_keys WHERE key = ${transactionId}) AS known,
+          coalesce((SELECT payment_id FROM payment_keys WHERE key = ${otherSourceKey}),
+                   (SELECT id FROM payments WHERE other_source_key = ${transactionId} AND source <> ${source} AND amount_cents = ${amountCents})) AS twin`,
+    ),
+    amountOf: db.compileOnce((id: string) => db.selectFrom('payments').select('amount_cents').where('id', '=', id)),
+    addKey: db.compileOnce((key: string, paymentId: string) => sql`INSERT OR IGNORE INTO payment_keys (key, payment_id) VALUES (${key}, ${paymentId})`),
+    insert: db.compileOnce(
+      (
+        id: string,
+        transactionId: string,
+        source: string,
+        amountCents: number,
+        paidAt: string,
+        channel: string,
+        payerPhone: string | null,
+        payerPhoneRaw: string,
+        payerName: string,
+        referenceTyped: string,
+        referenceClean: string,
+        otherSourceKey: string | null,
+        sourceFile: string,
+        importId: string | null,
+        now: string,
+      ) => sql`INSERT INTO payments
+        (id, transaction_id, source, amount_cents, paid_at, channel, payer_phone, payer_phone_raw, payer_name,
+         reference_typed, reference_clean, other_source_key, source_file, import_id, state, created_at, updated_at)
+       VALUES (${id}, ${transactionId}, ${source}, ${amountCents}, ${paidAt}, ${channel}, ${payerPhone}, ${payerPhoneRaw}, ${payerName},
+         ${referenceTyped}, ${referenceClean}, ${otherSourceKey}, ${sourceFile}, ${importId}, 'unmatched', ${now}, ${now})`,
+    ),
+  };
 }
 
 function keyOwner(db: ReadableDB, key: string): string | undefined {
   return db.first(sql<{ payment_id: string }>`SELECT payment_id FROM payment_keys WHERE key = ${key}`)?.payment_id;
-}
-
-function addKey(db: WritableDB, key: string, paymentId: string): void {
-  db.run(sql`INSERT OR IGNORE INTO payment_keys (key, payment_id) VALUES (${key}, ${paymentId})`);
 }
 
 /**

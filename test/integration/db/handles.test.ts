@@ -44,4 +44,18 @@ describe('the database handles', () => {
     ).toThrow('stop');
     expect(write.first(write.selectFrom('centres').select('active').where('code', '=', 'NRB'))).toEqual({ active: 0 });
   });
+
+  it("compiles a statement once and runs it with each call's values, constants kept", async () => {
+    t = await makeDesk();
+    const write = writableDb(t.desk.sqlite);
+    const setActive = write.compileOnce((active: number, code: string) =>
+      write.updateTable('centres').set({ active, town: 'Kisumu' }).where('code', '=', code),
+    );
+    const town = write.compileOnce((code: string) => write.selectFrom('centres').select(['active', 'town']).where('code', '=', code));
+    expect(setActive.run(0, 'NRB').changes).toBe(1);
+    expect(setActive.run(0, 'NONE').changes).toBe(0);
+    expect(town.first('NRB')).toEqual({ active: 0, town: 'Kisumu' });
+    expect(town.first('MSA')).not.toEqual({ active: 0, town: 'Kisumu' });
+    expect(town.first('NONE')).toBeUndefined();
+  });
 });
