@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { SmsEvent } from '../../shared/contract/sms.js';
 import { normalisePhone } from '../../shared/phone.js';
 import { smsLength } from '../../shared/smsSegments.js';
@@ -27,9 +26,42 @@ export function seedSmsTemplates(db: WritableDB, at: string): void {
   db.run(db.insertInto('sms_templates').orIgnore().values(rows));
 }
 
-// sql, not built per call: runs once per message a settlement queues (QUALITY.md: matching plus settling ≤ 5×)
-function smsExists(db: ReadableDB, eventKey: string): string | undefined {
-  return db.first(sql<{ id: string }>`SELECT id FROM sms_messages WHERE event_key = ${eventKey}`)?.id;
+/**
+ * The two statements every queued message runs, compiled once per batch: a settlement queues one
+ * message per application it made paid (QUALITY.md: matching plus settling ≤ 5×).
+ */
+function smsStatements(db: WritableDB) {
+  return {
+    existing: db.compileOnce((eventKey: string) => db.selectFrom('sms_messages').select('id').where('event_key', '=', eventKey)),
+    insert: db.compileOnce(
+      (
+        id: string,
+        eventKey: string,
+        at: string,
+        applicationId: string | null,
+        phone: string,
+        event: SmsEvent,
+        language: Language,
+        body: string,
+        encoding: string,
+        parts: number,
+      ) =>
+        db.insertInto('sms_messages').values({
+          id,
+          event_key: eventKey,
+          created_at: at,
+          application_id: applicationId,
+          phone,
+          event,
+          language,
+          body,
+          encoding,
+          parts,
+          state: 'queued',
+          updated_at: at,
+        }),
+    ),
+  };
 }
 
 interface NewSms {
@@ -45,10 +77,8 @@ interface NewSms {
   parts: number;
 }
 
-// sql, not built per call: runs once per message a settlement queues (QUALITY.md: matching plus settling ≤ 5×)
-function insertSms(db: WritableDB, m: NewSms): void {
-  db.run(sql`INSERT INTO sms_messages (id, event_key, created_at, application_id, phone, event, language, body, encoding, parts, state, updated_at)
-    VALUES (${m.id}, ${m.eventKey}, ${m.at}, ${m.applicationId}, ${m.phone}, ${m.event}, ${m.language}, ${m.text}, ${m.encoding}, ${m.parts}, 'queued', ${m.at})`);
+function insertSms(s: ReturnType<typeof smsStatements>, m: NewSms): void {
+  s.insert.run(m.id, m.eventKey, m.at, m.applicationId, m.phone, m.event, m.language, m.text, m.encoding, m.parts);
 }
 
 export interface QueueSmsInput {
@@ -70,11 +100,12 @@ export function queueSms(db: WritableDB, input: QueueSmsInput): QueueSmsOutcome 
   if (!phone.ok) {
     return { smsId: null, problem: `No SMS queued: '${input.phone ?? ''}' is not a Kenyan mobile number.` };
   }
-  const existing = smsExists(db, input.eventKey);
+  const s = smsStatements(db);
+  const existing = s.existing.first(input.eventKey)?.id;
   if (existing) return { smsId: existing };
   const message = composeSms(db, input.event, input.language, input.values);
   const id = newId();
-  insertSms(db, { ...input, id, phone: phone.msisdn, ...message });
+  insertSms(s, { ...input, id, phone: phone.msisdn, ...message });
   return { smsId: id };
 }
 
@@ -86,13 +117,14 @@ export function queueSms(db: WritableDB, input: QueueSmsInput): QueueSmsOutcome 
  */
 export function smsBatch(db: WritableDB, event: SmsEvent, at: string): (input: Omit<QueueSmsInput, 'event' | 'at'>) => boolean {
   const bodies = new Map<Language, string>();
+  const s = smsStatements(db);
   return (input) => {
     const phone = normalisePhone(input.phone);
-    if (!phone.ok || smsExists(db, input.eventKey) !== undefined) return false;
+    if (!phone.ok || s.existing.first(input.eventKey) !== undefined) return false;
     let body = bodies.get(input.language);
     if (body === undefined) bodies.set(input.language, (body = templateBody(db, event, input.language)));
     const text = renderSms(body, input.values);
-    insertSms(db, { ...input, id: newId(), at, event, phone: phone.msisdn, text, ...smsLength(text) });
+    insertSms(s, { ...input, id: newId(), at, event, phone: phone.msisdn, text, ...smsLength(text) });
     return true;
   };
 }
