@@ -1,3 +1,4 @@
+import { CheckboxField, filterFields, FiltersForm } from '../components/FiltersForm.js';
 import { SearchField } from '../components/SearchField.js';
 import { SelectField } from '../components/SelectField.js';
 import { NO_PAYMENT_FILTERS, type PaymentFilters } from './filters.js';
@@ -14,10 +15,9 @@ interface Props {
 
 /** Search and filters above the payments grid; all filtering happens on the server. */
 export function PaymentFiltersBar({ filters, onChange, withState }: Props) {
-  const set = <K extends keyof PaymentFilters>(key: K, value: PaymentFilters[K]) => onChange({ ...filters, [key]: value });
-  const clear = JSON.stringify(filters) === JSON.stringify(NO_PAYMENT_FILTERS);
+  const { set, bind } = filterFields(filters, onChange);
   return (
-    <form className="filters" role="search" aria-label="Filter payments" onSubmit={(e) => e.preventDefault()}>
+    <FiltersForm label="Filter payments" filters={filters} reset={NO_PAYMENT_FILTERS} onChange={onChange}>
       <SearchField
         id="payments-search"
         label="Search payments"
@@ -26,22 +26,8 @@ export function PaymentFiltersBar({ filters, onChange, withState }: Props) {
         onChange={(v) => set('search', v)}
         wide
       />
-      {withState && (
-        <SelectField
-          label="State"
-          empty="Any state"
-          options={STATE_OPTIONS}
-          value={filters.state}
-          onChange={(e) => set('state', e.target.value as PaymentFilters['state'])}
-        />
-      )}
-      <div className="field checkbox">
-        <input id="payments-in-period" type="checkbox" checked={filters.inPeriod} onChange={(e) => set('inPeriod', e.target.checked)} />
-        <label htmlFor="payments-in-period">Only paid in the period</label>
-      </div>
-      <button type="button" onClick={() => onChange(NO_PAYMENT_FILTERS)} disabled={clear}>
-        Clear filters
-      </button>
-    </form>
+      {withState && <SelectField label="State" empty="Any state" options={STATE_OPTIONS} {...bind('state')} />}
+      <CheckboxField id="payments-in-period" label="Only paid in the period" checked={filters.inPeriod} onChange={(v) => set('inPeriod', v)} />
+    </FiltersForm>
   );
 }
