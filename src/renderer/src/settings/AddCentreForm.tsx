@@ -5,6 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field } from '../components/Field.js';
 import { useFieldErrors } from '../components/useFieldErrors.js';
 import { useAnnounce } from '../shell/Announcer.js';
+import { SubmitActions } from '../components/SubmitActions.js';
 
 const EMPTY = { code: '', name: '', town: '', region: '' };
 
@@ -40,11 +41,7 @@ export function AddCentreForm() {
         <Field label="Region" value={form.region} onChange={set('region')} error={errors.of('region')} />
       </div>
       <ErrorAlert error={general} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={create.isPending}>
-          Add centre
-        </button>
-      </div>
+      <SubmitActions label="Add centre" disabled={create.isPending} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { SelectField } from '../components/SelectField.js';
 import { useFieldErrors } from '../components/useFieldErrors.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { ROLE_LABEL } from '../shell/labels.js';
+import { SubmitActions } from '../components/SubmitActions.js';
 
 const EMPTY = { username: '', fullName: '', role: 'officer' as Role, centreId: '', password: '' };
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }));
@@ -74,11 +75,7 @@ export function AddUserForm({ centres }: { centres: CentreRow[] }) {
       </div>
       {errors.of('centreId') && <p className="field-error">{errors.of('centreId')}</p>}
       <ErrorAlert error={general} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={create.isPending}>
-          Add user
-        </button>
-      </div>
+      <SubmitActions label="Add user" disabled={create.isPending} />
     </form>
   );
 }
