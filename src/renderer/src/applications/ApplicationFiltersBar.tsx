@@ -9,6 +9,13 @@ import { QUEUE_FILTERS, type ApplicationFilters } from './filters.js';
 const STATE_OPTIONS = APPLICATION_STATES.map((s) => ({ value: s, label: STATE_LABEL[s] ?? s }));
 const CADRE_OPTIONS = Object.entries(CADRE_LABEL).map(([value, label]) => ({ value, label }));
 
+/** The bar's search box. */
+const SEARCH = {
+  id: 'applications-search',
+  label: 'Search applications',
+  placeholder: 'Name, national ID, phone or reference',
+};
+
 interface Props {
   filters: ApplicationFilters;
   onChange: (next: ApplicationFilters) => void;
@@ -33,13 +40,7 @@ export function ApplicationFiltersBar({ filters, onChange }: Props) {
       resetText="Show the queue"
       resetTitle="Submitted applications, oldest first"
     >
-      <SearchField
-        id="applications-search"
-        label="Search applications"
-        placeholder="Name, national ID, phone or reference"
-        value={filters.search}
-        onChange={(v) => set('search', v)}
-      />
+      <SearchField {...SEARCH} value={filters.search} onChange={(v) => set('search', v)} />
       <SelectField label="State" empty="Any state" options={STATE_OPTIONS} {...bind('state')} />
       <SelectField label="Licence year" empty="Any year" options={yearOptions} {...bind('licenceYear')} />
       <SelectField label="Cadre" empty="Any cadre" options={CADRE_OPTIONS} {...bind('cadre')} />

@@ -14,6 +14,13 @@ function nearYears(): number[] {
   return [year + 1, year, year - 1];
 }
 
+/** The bar's search box. */
+const SEARCH = {
+  id: 'licences-search',
+  label: 'Search licences',
+  placeholder: 'ID number, licence number, name or phone',
+};
+
 interface Props {
   filters: LicenceFilters;
   onChange: (next: LicenceFilters) => void;
@@ -34,13 +41,7 @@ export function LicenceFiltersBar({ filters, onChange }: Props) {
 
   return (
     <FiltersForm label="Filter licences" filters={filters} reset={NO_FILTERS} onChange={onChange}>
-      <SearchField
-        id="licences-search"
-        label="Search licences"
-        placeholder="ID number, licence number, name or phone"
-        value={filters.search}
-        onChange={(v) => set('search', v)}
-      />
+      <SearchField {...SEARCH} value={filters.search} onChange={(v) => set('search', v)} />
       <SelectField label="State" empty="Any state" options={STATE_OPTIONS} {...bind('state')} />
       {allCentres && <SelectField label="Centre" empty="Any centre" options={centreOptions} {...bind('centreId')} />}
       <SelectField label="Licence year" empty="Any year" options={yearOptions} {...bind('licenceYear')} />

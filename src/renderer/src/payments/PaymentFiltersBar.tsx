@@ -6,6 +6,14 @@ import { PAYMENT_STATE_LABEL } from './labels.js';
 
 const STATE_OPTIONS = (['unmatched', 'matched', 'ignored', 'refund_due'] as const).map((s) => ({ value: s, label: PAYMENT_STATE_LABEL[s] }));
 
+/** The bar's search box. */
+const SEARCH = {
+  id: 'payments-search',
+  label: 'Search payments',
+  placeholder: 'Transaction id, reference, payer name or phone, bill or application reference',
+  wide: true,
+};
+
 interface Props {
   filters: PaymentFilters;
   onChange: (next: PaymentFilters) => void;
@@ -18,14 +26,7 @@ export function PaymentFiltersBar({ filters, onChange, withState }: Props) {
   const { set, bind } = filterFields(filters, onChange);
   return (
     <FiltersForm label="Filter payments" filters={filters} reset={NO_PAYMENT_FILTERS} onChange={onChange}>
-      <SearchField
-        id="payments-search"
-        label="Search payments"
-        placeholder="Transaction id, reference, payer name or phone, bill or application reference"
-        value={filters.search}
-        onChange={(v) => set('search', v)}
-        wide
-      />
+      <SearchField {...SEARCH} value={filters.search} onChange={(v) => set('search', v)} />
       {withState && <SelectField label="State" empty="Any state" options={STATE_OPTIONS} {...bind('state')} />}
       <CheckboxField id="payments-in-period" label="Only paid in the period" checked={filters.inPeriod} onChange={(v) => set('inPeriod', v)} />
     </FiltersForm>
