@@ -64,14 +64,7 @@ export function IssueSection() {
         {total > 0 && (selection.ids.length ? `${selection.ids.length} selected.` : 'With none selected, all of them are issued.')}
       </p>
       <SelectionProvider value={selection}>
-        <ServerGrid
-          grid={grid}
-          label="Paid applications"
-          noun="paid applications"
-          loading="Loading paid applications…"
-          empty="No paid applications."
-          pager={total > grid.pagination.pageSize}
-        />
+        <ServerGrid grid={grid} label="Paid applications" noun="paid applications" empty="No paid applications." pager={total > grid.pagination.pageSize} />
       </SelectionProvider>
       <div className="actions">
         <button
