@@ -3,7 +3,7 @@ import { formatKes } from '../../../shared/money.js';
 import { displayPhone } from '../../../shared/phone.js';
 import { formatNairobi } from '../../../shared/time.js';
 import { StateBadge } from '../components/Badges.js';
-import { DetailItem as Item } from '../components/DetailItem.js';
+import { DetailItem as Item, DetailList } from '../components/DetailItem.js';
 import { CADRE_LABEL, STATE_LABEL } from '../shell/labels.js';
 
 const ACTION_LABEL: Record<string, string> = {
@@ -21,35 +21,29 @@ export function ApplicationDetailView({ app }: { app: ApplicationDetail }) {
   const names = [app.firstName, app.middleName, app.lastName].filter(Boolean).join(' ');
   return (
     <>
-      <section aria-label="Applicant">
-        <h3>Applicant</h3>
-        <dl className="dl">
-          <Item term="Names">{names || app.fullName}</Item>
-          <Item term="National ID">{app.nationalId}</Item>
-          <Item term="Registration no.">{app.registrationNo}</Item>
-          <Item term="Phone">{app.phone ? displayPhone(app.phone) : 'none given'}</Item>
-          <Item term="Email">{app.email}</Item>
-          <Item term="Cadre">{CADRE_LABEL[app.cadre] ?? app.cadre}</Item>
-          <Item term="Qualification">{app.qualification}</Item>
-          <Item term="Employer">{app.employer}</Item>
-          <Item term="County">{app.county}</Item>
-          <Item term="Register status">{app.registerStatus}</Item>
-        </dl>
-      </section>
+      <DetailList title="Applicant">
+        <Item term="Names">{names || app.fullName}</Item>
+        <Item term="National ID">{app.nationalId}</Item>
+        <Item term="Registration no.">{app.registrationNo}</Item>
+        <Item term="Phone">{app.phone ? displayPhone(app.phone) : 'none given'}</Item>
+        <Item term="Email">{app.email}</Item>
+        <Item term="Cadre">{CADRE_LABEL[app.cadre] ?? app.cadre}</Item>
+        <Item term="Qualification">{app.qualification}</Item>
+        <Item term="Employer">{app.employer}</Item>
+        <Item term="County">{app.county}</Item>
+        <Item term="Register status">{app.registerStatus}</Item>
+      </DetailList>
 
-      <section aria-label="Application">
-        <h3>Application</h3>
-        <dl className="dl">
-          <Item term="Licence year">{app.licenceYear}</Item>
-          <Item term="Submitted">{formatNairobi(app.submittedAt)}</Item>
-          <Item term="Revision">{app.revision}</Item>
-          <Item term="CPD points">{app.cpdPoints}</Item>
-          <Item term="Declarations">{app.declarationAccepted ? 'Accepted' : 'Not accepted'}</Item>
-          <Item term="Disclosures">{app.disclosures.trim() || 'None'}</Item>
-          <Item term="Collection centre">{app.centreName ?? (app.centreText ? `${app.centreText} (not a known centre)` : '')}</Item>
-          {app.feeCents !== null && <Item term="Licence fee">{formatKes(app.feeCents)}</Item>}
-        </dl>
-      </section>
+      <DetailList title="Application">
+        <Item term="Licence year">{app.licenceYear}</Item>
+        <Item term="Submitted">{formatNairobi(app.submittedAt)}</Item>
+        <Item term="Revision">{app.revision}</Item>
+        <Item term="CPD points">{app.cpdPoints}</Item>
+        <Item term="Declarations">{app.declarationAccepted ? 'Accepted' : 'Not accepted'}</Item>
+        <Item term="Disclosures">{app.disclosures.trim() || 'None'}</Item>
+        <Item term="Collection centre">{app.centreName ?? (app.centreText ? `${app.centreText} (not a known centre)` : '')}</Item>
+        {app.feeCents !== null && <Item term="Licence fee">{formatKes(app.feeCents)}</Item>}
+      </DetailList>
 
       <section aria-label="Review flags" className={app.flags.length ? 'flags' : undefined}>
         <h3>Review flags{app.flags.length ? ` (${app.flags.length})` : ''}</h3>
@@ -69,28 +63,22 @@ export function ApplicationDetailView({ app }: { app: ApplicationDetail }) {
       </section>
 
       {app.invoice && (
-        <section aria-label="Invoice">
-          <h3>Invoice</h3>
-          <dl className="dl">
-            <Item term="Bill reference">
-              <span className="mono">{app.invoice.billRef}</span>
-            </Item>
-            <Item term="Amount due">{formatKes(app.invoice.amountDueCents)}</Item>
-            <Item term="Amount paid">{formatKes(app.invoice.amountPaidCents)}</Item>
-            <Item term="Invoice state">{app.invoice.state.replace('_', ' ')}</Item>
-          </dl>
-        </section>
+        <DetailList title="Invoice">
+          <Item term="Bill reference">
+            <span className="mono">{app.invoice.billRef}</span>
+          </Item>
+          <Item term="Amount due">{formatKes(app.invoice.amountDueCents)}</Item>
+          <Item term="Amount paid">{formatKes(app.invoice.amountPaidCents)}</Item>
+          <Item term="Invoice state">{app.invoice.state.replace('_', ' ')}</Item>
+        </DetailList>
       )}
 
       {app.decidedAt && (
-        <section aria-label="Decision">
-          <h3>Decision</h3>
-          <dl className="dl">
-            <Item term="Decided by">{app.decidedBy ?? ''}</Item>
-            <Item term="Decided at">{formatNairobi(app.decidedAt)}</Item>
-            <Item term="Reason">{app.decisionReason ?? ''}</Item>
-          </dl>
-        </section>
+        <DetailList title="Decision">
+          <Item term="Decided by">{app.decidedBy ?? ''}</Item>
+          <Item term="Decided at">{formatNairobi(app.decidedAt)}</Item>
+          <Item term="Reason">{app.decisionReason ?? ''}</Item>
+        </DetailList>
       )}
 
       <section aria-label="History">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DecisionResult } from '../../../shared/contract/applications.js';
 import { formatKes } from '../../../shared/money.js';
+import { SplitView } from '../components/SplitView.js';
 import { ServerGrid } from '../components/ServerGrid.js';
 import { useServerGrid } from '../components/useServerGrid.js';
 import { useCan } from '../session/SessionContext.js';
@@ -119,35 +120,35 @@ export function ApplicationsScreen({ state: stateInRoute }: { state?: string | u
         )}
       </div>
       <ApplicationFiltersBar filters={filters} onChange={setFilters} />
-      <div className={`split${focus.openId ? ' with-panel' : ''}`}>
-        <div className="grid-pane">
-          <ServerGrid
-            grid={grid}
-            id={GRID_ID}
-            label="Applications"
-            noun="applications"
-            selectedId={focus.selectedId}
-            onRowClick={(id) => {
-              setSelectedId(id);
-              open(id);
-            }}
-            loading="Loading applications…"
-            empty="No applications match these filters."
-          />
-          <ShortcutLegend canDecide={canDecide} />
-        </div>
-        {focus.openId && (
-          <ApplicationPanel
-            id={focus.openId}
-            focusTitle={focusTitle}
-            decision={decision}
-            onStartDecision={setDecision}
-            onCancelDecision={() => setDecision(null)}
-            onDecided={(r, k, ref) => void decided(r, k, ref)}
-            onClose={() => open(null)}
-          />
-        )}
-      </div>
+      <SplitView
+        panel={
+          focus.openId && (
+            <ApplicationPanel
+              id={focus.openId}
+              focusTitle={focusTitle}
+              decision={decision}
+              onStartDecision={setDecision}
+              onCancelDecision={() => setDecision(null)}
+              onDecided={(r, k, ref) => void decided(r, k, ref)}
+              onClose={() => open(null)}
+            />
+          )
+        }
+      >
+        <ServerGrid
+          grid={grid}
+          id={GRID_ID}
+          label="Applications"
+          noun="applications"
+          selectedId={focus.selectedId}
+          onRowClick={(id) => {
+            setSelectedId(id);
+            open(id);
+          }}
+          empty="No applications match these filters."
+        />
+        <ShortcutLegend canDecide={canDecide} />
+      </SplitView>
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
     </section>
   );

@@ -35,10 +35,7 @@ export function useApplicationFilters(stateInRoute?: string): [ApplicationFilter
   return useSessionFilters(STORAGE_KEY, QUEUE_FILTERS, {
     screen: 'applications',
     stateInRoute,
-    start: (inRoute) => {
-      const state = APPLICATION_STATES.find((s) => s === inRoute);
-      return state ? { ...QUEUE_FILTERS, state } : undefined;
-    },
+    states: APPLICATION_STATES,
   });
 }
 

@@ -1,6 +1,7 @@
 import type { AuditRow } from '../../../shared/contract/insight.js';
 import { formatNairobi } from '../../../shared/time.js';
 import { DetailItem } from '../components/DetailItem.js';
+import { PanelBar } from '../components/DetailPanel.js';
 import { ChangesView } from './ChangesView.js';
 
 interface Props {
@@ -14,11 +15,7 @@ interface Props {
 export function AuditEventPanel({ event, problem, onClose }: Props) {
   return (
     <aside className="detail-panel audit-panel" aria-label="Audit event details">
-      <div className="panel-bar">
-        <button type="button" className="quiet" onClick={onClose} title="Close the details">
-          Close details
-        </button>
-      </div>
+      <PanelBar onClose={onClose} />
       <div className="detail-title">
         <h2>Event {event.seq}</h2>
         <span className="badge mono">{event.action}</span>

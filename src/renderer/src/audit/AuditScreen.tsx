@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AuditVerifyResult } from '../../../shared/contract/index.js';
 import type { AuditRow } from '../../../shared/contract/insight.js';
 import { runQuery } from '../api/client.js';
+import { SplitView } from '../components/SplitView.js';
 import { ServerGrid } from '../components/ServerGrid.js';
 import { useServerGrid } from '../components/useServerGrid.js';
 import { AuditEventPanel } from './AuditEventPanel.js';
@@ -56,27 +57,29 @@ export function AuditScreen() {
       <h2>Audit trail</h2>
       <AuditFiltersBar filters={filters} onChange={grid.setFilters} />
       {missing && <p className="warn">Event {wanted} is not on this page of the trail: it may have been deleted.</p>}
-      <div className={`split audit-split${open ? ' with-panel' : ''}`}>
-        <div className="grid-pane">
-          <ServerGrid
-            grid={grid}
-            label="Audit trail"
-            noun="events"
-            selectedId={open ? String(open.seq) : null}
-            onRowClick={(id) => setOpen(rows.find((r) => String(r.seq) === id) ?? null)}
-            loading="Loading the audit trail…"
-            empty="No event matches these filters."
-          />
-        </div>
-        {open && (
-          <AuditEventPanel
-            key={open.seq}
-            event={open}
-            problem={verdict?.firstBad?.seq === open.seq ? verdict.firstBad.problem : undefined}
-            onClose={() => setOpen(null)}
-          />
-        )}
-      </div>
+      <SplitView
+        className="audit-split"
+        panel={
+          open && (
+            <AuditEventPanel
+              key={open.seq}
+              event={open}
+              problem={verdict?.firstBad?.seq === open.seq ? verdict.firstBad.problem : undefined}
+              onClose={() => setOpen(null)}
+            />
+          )
+        }
+      >
+        <ServerGrid
+          grid={grid}
+          label="Audit trail"
+          noun="events"
+          selectedId={open ? String(open.seq) : null}
+          onRowClick={(id) => setOpen(rows.find((r) => String(r.seq) === id) ?? null)}
+          loading="Loading the audit trail…"
+          empty="No event matches these filters."
+        />
+      </SplitView>
     </section>
   );
 }

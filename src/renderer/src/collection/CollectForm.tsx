@@ -8,6 +8,7 @@ import { Field } from '../components/Field.js';
 import { Modal } from '../components/Modal.js';
 import { useFieldErrors } from '../components/useFieldErrors.js';
 import { useAnnounce } from '../shell/Announcer.js';
+import { SubmitActions } from '../components/SubmitActions.js';
 
 type Who = 'holder' | 'proxy' | '';
 type Problems = Partial<Record<'collector' | 'collectorName' | 'collectorIdNo' | 'note', string>>;
@@ -141,14 +142,7 @@ export function CollectForm({ licence, onDone }: { licence: LicenceRow; onDone: 
           </>
         )}
         {!shown && <ErrorAlert error={collect.error} />}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={collect.isPending}>
-            Confirm
-          </button>
-          <button type="button" onClick={onDone}>
-            Cancel
-          </button>
-        </div>
+        <SubmitActions label="Confirm" disabled={collect.isPending} onCancel={onDone} />
       </form>
     </Modal>
   );

@@ -9,3 +9,13 @@ export function DetailItem({ term, children }: { term: string; children: ReactNo
     </div>
   );
 }
+
+/** A titled section of DetailItems; its title is its accessible name. */
+export function DetailList({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-label={title}>
+      <h3>{title}</h3>
+      <dl className="dl">{children}</dl>
+    </section>
+  );
+}

@@ -22,12 +22,19 @@ export function DetailPanel<T>({ label, className, query, item, loadingText, onC
   const { isFetching: busy, error } = query;
   return (
     <aside className={className ? `detail-panel ${className}` : 'detail-panel'} aria-label={label} aria-busy={busy || undefined}>
-      <div className="panel-bar">
-        <button type="button" className="quiet" onClick={onClose} title="Close the details">
-          Close details
-        </button>
-      </div>
+      <PanelBar onClose={onClose} />
       {error ? <ErrorAlert error={error} /> : item ? children(item) : <p className="muted">{loadingText}</p>}
     </aside>
+  );
+}
+
+/** The bar atop a detail panel, with its Close details button. */
+export function PanelBar({ onClose }: { onClose: () => void }) {
+  return (
+    <div className="panel-bar">
+      <button type="button" className="quiet" onClick={onClose} title="Close the details">
+        Close details
+      </button>
+    </div>
   );
 }

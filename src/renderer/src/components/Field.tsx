@@ -21,11 +21,16 @@ export function Field({ label, hint, error, className, ...input }: FieldProps) {
           {hint}
         </p>
       )}
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} error={error} />
     </div>
   );
+}
+
+/** A field's error, tied to its input by `id` (aria-describedby); nothing when there is none. */
+export function FieldError({ id, error }: { id: string | undefined; error: string | undefined }) {
+  return error ? (
+    <p className="field-error" id={id}>
+      {error}
+    </p>
+  ) : null;
 }

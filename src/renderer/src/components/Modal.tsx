@@ -34,3 +34,23 @@ export function Modal({ title, onClose, children }: ModalProps) {
     </dialog>
   );
 }
+
+interface ActionsProps {
+  onClose: () => void;
+  /** The text of the button that leaves the dialog: Close, or Cancel when the dialog asks something. */
+  closeText: string;
+  /** The dialog's own buttons, before it. */
+  children?: ReactNode;
+}
+
+/** A dialog's row of buttons, ending with the one that leaves it. */
+export function DialogActions({ onClose, closeText, children }: ActionsProps) {
+  return (
+    <div className="actions">
+      {children}
+      <button type="button" onClick={onClose}>
+        {closeText}
+      </button>
+    </div>
+  );
+}

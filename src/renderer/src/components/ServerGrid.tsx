@@ -11,8 +11,8 @@ interface Props<T extends object> {
   label: string;
   /** What the rows are, for the pager ("applications"). */
   noun: string;
-  /** Shown in the table while the first page loads. */
-  loading: string;
+  /** Shown in the table while the first page loads; "Loading <noun>…" unless said. */
+  loading?: string;
   /** Shown in the table when no row matches. */
   empty: ReactNode;
   selectedId?: string | null;
@@ -35,7 +35,7 @@ export function ServerGrid<T extends object>({ grid, label, noun, loading, empty
         selectedId={selectedId}
         busy={grid.list.isFetching}
         onRowClick={onRowClick}
-        empty={grid.list.isPending ? loading : empty}
+        empty={grid.list.isPending ? (loading ?? `Loading ${noun}…`) : empty}
         className={className}
       />
       {pager && <Pager table={grid.table} total={grid.total} noun={noun} />}

@@ -17,8 +17,13 @@ export interface RouteFilter<F> {
   screen: string;
   /** The state given in the route, if any. */
   stateInRoute: string | undefined;
-  /** The filters to start from for that state, or undefined when it is not a known state. */
-  start: (stateInRoute: string | undefined) => F | undefined;
+  /** The states a route may name: a known one starts from the defaults with that state alone. */
+  states: readonly F[keyof F & 'state'][];
+}
+
+function routeStart<F extends object>(defaults: F, route: RouteFilter<F> | undefined): F | undefined {
+  const state = route?.states.find((s) => s === route.stateInRoute);
+  return state ? { ...defaults, state } : undefined;
 }
 
 /**
@@ -27,7 +32,7 @@ export interface RouteFilter<F> {
  * the route starts from its own filters instead of the saved ones.
  */
 export function useSessionFilters<F extends object>(storageKey: string, defaults: F, route?: RouteFilter<F>): [F, (next: F) => void] {
-  const [filters, setFilters] = useState<F>(() => route?.start(route.stateInRoute) ?? load(storageKey, defaults));
+  const [filters, setFilters] = useState<F>(() => routeStart(defaults, route) ?? load(storageKey, defaults));
   const screen = route?.screen;
   const stateInRoute = route?.stateInRoute;
   useEffect(() => {

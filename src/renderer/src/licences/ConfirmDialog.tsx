@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Modal } from '../components/Modal.js';
 
@@ -35,5 +35,51 @@ export function Behind({ dialogOpen, children }: { dialogOpen: boolean; children
     <div className="behind-dialog" aria-hidden={dialogOpen || undefined} inert={dialogOpen || undefined}>
       {children}
     </div>
+  );
+}
+
+interface AskFirstProps {
+  /** The button's text, and the dialog's title. */
+  label: string;
+  disabled: boolean;
+  /** The command the dialog sends: its state shows in the dialog, and is reset as the dialog opens. */
+  command: { reset: () => void; isPending: boolean; error: unknown };
+  /** Sends the command; the dialog closes once it is done, and shows its error if it fails. */
+  onConfirm: () => Promise<unknown>;
+  /** The question the dialog asks. */
+  children: ReactNode;
+}
+
+/** A primary button that asks in a ConfirmDialog before it acts. */
+export function AskFirstButton({ label, disabled, command, onConfirm, children }: AskFirstProps) {
+  const [asking, setAsking] = useState(false);
+  const close = () => setAsking(false);
+  return (
+    <>
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={disabled}
+          onClick={() => {
+            command.reset();
+            setAsking(true);
+          }}
+        >
+          {label}
+        </button>
+      </div>
+      {asking && (
+        <ConfirmDialog
+          title={label}
+          onConfirm={() => void onConfirm().then(close, () => undefined)}
+          onCancel={close}
+          pending={command.isPending}
+          error={command.error}
+        >
+          {children}
+        </ConfirmDialog>
+      )}
+    </>
   );
 }

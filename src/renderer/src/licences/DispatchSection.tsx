@@ -8,7 +8,7 @@ import { useServerTable } from '../components/serverTable.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { plural } from '../shell/labels.js';
 import { dispatchColumns } from './columns.js';
-import { ConfirmDialog } from './ConfirmDialog.js';
+import { AskFirstButton } from './ConfirmDialog.js';
 import { ManifestButton } from './ManifestButton.js';
 import { SelectionProvider, useRowSelection } from './selection.js';
 
@@ -21,7 +21,6 @@ export function DispatchSection() {
   const announce = useAnnounce();
   const centres = useApiQuery('centres.list', {});
   const [centreId, setCentreId] = useState('');
-  const [asking, setAsking] = useState(false);
   const [created, setCreated] = useState<BatchRow | null>(null);
   const issued = useApiQuery(
     'licences.list',
@@ -45,15 +44,11 @@ export function DispatchSection() {
   const count = selection.ids.length || total;
 
   function confirm() {
-    create.mutateAsync({ centreId, licenceIds: selection.ids }).then(
-      (batch) => {
-        announce(`Batch ${batch.batchNo} of ${plural(batch.licenceCount, 'licence')} dispatched to ${batch.centreName}.`);
-        setCreated(batch);
-        setAsking(false);
-        selection.clear();
-      },
-      () => undefined, // shown in the dialog
-    );
+    return create.mutateAsync({ centreId, licenceIds: selection.ids }).then((batch) => {
+      announce(`Batch ${batch.batchNo} of ${plural(batch.licenceCount, 'licence')} dispatched to ${batch.centreName}.`);
+      setCreated(batch);
+      selection.clear();
+    });
   }
 
   return (
@@ -92,28 +87,13 @@ export function DispatchSection() {
           <SelectionProvider value={selection}>
             <DataTable table={table} label="Ready to dispatch" busy={issued.isFetching} empty={issued.isPending ? 'Loading…' : 'No issued licences.'} />
           </SelectionProvider>
-          <div className="actions">
-            <button
-              type="button"
-              className="primary"
-              disabled={total === 0}
-              onClick={() => {
-                create.reset();
-                setAsking(true);
-              }}
-            >
-              Create batch
-            </button>
-          </div>
+          <AskFirstButton label="Create batch" disabled={total === 0} command={create} onConfirm={confirm}>
+            <p>
+              Put {selection.ids.length ? `the ${plural(count, 'selected licence')}` : `all ${plural(count, 'issued licence')}`} for {centre?.name} in a batch
+              on its way there? They can no longer be reassigned.
+            </p>
+          </AskFirstButton>
         </>
-      )}
-      {asking && (
-        <ConfirmDialog title="Create batch" onConfirm={confirm} onCancel={() => setAsking(false)} pending={create.isPending} error={create.error}>
-          <p>
-            Put {selection.ids.length ? `the ${plural(count, 'selected licence')}` : `all ${plural(count, 'issued licence')}`} for {centre?.name} in a batch on
-            its way there? They can no longer be reassigned.
-          </p>
-        </ConfirmDialog>
       )}
     </section>
   );

@@ -7,7 +7,7 @@ import { gridColumnHelper } from '../components/serverTable.js';
 import { useServerGrid } from '../components/useServerGrid.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { plural } from '../shell/labels.js';
-import { ConfirmDialog } from './ConfirmDialog.js';
+import { AskFirstButton } from './ConfirmDialog.js';
 import { numbersText } from './labels.js';
 import { selectColumn, SelectionProvider, useRowSelection } from './selection.js';
 
@@ -25,7 +25,6 @@ const columns = col.columns([
 /** Paid applications waiting for their licence: issue the selected ones, or all of them. */
 export function IssueSection() {
   const announce = useAnnounce();
-  const [asking, setAsking] = useState(false);
   const [issued, setIssued] = useState<string[] | null>(null);
   const grid = useServerGrid({
     query: 'applications.list',
@@ -39,16 +38,12 @@ export function IssueSection() {
   const count = selection.ids.length || total;
 
   function confirm() {
-    issue.mutateAsync({ applicationIds: selection.ids }).then(
-      ({ issued: done }) => {
-        const numbers = done.map((l) => l.licenceNo);
-        announce(`${plural(numbers.length, 'licence')} issued: ${numbersText(numbers)}.`);
-        setIssued(numbers);
-        setAsking(false);
-        selection.clear();
-      },
-      () => undefined, // shown in the dialog
-    );
+    return issue.mutateAsync({ applicationIds: selection.ids }).then(({ issued: done }) => {
+      const numbers = done.map((l) => l.licenceNo);
+      announce(`${plural(numbers.length, 'licence')} issued: ${numbersText(numbers)}.`);
+      setIssued(numbers);
+      selection.clear();
+    });
   }
 
   return (
@@ -64,36 +59,14 @@ export function IssueSection() {
         {total > 0 && (selection.ids.length ? `${selection.ids.length} selected.` : 'With none selected, all of them are issued.')}
       </p>
       <SelectionProvider value={selection}>
-        <ServerGrid
-          grid={grid}
-          label="Paid applications"
-          noun="paid applications"
-          loading="Loading paid applications…"
-          empty="No paid applications."
-          pager={total > grid.pagination.pageSize}
-        />
+        <ServerGrid grid={grid} label="Paid applications" noun="paid applications" empty="No paid applications." pager={total > grid.pagination.pageSize} />
       </SelectionProvider>
-      <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          disabled={total === 0}
-          onClick={() => {
-            issue.reset();
-            setAsking(true);
-          }}
-        >
-          Issue licences
-        </button>
-      </div>
-      {asking && (
-        <ConfirmDialog title="Issue licences" onConfirm={confirm} onCancel={() => setAsking(false)} pending={issue.isPending} error={issue.error}>
-          <p>
-            Issue {selection.ids.length ? `licences for the ${plural(count, 'selected application')}` : `licences for all ${plural(count, 'paid application')}`}
-            ? Each gets the next licence number of its year, and the number cannot be taken back.
-          </p>
-        </ConfirmDialog>
-      )}
+      <AskFirstButton label="Issue licences" disabled={total === 0} command={issue} onConfirm={confirm}>
+        <p>
+          Issue {selection.ids.length ? `licences for the ${plural(count, 'selected application')}` : `licences for all ${plural(count, 'paid application')}`}?
+          Each gets the next licence number of its year, and the number cannot be taken back.
+        </p>
+      </AskFirstButton>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { LicenceDetail } from '../../../shared/contract/licences.js';
 import { displayPhone } from '../../../shared/phone.js';
 import { formatNairobi } from '../../../shared/time.js';
-import { DetailItem as Item } from '../components/DetailItem.js';
+import { DetailItem as Item, DetailList } from '../components/DetailItem.js';
 import { CADRE_LABEL } from '../shell/labels.js';
 import { LICENCE_ACTION_LABEL, LICENCE_STATE_LABEL } from './labels.js';
 
@@ -19,36 +19,30 @@ export function collectorText(l: LicenceDetail): string {
 export function LicenceDetailView({ licence: l }: { licence: LicenceDetail }) {
   return (
     <>
-      <section aria-label="Holder">
-        <h3>Holder</h3>
-        <dl className="dl">
-          <Item term="Name">{l.holderName}</Item>
-          <Item term="National ID">{l.nationalId}</Item>
-          <Item term="Phone">{displayPhone(l.phone)}</Item>
-          <Item term="Registration number">{l.registrationNo}</Item>
-          <Item term="Cadre">{CADRE_LABEL[l.cadre] ?? l.cadre}</Item>
-          <Item term="Application">{l.applicationRef}</Item>
-        </dl>
-      </section>
-      <section aria-label="Licence">
-        <h3>Licence</h3>
-        <dl className="dl">
-          <Item term="Licence number">{l.licenceNo}</Item>
-          <Item term="Year">{l.licenceYear}</Item>
-          <Item term="Valid">{`${day(l.validFrom)} to ${day(new Date(Date.parse(l.validTo) - 1).toISOString())}`}</Item>
-          <Item term="State">{LICENCE_STATE_LABEL[l.state]}</Item>
-          <Item term="Days in state">{l.daysInState}</Item>
-          <Item term="Centre">{l.centreName}</Item>
-          <Item term="Batch">{l.batchNo}</Item>
-          <Item term="Issued">{formatNairobi(l.issuedAt)}</Item>
-          <Item term="Dispatched">{formatNairobi(l.dispatchedAt)}</Item>
-          <Item term="Received">{formatNairobi(l.receivedAt)}</Item>
-          <Item term="Collected">{formatNairobi(l.collectedAt)}</Item>
-          <Item term="Collected by">{collectorText(l)}</Item>
-          {l.collectorNote && <Item term="Collection note">{l.collectorNote}</Item>}
-          {l.revokedAt && <Item term="Revoked">{`${formatNairobi(l.revokedAt)}: ${l.revokeReason ?? ''}`}</Item>}
-        </dl>
-      </section>
+      <DetailList title="Holder">
+        <Item term="Name">{l.holderName}</Item>
+        <Item term="National ID">{l.nationalId}</Item>
+        <Item term="Phone">{displayPhone(l.phone)}</Item>
+        <Item term="Registration number">{l.registrationNo}</Item>
+        <Item term="Cadre">{CADRE_LABEL[l.cadre] ?? l.cadre}</Item>
+        <Item term="Application">{l.applicationRef}</Item>
+      </DetailList>
+      <DetailList title="Licence">
+        <Item term="Licence number">{l.licenceNo}</Item>
+        <Item term="Year">{l.licenceYear}</Item>
+        <Item term="Valid">{`${day(l.validFrom)} to ${day(new Date(Date.parse(l.validTo) - 1).toISOString())}`}</Item>
+        <Item term="State">{LICENCE_STATE_LABEL[l.state]}</Item>
+        <Item term="Days in state">{l.daysInState}</Item>
+        <Item term="Centre">{l.centreName}</Item>
+        <Item term="Batch">{l.batchNo}</Item>
+        <Item term="Issued">{formatNairobi(l.issuedAt)}</Item>
+        <Item term="Dispatched">{formatNairobi(l.dispatchedAt)}</Item>
+        <Item term="Received">{formatNairobi(l.receivedAt)}</Item>
+        <Item term="Collected">{formatNairobi(l.collectedAt)}</Item>
+        <Item term="Collected by">{collectorText(l)}</Item>
+        {l.collectorNote && <Item term="Collection note">{l.collectorNote}</Item>}
+        {l.revokedAt && <Item term="Revoked">{`${formatNairobi(l.revokedAt)}: ${l.revokeReason ?? ''}`}</Item>}
+      </DetailList>
       <section aria-label="QR code">
         <h3>QR code text</h3>
         <p className="hint">What the certificate's QR code holds; paste it into Verify a licence to check it.</p>

@@ -1,5 +1,6 @@
 import { LICENCE_STATES } from '../../../shared/contract/licences.js';
 import { useApiQuery } from '../api/hooks.js';
+import { filterFields, FiltersForm } from '../components/FiltersForm.js';
 import { SearchField } from '../components/SearchField.js';
 import { SelectField } from '../components/SelectField.js';
 import { useCan } from '../session/SessionContext.js';
@@ -13,6 +14,13 @@ function nearYears(): number[] {
   return [year + 1, year, year - 1];
 }
 
+/** The bar's search box. */
+const SEARCH = {
+  id: 'licences-search',
+  label: 'Search licences',
+  placeholder: 'ID number, licence number, name or phone',
+};
+
 interface Props {
   filters: LicenceFilters;
   onChange: (next: LicenceFilters) => void;
@@ -25,41 +33,18 @@ export function LicenceFiltersBar({ filters, onChange }: Props) {
   const allCentres = !useCan('licence.collect');
   const facets = useApiQuery('applications.facets', {}, { enabled: readsApplications });
   const centres = useApiQuery('centres.list', {}, { enabled: allCentres });
-  const set = <K extends keyof LicenceFilters>(key: K, value: LicenceFilters[K]) => onChange({ ...filters, [key]: value });
+  const { set, bind } = filterFields(filters, onChange);
 
   const years = facets.data?.licenceYears ?? nearYears();
   const yearOptions = years.map((y) => ({ value: String(y), label: String(y) }));
   const centreOptions = (centres.data ?? []).map((c) => ({ value: c.id, label: c.active ? c.name : `${c.name} (inactive)` }));
 
   return (
-    <form className="filters" role="search" aria-label="Filter licences" onSubmit={(e) => e.preventDefault()}>
-      <SearchField
-        id="licences-search"
-        label="Search licences"
-        placeholder="ID number, licence number, name or phone"
-        value={filters.search}
-        onChange={(v) => set('search', v)}
-      />
-      <SelectField
-        label="State"
-        empty="Any state"
-        options={STATE_OPTIONS}
-        value={filters.state}
-        onChange={(e) => set('state', e.target.value as LicenceFilters['state'])}
-      />
-      {allCentres && (
-        <SelectField label="Centre" empty="Any centre" options={centreOptions} value={filters.centreId} onChange={(e) => set('centreId', e.target.value)} />
-      )}
-      <SelectField
-        label="Licence year"
-        empty="Any year"
-        options={yearOptions}
-        value={filters.licenceYear}
-        onChange={(e) => set('licenceYear', e.target.value)}
-      />
-      <button type="button" onClick={() => onChange(NO_FILTERS)} disabled={JSON.stringify(filters) === JSON.stringify(NO_FILTERS)}>
-        Clear filters
-      </button>
-    </form>
+    <FiltersForm label="Filter licences" filters={filters} reset={NO_FILTERS} onChange={onChange}>
+      <SearchField {...SEARCH} value={filters.search} onChange={(v) => set('search', v)} />
+      <SelectField label="State" empty="Any state" options={STATE_OPTIONS} {...bind('state')} />
+      {allCentres && <SelectField label="Centre" empty="Any centre" options={centreOptions} {...bind('centreId')} />}
+      <SelectField label="Licence year" empty="Any year" options={yearOptions} {...bind('licenceYear')} />
+    </FiltersForm>
   );
 }

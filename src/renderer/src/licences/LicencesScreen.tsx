@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { SplitView } from '../components/SplitView.js';
 import { ServerGrid } from '../components/ServerGrid.js';
 import { useServerGrid } from '../components/useServerGrid.js';
 import { useCanRun } from '../session/useCanRun.js';
@@ -52,22 +53,18 @@ export function LicencesScreen() {
             />
           </div>
         )}
-        <div className={`split licences-split${openId ? ' with-panel' : ''}`}>
-          <div className="grid-pane">
-            <SelectionProvider value={selection}>
-              <ServerGrid
-                grid={grid}
-                label="Licences"
-                noun="licences"
-                selectedId={openId}
-                onRowClick={(id) => setOpenId(id)}
-                loading="Loading licences…"
-                empty="No licences match these filters."
-              />
-            </SelectionProvider>
-          </div>
-          {openId && <LicencePanel id={openId} onClose={() => setOpenId(null)} />}
-        </div>
+        <SplitView className="licences-split" panel={openId && <LicencePanel id={openId} onClose={() => setOpenId(null)} />}>
+          <SelectionProvider value={selection}>
+            <ServerGrid
+              grid={grid}
+              label="Licences"
+              noun="licences"
+              selectedId={openId}
+              onRowClick={(id) => setOpenId(id)}
+              empty="No licences match these filters."
+            />
+          </SelectionProvider>
+        </SplitView>
       </section>
     </section>
   );

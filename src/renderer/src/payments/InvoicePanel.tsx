@@ -5,6 +5,7 @@ import { formatNairobi } from '../../../shared/time.js';
 import { runCommand } from '../api/client.js';
 import { useApiQuery } from '../api/hooks.js';
 import { SimpleTable } from '../components/SimpleTable.js';
+import { PanelBar } from '../components/DetailPanel.js';
 import { useCanRun } from '../session/useCanRun.js';
 import { InvoiceStateBadge, PaymentStateBadge } from './Badges.js';
 import { InvoiceFacts } from './PaymentDetailView.js';
@@ -58,11 +59,7 @@ export function InvoicePanel({ invoice, onChanged, onOpenPayment, onClose }: Pro
 
   return (
     <aside className="detail-panel" aria-label="Invoice details">
-      <div className="panel-bar">
-        <button type="button" className="quiet" onClick={onClose} title="Close the details">
-          Close details
-        </button>
-      </div>
+      <PanelBar onClose={onClose} />
       <div className="detail-title">
         <h2 ref={title} tabIndex={-1}>
           Invoice {invoice.billRef}

@@ -29,7 +29,6 @@ export function InvoicesGrid({ view, search, selectedId, onOpen }: Props) {
         const row = grid.rows.find((r) => r.id === id);
         if (row) onOpen(row);
       }}
-      loading="Loading invoices…"
       empty="No invoice is in this state."
     />
   );

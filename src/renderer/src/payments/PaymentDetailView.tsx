@@ -3,7 +3,7 @@ import { formatKes } from '../../../shared/money.js';
 import { displayPhone } from '../../../shared/phone.js';
 import { formatNairobi } from '../../../shared/time.js';
 import { StateBadge } from '../components/Badges.js';
-import { DetailItem as Item } from '../components/DetailItem.js';
+import { DetailItem as Item, DetailList } from '../components/DetailItem.js';
 import { InvoiceStateBadge, PaymentStateBadge } from './Badges.js';
 import { MATCH_RULE_LABEL, SOURCE_LABEL } from './labels.js';
 
@@ -46,31 +46,28 @@ export function InvoiceFacts({ invoice }: { invoice: InvoiceRow }) {
 export function PaymentDetailView({ payment: p }: { payment: PaymentDetail }) {
   return (
     <>
-      <section aria-label="Payment">
-        <h3>Payment</h3>
-        <dl className="dl">
-          <Item term="Transaction id">
-            <span className="mono">{p.transactionId}</span>
-          </Item>
-          <Item term="Amount">{formatKes(p.amountCents)}</Item>
-          <Item term="Paid at">{formatNairobi(p.paidAt)}</Item>
-          <Item term="Source">{SOURCE_LABEL[p.source] ?? p.source}</Item>
-          <Item term="Channel">{p.channel}</Item>
-          <Item term="Payer">{p.payerName}</Item>
-          <Item term="Payer phone">{payerPhone(p)}</Item>
-          <Item term="Reference typed">{p.referenceTyped ? <span className="mono">{p.referenceTyped}</span> : ''}</Item>
-          <Item term="State">
-            <PaymentStateBadge state={p.state} />
-          </Item>
-          <Item term="Rule">{p.matchRule ? MATCH_RULE_LABEL[p.matchRule] : ''}</Item>
-          <Item term="Matched by">{p.matchedBy}</Item>
-          <Item term="Matched at">{formatNairobi(p.matchedAt)}</Item>
-          <Item term="Note">{p.note}</Item>
-          {p.state === 'refund_due' && <Item term="Refund made">{p.refundedAt ? formatNairobi(p.refundedAt) : 'Not yet'}</Item>}
-          {p.otherKeys.length > 0 && <Item term="Also known as">{p.otherKeys.join(', ')}</Item>}
-          <Item term="Source file">{p.sourceFile}</Item>
-        </dl>
-      </section>
+      <DetailList title="Payment">
+        <Item term="Transaction id">
+          <span className="mono">{p.transactionId}</span>
+        </Item>
+        <Item term="Amount">{formatKes(p.amountCents)}</Item>
+        <Item term="Paid at">{formatNairobi(p.paidAt)}</Item>
+        <Item term="Source">{SOURCE_LABEL[p.source] ?? p.source}</Item>
+        <Item term="Channel">{p.channel}</Item>
+        <Item term="Payer">{p.payerName}</Item>
+        <Item term="Payer phone">{payerPhone(p)}</Item>
+        <Item term="Reference typed">{p.referenceTyped ? <span className="mono">{p.referenceTyped}</span> : ''}</Item>
+        <Item term="State">
+          <PaymentStateBadge state={p.state} />
+        </Item>
+        <Item term="Rule">{p.matchRule ? MATCH_RULE_LABEL[p.matchRule] : ''}</Item>
+        <Item term="Matched by">{p.matchedBy}</Item>
+        <Item term="Matched at">{formatNairobi(p.matchedAt)}</Item>
+        <Item term="Note">{p.note}</Item>
+        {p.state === 'refund_due' && <Item term="Refund made">{p.refundedAt ? formatNairobi(p.refundedAt) : 'Not yet'}</Item>}
+        {p.otherKeys.length > 0 && <Item term="Also known as">{p.otherKeys.join(', ')}</Item>}
+        <Item term="Source file">{p.sourceFile}</Item>
+      </DetailList>
       {p.invoice && (
         <section aria-label="Invoice">
           <h3>Invoice</h3>

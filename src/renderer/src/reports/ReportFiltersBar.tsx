@@ -1,5 +1,6 @@
 import { useApiQuery } from '../api/hooks.js';
 import { Field } from '../components/Field.js';
+import { DateRangeFields, filterFields, FiltersForm } from '../components/FiltersForm.js';
 import { SelectField } from '../components/SelectField.js';
 import { useSignedIn } from '../session/SessionContext.js';
 import type { ReportInfo } from './catalogue.js';
@@ -23,28 +24,18 @@ export function ReportFiltersBar({ reports, report, onReport, filters, onChange,
   const { user } = useSignedIn();
   const ownCentre = user.role === 'clerk';
   const centres = useApiQuery('centres.list', {}, { enabled: report.centre && !ownCentre });
-  const set = <K extends keyof ReportFilters>(key: K, value: ReportFilters[K]) => onChange({ ...filters, [key]: value });
-  const problem = rangeProblem(filters);
-  const clear = JSON.stringify(filters) === JSON.stringify(NO_REPORT_FILTERS);
+  const { set, bind } = filterFields(filters, onChange);
   // A state belongs to one report's records: a choice made for another report is not shown as chosen.
   const state = report.state?.options.some((o) => o.value === filters.state) ? filters.state : '';
   return (
-    <form className="filters" role="search" aria-label="Report and filters" onSubmit={(e) => e.preventDefault()}>
+    <FiltersForm label="Report and filters" filters={filters} reset={NO_REPORT_FILTERS} onChange={onChange}>
       <SelectField
         label="Report"
         options={reports.map((r) => ({ value: r.name, label: r.label }))}
         value={report.name}
         onChange={(e) => onReport(e.target.value)}
       />
-      <Field label="From" type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => set('from', e.target.value)} />
-      <Field
-        label="To"
-        type="date"
-        value={filters.to}
-        min={filters.from || undefined}
-        onChange={(e) => set('to', e.target.value)}
-        error={problem ?? undefined}
-      />
+      <DateRangeFields from={filters.from} to={filters.to} problem={rangeProblem(filters)} onChange={(range) => onChange({ ...filters, ...range })} />
       {report.centre &&
         (ownCentre ? (
           <Field label="Centre" value={user.centreName ?? 'Your centre'} readOnly hint="Your own centre" />
@@ -53,8 +44,7 @@ export function ReportFiltersBar({ reports, report, onReport, filters, onChange,
             label="Centre"
             empty="All centres"
             options={(centres.data ?? []).map((c) => ({ value: c.code, label: c.active ? c.name : `${c.name} (inactive)` }))}
-            value={filters.centre}
-            onChange={(e) => set('centre', e.target.value)}
+            {...bind('centre')}
           />
         ))}
       {report.licenceYear && (
@@ -65,28 +55,14 @@ export function ReportFiltersBar({ reports, report, onReport, filters, onChange,
           pattern="[0-9]{4}"
           maxLength={4}
           placeholder="Any"
-          value={filters.licenceYear}
-          onChange={(e) => set('licenceYear', e.target.value)}
+          {...bind('licenceYear')}
           error={yearError ?? undefined}
         />
       )}
       {report.state && (
         <SelectField label="State" empty="Any state" options={report.state.options} value={state} onChange={(e) => set('state', e.target.value)} />
       )}
-      {report.officer && (
-        <Field
-          label="Officer"
-          type="text"
-          placeholder="Username"
-          autoComplete="off"
-          spellCheck={false}
-          value={filters.officer}
-          onChange={(e) => set('officer', e.target.value)}
-        />
-      )}
-      <button type="button" onClick={() => onChange(NO_REPORT_FILTERS)} disabled={clear}>
-        Clear filters
-      </button>
-    </form>
+      {report.officer && <Field label="Officer" type="text" placeholder="Username" autoComplete="off" spellCheck={false} {...bind('officer')} />}
+    </FiltersForm>
   );
 }

@@ -6,6 +6,7 @@ import { Field } from '../components/Field.js';
 import { useFieldErrors } from '../components/useFieldErrors.js';
 import { navigate } from '../shell/routes.js';
 import { useSession } from './SessionContext.js';
+import { SubmitActions } from '../components/SubmitActions.js';
 
 /** Why the sign-in form follows a first run that failed after the administrator was made. */
 function noticeAfter(error: ApiError): string {
@@ -116,11 +117,7 @@ export function FirstRun() {
             <label htmlFor="first-run-demo">Fill with demo data</label>
           </div>
           <ErrorAlert error={alert} />
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? (form.demo ? 'Creating, with demo data…' : 'Creating…') : 'Create administrator'}
-            </button>
-          </div>
+          <SubmitActions label={busy ? (form.demo ? 'Creating, with demo data…' : 'Creating…') : 'Create administrator'} disabled={busy} />
         </form>
       </section>
     </main>

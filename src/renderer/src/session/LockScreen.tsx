@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/ApiError.js';
 import { bridge } from '../api/client.js';
+import { SubmitActions } from '../components/SubmitActions.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field } from '../components/Field.js';
 import { useSession } from './SessionContext.js';
@@ -41,14 +42,11 @@ export function LockScreen() {
             onChange={(e) => setPassword(e.target.value)}
           />
           <ErrorAlert error={error} />
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy || !password}>
-              Unlock
-            </button>
+          <SubmitActions label="Unlock" disabled={busy || !password}>
             <button type="button" onClick={() => void signOut()}>
               Sign out
             </button>
-          </div>
+          </SubmitActions>
         </form>
       </section>
     </main>

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field } from '../components/Field.js';
 import { navigate } from '../shell/routes.js';
 import { useSession } from './SessionContext.js';
+import { SubmitActions } from '../components/SubmitActions.js';
 
 export function SignIn() {
   const { signedIn, notice } = useSession();
@@ -52,11 +53,7 @@ export function SignIn() {
             onChange={(e) => setPassword(e.target.value)}
           />
           <ErrorAlert error={error} />
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy || !username || !password}>
-              Sign in
-            </button>
-          </div>
+          <SubmitActions label="Sign in" disabled={busy || !username || !password} />
         </form>
       </section>
     </main>

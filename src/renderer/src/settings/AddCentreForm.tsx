@@ -1,30 +1,26 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { ApiError } from '../api/ApiError.js';
 import { useApiCommand } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field } from '../components/Field.js';
-import { useFieldErrors } from '../components/useFieldErrors.js';
+import { useFormFields } from '../components/useFormFields.js';
 import { useAnnounce } from '../shell/Announcer.js';
+import { SubmitActions } from '../components/SubmitActions.js';
 
 const EMPTY = { code: '', name: '', town: '', region: '' };
 
 export function AddCentreForm() {
   const announce = useAnnounce();
-  const [form, setForm] = useState(EMPTY);
   const create = useApiCommand('centre.create');
   const err = create.error;
-  const errors = useFieldErrors(err);
-  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => {
-    errors.edited(key);
-    setForm((f) => ({ ...f, [key]: e.target.value }));
-  };
+  const { form, set, errors, reset } = useFormFields(EMPTY, err);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     create.mutate(form, {
       onSuccess: (c) => {
         announce(`Centre ${c.name} added.`);
-        setForm(EMPTY);
+        reset();
       },
     });
   }
@@ -40,11 +36,7 @@ export function AddCentreForm() {
         <Field label="Region" value={form.region} onChange={set('region')} error={errors.of('region')} />
       </div>
       <ErrorAlert error={general} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={create.isPending}>
-          Add centre
-        </button>
-      </div>
+      <SubmitActions label="Add centre" disabled={create.isPending} />
     </form>
   );
 }

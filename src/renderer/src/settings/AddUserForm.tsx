@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { CentreRow } from '../../../shared/contract/admin.js';
 import { ROLES, type Role } from '../../../shared/permissions.js';
 import { ApiError } from '../api/ApiError.js';
@@ -6,23 +6,19 @@ import { useApiCommand } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field } from '../components/Field.js';
 import { SelectField } from '../components/SelectField.js';
-import { useFieldErrors } from '../components/useFieldErrors.js';
+import { useFormFields } from '../components/useFormFields.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { ROLE_LABEL } from '../shell/labels.js';
+import { SubmitActions } from '../components/SubmitActions.js';
 
 const EMPTY = { username: '', fullName: '', role: 'officer' as Role, centreId: '', password: '' };
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }));
 
 export function AddUserForm({ centres }: { centres: CentreRow[] }) {
   const announce = useAnnounce();
-  const [form, setForm] = useState(EMPTY);
   const create = useApiCommand('user.create');
   const err = create.error;
-  const errors = useFieldErrors(err);
-  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => {
-    errors.edited(key);
-    setForm((f) => ({ ...f, [key]: e.target.value }));
-  };
+  const { form, set, errors, reset } = useFormFields(EMPTY, err);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -37,7 +33,7 @@ export function AddUserForm({ centres }: { centres: CentreRow[] }) {
       {
         onSuccess: (user) => {
           announce(`User ${user.username} added.`);
-          setForm(EMPTY);
+          reset();
         },
       },
     );
@@ -74,11 +70,7 @@ export function AddUserForm({ centres }: { centres: CentreRow[] }) {
       </div>
       {errors.of('centreId') && <p className="field-error">{errors.of('centreId')}</p>}
       <ErrorAlert error={general} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={create.isPending}>
-          Add user
-        </button>
-      </div>
+      <SubmitActions label="Add user" disabled={create.isPending} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { Field } from '../components/Field.js';
 import { SelectField } from '../components/SelectField.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { CADRE_LABEL } from '../shell/labels.js';
+import { SubmitActions } from '../components/SubmitActions.js';
 
 const CADRES = Object.entries(CADRE_LABEL).map(([value, label]) => ({ value, label }));
 
@@ -78,11 +79,7 @@ export function FeesSection() {
           />
         </div>
         <ErrorAlert error={setFee.error} />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={setFee.isPending}>
-            Save fee
-          </button>
-        </div>
+        <SubmitActions label="Save fee" disabled={setFee.isPending} />
       </form>
     </section>
   );

@@ -2,7 +2,7 @@ import type { BackupRow } from '../../../shared/contract/backup.js';
 import { formatNairobi } from '../../../shared/time.js';
 import { useApiCommand } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
-import { Modal } from '../components/Modal.js';
+import { DialogActions, Modal } from '../components/Modal.js';
 import { useAnnounce } from '../shell/Announcer.js';
 
 /** Confirms a restore: the backup is checked now and put in place when the app starts again. */
@@ -28,14 +28,11 @@ export function RestoreBackup({ backup, onClose }: { backup: BackupRow; onClose:
       </p>
       <p>The backup is checked now and put in place when the app starts again. Restart the app to finish.</p>
       <ErrorAlert error={restore.error} />
-      <div className="actions">
+      <DialogActions onClose={onClose} closeText="Cancel">
         <button type="button" className="danger" disabled={restore.isPending} onClick={confirm}>
           Restore this backup
         </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      </DialogActions>
     </Modal>
   );
 }

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field } from '../components/Field.js';
 import { useFieldErrors } from '../components/useFieldErrors.js';
 import { useAnnounce } from '../shell/Announcer.js';
+import { SubmitActions } from '../components/SubmitActions.js';
 
 export function SetPasswordForm({ user, onDone }: { user: UserRow; onDone: () => void }) {
   const announce = useAnnounce();
@@ -44,14 +45,7 @@ export function SetPasswordForm({ user, onDone }: { user: UserRow; onDone: () =>
         error={errors.of('password')}
       />
       {setPw.error && !tiedToField && <ErrorAlert error={setPw.error} />}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={setPw.isPending}>
-          Save password
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SubmitActions label="Save password" disabled={setPw.isPending} onCancel={onDone} />
     </form>
   );
 }

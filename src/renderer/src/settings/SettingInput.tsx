@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { SettingRow } from '../../../shared/contract/admin.js';
 import { fieldError } from '../api/ApiError.js';
+import { FieldError } from '../components/Field.js';
 import { SMS_LANGUAGE_LABEL } from '../sms/labels.js';
 import type { SettingsForm } from './useSettingsForm.js';
 
@@ -88,11 +89,7 @@ export function SettingInput({ setting, form, lockedBy }: Props) {
           </button>
         )}
         {hint}
-        {error && (
-          <p className="field-error" id={errorId}>
-            {error}
-          </p>
-        )}
+        <FieldError id={errorId} error={error} />
       </div>
     );
   }
@@ -119,11 +116,7 @@ export function SettingInput({ setting, form, lockedBy }: Props) {
         <input {...common} type="text" autoComplete="off" onChange={(e) => form.set(setting.key, e.target.value)} />
       )}
       {hint}
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import type { Permission } from '../../../shared/permissions.js';
 import { useSession } from '../session/SessionContext.js';
 import { hrefFor } from '../shell/routes.js';
@@ -11,16 +12,17 @@ import { SmsTemplatesSection } from './SmsTemplatesSection.js';
 import { SyncSection } from '../sync/SyncSection.js';
 import { UsersSection } from './UsersSection.js';
 
-const SECTIONS: { id: string; label: string; permission: Permission }[] = [
-  { id: 'users', label: 'Users', permission: 'admin.users' },
-  { id: 'centres', label: 'Centres', permission: 'admin.centres' },
-  { id: 'fees', label: 'Fees', permission: 'admin.fees' },
-  { id: 'sms-gateway', label: 'SMS gateway', permission: 'admin.settings' },
-  { id: 'sms-templates', label: 'SMS templates', permission: 'admin.settings' },
-  { id: 'general', label: 'General', permission: 'admin.settings' },
-  { id: 'licence-key', label: 'Licence key', permission: 'admin.settings' },
-  { id: 'sync', label: 'Sync', permission: 'admin.settings' },
-  { id: 'backups', label: 'Backups', permission: 'admin.settings' },
+/** Each section with the permission it needs and what it shows. */
+const SECTIONS: { id: string; label: string; permission: Permission; Section: ComponentType }[] = [
+  { id: 'users', label: 'Users', permission: 'admin.users', Section: UsersSection },
+  { id: 'centres', label: 'Centres', permission: 'admin.centres', Section: CentresSection },
+  { id: 'fees', label: 'Fees', permission: 'admin.fees', Section: FeesSection },
+  { id: 'sms-gateway', label: 'SMS gateway', permission: 'admin.settings', Section: SmsGatewaySection },
+  { id: 'sms-templates', label: 'SMS templates', permission: 'admin.settings', Section: SmsTemplatesSection },
+  { id: 'general', label: 'General', permission: 'admin.settings', Section: GeneralSection },
+  { id: 'licence-key', label: 'Licence key', permission: 'admin.settings', Section: LicenceKeySection },
+  { id: 'sync', label: 'Sync', permission: 'admin.settings', Section: SyncSection },
+  { id: 'backups', label: 'Backups', permission: 'admin.settings', Section: BackupsSection },
 ];
 
 /** Administration: users, centres, fees, the SMS gateway and templates, and general settings, one section at a time (#/settings/users …). */
@@ -43,15 +45,7 @@ export function SettingsScreen({ section }: { section: string | undefined }) {
           </li>
         ))}
       </ul>
-      {current?.id === 'users' && <UsersSection />}
-      {current?.id === 'centres' && <CentresSection />}
-      {current?.id === 'fees' && <FeesSection />}
-      {current?.id === 'sms-gateway' && <SmsGatewaySection />}
-      {current?.id === 'sms-templates' && <SmsTemplatesSection />}
-      {current?.id === 'general' && <GeneralSection />}
-      {current?.id === 'licence-key' && <LicenceKeySection />}
-      {current?.id === 'sync' && <SyncSection />}
-      {current?.id === 'backups' && <BackupsSection />}
+      {current && <current.Section />}
     </section>
   );
 }

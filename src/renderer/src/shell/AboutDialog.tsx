@@ -1,7 +1,7 @@
 import { useApiQuery } from '../api/hooks.js';
 import { DetailItem } from '../components/DetailItem.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
-import { Modal } from '../components/Modal.js';
+import { DialogActions, Modal } from '../components/Modal.js';
 
 /** Help, About: the product, its version, and where this desk keeps its data. */
 export function AboutDialog({ onClose }: { onClose: () => void }) {
@@ -19,11 +19,7 @@ export function AboutDialog({ onClose }: { onClose: () => void }) {
           </DetailItem>
         </dl>
       )}
-      <div className="actions">
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      <DialogActions onClose={onClose} closeText="Close" />
     </Modal>
   );
 }

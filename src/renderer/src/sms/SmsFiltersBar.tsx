@@ -1,5 +1,5 @@
 import { SMS_EVENTS, SMS_STATES } from '../../../shared/contract/sms.js';
-import { Field } from '../components/Field.js';
+import { DateRangeFields, filterFields, FiltersForm } from '../components/FiltersForm.js';
 import { SearchField } from '../components/SearchField.js';
 import { SelectField } from '../components/SelectField.js';
 import { dateRangeProblem, NO_SMS_FILTERS, type SmsFilters } from './filters.js';
@@ -15,38 +15,13 @@ interface Props {
 
 /** Filters above the SMS grid; all filtering happens on the server. Days are Nairobi days. */
 export function SmsFiltersBar({ filters, onChange }: Props) {
-  const set = <K extends keyof SmsFilters>(key: K, value: SmsFilters[K]) => onChange({ ...filters, [key]: value });
-  const rangeProblem = dateRangeProblem(filters);
-  const clear = JSON.stringify(filters) === JSON.stringify(NO_SMS_FILTERS);
+  const { set, bind } = filterFields(filters, onChange);
   return (
-    <form className="filters" role="search" aria-label="Filter messages" onSubmit={(e) => e.preventDefault()}>
+    <FiltersForm label="Filter messages" filters={filters} reset={NO_SMS_FILTERS} onChange={onChange}>
       <SearchField id="sms-search" label="Search messages" placeholder="Phone, reference or text" value={filters.search} onChange={(v) => set('search', v)} />
-      <SelectField
-        label="State"
-        empty="Any state"
-        options={STATE_OPTIONS}
-        value={filters.state}
-        onChange={(e) => set('state', e.target.value as SmsFilters['state'])}
-      />
-      <SelectField
-        label="Event"
-        empty="Any event"
-        options={EVENT_OPTIONS}
-        value={filters.event}
-        onChange={(e) => set('event', e.target.value as SmsFilters['event'])}
-      />
-      <Field label="From" type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => set('from', e.target.value)} />
-      <Field
-        label="To"
-        type="date"
-        value={filters.to}
-        min={filters.from || undefined}
-        onChange={(e) => set('to', e.target.value)}
-        error={rangeProblem ?? undefined}
-      />
-      <button type="button" onClick={() => onChange(NO_SMS_FILTERS)} disabled={clear}>
-        Clear filters
-      </button>
-    </form>
+      <SelectField label="State" empty="Any state" options={STATE_OPTIONS} {...bind('state')} />
+      <SelectField label="Event" empty="Any event" options={EVENT_OPTIONS} {...bind('event')} />
+      <DateRangeFields from={filters.from} to={filters.to} problem={dateRangeProblem(filters)} onChange={(range) => onChange({ ...filters, ...range })} />
+    </FiltersForm>
   );
 }

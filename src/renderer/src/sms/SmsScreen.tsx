@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApiQuery } from '../api/hooks.js';
+import { SplitView } from '../components/SplitView.js';
 import { ServerGrid } from '../components/ServerGrid.js';
 import { useServerGrid } from '../components/useServerGrid.js';
 import { smsColumns } from './columns.js';
@@ -28,20 +29,9 @@ export function SmsScreen({ state: stateInRoute }: { state?: string | undefined 
         <p className="notice">The SMS gateway is not configured: messages wait in the queue until an administrator sets it up in Settings.</p>
       )}
       <SmsFiltersBar filters={grid.filters} onChange={grid.setFilters} />
-      <div className={`split sms-split${openId ? ' with-panel' : ''}`}>
-        <div className="grid-pane">
-          <ServerGrid
-            grid={grid}
-            label="SMS messages"
-            noun="messages"
-            selectedId={openId}
-            onRowClick={(id) => setOpenId(id)}
-            loading="Loading messages…"
-            empty="No messages match."
-          />
-        </div>
-        {openId && <SmsPanel id={openId} onClose={() => setOpenId(null)} />}
-      </div>
+      <SplitView className="sms-split" panel={openId && <SmsPanel id={openId} onClose={() => setOpenId(null)} />}>
+        <ServerGrid grid={grid} label="SMS messages" noun="messages" selectedId={openId} onRowClick={(id) => setOpenId(id)} empty="No messages match." />
+      </SplitView>
     </section>
   );
 }

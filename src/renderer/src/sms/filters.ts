@@ -23,10 +23,7 @@ export function useSmsFilters(stateInRoute?: string): [SmsFilters, (next: SmsFil
   return useSessionFilters(STORAGE_KEY, NO_SMS_FILTERS, {
     screen: 'sms',
     stateInRoute,
-    start: (inRoute) => {
-      const state = SMS_STATES.find((s) => s === inRoute);
-      return state ? { ...NO_SMS_FILTERS, state } : undefined;
-    },
+    states: SMS_STATES,
   });
 }
 

@@ -4,6 +4,7 @@ import { useApiCommand } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field } from '../components/Field.js';
 import { useAnnounce } from '../shell/Announcer.js';
+import { SubmitActions } from '../components/SubmitActions.js';
 
 /** On a desk the central service refuses (withdrawn, expired): an administrator of the service signs in to join it again. */
 export function JoinAgainForm() {
@@ -41,11 +42,7 @@ export function JoinAgainForm() {
         />
       </div>
       <ErrorAlert error={err && !(err instanceof ApiError && ['username', 'password'].includes(err.field ?? '')) ? err : null} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={joinAgain.isPending}>
-          {joinAgain.isPending ? 'Joining…' : 'Join again'}
-        </button>
-      </div>
+      <SubmitActions label={joinAgain.isPending ? 'Joining…' : 'Join again'} disabled={joinAgain.isPending} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import type { SyncRejection } from '../../../shared/contract/sync.js';
 import { formatNairobi } from '../../../shared/time.js';
 import { useApiCommand } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
-import { Modal } from '../components/Modal.js';
+import { DialogActions, Modal } from '../components/Modal.js';
 import { SimpleTable } from '../components/SimpleTable.js';
 import { useAnnounce } from '../shell/Announcer.js';
 
@@ -42,11 +42,7 @@ export function RefusedChanges({ rejections, onClose }: { rejections: SyncReject
           </tr>
         ))}
       </SimpleTable>
-      <div className="actions">
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      <DialogActions onClose={onClose} closeText="Close" />
     </Modal>
   );
 }

@@ -1,7 +1,7 @@
 import type { SyncDeskRow } from '../../../shared/contract/sync.js';
 import { useApiCommand } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
-import { Modal } from '../components/Modal.js';
+import { DialogActions, Modal } from '../components/Modal.js';
 import { useAnnounce } from '../shell/Announcer.js';
 
 /** Confirms withdrawing a desk: it cannot be undone, and the desk this runs on gets a plain warning of its own. */
@@ -34,14 +34,11 @@ export function WithdrawDesk({ desk, onClose }: { desk: SyncDeskRow; onClose: ()
       )}
       <p>This cannot be undone.</p>
       <ErrorAlert error={withdraw.error} />
-      <div className="actions">
+      <DialogActions onClose={onClose} closeText="Cancel">
         <button type="button" className="danger" disabled={withdraw.isPending} onClick={confirm}>
           {desk.thisDesk ? 'Withdraw this desk' : 'Withdraw desk'}
         </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      </DialogActions>
     </Modal>
   );
 }

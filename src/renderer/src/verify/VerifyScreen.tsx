@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { VERDICT, VerifyResult } from './VerifyResult.js';
 import '../licences/licences.css';
+import { SubmitActions } from '../components/SubmitActions.js';
 
 /** Checks a licence's QR text: the Board's signature, and whether this desk knows it revoked. */
 export function VerifyScreen() {
@@ -59,11 +60,7 @@ export function VerifyScreen() {
             </p>
           )}
         </div>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={verify.isPending}>
-            Verify
-          </button>
-        </div>
+        <SubmitActions label="Verify" disabled={verify.isPending} />
       </form>
       {verify.error && !error && <ErrorAlert error={verify.error} />}
       {verify.data && <VerifyResult result={verify.data} />}
