@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
-import type { BatchRow, LicenceRow } from '../../shared/contract/licences.js';
+import { sql, type Updateable } from 'kysely';
+import type { BatchRow, LicenceRow, LicenceState } from '../../shared/contract/licences.js';
 import { UserError } from '../../shared/errors.js';
+import type { CommandContext } from '../core/registry.js';
 import type { ReadableDB, WritableDB } from '../db/handles.js';
+import type { LicencesTable } from '../db/schema.js';
 
 /** The holder's full name, from the practitioner joined as `p`: first, middle (when there is one) and last. */
 export const holderName = sql<string>`trim(p.first_name || ' ' || CASE WHEN p.middle_name <> '' THEN p.middle_name || ' ' ELSE '' END || p.last_name)`;
@@ -103,6 +105,55 @@ export function recordLicenceHistory(db: WritableDB, ...steps: LicenceStep[]): v
       })),
     ),
   );
+}
+
+/** A change to licences: the history `action`, the new state (none keeps it), other columns, the centre and reason of the step. */
+export interface LicenceChange {
+  action: string;
+  to?: LicenceState;
+  set?: Updateable<LicencesTable>;
+  /** The centre the step records; each licence's own when not given. */
+  centreId?: string;
+  reason?: string | null;
+}
+
+/** Changes licences (a new version, and the state since now when it moves) and records the step in each one's history. */
+export function changeLicences(
+  { db, now, actor }: Pick<CommandContext, 'db' | 'now' | 'actor'>,
+  licences: readonly { id: string; state: string; centre_id: string }[],
+  change: LicenceChange,
+): void {
+  for (const part of inChunks(licences)) {
+    db.run(
+      db
+        .updateTable('licences')
+        .set((eb) => ({
+          ...change.set,
+          ...(change.to && { state: change.to, state_since: now }),
+          version: eb('version', '+', 1),
+          updated_at: now,
+        }))
+        .where(
+          'id',
+          'in',
+          part.map((l) => l.id),
+        ),
+    );
+    recordLicenceHistory(
+      db,
+      ...part.map((l) => ({
+        licenceId: l.id,
+        at: now,
+        actorId: actor.id,
+        actorName: actor.username,
+        action: change.action,
+        from: l.state,
+        to: change.to ?? l.state,
+        centreId: change.centreId ?? l.centre_id,
+        reason: change.reason,
+      })),
+    );
+  }
 }
 
 /**
