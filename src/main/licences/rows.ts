@@ -75,12 +75,9 @@ export function batchRow(db: ReadableDB, id: string): BatchRow {
   return row;
 }
 
-/** One step of a licence's history. */
+/** One step of a licence's history, taken by the command's actor at its time. */
 export interface LicenceStep {
   licenceId: string;
-  at: string;
-  actorId: string | null;
-  actorName: string;
   action: string;
   from: string | null;
   to: string | null;
@@ -88,15 +85,17 @@ export interface LicenceStep {
   reason?: string | null;
 }
 
+type ByCommand = Pick<CommandContext, 'db' | 'now' | 'actor'>;
+
 /** Writes steps of licences' histories, in one statement. */
-export function recordLicenceHistory(db: WritableDB, ...steps: LicenceStep[]): void {
+export function recordLicenceHistory({ db, now, actor }: ByCommand, steps: LicenceStep[]): void {
   db.run(
     db.insertInto('licence_history').values(
       steps.map((e) => ({
         licence_id: e.licenceId,
-        at: e.at,
-        actor_id: e.actorId,
-        actor_name: e.actorName,
+        at: now,
+        actor_id: actor.id,
+        actor_name: actor.username,
         action: e.action,
         from_state: e.from,
         to_state: e.to,
@@ -118,11 +117,8 @@ export interface LicenceChange {
 }
 
 /** Changes licences (a new version, and the state since now when it moves) and records the step in each one's history. */
-export function changeLicences(
-  { db, now, actor }: Pick<CommandContext, 'db' | 'now' | 'actor'>,
-  licences: readonly { id: string; state: string; centre_id: string }[],
-  change: LicenceChange,
-): void {
+export function changeLicences(by: ByCommand, licences: readonly { id: string; state: string; centre_id: string }[], change: LicenceChange): void {
+  const { db, now } = by;
   for (const part of inChunks(licences)) {
     db.run(
       db
@@ -140,12 +136,9 @@ export function changeLicences(
         ),
     );
     recordLicenceHistory(
-      db,
-      ...part.map((l) => ({
+      by,
+      part.map((l) => ({
         licenceId: l.id,
-        at: now,
-        actorId: actor.id,
-        actorName: actor.username,
         action: change.action,
         from: l.state,
         to: change.to ?? l.state,
