@@ -1,9 +1,9 @@
 import { sql, type Updateable } from 'kysely';
 import type { BatchRow, LicenceRow, LicenceState } from '../../shared/contract/licences.js';
-import { UserError } from '../../shared/errors.js';
 import type { CommandContext } from '../core/registry.js';
 import type { ReadableDB, WritableDB } from '../db/handles.js';
 import type { LicencesTable } from '../db/schema.js';
+import { found } from '../db/found.js';
 
 /** The holder's full name, from the practitioner joined as `p`: first, middle (when there is one) and last. */
 export const holderName = sql<string>`trim(p.first_name || ' ' || CASE WHEN p.middle_name <> '' THEN p.middle_name || ' ' ELSE '' END || p.last_name)`;
@@ -38,15 +38,14 @@ export function licenceRows(db: ReadableDB, now: string, from = licencesFrom(db)
 }
 
 export function licenceRow(db: ReadableDB, id: string, now: string): LicenceRow {
-  const row = db.first(licenceRows(db, now).where('l.id', '=', id));
-  if (!row) throw new UserError('not_found', `No licence with id ${id}.`);
-  return row;
+  return found(db.first(licenceRows(db, now).where('l.id', '=', id)), `licence with id ${id}`);
 }
 
 export function licenceRecord(db: ReadableDB, id: string) {
-  const row = db.first(db.selectFrom('licences').select(['id', 'licence_no', 'state', 'centre_id', 'application_id', 'batch_id']).where('id', '=', id));
-  if (!row) throw new UserError('not_found', `No licence with id ${id}.`);
-  return row;
+  return found(
+    db.first(db.selectFrom('licences').select(['id', 'licence_no', 'state', 'centre_id', 'application_id', 'batch_id']).where('id', '=', id)),
+    `licence with id ${id}`,
+  );
 }
 
 /** Dispatch batches, with their centre and the users who made and received them. */
@@ -70,9 +69,7 @@ export function batchRows(db: ReadableDB, from = db.selectFrom('dispatch_batches
 }
 
 export function batchRow(db: ReadableDB, id: string): BatchRow {
-  const row = db.first(batchRows(db).where('b.id', '=', id));
-  if (!row) throw new UserError('not_found', `No batch with id ${id}.`);
-  return row;
+  return found(db.first(batchRows(db).where('b.id', '=', id)), `batch with id ${id}`);
 }
 
 /** One step of a licence's history, taken by the command's actor at its time. */
