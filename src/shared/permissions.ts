@@ -25,38 +25,15 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** Every permission but those withheld; `sms.receipt` (delivery reports) is the system actor's alone. */
+function allBut(...withheld: Permission[]): Permission[] {
+  return PERMISSIONS.filter((p) => p !== 'sms.receipt' && !withheld.includes(p));
+}
+
 /** DOMAIN.md "Roles and permissions". An administrator does not decide applications. */
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: [
-    'application.read',
-    'application.import',
-    'payment.read',
-    'payment.import',
-    'licence.read',
-    'sms.read',
-    'sms.manage',
-    'report.run',
-    'audit.read',
-    'admin.users',
-    'admin.centres',
-    'admin.fees',
-    'admin.settings',
-    'session.self',
-  ],
-  officer: [
-    'application.read',
-    'application.decide',
-    'application.import',
-    'payment.read',
-    'payment.import',
-    'payment.reconcile',
-    'licence.read',
-    'licence.issue',
-    'sms.read',
-    'sms.manage',
-    'report.run',
-    'session.self',
-  ],
+  admin: allBut('application.decide', 'payment.reconcile', 'licence.issue', 'licence.collect'),
+  officer: allBut('licence.collect', 'audit.read', 'admin.users', 'admin.centres', 'admin.fees', 'admin.settings'),
   clerk: ['licence.read', 'licence.collect', 'report.run', 'session.self'],
   auditor: ['application.read', 'payment.read', 'licence.read', 'sms.read', 'report.run', 'audit.read', 'session.self'],
 };

@@ -2,15 +2,9 @@ import type { CentreRow } from '../../shared/contract/admin.js';
 import { UserError } from '../../shared/errors.js';
 import { defineQuery } from '../core/registry.js';
 import { sql, type ReadableDB } from '../db/handles.js';
+import type { CentresTable } from '../db/schema.js';
 
-interface Row {
-  id: string;
-  code: string;
-  name: string;
-  town: string;
-  region: string;
-  active: number;
-}
+type Row = Pick<CentresTable, 'id' | 'code' | 'name' | 'town' | 'region' | 'active'>;
 const toCentreRow = (r: Row): CentreRow => ({ ...r, active: r.active === 1 });
 
 const centres = (db: ReadableDB) => db.selectFrom('centres').select(['id', 'code', 'name', 'town', 'region', 'active']);

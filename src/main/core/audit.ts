@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { AuditVerifyResult } from '../../shared/contract/index.js';
 import { readableDb, sql, type ReadableDB, type WritableDB } from '../db/handles.js';
+import type { AuditEventsTable } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import { newId } from './ids.js';
 
@@ -17,22 +18,7 @@ export interface AuditRecord {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-interface ChainFields {
-  seq: number;
-  id: string;
-  at: string;
-  actor_id: string | null;
-  actor_name: string;
-  desk_id: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  summary: string;
-  before: string | null;
-  after: string | null;
-  op_id: string | null;
-  prev_hash: string;
-}
+type ChainFields = Omit<AuditEventsTable, 'hash'>;
 
 export const CHAIN_COLUMNS = 'seq, id, at, actor_id, actor_name, desk_id, action, entity, entity_id, summary, before, after, op_id, prev_hash';
 

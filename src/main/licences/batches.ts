@@ -5,7 +5,7 @@ import { newId } from '../core/ids.js';
 import { defineCommand } from '../core/registry.js';
 import { requireCentre } from '../core/scope.js';
 import { queueSms } from '../sms/queue.js';
-import { batchRow, inChunks, recordLicenceHistory } from './rows.js';
+import { batchRow, changeLicences } from './rows.js';
 
 /** Groups issued licences for one centre into a batch on its way there. */
 export const batchCreate = defineCommand('batch.create', async (ctx, input) => {
@@ -46,32 +46,7 @@ export const batchCreate = defineCommand('batch.create', async (ctx, input) => {
       updated_at: now,
     }),
   );
-  for (const part of inChunks(found)) {
-    db.run(
-      db
-        .updateTable('licences')
-        .set((eb) => ({ state: 'dispatched', batch_id: id, dispatched_at: now, state_since: now, version: eb('version', '+', 1), updated_at: now }))
-        .where(
-          'id',
-          'in',
-          part.map((l) => l.id),
-        ),
-    );
-    recordLicenceHistory(
-      db,
-      ...part.map((l) => ({
-        licenceId: l.id,
-        at: now,
-        actorId: actor.id,
-        actorName: actor.username,
-        action: 'dispatch',
-        from: 'issued',
-        to: 'dispatched',
-        centreId: centre.id,
-        reason: batchNo,
-      })),
-    );
-  }
+  changeLicences(ctx, found, { action: 'dispatch', to: 'dispatched', set: { batch_id: id, dispatched_at: now }, centreId: centre.id, reason: batchNo });
   ctx.audit({
     action: 'batch.create',
     entity: 'batch',
@@ -100,36 +75,11 @@ export const batchReceive = defineCommand('batch.receive', async (ctx, input) =>
       .selectFrom('licences as l')
       .innerJoin('practitioners as p', 'p.id', 'l.practitioner_id')
       .innerJoin('centres as c', 'c.id', 'l.centre_id')
-      .select(['l.id', 'l.licence_no', 'l.application_id', 'p.first_name', 'p.phone', 'p.language', 'c.name as centre', 'c.town'])
+      .select(['l.id', 'l.licence_no', 'l.state', 'l.centre_id', 'l.application_id', 'p.first_name', 'p.phone', 'p.language', 'c.name as centre', 'c.town'])
       .where('l.batch_id', '=', batch.id)
       .where('l.state', '=', 'dispatched'),
   );
-  for (const part of inChunks(licences)) {
-    db.run(
-      db
-        .updateTable('licences')
-        .set((eb) => ({ state: 'at_centre', received_at: now, state_since: now, version: eb('version', '+', 1), updated_at: now }))
-        .where(
-          'id',
-          'in',
-          part.map((l) => l.id),
-        ),
-    );
-    recordLicenceHistory(
-      db,
-      ...part.map((l) => ({
-        licenceId: l.id,
-        at: now,
-        actorId: actor.id,
-        actorName: actor.username,
-        action: 'receive',
-        from: 'dispatched',
-        to: 'at_centre',
-        centreId: batch.centre_id,
-        reason: batch.batch_no,
-      })),
-    );
-  }
+  changeLicences(ctx, licences, { action: 'receive', to: 'at_centre', set: { received_at: now }, centreId: batch.centre_id, reason: batch.batch_no });
   const fallback = ctx.desk.setting('sms.defaultLanguage');
   let queued = 0;
   for (const l of licences) {

@@ -3,7 +3,7 @@ import { UserError } from '../../shared/errors.js';
 import { licenceMove } from '../../shared/licenceState.js';
 import { defineCommand } from '../core/registry.js';
 import { requireCentre } from '../core/scope.js';
-import { licenceRecord, licenceRow, recordLicenceHistory } from './rows.js';
+import { changeLicences, licenceRecord, licenceRow } from './rows.js';
 
 /** The clerk hands the licence over, after checking the collector's ID: once, at its own centre. */
 export const licenceCollect = defineCommand('licence.collect', async (ctx, input) => {
@@ -23,32 +23,17 @@ export const licenceCollect = defineCommand('licence.collect', async (ctx, input
     input.collector === 'holder'
       ? { name: holder.name, idNo: holder.national_id, note: input.note ?? null }
       : { name: input.collectorName, idNo: input.collectorIdNo, note: input.note };
-  db.run(
-    db
-      .updateTable('licences')
-      .set((eb) => ({
-        state: 'collected',
-        collected_at: now,
-        collected_by_clerk: actor.id,
-        collector_kind: input.collector,
-        collector_name: collector.name,
-        collector_id_no: collector.idNo,
-        collector_note: collector.note,
-        state_since: now,
-        version: eb('version', '+', 1),
-        updated_at: now,
-      }))
-      .where('id', '=', l.id),
-  );
-  recordLicenceHistory(db, {
-    licenceId: l.id,
-    at: now,
-    actorId: actor.id,
-    actorName: actor.username,
+  changeLicences(ctx, [l], {
     action: 'collect',
-    from: l.state,
     to: 'collected',
-    centreId: l.centre_id,
+    set: {
+      collected_at: now,
+      collected_by_clerk: actor.id,
+      collector_kind: input.collector,
+      collector_name: collector.name,
+      collector_id_no: collector.idNo,
+      collector_note: collector.note,
+    },
     reason: input.collector === 'holder' ? 'by the holder' : `by proxy ${collector.name} (ID ${collector.idNo}): ${collector.note}`,
   });
   ctx.audit({

@@ -157,17 +157,8 @@ export const licenceIssue = defineCommand('licence.issue', async (ctx, input) =>
       ),
     );
     recordLicenceHistory(
-      db,
-      ...part.map((l) => ({
-        licenceId: l.id,
-        at: now,
-        actorId: actor.id,
-        actorName: actor.username,
-        action: 'issue',
-        from: null,
-        to: 'issued',
-        centreId: l.centre_id,
-      })),
+      ctx,
+      part.map((l) => ({ licenceId: l.id, action: 'issue', from: null, to: 'issued', centreId: l.centre_id })),
     );
   }
   const issued = licences.map((l) => ({ licenceId: l.id, licenceNo: l.licence_no, applicationId: l.application_id }));

@@ -1,10 +1,10 @@
 import { UserError } from '../../shared/errors.js';
 import { licenceMove } from '../../shared/licenceState.js';
 import { defineCommand } from '../core/registry.js';
-import { licenceRecord, licenceRow, recordLicenceHistory } from './rows.js';
+import { changeLicences, licenceRecord, licenceRow } from './rows.js';
 
 export const licenceReassign = defineCommand('licence.reassign', async (ctx, input) => {
-  const { db, now, actor } = ctx;
+  const { db, now } = ctx;
   const l = licenceRecord(db, input.licenceId);
   const move = licenceMove(l.state, 'reassign');
   if (!move.ok) throw new UserError('invalid_transition', move.message);
@@ -12,23 +12,7 @@ export const licenceReassign = defineCommand('licence.reassign', async (ctx, inp
   if (!centre) throw new UserError('invalid_input', 'That centre does not exist.', { field: 'centreId' });
   if (!centre.active) throw new UserError('invalid_input', `${centre.name} is inactive and cannot receive licences.`, { field: 'centreId' });
   if (centre.id === l.centre_id) throw new UserError('invalid_input', `The licence is already assigned to ${centre.name}.`, { field: 'centreId' });
-  db.run(
-    db
-      .updateTable('licences')
-      .set((eb) => ({ centre_id: centre.id, version: eb('version', '+', 1), updated_at: now }))
-      .where('id', '=', l.id),
-  );
-  recordLicenceHistory(db, {
-    licenceId: l.id,
-    at: now,
-    actorId: actor.id,
-    actorName: actor.username,
-    action: 'reassign',
-    from: l.state,
-    to: l.state,
-    centreId: centre.id,
-    reason: input.reason,
-  });
+  changeLicences(ctx, [l], { action: 'reassign', set: { centre_id: centre.id }, centreId: centre.id, reason: input.reason });
   ctx.audit({
     action: 'licence.reassign',
     entity: 'licence',
@@ -45,29 +29,10 @@ export const licenceRevoke = defineCommand('licence.revoke', async (ctx, input) 
   const l = licenceRecord(db, input.licenceId);
   const move = licenceMove(l.state, 'revoke');
   if (!move.ok) throw new UserError('invalid_transition', move.message);
-  db.run(
-    db
-      .updateTable('licences')
-      .set((eb) => ({
-        state: 'revoked',
-        revoked_at: now,
-        revoked_by: actor.id,
-        revoke_reason: input.reason,
-        state_since: now,
-        version: eb('version', '+', 1),
-        updated_at: now,
-      }))
-      .where('id', '=', l.id),
-  );
-  recordLicenceHistory(db, {
-    licenceId: l.id,
-    at: now,
-    actorId: actor.id,
-    actorName: actor.username,
+  changeLicences(ctx, [l], {
     action: 'revoke',
-    from: l.state,
     to: 'revoked',
-    centreId: l.centre_id,
+    set: { revoked_at: now, revoked_by: actor.id, revoke_reason: input.reason },
     reason: input.reason,
   });
   ctx.audit({

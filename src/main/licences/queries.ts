@@ -6,6 +6,7 @@ import { normalisePhone } from '../../shared/phone.js';
 import type { Actor } from '../core/actor.js';
 import { defineQuery } from '../core/registry.js';
 import { requireCentre } from '../core/scope.js';
+import { pageOf } from '../db/pages.js';
 import { batchRows, licenceRow, licenceRows, licencesFrom } from './rows.js';
 import { boardPublicKeys } from './boardKey.js';
 import { checkPayload } from './signing.js';
@@ -45,20 +46,9 @@ export const licencesList = defineQuery('licences.list', async ({ db, actor, des
       ]),
     );
   }
-  const { total } = db.first(q.select((eb) => eb.fn.countAll<number>().as('total')))!;
   let rows = licenceRows(db, desk.clock().toISOString(), q);
   for (const column of SORTS[input.sort]) rows = rows.orderBy(column, input.dir === 'desc' ? 'desc' : 'asc');
-  return {
-    rows: db.all(
-      rows
-        .orderBy('l.id')
-        .limit(input.pageSize)
-        .offset(input.page * input.pageSize),
-    ),
-    total,
-    page: input.page,
-    pageSize: input.pageSize,
-  };
+  return pageOf(db, q, rows.orderBy('l.id'), input);
 });
 
 export const licenceDetail = defineQuery('licence.detail', async ({ db, actor, desk }, input): Promise<LicenceDetail> => {
@@ -103,15 +93,7 @@ export const batchesList = defineQuery('batches.list', async ({ db, actor }, inp
   const centreId = centreScope(actor, input.centreId);
   if (centreId) q = q.where('b.centre_id', '=', centreId);
   if (input.state) q = q.where('b.state', '=', input.state);
-  const { total } = db.first(q.select((eb) => eb.fn.countAll<number>().as('total')))!;
-  const rows = db.all(
-    batchRows(db, q)
-      .orderBy('b.created_at', 'desc')
-      .orderBy('b.id')
-      .limit(input.pageSize)
-      .offset(input.page * input.pageSize),
-  );
-  return { rows, total, page: input.page, pageSize: input.pageSize };
+  return pageOf(db, q, batchRows(db, q).orderBy('b.created_at', 'desc').orderBy('b.id'), input);
 });
 
 /** The key that signs the licences issued now (the latest on record). */

@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
-import type { BatchRow, LicenceRow } from '../../shared/contract/licences.js';
-import { UserError } from '../../shared/errors.js';
+import { sql, type Updateable } from 'kysely';
+import type { BatchRow, LicenceRow, LicenceState } from '../../shared/contract/licences.js';
+import type { CommandContext } from '../core/registry.js';
 import type { ReadableDB, WritableDB } from '../db/handles.js';
+import type { LicencesTable } from '../db/schema.js';
+import { found } from '../db/found.js';
 
 /** The holder's full name, from the practitioner joined as `p`: first, middle (when there is one) and last. */
 export const holderName = sql<string>`trim(p.first_name || ' ' || CASE WHEN p.middle_name <> '' THEN p.middle_name || ' ' ELSE '' END || p.last_name)`;
@@ -36,15 +38,14 @@ export function licenceRows(db: ReadableDB, now: string, from = licencesFrom(db)
 }
 
 export function licenceRow(db: ReadableDB, id: string, now: string): LicenceRow {
-  const row = db.first(licenceRows(db, now).where('l.id', '=', id));
-  if (!row) throw new UserError('not_found', `No licence with id ${id}.`);
-  return row;
+  return found(db.first(licenceRows(db, now).where('l.id', '=', id)), `licence with id ${id}`);
 }
 
 export function licenceRecord(db: ReadableDB, id: string) {
-  const row = db.first(db.selectFrom('licences').select(['id', 'licence_no', 'state', 'centre_id', 'application_id', 'batch_id']).where('id', '=', id));
-  if (!row) throw new UserError('not_found', `No licence with id ${id}.`);
-  return row;
+  return found(
+    db.first(db.selectFrom('licences').select(['id', 'licence_no', 'state', 'centre_id', 'application_id', 'batch_id']).where('id', '=', id)),
+    `licence with id ${id}`,
+  );
 }
 
 /** Dispatch batches, with their centre and the users who made and received them. */
@@ -68,17 +69,12 @@ export function batchRows(db: ReadableDB, from = db.selectFrom('dispatch_batches
 }
 
 export function batchRow(db: ReadableDB, id: string): BatchRow {
-  const row = db.first(batchRows(db).where('b.id', '=', id));
-  if (!row) throw new UserError('not_found', `No batch with id ${id}.`);
-  return row;
+  return found(db.first(batchRows(db).where('b.id', '=', id)), `batch with id ${id}`);
 }
 
-/** One step of a licence's history. */
+/** One step of a licence's history, taken by the command's actor at its time. */
 export interface LicenceStep {
   licenceId: string;
-  at: string;
-  actorId: string | null;
-  actorName: string;
   action: string;
   from: string | null;
   to: string | null;
@@ -86,15 +82,17 @@ export interface LicenceStep {
   reason?: string | null;
 }
 
+type ByCommand = Pick<CommandContext, 'db' | 'now' | 'actor'>;
+
 /** Writes steps of licences' histories, in one statement. */
-export function recordLicenceHistory(db: WritableDB, ...steps: LicenceStep[]): void {
+export function recordLicenceHistory({ db, now, actor }: ByCommand, steps: LicenceStep[]): void {
   db.run(
     db.insertInto('licence_history').values(
       steps.map((e) => ({
         licence_id: e.licenceId,
-        at: e.at,
-        actor_id: e.actorId,
-        actor_name: e.actorName,
+        at: now,
+        actor_id: actor.id,
+        actor_name: actor.username,
         action: e.action,
         from_state: e.from,
         to_state: e.to,
@@ -103,6 +101,49 @@ export function recordLicenceHistory(db: WritableDB, ...steps: LicenceStep[]): v
       })),
     ),
   );
+}
+
+/** A change to licences: the history `action`, the new state (none keeps it), other columns, the centre and reason of the step. */
+export interface LicenceChange {
+  action: string;
+  to?: LicenceState;
+  set?: Updateable<LicencesTable>;
+  /** The centre the step records; each licence's own when not given. */
+  centreId?: string;
+  reason?: string | null;
+}
+
+/** Changes licences (a new version, and the state since now when it moves) and records the step in each one's history. */
+export function changeLicences(by: ByCommand, licences: readonly { id: string; state: string; centre_id: string }[], change: LicenceChange): void {
+  const { db, now } = by;
+  for (const part of inChunks(licences)) {
+    db.run(
+      db
+        .updateTable('licences')
+        .set((eb) => ({
+          ...change.set,
+          ...(change.to && { state: change.to, state_since: now }),
+          version: eb('version', '+', 1),
+          updated_at: now,
+        }))
+        .where(
+          'id',
+          'in',
+          part.map((l) => l.id),
+        ),
+    );
+    recordLicenceHistory(
+      by,
+      part.map((l) => ({
+        licenceId: l.id,
+        action: change.action,
+        from: l.state,
+        to: change.to ?? l.state,
+        centreId: change.centreId ?? l.centre_id,
+        reason: change.reason,
+      })),
+    );
+  }
 }
 
 /**

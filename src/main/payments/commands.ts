@@ -77,33 +77,28 @@ export const paymentUnmatch = defineCommand('payment.unmatch', async (ctx, input
   return paymentRow(ctx.db, p.id);
 });
 
-export const paymentIgnore = defineCommand('payment.ignore', async (ctx, input) => {
-  const p = payment(ctx.db, input.paymentId, 'unmatched', 'marked as not ours');
-  setState(ctx, p.id, { state: 'ignored', note: input.reason });
+/** Sets an unmatched payment aside (not ours, or to be refunded), its reason as the note. */
+function setAside(ctx: CommandContext, input: { paymentId: string; reason: string }, aside: { action: string; to: PaymentState; doing: string; done: string }) {
+  const p = payment(ctx.db, input.paymentId, 'unmatched', aside.doing);
+  setState(ctx, p.id, { state: aside.to, note: input.reason });
   ctx.audit({
-    action: 'payment.ignore',
+    action: aside.action,
     entity: 'payment',
     entityId: p.id,
-    summary: `Payment ${p.transaction_id} (${formatKes(p.amount_cents)}) marked as not ours: ${input.reason}`,
+    summary: `Payment ${p.transaction_id} (${formatKes(p.amount_cents)}) ${aside.done}: ${input.reason}`,
     before: { state: p.state },
-    after: { state: 'ignored' },
+    after: { state: aside.to },
   });
   return paymentRow(ctx.db, p.id);
-});
+}
 
-export const paymentFlagRefund = defineCommand('payment.flagRefund', async (ctx, input) => {
-  const p = payment(ctx.db, input.paymentId, 'unmatched', 'flagged for refund');
-  setState(ctx, p.id, { state: 'refund_due', note: input.reason });
-  ctx.audit({
-    action: 'payment.flagRefund',
-    entity: 'payment',
-    entityId: p.id,
-    summary: `Payment ${p.transaction_id} (${formatKes(p.amount_cents)}) to be refunded: ${input.reason}`,
-    before: { state: p.state },
-    after: { state: 'refund_due' },
-  });
-  return paymentRow(ctx.db, p.id);
-});
+export const paymentIgnore = defineCommand('payment.ignore', async (ctx, input) =>
+  setAside(ctx, input, { action: 'payment.ignore', to: 'ignored', doing: 'marked as not ours', done: 'marked as not ours' }),
+);
+
+export const paymentFlagRefund = defineCommand('payment.flagRefund', async (ctx, input) =>
+  setAside(ctx, input, { action: 'payment.flagRefund', to: 'refund_due', doing: 'flagged for refund', done: 'to be refunded' }),
+);
 
 export const paymentRefundMade = defineCommand('payment.refundMade', async (ctx, input) => {
   const p = payment(ctx.db, input.paymentId, 'refund_due', 'marked as refunded');

@@ -4,6 +4,7 @@ import { cleanBillRef } from '../../shared/billRef.js';
 import { normalisePhone } from '../../shared/phone.js';
 import { nairobiDayStart } from '../../shared/time.js';
 import { defineQuery } from '../core/registry.js';
+import { pageOf } from '../db/pages.js';
 import type { Database } from '../db/schema.js';
 import { invoiceRow, invoiceRows, invoicesJoined, paymentRow, paymentRows, paymentsJoined, type InvoicesEb } from './rows.js';
 import { suggestInvoices } from './suggest.js';
@@ -39,20 +40,15 @@ export const paymentsList = defineQuery('payments.list', async ({ db }, input) =
     }
     return eb.and(where);
   };
-  const { total } = db.first(
-    paymentsJoined(db)
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .where(filter),
-  )!;
-  const rows = db.all(
+  return pageOf(
+    db,
+    paymentsJoined(db).where(filter),
     paymentRows(db)
       .where(filter)
       .orderBy(SORTS[input.sort], input.dir === 'desc' ? 'desc' : 'asc')
-      .orderBy('p.id')
-      .limit(input.pageSize)
-      .offset(input.page * input.pageSize),
+      .orderBy('p.id'),
+    input,
   );
-  return { rows, total, page: input.page, pageSize: input.pageSize };
 });
 
 export const paymentDetail = defineQuery('payment.detail', async ({ db }, input): Promise<PaymentDetail> => {
@@ -103,20 +99,7 @@ export const invoicesList = defineQuery('invoices.list', async ({ db }, input) =
     }
     return eb.and(where);
   };
-  const { total } = db.first(
-    invoicesJoined(db)
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .where(filter),
-  )!;
-  const rows = db.all(
-    invoiceRows(db)
-      .where(filter)
-      .orderBy('i.created_at')
-      .orderBy('i.id')
-      .limit(input.pageSize)
-      .offset(input.page * input.pageSize),
-  );
-  return { rows, total, page: input.page, pageSize: input.pageSize };
+  return pageOf(db, invoicesJoined(db).where(filter), invoiceRows(db).where(filter).orderBy('i.created_at').orderBy('i.id'), input);
 });
 
 export const paymentsTotals = defineQuery('payments.totals', async ({ db }, input): Promise<PaymentTotals> => {

@@ -1,8 +1,8 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { InvoiceRow, PaymentRow } from '../../shared/contract/payments.js';
-import { UserError } from '../../shared/errors.js';
 import type { ReadableDB } from '../db/handles.js';
 import type { Database } from '../db/schema.js';
+import { found } from '../db/found.js';
 
 /** Payments with the invoice, application and applicant they are matched to (if any). */
 export function paymentsJoined(db: ReadableDB) {
@@ -35,9 +35,7 @@ export function paymentRows(db: ReadableDB) {
 }
 
 export function paymentRow(db: ReadableDB, id: string): PaymentRow {
-  const row = db.first(paymentRows(db).where('p.id', '=', id));
-  if (!row) throw new UserError('not_found', `No payment with id ${id}.`);
-  return row;
+  return found(db.first(paymentRows(db).where('p.id', '=', id)), `payment with id ${id}`);
 }
 
 /** Invoices with their application and applicant. */
@@ -83,7 +81,5 @@ export function invoiceRows(db: ReadableDB) {
 }
 
 export function invoiceRow(db: ReadableDB, id: string): InvoiceRow {
-  const row = db.first(invoiceRows(db).where('i.id', '=', id));
-  if (!row) throw new UserError('not_found', `No invoice with id ${id}.`);
-  return row;
+  return found(db.first(invoiceRows(db).where('i.id', '=', id)), `invoice with id ${id}`);
 }

@@ -3,12 +3,14 @@ import { UserError } from '../../shared/errors.js';
 import { unknownPlaceholders } from '../../shared/smsTemplate.js';
 import { defineCommand } from '../core/registry.js';
 import type { ReadableDB, WritableDB } from '../db/handles.js';
+import { found } from '../db/found.js';
 import { templateRow } from './templates.js';
 
 function message(db: ReadableDB, id: string) {
-  const row = db.first(db.selectFrom('sms_messages').select(['id', 'state', 'phone', 'event', 'body', 'failure_reason']).where('id', '=', id));
-  if (!row) throw new UserError('not_found', `No SMS with id ${id}.`);
-  return row;
+  return found(
+    db.first(db.selectFrom('sms_messages').select(['id', 'state', 'phone', 'event', 'body', 'failure_reason']).where('id', '=', id)),
+    `SMS with id ${id}`,
+  );
 }
 
 /** The messages of the SMS list, with their application's reference. */

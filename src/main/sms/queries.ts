@@ -7,6 +7,7 @@ import { gatewayHealth } from './health.js';
 import { normalisePhone } from '../../shared/phone.js';
 import { nairobiDayStart } from '../../shared/time.js';
 import { defineQuery } from '../core/registry.js';
+import { pageOf } from '../db/pages.js';
 
 export const smsList = defineQuery('sms.list', async ({ db }, input) => {
   let q = smsRows(db);
@@ -25,15 +26,7 @@ export const smsList = defineQuery('sms.list', async ({ db }, input) => {
       ]),
     );
   }
-  const { total } = db.first(q.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')))!;
-  const rows = db.all(
-    q
-      .orderBy('m.created_at', 'desc')
-      .orderBy('m.id', 'desc')
-      .limit(input.pageSize)
-      .offset(input.page * input.pageSize),
-  );
-  return { total, page: input.page, pageSize: input.pageSize, rows };
+  return pageOf(db, q, q.orderBy('m.created_at', 'desc').orderBy('m.id', 'desc'), input);
 });
 
 export const smsSummary = defineQuery('sms.summary', async (ctx) => {

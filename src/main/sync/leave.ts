@@ -1,7 +1,7 @@
 import { UserError } from '../../shared/errors.js';
 import { defineCommand, type CommandContext } from '../core/registry.js';
 import { sql, type WritableDB } from '../db/handles.js';
-import { recordLicenceHistory } from '../licences/rows.js';
+import { changeLicences } from '../licences/rows.js';
 import { restoreIndexes } from './bulkLoad.js';
 import { stopCapture } from './capture.js';
 import { licencesPending, opsWaiting, pendingLicences, readSyncState } from './state.js';
@@ -76,33 +76,12 @@ function refusal(waiting: number, pending: number): string {
 function cancelPendingLicences(ctx: CommandContext): string[] {
   const { db, now, actor } = ctx;
   const rows = db.all(pendingLicences(db).select(['id', 'licence_no', 'state', 'centre_id']));
-  for (const l of rows) {
-    db.run(
-      db
-        .updateTable('licences')
-        .set((eb) => ({
-          state: 'revoked',
-          revoked_at: now,
-          revoked_by: actor.id,
-          revoke_reason: LICENCE_LEFT_REASON,
-          state_since: now,
-          version: eb('version', '+', 1),
-          updated_at: now,
-        }))
-        .where('id', '=', l.id),
-    );
-    recordLicenceHistory(db, {
-      licenceId: l.id,
-      at: now,
-      actorId: actor.id,
-      actorName: actor.username,
-      action: 'revoke',
-      from: l.state,
-      to: 'revoked',
-      centreId: l.centre_id,
-      reason: LICENCE_LEFT_REASON,
-    });
-  }
+  changeLicences(ctx, rows, {
+    action: 'revoke',
+    to: 'revoked',
+    set: { revoked_at: now, revoked_by: actor.id, revoke_reason: LICENCE_LEFT_REASON },
+    reason: LICENCE_LEFT_REASON,
+  });
   return rows.map((l) => l.licence_no);
 }
 

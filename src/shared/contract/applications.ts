@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApplicationState } from '../applicationState.js';
 import type { Page } from './common.js';
-import { applicationState, cadre, id, licenceYear, page, reason, sortDir } from './common.js';
+import { applicationState, cadre, id, importFileInput, licenceYear, page, reason, sortDir } from './common.js';
 
 export const APPLICATION_SORT_FIELDS = ['submittedAt', 'name', 'applicationRef', 'state', 'cpdPoints', 'centre', 'licenceYear'] as const;
 
@@ -113,12 +113,8 @@ export interface SmsPreview {
   problem?: string;
 }
 
-export const importApplicationsInput = z.object({
-  fileName: z.string().min(1).max(255),
-  /** File bytes, base64: CSV or XLSX. */
-  dataBase64: z.string().max(200_000_000),
-  dryRun: z.boolean().default(false),
-});
+/** An applications file: CSV or XLSX. */
+export const importApplicationsInput = importFileInput;
 export interface ImportReport {
   fileName: string;
   dryRun: boolean;

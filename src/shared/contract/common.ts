@@ -20,3 +20,10 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+/** A file to import: its name, its bytes (base64), and whether only to check it. */
+export const importFileInput = z.object({
+  fileName: z.string().min(1).max(255),
+  dataBase64: z.string().max(200_000_000),
+  dryRun: z.boolean().default(false),
+});

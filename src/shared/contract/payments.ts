@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Page } from './common.js';
-import { id, page, reason, sortDir } from './common.js';
+import { id, importFileInput, page, reason, sortDir } from './common.js';
 
 export const PAYMENT_STATES = ['unmatched', 'matched', 'ignored', 'refund_due'] as const;
 export type PaymentState = (typeof PAYMENT_STATES)[number];
@@ -11,11 +11,7 @@ export type InvoiceState = (typeof INVOICE_STATES)[number];
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-28');
 
-export const importPaymentsInput = z.object({
-  fileName: z.string().min(1).max(255),
-  dataBase64: z.string().max(200_000_000),
-  dryRun: z.boolean().default(false),
-});
+export const importPaymentsInput = importFileInput;
 export interface PaymentImportReport {
   fileName: string;
   dryRun: boolean;

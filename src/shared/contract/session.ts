@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Permission, Role } from '../permissions.js';
+import type { Permission } from '../permissions.js';
+import type { UserRow } from './admin.js';
 
 export const loginInput = z.object({
   username: z.string().trim().toLowerCase().min(1, 'Enter your username').max(40),
@@ -9,14 +10,7 @@ export const unlockInput = z.object({ password: z.string().min(1).max(200) });
 
 export interface SessionInfo {
   token: string;
-  user: {
-    id: string;
-    username: string;
-    fullName: string;
-    role: Role;
-    centreId: string | null;
-    centreName: string | null;
-  };
+  user: Pick<UserRow, 'id' | 'username' | 'fullName' | 'role' | 'centreId' | 'centreName'>;
   permissions: Permission[];
   idleLockMinutes: number;
   deskName: string;

@@ -1,3 +1,4 @@
+import type { ApplicationsTable, PractitionersTable } from '../../db/schema.js';
 import type { ApplicationRecord } from './columns.js';
 
 /**
@@ -38,26 +39,14 @@ export function sameContent(a: RecordContent, b: Partial<RecordContent>): boolea
 }
 
 /** The content of an application made some other way (no snapshot): from its current rows. */
-export interface StoredRow {
-  application_ref: string;
-  submitted_at: string;
-  national_id: string;
-  registration_no: string;
-  first_name: string;
-  middle_name: string;
-  last_name: string;
-  phone_raw: string;
-  email: string;
-  cadre: 'technologist' | 'technician';
-  qualification: string;
-  county: string;
-  employer: string;
-  licence_year: number;
-  cpd_points: number;
-  centre_text: string;
-  declaration_accepted: number;
-  disclosures: string;
-}
+export type StoredRow = Pick<
+  ApplicationsTable,
+  'application_ref' | 'submitted_at' | 'licence_year' | 'cpd_points' | 'centre_text' | 'declaration_accepted' | 'disclosures'
+> &
+  Pick<
+    PractitionersTable,
+    'national_id' | 'registration_no' | 'first_name' | 'middle_name' | 'last_name' | 'phone_raw' | 'email' | 'cadre' | 'qualification' | 'county' | 'employer'
+  >;
 
 export function contentFromRow(r: StoredRow): RecordContent {
   return {

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPORT_FORMATS } from '../../../shared/contract/index.js';
 import { UserError } from '../../../shared/errors.js';
+import type { Actor } from '../../core/actor.js';
+import type { Desk } from '../../desk.js';
 import { exportReport } from '../../reports/export.js';
 import { actorFor, progress, unwrap, withDesk, type GlobalOptions } from '../support.js';
 
@@ -19,6 +21,43 @@ function readFileBase64(file: string): string {
   } catch {
     throw new UserError('invalid_input', `Cannot read '${file}'.`);
   }
+}
+
+interface ImportReport {
+  fileName: string;
+  problems: readonly { line: number; field?: string | null; message: string }[];
+  warnings: readonly { line: number; field?: string | null; message: string }[];
+}
+
+/** `import <what> <file> [--dry-run]`: runs the import on the file, prints its summary, problems and warnings, and fails when there were problems. */
+function importCommand<R extends ImportReport>(
+  imp: Command,
+  program: Command,
+  what: string,
+  description: string,
+  dryRunHelp: string,
+  run: (desk: Desk, actor: Actor, input: { fileName: string; dataBase64: string; dryRun: boolean }) => Promise<R>,
+  summary: (r: R) => string[],
+): void {
+  imp
+    .command(`${what} <file>`)
+    .description(description)
+    .option('--dry-run', dryRunHelp)
+    .action(async (file: string, opts: { dryRun?: boolean }) => {
+      const g = program.opts<GlobalOptions>();
+      const dataBase64 = readFileBase64(file);
+      await withDesk(g, async (desk) => {
+        const actor = await actorFor(desk, g, true);
+        const r = await run(desk, actor, { fileName: path.basename(file), dataBase64, dryRun: Boolean(opts.dryRun) });
+        const lines = [
+          ...summary(r),
+          ...r.problems.map((p) => `  line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}`),
+          ...r.warnings.map((w) => `  warning: ${r.fileName} line ${w.line}${w.field ? `, ${w.field}` : ''}: ${w.message}`),
+        ];
+        console.log(lines.join('\n'));
+        if (r.problems.length) throw new UserError('import_failed', `${r.problems.length} problems: nothing would be imported.`);
+      });
+    });
 }
 
 export function registerDataCommands(program: Command): void {
@@ -40,50 +79,34 @@ export function registerDataCommands(program: Command): void {
     });
 
   const imp = program.command('import').description('import files');
-  imp
-    .command('applications <file>')
-    .description('import an applications file (CSV or XLSX)')
-    .option('--dry-run', 'check the file and report every problem; change nothing')
-    .action(async (file: string, opts: { dryRun?: boolean }) => {
-      const g = program.opts<GlobalOptions>();
-      const dataBase64 = readFileBase64(file);
-      await withDesk(g, async (desk) => {
-        const actor = await actorFor(desk, g, true);
-        const report = unwrap(await desk.dispatch('applications.import', { fileName: path.basename(file), dataBase64, dryRun: Boolean(opts.dryRun) }, actor));
-        const lines = [
-          `${report.dryRun ? 'Dry run of' : 'Imported'} ${report.fileName}: ${report.rowsRead} rows read, ${report.imported} new, ${report.resubmitted} resubmitted, ${report.unchanged} unchanged.`,
-          ...report.problems.map((p) => `  line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}`),
-          ...report.warnings.map((w) => `  warning: ${report.fileName} line ${w.line}${w.field ? `, ${w.field}` : ''}: ${w.message}`),
-        ];
-        console.log(lines.join('\n'));
-        if (report.problems.length) throw new UserError('import_failed', `${report.problems.length} problems: nothing would be imported.`);
-      });
-    });
-
-  imp
-    .command('payments <file>')
-    .description('import an eCitizen notification export (CSV or JSON lines) or an M-Pesa statement, then auto-match')
-    .option('--dry-run', 'check the file and show what would happen; change nothing')
-    .action(async (file: string, opts: { dryRun?: boolean }) => {
-      const g = program.opts<GlobalOptions>();
-      const dataBase64 = readFileBase64(file);
-      await withDesk(g, async (desk) => {
-        const actor = await actorFor(desk, g, true);
-        const r = unwrap(await desk.dispatch('payments.import', { fileName: path.basename(file), dataBase64, dryRun: Boolean(opts.dryRun) }, actor));
-        const m = r.matched;
-        console.log(
-          [
-            `${r.dryRun ? 'Dry run of' : 'Imported'} ${r.fileName} (${r.format ?? 'unknown format'}): ${r.rowsRead} rows read, ${r.added} new payments, ${r.alreadyKnown} already known, ${r.notCounted.length} not counted.`,
-            `Auto-matched ${m.exact_reference + m.check_character + m.national_id} (exact reference ${m.exact_reference}, check character ${m.check_character}, national ID ${m.national_id}); ${r.unmatched} left for a person.`,
-            ...(r.referenceFrom === null ? [] : [`References the payers typed read from ${REFERENCE_FROM[r.referenceFrom] ?? r.referenceFrom}.`]),
-            ...r.notCounted.map((n) => `  line ${n.line}: not counted: ${n.reason}`),
-            ...r.problems.map((p) => `  line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}`),
-            ...r.warnings.map((w) => `  warning: ${r.fileName} line ${w.line}${w.field ? `, ${w.field}` : ''}: ${w.message}`),
-          ].join('\n'),
-        );
-        if (r.problems.length) throw new UserError('import_failed', `${r.problems.length} problems: nothing would be imported.`);
-      });
-    });
+  importCommand(
+    imp,
+    program,
+    'applications',
+    'import an applications file (CSV or XLSX)',
+    'check the file and report every problem; change nothing',
+    async (desk, actor, input) => unwrap(await desk.dispatch('applications.import', input, actor)),
+    (r) => [
+      `${r.dryRun ? 'Dry run of' : 'Imported'} ${r.fileName}: ${r.rowsRead} rows read, ${r.imported} new, ${r.resubmitted} resubmitted, ${r.unchanged} unchanged.`,
+    ],
+  );
+  importCommand(
+    imp,
+    program,
+    'payments',
+    'import an eCitizen notification export (CSV or JSON lines) or an M-Pesa statement, then auto-match',
+    'check the file and show what would happen; change nothing',
+    async (desk, actor, input) => unwrap(await desk.dispatch('payments.import', input, actor)),
+    (r) => {
+      const m = r.matched;
+      return [
+        `${r.dryRun ? 'Dry run of' : 'Imported'} ${r.fileName} (${r.format ?? 'unknown format'}): ${r.rowsRead} rows read, ${r.added} new payments, ${r.alreadyKnown} already known, ${r.notCounted.length} not counted.`,
+        `Auto-matched ${m.exact_reference + m.check_character + m.national_id} (exact reference ${m.exact_reference}, check character ${m.check_character}, national ID ${m.national_id}); ${r.unmatched} left for a person.`,
+        ...(r.referenceFrom === null ? [] : [`References the payers typed read from ${REFERENCE_FROM[r.referenceFrom] ?? r.referenceFrom}.`]),
+        ...r.notCounted.map((n) => `  line ${n.line}: not counted: ${n.reason}`),
+      ];
+    },
+  );
 
   program
     .command('export <report>')
