@@ -1,7 +1,7 @@
 import { sql, type Updateable } from 'kysely';
 import type { BatchRow, LicenceRow, LicenceState } from '../../shared/contract/licences.js';
 import type { CommandContext } from '../core/registry.js';
-import type { ReadableDB, WritableDB } from '../db/handles.js';
+import type { ReadableDB } from '../db/handles.js';
 import type { LicencesTable } from '../db/schema.js';
 import { found } from '../db/found.js';
 
