@@ -9,12 +9,14 @@ import { createHash } from 'node:crypto';
 import { openEncrypted } from '../db/cipher.js';
 import { readableDb, sql } from '../db/handles.js';
 import { hasTable } from './hasTable.js';
+import { pagesMatch, SEAL_TABLE, sealPages } from './pageSeal.js';
 import { runOnWorker } from './onWorker.js';
 
-const TABLE = 'backup_seal';
+const TABLE = SEAL_TABLE;
 
 const TABLES_SQL = "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> ? AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name";
-const CREATE_SQL = `CREATE TABLE ${TABLE} (digest TEXT NOT NULL)`;
+// `pages`: the page seal (pageSeal.ts), stored once the rows are sealed.
+const CREATE_SQL = `CREATE TABLE ${TABLE} (digest TEXT NOT NULL, pages TEXT)`;
 const INSERT_SQL = `INSERT INTO ${TABLE} (digest) VALUES (?)`;
 
 /**
@@ -47,6 +49,7 @@ export function sealBackup(file: string, key: string): void {
   } finally {
     db.close();
   }
+  sealPages(file, key);
 }
 
 /**
@@ -80,15 +83,20 @@ parentPort.postMessage('done');
 `;
 
 /** Seals the backup `file` on a worker thread. */
-export function sealOnWorker(file: string, key: string): Promise<void> {
-  return runOnWorker(SEAL_WORKER, key, { file, table: TABLE, tablesSql: TABLES_SQL, createSql: CREATE_SQL, insertSql: INSERT_SQL });
+export async function sealOnWorker(file: string, key: string): Promise<void> {
+  await runOnWorker(SEAL_WORKER, key, { file, table: TABLE, tablesSql: TABLES_SQL, createSql: CREATE_SQL, insertSql: INSERT_SQL });
+  sealPages(file, key);
 }
 
-/** Whether an opened backup's rows match its seal; null when it has none (a copy made another way). */
+/**
+ * Whether an opened backup matches its seal, every page first, then every row; null when it has
+ * none (a copy made another way).
+ */
 export function sealMatches(sqlite: BetterSqlite3.Database): boolean | null {
   const db = readableDb(sqlite);
   if (!hasTable(db, TABLE)) return null;
-  const stored = db.first(sql<{ digest: string }>`SELECT digest FROM ${sql.table(TABLE)}`);
+  const stored = db.first(sql<{ digest: string; pages?: string | null }>`SELECT * FROM ${sql.table(TABLE)}`);
+  if (pagesMatch(sqlite, stored?.pages) === false) return false;
   return stored?.digest === digest(sqlite);
 }
 
