@@ -64,7 +64,7 @@ export interface Repeated<A extends unknown[], O> {
 }
 
 /** What a ReadableDB runs: a select built with Kysely, or a `sql` template with its row type. */
-export type ReadQuery<O> = SelectQueryBuilder<Database, keyof Database, O> | SelectQueryBuilder<any, any, O> | RawBuilder<O>;
+export type ReadQuery<O> = SelectQueryBuilder<any, any, O> | RawBuilder<O>;
 
 /** Builds queries only: the desk's handles compile them and run them on their connection. */
 const builder = new Kysely<Database>({
