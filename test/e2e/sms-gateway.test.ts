@@ -11,7 +11,7 @@ import { errorsOf, launchBrowser, screenshot, signIn, type TestBrowser } from '.
 import { ensureRendererBuilt } from './support/build.js';
 import { makeDataDir, runDemo, startWeb, type WebDesk } from './support/desk.js';
 import { CLI, REPO } from './support/paths.js';
-import { statusText, waitFor } from './support/ui.js';
+import { recordStatus, statusText, waitFor } from './support/ui.js';
 
 const run = promisify(execFile);
 const API_KEY = 'atsk_e2e_never_shown_7d31';
@@ -138,13 +138,15 @@ describe("browser mode: the SMS gateway's health and a test SMS", () => {
     await address.fill(sim.url);
     const unsaved = testForm.getByText('The test uses the saved settings: save your changes first.');
     await unsaved.waitFor();
+    // "Settings saved" may come after the recovery's news and replace it: both are told.
+    const announced = await recordStatus(page);
     await gatewayForm.getByRole('button', { name: 'Save SMS gateway' }).click();
     await unsaved.waitFor({ state: 'detached' });
     expect((await apiQuery(page, 'settings.list', {})).find((s) => s.key === 'sms.baseUrl')?.value).toBe(sim.url);
     await waitFor(
-      () => statusText(page),
-      (t) => t === 'The SMS gateway works again: waiting messages are being sent.',
-      'the recovery to be announced',
+      announced,
+      (seen) => seen.includes('The SMS gateway works again: waiting messages are being sent.') && seen.includes('SMS gateway settings saved.'),
+      'the save and the recovery to be announced',
       30_000,
     );
     await waitFor(

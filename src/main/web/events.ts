@@ -19,7 +19,9 @@ export function serveChanges(
   send: (reply: FastifyReply, result: Result<unknown>) => FastifyReply,
 ): void {
   const streams = new Set<() => void>();
+  let closing = false;
   app.addHook('preClose', async () => {
+    closing = true;
     for (const end of streams) end();
   });
   app.get(HTTP_ROUTES.events, async (req, reply) => {
@@ -29,6 +31,11 @@ export function serveChanges(
       closed: () => end(),
     });
     if (!stream.ok) return send(reply, stream);
+    // Asked for just before the server began to close: a stream opened now would hold the close up for good.
+    if (closing) {
+      stream.value.stop();
+      return reply.code(503).send();
+    }
     reply.hijack();
     reply.raw.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',

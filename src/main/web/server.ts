@@ -64,7 +64,8 @@ export async function startWebServer(options: { dataDir: string; port: number; r
   const background = new BackgroundWork(desk, { sendSms: options.sendSms });
   const code = new FirstRunCode();
   const bridge = bridgeService(desk, { firstRun: { code, paused: (work) => background.paused(work) } });
-  const app = Fastify({ bodyLimit: 256 * 1024 * 1024, ...fastifyLogging(desk.log) });
+  // Closing ends every connection: a page's change stream reconnects every few seconds on its keep-alive connection, which is then never idle.
+  const app = Fastify({ bodyLimit: 256 * 1024 * 1024, forceCloseConnections: true, ...fastifyLogging(desk.log) });
   logRequests(app);
 
   refuseForeignRequests(app, () => (app.server.address() as AddressInfo).port);

@@ -71,7 +71,7 @@ function startListening(command: 'web' | 'server', dataDir: string, options: Sta
       if (match?.[1]) {
         clearTimeout(timer);
         const code = /^First-run code: (\S+)$/m.exec(output)?.[1] ?? null;
-        resolve({ url: match[1], firstRunCode: code, stop: () => stop(child) });
+        resolve({ url: match[1], firstRunCode: code, stop: () => stop(child, command, () => output) });
       }
     };
     child.stdout?.on('data', onData);
@@ -85,13 +85,17 @@ function startListening(command: 'web' | 'server', dataDir: string, options: Sta
   });
 }
 
-function stop(child: ChildProcess): Promise<void> {
+/** The program's own deadline for stopping (stopOnSignals) and a little more: a desk that needs longer is a failure, said with its output. */
+const STOP_GRACE_MS = 35_000;
+
+function stop(child: ChildProcess, command: string, output: () => string): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
+  return new Promise((resolve, reject) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    child.once('exit', (code, signal) => {
       clearTimeout(force);
-      resolve();
+      if (code === 0) resolve();
+      else reject(new Error(`kmlttb ${command} did not stop cleanly (${signal ?? `exit ${code}`}):\n${output()}`));
     });
     child.kill('SIGTERM');
   });

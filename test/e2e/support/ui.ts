@@ -49,6 +49,22 @@ export async function statusText(page: Page): Promise<string> {
   return (await page.getByRole('status').textContent()) ?? '';
 }
 
+/**
+ * From now on, every text the status region shows, in order: for news that a quicker one may
+ * replace before a poll reads it (a screen reader has read it all the same).
+ */
+export async function recordStatus(page: Page): Promise<() => Promise<string[]>> {
+  await page.getByRole('status').evaluate((region) => {
+    const seen: string[] = [];
+    (window as unknown as { kmlttbStatusSeen: string[] }).kmlttbStatusSeen = seen;
+    new MutationObserver(() => {
+      const text = region.textContent ?? '';
+      if (text && text !== seen.at(-1)) seen.push(text);
+    }).observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  return () => page.evaluate(() => [...(window as unknown as { kmlttbStatusSeen: string[] }).kmlttbStatusSeen]);
+}
+
 const CONTROL = /^\s*- (button|link|textbox|searchbox|combobox|listbox|checkbox|radio|spinbutton|slider|switch|tab|menuitem)\b(.*)$/;
 
 /** Controls on the page without an accessible name, read from the accessibility tree. */

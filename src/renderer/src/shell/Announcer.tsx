@@ -27,26 +27,29 @@ export function useAnnouncerQuiet(): (quiet: boolean) => void {
 export function AnnouncerProvider({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState('');
   const frame = useRef<number | null>(null);
+  const pending = useRef<string[]>([]);
   const quiet = useRef(false);
 
   const cancelPending = useCallback(() => {
     if (frame.current !== null) window.cancelAnimationFrame(frame.current);
     frame.current = null;
+    pending.current = [];
   }, []);
 
-  const announce = useCallback(
-    (text: string) => {
-      if (quiet.current) return;
-      cancelPending();
-      // Clearing first makes a repeated message announced again.
-      setMessage('');
-      frame.current = window.requestAnimationFrame(() => {
-        frame.current = null;
-        if (!quiet.current) setMessage(text);
-      });
-    },
-    [cancelPending],
-  );
+  const announce = useCallback((text: string) => {
+    if (quiet.current) return;
+    // News that comes in the same frame is told together, never dropped.
+    if (!pending.current.includes(text)) pending.current.push(text);
+    if (frame.current !== null) return;
+    // Clearing first makes a repeated message announced again.
+    setMessage('');
+    frame.current = window.requestAnimationFrame(() => {
+      const text = pending.current.join(' ');
+      frame.current = null;
+      pending.current = [];
+      if (!quiet.current) setMessage(text);
+    });
+  }, []);
 
   const setQuiet = useCallback(
     (on: boolean) => {
