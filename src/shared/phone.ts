@@ -1,8 +1,12 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
+
 /**
  * Kenyan mobile numbers. The normalised form is `2547XXXXXXXX` or `2541XXXXXXXX`
- * (the national significant number of nine digits starting 7 or 1, after 254).
+ * (the national significant number of nine digits starting 7 or 1, after 254). Not every such
+ * number is in a range the regulator gave to a mobile network (`0109…`, `0122…`): those are
+ * kept, with `mobile: false`, so the application is flagged and no SMS is paid for in vain.
  */
-export type PhoneResult = { ok: true; msisdn: string } | { ok: false; reason: 'empty' | 'mangled' | 'invalid' };
+export type PhoneResult = { ok: true; msisdn: string; mobile: boolean } | { ok: false; reason: 'empty' | 'mangled' | 'invalid' };
 
 const VALID = /^254[17]\d{8}$/;
 
@@ -16,7 +20,17 @@ export function normalisePhone(raw: string | null | undefined): PhoneResult {
   if (!/^\d+$/.test(digits)) return { ok: false, reason: 'invalid' };
   if (digits.startsWith('0') && digits.length === 10) digits = '254' + digits.slice(1);
   else if (digits.length === 9 && /^[17]/.test(digits)) digits = '254' + digits;
-  return VALID.test(digits) ? { ok: true, msisdn: digits } : { ok: false, reason: 'invalid' };
+  return VALID.test(digits) ? { ok: true, msisdn: digits, mobile: isKenyanMobile(digits) } : { ok: false, reason: 'invalid' };
+}
+
+/** Whether a normalised number is in one of Kenya's mobile ranges (libphonenumber-js's numbering-plan metadata). */
+export function isKenyanMobile(msisdn: string): boolean {
+  return VALID.test(msisdn) && parsePhoneNumberFromString(`+${msisdn}`)?.isValid() === true;
+}
+
+/** Why no SMS goes to a number outside the mobile ranges: for the review flag, the import check and the SMS worker. */
+export function notMobileReason(msisdn: string): string {
+  return `${displayPhone(msisdn)} is not a Kenyan mobile number (its range is not a mobile network's): no SMS can reach it`;
 }
 
 /**

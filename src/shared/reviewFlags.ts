@@ -1,4 +1,5 @@
 import type { ReviewFlag } from './contract/applications.js';
+import { isKenyanMobile, notMobileReason } from './phone.js';
 
 /** The facts about one application that the review aids look at (DOMAIN.md "Review aids"). */
 export interface ReviewFacts {
@@ -8,7 +9,8 @@ export interface ReviewFacts {
   otherDecidedForYear: number;
   declarationAccepted: boolean;
   disclosures: string;
-  phoneValid: boolean;
+  /** The normalised phone, null when it was missing or could not be read. */
+  phone: string | null;
   centre: { name: string; active: boolean } | null;
   centreText: string;
 }
@@ -30,7 +32,9 @@ export function reviewFlags(f: ReviewFacts): ReviewFlag[] {
   }
   if (!f.declarationAccepted) flags.push({ kind: 'declaration_not_accepted', message: 'The declarations were not accepted.' });
   if (f.disclosures.trim()) flags.push({ kind: 'disclosures_made', message: `Disclosures made: ${f.disclosures.trim()}` });
-  if (!f.phoneValid) flags.push({ kind: 'phone_invalid', message: 'The phone number is not a valid Kenyan mobile number: no SMS can be sent.' });
+  if (f.phone === null) flags.push({ kind: 'phone_invalid', message: 'The phone number is not a valid Kenyan mobile number: no SMS can be sent.' });
+  else if (!isKenyanMobile(f.phone))
+    flags.push({ kind: 'phone_not_mobile', message: `The phone ${notMobileReason(f.phone)}. Return the application for a correct number.` });
   if (!f.centre) {
     flags.push({ kind: 'centre_unknown', message: `The chosen collection centre '${f.centreText}' is not known.` });
   } else if (!f.centre.active) {

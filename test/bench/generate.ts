@@ -495,7 +495,7 @@ export function generateApplications(
           otherDecidedForYear: 0,
           declarationAccepted,
           disclosures,
-          phoneValid: p.phone !== null,
+          phone: p.phone,
           centre: centre ? { name: centre.name, active: centre.active } : null,
           centreText,
         });

@@ -125,7 +125,7 @@ export function topUpInvoices(sqlite: BetterSqlite3.Database, data: BenchData, r
             otherDecidedForYear: 0,
             declarationAccepted: true,
             disclosures: '',
-            phoneValid: p.phone !== null,
+            phone: p.phone,
             centre,
             centreText: p.centre_text ?? '',
           });

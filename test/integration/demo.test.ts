@@ -4,6 +4,7 @@ import { verifyAuditChain } from '../../src/main/core/audit.js';
 import { DEMO_BASE_TIME } from '../../src/main/demo/applications.js';
 import { describeDemo, runDemo } from '../../src/main/demo/index.js';
 import { openDesk, type Desk } from '../../src/main/desk.js';
+import { isKenyanMobile } from '../../src/shared/phone.js';
 import { parseNairobiDateTime } from '../../src/shared/time.js';
 import { count, tempDir } from './support/tempDesk.js';
 
@@ -88,6 +89,13 @@ describe('demo data', () => {
       count(desk, 'application_history', "action = 'approve' AND reason IS NULL AND application_id IN (SELECT id FROM applications WHERE flag_count > 0)"),
     ).toBe(0);
     expect(count(desk, 'practitioners', 'phone IS NULL')).toBeGreaterThan(0);
+    // Every number is in a real mobile range: no SMS of the demo goes to a number that cannot get it.
+    const phones = desk.sqlite
+      .prepare('SELECT phone FROM practitioners WHERE phone IS NOT NULL UNION SELECT phone FROM sms_messages')
+      .pluck()
+      .all() as string[];
+    expect(phones.filter((p) => !isKenyanMobile(p))).toEqual([]);
+    expect(count(desk, 'applications', "flags LIKE '%phone_not_mobile%'")).toBe(0);
     // The settings were not touched: no gateway was configured, and no request left.
     expect(count(desk, 'settings', "key LIKE 'sms.%'")).toBe(0);
     expect(count(desk, 'sms_attempts')).toBe(81);

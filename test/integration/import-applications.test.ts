@@ -236,6 +236,30 @@ describe('importing an applications file', () => {
     expect(application(d, 'ECZ-7002')).toMatchObject({ phone: null, phone_raw: '2.54722E+11' });
   });
 
+  it('warns in the check of a phone outside the mobile ranges, keeps the number and flags the application for review', async () => {
+    const d = await desk();
+    const file =
+      HEADER +
+      '\n' +
+      'ECZ-7101,2026-11-02T09:15:00+03:00,23456789,T/2010/01234,Grace,,Kamau,0712345678,,technologist,,Nairobi,,2026,30,NRB,yes,\n' +
+      'ECZ-7102,2026-11-02T09:16:00+03:00,23456790,T/2010/01235,Brian,,Otieno,0109 294 978,,technologist,,Nairobi,,2026,30,NRB,yes,\n';
+    const dry = await importFile(d, 'intake.csv', file, true);
+    if (!dry.ok) throw new Error(dry.error.message);
+    expect(dry.value).toMatchObject({ dryRun: true, imported: 2, problems: [] });
+    expect(dry.value.warnings).toEqual([
+      {
+        line: 3,
+        field: 'phone',
+        message: "0109 294 978 is not a Kenyan mobile number (its range is not a mobile network's): no SMS can reach it; the application is flagged for review",
+      },
+    ]);
+    expect(count(d, 'applications')).toBe(0);
+
+    await imported(d, 'intake.csv', file);
+    expect(application(d, 'ECZ-7101')).toMatchObject({ flag_count: 0, flags: '' });
+    expect(application(d, 'ECZ-7102')).toMatchObject({ phone: '254109294978', flag_count: 1, flags: 'phone_not_mobile' });
+  });
+
   it('lists every problem on a dry run of a bad file instead of refusing it', async () => {
     const d = await desk();
     const before = snapshot(d);

@@ -42,6 +42,20 @@ describe('the SMS worker against the gateway simulator', () => {
     expect(sim.requests).toHaveLength(1);
   });
 
+  it('never sends to a number outside the mobile ranges: the message fails with the reason, the gateway is not asked and its health is untouched', async () => {
+    const notMobile = queueTestSms(t.desk, '254109294978');
+    const mobile = queueTestSms(t.desk, '254110294978');
+    const report = await worker().drain();
+    expect(report).toMatchObject({ sent: 1, failed: 1 });
+    expect(sim.requests.map((r) => r.form.to)).toEqual(['+254110294978']);
+    expect(smsState(t.desk, notMobile)).toMatchObject({
+      state: 'failed',
+      failureReason: "Not sent: 0109 294 978 is not a Kenyan mobile number (its range is not a mobile network's): no SMS can reach it.",
+    });
+    expect(smsState(t.desk, mobile)).toMatchObject({ state: 'sent' });
+    expect(t.desk.sqlite.prepare('SELECT failing_since FROM sms_queue').pluck().get()).toBeNull();
+  });
+
   it('retries HTTP 5xx and retryable recipient statuses with growing delays, then sends', async () => {
     const id = queueTestSms(t.desk);
     sim.script(

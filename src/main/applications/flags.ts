@@ -41,7 +41,7 @@ function toFlags(r: FactsRow, cpdThreshold: number): ReviewFlag[] {
     otherDecidedForYear: r.other_decided ?? 0,
     declarationAccepted: r.declaration_accepted === 1,
     disclosures: r.disclosures,
-    phoneValid: r.phone !== null,
+    phone: r.phone,
     centre: r.centre_name === null ? null : { name: r.centre_name, active: r.centre_active === 1 },
     centreText: r.centre_text,
   });

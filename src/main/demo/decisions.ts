@@ -25,6 +25,7 @@ const APPROVE_DESPITE: Record<FlagKind, string> = {
   declaration_not_accepted: 'declarations confirmed with the applicant by phone',
   disclosures_made: 'disclosure reviewed; no bearing on practice',
   phone_invalid: 'phone number to be confirmed at collection',
+  phone_not_mobile: 'phone number to be confirmed at collection',
   centre_unknown: 'centre confirmed with the applicant',
 };
 

@@ -1,3 +1,4 @@
+import { isKenyanMobile } from '../../shared/phone.js';
 import type { Random } from './random.js';
 import { COUNTY_WEIGHTS, reference } from './reference.js';
 
@@ -23,7 +24,9 @@ const EMPLOYER_WEIGHT: Record<string, number> = { 'Private laboratory': 4, 'Miss
 function phoneNumber(rng: Random): string {
   if (rng.chance(0.03)) return `2.547${rng.int(10, 99)}E+11`; // opened and saved in a spreadsheet
   if (rng.chance(0.01)) return '';
-  const nsn = rng.pick(MOBILE_PREFIXES) + String(rng.int(0, 9_999_999)).padStart(7, '0');
+  const drawn = rng.pick(MOBILE_PREFIXES) + String(rng.int(0, 9_999_999)).padStart(7, '0');
+  // Only numbers in real mobile ranges (0109… is not one); every 07xx range is. No draw more, so a seed's data stays as it was.
+  const nsn = isKenyanMobile(`254${drawn}`) ? drawn : `7${drawn.slice(1)}`;
   return rng.weighted([
     [`0${nsn}`, 50],
     [`+254${nsn}`, 15],

@@ -19,7 +19,8 @@ export interface GatewayConfig {
  */
 export type GatewayOutcome =
   | { kind: 'sent'; messageId: string; cost: string; status: string; statusCode: number }
-  | { kind: 'failed'; reason: string; statusCode?: number; at: 'gateway' | 'recipient' }
+  /** `desk`: never sent, the number is not a mobile one (the gateway was not asked). */
+  | { kind: 'failed'; reason: string; statusCode?: number; at: 'gateway' | 'recipient' | 'desk' }
   | { kind: 'retry'; reason: string; statusCode?: number; at: 'network' | 'gateway' }
   | { kind: 'uncertain'; reason: string }
   | { kind: 'pause'; reason: string; statusCode?: number };

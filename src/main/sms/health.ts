@@ -15,6 +15,7 @@ function verdictOf(outcome: GatewayOutcome): Verdict {
     case 'sent':
       return 'took';
     case 'failed':
+      if (outcome.at === 'desk') return null;
       return outcome.at === 'recipient' ? 'works' : { unreachable: false, reason: outcome.reason };
     case 'retry':
       return { unreachable: outcome.at === 'network', reason: outcome.reason };

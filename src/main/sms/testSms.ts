@@ -70,8 +70,8 @@ export const smsSendTest = defineCommand(
       );
     }
     const phone = normalisePhone(input.phone);
-    if (!phone.ok) {
-      const why = phone.reason === 'mangled' ? 'it looks like a spreadsheet number that has lost digits' : 'it is not a Kenyan mobile number';
+    if (!phone.ok || !phone.mobile) {
+      const why = !phone.ok && phone.reason === 'mangled' ? 'it looks like a spreadsheet number that has lost digits' : 'it is not a Kenyan mobile number';
       throw new UserError('invalid_input', `'${input.phone}' cannot be sent to: ${why}. Type it like 0712 345 678.`, { field: 'phone' });
     }
     const setup = gatewaySetup(ctx.desk);

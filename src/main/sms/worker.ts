@@ -1,5 +1,6 @@
 import { sql, type UpdateObject } from 'kysely';
 import type { SmsState } from '../../shared/contract/sms.js';
+import { isKenyanMobile, notMobileReason } from '../../shared/phone.js';
 import { Backoff, type BackoffOptions } from '../core/backoff.js';
 import { changeFeed } from '../core/changes.js';
 import { newId } from '../core/ids.js';
@@ -182,7 +183,9 @@ export class SmsWorker {
       const message = await this.claimNext();
       if (!message) return report;
       this.changed();
-      const outcome = await this.send(config, message.phone, message.body);
+      const outcome: GatewayOutcome = isKenyanMobile(message.phone)
+        ? await this.send(config, message.phone, message.body)
+        : { kind: 'failed', reason: `Not sent: ${notMobileReason(message.phone)}.`, at: 'desk' };
       const state = await this.record(message, outcome);
       this.changed();
       if (state === 'sent') report.sent++;

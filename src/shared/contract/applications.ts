@@ -42,6 +42,7 @@ export const FLAG_KINDS = [
   'declaration_not_accepted',
   'disclosures_made',
   'phone_invalid',
+  'phone_not_mobile',
   'centre_unknown',
 ] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayPhone, gatewayNumber, normalisePhone } from '../../../src/shared/phone.js';
+import { displayPhone, gatewayNumber, isKenyanMobile, normalisePhone } from '../../../src/shared/phone.js';
 
 describe('normalising a Kenyan mobile number', () => {
   it.each([
@@ -17,7 +17,7 @@ describe('normalising a Kenyan mobile number', () => {
     ['an international number with dashes', '+254-712-345-678', '254712345678'],
     ['a number surrounded by whitespace', '  0712345678\t', '254712345678'],
   ])('%s is normalised: %s', (_why, raw, msisdn) => {
-    expect(normalisePhone(raw)).toEqual({ ok: true, msisdn });
+    expect(normalisePhone(raw)).toEqual({ ok: true, msisdn, mobile: true });
   });
 
   it.each([
@@ -90,5 +90,50 @@ describe('showing and sending a phone number', () => {
       expect(result.ok).toBe(true);
       if (result.ok) expect(gatewayNumber(result.msisdn)).toBe('+254712345678');
     }
+  });
+});
+
+/**
+ * The 200 prefixes 0700–0799 and 0100–0199 against Kenya's numbering plan as libphonenumber-js
+ * carries it: these 55 are not given to a mobile network. A library update that moves a range
+ * shows up here.
+ */
+const NOT_MOBILE = [
+  '0109',
+  '0122',
+  '0123',
+  '0125',
+  '0126',
+  '0127',
+  '0128',
+  '0129',
+  '0131',
+  '0132',
+  '0133',
+  '0134',
+  ...Array.from({ length: 33 }, (_, i) => `01${47 + i}`),
+  ...Array.from({ length: 10 }, (_, i) => `01${90 + i}`),
+];
+
+describe("Kenya's mobile ranges", () => {
+  const prefixes = ['07', '01'].flatMap((lead) => Array.from({ length: 100 }, (_, i) => `${lead}${String(i).padStart(2, '0')}`));
+
+  it.each(prefixes)('%s: mobile exactly when the numbering plan says so, at either end of the range', (prefix) => {
+    const mobile = !NOT_MOBILE.includes(prefix);
+    for (const rest of ['000000', '999999']) {
+      const msisdn = `254${prefix.slice(1)}${rest}`;
+      expect(isKenyanMobile(msisdn)).toBe(mobile);
+      expect(normalisePhone(`${prefix}${rest}`)).toEqual({ ok: true, msisdn, mobile });
+    }
+  });
+
+  it('counts 145 mobile prefixes and 55 others', () => {
+    expect(NOT_MOBILE).toHaveLength(55);
+    expect(prefixes.filter((p) => isKenyanMobile(`254${p.slice(1)}123456`))).toHaveLength(145);
+  });
+
+  it('a number of the wrong shape is never a mobile', () => {
+    expect(isKenyanMobile('25471234567')).toBe(false);
+    expect(isKenyanMobile('255712345678')).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ const clean: ReviewFacts = {
   otherDecidedForYear: 0,
   declarationAccepted: true,
   disclosures: '',
-  phoneValid: true,
+  phone: '254712345678',
   centre: { name: 'Nakuru', active: true },
   centreText: 'NKR',
 };
@@ -64,7 +64,18 @@ describe('review aids for the officer', () => {
   });
 
   it('an invalid phone number raises exactly the phone flag', () => {
-    expect(kinds({ phoneValid: false })).toEqual(['phone_invalid']);
+    expect(kinds({ phone: null })).toEqual(['phone_invalid']);
+  });
+
+  it('a number outside the mobile ranges raises exactly the not-mobile flag, naming the number', () => {
+    expect(reviewFlags({ ...clean, phone: '254109294978' })).toEqual([
+      {
+        kind: 'phone_not_mobile',
+        message:
+          "The phone 0109 294 978 is not a Kenyan mobile number (its range is not a mobile network's): no SMS can reach it. Return the application for a correct number.",
+      },
+    ]);
+    expect(kinds({ phone: '254110294978' })).toEqual([]);
   });
 
   it('an unknown centre raises exactly the centre flag, naming what was chosen', () => {
@@ -86,7 +97,7 @@ describe('review aids for the officer', () => {
       otherDecidedForYear: 1,
       declarationAccepted: false,
       disclosures: 'Yes',
-      phoneValid: false,
+      phone: null,
       centre: null,
       centreText: '??',
     });
@@ -99,6 +110,7 @@ describe('review aids for the officer', () => {
       'phone_invalid',
       'centre_unknown',
     ]);
-    expect([...all].sort()).toEqual([...FLAG_KINDS].sort());
+    // A phone is either unreadable or outside the mobile ranges, never both.
+    expect([...all, 'phone_not_mobile'].sort()).toEqual([...FLAG_KINDS].sort());
   });
 });

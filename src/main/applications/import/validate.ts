@@ -1,5 +1,5 @@
 import { matchHeaders } from '../../../shared/headers.js';
-import { normalisePhone, spreadsheetPhoneWarning } from '../../../shared/phone.js';
+import { normalisePhone, notMobileReason, spreadsheetPhoneWarning } from '../../../shared/phone.js';
 import { parseNairobiDateTime } from '../../../shared/time.js';
 import { looksLikeFormula, MAX_DISCLOSURES_LENGTH, MAX_FIELD_LENGTH, parseWholeNumber, parseYesNo } from './cells.js';
 import { APPLICATION_COLUMNS, type ApplicationColumn, type ApplicationRecord, type ImportProblem } from './columns.js';
@@ -135,6 +135,9 @@ export function validateRow(
   if (!phone.ok && phone.reason === 'invalid') problem('phone', `${quote(text.phone)} is not a Kenyan mobile number`);
   // Still imported, the number unknown: never guessed back.
   if (!phone.ok && phone.reason === 'mangled') warnings.push({ line: row.line, field: 'phone', message: spreadsheetPhoneWarning(text.phone, NO_SMS) });
+  // Kept, and the application flagged for review: the officer can return it for a correct number.
+  if (phone.ok && !phone.mobile)
+    warnings.push({ line: row.line, field: 'phone', message: `${notMobileReason(phone.msisdn)}; the application is flagged for review` });
 
   if (text.email !== '' && !EMAIL.test(text.email)) problem('email', `${quote(text.email)} is not an email address`);
 
