@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { InvoiceRow, MatchSuggestion } from '../../shared/contract/payments.js';
-import { oneCharacterCorrections } from '../../shared/billRef.js';
+import { cleanBillRef, oneCharacterCorrections } from '../../shared/billRef.js';
 import { formatKes } from '../../shared/money.js';
 import { normalisePhone } from '../../shared/phone.js';
 import { formatNairobi } from '../../shared/time.js';
@@ -56,14 +56,31 @@ interface Candidate {
  */
 export function invoiceSuggester(db: ReadableDB): (p: PaymentEvidence) => Suggested {
   let openRefs: ((ref: string) => Map<string, number>) | undefined;
-  const close = (ref: string) => {
-    openRefs ??= closeReferences(db.all(db.selectFrom('invoices').select('bill_ref').where('state', 'in', OPEN_STATES)).map((r) => r.bill_ref));
-    return openRefs(ref);
+  let applicationRefs: Map<string, string> | undefined;
+  const lookups: Lookups = {
+    closeRefs: (ref) => {
+      openRefs ??= closeReferences(db.all(db.selectFrom('invoices').select('bill_ref').where('state', 'in', OPEN_STATES)).map((r) => r.bill_ref));
+      return openRefs(ref);
+    },
+    // Read once, so that each payment looks its reference up by the index, not by a scan of every application.
+    applicationRef: (ref) => {
+      applicationRefs ??= new Map(
+        db.all(db.selectFrom('applications').select('application_ref')).map((r) => [cleanBillRef(r.application_ref), r.application_ref]),
+      );
+      return applicationRefs.get(ref);
+    },
   };
-  return (p) => suggest(db, p, close);
+  return (p) => suggest(db, p, lookups);
 }
 
-function suggest(db: ReadableDB, p: PaymentEvidence, closeRefs: (ref: string) => Map<string, number>): Suggested {
+interface Lookups {
+  /** Open invoices' bill references within two edits of a typed reference, with their distance. */
+  closeRefs: (ref: string) => Map<string, number>;
+  /** The application reference a typed reference is, written without its separators. */
+  applicationRef: (ref: string) => string | undefined;
+}
+
+function suggest(db: ReadableDB, p: PaymentEvidence, { closeRefs, applicationRef }: Lookups): Suggested {
   const found = new Map<string, Candidate>();
   const notes: string[] = [];
   const consider = (row: InvoiceRow) => {
@@ -81,7 +98,6 @@ function suggest(db: ReadableDB, p: PaymentEvidence, closeRefs: (ref: string) =>
   };
   const invoices = (where: (eb: InvoicesEb) => ReturnType<InvoicesEb['and']>) => db.all(invoiceRows(db).where(where).limit(20));
   const open = (eb: InvoicesEb) => eb('i.state', 'in', OPEN_STATES);
-  const refWithoutDashes = sql<string>`upper(replace(a.application_ref, '-', ''))`;
   const ref = p.reference_clean;
 
   if (ref.length >= 2 && ref.length <= 12) {
@@ -118,19 +134,24 @@ function suggest(db: ReadableDB, p: PaymentEvidence, closeRefs: (ref: string) =>
       (r) => `The reference typed is the national ID of ${r.applicantName}`,
       'nationalId',
     );
-    add(
-      invoices((eb) => eb(refWithoutDashes, '=', ref)),
-      40,
-      (r) => `The reference typed is the application reference ${r.applicationRef}`,
-      'applicationRef',
-    );
-    const app = db.first(
-      db
-        .selectFrom('applications as a')
-        .select(['a.application_ref', 'a.state'])
-        .where(refWithoutDashes, '=', ref)
-        .where('a.state', 'in', ['submitted', 'rejected', 'returned']),
-    );
+    const typedApplication = applicationRef(ref);
+    if (typedApplication) {
+      add(
+        invoices((eb) => eb('a.application_ref', '=', typedApplication)),
+        40,
+        (r) => `The reference typed is the application reference ${r.applicationRef}`,
+        'applicationRef',
+      );
+    }
+    const app =
+      typedApplication &&
+      db.first(
+        db
+          .selectFrom('applications as a')
+          .select(['a.application_ref', 'a.state'])
+          .where('a.application_ref', '=', typedApplication)
+          .where('a.state', 'in', ['submitted', 'rejected', 'returned']),
+      );
     if (app) notes.push(`The reference typed is application ${app.application_ref}, which is ${app.state}: it has no invoice to pay.`);
     const typedPhone = normalisePhone(ref);
     if (typedPhone.ok) {
