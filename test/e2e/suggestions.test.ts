@@ -39,8 +39,7 @@ function twoWrong(ref: string): string {
 
 const line = (receipt: string, p: Payer, account: string): StatementLine => ({
   receipt,
-  // Now: a payment made before its invoice was raised (the demo ran a moment ago) is no strong match.
-  at: nairobiClock(0),
+  at: nairobiClock(),
   amountCents: p.invoice.amountDueCents,
   phone: p.phone,
   name: p.name,

@@ -40,7 +40,6 @@ interface Candidate {
   why: string[];
   identifying: Set<Identifying>;
   amountFits: boolean;
-  paidAfterRaised: boolean;
 }
 
 /**
@@ -84,7 +83,7 @@ function suggest(db: ReadableDB, p: PaymentEvidence, { closeRefs, applicationRef
   const found = new Map<string, Candidate>();
   const notes: string[] = [];
   const consider = (row: InvoiceRow) => {
-    const entry = found.get(row.id) ?? { row, score: 0, why: [], identifying: new Set<Identifying>(), amountFits: false, paidAfterRaised: false };
+    const entry = found.get(row.id) ?? { row, score: 0, why: [], identifying: new Set<Identifying>(), amountFits: false };
     found.set(row.id, entry);
     return entry;
   };
@@ -221,13 +220,13 @@ function weighCircumstances(db: ReadableDB, p: PaymentEvidence, found: Map<strin
       entry.why.push(`The amount ${formatKes(p.amount_cents)} covers the balance of ${formatKes(row.balanceCents)} and an access fee`);
     }
     const raisedAt = raised.get(row.id)!;
-    entry.paidAfterRaised = p.paid_at >= raisedAt;
-    if (entry.paidAfterRaised) {
-      entry.score += 5;
+    // Some pay before their application is approved (with their national ID as the reference, say):
+    // paying after counts for the invoice, paying before only goes without that.
+    if (p.paid_at >= raisedAt) {
+      entry.score += 10;
       entry.why.push(`Paid after the invoice was raised (${formatNairobi(raisedAt)})`);
     } else {
-      entry.score -= 30;
-      entry.why.push(`Paid before the invoice was raised (${formatNairobi(raisedAt)}): unlikely to be for it`);
+      entry.why.push(`Paid before the invoice was raised (${formatNairobi(raisedAt)})`);
     }
     if (row.state === 'paid' || row.state === 'overpaid') {
       entry.score -= 40;
@@ -239,13 +238,12 @@ function weighCircumstances(db: ReadableDB, p: PaymentEvidence, found: Map<strin
 /** The five best, best first; the first is strong when its evidence is and nothing else comes near. */
 function ranked(found: Map<string, Candidate>): MatchSuggestion[] {
   const best = [...found.values()].sort((a, b) => b.score - a.score || a.row.billRef.localeCompare(b.row.billRef)).slice(0, 5);
-  return best.map(({ row, score, why, identifying, amountFits, paidAfterRaised }, i): MatchSuggestion => {
+  return best.map(({ row, score, why, identifying, amountFits }, i): MatchSuggestion => {
     const next = best[1];
     const strong =
       i === 0 &&
       identifying.size > 0 &&
       amountFits &&
-      paidAfterRaised &&
       (row.state === 'unpaid' || row.state === 'partially_paid') &&
       (!next || score - next.score >= STRONG_MARGIN);
     return {

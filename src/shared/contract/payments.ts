@@ -79,8 +79,8 @@ export interface MatchSuggestion {
   score: number;
   /**
    * The top suggestion only: its evidence points at this applicant (reference, ID or phone), the
-   * amount fits the balance, it was paid after the invoice was raised, the invoice is open, and
-   * no other invoice comes near. The bulk accept takes only these.
+   * amount fits the balance, the invoice is open, and no other invoice comes near. The bulk
+   * accept takes only these.
    */
   strong: boolean;
   why: string[];
