@@ -121,7 +121,7 @@ function suggest(db: ReadableDB, p: PaymentEvidence, { closeRefs, applicationRef
         (r) =>
           distance === 0
             ? `The reference typed is the bill reference ${r.billRef}`
-            : `The reference typed, ${ref}, is ${distance} characters from ${r.billRef}`,
+            : `The reference typed, ${ref}, is ${distance} ${distance === 1 ? 'character' : 'characters'} from ${r.billRef}`,
         'reference',
       );
     }
