@@ -26,6 +26,7 @@ import {
 } from './payments/commands.js';
 import { importPayments } from './payments/importCommand.js';
 import { invoicesList, paymentDetail, paymentsList, paymentsTotals } from './payments/queries.js';
+import { paymentsAcceptSuggestions, paymentsStrongSuggestions } from './payments/suggestions.js';
 import { batchCreate, batchReceive } from './licences/batches.js';
 import { licenceCollect } from './licences/collect.js';
 import { licenceIssue } from './licences/issue.js';
@@ -72,6 +73,7 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'payments.receive': paymentsReceive,
     'payments.autoMatch': paymentsAutoMatch,
     'payment.match': paymentMatch,
+    'payments.acceptSuggestions': paymentsAcceptSuggestions,
     'payment.unmatch': paymentUnmatch,
     'payment.ignore': paymentIgnore,
     'payment.flagRefund': paymentFlagRefund,
@@ -109,6 +111,7 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'payments.list': paymentsList,
     'payment.detail': paymentDetail,
     'invoices.list': invoicesList,
+    'payments.strongSuggestions': paymentsStrongSuggestions,
     'payments.totals': paymentsTotals,
     'licences.list': licencesList,
     'licence.detail': licenceDetail,

@@ -69,6 +69,7 @@ describe('reports', () => {
         'match_rule',
         'matched_by',
         'note',
+        'suggested_bill_ref',
       ],
       invoices: ['bill_ref', 'application_ref', 'national_id', 'amount_due', 'amount_paid', 'balance', 'status'],
       licences: [

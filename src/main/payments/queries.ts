@@ -7,7 +7,8 @@ import { defineQuery } from '../core/registry.js';
 import { pageOf } from '../db/pages.js';
 import type { Database } from '../db/schema.js';
 import { invoiceRow, invoiceRows, invoicesJoined, paymentRow, paymentRows, paymentsJoined, type InvoicesEb } from './rows.js';
-import { suggestInvoices } from './suggest.js';
+import { invoiceSuggester } from './suggest.js';
+import { paymentEvidence } from './suggestions.js';
 
 const SORTS = { paidAt: 'p.paid_at', amount: 'p.amount_cents', reference: 'p.reference_clean' } as const;
 
@@ -40,7 +41,7 @@ export const paymentsList = defineQuery('payments.list', async ({ db }, input) =
     }
     return eb.and(where);
   };
-  return pageOf(
+  const page = pageOf(
     db,
     paymentsJoined(db).where(filter),
     paymentRows(db)
@@ -49,6 +50,15 @@ export const paymentsList = defineQuery('payments.list', async ({ db }, input) =
       .orderBy('p.id'),
     input,
   );
+  if (input.view !== 'unmatched') return page;
+  const suggest = invoiceSuggester(db);
+  const evidence = new Map(
+    paymentEvidence(
+      db,
+      page.rows.map((r) => r.id),
+    ).map((p) => [p.id, p] as const),
+  );
+  return { ...page, rows: page.rows.map((row) => ({ ...row, suggestion: suggest(evidence.get(row.id)!).suggestions[0] ?? null })) };
 });
 
 export const paymentDetail = defineQuery('payment.detail', async ({ db }, input): Promise<PaymentDetail> => {
@@ -58,10 +68,7 @@ export const paymentDetail = defineQuery('payment.detail', async ({ db }, input)
   const otherKeys = db
     .all(db.selectFrom('payment_keys').select('key').where('payment_id', '=', input.id).where('key', '<>', row.transactionId))
     .map((k) => k.key);
-  const extra =
-    row.state === 'unmatched'
-      ? suggestInvoices(db, { amount_cents: row.amountCents, reference_clean: p.reference_clean, payer_phone: row.payerPhone, payer_name: row.payerName })
-      : { suggestions: [], notes: [] };
+  const extra = row.state === 'unmatched' ? invoiceSuggester(db)(p) : { suggestions: [], notes: [] };
   return {
     ...row,
     payerPhoneRaw: p.payer_phone_raw,

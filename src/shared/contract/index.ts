@@ -125,6 +125,11 @@ export const commands = {
     sync: 'central',
     affects: ['payment', 'invoice', 'application', 'sms'],
   }),
+  'payments.acceptSuggestions': command<pay.AcceptSuggestionsResult>()(pay.acceptSuggestionsInput, 'payment.reconcile', {
+    label: 'Accept suggested matches',
+    sync: 'central',
+    affects: ['payment', 'invoice', 'application', 'sms'],
+  }),
   'payment.unmatch': command<pay.PaymentRow>()(pay.paymentActionInput, 'payment.reconcile', {
     label: 'Unmatch payment',
     sync: 'central',
@@ -238,9 +243,10 @@ export const queries = {
   'centres.list': query<admin.CentreRow[]>()(empty, 'session.self', ['centre']),
   'fees.list': query<admin.FeeRow[]>()(empty, 'session.self', ['fee']),
   'settings.list': query<admin.SettingRow[]>()(empty, 'admin.settings', ['setting']),
-  'payments.list': query<pay.PaymentsListResult>()(pay.paymentsListInput, 'payment.read', ['payment', 'invoice']),
+  'payments.list': query<pay.PaymentsListResult>()(pay.paymentsListInput, 'payment.read', ['payment', 'invoice', 'application']),
   'payment.detail': query<pay.PaymentDetail>()(pay.paymentDetailInput, 'payment.read', ['payment', 'invoice', 'application']),
   'invoices.list': query<pay.InvoicesListResult>()(pay.invoicesListInput, 'payment.read', ['invoice', 'payment', 'application']),
+  'payments.strongSuggestions': query<pay.StrongSuggestionsResult>()(empty, 'payment.read', ['payment', 'invoice', 'application']),
   'payments.totals': query<pay.PaymentTotals>()(pay.paymentTotalsInput, 'payment.read', ['payment', 'invoice']),
   'licences.list': query<lic.LicencesListResult>()(lic.licencesListInput, 'licence.read', ['licence', 'batch', 'centre']),
   'licence.detail': query<lic.LicenceDetail>()(lic.licenceDetailInput, 'licence.read', ['licence', 'batch', 'centre']),

@@ -61,7 +61,11 @@ export interface PaymentRow {
   /** When a refund of this payment was made (refund due payments). */
   refundedAt: string | null;
 }
-export type PaymentsListResult = Page<PaymentRow>;
+/** A row of `payments.list`; in the unmatched view it carries its top suggestion (null when none). */
+export interface PaymentListRow extends PaymentRow {
+  suggestion?: MatchSuggestion | null;
+}
+export type PaymentsListResult = Page<PaymentListRow>;
 
 export interface MatchSuggestion {
   invoiceId: string;
@@ -73,6 +77,12 @@ export interface MatchSuggestion {
   balanceCents: number;
   invoiceState: InvoiceState;
   score: number;
+  /**
+   * The top suggestion only: its evidence points at this applicant (reference, ID or phone), the
+   * amount fits the balance, the invoice is open, and no other invoice comes near. The bulk
+   * accept takes only these.
+   */
+  strong: boolean;
   why: string[];
 }
 export interface PaymentDetail extends PaymentRow {
@@ -90,6 +100,28 @@ export interface PaymentDetail extends PaymentRow {
 export const paymentDetailInput = z.object({ id });
 
 export const paymentMatchInput = z.object({ paymentId: id, invoiceId: id, reason });
+
+/** The most suggestions accepted at once. */
+export const MOST_ACCEPTED = 500;
+export const acceptSuggestionsInput = z.object({
+  accept: z
+    .array(z.object({ paymentId: id, invoiceId: id }))
+    .min(1, 'Choose at least one suggestion to accept')
+    .max(MOST_ACCEPTED, `Accept at most ${MOST_ACCEPTED} suggestions at once`),
+});
+export interface AcceptSuggestionsResult {
+  matched: PaymentRow[];
+}
+/** An unmatched payment whose top suggestion is strong: what "Accept all" would do. */
+export interface StrongSuggestion {
+  payment: PaymentRow;
+  suggestion: MatchSuggestion;
+}
+export interface StrongSuggestionsResult {
+  rows: StrongSuggestion[];
+  /** More were strong than one bulk accept takes: the rest wait for the next. */
+  more: number;
+}
 export const paymentActionInput = z.object({ paymentId: id, reason });
 export const invoiceRefundInput = z.object({ invoiceId: id, reason });
 

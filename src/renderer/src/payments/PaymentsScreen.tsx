@@ -3,6 +3,7 @@ import type { InvoiceRow } from '../../../shared/contract/payments.js';
 import { useDebounced } from '../components/useDebounced.js';
 import { useCanRun } from '../session/useCanRun.js';
 import { navigate } from '../shell/routes.js';
+import { AcceptStrongDialog } from './AcceptStrongDialog.js';
 import { AutoMatchButton } from './AutoMatchButton.js';
 import { ExceptionsView } from './ExceptionsView.js';
 import { toPaymentsQuery, usePaymentFilters } from './filters.js';
@@ -33,6 +34,7 @@ export function PaymentsScreen({ tab: tabInRoute }: { tab: string | undefined })
   const [filters, setFilters] = usePaymentFilters();
   const [selected, setSelected] = useState<Selected | null>(null);
   const [importing, setImporting] = useState(false);
+  const [acceptingStrong, setAcceptingStrong] = useState(false);
   const search = useDebounced(filters.search.trim(), 300);
   const label = PAYMENT_TABS.find((t) => t.id === tab)?.label ?? '';
 
@@ -42,6 +44,11 @@ export function PaymentsScreen({ tab: tabInRoute }: { tab: string | undefined })
         <h1 id="payments-title">Payments</h1>
         <div className="head-actions">
           {canReconcile && <AutoMatchButton />}
+          {canReconcile && tab === 'unmatched' && (
+            <button type="button" onClick={() => setAcceptingStrong(true)}>
+              Accept all top suggestions with strong evidence
+            </button>
+          )}
           {canImport && (
             <button type="button" onClick={() => setImporting(true)}>
               Import payments
@@ -85,6 +92,7 @@ export function PaymentsScreen({ tab: tabInRoute }: { tab: string | undefined })
         )}
       </div>
       {importing && <ImportPaymentsDialog onClose={() => setImporting(false)} />}
+      {acceptingStrong && <AcceptStrongDialog onClose={() => setAcceptingStrong(false)} />}
     </section>
   );
 }
