@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
@@ -9,6 +10,7 @@ import { deliveryReportRoutes } from './routes/deliveryReports.js';
 import { ecitizenRoutes } from './routes/ecitizen.js';
 import { healthRoutes } from './routes/health.js';
 import { syncRoutes } from './routes/sync.js';
+import { updatesRoutes } from './routes/updates.js';
 
 /** eCitizen may post many objects at once; beyond this a request gets 413. */
 export const DEFAULT_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -22,6 +24,8 @@ export interface ServerAppOptions {
   trustProxy?: TrustProxy;
   /** Serve HTTPS with this certificate and key; plain HTTP without. */
   https?: { cert: Buffer; key: Buffer } | null;
+  /** The folder of desktop app releases served at /updates/ (setting server.updatesFolder); none when null. */
+  updatesFolder?: string | null;
 }
 
 /**
@@ -62,9 +66,12 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
   // Limits are per route (`config.rateLimit`), counted per client address (`req.ip`, which
   // trustProxy makes the real client's behind a reverse proxy), in memory: a restart forgets.
   await app.register(rateLimit, { global: false });
+  // Only routes that ask (`compress` in their options: the sync pulls) answer compressed; no request is decompressed.
+  await app.register(compress, { global: false });
   await app.register(healthRoutes(desk));
   await app.register(ecitizenRoutes(desk, { bodyLimitBytes: bodyLimit }));
   await app.register(deliveryReportRoutes(desk));
   await app.register(syncRoutes(desk, { pushBodyLimitBytes: options.pushBodyLimitBytes }));
+  if (options.updatesFolder) await app.register(updatesRoutes(options.updatesFolder));
   return app;
 }

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { UserError } from '../shared/errors.js';
 import { requireSecureAddress } from '../shared/secureUrl.js';
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { openDesk, type Desk } from '../main/desk.js';
 import type { Logger } from '../main/log/logger.js';
 import { lockDataFolder } from '../main/db/folderLock.js';
@@ -20,8 +22,13 @@ export interface StartServerOptions {
   host?: string;
   /** Serve HTTPS with this certificate and key (else plain HTTP: loopback, or behind a TLS-terminating proxy). */
   tls?: TlsFiles;
-  /** The address outside systems use (e.g. https://licensing.kmlttb.go.ke): the SMS delivery-report callback is built from it. */
+  /**
+   * The address outside systems use (e.g. https://licensing.kmlttb.go.ke): the SMS delivery-report
+   * callback is built from it. Overrides the setting server.publicUrl.
+   */
   publicUrl?: string;
+  /** Whom to believe about client addresses (`--trust-proxy`); overrides the setting server.trustProxy. */
+  trustProxy?: TrustProxy;
   bodyLimitBytes?: number;
   pushBodyLimitBytes?: number;
   /** The authority sends the SMS; tests may leave the worker off. */
@@ -36,7 +43,7 @@ export interface StartServerOptions {
 export interface CentralServer {
   /** `http(s)://host:port`, as the service can be reached from this computer. */
   url: string;
-  /** The address outside systems use, when given. */
+  /** The address outside systems use, when given (option or setting server.publicUrl). */
   publicUrl: string | null;
   desk: Desk;
   /** Where the SMS gateway must send delivery reports (holds the secret token): under the public address when given. */
@@ -55,8 +62,7 @@ export interface CentralServer {
  */
 export async function startCentralServer(options: StartServerOptions): Promise<CentralServer> {
   const https = options.tls ? readTlsFiles(options.tls) : null;
-  const publicUrl = options.publicUrl?.trim().replace(/\/+$/, '') ?? null;
-  if (publicUrl !== null) requireSecureAddress(publicUrl, '--public-url');
+  const givenPublicUrl = options.publicUrl === undefined ? null : publicAddress(options.publicUrl, '--public-url');
   // Held while the service runs: a second program on the folder, or a restore, is refused.
   const lock = await lockDataFolder(options.dataDir);
   let desk: Desk;
@@ -72,9 +78,18 @@ export async function startCentralServer(options: StartServerOptions): Promise<C
   try {
     if (desk.syncEnabled()) throw new UserError('conflict', `${options.dataDir} is a desk that syncs with another central service: it cannot be one itself.`);
     enableChangeCapture(desk.write);
-    const trustProxy = trustProxyOf(desk);
+    const trustProxy = options.trustProxy ?? trustProxyOf(desk);
+    const publicUrl = givenPublicUrl ?? settingPublicUrl(desk);
+    const updatesFolder = updatesFolderOf(desk);
     const { token, created } = await ensureDeliveryReportToken(desk);
-    app = await buildServerApp({ desk, bodyLimitBytes: options.bodyLimitBytes, pushBodyLimitBytes: options.pushBodyLimitBytes, trustProxy, https });
+    app = await buildServerApp({
+      desk,
+      bodyLimitBytes: options.bodyLimitBytes,
+      pushBodyLimitBytes: options.pushBodyLimitBytes,
+      trustProxy,
+      https,
+      updatesFolder,
+    });
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port });
     const url = urlOf(https ? 'https' : 'http', app.server.address(), host);
@@ -113,6 +128,34 @@ export async function startCentralServer(options: StartServerOptions): Promise<C
     await lock.release();
     throw err;
   }
+}
+
+/** The public address without a trailing slash, checked like every address the service hands out. */
+function publicAddress(raw: string, what: string): string {
+  const address = raw.trim().replace(/\/+$/, '');
+  requireSecureAddress(address, what);
+  return address;
+}
+
+function settingPublicUrl(desk: Desk): string | null {
+  const stored = desk.setting('server.publicUrl');
+  return stored === '' ? null : publicAddress(stored, 'server.publicUrl');
+}
+
+/** The folder of releases served at /updates/ (setting server.updatesFolder), checked to be a folder; null when not set. */
+function updatesFolderOf(desk: Desk): string | null {
+  const folder = desk.setting('server.updatesFolder');
+  if (folder === '') return null;
+  if (!path.isAbsolute(folder)) throw new UserError('invalid_input', `server.updatesFolder '${folder}' must be a full path to a folder.`);
+  let isFolder = false;
+  try {
+    isFolder = fs.statSync(folder).isDirectory();
+  } catch {
+    /* said below */
+  }
+  if (!isFolder)
+    throw new UserError('invalid_input', `server.updatesFolder '${folder}' is not a folder this service can read: create it, or set the setting to empty.`);
+  return folder;
 }
 
 function trustProxyOf(desk: Desk): TrustProxy {

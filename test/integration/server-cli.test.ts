@@ -87,7 +87,9 @@ describe('kmlttb server and kmlttb sync', () => {
     expect(await res.json()).toEqual({ status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION, protocol: SYNC_PROTOCOL_VERSION });
     expect(output()).toMatch(/SMS delivery reports: made a new token.*\/v1\/sms\/delivery-reports\/[A-Za-z0-9_-]{32}/);
     expect(output()).toMatch(/eCitizen requests are refused \(401\) until the shared secret is set/);
-    expect(output()).toContain('SMS delivery reports: the gateway cannot reach a loopback address; give --public-url URL, the address outside systems use.');
+    expect(output()).toContain(
+      'SMS delivery reports: the gateway cannot reach a loopback address; give --public-url URL (or set server.publicUrl), the address outside systems use.',
+    );
 
     // A desk that has not joined must sign in to the service once; then it pushes and pulls.
     const desk = tempDir();

@@ -16,6 +16,7 @@ import { openPrefs } from './prefs.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { denyPermissions, installSecurityHooks } from './security.js';
 import { createMainWindow } from './window.js';
+import { desktopUpdates } from './updates.js';
 import { openSafeSecrets } from './safeSecrets.js';
 import { saveFile } from './saveFile.js';
 import { BackgroundWork } from '../background.js';
@@ -50,7 +51,8 @@ function startupFailure(err: unknown): string {
 async function start(): Promise<void> {
   denyPermissions(session.defaultSession);
   serveRenderer(RENDERER_ROOT);
-  installMenu(devTools);
+  const updates = desktopUpdates(() => desk, log);
+  installMenu(devTools, { checkForUpdates: () => void updates.check('menu') });
   try {
     fileLog = await openFileLog(dataDir, 'desktop');
     installProcessFaults(fileLog.logger, { exit: (code) => app.exit(code) });
@@ -78,6 +80,8 @@ async function start(): Promise<void> {
   work.start();
   mainWindow = createMainWindow({ prefs: openPrefs(dataDir), preloadPath: PRELOAD, url: devServerUrl ?? APP_ENTRY_URL, devTools, log: log() });
   mainWindow.on('closed', () => (mainWindow = undefined));
+  // A development run has no installed version to replace.
+  if (app.isPackaged) void updates.check('start');
 }
 
 if (!app.requestSingleInstanceLock()) {

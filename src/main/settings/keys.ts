@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { insecureAddressProblem } from '../../shared/secureUrl.js';
 import type { SettingGroup } from '../../shared/settingGroups.js';
 import { AT_LIVE_URL } from '../../shared/smsGateway.js';
@@ -132,6 +133,23 @@ export const SETTINGS: readonly SettingDef[] = [
       "Central service behind a reverse proxy: whom to believe about the client's address (X-Forwarded-For): empty for nobody, true, a number of proxies, or their addresses (e.g. 127.0.0.1)",
     default: '',
     validate: trustProxyProblem,
+  },
+  {
+    key: 'server.publicUrl',
+    label: 'Public address',
+    group: 'server',
+    description:
+      'Central service: the address outside systems use, e.g. https://licensing.kmlttb.go.ke (the SMS delivery-report callback is built from it; kmlttb server --public-url overrides it)',
+    default: '',
+    validate: url,
+  },
+  {
+    key: 'server.updatesFolder',
+    label: 'Updates folder',
+    group: 'server',
+    description: "Central service: a folder of the desktop app's release files, served to desks at /updates/ (empty: no updates offered)",
+    default: '',
+    validate: (v) => (v === '' || path.isAbsolute(v) ? null : 'must be a full path to a folder (or empty)'),
   },
   {
     key: 'server.deliveryReportToken',

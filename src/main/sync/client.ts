@@ -3,6 +3,7 @@ import type { Desk } from '../core/deskApi.js';
 import { SyncUnreachable } from './http.js';
 import { syncRound, type RoundReport } from './round.js';
 import { syncRuntime } from './runtime.js';
+import { centralServiceUrl, refusedAsOutdated, updateOfferFrom } from './updateOffer.js';
 
 export interface SyncClientOptions {
   /** A round at least this often while online (default 30 s). */
@@ -73,8 +74,11 @@ export class SyncClient {
           if (!this.desk.syncEnabled()) break;
           await this.round();
           this.retries.reset();
+          runtime.update = null;
         } catch (err) {
           failed = true;
+          const serverUrl = centralServiceUrl(this.desk);
+          if (refusedAsOutdated(err) && serverUrl) runtime.update = await updateOfferFrom(serverUrl);
           if (!(err instanceof SyncUnreachable)) this.desk.log.error({ err }, 'sync: the round failed');
           break;
         } finally {

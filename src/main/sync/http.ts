@@ -19,10 +19,17 @@ export class SyncRefused extends UserError {
   constructor(
     readonly status: number,
     message: string,
-    code?: unknown,
+    /** The service's `code` for the refusal, when it gave one (e.g. DESK_OUTDATED_CODE). */
+    readonly serviceCode?: unknown,
   ) {
     super(
-      status === 401 ? (TOKEN_REFUSALS.has(code as ErrorCode) ? (code as ErrorCode) : 'not_signed_in') : status === 409 ? 'version_mismatch' : 'sync_refused',
+      status === 401
+        ? TOKEN_REFUSALS.has(serviceCode as ErrorCode)
+          ? (serviceCode as ErrorCode)
+          : 'not_signed_in'
+        : status === 409
+          ? 'version_mismatch'
+          : 'sync_refused',
       message,
     );
   }
@@ -55,13 +62,10 @@ export async function syncCall<T>(serverUrl: string, path: string, body: Record<
   if (res.status >= 500 || res.status === 429) {
     throw new SyncUnreachable(serverUrl, `it answered HTTP ${res.status}${messageOf(json) ? ` (${messageOf(json)})` : ''}`);
   }
+  const code = (json as { code?: unknown } | undefined)?.code;
   if (res.status === 401)
-    throw new SyncRefused(
-      401,
-      messageOf(json) ?? 'The central service no longer accepts this desk: join it again under Settings, Sync.',
-      (json as { code?: unknown } | undefined)?.code,
-    );
-  throw new SyncRefused(res.status, messageOf(json) ?? `The central service answered HTTP ${res.status}.`);
+    throw new SyncRefused(401, messageOf(json) ?? 'The central service no longer accepts this desk: join it again under Settings, Sync.', code);
+  throw new SyncRefused(res.status, messageOf(json) ?? `The central service answered HTTP ${res.status}.`, code);
 }
 
 /** Checks that a central service answers at this address (before a desk signs in to it). */

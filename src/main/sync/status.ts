@@ -36,6 +36,7 @@ export const syncStatus = defineQuery('sync.status', async ({ db, desk, actor })
     progress: runtime.progress,
     refusal: state?.refusal ? refusalShown(state.refusal) : null,
     rejections,
+    update: runtime.update,
   };
 });
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { joinBody, pullBody, pushBody, rowsBody, PULL_PAGE_ROWS, TOKEN_REFUSAL_CODES } from '../../shared/contract/syncWire.js';
+import { DESK_OUTDATED_CODE, joinBody, pullBody, pushBody, rowsBody, PULL_PAGE_ROWS, TOKEN_REFUSAL_CODES } from '../../shared/contract/syncWire.js';
 import { UserError } from '../../shared/errors.js';
 import { authenticate } from '../../main/auth/sessions.js';
 import { schemaVersion } from '../../main/db/migrate.js';
@@ -12,6 +12,8 @@ import { sendProblem } from '../reply.js';
 
 /** A push page may carry imported files (base64) inside its ops. */
 const DEFAULT_PUSH_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
+/** Pulled pages (a centre's first sync, over mobile data) go compressed to a desk that accepts it; small answers as they are. */
+const PULL_COMPRESSION = { threshold: 1024 };
 /** Sign-in attempts to join a desk, per client address and minute (answered 429 beyond). */
 const JOIN_RATE_LIMIT = {
   max: 10,
@@ -66,6 +68,7 @@ export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } 
           reply,
           409,
           `This desk's database is at schema version ${theirs} and the central service's at ${ours}: update the app on the ${theirs < ours ? 'desk' : 'central service'} to the same version.`,
+          theirs < ours ? DESK_OUTDATED_CODE : undefined,
         );
         return null;
       }
@@ -117,7 +120,7 @@ export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } 
     );
 
     // A pull's answer may carry the desk's next token (authority/desks.ts `offerNewToken`).
-    app.post('/v1/sync/pull', (req, reply) =>
+    app.post('/v1/sync/pull', { compress: PULL_COMPRESSION }, (req, reply) =>
       oneAtATime(async () => {
         const from = deskOf(req, reply);
         const body = from && bodyOf(pullBody, req, reply);
@@ -127,7 +130,7 @@ export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } 
       }),
     );
 
-    app.post('/v1/sync/rows', (req, reply) =>
+    app.post('/v1/sync/rows', { compress: PULL_COMPRESSION }, (req, reply) =>
       oneAtATime(async () => {
         const from = deskOf(req, reply);
         const body = from && bodyOf(rowsBody, req, reply);

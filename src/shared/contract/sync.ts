@@ -115,4 +115,14 @@ export interface SyncStatus {
   refusal: SyncRefusal | null;
   /** The signed-in user's ops that the server refused, not yet dismissed. */
   rejections: SyncRejection[];
+  /** The service refused this desk as older than itself at the last attempt: the app's update it offers. */
+  update: UpdateOffer | null;
+}
+
+/** An update the central service offers a desk it refuses as too old. */
+export interface UpdateOffer {
+  /** What the shell says, e.g. "An update is available from the central service (version 0.2.0)." */
+  message: string;
+  /** The installer on the service for this desk's platform (browser mode downloads it); null when the service offers none. */
+  downloadUrl: string | null;
 }

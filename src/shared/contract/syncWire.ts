@@ -53,6 +53,9 @@ export const TOKEN_REFUSAL_CODES = {
 } as const satisfies Record<string, ErrorCode>;
 export type TokenRefusal = keyof typeof TOKEN_REFUSAL_CODES;
 
+/** The `code` of the 409 that refuses a desk whose database is older than the service's: the desk needs the app's update. */
+export const DESK_OUTDATED_CODE = 'desk_outdated';
+
 export const pushOp = z.object({
   opId: z.string().min(1).max(64),
   seq: z.number().int().nonnegative(),

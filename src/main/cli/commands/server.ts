@@ -3,6 +3,8 @@ import { UserError } from '../../../shared/errors.js';
 import { isLoopbackHost } from '../../../shared/secureUrl.js';
 import { startCentralServer } from '../../../server/start.js';
 import { openProcessLog } from '../../log/processLog.js';
+import { loadCredentials } from '../../settings/credentials.js';
+import { parseTrustProxy, type TrustProxy } from '../../settings/trustProxy.js';
 import { gatewaySetup } from '../../sms/config.js';
 import { defaultDataDir } from '../dataDir.js';
 import type { GlobalOptions } from '../support.js';
@@ -16,12 +18,19 @@ interface ServerOptions {
   tlsCert?: string;
   tlsKey?: string;
   publicUrl?: string;
+  trustProxy?: string;
 }
 
 function parsePort(raw: string): number {
   const port = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isInteger(port) || port > 65535) throw new UserError('invalid_input', `--port '${raw}' is not a port number.`);
   return port;
+}
+
+function parseTrustProxyOption(raw: string): TrustProxy {
+  const parsed = parseTrustProxy(raw);
+  if (!parsed.ok) throw new UserError('invalid_input', `--trust-proxy '${raw}' ${parsed.problem}.`);
+  return parsed.value;
 }
 
 /**
@@ -36,19 +45,30 @@ export function registerServerCommands(program: Command): void {
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--tls-cert <file>', 'serve HTTPS with this certificate, or full chain (PEM; with --tls-key)')
     .option('--tls-key <file>', 'the private key of --tls-cert (PEM, unencrypted)')
-    .option('--public-url <url>', 'the address outside systems use, e.g. https://licensing.kmlttb.go.ke (the SMS delivery-report callback is built from it)')
+    .option(
+      '--public-url <url>',
+      'the address outside systems use, e.g. https://licensing.kmlttb.go.ke (the SMS delivery-report callback is built from it; default: setting server.publicUrl)',
+    )
+    .option(
+      '--trust-proxy <proxies>',
+      "behind a reverse proxy: whom to believe about the client's address, e.g. 127.0.0.1 (default: setting server.trustProxy, else nobody)",
+    )
     .action(async (opts: ServerOptions, command: Command) => {
       if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) {
         command.error('error: --tls-cert and --tls-key go together: give both, or neither.', { exitCode: 2, code: 'kmlttb.tlsPair' });
       }
       const dataDir = program.opts<GlobalOptions>().data ?? defaultDataDir();
       const port = parsePort(opts.port);
+      const trustProxy = opts.trustProxy === undefined ? undefined : parseTrustProxyOption(opts.trustProxy);
+      // Started by systemd with LoadCredential=: the database key and secrets come as files.
+      loadCredentials();
       const log = await openProcessLog(dataDir, 'server');
       const server = await startCentralServer({
         dataDir,
         port,
         host: opts.host,
         publicUrl: opts.publicUrl,
+        trustProxy,
         log: log.logger,
         tls: opts.tlsCert !== undefined && opts.tlsKey !== undefined ? { certFile: opts.tlsCert, keyFile: opts.tlsKey } : undefined,
       }).catch(async (err: unknown) => {
@@ -64,7 +84,7 @@ export function registerServerCommands(program: Command): void {
       }
       console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
       if (server.trustProxy !== false) {
-        console.log(`Client addresses (rate limits) come from X-Forwarded-For as server.trustProxy allows: ${String(server.trustProxy)}.`);
+        console.log(`Client addresses (rate limits) come from X-Forwarded-For as --trust-proxy or server.trustProxy allows: ${String(server.trustProxy)}.`);
       }
       if (server.deliveryReportTokenCreated) {
         console.log(`SMS delivery reports: made a new token. Give the gateway this callback address: ${server.deliveryReportUrl}`);
@@ -72,7 +92,9 @@ export function registerServerCommands(program: Command): void {
         console.log(`SMS delivery reports: ${server.deliveryReportUrl}`);
       }
       if (server.publicUrl === null && isLoopbackHost(new URL(server.url).hostname)) {
-        console.log('SMS delivery reports: the gateway cannot reach a loopback address; give --public-url URL, the address outside systems use.');
+        console.log(
+          'SMS delivery reports: the gateway cannot reach a loopback address; give --public-url URL (or set server.publicUrl), the address outside systems use.',
+        );
       }
       const sms = gatewaySetup(server.desk);
       if (!sms.ok) console.log(`SMS wait in the queue: ${sms.reason}`);

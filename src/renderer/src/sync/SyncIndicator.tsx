@@ -3,6 +3,7 @@ import { formatNairobi } from '../../../shared/time.js';
 import { useApiQuery } from '../api/hooks.js';
 import { plural } from '../shell/labels.js';
 import { RefusedChanges } from './RefusedChanges.js';
+import { UpdateOffered } from './UpdateOffered.js';
 
 /** How often the header asks how sync stands (a round runs every 30 s and after each change). */
 export const SYNC_STATUS_REFRESH_MS = 5_000;
@@ -36,6 +37,7 @@ export function SyncIndicator() {
         {progress} · {plural(s.opsWaiting, 'change', 'changes')} waiting
       </span>
       <span className="sync-note">{s.lastSyncAt ? `Last sync ${formatNairobi(s.lastSyncAt)}` : 'Never synced'}</span>
+      {s.update && <UpdateOffered offer={s.update} />}
       {s.rejections.length > 0 && (
         <button type="button" className="link-button" onClick={() => setShowRefused(true)}>
           {plural(s.rejections.length, 'change', 'changes')} refused

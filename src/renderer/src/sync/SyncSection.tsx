@@ -10,6 +10,7 @@ import { plural } from '../shell/labels.js';
 import { JoinAgainForm } from './JoinAgainForm.js';
 import { JoinedDesks } from './JoinedDesks.js';
 import { SYNC_STATUS_REFRESH_MS } from './SyncIndicator.js';
+import { UpdateOffered } from './UpdateOffered.js';
 
 /** Settings, Sync: point this desk at the central service (join), see how it stands, or leave it. */
 export function SyncSection() {
@@ -163,6 +164,12 @@ function Joined() {
               : s.online
                 ? 'Online'
                 : `Offline: ${s.lastError ?? ''}`}
+          {s.update && (
+            <>
+              {' '}
+              <UpdateOffered offer={s.update} />
+            </>
+          )}
         </dd>
         <dt>Waiting to be sent</dt>
         <dd>{plural(s.opsWaiting, 'change', 'changes')}</dd>
