@@ -125,6 +125,15 @@ export const SETTINGS: readonly SettingDef[] = [
     secret: true,
   },
   {
+    key: 'server.publicUrl',
+    label: 'Public address',
+    group: 'server',
+    description:
+      "The central service's address outside systems and phones use (e.g. https://licensing.kmlttb.go.ke): licence QR codes point at its verify page",
+    default: '',
+    validate: url,
+  },
+  {
     key: 'server.trustProxy',
     label: 'Trusted reverse proxies',
     group: 'server',
