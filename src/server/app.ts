@@ -9,6 +9,7 @@ import { deliveryReportRoutes } from './routes/deliveryReports.js';
 import { ecitizenRoutes } from './routes/ecitizen.js';
 import { healthRoutes } from './routes/health.js';
 import { syncRoutes } from './routes/sync.js';
+import { verifyRoutes } from './routes/verify.js';
 
 /** eCitizen may post many objects at once; beyond this a request gets 413. */
 export const DEFAULT_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -66,5 +67,6 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
   await app.register(ecitizenRoutes(desk, { bodyLimitBytes: bodyLimit }));
   await app.register(deliveryReportRoutes(desk));
   await app.register(syncRoutes(desk, { pushBodyLimitBytes: options.pushBodyLimitBytes }));
+  await app.register(verifyRoutes(desk));
   return app;
 }
