@@ -18,7 +18,9 @@ export function verifyRoutes(desk: Desk) {
         .type('text/html; charset=utf-8')
         .header('Content-Security-Policy', VERIFY_PAGE_CSP)
         .header('Referrer-Policy', 'no-referrer')
-        .header('X-Robots-Tag', 'noindex');
+        .header('X-Robots-Tag', 'noindex')
+        // One page a scan: a phone's browser keeps no connection open that would hold up the service's stop.
+        .header('Connection', 'close');
       const payload = req.params['*'];
       if (payload.trim() === '' || payload.length > 2000) return reply.code(400).send(verifyPageHtml('unreadable'));
       const result = await desk.query('licence.verify', { payload }, SYSTEM_ACTOR);
