@@ -44,6 +44,7 @@ export function createDesktopBridge(invoke: Invoke, listen: Listen): KmlttbBridg
     exportCancel: (jobId) => call(BRIDGE_CHANNELS.export, 'cancel', { jobId }),
     exportSave: (jobId) => call(BRIDGE_CHANNELS.export, 'save', { jobId }),
     openLogsFolder: () => call(BRIDGE_CHANNELS.desk, 'openLogsFolder'),
+    printPdf: (file) => call(BRIDGE_CHANNELS.desk, 'openPdf', file),
     subscribe: (listener) =>
       listen(BRIDGE_EVENTS.changed, (payload) => {
         const entities = entitiesIn(payload);

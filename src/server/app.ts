@@ -11,6 +11,7 @@ import { ecitizenRoutes } from './routes/ecitizen.js';
 import { healthRoutes } from './routes/health.js';
 import { syncRoutes } from './routes/sync.js';
 import { updatesRoutes } from './routes/updates.js';
+import { verifyRoutes } from './routes/verify.js';
 
 /** eCitizen may post many objects at once; beyond this a request gets 413. */
 export const DEFAULT_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -73,5 +74,6 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
   await app.register(deliveryReportRoutes(desk));
   await app.register(syncRoutes(desk, { pushBodyLimitBytes: options.pushBodyLimitBytes }));
   if (options.updatesFolder) await app.register(updatesRoutes(options.updatesFolder));
+  await app.register(verifyRoutes(desk));
   return app;
 }

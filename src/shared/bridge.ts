@@ -25,6 +25,11 @@ export interface KmlttbBridge {
   exportCancel(jobId: string): Promise<Result<ExportJob>>;
   /** Hands over a finished export: a download in the browser, a save dialog in the desktop. */
   exportSave(jobId: string): Promise<Result<{ saved: boolean; fileName: string }>>;
+  /**
+   * Prints a PDF the desk made (certificates, a manifest): the browser's print dialog in browser
+   * mode; in the desktop, the computer's PDF viewer, whose Print is its system dialog.
+   */
+  printPdf(file: { fileName: string; dataBase64: string }): Promise<Result<{ opened: 'print-dialog' | 'pdf-viewer' }>>;
   /** Opens the desk's logs folder in the file manager (desktop); a browser cannot, so it answers `opened: false` and the path. */
   openLogsFolder(): Promise<Result<{ opened: boolean; path: string }>>;
   /**

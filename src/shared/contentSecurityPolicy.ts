@@ -7,6 +7,8 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
+  // Print in browser mode shows the desk's own PDF (a blob:) in a hidden frame: renderer bridge/printFrame.ts.
+  'frame-src blob:',
   "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",

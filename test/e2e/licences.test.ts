@@ -197,7 +197,7 @@ describe('browser mode: licences from issue to collection', () => {
     await announced(page, new RegExp(`${licence.licenceNo} reassigned to ${target.name}`), 'the reassignment');
     await panel.getByText(/Reassigned by officer \(Holder moved/).waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Print certificate' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download certificate' }).click()]);
     expect((await pdfText(fs.readFileSync(await download.path()))).join('\n')).toContain(licence.licenceNo);
 
     const qr = (await panel.locator('.qr-payload').innerText()).trim();

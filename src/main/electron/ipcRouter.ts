@@ -5,6 +5,8 @@
  * process keeps for that sender (never one sent by the renderer), and calls the same
  * bridgeService as browser mode. It answers with a `Result` envelope and never throws.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import type { BRIDGE_CHANNELS } from '../../shared/bridge.js';
 import type { AboutInfo } from '../../shared/contract/about.js';
@@ -13,6 +15,7 @@ import { UserError, type Result } from '../../shared/errors.js';
 import { toErrorBody, zodToUserError } from '../core/errors.js';
 import type { Desk } from '../desk.js';
 import type { FirstRunOptions } from '../firstRun.js';
+import { exportsDir } from '../reports/exportSweep.js';
 import { bridgeService } from '../transport/bridgeService.js';
 import { isAppUrl } from './appOrigin.js';
 
@@ -42,10 +45,19 @@ export interface IpcRouterDeps {
   firstRun?: Pick<FirstRunOptions, 'paused'>;
   /** Opens a folder in the file manager; false when it could not. */
   openFolder?(folder: string): Promise<boolean>;
+  /** Opens a file in the computer's program for it (a PDF in its viewer); false when it could not. */
+  openFile?(file: string): Promise<boolean>;
 }
 
 export const EXPORT_CALLS = ['start', 'status', 'cancel', 'save'] as const;
 const jobInput = z.object({ jobId: z.string().min(1).max(64) });
+const pdfInput = z.object({
+  fileName: z.string().regex(/^[A-Za-z0-9._-]{1,100}\.pdf$/, 'must be a plain file name ending .pdf'),
+  dataBase64: z
+    .string()
+    .min(1)
+    .max(60 * 1024 * 1024),
+});
 
 const envelope = z.object({ name: z.string().min(1).max(100), input: z.unknown().optional() }).strict();
 
@@ -93,7 +105,8 @@ export function createIpcRouter(deps: IpcRouterDeps) {
   }
 
   /** Anyone signed in may open the logs folder: where it is comes from Help, About's query. */
-  async function deskCall(call: string, token: string | undefined): Promise<Result<unknown>> {
+  async function deskCall(call: string, input: unknown, token: string | undefined): Promise<Result<unknown>> {
+    if (call === 'openPdf') return openPdf(input, token);
     if (call !== 'openLogsFolder') return { ok: false, error: { code: 'not_found', message: `There is no desk call '${call}'.` } };
     const about = await service.query(token, 'desk.about', {});
     if (!about.ok) return about;
@@ -101,10 +114,27 @@ export function createIpcRouter(deps: IpcRouterDeps) {
     return { ok: true, value: { opened: deps.openFolder ? await deps.openFolder(folder) : false, path: folder } };
   }
 
+  /** Print in the desktop: the PDF goes where exports wait (swept after exports.keepDays) and opens in the PDF viewer. */
+  async function openPdf(input: unknown, token: string | undefined): Promise<Result<unknown>> {
+    const who = await service.session(token);
+    if (!who.ok) return who;
+    if (!who.value) throw new UserError('not_signed_in', 'Sign in to print.');
+    const parsed = pdfInput.safeParse(input);
+    if (!parsed.success) throw zodToUserError(parsed.error);
+    const bytes = Buffer.from(parsed.data.dataBase64, 'base64');
+    if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new UserError('invalid_input', 'Only a PDF the desk made can be printed.');
+    const file = path.join(exportsDir(deps.desk.dataDir), parsed.data.fileName);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, bytes, { mode: 0o600 });
+    if (!deps.openFile || !(await deps.openFile(file)))
+      throw new UserError('not_configured', `The PDF could not be opened for printing. It is saved at ${file}.`);
+    return { ok: true, value: { opened: 'pdf-viewer' } };
+  }
+
   async function dispatch(kind: BridgeKind, name: string, input: unknown, id: number): Promise<Result<unknown>> {
     const token = deps.getToken(id);
     if (kind === 'export') return exports(name, input, token);
-    if (kind === 'desk') return deskCall(name, token);
+    if (kind === 'desk') return deskCall(name, input, token);
     if (kind === 'command') return service.command(token, name, input ?? {});
     if (kind === 'query') return service.query(token, name, input ?? {});
     if (!(SESSION_CALLS as readonly string[]).includes(name)) {

@@ -76,6 +76,7 @@ async function start(): Promise<void> {
     saveFile,
     firstRun: { paused: (run) => work.paused(run) },
     openFolder: async (folder) => (await shell.openPath(folder)) === '',
+    openFile: async (file) => (await shell.openPath(file)) === '',
   });
   work.start();
   mainWindow = createMainWindow({ prefs: openPrefs(dataDir), preloadPath: PRELOAD, url: devServerUrl ?? APP_ENTRY_URL, devTools, log: log() });

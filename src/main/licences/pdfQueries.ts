@@ -2,6 +2,7 @@ import { defineQuery } from '../core/registry.js';
 import { requireCentre } from '../core/scope.js';
 import { certificatesPdf } from './pdf/certificates.js';
 import { manifestPdf } from './pdf/manifest.js';
+import { verifyBase } from './verifyBase.js';
 
 export const batchManifestPdf = defineQuery('batch.manifestPdf', async ({ db, actor }, input) => {
   const pdf = await manifestPdf(db, input.batchId);
@@ -9,7 +10,7 @@ export const batchManifestPdf = defineQuery('batch.manifestPdf', async ({ db, ac
   return { fileName: pdf.fileName, dataBase64: pdf.bytes.toString('base64') };
 });
 
-export const licenceCertificatesPdf = defineQuery('licence.certificatesPdf', async ({ db }, input) => {
-  const pdf = await certificatesPdf(db, input.licenceIds);
+export const licenceCertificatesPdf = defineQuery('licence.certificatesPdf', async ({ db, desk }, input) => {
+  const pdf = await certificatesPdf(db, input.licenceIds, verifyBase(desk, db));
   return { fileName: pdf.fileName, dataBase64: pdf.bytes.toString('base64') };
 });

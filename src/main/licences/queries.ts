@@ -10,6 +10,7 @@ import { pageOf } from '../db/pages.js';
 import { batchRows, licenceRow, licenceRows, licencesFrom } from './rows.js';
 import { boardPublicKeys } from './boardKey.js';
 import { checkPayload } from './signing.js';
+import { payloadFromScan } from '../../shared/licenceVerifyAddress.js';
 
 const SORTS = {
   licenceNo: ['l.licence_year', 'l.sequence'],
@@ -99,11 +100,11 @@ export const batchesList = defineQuery('batches.list', async ({ db, actor }, inp
 /** The key that signs the licences issued now (the latest on record). */
 export const licencePublicKey = defineQuery('licence.publicKey', async ({ db }) => ({ publicKey: boardPublicKeys(db).at(-1) ?? null }));
 
-/** Valid, tampered, or revoked as far as this desk knows. */
+/** Valid, tampered, or revoked as far as this desk knows; takes the bare payload or the verify address that carries it. */
 export const licenceVerify = defineQuery('licence.verify', async ({ db }, input) => {
   const publicKeys = boardPublicKeys(db);
   if (publicKeys.length === 0) throw new UserError('not_configured', 'This desk has no Board public key yet: no licence has been issued or synced here.');
-  const check = checkPayload(input.payload, publicKeys);
+  const check = checkPayload(payloadFromScan(input.payload), publicKeys);
   if (!check.ok && check.reason === 'unreadable') {
     return { status: 'unreadable' as const, message: 'This is not a KMLTTB licence code.' };
   }

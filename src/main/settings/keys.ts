@@ -139,7 +139,7 @@ export const SETTINGS: readonly SettingDef[] = [
     label: 'Public address',
     group: 'server',
     description:
-      'Central service: the address outside systems use, e.g. https://licensing.kmlttb.go.ke (the SMS delivery-report callback is built from it; kmlttb server --public-url overrides it)',
+      "The central service's address outside systems and phones use, e.g. https://licensing.kmlttb.go.ke: the SMS delivery-report callback is built from it (kmlttb server --public-url overrides it), and licence QR codes point at its verify page",
     default: '',
     validate: url,
   },

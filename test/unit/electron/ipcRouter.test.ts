@@ -149,6 +149,32 @@ describe('the preload bridge over the router', { timeout: 20_000 }, () => {
     expect(await withFolders('desk', { name: 'formatDisk' }, windowFrame(1))).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('prints a PDF for a signed-in window only: saved where exports wait, then opened in the PDF viewer', async () => {
+    const opened: string[] = [];
+    const withViewer = createIpcRouter({
+      desk,
+      getToken: (id) => tokens.get(id),
+      setToken: () => {},
+      openFile: async (file) => {
+        opened.push(file);
+        return true;
+      },
+    });
+    const pdf = { fileName: 'licence-KMLTTB-2026-000001.pdf', dataBase64: Buffer.from('%PDF-1.3 test').toString('base64') };
+    const signedIn = createDesktopBridge((channel, envelope) => withViewer(kindOf[channel]!, envelope, windowFrame(1)), noEvents);
+    expect(await signedIn.printPdf(pdf)).toEqual({ ok: true, value: { opened: 'pdf-viewer' } });
+    expect(opened).toEqual([path.join(dir, 'exports', pdf.fileName)]);
+    expect(fs.readFileSync(opened[0]!, 'latin1')).toBe('%PDF-1.3 test');
+    expect(await signedIn.printPdf({ ...pdf, fileName: '../escape.pdf' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await signedIn.printPdf({ ...pdf, dataBase64: Buffer.from('#!/bin/sh').toString('base64') })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    const stranger = createDesktopBridge((channel, envelope) => withViewer(kindOf[channel]!, envelope, windowFrame(9)), noEvents);
+    expect(await stranger.printPdf(pdf)).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(opened).toHaveLength(1);
+  });
+
   it('turns a failed or strange IPC answer into an error result', async () => {
     const broken = createDesktopBridge(async () => {
       throw new Error('no handler');

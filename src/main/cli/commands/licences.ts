@@ -6,7 +6,7 @@ import { unwrap, withDesk, type GlobalOptions } from '../support.js';
 export function registerLicenceCommands(program: Command): void {
   program
     .command('verify-licence <payload>')
-    .description('check a licence QR payload: valid, tampered, or revoked as far as this data folder knows')
+    .description('check a licence QR payload (or the verify address the QR code carries): valid, tampered, or revoked as far as this data folder knows')
     .action(async (payload: string) => {
       await withDesk(program.opts<GlobalOptions>(), async (desk) => {
         const r = unwrap(await desk.query('licence.verify', { payload }, SYSTEM_ACTOR));

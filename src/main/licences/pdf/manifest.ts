@@ -2,7 +2,8 @@ import { UserError } from '../../../shared/errors.js';
 import { formatNairobi } from '../../../shared/time.js';
 import type { ReadableDB } from '../../db/handles.js';
 import { holderName } from '../rows.js';
-import { BOARD_NAME, renderPdf } from './render.js';
+import { drawBorder, drawLetterhead, drawSignatureLine } from './letterhead.js';
+import { FONT, renderPdf } from './render.js';
 
 /** The batch's manifest: centre, batch number, date, one line per licence, and signature blocks. */
 export async function manifestPdf(db: ReadableDB, batchId: string): Promise<{ fileName: string; bytes: Buffer; centreId: string }> {
@@ -26,25 +27,33 @@ export async function manifestPdf(db: ReadableDB, batchId: string): Promise<{ fi
   );
 
   const bytes = await renderPdf(`Dispatch manifest ${batch.batch_no}`, (doc) => {
-    doc.fontSize(10).text(BOARD_NAME, { align: 'center' });
-    doc.moveDown(0.5).fontSize(16).text('Dispatch manifest', { align: 'center' });
-    doc.moveDown().fontSize(11);
-    doc.text(`Batch: ${batch.batch_no}`);
+    drawLetterhead(doc, { crestSize: 64, top: 44 });
+    doc
+      .moveDown(0.6)
+      .font(FONT.bold)
+      .fontSize(16)
+      .text('Dispatch manifest', 50, doc.y, { align: 'center', width: doc.page.width - 100 });
+    doc.moveDown(0.8).font(FONT.regular).fontSize(11);
+    doc.text(`Batch: ${batch.batch_no}`, 50);
     doc.text(`Centre: ${batch.centre}, ${batch.town}`);
     doc.text(`Dispatched: ${formatNairobi(batch.created_at)}${batch.created_by ? ` by ${batch.created_by}` : ''}`);
     doc.text(`Licences: ${lines.length}`);
     doc.moveDown();
     const cols = [50, 80, 230, 430];
     const header = (y: number) => {
-      doc.font('Helvetica-Bold').fontSize(10);
+      doc.font(FONT.bold).fontSize(10);
       ['#', 'Licence number', 'Holder', 'ID number'].forEach((h, i) => doc.text(h, cols[i]!, y));
-      doc.font('Helvetica');
+      doc.font(FONT.regular);
       return y + 16;
+    };
+    const newPage = () => {
+      doc.addPage();
+      drawBorder(doc);
     };
     let y = header(doc.y);
     lines.forEach((l, i) => {
       if (y > 740) {
-        doc.addPage();
+        newPage();
         y = header(50);
       }
       [String(i + 1), l.licence_no, l.holder, l.national_id].forEach((cell, c) =>
@@ -52,10 +61,12 @@ export async function manifestPdf(db: ReadableDB, batchId: string): Promise<{ fi
       );
       y += 15;
     });
-    if (y > 640) doc.addPage();
-    else doc.y = y + 30;
-    doc.fontSize(11).text('Dispatched by (name, signature, date): ______________________________________', 50);
-    doc.moveDown(2).text('Received at the centre by (name, signature, date): ________________________', 50);
+    if (y > 640) {
+      newPage();
+      y = 50;
+    }
+    drawSignatureLine(doc, 50, y + 70, 220, ['Dispatched by', 'name, signature, date']);
+    drawSignatureLine(doc, 325, y + 70, 220, ['Received at the centre by', 'name, signature, date']);
   });
   return { fileName: `manifest-${batch.batch_no}.pdf`, bytes, centreId: batch.centre_id };
 }

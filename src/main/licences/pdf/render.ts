@@ -1,8 +1,17 @@
 import PDFDocument from 'pdfkit';
+import { FONT_FILES } from './assets.js';
 
-/** Renders a PDF with pdfkit into memory. */
+export const BOARD_NAME = 'Kenya Medical Laboratory Technicians and Technologists Board';
+
+/** The fonts every document uses (registered by renderPdf): DejaVu Sans, regular and bold. */
+export const FONT = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold' } as const;
+
+/** Renders an A4 PDF with pdfkit into memory, with DejaVu Sans embedded and set. */
 export function renderPdf(title: string, draw: (doc: PDFKit.PDFDocument) => Promise<void> | void): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title, Author: 'Kenya Medical Laboratory Technicians and Technologists Board' } });
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title, Author: BOARD_NAME } });
+  doc.registerFont(FONT.regular, FONT_FILES.regular);
+  doc.registerFont(FONT.bold, FONT_FILES.bold);
+  doc.font(FONT.regular);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -14,5 +23,3 @@ export function renderPdf(title: string, draw: (doc: PDFKit.PDFDocument) => Prom
     return done;
   });
 }
-
-export const BOARD_NAME = 'Kenya Medical Laboratory Technicians and Technologists Board';

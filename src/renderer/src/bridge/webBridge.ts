@@ -8,6 +8,7 @@ import type { AboutInfo } from '../../../shared/contract/about.js';
 import type { FirstRunState, SessionInfo } from '../../../shared/contract/session.js';
 import type { ErrorBody, Result } from '../../../shared/errors.js';
 import { subscribeToChanges } from './changeStream.js';
+import { printInFrame } from './printFrame.js';
 
 export const TOKEN_KEY = 'kmlttb.token';
 
@@ -105,6 +106,10 @@ export function createWebBridge(): KmlttbBridge {
     exportStatus: (jobId) => call('GET', `${HTTP_ROUTES.exports}/${encodeURIComponent(jobId)}`),
     exportCancel: (jobId) => call('POST', `${HTTP_ROUTES.exports}/${encodeURIComponent(jobId)}/cancel`, {}),
     exportSave: download,
+    printPdf: async (file) => {
+      printInFrame(file);
+      return { ok: true, value: { opened: 'print-dialog' } };
+    },
     // A page cannot open a folder on the computer: it shows where the logs are instead.
     openLogsFolder: async () => {
       const about = await call<AboutInfo>('POST', `${HTTP_ROUTES.query}desk.about`, {});
