@@ -17,7 +17,8 @@ export function queueShortcuts(): Shortcut[] {
     { keys: ['r'], what: 'Reject the highlighted application (the focus goes to Reason)', decides: true },
     { keys: ['t'], what: 'Return the highlighted application (the focus goes to Reason)', decides: true },
     { keys: [confirmKeyName()], what: 'Confirm the decision, from Reason', decides: true },
-    { keys: ['Esc'], what: 'Cancel the decision, or close this list', decides: true },
+    { keys: ['Esc'], what: 'Cancel the decision', decides: true },
+    { keys: ['Esc'], what: 'Close this list' },
     { keys: ['?'], what: 'List these shortcuts' },
   ];
 }
