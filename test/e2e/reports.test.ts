@@ -201,7 +201,9 @@ describe('browser mode: dashboard, reports and the audit trail', () => {
       const key = JSON.stringify([r[col('licence_year')], r[col('status')], r[col('decided_by')]]);
       groups.set(key, (groups.get(key) ?? 0) + 1);
     }
-    const [year, state, officer] = JSON.parse([...groups].sort((a, b) => b[1] - a[1])[0]![0]) as [string, string, string];
+    // The preview gives values as stored: the licence year is a number.
+    const [licenceYear, state, officer] = JSON.parse([...groups].sort((a, b) => b[1] - a[1])[0]![0]) as [number, string, string];
+    const year = String(licenceYear);
     const expected = await apiQuery(page, 'reports.preview', { report: 'applications', licenceYear: Number(year), state, officer, limit: 500 });
     const refs = expected.rows.map((r) => r[0]).sort();
     expect(refs.length).toBeGreaterThan(0);
