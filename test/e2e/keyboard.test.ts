@@ -7,7 +7,7 @@ import { announced, goTo, rowsOf } from './support/licences.js';
 import { waitFor } from './support/ui.js';
 
 // 450 applications leave about 200 submitted, of which well over 100 carry no review flag.
-const { setup } = demoDesk(450, 14);
+const { setup } = demoDesk(450, 14, { setupTimeoutMs: 300_000 });
 
 const APPROVALS = 100;
 /** QUALITY.md: keyboard decision in the queue, confirming key to announcement, browser mode. */
