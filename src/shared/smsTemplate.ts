@@ -15,11 +15,28 @@ export function unknownPlaceholders(body: string): string[] {
   return placeholdersIn(body).filter((p) => !(SMS_PLACEHOLDERS as readonly string[]).includes(p));
 }
 
+/** Punctuation that ends a sentence: a value ending so needs none of the template's after it. */
+const ENDS_SENTENCE = /[.!?…]$/u;
+/** Punctuation a template may put after a value. */
+const AFTER_VALUE = /^[.!?,;:]/;
+/** A value ending in a pause (comma, semicolon, colon) before the template's own mark loses the pause. */
+const ENDS_PAUSE = /[,;:]+$/;
+
+/** The value, and how many of the template's characters after it to skip, so no punctuation doubles. */
+function fitValue(value: string, rest: string): { text: string; skip: number } {
+  const text = value.trim();
+  if (ENDS_SENTENCE.test(text) && AFTER_VALUE.test(rest)) return { text, skip: 1 };
+  if (AFTER_VALUE.test(rest)) return { text: text.replace(ENDS_PAUSE, ''), skip: 0 };
+  return { text, skip: 0 };
+}
+
 /**
  * Fills a template. Each SMS part is paid for, so no character is wasted: runs of white space
- * become one space, and a value that ends its own sentence (a reason such as "Please accept the
- * declarations and resubmit.") takes the place of the full stop the template puts after it, so
- * the message never reads "resubmit.." (issue 17).
+ * become one space, and punctuation never doubles: a value that ends its own sentence (a reason
+ * such as "Please accept the declarations and resubmit.") takes the place of the punctuation the
+ * template puts after it, so the message never reads "resubmit.. Please" (issues 14 and 17); a
+ * value ending in a comma or colon before the template's mark loses it; a doubled full stop
+ * typed in a value (not an ellipsis) is sent once.
  */
 export function renderSms(body: string, values: SmsValues): string {
   let out = '';
@@ -32,9 +49,9 @@ export function renderSms(body: string, values: SmsValues): string {
       out += m[0];
       continue;
     }
-    const filled = value.trim();
-    out += filled;
-    if (/[.!?]$/.test(filled) && body[at] === '.') at++;
+    const fitted = fitValue(value.replace(/(?<!\.)\.\.(?!\.)/g, '.'), body.slice(at));
+    out += fitted.text;
+    at += fitted.skip;
   }
   out += body.slice(at);
   return out.replace(/\s+/g, ' ').trim();

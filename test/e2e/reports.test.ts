@@ -2,6 +2,7 @@ import { openFolderDatabase } from '../support/databaseFile.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { formatDayMonthYear } from '../../src/shared/dayMonthYear.js';
 import { describe, expect, it } from 'vitest';
 import { apiQuery } from './support/api.js';
 import { errorsOf, screenshot, signIn } from './support/browser.js';
@@ -64,10 +65,11 @@ describe('browser mode: dashboard, reports and the audit trail', () => {
     await openScreen(page, 'Reports');
     await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
     expect(await page.getByLabel('Report', { exact: true }).inputValue()).toBe('applications');
-    await page.getByLabel('From', { exact: true }).fill(from);
-    await page.getByLabel('To', { exact: true }).fill(to);
+    // Days are typed dd/mm/yyyy, whatever the browser's locale.
+    await page.getByLabel('From', { exact: true }).fill(formatDayMonthYear(from));
+    await page.getByLabel('To', { exact: true }).fill(formatDayMonthYear(to));
     const preview = page.getByRole('table', { name: 'Applications preview' });
-    await preview.getByRole('columnheader', { name: 'application ref' }).waitFor();
+    await preview.getByRole('columnheader', { name: 'Application', exact: true }).waitFor();
     await waitFor(
       () => preview.locator('tbody tr').count(),
       (n) => n === refs.length,
@@ -199,7 +201,9 @@ describe('browser mode: dashboard, reports and the audit trail', () => {
       const key = JSON.stringify([r[col('licence_year')], r[col('status')], r[col('decided_by')]]);
       groups.set(key, (groups.get(key) ?? 0) + 1);
     }
-    const [year, state, officer] = JSON.parse([...groups].sort((a, b) => b[1] - a[1])[0]![0]) as [string, string, string];
+    // The preview gives values as stored: the licence year is a number.
+    const [licenceYear, state, officer] = JSON.parse([...groups].sort((a, b) => b[1] - a[1])[0]![0]) as [number, string, string];
+    const year = String(licenceYear);
     const expected = await apiQuery(page, 'reports.preview', { report: 'applications', licenceYear: Number(year), state, officer, limit: 500 });
     const refs = expected.rows.map((r) => r[0]).sort();
     expect(refs.length).toBeGreaterThan(0);

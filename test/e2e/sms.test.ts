@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { formatDayMonthYear } from '../../src/shared/dayMonthYear.js';
 import { describe, expect, it } from 'vitest';
 import type { ApplicationRow } from '../../src/shared/contract/applications.js';
 import { normalisePhone } from '../../src/shared/phone.js';
@@ -128,21 +129,21 @@ describe('browser mode: SMS through the gateway', () => {
     await screenshot(page, 'sms-sent');
 
     // The date range is in Nairobi days: today holds the message, tomorrow nothing.
-    await page.getByLabel('From').fill(nairobiDay(0));
-    await page.getByLabel('To').fill(nairobiDay(0));
+    await page.getByLabel('From').fill(formatDayMonthYear(nairobiDay(0)));
+    await page.getByLabel('To').fill(formatDayMonthYear(nairobiDay(0)));
     await waitFor(
       () => smsGridRows(page),
       (r) => r.length === 1 && r[0]?.[2] === ref,
       'today to keep the message',
     );
-    await page.getByLabel('From').fill(nairobiDay(1));
-    await page.getByLabel('To').fill(nairobiDay(1));
+    await page.getByLabel('From').fill(formatDayMonthYear(nairobiDay(1)));
+    await page.getByLabel('To').fill(formatDayMonthYear(nairobiDay(1)));
     await waitFor(
       () => smsGridRows(page),
       (r) => r.length === 1 && r[0]?.[0] === 'No messages match.',
       'tomorrow to hold no message',
     );
-    await page.getByLabel('From').fill(nairobiDay(2));
+    await page.getByLabel('From').fill(formatDayMonthYear(nairobiDay(2)));
     await page.getByText('From is after To: no message can match.').waitFor();
     expect(errorsOf(page)).toEqual([]);
     await page.close();

@@ -59,11 +59,11 @@ describe('the audit trail screen', () => {
 });
 
 describe('report previews', () => {
-  it('show the first rows as they print, and say when there are more', async () => {
+  it('show the first rows as stored (the screen formats them), and say when there are more', async () => {
     const p = ok(await t.desk.query('reports.preview', { report: 'applications', limit: 2 }, t.actors.auditor));
     expect(p.columns.map((c) => c.key)).toContain('amount_due');
     expect(p.rows).toHaveLength(2);
     expect(p.more).toBe(true);
-    expect(p.rows[0]![p.columns.findIndex((c) => c.key === 'amount_due')]).toBe('3,000.00');
+    expect(p.rows[0]![p.columns.findIndex((c) => c.key === 'amount_due')]).toBe(300000);
   });
 });

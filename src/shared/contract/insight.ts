@@ -41,11 +41,13 @@ export const reportFiltersInput = z.object({
   officer: z.string().trim().toLowerCase().max(40).optional(),
 });
 export const reportPreviewInput = reportFiltersInput.extend({ limit: z.number().int().min(1).max(500).default(200) });
+/** A report value as stored: money in integer cents, times UTC ISO-8601. */
+export type PreviewValue = string | number | null;
 export interface ReportPreview {
   title: string;
   columns: { key: string; kind: string }[];
-  /** Values formatted for people. */
-  rows: string[][];
+  /** The values as stored, one array per row in column order: the screen formats them as it shows such values elsewhere. */
+  rows: PreviewValue[][];
   /** True when the report has more rows than the preview shows. */
   more: boolean;
 }

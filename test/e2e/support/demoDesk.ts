@@ -12,6 +12,8 @@ export interface DemoDeskOptions {
   before?: () => Promise<StartWebOptions | void>;
   /** Runs once the browser and the desk have stopped, before the data directory is removed. */
   after?: () => Promise<void>;
+  /** For a large demo: how long beforeAll may take (the e2e project's hookTimeout otherwise). */
+  setupTimeoutMs?: number;
 }
 
 export interface DemoDesk {
@@ -44,7 +46,7 @@ export function demoDesk(applications: number, seed: number, options: DemoDeskOp
     await runDemo(dataDir, applications, seed);
     desk = await startWeb(dataDir, webOptions);
     browser = await launchBrowser();
-  });
+  }, options.setupTimeoutMs);
 
   afterAll(async () => {
     await browser?.close();

@@ -91,3 +91,41 @@ describe('SMS length in UCS-2', () => {
     expect(smsLength('😀'.repeat(36))).toEqual({ encoding: 'UCS-2', units: 72, parts: 2 });
   });
 });
+
+describe('SMS parts at the boundaries: no character is split across two parts', () => {
+  it('an extension character whose escape would end a 153-septet part moves whole to the next part', () => {
+    // 152 plain, then € (2 septets): 154 septets, which need two parts in any case.
+    expect(smsLength('a'.repeat(152) + '€' + 'a'.repeat(10))).toEqual({ encoding: 'GSM-7', units: 164, parts: 2 });
+    // 306 septets would fill two parts exactly, but the € straddles 153: a third part.
+    expect(smsLength('a'.repeat(152) + '€' + 'a'.repeat(152))).toEqual({ encoding: 'GSM-7', units: 306, parts: 3 });
+  });
+
+  it('an extension character that ends a part exactly stays in it', () => {
+    expect(smsLength('a'.repeat(151) + '€' + 'a'.repeat(153))).toEqual({ encoding: 'GSM-7', units: 306, parts: 2 });
+    expect(smsLength('a'.repeat(151) + '€' + 'a'.repeat(154))).toEqual({ encoding: 'GSM-7', units: 307, parts: 3 });
+  });
+
+  it('extension characters only: 76 fit in a part of 153 septets, so 153 of them take three parts', () => {
+    expect(smsLength('{'.repeat(81))).toEqual({ encoding: 'GSM-7', units: 162, parts: 2 });
+    expect(smsLength('{'.repeat(152))).toEqual({ encoding: 'GSM-7', units: 304, parts: 2 });
+    expect(smsLength('{'.repeat(153))).toEqual({ encoding: 'GSM-7', units: 306, parts: 3 });
+  });
+
+  it('160 septets with an extension character at the very end fit one SMS', () => {
+    expect(smsLength('a'.repeat(158) + '~')).toEqual({ encoding: 'GSM-7', units: 160, parts: 1 });
+  });
+
+  it('an emoji whose two code units would straddle a 67-unit part moves whole to the next part', () => {
+    expect(smsLength('ж'.repeat(66) + '😀' + 'ж'.repeat(66))).toEqual({ encoding: 'UCS-2', units: 134, parts: 3 });
+    expect(smsLength('ж'.repeat(65) + '😀' + 'ж'.repeat(67))).toEqual({ encoding: 'UCS-2', units: 134, parts: 2 });
+  });
+
+  it('67 code units per part exactly: 201 take three parts and 202 take four', () => {
+    expect(smsLength('ж'.repeat(201))).toEqual({ encoding: 'UCS-2', units: 201, parts: 3 });
+    expect(smsLength('ж'.repeat(202))).toEqual({ encoding: 'UCS-2', units: 202, parts: 4 });
+  });
+
+  it('a 71-unit message of emoji and one letter takes two parts', () => {
+    expect(smsLength('😀'.repeat(35) + 'ж')).toEqual({ encoding: 'UCS-2', units: 71, parts: 2 });
+  });
+});

@@ -101,3 +101,35 @@ describe('no wasted characters in a rendered SMS (issue 17)', () => {
     expect(renderSms('{ref}. Paid.', { ref: 'APP-1' })).toBe('APP-1. Paid.');
   });
 });
+
+describe('punctuation never doubles where a value meets the template (issue 14)', () => {
+  it('a value ending its sentence takes the place of any mark the template puts after it', () => {
+    expect(renderSms('Returned: {reason}! Update it.', { reason: 'Resubmit.' })).toBe('Returned: Resubmit. Update it.');
+    expect(renderSms('Returned: {reason}, then update it.', { reason: 'Resubmit!' })).toBe('Returned: Resubmit! then update it.');
+    expect(renderSms('Returned: {reason}; update it.', { reason: 'Resubmit?' })).toBe('Returned: Resubmit? update it.');
+    expect(renderSms('Returned: {reason}. Update it.', { reason: 'Wait…' })).toBe('Returned: Wait… Update it.');
+  });
+
+  it('a value ending in a comma, semicolon or colon before the template’s own mark loses it', () => {
+    expect(renderSms('Missing: {reason}. Update it.', { reason: 'CPD certificates,' })).toBe('Missing: CPD certificates. Update it.');
+    expect(renderSms('Missing: {reason}. Update it.', { reason: 'the following:' })).toBe('Missing: the following. Update it.');
+    expect(renderSms('Missing: {reason}, and more.', { reason: 'CPD;' })).toBe('Missing: CPD, and more.');
+  });
+
+  it('a doubled full stop typed in a value is sent once, an ellipsis is kept', () => {
+    expect(renderSms('Returned: {reason}. Update it.', { reason: 'Attach the letter.. Then resubmit..' })).toBe(
+      'Returned: Attach the letter. Then resubmit. Update it.',
+    );
+    expect(renderSms('Returned: {reason} Update it.', { reason: 'Wait... then resubmit.' })).toBe('Returned: Wait... then resubmit. Update it.');
+  });
+
+  it.each([
+    ['en', 'Dear {name}, your KMLTTB licence renewal {ref} needs more information: {reason}. Please update it on eCitizen.'],
+    ['sw', 'Mpendwa {name}, ombi lako la leseni ya KMLTTB {ref} linahitaji maelezo zaidi: {reason}. Lirekebishe kwenye eCitizen.'],
+  ])('the %s return SMS never reads "resubmit.." whatever the reason ends with', (_language, body) => {
+    for (const reason of ['Please resubmit', 'Please resubmit.', 'Please resubmit..', 'Please resubmit!', 'Please resubmit:', 'Please resubmit,']) {
+      const text = renderSms(body, { name: 'Faith', ref: 'APP-1', reason });
+      expect(text, reason).not.toMatch(/[.!?,;:][.!?,;:]/);
+    }
+  });
+});

@@ -40,13 +40,26 @@ export async function runQuery<N extends QueryName>(name: N, input: QueryInput<N
   return unwrap(await bridge().query(name, input));
 }
 
+interface CommandOptions {
+  /**
+   * False: answer as soon as the command is done and refresh what it made stale meanwhile, for a
+   * screen that moves on at once and must not wait for its old view to reload (the queue's
+   * decisions: the next application is opened while the list refreshes).
+   */
+  awaitRefresh?: boolean;
+}
+
 /**
  * Sends a command; once it is done, the queries it made stale are refreshed before this answers
  * (so the screen of the person who acted shows the change at once). So they are when it was
  * refused because the record had moved on (someone else acted first): the screen was stale.
  */
-export async function runCommand<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandResult<N>> {
+export async function runCommand<N extends CommandName>(name: N, input: CommandInput<N>, options: CommandOptions = {}): Promise<CommandResult<N>> {
   const result = await bridge().command(name, input);
-  if (result.ok || result.error.code === 'invalid_transition' || result.error.code === 'conflict') await afterCommand?.(name);
+  if (result.ok || result.error.code === 'invalid_transition' || result.error.code === 'conflict') {
+    const refresh = afterCommand?.(name);
+    if (options.awaitRefresh ?? true) await refresh;
+    else refresh?.catch((err: unknown) => console.error(`Refreshing after ${name} failed`, err));
+  }
   return unwrap(result);
 }

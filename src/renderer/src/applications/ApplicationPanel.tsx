@@ -13,6 +13,8 @@ interface Props {
   /** Move focus to the title once this application is loaded. */
   focusTitle: boolean;
   decision: DecisionKind | null;
+  /** Changes each time the decision is asked for: its Reason takes the focus again. */
+  reasonFocus: number;
   onStartDecision: (kind: DecisionKind) => void;
   onCancelDecision: () => void;
   onDecided: (result: DecisionResult, kind: DecisionKind, applicationRef: string) => void;
@@ -20,15 +22,17 @@ interface Props {
 }
 
 /** The detail panel of one application, with the decision actions for officers. */
-export function ApplicationPanel({ id, focusTitle, decision, onStartDecision, onCancelDecision, onDecided, onClose }: Props) {
+export function ApplicationPanel({ id, focusTitle, decision, reasonFocus, onStartDecision, onCancelDecision, onDecided, onClose }: Props) {
   const detail = useApiQuery('application.detail', { id });
   const canDecide = useCan('application.decide');
   const app = detail.data;
   const loadedId = app?.id;
 
+  // Never while a decision is open: its Reason has the focus (the form mounts with the item, and
+  // this effect, the parent's, runs after the form's own).
   useEffect(() => {
-    if (focusTitle && loadedId === id) document.getElementById(TITLE_ID)?.focus();
-  }, [focusTitle, loadedId, id]);
+    if (focusTitle && !decision && loadedId === id) document.getElementById(TITLE_ID)?.focus();
+  }, [focusTitle, decision, loadedId, id]);
 
   return (
     <DetailPanel label="Application details" query={detail} item={app} loadingText="Loading the application…" onClose={onClose}>
@@ -50,7 +54,7 @@ export function ApplicationPanel({ id, focusTitle, decision, onStartDecision, on
             />
           )}
           {decision && canDecide && app.state === 'submitted' && (
-            <DecisionForm key={`${app.id}-${decision}`} app={app} kind={decision} onCancel={onCancelDecision} onDecided={onDecided} />
+            <DecisionForm key={`${app.id}-${decision}`} app={app} kind={decision} reasonFocus={reasonFocus} onCancel={onCancelDecision} onDecided={onDecided} />
           )}
           <ApplicationDetailView app={app} />
         </>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DecisionResult } from '../../../shared/contract/applications.js';
 import { formatKes } from '../../../shared/money.js';
 import { SplitView } from '../components/SplitView.js';
@@ -14,6 +14,7 @@ import { toListInput, useApplicationFilters } from './filters.js';
 import { ImportDialog } from './ImportDialog.js';
 import { decisionTarget, keepToRows } from './queueFocus.js';
 import { ShortcutLegend } from './ShortcutLegend.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { useQueueKeys } from './useQueueKeys.js';
 
 const GRID_ID = 'applications-grid';
@@ -35,8 +36,14 @@ export function ApplicationsScreen({ state: stateInRoute }: { state?: string | u
   const [openId, setOpenId] = useState<string | null>(null);
   const [decision, setDecision] = useState<DecisionKind | null>(null);
   const [importing, setImporting] = useState(false);
-  // After a decision, focus moves to the next application's title so the work carries on there.
+  const [listingKeys, setListingKeys] = useState(false);
+  // After a decision, focus moves to the next application's title so the work carries on there;
+  // starting a decision takes that back, so the focus lands in Reason whenever the panel loads.
   const [focusTitle, setFocusTitle] = useState(false);
+  // Asking again for the decision already open brings the focus back to its Reason.
+  const [reasonFocus, setReasonFocus] = useState(0);
+  // Decided here: the list on screen may still show them as submitted until it refreshes.
+  const decided = useRef(new Set<string>());
   const grid = useServerGrid({
     query: 'applications.list',
     filters: useApplicationFilters(stateInRoute),
@@ -88,19 +95,21 @@ export function ApplicationsScreen({ state: stateInRoute }: { state?: string | u
         const target = decisionTarget(rows, focus.selectedId, listIsCurrent);
         if (!target) return;
         if (target !== focus.openId) open(target);
+        setFocusTitle(false);
         setDecision(kind);
+        setReasonFocus((n) => n + 1);
       },
+      listShortcuts: () => setListingKeys(true),
     },
-    !importing,
+    !importing && !listingKeys,
   );
 
-  async function decided(result: DecisionResult, kind: DecisionKind, ref: string) {
+  function onDecided(result: DecisionResult, kind: DecisionKind, ref: string) {
+    decided.current.add(result.applicationId);
+    const waiting = (r: (typeof rows)[number]) => r.state === 'submitted' && !decided.current.has(r.id);
     const index = rows.findIndex((r) => r.id === result.applicationId);
-    const after = rows.slice(index + 1).find((r) => r.state === 'submitted');
-    const before = rows
-      .slice(0, Math.max(0, index))
-      .reverse()
-      .find((r) => r.state === 'submitted');
+    const after = rows.slice(index + 1).find(waiting);
+    const before = rows.slice(0, Math.max(0, index)).reverse().find(waiting);
     const next = after ?? before ?? null;
     announce(decisionNews(ref, kind, result));
     setDecision(null);
@@ -127,9 +136,10 @@ export function ApplicationsScreen({ state: stateInRoute }: { state?: string | u
               id={focus.openId}
               focusTitle={focusTitle}
               decision={decision}
+              reasonFocus={reasonFocus}
               onStartDecision={setDecision}
               onCancelDecision={() => setDecision(null)}
-              onDecided={(r, k, ref) => void decided(r, k, ref)}
+              onDecided={onDecided}
               onClose={() => open(null)}
             />
           )
@@ -150,6 +160,7 @@ export function ApplicationsScreen({ state: stateInRoute }: { state?: string | u
         <ShortcutLegend canDecide={canDecide} />
       </SplitView>
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
+      {listingKeys && <ShortcutsDialog canDecide={canDecide} onClose={() => setListingKeys(false)} />}
     </section>
   );
 }

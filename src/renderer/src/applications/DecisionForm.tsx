@@ -11,12 +11,13 @@ import { SmsPreviewBox } from './SmsPreviewBox.js';
 interface Props {
   app: ApplicationDetail;
   kind: DecisionKind;
+  reasonFocus: number;
   onCancel: () => void;
   onDecided: (result: DecisionResult, kind: DecisionKind, applicationRef: string) => void;
 }
 
 /** The inline confirm area of a decision: reason, SMS preview, Confirm or Cancel (Escape). */
-export function DecisionForm({ app, kind, onCancel, onDecided }: Props) {
+export function DecisionForm({ app, kind, reasonFocus, onCancel, onDecided }: Props) {
   const [reason, setReason] = useState('');
   const settledReason = useDebounced(reason.trim(), 350);
   const rule = reasonRule(kind, app);
@@ -28,10 +29,12 @@ export function DecisionForm({ app, kind, onCancel, onDecided }: Props) {
   );
 
   const send = useMutation<DecisionResult, Error, string>({
+    // The queue opens the next application at once; the list refreshes meanwhile.
     mutationFn: (text) => {
       const input = { applicationId: app.id, reason: text };
-      if (kind === 'approve') return runCommand('application.approve', text ? input : { applicationId: app.id });
-      return runCommand(kind === 'reject' ? 'application.reject' : 'application.return', input);
+      const options = { awaitRefresh: false };
+      if (kind === 'approve') return runCommand('application.approve', text ? input : { applicationId: app.id }, options);
+      return runCommand(kind === 'reject' ? 'application.reject' : 'application.return', input, options);
     },
     // When someone else decided first, runCommand has refreshed the application as it is now.
     onSuccess: (result) => onDecided(result, kind, app.applicationRef),
@@ -44,6 +47,7 @@ export function DecisionForm({ app, kind, onCancel, onDecided }: Props) {
       hint={rule ?? 'Optional: a note kept with the decision.'}
       required={rule !== null}
       rows={3}
+      focusSignal={reasonFocus}
       danger={kind !== 'approve'}
       cancelLabel="Cancel"
       pending={send.isPending}

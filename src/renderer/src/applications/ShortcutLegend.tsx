@@ -1,4 +1,6 @@
-/** The queue's keyboard shortcuts, on screen. */
+import { confirmKeyName } from '../components/confirmKey.js';
+
+/** The queue's main keys, on screen; `?` lists them all. */
 export function ShortcutLegend({ canDecide }: { canDecide: boolean }) {
   return (
     <p className="legend">
@@ -6,9 +8,11 @@ export function ShortcutLegend({ canDecide }: { canDecide: boolean }) {
       {canDecide && (
         <>
           {' '}
-          · <kbd>a</kbd> approve · <kbd>r</kbd> reject · <kbd>t</kbd> return the highlighted application · <kbd>Esc</kbd> cancel
+          · <kbd>a</kbd> approve · <kbd>r</kbd> reject · <kbd>t</kbd> return the highlighted application · <kbd>{confirmKeyName()}</kbd> confirm ·{' '}
+          <kbd>Esc</kbd> cancel
         </>
-      )}
+      )}{' '}
+      · <kbd>?</kbd> all shortcuts
     </p>
   );
 }

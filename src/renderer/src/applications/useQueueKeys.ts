@@ -4,6 +4,8 @@ export interface QueueKeyHandlers {
   move: (delta: 1 | -1) => void;
   open: () => void;
   decide: (kind: 'approve' | 'reject' | 'return') => void;
+  /** `?`: list every shortcut. */
+  listShortcuts: () => void;
 }
 
 const TYPING = 'input, textarea, select, [contenteditable="true"]';
@@ -11,7 +13,7 @@ const ACTIVATES = 'button, a[href], summary, [role="button"]';
 
 /**
  * The queue's keys: ArrowUp/ArrowDown (or k/j) move the selected row, Enter opens it,
- * a / r / t start Approve / Reject / Return. Keys typed into fields are left alone.
+ * a / r / t start Approve / Reject / Return, ? lists them all. Keys typed into fields are left alone.
  */
 export function useQueueKeys(handlers: QueueKeyHandlers, enabled: boolean): void {
   const ref = useRef(handlers);
@@ -52,6 +54,10 @@ export function useQueueKeys(handlers: QueueKeyHandlers, enabled: boolean): void
         case 't':
           event.preventDefault();
           h.decide('return');
+          break;
+        case '?':
+          event.preventDefault();
+          h.listShortcuts();
           break;
       }
     }

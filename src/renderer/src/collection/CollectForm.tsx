@@ -27,7 +27,8 @@ function check(who: Who, name: string, idNo: string, note: string): Problems {
 export function CollectForm({ licence, onDone }: { licence: LicenceRow; onDone: () => void }) {
   const id = useId();
   const announce = useAnnounce();
-  const [who, setWho] = useState<Who>('');
+  // Most licences are collected by their holder: Holder is chosen, so Enter confirms it.
+  const [who, setWho] = useState<Who>('holder');
   const [name, setName] = useState('');
   const [idNo, setIdNo] = useState('');
   const [note, setNote] = useState('');

@@ -16,6 +16,13 @@ export function CollectionScreen() {
   const [search, setSearch] = useState('');
   const [receiving, setReceiving] = useState<BatchRow | null>(null);
   const [collecting, setCollecting] = useState<LicenceRow | null>(null);
+  // The search takes the focus back when a dialog closes: the next person at the counter.
+  const [searchFocus, setSearchFocus] = useState(0);
+  function closeDialog() {
+    setReceiving(null);
+    setCollecting(null);
+    setSearchFocus((n) => n + 1);
+  }
   return (
     <section className="screen collection-screen" aria-labelledby="collection-title">
       <Behind dialogOpen={Boolean(receiving || collecting)}>
@@ -27,11 +34,11 @@ export function CollectionScreen() {
           {user.centreName ? `Licences for ${user.centreName} only.` : 'Your account has no centre: ask an administrator to set one.'}
         </p>
         <BatchesOnTheWay onReceive={setReceiving} />
-        <CollectionSearch text={search} onText={setSearch} onCollect={setCollecting} />
+        <CollectionSearch text={search} onText={setSearch} onCollect={setCollecting} focusSignal={searchFocus} />
         <WaitingList />
       </Behind>
-      {receiving && <ReceiveDialog batch={receiving} onDone={() => setReceiving(null)} />}
-      {collecting && <CollectForm licence={collecting} onDone={() => setCollecting(null)} />}
+      {receiving && <ReceiveDialog batch={receiving} onDone={closeDialog} />}
+      {collecting && <CollectForm licence={collecting} onDone={closeDialog} />}
     </section>
   );
 }

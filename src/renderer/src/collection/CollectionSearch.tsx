@@ -1,3 +1,4 @@
+import { useEffect, useRef, type FormEvent } from 'react';
 import type { LicenceRow } from '../../../shared/contract/licences.js';
 import { displayPhone } from '../../../shared/phone.js';
 import { useApiQuery } from '../api/hooks.js';
@@ -37,21 +38,35 @@ interface Props {
   text: string;
   onText: (text: string) => void;
   onCollect: (licence: LicenceRow) => void;
+  /** The field takes the focus on arrival and whenever this changes (a dialog closed). */
+  focusSignal: number;
 }
 
 /** Finds a holder's licence by ID number, licence number, name or phone, to check against their ID. */
-export function CollectionSearch({ text, onText, onCollect }: Props) {
+export function CollectionSearch({ text, onText, onCollect, focusSignal }: Props) {
+  const field = useRef<HTMLInputElement>(null);
   const search = useDebounced(text.trim(), 300);
   const results = useApiQuery('licences.list', { search, sort: 'licenceNo', dir: 'desc', pageSize: 20 }, { enabled: search.length >= 2, keepPrevious: true });
   const rows = search.length >= 2 ? (results.data?.rows ?? []) : [];
+
+  useEffect(() => field.current?.focus(), [focusSignal]);
+
+  // Enter hands over the one licence found, once the results answer what is typed.
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const current = search === text.trim() && results.isSuccess && !results.isPlaceholderData;
+    const [only] = rows;
+    if (current && rows.length === 1 && only?.state === 'at_centre') onCollect(only);
+  }
   return (
     <section className="licence-section collection-search" aria-labelledby="find-title">
       <h2 id="find-title">Find a licence</h2>
-      <form role="search" aria-label="Find a licence" onSubmit={(e) => e.preventDefault()}>
+      <form role="search" aria-label="Find a licence" onSubmit={submit}>
         <div className="field">
           <label htmlFor="collection-search">Search</label>
           <input
             id="collection-search"
+            ref={field}
             type="search"
             aria-describedby="collection-search-hint"
             value={text}
@@ -59,7 +74,7 @@ export function CollectionSearch({ text, onText, onCollect }: Props) {
             autoComplete="off"
           />
           <p className="hint" id="collection-search-hint">
-            ID number, licence number, name or phone.
+            ID number, licence number, name or phone. Enter marks the one licence found as collected.
           </p>
         </div>
       </form>

@@ -1,5 +1,5 @@
 import type { ChangeEvent, ReactNode } from 'react';
-import { Field } from './Field.js';
+import { DateField } from './DateField.js';
 
 type TextKey<F> = { [K in keyof F]: F[K] extends string ? K : never }[keyof F];
 
@@ -49,12 +49,12 @@ interface RangeProps {
   problem: string | null;
 }
 
-/** From and To days, each bounding the other's picker. */
+/** From and To days, written dd/mm/yyyy; the caller names a range that ends before it starts. */
 export function DateRangeFields({ from, to, onChange, problem }: RangeProps) {
   return (
     <>
-      <Field label="From" type="date" value={from} max={to || undefined} onChange={(e) => onChange({ from: e.target.value, to })} />
-      <Field label="To" type="date" value={to} min={from || undefined} onChange={(e) => onChange({ from, to: e.target.value })} error={problem ?? undefined} />
+      <DateField label="From" value={from} onChange={(day) => onChange({ from: day, to })} />
+      <DateField label="To" value={to} onChange={(day) => onChange({ from, to: day })} error={problem ?? undefined} />
     </>
   );
 }

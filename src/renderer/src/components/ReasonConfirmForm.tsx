@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { ApiError, fieldError } from '../api/ApiError.js';
+import { confirmKeyAria, confirmKeyName, isConfirmKey } from './confirmKey.js';
 import { ErrorAlert } from './ErrorAlert.js';
 import { useFieldErrors } from './useFieldErrors.js';
 
@@ -24,6 +25,8 @@ interface Props {
   maxLength?: number;
   /** Focus the reason field when the form opens. */
   autoFocus?: boolean;
+  /** A new value moves the focus back to the reason field (the action was asked for again). */
+  focusSignal?: number;
   danger?: boolean;
   /** The second button: Cancel or Back; Escape does the same. */
   cancelLabel: 'Cancel' | 'Back';
@@ -44,7 +47,8 @@ interface Props {
 
 /**
  * The confirm area of an action that asks why: a Reason (kept in the audit trail), then Confirm,
- * or Cancel/Back (Escape). Used by decisions, payments, SMS and licences.
+ * or Cancel/Back (Escape); Ctrl+Enter (⌘+Enter on macOS) confirms from any field. Used by
+ * decisions, payments, SMS and licences.
  */
 export function ReasonConfirmForm(p: Props) {
   const id = useId();
@@ -58,10 +62,10 @@ export function ReasonConfirmForm(p: Props) {
 
   useEffect(() => {
     if (autoFocus) textarea.current?.focus();
-  }, [autoFocus]);
+  }, [autoFocus, p.focusSignal]);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
     if (p.pending || !ready) return;
     const found = p.onConfirm(reason.trim());
     const shown = typeof found === 'string' ? found : null;
@@ -70,6 +74,11 @@ export function ReasonConfirmForm(p: Props) {
   }
 
   function onKeyDown(event: KeyboardEvent) {
+    if (isConfirmKey(event)) {
+      event.preventDefault();
+      submit();
+      return;
+    }
     if (event.key !== 'Escape') return;
     event.preventDefault();
     event.stopPropagation();
@@ -129,6 +138,8 @@ export function ReasonConfirmForm(p: Props) {
           className={p.danger ? 'danger' : 'primary'}
           disabled={p.pending || !ready}
           aria-describedby={ready || !p.hint ? undefined : `${id}-hint`}
+          aria-keyshortcuts={confirmKeyAria()}
+          title={`Confirm (${confirmKeyName()})`}
         >
           Confirm
         </button>

@@ -1,38 +1,42 @@
 import { useMemo } from 'react';
-import type { ReportPreview } from '../../../shared/contract/insight.js';
+import type { PreviewValue, ReportPreview } from '../../../shared/contract/insight.js';
 import { DataTable } from '../components/DataTable.js';
 import { gridColumnHelper, useServerTable } from '../components/serverTable.js';
+import { previewCell, previewTitle } from './previewCells.js';
 
 interface Row {
   id: string;
-  cells: string[];
+  cells: PreviewValue[];
 }
 const col = gridColumnHelper<Row>();
 const NO_ROWS: Row[] = [];
 const ALL = { pageIndex: 0, pageSize: 500 };
 const NUMERIC = new Set(['int', 'money']);
 
-/** A report's columns as printed: `application_ref` reads "application ref". */
-export function columnTitle(key: string): string {
-  return key.replaceAll('_', ' ');
-}
-
-function columnsOf(preview: ReportPreview | undefined) {
+function columnsOf(report: string, preview: ReportPreview | undefined) {
   return (preview?.columns ?? []).map((c, i) =>
-    col.accessor((row) => row.cells[i] ?? '', {
+    col.accessor((row) => previewCell(report, c, row.cells[i] ?? null), {
       id: c.key,
-      header: columnTitle(c.key),
-      meta: { className: NUMERIC.has(c.kind) ? 'num nowrap' : c.kind === 'datetime' ? 'nowrap' : undefined },
+      header: previewTitle(c.key),
+      meta: { className: NUMERIC.has(c.kind) ? 'num nowrap' : c.kind === 'datetime' || c.key === 'phone' ? 'nowrap' : undefined },
     }),
   );
 }
 
-/** The first rows of a report, formatted as they print. */
-export function PreviewGrid({ preview, busy, empty }: { preview: ReportPreview | undefined; busy: boolean; empty: string }) {
+interface Props {
+  /** The report's name (its states are labelled by it). */
+  report: string;
+  preview: ReportPreview | undefined;
+  busy: boolean;
+  empty: string;
+}
+
+/** The first rows of a report, with the titles and formats of the screens. */
+export function PreviewGrid({ report, preview, busy, empty }: Props) {
   const shape = preview?.columns.map((c) => `${c.key}:${c.kind}`).join(',');
   // New columns only when the report's shape changes, not with every preview.
   // oxlint-disable-next-line react-hooks/exhaustive-deps -- keyed on the shape (see above)
-  const columns = useMemo(() => columnsOf(preview), [shape]);
+  const columns = useMemo(() => columnsOf(report, preview), [report, shape]);
   const rows = useMemo(() => preview?.rows.map((cells, i) => ({ id: String(i), cells })) ?? NO_ROWS, [preview]);
   const table = useServerTable({
     columns,

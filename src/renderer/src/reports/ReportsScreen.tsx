@@ -63,6 +63,7 @@ export function ReportsScreen({ report: inRoute }: { report: string | undefined 
       <h2 id="preview-title">Preview</h2>
       {preview.error && <ErrorAlert error={preview.error} />}
       <PreviewGrid
+        report={report.name}
         preview={shown}
         busy={preview.isFetching}
         empty={problem ? 'Fix the filters to see the report.' : preview.isPending ? 'Loading the report…' : 'No rows match these filters.'}
