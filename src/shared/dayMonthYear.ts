@@ -8,12 +8,15 @@ export type DayParse = { ok: true; day: string } | { ok: false; problem: string 
 const EXAMPLE = '05/12/2026';
 
 /**
- * Reads `dd/mm/yyyy` (also `d/m/yyyy`, and `.` or `-` between the parts): the day as
+ * Reads `dd/mm/yyyy` (also `d/m/yyyy`, `.` or `-` between the parts, and `yyyy-mm-dd`): the day as
  * `YYYY-MM-DD`, `''` for an empty field, or what is wrong with it.
  */
 export function parseDayMonthYear(raw: string): DayParse {
   const text = raw.trim();
   if (text === '') return { ok: true, day: '' };
+  // A day pasted as stored (YYYY-MM-DD) is read too.
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (iso) return parseDayMonthYear(`${iso[3]}/${iso[2]}/${iso[1]}`);
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
   if (!m) return { ok: false, problem: `Write the date as dd/mm/yyyy, e.g. ${EXAMPLE}.` };
   const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];

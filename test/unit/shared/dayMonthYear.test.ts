@@ -13,6 +13,11 @@ describe('dates written dd/mm/yyyy', () => {
     expect(parseDayMonthYear('05-02-2027')).toEqual({ ok: true, day: '2027-02-05' });
   });
 
+  it('a day pasted as stored (yyyy-mm-dd) is read as that day, and checked the same way', () => {
+    expect(parseDayMonthYear('2026-12-05')).toEqual({ ok: true, day: '2026-12-05' });
+    expect(parseDayMonthYear('2027-02-29')).toEqual({ ok: false, problem: '02/2027 has no day 29.' });
+  });
+
   it('an empty field is no date, not a problem', () => {
     expect(parseDayMonthYear('  ')).toEqual({ ok: true, day: '' });
   });
@@ -29,7 +34,7 @@ describe('dates written dd/mm/yyyy', () => {
   });
 
   it('other shapes are refused with the format to use', () => {
-    for (const text of ['2026-12-05', '5/12/26', 'yesterday', '05/12/2026 10:00']) {
+    for (const text of ['2026-1-5', '5/12/26', 'yesterday', '05/12/2026 10:00']) {
       expect(parseDayMonthYear(text), text).toEqual({ ok: false, problem: 'Write the date as dd/mm/yyyy, e.g. 05/12/2026.' });
     }
   });
