@@ -59,7 +59,9 @@ async function start(): Promise<void> {
     installProcessFaults(fileLog.logger, { exit: (code) => app.exit(code) });
     // Held while the app runs: `kmlttb web`, `kmlttb server` or a restore on this folder is refused.
     folderLock = await lockDataFolder(dataDir);
-    desk = openDesk(dataDir, { nativeBinding: electronNativeBinding(app.getAppPath()), secrets: openSafeSecrets(dataDir), log: fileLog.logger });
+    // Packaged, the driver's default binding is the packager's rebuild for Electron.
+    const nativeBinding = app.isPackaged ? undefined : electronNativeBinding(app.getAppPath());
+    desk = openDesk(dataDir, { nativeBinding, secrets: openSafeSecrets(dataDir), log: fileLog.logger });
   } catch (err) {
     log().error({ err }, 'start: cannot open the desk');
     await folderLock?.release();
