@@ -2,8 +2,10 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   main: {
+    // DevTools and ELECTRON_RENDERER_URL are honoured only in what `electron-vite dev` builds (developmentMode.ts).
+    define: { __KMLTTB_DEV_BUILD__: JSON.stringify(command === 'serve') },
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve('src/main/electron/main.ts') } },
@@ -29,4 +31,4 @@ export default defineConfig({
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },
-});
+}));

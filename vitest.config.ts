@@ -9,7 +9,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
-          // Some tests run several kmlttb processes, each compiling the CLI at start (tsx): slow on a busy machine.
+          globalSetup: ['test/support/cliBuilt.ts'],
+          // Some tests run several kmlttb processes: slow on a busy machine.
           testTimeout: 90_000,
           hookTimeout: 60_000,
         },
@@ -19,6 +20,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/support/cliBuilt.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

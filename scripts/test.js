@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// `npm test`: build the app (browser tests use the built renderer), run every vitest tier
+// `npm test`: build the app (browser tests use the built renderer, and every test that runs
+// `kmlttb` the built CLI), run every vitest tier
 // (unit, integration, e2e, electron), then print one closing line: "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
 
-if (run('npx', ['electron-vite', 'build', '--logLevel', 'warn']) !== 0) {
+if (run('npx', ['electron-vite', 'build', '--logLevel', 'warn']) !== 0 || run('node', ['scripts/build-cli.mjs']) !== 0) {
   console.error('Build failed: no tests were run.');
   process.exit(1);
 }

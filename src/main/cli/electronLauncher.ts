@@ -2,10 +2,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appRoot } from '../appRoot.js';
 import { stopOnSignals } from './stopOnSignals.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /**
  * The Electron binary, when the electron package has one (not on offline build machines). Found
@@ -31,7 +29,7 @@ const ELECTRON_STOP_MS = 10_000;
 
 /** Runs the desktop app until it exits; Ctrl+C or SIGTERM here closes it too (it is never left running alone). */
 export async function launchElectron(binary: string, dataDir: string | undefined): Promise<void> {
-  const child = spawn(binary, [path.join(root, 'out/main/index.js')], {
+  const child = spawn(binary, [path.join(appRoot(), 'out/main/index.js')], {
     stdio: 'inherit',
     env: { ...process.env, ...(dataDir ? { KMLTTB_DATA: path.resolve(dataDir) } : {}) },
   });

@@ -9,6 +9,7 @@ import { openDesk, type Desk } from '../desk.js';
 import { openFileLog, silentLogger, type FileLog, type Logger } from '../log/logger.js';
 import { installProcessFaults } from '../log/processFaults.js';
 import { APP_ENTRY_URL } from './appOrigin.js';
+import { developmentOptions } from './developmentMode.js';
 import { bindIpc } from './ipcBinding.js';
 import { installMenu } from './menu.js';
 import { dataDirFor, electronNativeBinding } from './paths.js';
@@ -22,10 +23,12 @@ import { saveFile } from './saveFile.js';
 import { BackgroundWork } from '../background.js';
 import { lockDataFolder, type FolderLock } from '../db/folderLock.js';
 
+/** Set by electron.vite.config.ts: true only in what `electron-vite dev` built. */
+declare const __KMLTTB_DEV_BUILD__: boolean;
+
 const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const RENDERER_ROOT = fileURLToPath(new URL('../renderer', import.meta.url));
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const devTools = !app.isPackaged;
+const { devTools, devServerUrl } = developmentOptions({ devBuild: __KMLTTB_DEV_BUILD__, isPackaged: app.isPackaged, env: process.env });
 
 // A separate data folder is a separate desk: it gets its own profile and its own instance lock.
 if (process.env.KMLTTB_DATA) app.setPath('userData', dataDirFor(process.env, app.getPath('userData')));
@@ -58,7 +61,9 @@ async function start(): Promise<void> {
     installProcessFaults(fileLog.logger, { exit: (code) => app.exit(code) });
     // Held while the app runs: `kmlttb web`, `kmlttb server` or a restore on this folder is refused.
     folderLock = await lockDataFolder(dataDir);
-    desk = openDesk(dataDir, { nativeBinding: electronNativeBinding(app.getAppPath()), secrets: openSafeSecrets(dataDir), log: fileLog.logger });
+    // Packaged, the driver's default binding is the packager's rebuild for Electron.
+    const nativeBinding = app.isPackaged ? undefined : electronNativeBinding(app.getAppPath());
+    desk = openDesk(dataDir, { nativeBinding, secrets: openSafeSecrets(dataDir), log: fileLog.logger });
   } catch (err) {
     log().error({ err }, 'start: cannot open the desk');
     await folderLock?.release();

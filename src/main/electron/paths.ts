@@ -9,9 +9,11 @@ export function dataDirFor(env: NodeJS.ProcessEnv, userDataPath: string): string
 }
 
 /**
- * better-sqlite3 built for Electron's ABI, kept apart from the Node build that `npm install`
- * makes for tests, the CLI and the server, so neither overwrites the other. Produce it with
- * @electron/rebuild in a scratch copy, never in the project's own node_modules:
+ * For the unpackaged app (`npm start` with Electron; a packaged app uses the driver electron-builder
+ * rebuilt for Electron, see `npm run dist`): better-sqlite3 built for Electron's ABI, kept apart
+ * from the Node build that `npm install` makes for tests, the CLI and the server, so neither
+ * overwrites the other. Produce it with @electron/rebuild in a scratch copy, never in the
+ * project's own node_modules:
  *
  *   mkdir -p build/electron-native/node_modules
  *   cp -r node_modules/better-sqlite3-multiple-ciphers build/electron-native/node_modules/
@@ -20,7 +22,6 @@ export function dataDirFor(env: NodeJS.ProcessEnv, userDataPath: string): string
  *   mkdir -p native/electron
  *   cp build/electron-native/node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node native/electron/
  *
- * In a packaged app the file must sit outside the asar archive (asarUnpack: native/**).
  * When it is absent, better-sqlite3's default binding is used (right only if it was built for
  * Electron).
  */

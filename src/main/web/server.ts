@@ -3,11 +3,11 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { HTTP_ROUTES, HTTP_STATUS_FOR_ERROR } from '../../shared/bridge.js';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy.js';
 import type { Result } from '../../shared/errors.js';
 import { UserError } from '../../shared/errors.js';
+import { appRoot } from '../appRoot.js';
 import { BackgroundWork } from '../background.js';
 import { openDesk, type Desk } from '../desk.js';
 import { lockDataFolder } from '../db/folderLock.js';
@@ -19,8 +19,7 @@ import { serveChanges } from './events.js';
 import { FirstRunCode } from './firstRunCode.js';
 import { refuseForeignRequests } from './loopbackGuard.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
+export const RENDERER_DIR = path.join(appRoot(), 'out/renderer');
 
 const EXPORT_TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',

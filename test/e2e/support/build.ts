@@ -5,24 +5,32 @@ import { REPO } from './paths.js';
 
 const BUILT = path.join(REPO, 'out/renderer/index.html');
 const SOURCES = ['src/renderer', 'src/shared'].map((d) => path.join(REPO, d));
+const CLI_BUILT = path.join(REPO, 'out/cli/kmlttb.js');
+const CLI_SOURCES = ['src/main', 'src/shared', 'src/server', 'resources', 'package.json', 'scripts/build-cli.mjs'].map((p) => path.join(REPO, p));
 
-function newestMtime(dir: string): number {
+function newestMtime(file: string): number {
+  const stat = fs.statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
+  for (const entry of fs.readdirSync(file)) newest = Math.max(newest, newestMtime(path.join(file, entry)));
   return newest;
 }
 
+const builtAt = (file: string) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
+
 /** Browser mode serves out/renderer: build it when it is missing or older than its sources. */
 export function ensureRendererBuilt(): void {
-  const built = fs.existsSync(BUILT) ? fs.statSync(BUILT).mtimeMs : 0;
-  const sources = Math.max(...SOURCES.map(newestMtime));
-  if (built >= sources) return;
+  if (builtAt(BUILT) >= Math.max(...SOURCES.map(newestMtime))) return;
   execFileSync(process.execPath, [path.join(REPO, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
     cwd: REPO,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (!fs.existsSync(BUILT)) throw new Error(`electron-vite build did not produce ${BUILT}`);
+}
+
+/** Tests run `bin/kmlttb.js`, which runs out/cli/kmlttb.js: build it when it is missing or older than its sources. */
+export function ensureCliBuilt(): void {
+  if (builtAt(CLI_BUILT) >= Math.max(...CLI_SOURCES.map(newestMtime))) return;
+  execFileSync(process.execPath, [path.join(REPO, 'scripts/build-cli.mjs')], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!fs.existsSync(CLI_BUILT)) throw new Error(`scripts/build-cli.mjs did not produce ${CLI_BUILT}`);
 }
