@@ -18,6 +18,8 @@ export default {
     'out/main/**',
     'out/preload/**',
     'out/renderer/**',
+    // The crest the certificates and manifests print (licences/pdf/assets.ts finds it beside out/).
+    'resources/documents/crest.png',
     '!**/*.map',
     `!node_modules/${DRIVER}/{deps,src,docs}/**`,
     `!node_modules/${DRIVER}/build/Release/{obj,obj.target,.deps}/**`,

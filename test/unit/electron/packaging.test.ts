@@ -78,7 +78,9 @@ describe('electron-builder configuration', () => {
     const [set] = config.files as [{ filter: string[] }];
     expect(set.filter).toEqual(expect.arrayContaining(['package.json', 'out/main/**', 'out/preload/**', 'out/renderer/**', '!**/*.map']));
     const included = set.filter.filter((f) => !f.startsWith('!'));
-    expect(included.every((f) => f === 'package.json' || /^out\/(main|preload|renderer)\//.test(f))).toBe(true);
+    expect(included.every((f) => f === 'package.json' || f === 'resources/documents/crest.png' || /^out\/(main|preload|renderer)\//.test(f))).toBe(true);
+    // The documents print the crest: it goes into the package too.
+    expect(included).toContain('resources/documents/crest.png');
     expect(config.npmRebuild).toBe(true);
     expect(config.buildDependenciesFromSource).toBe(false);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3-multiple-ciphers/**');
