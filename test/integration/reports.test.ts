@@ -130,6 +130,7 @@ describe('reports', () => {
     expect(achieng.getCell(header.indexOf('submitted_at') + 1).value).toBeInstanceOf(Date);
     const name = rowOf('44444444').getCell(header.indexOf('full_name') + 1);
     expect(name.type).toBe(ExcelJS.ValueType.String);
+    expect(name.text).toBe("'=cmd|' /C calc'!A0 @SUM(A1)");
     expect(name.formula).toBeUndefined();
   });
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { neutraliseFormula } from './format.js';
 import type { ReportColumn, ReportRow } from './types.js';
 
 const NAIROBI_OFFSET_MS = 3 * 3600_000;
@@ -33,7 +34,7 @@ async function drained(sheet: ExcelJS.Worksheet, signal: AbortSignal): Promise<v
 /**
  * Streams rows to an XLSX workbook with typed cells: Nairobi times as dates, money as numbers
  * with two decimals, a bold header row, frozen panes and column widths. Text is written as text,
- * never as a formula, so `=cmd|…` in a name stays inert.
+ * never as a formula, and neutralised as in CSV, so `=cmd|…` in a name stays inert.
  */
 export async function writeXlsx(file: string, title: string, columns: readonly ReportColumn[], rows: Iterable<ReportRow>, signal?: AbortSignal): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
@@ -96,7 +97,8 @@ async function writeRows(
       // Spreadsheets have no time zones: the cell holds the Nairobi wall-clock time.
       else if (c.kind === 'datetime') values[c.key] = new Date(Date.parse(String(v)) + NAIROBI_OFFSET_MS);
       else if (c.kind === 'int') values[c.key] = Number(v);
-      else values[c.key] = String(v);
+      // A string cell never runs, but Excel makes a formula of it once someone edits the cell.
+      else values[c.key] = neutraliseFormula(String(v));
     }
     sheet.addRow(values).commit();
   }

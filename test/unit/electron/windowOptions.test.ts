@@ -1,11 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BOUNDS, windowOptions } from '../../../src/main/electron/windowOptions.js';
 
 describe('main window options', () => {
   const options = windowOptions({ preloadPath: '/app/out/preload/index.cjs', devTools: false });
 
-  it('isolate the page from Node and Electron, as ARCHITECTURE.md "Electron" requires', () => {
-    expect(options.webPreferences).toMatchObject({
+  it('isolate the page from Node and Electron, as ARCHITECTURE.md "Electron" requires, and set nothing else', () => {
+    expect(options.webPreferences).toEqual({
+      preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -15,7 +18,22 @@ describe('main window options', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      devTools: false,
     });
+  });
+
+  it('are the options of every window the app opens', () => {
+    // Electron has no public way to read a live window's preferences back, so the app's windows
+    // must be built from this function: then the assertions above hold for them.
+    const src = path.resolve(import.meta.dirname, '../../../src');
+    const files = fs.readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+    const constructions = files.flatMap((f) =>
+      [...fs.readFileSync(path.join(src, f), 'utf8').matchAll(/new BrowserWindow\(([^)]*)/g)].map((m) => ({ file: f, args: m[1] })),
+    );
+    expect(constructions.length).toBeGreaterThan(0);
+    for (const c of constructions) expect(c.args, c.file).toMatch(/^windowOptions\(/);
   });
 
   it('load the bundled preload and nothing else', () => {
