@@ -65,8 +65,10 @@ export const paymentsStrongSuggestions = defineQuery('payments.strongSuggestions
 export const paymentsAcceptSuggestions = defineCommand('payments.acceptSuggestions', async (ctx, input) => {
   const invoices = new Set(input.accept.map((a) => a.invoiceId));
   if (invoices.size !== input.accept.length) throw new UserError('invalid_input', 'An invoice is named twice: accept one payment for each invoice at a time.');
-  const payments = new Map(paymentEvidence(ctx.db, [...new Set(input.accept.map((a) => a.paymentId))]).map((p) => [p.id, p] as const));
-  if (payments.size !== input.accept.length) throw new UserError('invalid_input', 'A payment is named twice, or is not known on this desk.');
+  const named = new Set(input.accept.map((a) => a.paymentId));
+  if (named.size !== input.accept.length) throw new UserError('invalid_input', 'A payment is named twice: accept one suggestion for each payment.');
+  const payments = new Map(paymentEvidence(ctx.db, [...named]).map((p) => [p.id, p] as const));
+  if (payments.size !== named.size) throw new UserError('not_found', 'A payment to accept is not known on this desk.');
   const suggest = invoiceSuggester(ctx.db);
   const accepted = input.accept.map(({ paymentId, invoiceId }) => {
     const p = payments.get(paymentId)!;
