@@ -101,6 +101,7 @@ export const HTTP_STATUS_FOR_ERROR: Record<string, number> = {
   not_found: 404,
   invalid_transition: 409,
   conflict: 409,
+  cancelled: 409,
   not_configured: 409,
   secret_sealed: 409,
   secret_unreadable: 409,
