@@ -5,8 +5,11 @@
 import type { CommandInput, CommandName, CommandResult, QueryInput, QueryName, QueryResult } from './contract/index.js';
 import type { Entity } from './contract/entities.js';
 import type { ExportJob } from './contract/insight.js';
+import type { FOLLOWED_IMPORTS, ImportJob } from './contract/common.js';
 import type { FirstRunState, SessionInfo } from './contract/session.js';
 import type { Result } from './errors.js';
+
+export type FollowedImport = (typeof FOLLOWED_IMPORTS)[number];
 
 export interface KmlttbBridge {
   command<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Result<CommandResult<N>>>;
@@ -25,6 +28,11 @@ export interface KmlttbBridge {
   exportCancel(jobId: string): Promise<Result<ExportJob>>;
   /** Hands over a finished export: a download in the browser, a save dialog in the desktop. */
   exportSave(jobId: string): Promise<Result<{ saved: boolean; fileName: string }>>;
+  /** Starts an import (`applications.import` or `payments.import`) that can be followed and cancelled. */
+  importStart<N extends FollowedImport>(command: N, input: CommandInput<N>): Promise<Result<ImportJob<CommandResult<N>>>>;
+  importStatus<N extends FollowedImport>(jobId: string): Promise<Result<ImportJob<CommandResult<N>>>>;
+  /** Stops a running import: everything it wrote is rolled back. */
+  importCancel(jobId: string): Promise<Result<ImportJob>>;
   /** Opens the desk's logs folder in the file manager (desktop); a browser cannot, so it answers `opened: false` and the path. */
   openLogsFolder(): Promise<Result<{ opened: boolean; path: string }>>;
   /**
@@ -43,6 +51,7 @@ export const BRIDGE_CHANNELS = {
   query: 'kmlttb:query',
   session: 'kmlttb:session',
   export: 'kmlttb:export',
+  import: 'kmlttb:import',
   /** Calls about the desk's computer rather than its data (opening the logs folder). */
   desk: 'kmlttb:desk',
 } as const;
@@ -76,6 +85,9 @@ export const BRIDGE_EVENTS = {
  *   GET  /api/exports/:id                           → ExportJob
  *   POST /api/exports/:id/cancel                    → ExportJob
  *   GET  /api/exports/:id/file                      → the file itself (attachment)
+ *   POST /api/imports         {command, input}      → ImportJob
+ *   GET  /api/imports/:id                           → ImportJob
+ *   POST /api/imports/:id/cancel                    → ImportJob
  *   GET  /api/events                                → text/event-stream: `event: changed` with
  *        `data: ["application", …]` after each change, a `: keep-alive` comment every 25 s; refused
  *        (401, a Result) without a valid session, and ended when the session ends or locks.
@@ -86,6 +98,7 @@ export const HTTP_ROUTES = {
   command: '/api/command/',
   query: '/api/query/',
   exports: '/api/exports',
+  imports: '/api/imports',
   events: '/api/events',
 } as const;
 

@@ -38,7 +38,11 @@ describe('following an import', () => {
     t = await makeDesk();
     const seen: [number, number][] = [];
     const r = await t.desk.dispatch('payments.import', input('many.csv', paymentsCsv(ROWS)), t.actors.officer, {
-      follow: { report: (done, total) => seen.push([done, total]) },
+      follow: {
+        report: (done, total) => {
+          seen.push([done, total]);
+        },
+      },
     });
     expect(r.ok && r.value.added).toBe(ROWS);
     expect(seen).toEqual([
@@ -53,7 +57,11 @@ describe('following an import', () => {
     t = await makeDesk();
     const seen: number[] = [];
     const r = await t.desk.dispatch('applications.import', input('apps.csv', applicationsCsv(ROWS)), t.actors.officer, {
-      follow: { report: (done, total) => seen.push(total === ROWS ? done : -1) },
+      follow: {
+        report: (done, total) => {
+          seen.push(total === ROWS ? done : -1);
+        },
+      },
     });
     expect(r.ok && r.value.imported).toBe(ROWS);
     expect(seen).toEqual([0, CHUNK_ROWS, 2 * CHUNK_ROWS, ROWS]);
@@ -86,7 +94,12 @@ describe('following an import', () => {
     t = await makeDesk();
     const controller = new AbortController();
     const r = await t.desk.dispatch('applications.import', input('apps.csv', applicationsCsv(ROWS)), t.actors.officer, {
-      follow: { report: (done) => done > 0 && controller.abort(), signal: controller.signal },
+      follow: {
+        report: (done) => {
+          if (done > 0) controller.abort();
+        },
+        signal: controller.signal,
+      },
     });
     expect(!r.ok && r.error.code).toBe('cancelled');
     expect(count(t.desk, 'applications')).toBe(0);

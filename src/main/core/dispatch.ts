@@ -30,7 +30,8 @@ export interface DispatchOptions {
 }
 
 export interface WorkFollower {
-  report(done: number, total: number): void;
+  /** May answer a promise: the work waits for it (a test holding an import while it runs). */
+  report(done: number, total: number): void | Promise<void>;
   signal?: AbortSignal;
 }
 
@@ -139,7 +140,7 @@ async function applyOnce(
     progress: async (done, total) => {
       const follow = options.follow;
       if (!follow) return;
-      follow.report(done, total);
+      await follow.report(done, total);
       // Lets the follower's status requests and a Cancel in, between chunks of the work.
       await new Promise((resolve) => setImmediate(resolve));
       if (follow.signal?.aborted) throw cancelled();
