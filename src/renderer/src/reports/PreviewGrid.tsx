@@ -42,5 +42,7 @@ export function PreviewGrid({ preview, busy, empty }: { preview: ReportPreview |
     pagination: ALL,
     onPaginationChange: () => undefined,
   });
-  return <DataTable table={table} label={preview ? `${preview.title} preview` : 'Report preview'} busy={busy} empty={empty} className="report-preview" />;
+  return (
+    <DataTable table={table} label={preview ? `${preview.title} preview` : 'Report preview'} busy={busy} empty={empty} className="report-preview" scrolls />
+  );
 }
