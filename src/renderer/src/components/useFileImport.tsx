@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FollowedImport } from '../../../shared/bridge.js';
 import type { CommandResult } from '../../../shared/contract/index.js';
 import { runCommand, runFollowedImport } from '../api/client.js';
@@ -46,6 +46,8 @@ export function useFileImport<N extends FollowedImport>(command: N, onImported: 
     onSuccess: onImported,
   });
   const cancel = () => running.current?.abort();
+  // Closing the dialog while it imports cancels the import: nothing runs on unseen.
+  useEffect(() => () => running.current?.abort(), []);
 
   async function choose(file: File | undefined) {
     setReadError(null);
