@@ -12,6 +12,7 @@ import { applicationsFacets, applicationsList } from './applications/queries.js'
 import { auditList, auditVerify } from './audit/queries.js';
 import { backupCreate, backupRestoreAtStart, backupsList } from './backup/handlers.js';
 import { dashboardSummary } from './dashboard/summary.js';
+import { dashboardTrends } from './dashboard/trends.js';
 import type { CommandHandlers, QueryHandlers } from './core/registry.js';
 import { applicationsReceive } from './inbound/applications.js';
 import { paymentsReceive } from './inbound/payments.js';
@@ -125,6 +126,7 @@ export const handlers: { commands: CommandHandlers; queries: QueryHandlers } = {
     'reports.preview': reportsPreview,
     'exports.policy': exportsPolicy,
     'dashboard.summary': dashboardSummary,
+    'dashboard.trends': dashboardTrends,
     'sync.status': syncStatus,
     'sync.desks': syncDesks,
     'backups.list': backupsList,

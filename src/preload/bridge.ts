@@ -43,6 +43,9 @@ export function createDesktopBridge(invoke: Invoke, listen: Listen): KmlttbBridg
     exportStatus: (jobId) => call(BRIDGE_CHANNELS.export, 'status', { jobId }),
     exportCancel: (jobId) => call(BRIDGE_CHANNELS.export, 'cancel', { jobId }),
     exportSave: (jobId) => call(BRIDGE_CHANNELS.export, 'save', { jobId }),
+    importStart: (command, input) => call(BRIDGE_CHANNELS.import, 'start', { command, input }),
+    importStatus: (jobId) => call(BRIDGE_CHANNELS.import, 'status', { jobId }),
+    importCancel: (jobId) => call(BRIDGE_CHANNELS.import, 'cancel', { jobId }),
     openLogsFolder: () => call(BRIDGE_CHANNELS.desk, 'openLogsFolder'),
     printPdf: (file) => call(BRIDGE_CHANNELS.desk, 'openPdf', file),
     subscribe: (listener) =>

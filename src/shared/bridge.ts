@@ -5,8 +5,11 @@
 import type { CommandInput, CommandName, CommandResult, QueryInput, QueryName, QueryResult } from './contract/index.js';
 import type { Entity } from './contract/entities.js';
 import type { ExportJob } from './contract/insight.js';
+import type { FOLLOWED_IMPORTS, ImportJob } from './contract/common.js';
 import type { FirstRunState, SessionInfo } from './contract/session.js';
 import type { Result } from './errors.js';
+
+export type FollowedImport = (typeof FOLLOWED_IMPORTS)[number];
 
 export interface KmlttbBridge {
   command<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Result<CommandResult<N>>>;
@@ -30,6 +33,11 @@ export interface KmlttbBridge {
    * mode; in the desktop, the computer's PDF viewer, whose Print is its system dialog.
    */
   printPdf(file: { fileName: string; dataBase64: string }): Promise<Result<{ opened: 'print-dialog' | 'pdf-viewer' }>>;
+  /** Starts an import (`applications.import` or `payments.import`) that can be followed and cancelled. */
+  importStart<N extends FollowedImport>(command: N, input: CommandInput<N>): Promise<Result<ImportJob<CommandResult<N>>>>;
+  importStatus<N extends FollowedImport>(jobId: string): Promise<Result<ImportJob<CommandResult<N>>>>;
+  /** Stops a running import: everything it wrote is rolled back. */
+  importCancel(jobId: string): Promise<Result<ImportJob>>;
   /** Opens the desk's logs folder in the file manager (desktop); a browser cannot, so it answers `opened: false` and the path. */
   openLogsFolder(): Promise<Result<{ opened: boolean; path: string }>>;
   /**
@@ -48,6 +56,7 @@ export const BRIDGE_CHANNELS = {
   query: 'kmlttb:query',
   session: 'kmlttb:session',
   export: 'kmlttb:export',
+  import: 'kmlttb:import',
   /** Calls about the desk's computer rather than its data (opening the logs folder). */
   desk: 'kmlttb:desk',
 } as const;
@@ -81,6 +90,9 @@ export const BRIDGE_EVENTS = {
  *   GET  /api/exports/:id                           → ExportJob
  *   POST /api/exports/:id/cancel                    → ExportJob
  *   GET  /api/exports/:id/file                      → the file itself (attachment)
+ *   POST /api/imports         {command, input}      → ImportJob
+ *   GET  /api/imports/:id                           → ImportJob
+ *   POST /api/imports/:id/cancel                    → ImportJob
  *   GET  /api/events                                → text/event-stream: `event: changed` with
  *        `data: ["application", …]` after each change, a `: keep-alive` comment every 25 s; refused
  *        (401, a Result) without a valid session, and ended when the session ends or locks.
@@ -91,6 +103,7 @@ export const HTTP_ROUTES = {
   command: '/api/command/',
   query: '/api/query/',
   exports: '/api/exports',
+  imports: '/api/imports',
   events: '/api/events',
 } as const;
 
@@ -106,6 +119,7 @@ export const HTTP_STATUS_FOR_ERROR: Record<string, number> = {
   not_found: 404,
   invalid_transition: 409,
   conflict: 409,
+  cancelled: 409,
   not_configured: 409,
   secret_sealed: 409,
   secret_unreadable: 409,

@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'disk_full',
   /** Another connection kept the database locked past the busy timeout (SQLITE_BUSY): the change was rolled back. */
   'database_busy',
+  /** Long work the person stopped (an import's Cancel): nothing of it was kept. */
+  'cancelled',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -90,6 +90,7 @@ const QUERY_ROLES: Record<string, Role[]> = {
   'reports.preview': ALL,
   'exports.policy': ALL,
   'dashboard.summary': ALL,
+  'dashboard.trends': ['admin', 'officer', 'auditor'],
   'sync.status': ALL,
   'sync.desks': ['admin'],
   // Help, About: the version and the data folder, for anyone signed in.

@@ -60,14 +60,31 @@ export function unwrap<T>(
   throw new UserError(result.error.code as never, issues && result.error.issues!.length > 1 ? `${result.error.message}\n${issues}` : result.error.message);
 }
 
-/** Progress on a terminal only; quiet when stdout is piped. */
-export function progress(label: string): ((n: number) => void) & { done(): void } {
-  const tty = process.stdout.isTTY;
-  const fn = ((n: number) => {
-    if (tty) process.stdout.write(`\r${label}: ${n.toLocaleString('en-KE')}`);
-  }) as ((n: number) => void) & { done(): void };
+const BAR_WIDTH = 30;
+
+/** `Importing pay.csv [#########.....................] 1,500 of 5,000 (30%)`, or the count alone without a total. */
+export function progressLine(label: string, n: number, total?: number): string {
+  const count = n.toLocaleString('en-KE');
+  if (total === undefined) return `${label}: ${count}`;
+  const share = total === 0 ? 1 : Math.min(1, n / total);
+  const filled = Math.round(share * BAR_WIDTH);
+  return `${label} [${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${count} of ${total.toLocaleString('en-KE')} (${Math.floor(share * 100)}%)`;
+}
+
+/**
+ * Progress on a terminal only, on stderr so that stdout keeps just the result; quiet when stdout
+ * or stderr is not a terminal (piped, redirected, run by a script).
+ */
+export function progress(label: string): ((n: number, total?: number) => void) & { done(): void } {
+  const tty = Boolean(process.stdout.isTTY && process.stderr.isTTY);
+  let shown = false;
+  const fn = ((n: number, total?: number) => {
+    if (!tty) return;
+    process.stderr.write(`\r${progressLine(label, n, total)}\x1b[K`);
+    shown = true;
+  }) as ((n: number, total?: number) => void) & { done(): void };
   fn.done = () => {
-    if (tty) process.stdout.write('\r\x1b[K');
+    if (shown) process.stderr.write('\r\x1b[K');
   };
   return fn;
 }

@@ -25,6 +25,18 @@ export interface DispatchOptions {
    * the op runs in a savepoint of it, and its side effects wait in `effects` for the caller's commit.
    */
   within?: { effects: (() => void)[] };
+  /** Follows long work (an import): told how far it is, and stops it, rolled back, once `signal` is aborted. */
+  follow?: WorkFollower;
+}
+
+export interface WorkFollower {
+  /** May answer a promise: the work waits for it (a test holding an import while it runs). */
+  report(done: number, total: number): void | Promise<void>;
+  signal?: AbortSignal;
+}
+
+function cancelled(): UserError {
+  return new UserError('cancelled', 'Cancelled: nothing was changed.');
 }
 
 export type DispatchOutcome<R> = Result<R> & { duplicate?: boolean };
@@ -59,6 +71,7 @@ export async function dispatch<N extends CommandName>(
     if (!parsed.success) throw zodToUserError(parsed.error);
     const outcome = await withOpIds(opId, async () => {
       const prepared = handler.prepare ? await handler.prepare(parsed.data as never, desk) : undefined;
+      if (options.follow?.signal?.aborted) throw cancelled();
       const apply = () => applyOnce(desk, name, rawInput, parsed.data, prepared, actor, opId, options, effects);
       return options.within ? inSavepoint(desk, apply) : desk.db.transaction().execute(apply);
     });
@@ -123,6 +136,14 @@ async function applyOnce(
     },
     syncInput: (input) => {
       sentInput = input;
+    },
+    progress: async (done, total) => {
+      const follow = options.follow;
+      if (!follow) return;
+      await follow.report(done, total);
+      // Lets the follower's status requests and a Cancel in, between chunks of the work.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (follow.signal?.aborted) throw cancelled();
     },
     deskLocal: () => {
       if (options.originDeskId !== undefined && options.originDeskId !== desk.deskId) {

@@ -26,6 +26,12 @@ export interface CommandContext {
    * the op came from another desk (the central service applying a push): it is not taken from there.
    */
   deskLocal(): void;
+  /**
+   * How far long work (an import) has gone: tells the caller that asked to follow it, lets other
+   * work run meanwhile, and throws a `cancelled` user error once the caller cancelled, so that
+   * everything the command wrote is rolled back. Costs nothing when nobody follows.
+   */
+  progress(done: number, total: number): Promise<void>;
 }
 
 export interface QueryContext {

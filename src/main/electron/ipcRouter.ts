@@ -104,6 +104,15 @@ export function createIpcRouter(deps: IpcRouterDeps) {
     return { ok: true, value: { saved: await deps.saveFile(file.value.path, file.value.fileName), fileName: file.value.fileName } };
   }
 
+  async function imports(call: string, input: unknown, token: string | undefined): Promise<Result<unknown>> {
+    if (call === 'start') return service.importStart(token, input);
+    const parsed = jobInput.safeParse(input);
+    if (!parsed.success) throw zodToUserError(parsed.error);
+    if (call === 'status') return service.importStatus(token, parsed.data.jobId);
+    if (call === 'cancel') return service.importCancel(token, parsed.data.jobId);
+    return { ok: false, error: { code: 'not_found', message: `There is no import call '${call}'.` } };
+  }
+
   /** Anyone signed in may open the logs folder: where it is comes from Help, About's query. */
   async function deskCall(call: string, input: unknown, token: string | undefined): Promise<Result<unknown>> {
     if (call === 'openPdf') return openPdf(input, token);
@@ -134,6 +143,7 @@ export function createIpcRouter(deps: IpcRouterDeps) {
   async function dispatch(kind: BridgeKind, name: string, input: unknown, id: number): Promise<Result<unknown>> {
     const token = deps.getToken(id);
     if (kind === 'export') return exports(name, input, token);
+    if (kind === 'import') return imports(name, input, token);
     if (kind === 'desk') return deskCall(name, input, token);
     if (kind === 'command') return service.command(token, name, input ?? {});
     if (kind === 'query') return service.query(token, name, input ?? {});

@@ -48,7 +48,7 @@ export const applicationsReceive = defineCommand('applications.receive', async (
     return { outcome: 'duplicate' as const, applicationRef: record.applicationRef, applicationId: findId() };
   }
 
-  const practitionerIds = writeImport(ctx.db, [action], { now: ctx.now, actor: ctx.actor, historyActor: RECEIVED_FROM_ECITIZEN });
+  const practitionerIds = await writeImport(ctx.db, [action], { now: ctx.now, actor: ctx.actor, historyActor: RECEIVED_FROM_ECITIZEN });
   refreshStoredFlags(ctx.db, Number(ctx.desk.setting('review.cpdThreshold')), practitionerIds);
   const applicationId = findId();
   const outcome = action.kind === 'insert' ? ('new' as const) : ('resubmitted' as const);

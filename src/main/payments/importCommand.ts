@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PaymentImportReport } from '../../shared/contract/payments.js';
 import { UserError } from '../../shared/errors.js';
 import { newId } from '../core/ids.js';
+import { inChunks } from '../core/inChunks.js';
 import { defineCommand } from '../core/registry.js';
 import { autoMatch } from './match.js';
 import { parsePaymentsFile, type ParsedPaymentsFile } from './parse/index.js';
@@ -49,7 +50,12 @@ export const importPayments = defineCommand(
       );
     }
     const importId = newId();
-    const stored = storePayments(ctx.db, parsed.payments, { sourceFile: input.fileName, importId, now: ctx.now });
+    const stored = { added: [] as string[], alreadyKnown: 0 };
+    await inChunks(parsed.payments, ctx.progress, (chunk) => {
+      const part = storePayments(ctx.db, chunk, { sourceFile: input.fileName, importId, now: ctx.now });
+      stored.added.push(...part.added);
+      stored.alreadyKnown += part.alreadyKnown;
+    });
     const reversals = parsed.notCounted.flatMap((n) => (n.reverses ? [{ line: n.line, reverses: n.reverses }] : []));
     const reversed = applyReversals(ctx.db, reversals, { sourceFile: input.fileName, now: ctx.now });
     if (reversed.invoiceIds.length) settleInvoices(ctx, reversed.invoiceIds);

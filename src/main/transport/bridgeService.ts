@@ -9,6 +9,7 @@ import { changeFeed } from '../core/changes.js';
 import { toErrorBody, zodToUserError } from '../core/errors.js';
 import type { Desk } from '../desk.js';
 import { createFirstAdmin, firstRunState, type FirstRunOptions } from '../firstRun.js';
+import { ImportJobs } from '../imports/jobs.js';
 import { ExportJobs } from '../reports/jobs.js';
 
 /**
@@ -33,6 +34,7 @@ export function bridgeService(desk: Desk, options: { firstRun?: FirstRunOptions 
   }
 
   const exportJobs = new ExportJobs(desk);
+  const importJobs = new ImportJobs(desk);
   const asActor = async <T>(context: string, token: string | undefined, work: (actor: import('../core/actor.js').Actor) => T | Promise<T>) =>
     guard(context, async () => work((await resolveSession(desk, token)).actor));
 
@@ -42,6 +44,10 @@ export function bridgeService(desk: Desk, options: { firstRun?: FirstRunOptions 
     exportCancel: (token: string | undefined, id: string) => asActor('export.cancel', token, (actor) => exportJobs.cancel(actor, id)),
     /** The finished file's path and name, for the transport to hand over. */
     exportFile: (token: string | undefined, id: string) => asActor('export.file', token, (actor) => exportJobs.file(actor, id)),
+    importStart: (token: string | undefined, input: unknown) => asActor('import.start', token, (actor) => importJobs.start(actor, token!, input)),
+    // Without the session's database check: the running import's transaction holds the database. The job knows its session's token.
+    importStatus: (token: string | undefined, id: string) => guard('import.status', async () => importJobs.status(token, id)),
+    importCancel: (token: string | undefined, id: string) => guard('import.cancel', async () => importJobs.cancel(token, id)),
     login: (input: unknown) =>
       guard('login', async () => {
         const { username, password } = parse(loginInput, input);

@@ -98,6 +98,11 @@ export async function startWebServer(options: { dataDir: string; port: number; r
   app.post<{ Params: { id: string } }>(`${HTTP_ROUTES.exports}/:id/cancel`, async (req, reply) =>
     send(reply, await bridge.exportCancel(bearer(req), req.params.id)),
   );
+  app.post(HTTP_ROUTES.imports, async (req, reply) => send(reply, await bridge.importStart(bearer(req), req.body)));
+  app.get<{ Params: { id: string } }>(`${HTTP_ROUTES.imports}/:id`, async (req, reply) => send(reply, await bridge.importStatus(bearer(req), req.params.id)));
+  app.post<{ Params: { id: string } }>(`${HTTP_ROUTES.imports}/:id/cancel`, async (req, reply) =>
+    send(reply, await bridge.importCancel(bearer(req), req.params.id)),
+  );
   app.get<{ Params: { id: string } }>(`${HTTP_ROUTES.exports}/:id/file`, async (req, reply) => {
     const file = await bridge.exportFile(bearer(req), req.params.id);
     if (!file.ok) return send(reply, file);

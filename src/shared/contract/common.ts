@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { APPLICATION_STATES } from '../applicationState.js';
+import type { ErrorBody } from '../errors.js';
 import { ROLES } from '../permissions.js';
 
 export const id = z.string().min(1).max(64);
@@ -27,3 +28,21 @@ export const importFileInput = z.object({
   dataBase64: z.string().max(200_000_000),
   dryRun: z.boolean().default(false),
 });
+
+/** The imports the app can follow while they run (bridge `importStart`): their commands. */
+export const FOLLOWED_IMPORTS = ['applications.import', 'payments.import'] as const;
+export const importStartInput = z.object({ command: z.enum(FOLLOWED_IMPORTS), input: importFileInput });
+export const importJobInput = z.object({ jobId: id });
+
+/** An import running in the back end: how many rows are stored of the total, then its outcome. */
+export interface ImportJob<R = unknown> {
+  id: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  /** Null until the file is read. */
+  total: number | null;
+  /** The command's answer, once done. */
+  result: R | null;
+  /** Why it failed (the command's error, its issues included), once failed or cancelled. */
+  error: ErrorBody | null;
+}

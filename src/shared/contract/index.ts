@@ -260,6 +260,7 @@ export const queries = {
   'reports.preview': query<ins.ReportPreview>()(ins.reportPreviewInput, 'report.run', DATA),
   'exports.policy': query<{ keepDays: number }>()(empty, 'report.run', ['setting']),
   'dashboard.summary': query<ins.DashboardSummary>()(ins.dashboardInput, 'session.self', DATA),
+  'dashboard.trends': query<ins.DashboardTrends>()(empty, 'application.read', DATA),
   'sync.status': query<sync.SyncStatus>()(empty, 'session.self', ['sync']),
   'sync.desks': query<sync.SyncDeskRow[]>()(empty, 'admin.settings', ['sync']),
   'desk.about': query<AboutInfo>()(empty, 'session.self', ['setting', 'sync']),

@@ -81,3 +81,18 @@ export interface DashboardSummary {
   smsUncertain?: number;
 }
 export const dashboardInput = z.object({ licenceYear: z.number().int().min(2000).max(2100).optional() });
+
+/** One Nairobi week (Monday to Sunday) of the dashboard's trends. */
+export interface TrendWeek {
+  /** The week's Monday, `YYYY-MM-DD` (Nairobi). */
+  weekOf: string;
+  decisions: number;
+  paymentsMatched: number;
+  licencesCollected: number;
+}
+
+/** The last weeks of work, the current one last, and each officer's median time to decision over them. */
+export interface DashboardTrends {
+  weeks: TrendWeek[];
+  officers: { officer: string; decided: number; medianHours: number }[];
+}

@@ -96,6 +96,7 @@ export const QUERY_INPUTS: Inputs<keyof typeof queries> = {
   'audit.verify': () => ({}),
   'payments.list': () => ({}),
   'payments.strongSuggestions': () => ({}),
+  'dashboard.trends': () => ({}),
   'payment.detail': () => ({ id: MISSING }),
   'invoices.list': () => ({}),
   'payments.totals': () => ({ from: '2026-11-01', to: '2026-11-30' }),

@@ -1,3 +1,4 @@
+import { inChunks } from '../../core/inChunks.js';
 import type { Actor } from '../../core/actor.js';
 import { newId } from '../../core/ids.js';
 import { sql, type WritableDB } from '../../db/handles.js';
@@ -71,7 +72,11 @@ export const RECEIVED_FROM_ECITIZEN = 'Received from eCitizen';
  * applications changed (their review flags need refreshing). Their history entries keep the
  * actor's id and name the source as `historyActor` (importedFrom, RECEIVED_FROM_ECITIZEN).
  */
-export function writeImport(db: WritableDB, actions: readonly Action[], meta: { now: string; actor: Actor; historyActor: string }): string[] {
+export async function writeImport(
+  db: WritableDB,
+  actions: readonly Action[],
+  meta: { now: string; actor: Actor; historyActor: string; progress?: (done: number, total: number) => Promise<void> },
+): Promise<string[]> {
   const changed = actions.filter((a) => a.kind !== 'unchanged');
   if (changed.length === 0) return [];
   db.exec(UNSTAGE_SQL);
@@ -82,7 +87,7 @@ export function writeImport(db: WritableDB, actions: readonly Action[], meta: { 
       changed.map((a) => a.record),
       meta.now,
     );
-    stageApplications(db, changed, practitionerIds);
+    await inChunks(changed, meta.progress ?? (async () => {}), (chunk) => stageApplications(db, chunk, practitionerIds));
     // raw: set-based writes from the staged rows, one FTS5 flush per statement (QUALITY.md import budget)
     db.run(sql`INSERT INTO applications (id, application_ref, practitioner_id, licence_year, submitted_at, cpd_points,
         declaration_accepted, disclosures, centre_id, centre_text, state, revision, sort_name, cadre, county, updated_at)

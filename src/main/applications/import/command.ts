@@ -53,7 +53,12 @@ export const importApplications = defineCommand(
       });
     }
 
-    const practitionerIds = writeImport(ctx.db, plan.actions, { now: ctx.now, actor: ctx.actor, historyActor: importedFrom(fileName, ctx.actor) });
+    const practitionerIds = await writeImport(ctx.db, plan.actions, {
+      now: ctx.now,
+      actor: ctx.actor,
+      historyActor: importedFrom(fileName, ctx.actor),
+      progress: ctx.progress,
+    });
     if (practitionerIds.length > 0) {
       refreshStoredFlags(ctx.db, Number(ctx.desk.setting('review.cpdThreshold')), practitionerIds);
     }

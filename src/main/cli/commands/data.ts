@@ -4,6 +4,7 @@ import path from 'node:path';
 import { REPORT_FORMATS } from '../../../shared/contract/index.js';
 import { UserError } from '../../../shared/errors.js';
 import type { Actor } from '../../core/actor.js';
+import type { WorkFollower } from '../../core/dispatch.js';
 import type { Desk } from '../../desk.js';
 import { exportReport } from '../../reports/export.js';
 import { actorFor, progress, unwrap, withDesk, type GlobalOptions } from '../support.js';
@@ -36,7 +37,7 @@ function importCommand<R extends ImportReport>(
   what: string,
   description: string,
   dryRunHelp: string,
-  run: (desk: Desk, actor: Actor, input: { fileName: string; dataBase64: string; dryRun: boolean }) => Promise<R>,
+  run: (desk: Desk, actor: Actor, input: { fileName: string; dataBase64: string; dryRun: boolean }, follow: WorkFollower) => Promise<R>,
   summary: (r: R) => string[],
 ): void {
   imp
@@ -48,7 +49,19 @@ function importCommand<R extends ImportReport>(
       const dataBase64 = readFileBase64(file);
       await withDesk(g, async (desk) => {
         const actor = await actorFor(desk, g, true);
-        const r = await run(desk, actor, { fileName: path.basename(file), dataBase64, dryRun: Boolean(opts.dryRun) });
+        const fileName = path.basename(file);
+        const show = progress(`${opts.dryRun ? 'Checking' : 'Importing'} ${fileName}`);
+        // Ctrl+C stops the import at its next chunk, and it is rolled back whole.
+        const controller = new AbortController();
+        const stop = () => controller.abort();
+        process.once('SIGINT', stop);
+        let r: R;
+        try {
+          r = await run(desk, actor, { fileName, dataBase64, dryRun: Boolean(opts.dryRun) }, { report: show, signal: controller.signal });
+        } finally {
+          show.done();
+          process.off('SIGINT', stop);
+        }
         const lines = [
           ...summary(r),
           ...r.problems.map((p) => `  line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}`),
@@ -85,7 +98,7 @@ export function registerDataCommands(program: Command): void {
     'applications',
     'import an applications file (CSV or XLSX)',
     'check the file and report every problem; change nothing',
-    async (desk, actor, input) => unwrap(await desk.dispatch('applications.import', input, actor)),
+    async (desk, actor, input, follow) => unwrap(await desk.dispatch('applications.import', input, actor, { follow })),
     (r) => [
       `${r.dryRun ? 'Dry run of' : 'Imported'} ${r.fileName}: ${r.rowsRead} rows read, ${r.imported} new, ${r.resubmitted} resubmitted, ${r.unchanged} unchanged.`,
     ],
@@ -96,7 +109,7 @@ export function registerDataCommands(program: Command): void {
     'payments',
     'import an eCitizen notification export (CSV or JSON lines) or an M-Pesa statement, then auto-match',
     'check the file and show what would happen; change nothing',
-    async (desk, actor, input) => unwrap(await desk.dispatch('payments.import', input, actor)),
+    async (desk, actor, input, follow) => unwrap(await desk.dispatch('payments.import', input, actor, { follow })),
     (r) => {
       const m = r.matched;
       return [

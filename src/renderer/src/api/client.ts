@@ -3,7 +3,8 @@
  * its input and result. Failures become ApiError; a locked or ended session is reported to
  * the session layer so it can show the lock screen or the sign-in form.
  */
-import type { KmlttbBridge } from '../../../shared/bridge.js';
+import type { FollowedImport, KmlttbBridge } from '../../../shared/bridge.js';
+import type { ImportJob } from '../../../shared/contract/common.js';
 import type { CommandInput, CommandName, CommandResult, QueryInput, QueryName, QueryResult } from '../../../shared/contract/index.js';
 import type { ErrorCode, Result } from '../../../shared/errors.js';
 import { ApiError } from './ApiError.js';
@@ -62,4 +63,36 @@ export async function runCommand<N extends CommandName>(name: N, input: CommandI
     else refresh?.catch((err: unknown) => console.error(`Refreshing after ${name} failed`, err));
   }
   return unwrap(result);
+}
+
+/** How often a running import is asked how far it is. */
+export const IMPORT_POLL_MS = 200;
+
+/**
+ * Runs an import that can be followed: `onProgress` hears each rows-done-of-total the back end
+ * reports, and `signal` cancels it (the back end rolls all of it back). Answers the command's
+ * result, or throws its error (code `cancelled` once cancelled).
+ */
+export async function runFollowedImport<N extends FollowedImport>(
+  name: N,
+  input: CommandInput<N>,
+  follow: { onProgress: (done: number, total: number | null) => void; signal: AbortSignal },
+): Promise<CommandResult<N>> {
+  let job: ImportJob<CommandResult<N>> = unwrap(await bridge().importStart(name, input));
+  const cancel = () => void bridge().importCancel(job.id);
+  follow.signal.addEventListener('abort', cancel, { once: true });
+  try {
+    while (job.state === 'running') {
+      follow.onProgress(job.done, job.total);
+      await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS));
+      job = unwrap(await bridge().importStatus<N>(job.id));
+    }
+  } finally {
+    follow.signal.removeEventListener('abort', cancel);
+  }
+  if (job.state === 'done') {
+    await afterCommand?.(name);
+    return job.result!;
+  }
+  return unwrap<CommandResult<N>>({ ok: false, error: job.error ?? { code: 'internal', message: 'The import stopped without saying why.' } });
 }

@@ -1,8 +1,7 @@
 import type { ImportReport } from '../../../shared/contract/applications.js';
-import { runCommand } from '../api/client.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Modal } from '../components/Modal.js';
-import { ImportActions, useFileImport } from '../components/useFileImport.js';
+import { ImportActions, ImportProgress, useFileImport } from '../components/useFileImport.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { plural } from '../shell/labels.js';
 import { LineTable, lineNotes } from '../components/LineTable.js';
@@ -36,12 +35,9 @@ function ReportView({ report }: { report: ImportReport }) {
 /** Import an applications file: a dry run first shows what would happen, then Import for real. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const announce = useAnnounce();
-  const { chosen, readError, check, commit, choose, dry, done, canImport } = useFileImport(
-    (file) => runCommand('applications.import', file),
-    async (report) => {
-      announce(`Import finished: ${report.imported} imported, ${report.resubmitted} resubmitted, ${report.unchanged} unchanged.`);
-    },
-  );
+  const { chosen, readError, check, commit, choose, dry, done, canImport, progress, cancel } = useFileImport('applications.import', async (report) => {
+    announce(`Import finished: ${report.imported} imported, ${report.resubmitted} resubmitted, ${report.unchanged} unchanged.`);
+  });
 
   return (
     <Modal title="Import applications" onClose={onClose}>
@@ -52,8 +48,16 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       </div>
       <ErrorAlert error={readError ?? check.error ?? commit.error} />
       {check.isPending && <p className="muted">Checking the file…</p>}
+      <ImportProgress progress={progress} />
       {done ? <ReportView report={done} /> : dry && <ReportView report={dry} />}
-      <ImportActions done={!!done} canImport={!!canImport} importing={commit.isPending} onImport={() => chosen && commit.mutate(chosen)} onClose={onClose} />
+      <ImportActions
+        done={!!done}
+        canImport={!!canImport}
+        importing={commit.isPending}
+        onImport={() => chosen && commit.mutate(chosen)}
+        onCancelImport={cancel}
+        onClose={onClose}
+      />
     </Modal>
   );
 }

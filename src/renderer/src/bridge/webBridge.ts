@@ -110,6 +110,9 @@ export function createWebBridge(): KmlttbBridge {
       printInFrame(file);
       return { ok: true, value: { opened: 'print-dialog' } };
     },
+    importStart: (command, input) => call('POST', HTTP_ROUTES.imports, { command, input }),
+    importStatus: (jobId) => call('GET', `${HTTP_ROUTES.imports}/${encodeURIComponent(jobId)}`),
+    importCancel: (jobId) => call('POST', `${HTTP_ROUTES.imports}/${encodeURIComponent(jobId)}/cancel`, {}),
     // A page cannot open a folder on the computer: it shows where the logs are instead.
     openLogsFolder: async () => {
       const about = await call<AboutInfo>('POST', `${HTTP_ROUTES.query}desk.about`, {});

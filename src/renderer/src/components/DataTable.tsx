@@ -12,16 +12,23 @@ interface DataTableProps<T extends object> {
   className?: string;
   /** The id of the table's frame. */
   id?: string;
+  /** A table wider than its frame: the frame takes the keyboard focus, so arrow keys can scroll it. */
+  scrolls?: boolean;
 }
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
 /** A real <table> with column headers; sortable headers are buttons and carry aria-sort. */
-export function DataTable<T extends object>({ table, label, selectedId, onRowClick, empty, busy, className, id }: DataTableProps<T>) {
+export function DataTable<T extends object>({ table, label, selectedId, onRowClick, empty, busy, className, id, scrolls }: DataTableProps<T>) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getAllLeafColumns().length;
   return (
-    <div id={id} className={`table-wrap ${className ?? ''}`} aria-busy={busy || undefined}>
+    <div
+      id={id}
+      className={`table-wrap ${className ?? ''}`}
+      aria-busy={busy || undefined}
+      {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': `${label}, scrolls sideways` } : {})}
+    >
       <table aria-label={label}>
         <thead>
           {table.getHeaderGroups().map((group) => (

@@ -1,8 +1,7 @@
 import type { PaymentImportReport } from '../../../shared/contract/payments.js';
-import { runCommand } from '../api/client.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Modal } from '../components/Modal.js';
-import { ImportActions, useFileImport } from '../components/useFileImport.js';
+import { ImportActions, ImportProgress, useFileImport } from '../components/useFileImport.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { ImportReportView } from './ImportReportView.js';
 import { AUTO_RULES } from './labels.js';
@@ -21,9 +20,8 @@ function sizeOf(base64: string): string {
 /** Import a payments file: a dry run first shows what would happen, then Import for real. */
 export function ImportPaymentsDialog({ onClose }: { onClose: () => void }) {
   const announce = useAnnounce();
-  const { chosen, readError, check, commit, choose, dry, done, canImport } = useFileImport(
-    (file) => runCommand('payments.import', file),
-    async (report) => announce(news(report)),
+  const { chosen, readError, check, commit, choose, dry, done, canImport, progress, cancel } = useFileImport('payments.import', async (report) =>
+    announce(news(report)),
   );
 
   return (
@@ -43,14 +41,21 @@ export function ImportPaymentsDialog({ onClose }: { onClose: () => void }) {
         </p>
       </div>
       <ErrorAlert error={readError ?? check.error ?? commit.error} />
-      {(check.isPending || commit.isPending) && chosen && (
+      {check.isPending && chosen && (
         <p className="muted">
-          <progress aria-label={check.isPending ? 'Checking the file' : 'Importing the file'} /> {check.isPending ? 'Checking' : 'Importing'} {chosen.fileName}{' '}
-          ({sizeOf(chosen.dataBase64)})…
+          <progress aria-label="Checking the file" /> Checking {chosen.fileName} ({sizeOf(chosen.dataBase64)})…
         </p>
       )}
+      <ImportProgress progress={progress} />
       {done ? <ImportReportView report={done} /> : dry && <ImportReportView report={dry} />}
-      <ImportActions done={!!done} canImport={!!canImport} importing={commit.isPending} onImport={() => chosen && commit.mutate(chosen)} onClose={onClose} />
+      <ImportActions
+        done={!!done}
+        canImport={!!canImport}
+        importing={commit.isPending}
+        onImport={() => chosen && commit.mutate(chosen)}
+        onCancelImport={cancel}
+        onClose={onClose}
+      />
     </Modal>
   );
 }

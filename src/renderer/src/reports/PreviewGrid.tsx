@@ -46,5 +46,7 @@ export function PreviewGrid({ report, preview, busy, empty }: Props) {
     pagination: ALL,
     onPaginationChange: () => undefined,
   });
-  return <DataTable table={table} label={preview ? `${preview.title} preview` : 'Report preview'} busy={busy} empty={empty} className="report-preview" />;
+  return (
+    <DataTable table={table} label={preview ? `${preview.title} preview` : 'Report preview'} busy={busy} empty={empty} className="report-preview" scrolls />
+  );
 }
