@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { CommandName } from '../../../shared/contract/index.js';
 import type { OpAnswer, PushOp } from '../../../shared/contract/syncWire.js';
 import { isCommandName, PUSHED_COMMANDS } from '../../../shared/contract/facts.js';
@@ -37,13 +38,16 @@ async function applyInOrder(server: Desk, from: RegisteredDesk, ops: readonly Pu
   const db = server.write;
   const findUser = (id: string) =>
     db.first(db.selectFrom('users').select(['id', 'username', 'full_name', 'role', 'centre_id', 'active', 'op_public_key']).where('id', '=', id));
+  // Parsing a public key costs more than checking a signature with it: once per key and page.
+  const publicKeys = new Map<string, KeyObject>();
+  const publicKey = (spki: string) => publicKeys.get(spki) ?? publicKeys.set(spki, importPublicKey(spki)).get(spki)!;
   const answers: OpAnswer[] = [];
   for (const op of ops) {
     // Withdrawn by an op of this page (an administrator withdrawing the desk they work on): the
     // rest are not applied, nor answered; they stay in the desk's outbox.
     if (deskWithdrawn(db, from.id)) break;
     const user = op.actorId === null ? undefined : findUser(op.actorId);
-    const actor = actorFor(op, user, from, server.clock());
+    const actor = actorFor(op, user, from, server.clock(), publicKey);
     if (typeof actor === 'string') {
       answers.push({ opId: op.opId, status: 'rejected', reason: actor });
       continue;
@@ -59,13 +63,13 @@ async function applyInOrder(server: Desk, from: RegisteredDesk, ops: readonly Pu
  * The actor to apply an op as, or why it cannot be applied. The signature is checked before
  * anything else: a recorded op altered in any way (another record, command, user or desk) fails it.
  */
-function actorFor(op: PushOp, user: UserRow | undefined, from: RegisteredDesk, now: Date): Actor | string {
+function actorFor(op: PushOp, user: UserRow | undefined, from: RegisteredDesk, now: Date, publicKey: (spki: string) => KeyObject): Actor | string {
   if (op.actorId === null) return `${op.name} names no user: the central service takes a change only from the user who made it.`;
   if (!user) return 'The user who made this change is not known to the central service.';
   if (!user.op_public_key)
     return `${user.username} has no op-signing key on the central service (a disabled account, or one never given a password here): an administrator sets a new password.`;
   const signed = { opId: op.opId, name: op.name, input: op.input, actorId: op.actorId, at: op.at, deskId: from.originId };
-  if (!op.signature || !opSignatureVerifies(signed, op.signature, importPublicKey(user.op_public_key))) {
+  if (!op.signature || !opSignatureVerifies(signed, op.signature, publicKey(user.op_public_key))) {
     return `This change does not carry ${user.username}'s valid signature: it was altered, made with a key since replaced, or not made by ${user.username}.`;
   }
   if (!PUSHED_COMMANDS.has(op.name)) {
