@@ -61,7 +61,8 @@ export async function startProxy(target: string): Promise<SyncProxy> {
         `${target}${req.url}`,
         {
           method: req.method,
-          headers: { ...req.headers, host: new URL(target).host, 'content-length': String(body.length) },
+          // Answers are read, replayed and rewritten here as plain JSON, as a proxy that looks into them asks for them.
+          headers: { ...req.headers, host: new URL(target).host, 'content-length': String(body.length), 'accept-encoding': 'identity' },
         },
         (up) => {
           const parts: Buffer[] = [];
