@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker on a two-core machine (cores − 1): most of the suite waits on the processes and browsers
+    // it starts, so two workers let the serial end-to-end tier run beside the integration tier.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       {

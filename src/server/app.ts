@@ -36,7 +36,14 @@ export interface ServerAppOptions {
 export async function buildServerApp(options: ServerAppOptions): Promise<FastifyInstance> {
   const { desk } = options;
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
-  const app = Fastify({ bodyLimit, ...fastifyLogging(desk.log), trustProxy: options.trustProxy ?? false, https: options.https ?? null });
+  // Closing ends every connection: a browser's kept-alive connection (the verify page's favicon) would hold the stop up for good.
+  const app = Fastify({
+    bodyLimit,
+    ...fastifyLogging(desk.log),
+    trustProxy: options.trustProxy ?? false,
+    https: options.https ?? null,
+    forceCloseConnections: true,
+  });
   logRequests(app);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {

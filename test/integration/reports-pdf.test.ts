@@ -80,7 +80,7 @@ beforeAll(async () => {
   // Approved and unpaid, rejected with a long reason, returned; one whose phone a spreadsheet mangled.
   for (let i = 0; i < 3; i++) {
     const ref = `KMLTTB-APP-${String(201 + i).padStart(6, '0')}`;
-    const id = seedApplication(t.desk, { ref, phone: `2541${String(10_000_000 + i * 7_654_321)}`, nationalId: String(40_000_001 + i) });
+    const id = seedApplication(t.desk, { ref, phone: `2541${String(10_000_000 + i * 3_654_321)}`, nationalId: String(40_000_001 + i) });
     setPractitioner(id, { registration_no: `T/2010/0${String(1234 + i)}` });
     ok(await t.desk.dispatch('application.approve', { applicationId: id }, officer));
     made.applicationRefs.push(ref);
