@@ -1,7 +1,6 @@
 import type { ImportReport } from '../../../shared/contract/applications.js';
-import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Modal } from '../components/Modal.js';
-import { ImportActions, ImportProgress, useFileImport } from '../components/useFileImport.js';
+import { ImportSteps, useFileImport } from '../components/useFileImport.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { plural } from '../shell/labels.js';
 import { LineTable, lineNotes } from '../components/LineTable.js';
@@ -35,7 +34,7 @@ function ReportView({ report }: { report: ImportReport }) {
 /** Import an applications file: a dry run first shows what would happen, then Import for real. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const announce = useAnnounce();
-  const { chosen, readError, check, commit, choose, dry, done, canImport, progress, cancel } = useFileImport('applications.import', async (report) => {
+  const file = useFileImport('applications.import', async (report) => {
     announce(`Import finished: ${report.imported} imported, ${report.resubmitted} resubmitted, ${report.unchanged} unchanged.`);
   });
 
@@ -43,21 +42,16 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     <Modal title="Import applications" onClose={onClose}>
       <div className="field">
         <label htmlFor="import-file">Applications file (.csv or .xlsx)</label>
-        <input id="import-file" type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => void choose(e.target.files?.[0])} disabled={commit.isPending} />
+        <input
+          id="import-file"
+          type="file"
+          accept=".csv,.xlsx,text/csv"
+          onChange={(e) => void file.choose(e.target.files?.[0])}
+          disabled={file.commit.isPending}
+        />
         <p className="hint">The file is checked first; nothing changes until you press Import.</p>
       </div>
-      <ErrorAlert error={readError ?? check.error ?? commit.error} />
-      {check.isPending && <p className="muted">Checking the file…</p>}
-      <ImportProgress progress={progress} />
-      {done ? <ReportView report={done} /> : dry && <ReportView report={dry} />}
-      <ImportActions
-        done={!!done}
-        canImport={!!canImport}
-        importing={commit.isPending}
-        onImport={() => chosen && commit.mutate(chosen)}
-        onCancelImport={cancel}
-        onClose={onClose}
-      />
+      <ImportSteps<'applications.import'> file={file} Report={ReportView} onClose={onClose} />
     </Modal>
   );
 }

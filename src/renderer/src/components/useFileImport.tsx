@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { FollowedImport } from '../../../shared/bridge.js';
 import type { CommandResult } from '../../../shared/contract/index.js';
 import { runCommand, runFollowedImport } from '../api/client.js';
+import { ErrorAlert } from './ErrorAlert.js';
 import { readFileAsBase64 } from './readFile.js';
 
 export interface ChosenFile {
@@ -71,7 +72,7 @@ export function useFileImport<N extends FollowedImport>(command: N, onImported: 
 }
 
 /** `Importing: 500 of 1,200 rows`, with a progress bar, while an import runs. */
-export function ImportProgress({ progress }: { progress: ImportProgressState | null }) {
+function ImportProgress({ progress }: { progress: ImportProgressState | null }) {
   if (!progress) return null;
   const { done, total } = progress;
   const text = total === null ? 'Importing: reading the file…' : `Importing: ${done.toLocaleString('en-KE')} of ${total.toLocaleString('en-KE')} rows`;
@@ -83,32 +84,49 @@ export function ImportProgress({ progress }: { progress: ImportProgressState | n
   );
 }
 
-/** The import dialog's buttons: Import (until it is done), then Cancel or Close; Cancel while importing stops the import. */
-export function ImportActions({
-  done,
-  canImport,
-  importing,
-  onImport,
-  onCancelImport,
+/** `2.4 MB`, from the base64 length. */
+function sizeOf(base64: string): string {
+  const bytes = (base64.length * 3) / 4;
+  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`;
+}
+
+/**
+ * An import dialog below its file field: what went wrong, the check or the import under way, the
+ * report of the check (or of the import once done), then Import and Cancel or Close. Cancel while
+ * importing stops the import.
+ */
+export function ImportSteps<N extends FollowedImport>({
+  file,
+  Report,
   onClose,
 }: {
-  done: boolean;
-  canImport: boolean;
-  importing: boolean;
-  onImport: () => void;
-  onCancelImport: () => void;
+  file: ReturnType<typeof useFileImport<N>>;
+  Report: (props: { report: CommandResult<N> }) => ReactNode;
   onClose: () => void;
 }) {
+  const { chosen, readError, check, commit, dry, done, canImport, progress, cancel } = file;
+  const importing = commit.isPending;
+  const report = done ?? dry;
   return (
-    <div className="actions">
-      {!done && (
-        <button type="button" className="primary" disabled={!canImport || importing} onClick={onImport}>
-          {importing ? 'Importing…' : 'Import'}
-        </button>
+    <>
+      <ErrorAlert error={readError ?? check.error ?? commit.error} />
+      {check.isPending && chosen && (
+        <p className="muted">
+          <progress aria-label="Checking the file" /> Checking {chosen.fileName} ({sizeOf(chosen.dataBase64)})…
+        </p>
       )}
-      <button type="button" onClick={importing ? onCancelImport : onClose}>
-        {done ? 'Close' : 'Cancel'}
-      </button>
-    </div>
+      <ImportProgress progress={progress} />
+      {report && <Report report={report} />}
+      <div className="actions">
+        {!done && (
+          <button type="button" className="primary" disabled={!canImport || importing} onClick={() => chosen && commit.mutate(chosen)}>
+            {importing ? 'Importing…' : 'Import'}
+          </button>
+        )}
+        <button type="button" onClick={importing ? cancel : onClose}>
+          {done ? 'Close' : 'Cancel'}
+        </button>
+      </div>
+    </>
   );
 }

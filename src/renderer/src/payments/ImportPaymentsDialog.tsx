@@ -1,7 +1,6 @@
 import type { PaymentImportReport } from '../../../shared/contract/payments.js';
-import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Modal } from '../components/Modal.js';
-import { ImportActions, ImportProgress, useFileImport } from '../components/useFileImport.js';
+import { ImportSteps, useFileImport } from '../components/useFileImport.js';
 import { useAnnounce } from '../shell/Announcer.js';
 import { ImportReportView } from './ImportReportView.js';
 import { AUTO_RULES } from './labels.js';
@@ -11,18 +10,10 @@ function news(r: PaymentImportReport): string {
   return `Payments imported from ${r.fileName}: ${r.added} new, ${r.alreadyKnown} already known; ${matched} matched, ${r.unmatched} left unmatched.`;
 }
 
-/** `2.4 MB`, from the base64 length. */
-function sizeOf(base64: string): string {
-  const bytes = (base64.length * 3) / 4;
-  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`;
-}
-
 /** Import a payments file: a dry run first shows what would happen, then Import for real. */
 export function ImportPaymentsDialog({ onClose }: { onClose: () => void }) {
   const announce = useAnnounce();
-  const { chosen, readError, check, commit, choose, dry, done, canImport, progress, cancel } = useFileImport('payments.import', async (report) =>
-    announce(news(report)),
-  );
+  const file = useFileImport('payments.import', async (report) => announce(news(report)));
 
   return (
     <Modal title="Import payments" onClose={onClose}>
@@ -32,30 +23,15 @@ export function ImportPaymentsDialog({ onClose }: { onClose: () => void }) {
           id="payments-import-file"
           type="file"
           accept=".csv,.jsonl,.json,.txt,text/csv,application/json"
-          onChange={(e) => void choose(e.target.files?.[0])}
-          disabled={commit.isPending}
+          onChange={(e) => void file.choose(e.target.files?.[0])}
+          disabled={file.commit.isPending}
         />
         <p className="hint">
           An eCitizen notifications export or an M-Pesa paybill statement. The file is checked first; nothing changes until you press Import. New payments are
           matched automatically.
         </p>
       </div>
-      <ErrorAlert error={readError ?? check.error ?? commit.error} />
-      {check.isPending && chosen && (
-        <p className="muted">
-          <progress aria-label="Checking the file" /> Checking {chosen.fileName} ({sizeOf(chosen.dataBase64)})…
-        </p>
-      )}
-      <ImportProgress progress={progress} />
-      {done ? <ImportReportView report={done} /> : dry && <ImportReportView report={dry} />}
-      <ImportActions
-        done={!!done}
-        canImport={!!canImport}
-        importing={commit.isPending}
-        onImport={() => chosen && commit.mutate(chosen)}
-        onCancelImport={cancel}
-        onClose={onClose}
-      />
+      <ImportSteps<'payments.import'> file={file} Report={ImportReportView} onClose={onClose} />
     </Modal>
   );
 }
