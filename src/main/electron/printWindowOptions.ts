@@ -3,7 +3,8 @@
  * so that a unit test can assert each setting. The window shows a PDF the desk wrote, in
  * Chromium's PDF viewer (hence `plugins`), and nothing else: no preload, so the page has no
  * bridge to the desk; the navigation, new-window and permission guards of security.ts hold for
- * it as for every webContents.
+ * it as for every webContents. It stays in the default session: Chromium's PDF viewer does not
+ * load in a non-persistent partition (electron/electron#27121).
  */
 import { HARDENED_PREFERENCES } from './windowOptions.js';
 
