@@ -30,7 +30,8 @@ export interface KmlttbBridge {
   exportSave(jobId: string): Promise<Result<{ saved: boolean; fileName: string }>>;
   /**
    * Prints a PDF the desk made (certificates, a manifest): the browser's print dialog in browser
-   * mode; in the desktop, the computer's PDF viewer, whose Print is its system dialog.
+   * mode; in the desktop, the system print dialog (answered once it closes, printed or cancelled),
+   * or, when printing fails, the computer's PDF viewer, whose Print is its system dialog.
    */
   printPdf(file: { fileName: string; dataBase64: string }): Promise<Result<{ opened: 'print-dialog' | 'pdf-viewer' }>>;
   /** Starts an import (`applications.import` or `payments.import`) that can be followed and cancelled. */

@@ -328,16 +328,38 @@ describe('browser mode: payments and reconciliation', () => {
   it('an auditor sees payments, totals and suggestions, but no import, auto-match or reconcile action, and the back end refuses a match', async () => {
     const { url, browser } = setup();
     const officer = await signIn(browser.context, url, 'officer');
-    const [near] = (await freshInvoices(officer, 1)) as [InvoiceRow];
+    const [near, paid] = (await freshInvoices(officer, 2)) as [InvoiceRow, InvoiceRow];
     // One character wrong and not the amount due: the check-character rule leaves it to a person.
     const last = near.billRef.at(-2) ?? '';
     const typo = near.billRef.slice(0, -2) + (BILL_REF_ALPHABET.split('').find((c) => c !== last) ?? '') + near.billRef.slice(-1);
-    await importByApi(officer, 'mpesa-typo.csv', [line('RKE2E00030', typo, near.amountDueCents - 50_000, 'TYPO TEST PAYER')]);
+    // And one paid exactly, matched on import: this test's own matched payment.
+    await importByApi(officer, 'mpesa-typo.csv', [
+      line('RKE2E00030', typo, near.amountDueCents - 50_000, 'TYPO TEST PAYER'),
+      line('RKE2E00031', paid.billRef, paid.amountDueCents, 'EXACT TEST PAYER'),
+    ]);
     await officer.close();
 
     const page = await signIn(browser.context, url, 'auditor');
     await goToPayments(page);
     expect(addsUp(await totalsOnScreen(page))).toBe(true);
+
+    // The period is read and typed dd/mm/yyyy, whatever the browser's locale.
+    const totals = page.getByRole('region', { name: 'Totals for the period' });
+    const monthStart = await totals.getByLabel('From', { exact: true }).inputValue();
+    expect(monthStart).toMatch(/^01\/\d{2}\/\d{4}$/);
+    await totals.getByLabel('From', { exact: true }).fill('01/02/2001');
+    await totals.getByLabel('To', { exact: true }).fill('28/02/2001');
+    await waitFor(
+      () => totalsOnScreen(page),
+      (t) => t.Received === 0 && addsUp(t),
+      'no money received in February 2001',
+    );
+    await totals.getByRole('button', { name: 'This month' }).click();
+    await waitFor(
+      () => totals.getByLabel('From', { exact: true }).inputValue(),
+      (v) => v === monthStart,
+      'this month again',
+    );
     expect(await page.getByRole('button', { name: 'Import payments' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Run auto-match' }).count()).toBe(0);
 
@@ -352,8 +374,8 @@ describe('browser mode: payments and reconciliation', () => {
     await screenshot(page, 'payments-auditor');
 
     await page.getByRole('tab', { name: 'Matched', exact: true }).click();
-    await findPayment(page, 'Matched payments', 'RKE2E00002');
-    await page.getByRole('table', { name: 'Matched payments' }).getByRole('button', { name: 'RKE2E00002' }).click();
+    await findPayment(page, 'Matched payments', 'RKE2E00031');
+    await page.getByRole('table', { name: 'Matched payments' }).getByRole('button', { name: 'RKE2E00031' }).click();
     await waitFor(
       () => termValue(panel, 'State').innerText(),
       (t) => t === 'Matched',

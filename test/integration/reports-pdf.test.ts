@@ -2,7 +2,8 @@
  * Issue 17: what an auditor traces is printed whole in every PDF report. Each of the eight
  * reports is exported as CSV and as PDF on a dataset made through the real commands (on the
  * desk's test clock), the PDF is read back with pdf.js, and every identifier, phone, reference,
- * amount and header the CSV holds is found whole in the PDF, with no '…' anywhere.
+ * amount and header the CSV holds is found whole in the PDF, with no '…' anywhere. Headers are
+ * the columns' titles ("Bill reference"), not their keys (`bill_ref`), which the CSV keeps.
  */
 import { parse } from 'csv-parse/sync';
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportReport, REPORTS } from '../../src/main/reports/export.js';
 import { writePdf } from '../../src/main/reports/pdf.js';
 import { ident, money, text } from '../../src/main/reports/types.js';
+import { columnTitle } from '../../src/shared/reportColumnTitles.js';
 import { pdfText } from '../support/pdfText.js';
 import { paidApplication } from './support/paid.js';
 import { makeDesk, seedApplication, tempDir, type TestDesk } from './support/tempDesk.js';
@@ -178,9 +180,10 @@ describe('every PDF report prints what an auditor traces whole (issue 17)', () =
       expect(csv.length).toBeGreaterThan(0);
       expect(pdf).not.toContain('…');
       expect(pdf).toContain(`${csv.length} rows`);
+      expect(Object.keys(csv[0]!), 'the CSV keeps the keys').toEqual(REPORTS[report].columns.map((c) => c.key));
       for (const column of REPORTS[report].columns) {
-        const label = column.key.replaceAll('_', ' ');
-        expect(pdf, `${report} header ${column.key}`).toContain(column.kind === 'money' ? `${label} (KES)` : label);
+        const title = columnTitle(column.key);
+        expect(pdf, `${report} header ${column.key}`).toContain(column.kind === 'money' ? `${title} (KES)` : title);
       }
       expectWhole(report, csv, pdf);
     });
@@ -196,6 +199,9 @@ describe('every PDF report prints what an auditor traces whole (issue 17)', () =
     expect(pdf).toContain('2.54722E+11');
     expect(pdf).toContain(LONG_REASON);
     expect(pdf).toContain('Achieng Odhiambo-Wanjiku');
+    for (const title of ['Application', 'National ID', 'Registration number', 'Bill reference', 'Amount due (KES)', 'Licence number'])
+      expect(pdf).toContain(title);
+    for (const key of ['application ref', 'application_ref', 'national id', 'registration no', 'bill ref', 'licence no']) expect(pdf).not.toContain(key);
   });
 
   it('invoices and reconciliation: every bill reference whole; the payer’s reference and a long note whole', async () => {
@@ -241,7 +247,7 @@ describe('every PDF report prints what an auditor traces whole (issue 17)', () =
     );
     const pages = await pdfText(fs.readFileSync(file));
     expect(pages.length).toBeGreaterThan(1);
-    for (const page of pages) expect(page).toContain('bill ref');
+    for (const page of pages) expect(page).toContain('Bill reference');
     const all = readable(pages);
     expect(all.match(/word\d+/g)).toEqual(words);
     expect(all).toContain('LB229BLXKQ');

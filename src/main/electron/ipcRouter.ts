@@ -47,6 +47,8 @@ export interface IpcRouterDeps {
   openFolder?(folder: string): Promise<boolean>;
   /** Opens a file in the computer's program for it (a PDF in its viewer); false when it could not. */
   openFile?(file: string): Promise<boolean>;
+  /** Opens the system print dialog on a PDF file; true when the dialog was shown (printed or cancelled), false when printing failed. */
+  printPdf?(file: string): Promise<boolean>;
 }
 
 export const EXPORT_CALLS = ['start', 'status', 'cancel', 'save'] as const;
@@ -123,7 +125,10 @@ export function createIpcRouter(deps: IpcRouterDeps) {
     return { ok: true, value: { opened: deps.openFolder ? await deps.openFolder(folder) : false, path: folder } };
   }
 
-  /** Print in the desktop: the PDF goes where exports wait (swept after exports.keepDays) and opens in the PDF viewer. */
+  /**
+   * Print in the desktop: the PDF goes where exports wait (swept after exports.keepDays) and the
+   * system print dialog opens on it; when printing fails, it opens in the PDF viewer instead.
+   */
   async function openPdf(input: unknown, token: string | undefined): Promise<Result<unknown>> {
     const who = await service.session(token);
     if (!who.ok) return who;
@@ -135,9 +140,20 @@ export function createIpcRouter(deps: IpcRouterDeps) {
     const file = path.join(exportsDir(deps.desk.dataDir), parsed.data.fileName);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, bytes, { mode: 0o600 });
+    if (await showPrintDialog(file)) return { ok: true, value: { opened: 'print-dialog' } };
     if (!deps.openFile || !(await deps.openFile(file)))
       throw new UserError('not_configured', `The PDF could not be opened for printing. It is saved at ${file}.`);
     return { ok: true, value: { opened: 'pdf-viewer' } };
+  }
+
+  async function showPrintDialog(file: string): Promise<boolean> {
+    if (!deps.printPdf) return false;
+    try {
+      return await deps.printPdf(file);
+    } catch (err) {
+      deps.desk.log.warn({ err }, 'ipc: printing failed, the PDF viewer opens instead');
+      return false;
+    }
   }
 
   async function dispatch(kind: BridgeKind, name: string, input: unknown, id: number): Promise<Result<unknown>> {

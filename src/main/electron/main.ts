@@ -14,6 +14,7 @@ import { bindIpc } from './ipcBinding.js';
 import { installMenu } from './menu.js';
 import { dataDirFor, electronNativeBinding } from './paths.js';
 import { openPrefs } from './prefs.js';
+import { printPdfInWindow } from './printWindow.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { denyPermissions, installSecurityHooks } from './security.js';
 import { createMainWindow } from './window.js';
@@ -82,6 +83,7 @@ async function start(): Promise<void> {
     firstRun: { paused: (run) => work.paused(run) },
     openFolder: async (folder) => (await shell.openPath(folder)) === '',
     openFile: async (file) => (await shell.openPath(file)) === '',
+    printPdf: (file) => printPdfInWindow(file, log()),
   });
   work.start();
   mainWindow = createMainWindow({ prefs: openPrefs(dataDir), preloadPath: PRELOAD, url: devServerUrl ?? APP_ENTRY_URL, devTools, log: log() });

@@ -22,6 +22,21 @@ export interface WindowOptionsInput {
 export const DEFAULT_BOUNDS: Bounds = { width: 1280, height: 800 };
 export const MIN_SIZE = { width: 960, height: 640 } as const;
 
+/** The page is kept from Node and Electron in every window the app opens (the print window too). */
+export const HARDENED_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+} as const;
+
 export function windowOptions(input: WindowOptionsInput) {
   const bounds = input.bounds ?? DEFAULT_BOUNDS;
   return {
@@ -32,20 +47,6 @@ export function windowOptions(input: WindowOptionsInput) {
     // Shown on 'ready-to-show', so the window never flashes empty.
     show: false,
     backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: input.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      devTools: input.devTools,
-    },
+    webPreferences: { preload: input.preloadPath, ...HARDENED_PREFERENCES, devTools: input.devTools },
   };
 }

@@ -1,3 +1,4 @@
+import { columnTitle } from '../../shared/reportColumnTitles.js';
 import { wholeLines, wrapLines, type CellLine, type Measure } from './pdfWrap.js';
 import type { ColumnKind, ReportColumn } from './types.js';
 
@@ -38,9 +39,9 @@ export interface TableLayout {
   bands: PdfColumn[][];
 }
 
-/** A column's printed header: its name in words, and money marked as KES. */
+/** A column's printed header: its title, as the Reports preview shows it, and money marked as KES. */
 export function headerLabel(column: ReportColumn): string {
-  const label = column.key.replaceAll('_', ' ');
+  const label = columnTitle(column.key);
   return column.kind === 'money' ? `${label} (KES)` : label;
 }
 

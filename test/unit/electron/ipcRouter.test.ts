@@ -15,14 +15,21 @@ let desk: Desk;
 let route: ReturnType<typeof createIpcRouter>;
 const tokens = new Map<number, string>();
 
-beforeAll(() => {
+/** A router on `desk` keeping each window's session in `store`. */
+const routerOn = (on: Desk, store: Map<number, string>) =>
+  createIpcRouter({
+    desk: on,
+    getToken: (id) => store.get(id),
+    setToken: (id, token) => (token ? store.set(id, token) : store.delete(id)),
+  });
+
+// One desk whose administrator is signed in on window 1; every other test signs in on a window of its own.
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kmlttb-ipc-'));
   desk = openDesk(dir);
-  route = createIpcRouter({
-    desk,
-    getToken: (id) => tokens.get(id),
-    setToken: (id, token) => (token ? tokens.set(id, token) : tokens.delete(id)),
-  });
+  route = routerOn(desk, tokens);
+  const created = await route('session', { name: 'createFirstAdmin', input: ADMIN }, windowFrame(1));
+  if (!created.ok) throw new Error(created.error.message);
 });
 
 afterAll(async () => {
@@ -31,14 +38,22 @@ afterAll(async () => {
 });
 
 describe('the IPC router, with a real desk on a temp folder', { timeout: 20_000 }, () => {
-  it('creates the first administrator and keeps the session for that window', async () => {
-    expect(await route('session', { name: 'firstRun' }, windowFrame(1))).toEqual({
-      ok: true,
-      value: { needsAdmin: true, hasData: false, codeRequired: false },
-    });
-    const created = await route('session', { name: 'createFirstAdmin', input: ADMIN }, windowFrame(1));
-    expect(created).toMatchObject({ ok: true, value: { user: { username: 'ada', role: 'admin' } } });
+  it('asks for a first administrator on a new desk, and keeps the session of the window that created one', async () => {
+    const freshDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kmlttb-ipc-first-'));
+    const fresh = openDesk(freshDir);
+    try {
+      expect(await routerOn(fresh, new Map())('session', { name: 'firstRun' }, windowFrame(1))).toEqual({
+        ok: true,
+        value: { needsAdmin: true, hasData: false, codeRequired: false },
+      });
+    } finally {
+      await fresh.close();
+      fs.rmSync(freshDir, { recursive: true, force: true });
+    }
+    // The desk of these tests: its administrator was created from window 1 (beforeAll).
     expect(tokens.get(1)).toBeTypeOf('string');
+    expect(await route('session', { name: 'session' }, windowFrame(1))).toMatchObject({ ok: true, value: { user: { username: 'ada', role: 'admin' } } });
+    expect(await route('session', { name: 'firstRun' }, windowFrame(1))).toMatchObject({ ok: true, value: { needsAdmin: false } });
   });
 
   it('answers a query with the actor of the main process session', async () => {
@@ -51,7 +66,7 @@ describe('the IPC router, with a real desk on a temp folder', { timeout: 20_000 
     expect(res).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('another window has no session until it signs in', async () => {
+  it('another window has no session until it signs in; locked, it needs the password again; signed out, it has none', async () => {
     expect(await route('query', { name: 'users.list', input: {} }, windowFrame(2))).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
     expect(await route('session', { name: 'session' }, windowFrame(2))).toEqual({ ok: true, value: null });
     const bad = await route('session', { name: 'login', input: { username: 'ada', password: 'wrong password' } }, windowFrame(2));
@@ -60,6 +75,14 @@ describe('the IPC router, with a real desk on a temp folder', { timeout: 20_000 
     const good = await route('session', { name: 'login', input: { username: 'ada', password: ADMIN.password } }, windowFrame(2));
     expect(good).toMatchObject({ ok: true, value: { user: { username: 'ada' } } });
     expect(tokens.get(2)).not.toBe(tokens.get(1));
+
+    // Locked, it needs the password again; logging out forgets the token.
+    expect(await route('session', { name: 'lock' }, windowFrame(2))).toEqual({ ok: true, value: null });
+    expect(await route('query', { name: 'users.list', input: {} }, windowFrame(2))).toMatchObject({ ok: false, error: { code: 'session_locked' } });
+    expect(await route('session', { name: 'unlock', input: { password: ADMIN.password } }, windowFrame(2))).toMatchObject({ ok: true });
+    expect(await route('session', { name: 'logout' }, windowFrame(2))).toEqual({ ok: true, value: null });
+    expect(tokens.has(2)).toBe(false);
+    expect(await route('query', { name: 'users.list', input: {} }, windowFrame(2))).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
   });
 
   it.each([
@@ -90,15 +113,6 @@ describe('the IPC router, with a real desk on a temp folder', { timeout: 20_000 
     for (const sender of strangers) {
       expect(await route('query', { name: 'users.list', input: {} }, sender)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-  });
-
-  it('a locked session needs the password again; logging out forgets the token', async () => {
-    expect(await route('session', { name: 'lock' }, windowFrame(2))).toEqual({ ok: true, value: null });
-    expect(await route('query', { name: 'users.list', input: {} }, windowFrame(2))).toMatchObject({ ok: false, error: { code: 'session_locked' } });
-    expect(await route('session', { name: 'unlock', input: { password: ADMIN.password } }, windowFrame(2))).toMatchObject({ ok: true });
-    expect(await route('session', { name: 'logout' }, windowFrame(2))).toEqual({ ok: true, value: null });
-    expect(tokens.has(2)).toBe(false);
-    expect(await route('query', { name: 'users.list', input: {} }, windowFrame(2))).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
   });
 
   it('a second first-admin is refused', async () => {

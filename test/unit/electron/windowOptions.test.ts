@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { printDialogShown, printWindowOptions } from '../../../src/main/electron/printWindowOptions.js';
 import { DEFAULT_BOUNDS, windowOptions } from '../../../src/main/electron/windowOptions.js';
 
 describe('main window options', () => {
@@ -33,7 +34,7 @@ describe('main window options', () => {
       [...fs.readFileSync(path.join(src, f), 'utf8').matchAll(/new BrowserWindow\(([^)]*)/g)].map((m) => ({ file: f, args: m[1] })),
     );
     expect(constructions.length).toBeGreaterThan(0);
-    for (const c of constructions) expect(c.args, c.file).toMatch(/^windowOptions\(/);
+    for (const c of constructions) expect(c.args, c.file).toMatch(/^(windowOptions|printWindowOptions)\(/);
   });
 
   it('load the bundled preload and nothing else', () => {
@@ -50,5 +51,39 @@ describe('main window options', () => {
     expect(options).toMatchObject(DEFAULT_BOUNDS);
     const bounds = { x: 10, y: 20, width: 1400, height: 900 };
     expect(windowOptions({ preloadPath: 'p', devTools: false, bounds })).toMatchObject(bounds);
+  });
+});
+
+describe('print window options', () => {
+  const options = printWindowOptions();
+
+  it('are as hardened as the main window, with no preload, no developer tools, and plugins on for the PDF viewer', () => {
+    expect(options.webPreferences).toEqual({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      devTools: false,
+      plugins: true,
+    });
+    expect(options.webPreferences).not.toHaveProperty('preload');
+  });
+
+  it('keep the window hidden: only the print dialog is seen', () => {
+    expect(options).toMatchObject({ show: false, skipTaskbar: true });
+  });
+
+  it('count the dialog as shown when the person printed or cancelled, not when printing failed', () => {
+    expect(printDialogShown(true, '')).toBe(true);
+    expect(printDialogShown(false, 'Print job canceled')).toBe(true);
+    expect(printDialogShown(false, 'Print job failed')).toBe(false);
+    expect(printDialogShown(false, 'Invalid printer settings')).toBe(false);
   });
 });

@@ -57,9 +57,10 @@ describe('free text wraps rather than being cut', () => {
 describe('laying out a report on a landscape page', () => {
   const usable = 770;
 
-  it('labels money in KES, and wraps headers only between words', () => {
-    expect(headerLabel(money('amount_due'))).toBe('amount due (KES)');
-    expect(headerLabel(text('collection_centre'))).toBe('collection centre');
+  it('heads columns with their titles, not their keys, labels money in KES, and wraps headers only between words', () => {
+    expect(headerLabel(money('amount_due'))).toBe('Amount due (KES)');
+    expect(headerLabel(text('collection_centre'))).toBe('Collection centre');
+    expect(headerLabel(ident('bill_ref', 'LBWWWWWWWW'))).toBe('Bill reference');
     const layout = layoutTable([money('amount_due'), int('awaiting_over_30_days')], 36, usable, measure);
     for (const column of layout.bands.flat()) {
       const lines = headerLines(column, layout.size, measure).map((l) => l.text);

@@ -17,7 +17,8 @@ interface PdfButtonsProps {
 
 /**
  * Print and Download for a PDF the desk makes: Print opens the print dialog (the browser's in
- * browser mode, the PDF viewer's in the desktop: bridge.printPdf); Download saves the file.
+ * browser mode, the system's in the desktop, or its PDF viewer when that fails: bridge.printPdf);
+ * Download saves the file.
  */
 export function PdfButtons({ make, printLabel, downloadLabel, what, disabled }: PdfButtonsProps) {
   const announce = useAnnounce();

@@ -2,7 +2,7 @@ import type { PaymentTotals } from '../../../shared/contract/payments.js';
 import { formatKes } from '../../../shared/money.js';
 import { useApiQuery } from '../api/hooks.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
-import { Field } from '../components/Field.js';
+import { DateRangeFields } from '../components/FiltersForm.js';
 import { plural } from '../shell/labels.js';
 import { periodInput, periodProblem, thisMonth, type Period } from './period.js';
 
@@ -68,15 +68,7 @@ export function TotalsSummary({ period, onChange }: { period: Period; onChange: 
     <section className="totals" aria-labelledby="totals-title" aria-busy={totals.isFetching || undefined}>
       <div className="totals-head">
         <h2 id="totals-title">Totals for the period</h2>
-        <Field label="From" type="date" value={period.from} max={period.to || undefined} onChange={(e) => onChange({ ...period, from: e.target.value })} />
-        <Field
-          label="To"
-          type="date"
-          value={period.to}
-          min={period.from || undefined}
-          onChange={(e) => onChange({ ...period, to: e.target.value })}
-          error={problem ?? undefined}
-        />
+        <DateRangeFields from={period.from} to={period.to} onChange={onChange} problem={problem} />
         <button type="button" onClick={() => onChange(month)} disabled={isMonth}>
           This month
         </button>

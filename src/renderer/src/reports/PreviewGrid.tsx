@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import type { PreviewValue, ReportPreview } from '../../../shared/contract/insight.js';
 import { DataTable } from '../components/DataTable.js';
 import { gridColumnHelper, useServerTable } from '../components/serverTable.js';
-import { previewCell, previewTitle } from './previewCells.js';
+import { columnTitle } from '../../../shared/reportColumnTitles.js';
+import { previewCell } from './previewCells.js';
 
 interface Row {
   id: string;
@@ -17,7 +18,7 @@ function columnsOf(report: string, preview: ReportPreview | undefined) {
   return (preview?.columns ?? []).map((c, i) =>
     col.accessor((row) => previewCell(report, c, row.cells[i] ?? null), {
       id: c.key,
-      header: previewTitle(c.key),
+      header: columnTitle(c.key),
       meta: { className: NUMERIC.has(c.kind) ? 'num nowrap' : c.kind === 'datetime' || c.key === 'phone' ? 'nowrap' : undefined },
     }),
   );

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { previewCell, previewTitle } from '../../../../src/renderer/src/reports/previewCells.js';
+import { previewCell } from '../../../../src/renderer/src/reports/previewCells.js';
+import { columnTitle } from '../../../../src/shared/reportColumnTitles.js';
 
 const column = (key: string, kind = 'text') => ({ key, kind });
 
 describe('the Reports preview shows values as the screens do', () => {
   it('titles columns in words, not keys', () => {
-    expect(previewTitle('application_ref')).toBe('Application');
-    expect(previewTitle('bill_ref')).toBe('Bill reference');
-    expect(previewTitle('national_id')).toBe('National ID');
-    expect(previewTitle('status')).toBe('State');
-    expect(previewTitle('some_new_column')).toBe('Some new column');
+    expect(columnTitle('application_ref')).toBe('Application');
+    expect(columnTitle('bill_ref')).toBe('Bill reference');
+    expect(columnTitle('national_id')).toBe('National ID');
+    expect(columnTitle('status')).toBe('State');
+    expect(columnTitle('some_new_column')).toBe('Some new column');
   });
 
   it('money in KES with two decimals, from cents', () => {
