@@ -69,7 +69,7 @@ describe('documents a Board prints', () => {
       const panel = page.getByRole('complementary', { name: 'Licence details' });
 
       await panel.getByRole('button', { name: 'Print certificate' }).click();
-      await announced(page, /the print dialog is open/, 'the print dialog');
+      await announced(page, /sent to the print dialog/, 'the print dialog');
       const printed = await waitFor(
         () => page.evaluate(() => (window as unknown as { printed?: string[] }).printed ?? []),
         (p) => p.length === 1,

@@ -28,7 +28,7 @@ export function PdfButtons({ make, printLabel, downloadLabel, what, disabled }: 
       return { file, opened: unwrap(await bridge().printPdf(file)).opened };
     },
     onSuccess: ({ file, opened }) =>
-      announce(opened === 'print-dialog' ? `${what}: the print dialog is open.` : `${what} opened in the PDF viewer (${file.fileName}): print it from there.`),
+      announce(opened === 'print-dialog' ? `${what}: sent to the print dialog.` : `${what} opened in the PDF viewer (${file.fileName}): print it from there.`),
   });
   const download = useMutation({
     mutationFn: make,
