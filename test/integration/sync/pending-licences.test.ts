@@ -8,7 +8,8 @@ import { verifyAddress } from '../../../src/shared/licenceVerifyAddress.js';
 import { pdfText } from '../../support/pdfText.js';
 import { pngImageData } from '../../support/pngImageData.js';
 import { paidApplication } from '../support/paid.js';
-import { actorOn, joinedDesk, startTestServer, sync, type TestServer } from './support.js';
+import { testClock } from '../support/testClock.js';
+import { actorOn, joinedDeskAt, startTestServer, sync, type TestServer } from './support.js';
 
 /**
  * A licence issued on a desk that syncs carries `PENDING-…` and a negative sequence until the
@@ -26,16 +27,21 @@ let service: Desk;
 let deskA: Desk;
 let deskB: Desk;
 beforeAll(async () => {
-  s = await startTestServer(async (t) => {
-    for (const licenceYear of [2027, 2028, 2029])
-      for (const cadre of ['technologist', 'technician'] as const) {
-        const r = await t.desk.dispatch('fee.set', { cadre, licenceYear, amountCents: 300_000 }, SYSTEM_ACTOR);
-        if (!r.ok) throw new Error(r.error.message);
-      }
-  });
+  // One fixed clock for the service and both desks: nothing here depends on today's date.
+  const clock = testClock();
+  s = await startTestServer(
+    async (t) => {
+      for (const licenceYear of [2027, 2028, 2029])
+        for (const cadre of ['technologist', 'technician'] as const) {
+          const r = await t.desk.dispatch('fee.set', { cadre, licenceYear, amountCents: 300_000 }, SYSTEM_ACTOR);
+          if (!r.ok) throw new Error(r.error.message);
+        }
+    },
+    { clock },
+  );
   service = s.server.desk;
-  deskA = await joinedDesk(s);
-  deskB = await joinedDesk(s);
+  deskA = await joinedDeskAt(s.server.url, 'admin', { clock, deskName: 'desk A' });
+  deskB = await joinedDeskAt(s.server.url, 'admin', { clock, deskName: 'desk B' });
 });
 afterAll(async () => {
   await deskA?.close();
