@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QR_OPTIONS } from '../../src/main/licences/pdf/certificates.js';
 import { verifyAddress } from '../../src/shared/licenceVerifyAddress.js';
 import { pdfText } from '../support/pdfText.js';
+import { pngImageData } from '../support/pngImageData.js';
 import { paidApplication } from './support/paid.js';
 import { makeDesk, type TestDesk } from './support/tempDesk.js';
 
@@ -24,17 +25,6 @@ async function issued(firstName: string, lastName: string): Promise<{ id: string
   const licence = ok(await t.desk.dispatch('licence.issue', { applicationIds: [applicationId] }, t.actors.officer)).issued[0]!;
   const detail = ok(await t.desk.query('licence.detail', { id: licence.licenceId }, t.actors.officer));
   return { id: licence.licenceId, licenceNo: detail.licenceNo, qrPayload: detail.qrPayload };
-}
-
-/** The image data of a PNG (its IDAT chunks): pdfkit embeds an opaque PNG's data unchanged. */
-function pngImageData(png: Buffer): Buffer {
-  const parts: Buffer[] = [];
-  for (let at = 8; at < png.length;) {
-    const length = png.readUInt32BE(at);
-    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') parts.push(png.subarray(at + 8, at + 8 + length));
-    at += 12 + length;
-  }
-  return Buffer.concat(parts);
 }
 
 describe('licence certificates', () => {
