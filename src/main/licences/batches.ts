@@ -12,14 +12,26 @@ export const batchCreate = defineCommand('batch.create', async (ctx, input) => {
   const { db, now, actor } = ctx;
   const centre = db.first(db.selectFrom('centres').select(['id', 'code', 'name', 'active']).where('id', '=', input.centreId));
   if (!centre) throw new UserError('invalid_input', 'That centre does not exist.', { field: 'centreId' });
-  const licence = db.selectFrom('licences').select(['id', 'licence_no', 'state', 'centre_id']);
+  const licence = db.selectFrom('licences').select(['id', 'licence_no', 'state', 'centre_id', 'sequence']);
+  // A licence issued on a joined desk travels only once the central service has numbered it (at the next sync): its
+  // certificate cannot be printed before, and the manifest would list a PENDING-… number.
+  const issuedHere = licence.where('centre_id', '=', centre.id).where('state', '=', 'issued');
   const licences = input.licenceIds.length
     ? input.licenceIds.map((id) => db.first(licence.where('id', '=', id)))
-    : db.all(licence.where('centre_id', '=', centre.id).where('state', '=', 'issued').orderBy('licence_no'));
-  if (licences.length === 0) throw new UserError('invalid_input', `There are no issued licences for ${centre.name} to dispatch.`);
+    : db.all(issuedHere.where('sequence', '>', 0).orderBy('licence_no'));
+  if (licences.length === 0) {
+    const waiting = db.all(issuedHere.where('sequence', '<', 0)).length;
+    throw new UserError(
+      'invalid_input',
+      waiting
+        ? `There are no numbered licences for ${centre.name} to dispatch: ${waiting} wait for the central service's number at the next sync.`
+        : `There are no issued licences for ${centre.name} to dispatch.`,
+    );
+  }
   const found = licences.map((l, i) => {
     if (!l) throw new UserError('not_found', `No licence with id ${input.licenceIds[i]}.`);
     if (l.centre_id !== centre.id) throw new UserError('invalid_input', `Licence ${l.licence_no} is assigned to another centre.`);
+    if (l.sequence < 0) throw new UserError('invalid_transition', `Licence ${l.licence_no} has no number yet: the central service gives it at the next sync.`);
     const move = licenceMove(l.state, 'dispatch');
     if (!move.ok) throw new UserError('invalid_transition', `${l.licence_no}: ${move.message}`);
     return l;

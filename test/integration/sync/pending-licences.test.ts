@@ -31,7 +31,7 @@ beforeAll(async () => {
   const clock = testClock();
   s = await startTestServer(
     async (t) => {
-      for (const licenceYear of [2027, 2028, 2029])
+      for (const licenceYear of [2027, 2028, 2029, 2030])
         for (const cadre of ['technologist', 'technician'] as const) {
           const r = await t.desk.dispatch('fee.set', { cadre, licenceYear, amountCents: 300_000 }, SYSTEM_ACTOR);
           if (!r.ok) throw new Error(r.error.message);
@@ -50,9 +50,9 @@ afterAll(async () => {
 });
 
 /** `count` paid applications of `licenceYear` made on the service, pulled by both desks. */
-async function paidOnService(licenceYear: number, count: number): Promise<string[]> {
+async function paidOnService(licenceYear: number, count: number, centreId?: string): Promise<string[]> {
   const ids: string[] = [];
-  for (let i = 0; i < count; i++) ids.push(await paidApplication(service, s.actors.officer, { licenceYear }));
+  for (let i = 0; i < count; i++) ids.push(await paidApplication(service, s.actors.officer, { licenceYear, centreId }));
   await sync(deskA);
   await sync(deskB);
   return ids;
@@ -179,6 +179,32 @@ describe('a licence issued on a desk that syncs', () => {
     expect(text).not.toContain(pendingNo);
     expect(bytes.includes(pngImageData(await QRCode.toBuffer(numbered.qr_payload, QR_OPTIONS)))).toBe(true);
   });
+
+  it('is not dispatched before it has a number: the manifest would list PENDING-…; once numbered it travels', async () => {
+    // Mombasa, where no other test sends licences, so the batch holds this test's alone.
+    const mombasa = service.sqlite.prepare("SELECT id FROM centres WHERE code = 'MSA'").pluck().get() as string;
+    const [app] = (await paidOnService(2030, 1, mombasa)) as [string];
+    const [{ licenceId, licenceNo: pendingNo }] = (await issue(deskA, [app])) as [{ licenceId: string; licenceNo: string }];
+    const officer = actorOn(deskA, 'officer');
+
+    expect(await deskA.dispatch('batch.create', { centreId: mombasa, licenceIds: [licenceId] }, officer)).toEqual({
+      ok: false,
+      error: { code: 'invalid_transition', message: `Licence ${pendingNo} has no number yet: the central service gives it at the next sync.` },
+    });
+    expect(await deskA.dispatch('batch.create', { centreId: mombasa }, officer)).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: "There are no numbered licences for RBTC Mombasa to dispatch: 1 wait for the central service's number at the next sync.",
+      },
+    });
+
+    await sync(deskA);
+    const batch = await deskA.dispatch('batch.create', { centreId: mombasa }, officer);
+    expect(batch.ok && batch.value).toMatchObject({ licenceCount: 1, state: 'dispatched' });
+    expect(licenceOf(deskA, app)).toMatchObject({ id: licenceId, licence_no: 'KMLTTB/2030/000001' });
+  });
+
   it("is dropped when the service refuses the issue (another desk licensed the application first), and the other desk's licence takes its place", async () => {
     const [app] = (await paidOnService(2029, 1)) as [string];
     const [onA] = (await issue(deskA, [app])) as [{ licenceId: string; licenceNo: string }];
