@@ -31,10 +31,6 @@ beforeAll(async () => {
     if (which === 'revoked') ok(await t.desk.dispatch('licence.revoke', { licenceId, reason: 'Registration removed for misconduct' }, t.actors.officer));
   }
   await t.desk.close();
-  server = await startCentralServer({ dataDir: dir, port: 0 });
-});
-afterAll(async () => {
-  await server?.close();
 });
 
 async function page(payload: string) {
@@ -45,6 +41,14 @@ async function page(payload: string) {
 const tamper = (payload: string) => payload.replace('31234567', '31234569');
 
 describe('GET /v1/verify/{payload}', () => {
+  // The service holds the data folder while it runs: the CLI's tests below take it after.
+  beforeAll(async () => {
+    server = await startCentralServer({ dataDir: dir, port: 0 });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
   it('says valid, with only what the licence prints, on a page without scripts under a strict content security policy', async () => {
     const r = await page(licences.valid);
     expect(r.status).toBe(200);
@@ -89,7 +93,6 @@ describe('kmlttb verify-licence', () => {
   const cli = (arg: string) => spawnSync('node', ['bin/kmlttb.js', '--data', dir, 'verify-licence', arg], { encoding: 'utf8' });
 
   it('takes the full verify address a phone would open, as it takes the bare payload', async () => {
-    await server.close();
     const valid = cli(verifyAddress('https://licensing.kmlttb.example', licences.valid));
     expect(valid.stdout, valid.stderr).toMatch(/^VALID: Valid licence KMLTTB\/\d{4}\/\d{6} for WANJIRŨ KĨMANI/);
     expect(valid.status).toBe(0);
