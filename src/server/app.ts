@@ -1,6 +1,4 @@
-import compress from '@fastify/compress';
-import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import type { Desk } from '../main/desk.js';
 import { fastifyLogging, logRequests, routeOf } from '../main/log/httpLog.js';
@@ -37,6 +35,8 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
   const { desk } = options;
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   // Closing ends every connection: a browser's kept-alive connection (the verify page's favicon) would hold the stop up for good.
+  // Loaded when first needed: the other `kmlttb` commands start faster without it.
+  const { default: Fastify } = await import('fastify');
   const app = Fastify({
     bodyLimit,
     ...fastifyLogging(desk.log),
@@ -73,9 +73,9 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
 
   // Limits are per route (`config.rateLimit`), counted per client address (`req.ip`, which
   // trustProxy makes the real client's behind a reverse proxy), in memory: a restart forgets.
-  await app.register(rateLimit, { global: false });
+  await app.register((await import('@fastify/rate-limit')).default, { global: false });
   // Only routes that ask (`compress` in their options: the sync pulls) answer compressed; no request is decompressed.
-  await app.register(compress, { global: false });
+  await app.register((await import('@fastify/compress')).default, { global: false });
   await app.register(healthRoutes(desk));
   await app.register(ecitizenRoutes(desk, { bodyLimitBytes: bodyLimit }));
   await app.register(deliveryReportRoutes(desk));

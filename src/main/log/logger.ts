@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pino, stdSerializers, type Logger, type LoggerOptions } from 'pino';
-import pinoRoll from 'pino-roll';
 
 export type { Logger } from 'pino';
 
@@ -85,6 +84,8 @@ export async function openFileLog(dataDir: string, name: string): Promise<FileLo
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   fs.chmodSync(dir, 0o700);
   pruneLogs(dir, LOG_FILES_KEPT - 1);
+  // Loaded when first needed (with date-fns): one-shot `kmlttb` commands log to stderr only.
+  const { default: pinoRoll } = await import('pino-roll');
   const stream = await pinoRoll({
     file: path.join(dir, BASE_NAME),
     extension: '.log',

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
-import PDFDocument from 'pdfkit';
 import { formatKes } from '../../shared/money.js';
 import { formatValue } from './format.js';
 import { layoutTable } from './pdfLayout.js';
@@ -30,6 +29,8 @@ export async function writePdf(
   rows: Iterable<ReportRow>,
   signal?: AbortSignal,
 ): Promise<void> {
+  // Loaded when first needed: it is large, and most `kmlttb` commands and starts never use it.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: meta.title } });
   const out = fs.createWriteStream(file);
   const finished = new Promise<void>((resolve, reject) => {

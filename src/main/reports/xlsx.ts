@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { neutraliseFormula } from './format.js';
@@ -37,7 +37,9 @@ async function drained(sheet: ExcelJS.Worksheet, signal: AbortSignal): Promise<v
  * never as a formula, and neutralised as in CSV, so `=cmd|…` in a name stays inert.
  */
 export async function writeXlsx(file: string, title: string, columns: readonly ReportColumn[], rows: Iterable<ReportRow>, signal?: AbortSignal): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  // Loaded when first needed: it is large, and most `kmlttb` commands and starts never use it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   workbook.creator = 'KMLTTB Licensing Desk';
   const sheet = workbook.addWorksheet(title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({

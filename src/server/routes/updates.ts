@@ -1,4 +1,3 @@
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 /** Where desks find the desktop app's releases: electron-updater's generic feed (`latest.yml` and the installers). */
@@ -10,7 +9,7 @@ export const UPDATES_PREFIX = '/updates/';
  */
 export function updatesRoutes(folder: string) {
   return async (app: FastifyInstance): Promise<void> => {
-    await app.register(fastifyStatic, {
+    await app.register((await import('@fastify/static')).default, {
       serve: true,
       root: folder,
       prefix: UPDATES_PREFIX,

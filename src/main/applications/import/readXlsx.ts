@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { isBlankRow, type TableResult, type TableRow } from './table.js';
 
 /**
@@ -7,7 +7,9 @@ import { isBlankRow, type TableResult, type TableRow } from './table.js';
  * validator refuses it like formula-looking text in a CSV.
  */
 export async function readXlsx(bytes: Uint8Array): Promise<TableResult> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when first needed: it is large, and most `kmlttb` commands and starts never use it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (err) {

@@ -1,4 +1,4 @@
-import QRCode, { type QRCodeToBufferOptions } from 'qrcode';
+import type { QRCodeToBufferOptions } from 'qrcode';
 import { UserError } from '../../../shared/errors.js';
 import { verifyAddress } from '../../../shared/licenceVerifyAddress.js';
 import { formatNairobi } from '../../../shared/time.js';
@@ -48,6 +48,7 @@ export async function certificatesPdf(db: ReadableDB, licenceIds: string[], veri
       throw new UserError('invalid_transition', `Licence ${c.licence_no} has no number yet: the central service gives it at the next sync.`);
     return c;
   });
+  const { default: QRCode } = await import('qrcode');
   const qrs = await Promise.all(certificates.map((c) => QRCode.toBuffer(verifyBase ? verifyAddress(verifyBase, c.qr_payload) : c.qr_payload, QR_OPTIONS)));
   const bytes = await renderPdf('Personnel Annual Licences', (doc) => {
     const width = doc.page.width;

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { FONT_FILES } from './assets.js';
 
 export const BOARD_NAME = 'Kenya Medical Laboratory Technicians and Technologists Board';
@@ -7,7 +6,9 @@ export const BOARD_NAME = 'Kenya Medical Laboratory Technicians and Technologist
 export const FONT = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold' } as const;
 
 /** Renders an A4 PDF with pdfkit into memory, with DejaVu Sans embedded and set. */
-export function renderPdf(title: string, draw: (doc: PDFKit.PDFDocument) => Promise<void> | void): Promise<Buffer> {
+export async function renderPdf(title: string, draw: (doc: PDFKit.PDFDocument) => Promise<void> | void): Promise<Buffer> {
+  // Loaded when first needed: it is large, and most `kmlttb` commands and starts never use it.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title, Author: BOARD_NAME } });
   doc.registerFont(FONT.regular, FONT_FILES.regular);
   doc.registerFont(FONT.bold, FONT_FILES.bold);
