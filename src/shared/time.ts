@@ -20,9 +20,14 @@ export function formatNairobi(iso: string | null | undefined): string {
 
 const clockFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Africa/Nairobi', hour: '2-digit', minute: '2-digit', hour12: false });
 
-/** The Nairobi calendar day of an instant, `YYYY-MM-DD`. */
-function nairobiDay(d: Date): string {
-  return new Date(d.getTime() + NAIROBI_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
+/** The Nairobi calendar day of an instant, `YYYY-MM-DD`: the Board's today, whatever the machine's time zone. */
+export function nairobiDay(at: Date | string): string {
+  return new Date(new Date(at).getTime() + NAIROBI_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
+}
+
+/** The Nairobi calendar year of an instant: 2027 from 21:00 UTC on 31 December 2026. */
+export function nairobiYear(at: Date | string): number {
+  return Number(nairobiDay(at).slice(0, 4));
 }
 
 /**

@@ -10,6 +10,7 @@ import { openDesk } from '../../src/main/desk.js';
 import { credentialsAsEnvironment } from '../../src/main/settings/credentials.js';
 import { SYNC_PROTOCOL_VERSION } from '../../src/shared/contract/syncWire.js';
 import { startCentralServer } from '../../src/server/start.js';
+import { watchOutput } from './support/processOutput.js';
 import { makeDesk, tempDir } from './support/tempDesk.js';
 
 const UNIT_FILE = path.resolve('deploy/kmlttb-server.service');
@@ -108,26 +109,19 @@ describe('deploy/kmlttb-server.service', () => {
     const [command, ...args] = argv;
     const child = spawn(command!, args, { cwd: expandSpecifiers(one('WorkingDirectory') ?? process.cwd(), stateRoot), env, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
-    let output = '';
-    child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    const deadline = Date.now() + STARTUP_DEADLINE_MS;
-    while (!output.includes('Listening on')) {
-      if (child.exitCode !== null) throw new Error(`the service exited (${child.exitCode}):\n${output}`);
-      if (Date.now() > deadline) throw new Error(`the service did not start in time:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(output).toContain(`Listening on http://127.0.0.1:${port}`);
+    const out = watchOutput(child, 'the service');
+    await out.until(/X-Forwarded-For as --trust-proxy or server\.trustProxy allows: 127\.0\.0\.1/, STARTUP_DEADLINE_MS);
+    expect(out.text()).toContain(`Listening on http://127.0.0.1:${port}`);
     const health = await fetch(`http://127.0.0.1:${port}/v1/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION, protocol: SYNC_PROTOCOL_VERSION });
-    // The credentials were read: eCitizen's secret is set, the key came from outside the folder.
-    expect(output).not.toMatch(/eCitizen requests are refused/);
-    expect(output).not.toMatch(/database key is kept beside the data/);
-    expect(output).toMatch(/X-Forwarded-For as --trust-proxy or server\.trustProxy allows: 127\.0\.0\.1/);
 
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
+    // The credentials were read: eCitizen's secret is set, the key came from outside the folder.
+    const output = await out.complete();
+    expect(output).not.toMatch(/eCitizen requests are refused/);
+    expect(output).not.toMatch(/database key is kept beside the data/);
     const dataDir = environment.KMLTTB_DATA!;
     expect(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')).not.toContain(dbKey);
     expect(() => openDesk(dataDir)).toThrow(/is encrypted and its key is not here: set KMLTTB_DB_KEY/);

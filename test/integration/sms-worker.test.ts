@@ -240,6 +240,8 @@ describe('the SMS worker against the gateway simulator', () => {
   });
 });
 
+const CHILD_START_DEADLINE_MS = 60_000;
+
 describe('the SMS worker killed between sending and the answer', () => {
   it('never sends the message twice: after restart it is uncertain, for a person to decide', async () => {
     sim.script({ kind: 'hang' });
@@ -247,7 +249,8 @@ describe('the SMS worker killed between sending and the answer', () => {
     await t.desk.close();
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/integration/support/smsDrainOnce.ts', t.dir], { stdio: 'inherit' });
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    await sim.waitForRequests(1);
+    // A real process starting tsx: slow on a busy machine, so its first request has the startup deadline.
+    await sim.waitForRequests(1, CHILD_START_DEADLINE_MS);
     child.kill('SIGKILL');
     await exited;
 

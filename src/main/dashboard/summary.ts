@@ -1,5 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DashboardSummary } from '../../shared/contract/insight.js';
+import { nairobiYear } from '../../shared/time.js';
 import { defineQuery } from '../core/registry.js';
 import type { Database } from '../db/schema.js';
 
@@ -54,7 +55,7 @@ export const dashboardSummary = defineQuery('dashboard.summary', async ({ db, ac
     };
   }
   const latest = db.first(db.selectFrom('applications').select((eb) => eb.fn.max('licence_year').as('year')))?.year;
-  const year = input.licenceYear ?? (latest || Number(now.slice(0, 4)));
+  const year = input.licenceYear ?? (latest || nairobiYear(now));
   const inYear = (states: Database['applications']['state'][]) =>
     count(db.selectFrom('applications').where('licence_year', '=', year).where('state', 'in', states));
   const decisions = db

@@ -1,5 +1,6 @@
 import { UserError } from '../../shared/errors.js';
 import { licenceMove } from '../../shared/licenceState.js';
+import { nairobiYear } from '../../shared/time.js';
 import { smsLanguage } from '../applications/decide.js';
 import { newId } from '../core/ids.js';
 import { defineCommand } from '../core/registry.js';
@@ -36,7 +37,7 @@ export const batchCreate = defineCommand('batch.create', async (ctx, input) => {
     if (!move.ok) throw new UserError('invalid_transition', `${l.licence_no}: ${move.message}`);
     return l;
   });
-  const year = now.slice(0, 4);
+  const year = nairobiYear(now);
   const { made } = db.first(
     db
       .selectFrom('dispatch_batches')

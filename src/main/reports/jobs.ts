@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ExportJob } from '../../shared/contract/insight.js';
 import { exportStartInput } from '../../shared/contract/insight.js';
 import { UserError } from '../../shared/errors.js';
+import { nairobiDay } from '../../shared/time.js';
 import type { Actor } from '../core/actor.js';
 import { zodToUserError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
@@ -50,7 +51,7 @@ export class ExportJobs {
     resolveFilters(this.desk, actor, reportDefinition(input.report), input); // refuse at once, not in the background
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const id = newId();
-    const stamp = this.desk.clock().toISOString().slice(0, 10);
+    const stamp = nairobiDay(this.desk.clock());
     const fileName = `${input.report}-${stamp}.${input.format}`;
     const job: Job = {
       id,

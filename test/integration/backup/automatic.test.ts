@@ -14,6 +14,9 @@ import { openSecretStore } from '../../../src/main/settings/secretStore.js';
 import { folderKey } from '../../support/databaseFile.js';
 import { makeDesk, tempDir } from '../support/tempDesk.js';
 
+/** `2026-11-25T07-30-00Z` for 07:30 UTC on 25 November 2026: how a snapshot's file name gives its time. */
+const stamp = (at: Date) => `${at.toISOString().slice(0, 19).replaceAll(':', '-')}Z`;
+
 describe('automatic backups', () => {
   it('copy an existing database into backups/ before migrating it, and not a new or an up-to-date one', async () => {
     const dir = tempDir();
@@ -45,7 +48,7 @@ describe('automatic backups', () => {
     const t = await makeDesk();
     const daily = new DailyBackups(t.desk);
     try {
-      expect(await daily.runOnce()).toMatch(/backups\/kmlttb-2026-11-25T07-30-00Z\.sqlite$/);
+      expect(await daily.runOnce()).toBe(path.join(t.dir, 'backups', `kmlttb-${stamp(t.clock())}.sqlite`));
       t.clock.advance(DAY_MS - 60_000);
       expect(await daily.runOnce()).toBeNull();
       for (let day = 0; day < 20; day++) {

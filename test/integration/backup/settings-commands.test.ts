@@ -11,6 +11,7 @@ describe('backups from Settings', () => {
         const r = await t.desk.dispatch('backup.create', {}, t.actors[role]);
         expect(!r.ok && r.error.code).toBe('forbidden');
       }
+      t.clock.set('2026-11-25T07:30:00.000Z');
       const made = await t.desk.dispatch('backup.create', {}, t.actors.admin);
       expect(made).toMatchObject({ ok: true, value: { file: 'kmlttb-2026-11-25T07-30-00Z.sqlite', kind: 'snapshot', at: '2026-11-25T07:30:00.000Z' } });
       const list = await t.desk.query('backups.list', {}, t.actors.admin);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Role } from '../../../src/shared/permissions.js';
+import { nairobiYear } from '../../../src/shared/time.js';
 import { SYSTEM_ACTOR, type Actor } from '../../../src/main/core/actor.js';
 import type { KeyObject } from 'node:crypto';
 import { newOpKey, unwrapOpKey } from '../../../src/main/auth/opKeys.js';
@@ -26,7 +27,7 @@ export interface TestDesk {
   clock: TestClock;
 }
 
-/** A real desk on a fresh SQLite file and a test clock, with one user of each role and fees for 2026. */
+/** A real desk on a fresh SQLite file and a test clock, with one user of each role and fees for 2026 and the clock's licence year. */
 export async function makeDesk(options: Omit<OpenDeskOptions, 'clock'> & { clock?: TestClock } = {}): Promise<TestDesk> {
   const dir = tempDir();
   const clock = options.clock ?? testClock();
@@ -56,9 +57,12 @@ export async function makeDesk(options: Omit<OpenDeskOptions, 'clock'> & { clock
     auditor: await make('auditor', 'auditor'),
     system: SYSTEM_ACTOR,
   };
-  for (const cadre of ['technologist', 'technician'] as const) {
-    const r = await desk.dispatch('fee.set', { cadre, licenceYear: 2026, amountCents: cadre === 'technologist' ? 300_000 : 200_000 }, SYSTEM_ACTOR);
-    if (!r.ok) throw new Error(r.error.message);
+  // 2026 is the seeds' licence year; the clock's own year is there too when KMLTTB_TEST_NOW moves it.
+  for (const licenceYear of new Set([2026, nairobiYear(clock())])) {
+    for (const cadre of ['technologist', 'technician'] as const) {
+      const r = await desk.dispatch('fee.set', { cadre, licenceYear, amountCents: cadre === 'technologist' ? 300_000 : 200_000 }, SYSTEM_ACTOR);
+      if (!r.ok) throw new Error(r.error.message);
+    }
   }
   return { desk, dir, actors, centres, clock };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNairobi, formatNairobiSince, isoNairobi, parseNairobiDateTime } from '../../../src/shared/time.js';
+import { formatNairobi, formatNairobiSince, isoNairobi, nairobiDay, nairobiYear, parseNairobiDateTime } from '../../../src/shared/time.js';
 
 describe('reading a date and time from a file', () => {
   it.each([
@@ -86,6 +86,13 @@ describe('showing and exporting a time', () => {
     expect(formatNairobiSince('2026-11-28T20:30:00Z', '2026-11-28T21:10:00Z')).toBe('28 Nov 2026, 23:30');
     expect(formatNairobiSince(null, '2026-11-28T14:00:00Z')).toBe('');
     expect(formatNairobiSince('garbage', '2026-11-28T14:00:00Z')).toBe('');
+  });
+
+  it("today and this year are Nairobi's, whatever the machine's time zone: the new day starts at 21:00 UTC", () => {
+    expect(nairobiDay('2026-11-30T20:59:59.999Z')).toBe('2026-11-30');
+    expect(nairobiDay(new Date('2026-11-30T21:00:00.000Z'))).toBe('2026-12-01');
+    expect(nairobiYear('2031-12-31T20:59:59.999Z')).toBe(2031);
+    expect(nairobiYear(new Date('2031-12-31T21:00:00.000Z'))).toBe(2032);
   });
 
   it('exports carry Nairobi time in ISO-8601 with the +03:00 offset', () => {

@@ -1,6 +1,6 @@
 import { matchHeaders } from '../../../shared/headers.js';
 import { normalisePhone, notMobileReason, spreadsheetPhoneWarning } from '../../../shared/phone.js';
-import { parseNairobiDateTime } from '../../../shared/time.js';
+import { nairobiYear, parseNairobiDateTime } from '../../../shared/time.js';
 import { looksLikeFormula, MAX_DISCLOSURES_LENGTH, MAX_FIELD_LENGTH, parseWholeNumber, parseYesNo } from './cells.js';
 import { APPLICATION_COLUMNS, type ApplicationColumn, type ApplicationRecord, type ImportProblem } from './columns.js';
 import type { Table, TableRow } from './table.js';
@@ -112,7 +112,7 @@ export function validateRow(
     problem('cadre', `${quote(text.cadre)} must be technologist or technician`);
   }
 
-  const maxYear = new Date(ctx.now).getUTCFullYear() + 2;
+  const maxYear = nairobiYear(ctx.now) + 2;
   const licenceYear = parseWholeNumber(required('licence_year'));
   if (text.licence_year !== '' && (licenceYear === null || licenceYear < 2000 || licenceYear > maxYear)) {
     problem('licence_year', `${quote(text.licence_year)} is not a licence year from 2000 to ${maxYear}`);

@@ -1,4 +1,5 @@
 import { LICENCE_STATES } from '../../../shared/contract/licences.js';
+import { nairobiYear } from '../../../shared/time.js';
 import { useApiQuery } from '../api/hooks.js';
 import { filterFields, FiltersForm } from '../components/FiltersForm.js';
 import { SearchField } from '../components/SearchField.js';
@@ -10,7 +11,7 @@ import { NO_FILTERS, type LicenceFilters } from './filters.js';
 const STATE_OPTIONS = LICENCE_STATES.map((s) => ({ value: s, label: LICENCE_STATE_LABEL[s] }));
 
 function nearYears(): number[] {
-  const year = new Date().getFullYear();
+  const year = nairobiYear(new Date());
   return [year + 1, year, year - 1];
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { nairobiDay } from '../../../shared/time.js';
 
 /** A period of Nairobi days `YYYY-MM-DD`, both inclusive; '' leaves that end open. */
 export interface Period {
@@ -10,14 +11,9 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Under the session layer's screen-state prefix, so signing out forgets it. */
 const STORAGE_KEY = 'kmlttb.screen.payments.period';
 
-/** Today in Nairobi as `YYYY-MM-DD`. */
-export function nairobiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Nairobi', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** The Nairobi calendar month that holds `now`: its first and last day. */
 export function thisMonth(now = new Date()): Period {
-  const today = nairobiToday(now);
+  const today = nairobiDay(now);
   const [y, m] = today.split('-').map(Number) as [number, number];
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return { from: `${today.slice(0, 8)}01`, to: `${today.slice(0, 8)}${String(last).padStart(2, '0')}` };

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { FeeRow } from '../../../shared/contract/admin.js';
 import { centsToDecimal, formatKes, parseAmountToCents } from '../../../shared/money.js';
+import { nairobiYear } from '../../../shared/time.js';
 import { useApiCommand, useApiQuery } from '../api/hooks.js';
 import { SimpleTable } from '../components/SimpleTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
@@ -17,7 +18,7 @@ export function FeesSection() {
   const announce = useAnnounce();
   const fees = useApiQuery('fees.list', {});
   const setFee = useApiCommand('fee.set');
-  const [form, setForm] = useState({ cadre: 'technologist', licenceYear: String(new Date().getFullYear()), amount: '' });
+  const [form, setForm] = useState({ cadre: 'technologist', licenceYear: String(nairobiYear(new Date())), amount: '' });
   const [problem, setProblem] = useState<string | null>(null);
 
   function edit(fee: FeeRow) {
