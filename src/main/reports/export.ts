@@ -5,6 +5,7 @@ import { UserError } from '../../shared/errors.js';
 import { can } from '../../shared/permissions.js';
 import { formatNairobi, parseNairobiDateTime } from '../../shared/time.js';
 import { findCentre } from '../admin/centresList.js';
+import { whyNotWritable } from '../backup/wholeFile.js';
 import type { Actor } from '../core/actor.js';
 import type { DeskServices } from '../core/deskServices.js';
 import type { Desk } from '../core/deskApi.js';
@@ -122,6 +123,12 @@ export async function exportReport(desk: Desk, actor: Actor, req: ExportRequest,
   const filterText = used.map(([k, v]) => `${k} ${v}`).join(', ');
   const target = path.resolve(req.out);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
+  // Made before any row is read, so that a missing or read-only folder is named as such.
+  try {
+    fs.writeFileSync(tmp, '');
+  } catch (err) {
+    throw new UserError('invalid_input', `Cannot write ${target}: ${whyNotWritable(err)}.`, { field: 'out' });
+  }
   const reader = desk.openReader();
   const rows = counted(def.rows(readableDb(reader), filters, now));
   try {
