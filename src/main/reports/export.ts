@@ -61,6 +61,15 @@ function bound(raw: string, field: 'from' | 'to'): string {
   return field === 'to' && /^\d{4}-\d{2}-\d{2}$/.test(raw.trim()) ? new Date(Date.parse(iso) + 86_400_000).toISOString() : iso;
 }
 
+/** The partial file, made before a writer opens it, so that a missing or read-only folder is named as such. */
+function startPartialFile(tmp: string, target: string): void {
+  try {
+    fs.writeFileSync(tmp, '');
+  } catch (err) {
+    throw new UserError('invalid_input', `Cannot write ${target}: ${whyNotWritable(err)}.`, { field: 'out' });
+  }
+}
+
 export function reportDefinition(name: string): ReportDefinition {
   const def = REPORTS[name as keyof typeof REPORTS];
   if (!def) throw new UserError('invalid_input', `There is no report '${name}'. Reports: ${Object.keys(REPORTS).join(', ')}.`, { field: 'report' });
@@ -123,15 +132,10 @@ export async function exportReport(desk: Desk, actor: Actor, req: ExportRequest,
   const filterText = used.map(([k, v]) => `${k} ${v}`).join(', ');
   const target = path.resolve(req.out);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
-  // Made before any row is read, so that a missing or read-only folder is named as such.
-  try {
-    fs.writeFileSync(tmp, '');
-  } catch (err) {
-    throw new UserError('invalid_input', `Cannot write ${target}: ${whyNotWritable(err)}.`, { field: 'out' });
-  }
   const reader = desk.openReader();
   const rows = counted(def.rows(readableDb(reader), filters, now));
   try {
+    startPartialFile(tmp, target);
     if (req.format === 'csv') await writeCsv(tmp, def.columns, rows, options.signal);
     else if (req.format === 'xlsx') await writeXlsx(tmp, def.title, def.columns, rows, options.signal);
     else
