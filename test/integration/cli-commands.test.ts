@@ -2,11 +2,11 @@
  * The commands of INTERFACES.md "Command line: `kmlttb`" run as a user runs them (bin/kmlttb.js, the
  * built CLI): what each prints on success, exit 1 with a message naming the problem, and, for the
  * files they write, the files read back. Bad usage (exit 2) and --help of every command are checked on
- * the program the CLI is built from, in this process, plus a few on the built CLI (a process per
- * command would cost a second each). backup, restore, server and sync have files of their own.
+ * the program the CLI is built from, in this process (a process per check would cost two seconds of
+ * processor each); cli.test.ts and cli-built.test.ts show the built CLI answers them the same way.
+ * init, backup, restore, server and sync succeed and fail in files of their own.
  *
- * The data folder is made once, in this process, and copied for each test that runs a command on it.
- */
+ * The data folder is made once, in this process, and copied for each test that runs a command on it. */
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -342,6 +342,14 @@ describe.concurrent('each command as a user runs it (bin/kmlttb.js, the built CL
       const r = await kmlttb(['--data', dir, 'users', 'add', ...newcomer, '--role', 'boss']);
       expect(r).toMatchObject({ code: 1, err: 'kmlttb: Role must be one of admin, officer, clerk or auditor\n' });
       expect((await tablesOf(dir)).users).not.toContain('jane.doe');
+    });
+  });
+
+  describe('kmlttb web', () => {
+    // Serving is run by kmlttb start (cli-start.test.ts) and the end-to-end tests.
+    it('exits 1 naming a port that is not one, serving nothing', async ({ expect }) => {
+      const r = await kmlttb(['--data', tempDir(), 'web', '--port', 'http']);
+      expect(r).toEqual({ code: 1, out: '', err: "kmlttb: --port 'http' is not a port number.\n" });
     });
   });
 
