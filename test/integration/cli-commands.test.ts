@@ -15,7 +15,7 @@ import { main } from '../../src/main/cli/index.js';
 import { openDesk } from '../../src/main/desk.js';
 import { startSmsGatewaySimulator } from '../fixtures/smsGatewaySimulator.js';
 import { pdfText } from '../support/pdfText.js';
-import { kmlttb } from './backup/support.js';
+import { kmlttb as runKmlttb, type Run } from './backup/support.js';
 import { copyOfFolder, makeCliFolder } from './support/cliFolder.js';
 import { paidApplication } from './support/paid.js';
 import { API_KEY } from './support/smsSetup.js';
@@ -24,6 +24,22 @@ import { seedApplication, tempDir, type TestDesk } from './support/tempDesk.js';
 const APPLICATIONS_HEADER =
   'application_ref,submitted_at,national_id,registration_no,first_name,middle_name,last_name,phone,email,cadre,qualification,county,employer,licence_year,cpd_points,collection_centre,declaration_accepted,disclosures';
 const PAYMENTS_HEADER = 'invoice_number,client_invoice_ref,amount_paid,invoice_amount,currency,payment_date,payment_channel,phone_number,status';
+
+/** Commands run two at a time: side by side they take half the time on two cores, more would starve the tests beside this file. */
+const MAX_SIDE_BY_SIDE = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function kmlttb(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+  while (running >= MAX_SIDE_BY_SIDE) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await runKmlttb(args, env);
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
 
 interface Prepared {
   dir: string;
@@ -92,7 +108,7 @@ async function tablesOf(dir: string) {
   }
 }
 
-// Each test on a copy of its own: they run side by side, as most of their time is processes starting.
+// Each test on a copy of its own, so that they can run side by side: most of their time is a process starting.
 describe.concurrent('each command as a user runs it (bin/kmlttb.js, the built CLI)', () => {
   describe('kmlttb import applications', () => {
     const intake = () =>
