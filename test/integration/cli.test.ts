@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { tempDir } from './support/tempDesk.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyOfFolder, makeCliFolder } from './support/cliFolder.js';
+import { PASSWORD, tempDir } from './support/tempDesk.js';
 
 function kmlttb(...args: string[]) {
   const r = spawnSync('node', ['bin/kmlttb.js', ...args], { encoding: 'utf8' });
@@ -10,11 +11,16 @@ function kmlttb(...args: string[]) {
 }
 
 describe('the kmlttb command line', () => {
-  const dir = tempDir();
-  const pw = path.join(dir, 'pw.txt');
-  fs.writeFileSync(pw, 'a-long-admin-password\n');
+  /** A data folder with a user of each role (admin among them), each with the password in `pw`; each test runs on a copy. */
+  let prepared: string;
+  const pw = path.join(tempDir(), 'pw.txt');
+  fs.writeFileSync(pw, `${PASSWORD}\n`);
+  beforeAll(async () => {
+    prepared = (await makeCliFolder(async () => undefined)).dir;
+  });
 
   it('creates the database and the first administrator, once', () => {
+    const dir = tempDir();
     expect(kmlttb('--data', dir, 'init', '--admin', 'root', '--password-file', pw)).toMatchObject({ code: 0 });
     const again = kmlttb('--data', dir, 'init', '--admin', 'root2', '--password-file', pw);
     expect(again.code).toBe(1);
@@ -22,6 +28,7 @@ describe('the kmlttb command line', () => {
   });
 
   it('adds a clerk at a centre named by code or by name', () => {
+    const dir = copyOfFolder(prepared);
     expect(
       kmlttb('--data', dir, 'users', 'add', '--username', 'clerk.ksm', '--name', 'Akinyi Clerk', '--role', 'clerk', '--centre', 'KSM', '--password-file', pw)
         .out,
@@ -64,13 +71,15 @@ describe('the kmlttb command line', () => {
   });
 
   it('reads and changes a setting, refusing a bad value with exit 1', () => {
+    const dir = copyOfFolder(prepared);
     expect(kmlttb('--data', dir, 'config', 'set', 'review.cpdThreshold', '25').code).toBe(0);
     expect(kmlttb('--data', dir, 'config', 'get', 'review.cpdThreshold').out.trim()).toBe('25');
     expect(kmlttb('--data', dir, 'config', 'set', 'review.cpdThreshold', 'lots').code).toBe(1);
-    expect(kmlttb('--data', dir, 'config', 'get', 'no.such.key').code).toBe(1);
+    expect(kmlttb('--data', dir, 'config', 'get', 'no.such.key')).toMatchObject({ code: 1, err: "kmlttb: There is no setting 'no.such.key'.\n" });
   });
 
   it('answers bad usage with exit 2, and --version with the version', () => {
+    const dir = tempDir();
     expect(kmlttb('--data', dir, 'frobnicate').code).toBe(2);
     expect(kmlttb('--data', dir, 'init').code).toBe(2);
     const version = kmlttb('--version');
@@ -78,6 +87,7 @@ describe('the kmlttb command line', () => {
   });
 
   it('exports the SMS report as CSV and records the export in the audit trail', () => {
+    const dir = copyOfFolder(prepared);
     const out = path.join(dir, 'sms.csv');
     expect(kmlttb('--data', dir, 'export', 'sms', '--format', 'csv', '--out', out).code).toBe(0);
     expect(fs.readFileSync(out, 'utf8').split('\n')[0]).toBe('created_at,phone,event,language,parts,status,sent_at,delivered_at,failure_reason');
@@ -85,6 +95,7 @@ describe('the kmlttb command line', () => {
   });
 
   it("checks imports before they run: where payers' references were read from, and each phone a spreadsheet mangled, by file, line and field", () => {
+    const dir = copyOfFolder(prepared);
     const statement = path.join(dir, 'no-account-column.csv');
     fs.writeFileSync(
       statement,
@@ -115,10 +126,11 @@ describe('the kmlttb command line', () => {
   });
 
   it('signs in a named user for a command and refuses a wrong password', () => {
+    const dir = copyOfFolder(prepared);
     const wrong = path.join(dir, 'wrong.txt');
     fs.writeFileSync(wrong, 'not-the-password');
-    const r = kmlttb('--data', dir, '--user', 'root', '--password-file', wrong, 'config', 'set', 'desk.name', 'Nairobi HQ');
+    const r = kmlttb('--data', dir, '--user', 'admin', '--password-file', wrong, 'config', 'set', 'desk.name', 'Nairobi HQ');
     expect(r).toMatchObject({ code: 1, err: expect.stringMatching(/do not match/) });
-    expect(kmlttb('--data', dir, '--user', 'root', '--password-file', pw, 'config', 'set', 'desk.name', 'Nairobi HQ').code).toBe(0);
+    expect(kmlttb('--data', dir, '--user', 'admin', '--password-file', pw, 'config', 'set', 'desk.name', 'Nairobi HQ').code).toBe(0);
   });
 });

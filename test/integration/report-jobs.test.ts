@@ -125,7 +125,9 @@ describe('export jobs', () => {
   it('closes the reader when the file cannot be written, and records nothing', async () => {
     const before = exportEvents();
     const out = path.join(tempDir('kmlttb-report-jobs-'), 'missing-folder', 'apps.csv');
-    await expect(exportReport(t.desk, t.actors.auditor, { report: 'applications', format: 'csv', out })).rejects.toThrow();
+    await expect(exportReport(t.desk, t.actors.auditor, { report: 'applications', format: 'csv', out })).rejects.toThrow(
+      `Cannot write ${out}: its folder does not exist.`,
+    );
     await expect(exportReport(t.desk, t.actors.auditor, { report: 'applications', format: 'xlsx', out: out.replace(/csv$/, 'xlsx') })).rejects.toThrow();
     expect(readers).toHaveLength(2);
     expect(readers.every((r) => !r.open)).toBe(true);

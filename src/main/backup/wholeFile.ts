@@ -38,7 +38,7 @@ function startWholeFile(target: string) {
   try {
     fs.writeFileSync(temporary, '', { mode: 0o600, flag: 'wx' });
   } catch (err) {
-    throw new UserError('invalid_input', `Cannot write ${target}: ${reason(err)}.`, { field: '--out' });
+    throw new UserError('invalid_input', `Cannot write ${target}: ${whyNotWritable(err)}.`, { field: '--out' });
   }
   const abandon = () => fs.rmSync(temporary, { force: true });
   return {
@@ -80,7 +80,8 @@ export function syncFolder(dir: string): void {
   }
 }
 
-function reason(err: unknown): string {
+/** Why a file could not be made in a folder, in words a person can act on. */
+export function whyNotWritable(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'its folder does not exist';
   if (code === 'EACCES' || code === 'EPERM') return 'no permission to write in its folder';

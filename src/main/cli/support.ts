@@ -56,8 +56,10 @@ export function unwrap<T>(
   result: { ok: true; value: T } | { ok: false; error: { code: string; message: string; issues?: { where: string; message: string }[] } },
 ): T {
   if (result.ok) return result.value;
-  const issues = result.error.issues?.map((i) => `  ${i.where}: ${i.message}`).join('\n');
-  throw new UserError(result.error.code as never, issues && result.error.issues!.length > 1 ? `${result.error.message}\n${issues}` : result.error.message);
+  const { code, message, issues = [] } = result.error;
+  // A lone issue is often the message itself; otherwise ("1 problem; nothing was imported") it is what names the problem.
+  const shown = issues.length > 1 || (issues.length === 1 && !message.includes(issues[0]!.message)) ? issues : [];
+  throw new UserError(code as never, [message, ...shown.map((i) => `  ${i.where}: ${i.message}`)].join('\n'));
 }
 
 const BAR_WIDTH = 30;

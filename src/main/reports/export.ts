@@ -5,6 +5,7 @@ import { UserError } from '../../shared/errors.js';
 import { can } from '../../shared/permissions.js';
 import { formatNairobi, parseNairobiDateTime } from '../../shared/time.js';
 import { findCentre } from '../admin/centresList.js';
+import { whyNotWritable } from '../backup/wholeFile.js';
 import type { Actor } from '../core/actor.js';
 import type { DeskServices } from '../core/deskServices.js';
 import type { Desk } from '../core/deskApi.js';
@@ -58,6 +59,15 @@ function bound(raw: string, field: 'from' | 'to'): string {
   if (!iso) throw new UserError('invalid_input', `--${field} '${raw}' is not a date (use YYYY-MM-DD).`, { field });
   // A bare day as `to` includes that whole day.
   return field === 'to' && /^\d{4}-\d{2}-\d{2}$/.test(raw.trim()) ? new Date(Date.parse(iso) + 86_400_000).toISOString() : iso;
+}
+
+/** The partial file, made before a writer opens it, so that a missing or read-only folder is named as such. */
+function startPartialFile(tmp: string, target: string): void {
+  try {
+    fs.writeFileSync(tmp, '');
+  } catch (err) {
+    throw new UserError('invalid_input', `Cannot write ${target}: ${whyNotWritable(err)}.`, { field: 'out' });
+  }
 }
 
 export function reportDefinition(name: string): ReportDefinition {
@@ -125,6 +135,7 @@ export async function exportReport(desk: Desk, actor: Actor, req: ExportRequest,
   const reader = desk.openReader();
   const rows = counted(def.rows(readableDb(reader), filters, now));
   try {
+    startPartialFile(tmp, target);
     if (req.format === 'csv') await writeCsv(tmp, def.columns, rows, options.signal);
     else if (req.format === 'xlsx') await writeXlsx(tmp, def.title, def.columns, rows, options.signal);
     else
