@@ -22,10 +22,10 @@ function prng(seed: number): () => number {
   };
 }
 
-const SEEDS = (process.env.KMLTTB_SYNC_SEEDS ?? '11,23,37').split(',').map(Number);
-const STEPS = Number(process.env.KMLTTB_SYNC_STEPS ?? 160);
+const SEEDS = (process.env.KMLTTB_SYNC_SEEDS ?? '11,37').split(',').map(Number);
+const STEPS = Number(process.env.KMLTTB_SYNC_STEPS ?? 140);
 /** A run goes on past STEPS, up to this, until every command has been made. */
-const MOST_STEPS = 3 * STEPS;
+const MOST_STEPS = 5 * STEPS;
 /** Desks 0 and 1 serve every centre (an officer and an administrator sign in there); desk 2 serves Nairobi (its clerk). */
 const DESKS = 3;
 const CENTRE_DESK = 2;
@@ -39,6 +39,7 @@ const WEIGHT: Partial<Record<CommandName, number>> = {
   'application.approve': 6,
   'payments.import': 3,
   'payments.receive': 2,
+  'payment.match': 2,
   'licence.issue': 3,
   'batch.create': 2,
   'batch.receive': 3,

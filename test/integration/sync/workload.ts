@@ -195,7 +195,9 @@ export const GENERATORS: Partial<Record<CommandName, Generator>> = {
   'payments.autoMatch': () => ({}),
   'payment.match': (b) => {
     const paymentId = oneOf(b, "SELECT id FROM payments WHERE state = 'unmatched' ORDER BY id");
-    const invoiceId = oneOf(b, "SELECT id FROM invoices WHERE state IN ('unpaid', 'partially_paid') ORDER BY id");
+    // An open invoice when there is one; else any (matched by hand, a paid one becomes overpaid).
+    const invoiceId =
+      oneOf(b, "SELECT id FROM invoices WHERE state IN ('unpaid', 'partially_paid') ORDER BY id") ?? oneOf(b, 'SELECT id FROM invoices ORDER BY id');
     return paymentId && invoiceId && { paymentId, invoiceId, reason: reason(b) };
   },
   'payments.acceptSuggestions': (b) => suggestedMatch(b, actorOn(b.desk, 'officer')),
