@@ -17,18 +17,11 @@ export const feesList = defineQuery('fees.list', async ({ db }) =>
 export const feeSet = defineCommand('fee.set', async (ctx, input) => {
   const { db, now } = ctx;
   const before = db.first(db.selectFrom('fees').selectAll().where('cadre', '=', input.cadre).where('licence_year', '=', input.licenceYear));
-  db.run(
-    db
-      .insertInto('fees')
-      .values({ cadre: input.cadre, licence_year: input.licenceYear, amount_cents: input.amountCents, placeholder: input.placeholder ? 1 : 0, updated_at: now })
-      .onConflict((oc) =>
-        oc.columns(['cadre', 'licence_year']).doUpdateSet((eb) => ({
-          amount_cents: eb.ref('excluded.amount_cents'),
-          placeholder: eb.ref('excluded.placeholder'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      ),
-  );
+  // An update or an insert, never an upsert: SQLite runs the change log's triggers under an upsert's
+  // conflict rule, so their INSERT OR REPLACE fails on a row already logged (a desk that syncs, the service).
+  const values = { amount_cents: input.amountCents, placeholder: input.placeholder ? 1 : 0, updated_at: now };
+  if (before) db.run(db.updateTable('fees').set(values).where('cadre', '=', input.cadre).where('licence_year', '=', input.licenceYear));
+  else db.run(db.insertInto('fees').values({ cadre: input.cadre, licence_year: input.licenceYear, ...values }));
   const fee: FeeRow = { cadre: input.cadre, licenceYear: input.licenceYear, amountCents: input.amountCents, placeholder: input.placeholder };
   ctx.audit({
     action: 'fee.set',

@@ -107,14 +107,11 @@ export const smsTemplateSet = defineCommand('smsTemplate.set', async (ctx, input
   }
   const { db } = ctx;
   const before = db.first(db.selectFrom('sms_templates').select('body').where('event', '=', input.event).where('language', '=', input.language));
-  db.run(
-    db
-      .insertInto('sms_templates')
-      .values({ event: input.event, language: input.language, body: input.body, updated_at: ctx.now })
-      .onConflict((oc) =>
-        oc.columns(['event', 'language']).doUpdateSet((eb) => ({ body: eb.ref('excluded.body'), updated_at: eb.ref('excluded.updated_at') })),
-      ),
-  );
+  // An update or an insert, never an upsert: SQLite runs the change log's triggers under an upsert's
+  // conflict rule, so their INSERT OR REPLACE fails on a row already logged (a desk that syncs, the service).
+  const values = { body: input.body, updated_at: ctx.now };
+  if (before) db.run(db.updateTable('sms_templates').set(values).where('event', '=', input.event).where('language', '=', input.language));
+  else db.run(db.insertInto('sms_templates').values({ event: input.event, language: input.language, ...values }));
   ctx.audit({
     action: 'smsTemplate.set',
     entity: 'sms_template',

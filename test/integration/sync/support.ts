@@ -4,6 +4,7 @@ import { SYNC_PROTOCOL_VERSION } from '../../../src/shared/contract/syncWire.js'
 import { actorFromUser, SYSTEM_ACTOR, type Actor, type UserActorRow } from '../../../src/main/core/actor.js';
 import { openDesk, type Desk } from '../../../src/main/desk.js';
 import { syncRound, type RoundReport } from '../../../src/main/sync/round.js';
+import { CENTRE_REDACTED, CENTRE_SCOPE, CREDENTIAL_COLUMNS, LOCAL_COLUMNS, SIGNS_IN_ON_ANY_CENTRE_DESK, SYNCED_TABLES } from '../../../src/main/sync/tables.js';
 import { startCentralServer, type CentralServer } from '../../../src/server/start.js';
 import { makeDesk, PASSWORD, seedApplication, tempDir, testSigningKey, type TestDesk } from '../support/tempDesk.js';
 
@@ -130,17 +131,50 @@ export function actorOn(desk: Desk, username: string): Actor {
 
 export const sync = (desk: Desk): Promise<RoundReport> => syncRound(desk);
 
-/** A fingerprint of everything a full desk replicates, to compare desks with the server. */
-export function snapshot(desk: Desk): Record<string, unknown[]> {
-  const q = (sql: string) => desk.sqlite.prepare(sql).all();
-  return {
-    applications: q('SELECT id, application_ref, state, decided_by, decision_reason, revision FROM applications ORDER BY id'),
-    invoices: q('SELECT id, application_id, bill_ref, amount_due_cents, amount_paid_cents, state FROM invoices ORDER BY id'),
-    sms: q('SELECT id, event_key, phone, event FROM sms_messages ORDER BY id'),
-    licences: q('SELECT id, licence_no, state, centre_id FROM licences ORDER BY id'),
-    payments: q('SELECT id, transaction_id, state, invoice_id FROM payments ORDER BY id'),
-    users: q('SELECT id, username, active FROM users ORDER BY id'),
-  };
+type SqliteHolder = Pick<Desk, 'sqlite'>;
+const columnsOf = (d: SqliteHolder, table: string) => d.sqlite.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all(table) as string[];
+const literal = (v: unknown) => (v === null ? 'NULL' : `'${String(v).replaceAll("'", "''")}'`);
+
+/**
+ * Every synced table (sync/tables.ts), every column a desk is sent, each row as `SELECT` reads
+ * it, in key order: what a desk serving every centre holds, read on that desk or on the service.
+ * A user who does not sign in on such a desk is held without credentials (as the service sends them).
+ */
+export function snapshot(desk: SqliteHolder): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of SYNCED_TABLES) {
+    const columns = columnsOf(desk, table.name)
+      .filter((c) => !LOCAL_COLUMNS[table.name]?.includes(c))
+      .map((c) =>
+        table.name === 'users' && c in CREDENTIAL_COLUMNS
+          ? `CASE WHEN ${SIGNS_IN_ON_ANY_CENTRE_DESK} THEN t.${c} ELSE ${literal(CREDENTIAL_COLUMNS[c])} END AS ${c}`
+          : `t.${c}`,
+      );
+    out[table.name] = desk.sqlite.prepare(`SELECT ${columns.join(', ')} FROM ${table.name} t ORDER BY ${table.pk.map((c) => `t.${c}`).join(', ')}`).all();
+  }
+  return out;
+}
+
+/**
+ * What a desk serving one collection centre holds (sync/tables.ts: CENTRE_SCOPE, with the
+ * columns CENTRE_REDACTED blanked), read on the service (`side: 'service'`: the rows in the
+ * centre's scope) or on the centre's desk (every row it holds, so a row it should not have shows).
+ */
+export function centreSnapshot(desk: SqliteHolder, centreId: string, side: 'service' | 'desk'): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of SYNCED_TABLES) {
+    const scope = CENTRE_SCOPE[table.name];
+    if (!scope) continue;
+    const redacted = CENTRE_REDACTED[table.name] ?? {};
+    const columns = columnsOf(desk, table.name)
+      .filter((c) => !LOCAL_COLUMNS[table.name]?.includes(c))
+      .map((c) => (c in redacted ? `${literal(redacted[c])} AS ${c}` : `t.${c}`));
+    const where = side === 'service' ? scope : '1';
+    out[table.name] = desk.sqlite
+      .prepare(`SELECT ${columns.join(', ')} FROM ${table.name} t WHERE ${where} ORDER BY ${table.pk.map((c) => `t.${c}`).join(', ')}`)
+      .all(where.includes('@centre') ? { centre: centreId } : {});
+  }
+  return out;
 }
 
 export { seedApplication };
