@@ -1,5 +1,5 @@
 import type { SmsEvent } from '../../shared/contract/sms.js';
-import { normalisePhone } from '../../shared/phone.js';
+import { normaliseMsisdn } from '../../shared/phone.js';
 import { smsLength } from '../../shared/smsSegments.js';
 import { renderSms, type SmsValues } from '../../shared/smsTemplate.js';
 import { newId } from '../core/ids.js';
@@ -96,7 +96,7 @@ export type QueueSmsOutcome = { smsId: string; problem?: undefined } | { smsId: 
 
 /** Creates the message inside the caller's transaction; the worker sends it after the commit. */
 export function queueSms(db: WritableDB, input: QueueSmsInput): QueueSmsOutcome {
-  const phone = normalisePhone(input.phone);
+  const phone = normaliseMsisdn(input.phone);
   if (!phone.ok) {
     return { smsId: null, problem: `No SMS queued: '${input.phone ?? ''}' is not a Kenyan mobile number.` };
   }
@@ -119,7 +119,7 @@ export function smsBatch(db: WritableDB, event: SmsEvent, at: string): (input: O
   const bodies = new Map<Language, string>();
   const s = smsStatements(db);
   return (input) => {
-    const phone = normalisePhone(input.phone);
+    const phone = normaliseMsisdn(input.phone);
     if (!phone.ok || s.existing.first(input.eventKey) !== undefined) return false;
     let body = bodies.get(input.language);
     if (body === undefined) bodies.set(input.language, (body = templateBody(db, event, input.language)));
