@@ -71,7 +71,7 @@ function decide(ctx: CommandContext, action: 'approve' | 'reject' | 'return', ap
       revision: app.revision,
     }),
   );
-  if (action === 'approve') refreshStoredFlags(db, threshold, [app.practitioner_id]);
+  if (action === 'approve') refreshStoredFlags(db, threshold, [app.practitioner_id], app.licence_year);
 
   const sms = queueSms(ctx.db, {
     event: SMS_EVENT[action],
