@@ -57,27 +57,21 @@ export function settleListed(ctx: SettleContext): SettleOutcome {
   const { db, now, actor } = ctx;
   const tolerance = toleranceCents(ctx.desk);
   tempTables(db);
-  // The amount paid is computed once per invoice, and every field follows from it in one write;
-  // an invoice whose fields come out as they are is not written (a statement also repays invoices
-  // settled earlier: QUALITY.md, auto-reconcile matching plus settling ≤ 5×).
+  // The amount paid is computed once per invoice, and every field follows from it in one write.
   db.run(sql`UPDATE invoices SET
-       amount_paid_cents = x.paid, state = x.state, access_fee_cents = x.access_fee, refund_due_cents = x.refund_due,
-       paid_at = x.paid_at, version = version + 1, updated_at = ${now}
-     FROM (SELECT i.rowid AS rid, t.paid,
-             CASE WHEN t.paid = 0 THEN 'unpaid'
-                  WHEN t.paid < i.amount_due_cents THEN 'partially_paid'
-                  WHEN t.paid - i.amount_due_cents <= ${tolerance} THEN 'paid'
-                  ELSE 'overpaid' END AS state,
-             CASE WHEN t.paid >= i.amount_due_cents AND t.paid - i.amount_due_cents <= ${tolerance}
-                  THEN t.paid - i.amount_due_cents ELSE 0 END AS access_fee,
-             CASE WHEN t.paid - i.amount_due_cents > ${tolerance} THEN t.paid - i.amount_due_cents ELSE 0 END AS refund_due,
-             CASE WHEN t.paid >= i.amount_due_cents THEN coalesce(i.paid_at, ${now}) ELSE NULL END AS paid_at
-           FROM (SELECT s.id, coalesce((SELECT sum(p.amount_cents) FROM payments p WHERE p.invoice_id = s.id AND p.state = 'matched'), 0) AS paid
-                 FROM temp.settle_ids s) AS t
-           CROSS JOIN invoices i ON i.id = t.id) AS x
-     WHERE invoices.rowid = x.rid
-       AND (invoices.amount_paid_cents, invoices.state, invoices.access_fee_cents, invoices.refund_due_cents, invoices.paid_at)
-           IS NOT (x.paid, x.state, x.access_fee, x.refund_due, x.paid_at)`);
+       amount_paid_cents = x.paid,
+       state = CASE WHEN x.paid = 0 THEN 'unpaid'
+                    WHEN x.paid < amount_due_cents THEN 'partially_paid'
+                    WHEN x.paid - amount_due_cents <= ${tolerance} THEN 'paid'
+                    ELSE 'overpaid' END,
+       access_fee_cents = CASE WHEN x.paid >= amount_due_cents AND x.paid - amount_due_cents <= ${tolerance}
+                               THEN x.paid - amount_due_cents ELSE 0 END,
+       refund_due_cents = CASE WHEN x.paid - amount_due_cents > ${tolerance} THEN x.paid - amount_due_cents ELSE 0 END,
+       paid_at = CASE WHEN x.paid >= amount_due_cents THEN coalesce(paid_at, ${now}) ELSE NULL END,
+       version = version + 1, updated_at = ${now}
+     FROM (SELECT s.id, coalesce((SELECT sum(p.amount_cents) FROM payments p WHERE p.invoice_id = s.id AND p.state = 'matched'), 0) AS paid
+           FROM temp.settle_ids s) AS x
+     WHERE invoices.id = x.id`);
   db.run(sql`DELETE FROM temp.settle_moved`);
   // CROSS JOIN keeps SQLite starting from the few settled invoices, not from every approved application.
   const moved = db.run(sql`INSERT INTO temp.settle_moved (rid, to_paid)
