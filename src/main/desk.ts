@@ -3,7 +3,7 @@ import { dispatch, runQuery } from './core/dispatch.js';
 import { databaseFileState } from './db/cipher.js';
 import { databaseKey, wrongKeyError } from './db/databaseKey.js';
 import { DATABASE_FILE, ensureDataFolder, openDatabase, openReadConnection, type OpenOptions } from './db/open.js';
-import { readableDb, writableDb } from './db/handles.js';
+import { readableDb, statements, writableDb } from './db/handles.js';
 import { handlers } from './handlers.js';
 import { sweepExportsInBackground } from './reports/exportSweep.js';
 import { silentLogger, type Logger } from './log/logger.js';
@@ -25,6 +25,9 @@ export interface OpenDeskOptions extends OpenOptions {
   /** Where errors and events go; silent by default. */
   log?: Logger;
 }
+
+/** Asked once per op (dispatch): built once (compileOnce). */
+const syncState = () => statements.selectFrom('sync_state').select('id').where('id', '=', 1);
 
 export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
   ensureDataFolder(dataDir);
@@ -64,7 +67,7 @@ export function openDesk(dataDir: string, options: OpenDeskOptions = {}): Desk {
     clock: options.clock ?? (() => new Date()),
     secrets,
     log,
-    syncEnabled: () => read.first(read.selectFrom('sync_state').select('id').where('id', '=', 1)) !== undefined,
+    syncEnabled: () => read.compileOnce(syncState).first() !== undefined,
     setting: (key) => readSetting(read, secrets, key),
     notifySmsQueued: () => smsListeners.forEach((l) => l()),
     notifyChanged: () => changeListeners.forEach((l) => l()),

@@ -1,9 +1,12 @@
 /** Money is integer cents (KES × 100) in code and storage; KES with two decimals on screen. */
 
+/** `toLocaleString('en-KE')` made once: each call of that builds a formatter anew (the paid SMS of a settlement format thousands). */
+const SHILLINGS = new Intl.NumberFormat('en-KE');
+
 export function formatKes(cents: number, withCurrency = true): string {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(Math.round(cents));
-  const shillings = Math.floor(abs / 100).toLocaleString('en-KE');
+  const shillings = SHILLINGS.format(Math.floor(abs / 100));
   const text = `${sign}${shillings}.${String(abs % 100).padStart(2, '0')}`;
   return withCurrency ? `KES ${text}` : text;
 }

@@ -11,6 +11,17 @@ export type PhoneResult = { ok: true; msisdn: string; mobile: boolean } | { ok: 
 const VALID = /^254[17]\d{8}$/;
 
 export function normalisePhone(raw: string | null | undefined): PhoneResult {
+  const number = normaliseMsisdn(raw);
+  return number.ok ? { ...number, mobile: isKenyanMobile(number.msisdn) } : number;
+}
+
+/**
+ * `normalisePhone` without the mobile-range look-up (libphonenumber-js, tens of µs a number): for
+ * the SMS queue, which queues to any valid number (the worker refuses those outside the mobile
+ * ranges), and queues one message per application a settlement made paid (QUALITY.md: matching
+ * plus settling ≤ 5×).
+ */
+export function normaliseMsisdn(raw: string | null | undefined): { ok: true; msisdn: string } | { ok: false; reason: 'empty' | 'mangled' | 'invalid' } {
   const text = (raw ?? '').trim();
   if (text === '') return { ok: false, reason: 'empty' };
   // Spreadsheet notation (2.54712E+11) has lost digits: never guess them back.
@@ -20,12 +31,27 @@ export function normalisePhone(raw: string | null | undefined): PhoneResult {
   if (!/^\d+$/.test(digits)) return { ok: false, reason: 'invalid' };
   if (digits.startsWith('0') && digits.length === 10) digits = '254' + digits.slice(1);
   else if (digits.length === 9 && /^[17]/.test(digits)) digits = '254' + digits;
-  return VALID.test(digits) ? { ok: true, msisdn: digits, mobile: isKenyanMobile(digits) } : { ok: false, reason: 'invalid' };
+  return VALID.test(digits) ? { ok: true, msisdn: digits } : { ok: false, reason: 'invalid' };
 }
+
+/**
+ * Numbers already looked up: libphonenumber-js takes tens of µs a number, and the same
+ * practitioner's number is checked for each of their applications' review flags (the service
+ * applies a page of a desk's decisions: QUALITY.md, incremental sync ≤ 2 s). Bounded: cleared when full.
+ */
+const mobileRanges = new Map<string, boolean>();
+const MOBILE_RANGES_KEPT = 50_000;
 
 /** Whether a normalised number is in one of Kenya's mobile ranges (libphonenumber-js's numbering-plan metadata). */
 export function isKenyanMobile(msisdn: string): boolean {
-  return VALID.test(msisdn) && parsePhoneNumberFromString(`+${msisdn}`)?.isValid() === true;
+  if (!VALID.test(msisdn)) return false;
+  let mobile = mobileRanges.get(msisdn);
+  if (mobile === undefined) {
+    if (mobileRanges.size >= MOBILE_RANGES_KEPT) mobileRanges.clear();
+    mobile = parsePhoneNumberFromString(`+${msisdn}`)?.isValid() === true;
+    mobileRanges.set(msisdn, mobile);
+  }
+  return mobile;
 }
 
 /** Why no SMS goes to a number outside the mobile ranges: for the review flag, the import check and the SMS worker. */

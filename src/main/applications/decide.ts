@@ -50,6 +50,8 @@ function decide(ctx: CommandContext, action: 'approve' | 'reject' | 'return', ap
       .updateTable('applications')
       .set((eb) => ({
         state: to,
+        // Written here (migration 013's trigger would write the row a second time to put it right).
+        grid_state: to === 'paid' ? 'approved' : to,
         decided_by: actor.id,
         decided_at: now,
         decision_reason: reason ?? null,
@@ -71,7 +73,7 @@ function decide(ctx: CommandContext, action: 'approve' | 'reject' | 'return', ap
       revision: app.revision,
     }),
   );
-  if (action === 'approve') refreshStoredFlags(db, threshold, [app.practitioner_id]);
+  if (action === 'approve') refreshStoredFlags(db, threshold, [app.practitioner_id], app.licence_year);
 
   const sms = queueSms(ctx.db, {
     event: SMS_EVENT[action],

@@ -1,11 +1,11 @@
 import type { InferResult } from 'kysely';
 import type { ReviewFlag } from '../../shared/contract/applications.js';
 import { reviewFlags } from '../../shared/reviewFlags.js';
-import type { ReadableDB, WritableDB } from '../db/handles.js';
+import { statements, type ReadableDB, type WritableDB } from '../db/handles.js';
 
 /** What an application's review flags are made of, with the flags stored now. */
-function facts(db: ReadableDB) {
-  return db
+function facts() {
+  return statements
     .selectFrom('applications as a')
     .innerJoin('practitioners as p', 'p.id', 'a.practitioner_id')
     .leftJoin('centres as c', 'c.id', 'a.centre_id')
@@ -47,17 +47,25 @@ function toFlags(r: FactsRow, cpdThreshold: number): ReviewFlag[] {
   });
 }
 
+/** A decision reads one application's facts and refreshes its practitioner's that year: built once (compileOnce). */
+const factsOf = (id: string) => facts().where('a.id', '=', id);
+const factsOfPractitioner = (practitionerId: string) => facts().where('a.practitioner_id', '=', practitionerId);
+const factsOfPractitionerYear = (practitionerId: string, licenceYear: number) =>
+  facts().where('a.practitioner_id', '=', practitionerId).where('a.licence_year', '=', licenceYear);
+
 export function flagsForApplication(db: ReadableDB, id: string, cpdThreshold: number): ReviewFlag[] {
-  const row = db.first(facts(db).where('a.id', '=', id));
+  const row = db.compileOnce(factsOf).first(id);
   return row ? toFlags(row, cpdThreshold) : [];
 }
 
 /**
  * Stores each application's flags for the queue's "flagged" filter. Pass the practitioners whose
- * applications changed, or nothing to refresh every application (after a threshold change).
- * Only the applications whose flags changed are written.
+ * applications changed, or nothing to refresh every application (after a threshold change);
+ * and a licence year when only that year's applications of theirs can have changed (a decision
+ * counts for the other applications of the same year only). Only the applications whose flags
+ * changed are written.
  */
-export function refreshStoredFlags(db: WritableDB, cpdThreshold: number, practitionerIds?: string[]): void {
+export function refreshStoredFlags(db: WritableDB, cpdThreshold: number, practitionerIds?: string[], licenceYear?: number): void {
   const apply = (rows: Iterable<FactsRow>) => {
     for (const r of rows) {
       const flags = toFlags(r, cpdThreshold);
@@ -67,8 +75,10 @@ export function refreshStoredFlags(db: WritableDB, cpdThreshold: number, practit
     }
   };
   if (!practitionerIds) {
-    apply(db.all(facts(db)));
+    apply(db.all(facts()));
     return;
   }
-  for (const pid of new Set(practitionerIds)) apply(db.all(facts(db).where('a.practitioner_id', '=', pid)));
+  for (const pid of new Set(practitionerIds)) {
+    apply(licenceYear === undefined ? db.compileOnce(factsOfPractitioner).all(pid) : db.compileOnce(factsOfPractitionerYear).all(pid, licenceYear));
+  }
 }

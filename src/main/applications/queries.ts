@@ -122,17 +122,39 @@ function filterTerms(input: ListInput): Term[] {
 }
 
 /**
- * The `WHERE` clause. `plain: false` writes `+column` so that SQLite does not seek on it;
- * `stateProbe` writes the state term as the expression of SEARCH_STATE_INDEX, to seek on that.
+ * The index that holds the state itself; the other grid indexes hold `grid_state` (migration 013:
+ * the state with paid folded into approved, so that settling an application rewrites none of them).
+ */
+const STATE_INDEX = 'applications_grid_state';
+
+/** `grid_state` of a state: the value the grid indexes hold for it. */
+const gridState = (state: string | number) => (state === 'paid' ? 'approved' : state);
+
+/**
+ * A state filter on an index that holds `grid_state`: checked there, and for approved or paid
+ * (folded together in it) on the state itself too, read from the row for those entries only.
+ */
+function stateOnGridIndex(t: Term): RawBuilder<unknown> {
+  const folded = sql`a.grid_state = ${gridState(t.value)}`;
+  return gridState(t.value) === 'approved' ? sql`${folded} AND a.state = ${t.value}` : folded;
+}
+
+/**
+ * The `WHERE` clause over `index` (the one named in `INDEXED BY`; none: rows read from the table).
+ * `plain: false` writes `+column` so that SQLite does not seek on it; `stateProbe` writes the
+ * state term as the expression of SEARCH_STATE_INDEX, to seek on that.
  */
 function where(
   terms: readonly Term[],
-  options: { plain: boolean; match: string | null; extra?: RawBuilder<unknown>; stateProbe?: boolean },
+  options: { plain: boolean; match: string | null; index?: string; extra?: RawBuilder<unknown>; stateProbe?: boolean },
 ): RawBuilder<unknown> {
+  const onGridIndex = options.index !== undefined && options.index !== STATE_INDEX && options.index !== SEARCH_STATE_INDEX;
   const parts = terms.map((t) =>
     options.stateProbe && t.filter === 'state'
       ? sql`(a.state || '') = ${t.value}`
-      : sql`${sql.raw(`${options.plain ? '' : '+'}${t.column} ${t.op}`)} ${t.value}`,
+      : onGridIndex && t.filter === 'state'
+        ? stateOnGridIndex(t)
+        : sql`${sql.raw(`${options.plain ? '' : '+'}${t.column} ${t.op}`)} ${t.value}`,
   );
   if (options.extra) parts.unshift(options.extra);
   if (options.match) parts.push(sql`a.rowid IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ${options.match})`);
@@ -212,7 +234,8 @@ function listApplications(db: ReadableDB, input: ListInput) {
     } else if ((!seek || !PAGE_SEEKS.has(seek[0])) && candidates <= SEARCH_BY_ROW_ID) {
       found = sql`SELECT a.rowid AS rid FROM applications a${where(terms, { plain: false, match })}`;
     } else {
-      found = sql`SELECT a.rowid AS rid FROM applications a${indexedBy(seek?.[1] ?? 'applications_grid_cadre')}${where(terms, { plain: true, match })}`;
+      const index = seek?.[1] ?? 'applications_grid_cadre';
+      found = sql`SELECT a.rowid AS rid FROM applications a${indexedBy(index)}${where(terms, { plain: true, match, index })}`;
     }
     const rids = rowIds(db.all(found));
     total = rids.length;
@@ -225,8 +248,10 @@ function listApplications(db: ReadableDB, input: ListInput) {
       return { total, rows: fetchRows(db, page) };
     }
   } else {
-    const index = seek ? indexedBy(seek[1]) : sql``;
-    total = db.first(sql<{ n: number }>`SELECT count(*) AS n FROM applications a${index}${where(terms, { plain: true, match })}`)!.n;
+    const index = seek?.[1];
+    total = db.first(
+      sql<{ n: number }>`SELECT count(*) AS n FROM applications a${index ? indexedBy(index) : sql``}${where(terms, { plain: true, match, index })}`,
+    )!.n;
   }
 
   if (offset >= total) return { total, rows: [] as FetchedRow[] };
@@ -251,9 +276,9 @@ function listApplications(db: ReadableDB, input: ListInput) {
   const groupCounts = pageSeek === 'applications_grid_county' || pageSeek === 'applications_grid_centre' ? pageSeek : undefined;
   const useSeek = !yearIndex && pageSeek !== undefined && !(input.sort === 'centre' && groupCounts) && total * SEEK_COST_PER_ROW < walkEntries;
 
-  const w = where(terms, { plain: true, match });
   let rids: number[];
   if (useSeek) {
+    const w = where(terms, { plain: true, match, index: pageSeek });
     rids = rowIds(
       db.all(
         sql<{
@@ -262,6 +287,7 @@ function listApplications(db: ReadableDB, input: ListInput) {
       ),
     );
   } else if (input.sort !== 'centre') {
+    const w = where(terms, { plain: true, match, index: walkIndex });
     rids = rowIds(
       db.all(
         sql<{ rid: number }>`SELECT a.rowid AS rid FROM applications a${indexedBy(walkIndex)}${w}${orderBy(key.column, dir)} LIMIT ${take} OFFSET ${skip}`,
@@ -324,7 +350,7 @@ function walkByCentre(
       db
         .all(
           sql<{ centre: string | null; n: number }>`SELECT a.centre_id AS centre, count(*) AS n
-      FROM applications a${indexedBy(countIndex)}${where(terms, { plain: true, match })} GROUP BY a.centre_id`,
+      FROM applications a${indexedBy(countIndex)}${where(terms, { plain: true, match, index: countIndex })} GROUP BY a.centre_id`,
         )
         .map((r) => [r.centre, r.n]),
     );
@@ -333,7 +359,7 @@ function walkByCentre(
   let passed = 0;
   for (const group of groups) {
     if (rids.length >= take) break;
-    const w = where(terms, { plain: true, match, extra: group.sql });
+    const w = where(terms, { plain: true, match, index: 'applications_grid_centre', extra: group.sql });
     const n = perCentre
       ? group.ids.reduce((sum, id) => sum + (perCentre!.get(id) ?? 0), 0)
       : db.first(sql<{ n: number }>`SELECT count(*) AS n FROM applications a INDEXED BY applications_grid_centre${w}`)!.n;

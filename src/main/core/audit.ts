@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { AuditVerifyResult } from '../../shared/contract/index.js';
-import { readableDb, sql, type ReadableDB, type WritableDB } from '../db/handles.js';
+import { readableDb, sql, statements, type ReadableDB, type WritableDB } from '../db/handles.js';
 import type { AuditEventsTable } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import { newId } from './ids.js';
@@ -35,9 +35,32 @@ export function eventHash(e: ChainFields): string {
   return hashValues(chainValues(e));
 }
 
+/** The chain's newest event, and the insert of the next: built once, every command appends one (compileOnce). */
+const lastEvent = () => statements.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1);
+const insertEvent = (
+  seq: number,
+  id: string,
+  at: string,
+  actor_id: string | null,
+  actor_name: string,
+  desk_id: string,
+  action: string,
+  entity: string,
+  entity_id: string | null,
+  summary: string,
+  before: string | null,
+  after: string | null,
+  op_id: string | null,
+  prev_hash: string,
+  hash: string,
+) =>
+  statements
+    .insertInto('audit_events')
+    .values({ seq, id, at, actor_id, actor_name, desk_id, action, entity, entity_id, summary, before, after, op_id, prev_hash, hash });
+
 /** Appends one event to the hash chain. Call inside the transaction of the change it describes. */
 export function appendAudit(db: WritableDB, record: AuditRecord, meta: { actor: Actor; deskId: string; at: string; opId?: string | null }): number {
-  const last = db.first(db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1));
+  const last = db.compileOnce(lastEvent).first();
   const fields: ChainFields = {
     seq: (last?.seq ?? 0) + 1,
     id: newId(),
@@ -54,7 +77,24 @@ export function appendAudit(db: WritableDB, record: AuditRecord, meta: { actor: 
     op_id: meta.opId ?? null,
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  db.run(db.insertInto('audit_events').values({ ...fields, hash: eventHash(fields) }));
+  const f = fields;
+  db.compileOnce(insertEvent).run(
+    f.seq,
+    f.id,
+    f.at,
+    f.actor_id,
+    f.actor_name,
+    f.desk_id,
+    f.action,
+    f.entity,
+    f.entity_id,
+    f.summary,
+    f.before,
+    f.after,
+    f.op_id,
+    f.prev_hash,
+    eventHash(f),
+  );
   return fields.seq;
 }
 

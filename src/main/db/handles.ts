@@ -33,6 +33,8 @@ export interface ReadableDB {
   iterate<O>(query: ReadQuery<O>): IterableIterator<O>;
   /** `work`'s reads in one read transaction: they see one state of the database (a grid's count and its page). */
   snapshot<T>(work: () => T): T;
+  /** A select compiled once and run many times with new values: see WritableDB's `compileOnce`. */
+  compileOnce<A extends unknown[], O>(build: (...args: A) => ReadQuery<O>): RepeatedRead<A, O>;
 }
 
 export interface WritableDB extends ReadableDB {
@@ -51,15 +53,22 @@ export interface WritableDB extends ReadableDB {
   transaction<T>(work: () => T): T;
   /**
    * A statement compiled once and run many times with new values, for loops over every row of a
-   * large import (each use names the figure it protects). `build` is called once, with stand-ins
-   * for its arguments: it must hand them to the query as they are, not compute with them.
+   * large import and for the statements every op runs (each use names the figure it protects).
+   * `build` is called once, with stand-ins for its arguments: it must hand them to the query as
+   * they are, not compute with them. Compiled once per connection and `build` function: a build
+   * defined once (at module level, with `statements`) is never compiled again.
    */
   compileOnce<A extends unknown[], O>(build: (...args: A) => Compilable<O> | RawBuilder<O>): Repeated<A, O>;
 }
 
-/** A statement compiled once (see `compileOnce`). */
-export interface Repeated<A extends unknown[], O> {
+/** A select compiled once (see `compileOnce`). */
+export interface RepeatedRead<A extends unknown[], O> {
   first(...args: A): O | undefined;
+  all(...args: A): O[];
+}
+
+/** A statement compiled once (see `compileOnce`). */
+export interface Repeated<A extends unknown[], O> extends RepeatedRead<A, O> {
   run(...args: A): { changes: number };
 }
 
@@ -75,6 +84,14 @@ const builder = new Kysely<Database>({
     createQueryCompiler: () => new SqliteQueryCompiler(),
   },
 });
+
+/**
+ * The builder alone, for statements defined once at module level and run with `compileOnce`
+ * (e.g. `const appliedOp = (opId: string) => statements.selectFrom('applied_ops')…`): building and
+ * compiling a query costs more than running a small one, and every op runs a dozen (QUALITY.md:
+ * incremental sync of 1,000 ops ≤ 2 s).
+ */
+export const statements: Pick<Kysely<Database>, 'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom'> = builder;
 
 /** Kysely's own SQLite adapter passes booleans through; SQLite stores them as 0/1 (schema.ts). */
 function bindable(parameters: readonly unknown[]): unknown[] {
@@ -114,6 +131,7 @@ export function writableDb(sqlite: BetterSqlite3.Database): WritableDB {
   const known = handles.get(sqlite);
   if (known) return known;
   const cache = new StatementCache(sqlite);
+  const compiledOnce = new WeakMap<(...args: never[]) => unknown, Repeated<unknown[], unknown> & { reads: boolean }>();
   const reading = (query: ReadQuery<unknown>) => {
     const { sql: text, parameters } = compiled(query);
     const statement = cache.get(text);
@@ -158,15 +176,21 @@ export function writableDb(sqlite: BetterSqlite3.Database): WritableDB {
       return sqlite.transaction(work).immediate();
     },
     compileOnce<A extends unknown[], O>(build: (...args: A) => Compilable<O> | RawBuilder<O>): Repeated<A, O> {
+      const known = compiledOnce.get(build);
+      if (known) return known as Repeated<A, O>;
       const standIns = Array.from({ length: build.length }, () => ({}));
       const { sql: text, parameters } = compiled(build(...(standIns as A)));
       const statement = cache.get(text);
       const slots = parameters.map((p) => standIns.indexOf(p as object));
       const bind = (args: A) => bindable(parameters.map((p, i) => (slots[i]! >= 0 ? args[slots[i]!] : p)));
-      return {
+      const repeated: Repeated<A, O> & { reads: boolean } = {
+        reads: statement.reader,
         first: (...args) => statement.get(...bind(args)) as O | undefined,
+        all: (...args) => statement.all(...bind(args)) as O[],
         run: (...args) => ({ changes: statement.run(...bind(args)).changes }),
       };
+      compiledOnce.set(build, repeated as never);
+      return repeated;
     },
   };
   handles.set(sqlite, handle);
@@ -178,8 +202,20 @@ export function writableDb(sqlite: BetterSqlite3.Database): WritableDB {
  * with it; a raw statement that would write is refused (better-sqlite3's `reader`).
  */
 export function readableDb(sqlite: BetterSqlite3.Database): ReadableDB {
-  const { selectFrom, all, first, iterate, snapshot } = writableDb(sqlite);
-  return { selectFrom, all, first, iterate, snapshot };
+  const writable = writableDb(sqlite);
+  const { selectFrom, all, first, iterate, snapshot } = writable;
+  return {
+    selectFrom,
+    all,
+    first,
+    iterate,
+    snapshot,
+    compileOnce<A extends unknown[], O>(build: (...args: A) => ReadQuery<O>): RepeatedRead<A, O> {
+      const { first, all, reads } = writable.compileOnce(build) as Repeated<A, O> & { reads: boolean };
+      if (!reads) throw new Error(`Not a read: ${build.toString().slice(0, 80)}`);
+      return { first, all };
+    },
+  };
 }
 
 export { sql } from 'kysely';

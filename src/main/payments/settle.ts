@@ -23,13 +23,14 @@ export interface SettleOutcome {
  * Settling is hand-written SQL (`sql` templates), each step one statement over the whole list, for
  * the auto-reconcile figure (QUALITY.md: matching plus settling ≤ 5× the exact-reference join).
  * It works on two temporary tables of the connection: `settle_ids`, the invoices to settle, and
- * `settle_moved`, the applications that follow them.
+ * `settle_moved`, the applications that follow them, by row id (each later step reads them
+ * straight from the table, without a look-up by id).
  */
 
 /** Every time: a rolled-back transaction (a dry run) takes the temporary tables it created with it. */
 function tempTables(db: WritableDB): void {
   db.exec(sql`CREATE TEMP TABLE IF NOT EXISTS settle_ids (id TEXT PRIMARY KEY);
-    CREATE TEMP TABLE IF NOT EXISTS settle_moved (id TEXT PRIMARY KEY, to_paid INTEGER NOT NULL);`);
+    CREATE TEMP TABLE IF NOT EXISTS settle_moved (rid INTEGER PRIMARY KEY, to_paid INTEGER NOT NULL);`);
 }
 
 /**
@@ -73,8 +74,8 @@ export function settleListed(ctx: SettleContext): SettleOutcome {
      WHERE invoices.id = x.id`);
   db.run(sql`DELETE FROM temp.settle_moved`);
   // CROSS JOIN keeps SQLite starting from the few settled invoices, not from every approved application.
-  const moved = db.run(sql`INSERT INTO temp.settle_moved (id, to_paid)
-     SELECT a.id, i.state IN ('paid', 'overpaid') FROM temp.settle_ids s CROSS JOIN invoices i ON i.id = s.id CROSS JOIN applications a ON a.id = i.application_id
+  const moved = db.run(sql`INSERT INTO temp.settle_moved (rid, to_paid)
+     SELECT a.rowid, i.state IN ('paid', 'overpaid') FROM temp.settle_ids s CROSS JOIN invoices i ON i.id = s.id CROSS JOIN applications a ON a.id = i.application_id
      WHERE (i.state IN ('paid', 'overpaid') AND a.state = 'approved') OR (i.state IN ('unpaid', 'partially_paid') AND a.state = 'paid')`).changes;
   if (moved === 0) return { paid: 0, reopened: 0 };
   // Those that became paid first, then those reopened; each group in application id order.
@@ -84,10 +85,10 @@ export function settleListed(ctx: SettleContext): SettleOutcome {
             CASE WHEN m.to_paid THEN 'approved' ELSE 'paid' END,
             CASE WHEN m.to_paid THEN 'paid' ELSE 'approved' END,
             NULL, a.revision
-     FROM temp.settle_moved m CROSS JOIN applications a ON a.id = m.id
-     ORDER BY m.to_paid DESC, m.id`);
+     FROM temp.settle_moved m CROSS JOIN applications a ON a.rowid = m.rid
+     ORDER BY m.to_paid DESC, a.id`);
   db.run(sql`UPDATE applications SET state = CASE WHEN m.to_paid THEN 'paid' ELSE 'approved' END, version = version + 1, updated_at = ${now}
-     FROM temp.settle_moved m WHERE applications.id = m.id`);
+     FROM temp.settle_moved m WHERE applications.rowid = m.rid`);
   const paid = queuePaidSms(ctx);
   return { paid, reopened: moved - paid };
 }
@@ -109,9 +110,9 @@ function queuePaidSms(ctx: SettleContext): number {
     bill_ref: string;
     amount_paid_cents: number;
   }>`SELECT a.id, a.application_ref, a.licence_year, a.revision, p.first_name, p.phone, p.language, i.bill_ref, i.amount_paid_cents
-     FROM temp.settle_moved m CROSS JOIN applications a ON a.id = m.id CROSS JOIN practitioners p ON p.id = a.practitioner_id
+     FROM temp.settle_moved m CROSS JOIN applications a ON a.rowid = m.rid CROSS JOIN practitioners p ON p.id = a.practitioner_id
        CROSS JOIN invoices i ON i.application_id = a.id
-     WHERE m.to_paid ORDER BY m.id`);
+     WHERE m.to_paid ORDER BY a.id`);
   for (const a of toPaid) {
     paid++;
     queued =

@@ -1,16 +1,19 @@
-import type { ReadableDB } from '../db/handles.js';
+import { statements, type ReadableDB } from '../db/handles.js';
 import { settingDef } from './keys.js';
 import { isSecretName } from './secretNames.js';
 import type { SecretStore } from './secretStore.js';
 
 /** Environment override (plain Node), then the stored value (secrets from the secret store), then the default. */
+/** Commands read settings as they run (an approval reads two): built once (compileOnce). */
+const storedSetting = (key: string) => statements.selectFrom('settings').select('value').where('key', '=', key);
+
 export function readSetting(db: ReadableDB, secrets: SecretStore, key: string): string {
   const def = settingDef(key);
   if (!def) throw new Error(`Unknown setting '${key}'`);
   const fromEnv = envOverride(key);
   if (fromEnv !== undefined) return fromEnv;
   if (isSecretName(key)) return secrets.get(key) ?? def.default;
-  return db.first(db.selectFrom('settings').select('value').where('key', '=', key))?.value ?? def.default;
+  return db.compileOnce(storedSetting).first(key)?.value ?? def.default;
 }
 
 export function isSettingStored(db: ReadableDB, key: string): boolean {

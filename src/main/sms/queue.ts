@@ -1,15 +1,18 @@
 import type { SmsEvent } from '../../shared/contract/sms.js';
-import { normalisePhone } from '../../shared/phone.js';
+import { normaliseMsisdn } from '../../shared/phone.js';
 import { smsLength } from '../../shared/smsSegments.js';
 import { renderSms, type SmsValues } from '../../shared/smsTemplate.js';
 import { newId } from '../core/ids.js';
-import type { ReadableDB, WritableDB } from '../db/handles.js';
+import { statements, type ReadableDB, type WritableDB } from '../db/handles.js';
 import defaults from '../../../resources/sms-templates.json' with { type: 'json' };
 
 export type Language = 'en' | 'sw';
 
+const storedTemplate = (event: SmsEvent, language: Language) =>
+  statements.selectFrom('sms_templates').select('body').where('event', '=', event).where('language', '=', language);
+
 export function templateBody(db: ReadableDB, event: SmsEvent, language: Language): string {
-  const row = db.first(db.selectFrom('sms_templates').select('body').where('event', '=', event).where('language', '=', language));
+  const row = db.compileOnce(storedTemplate).first(event, language);
   return row?.body ?? (defaults as Record<Language, Record<SmsEvent, string>>)[language][event];
 }
 
@@ -27,41 +30,39 @@ export function seedSmsTemplates(db: WritableDB, at: string): void {
 }
 
 /**
- * The two statements every queued message runs, compiled once per batch: a settlement queues one
- * message per application it made paid (QUALITY.md: matching plus settling ≤ 5×).
+ * The two statements every queued message runs, compiled once: a settlement queues one message
+ * per application it made paid (QUALITY.md: matching plus settling ≤ 5×), each decision one.
  */
+const existingSms = (eventKey: string) => statements.selectFrom('sms_messages').select('id').where('event_key', '=', eventKey);
+const insertQueued = (
+  id: string,
+  eventKey: string,
+  at: string,
+  applicationId: string | null,
+  phone: string,
+  event: SmsEvent,
+  language: Language,
+  body: string,
+  encoding: string,
+  parts: number,
+) =>
+  statements.insertInto('sms_messages').values({
+    id,
+    event_key: eventKey,
+    created_at: at,
+    application_id: applicationId,
+    phone,
+    event,
+    language,
+    body,
+    encoding,
+    parts,
+    state: 'queued',
+    updated_at: at,
+  });
+
 function smsStatements(db: WritableDB) {
-  return {
-    existing: db.compileOnce((eventKey: string) => db.selectFrom('sms_messages').select('id').where('event_key', '=', eventKey)),
-    insert: db.compileOnce(
-      (
-        id: string,
-        eventKey: string,
-        at: string,
-        applicationId: string | null,
-        phone: string,
-        event: SmsEvent,
-        language: Language,
-        body: string,
-        encoding: string,
-        parts: number,
-      ) =>
-        db.insertInto('sms_messages').values({
-          id,
-          event_key: eventKey,
-          created_at: at,
-          application_id: applicationId,
-          phone,
-          event,
-          language,
-          body,
-          encoding,
-          parts,
-          state: 'queued',
-          updated_at: at,
-        }),
-    ),
-  };
+  return { existing: db.compileOnce(existingSms), insert: db.compileOnce(insertQueued) };
 }
 
 interface NewSms {
@@ -96,7 +97,7 @@ export type QueueSmsOutcome = { smsId: string; problem?: undefined } | { smsId: 
 
 /** Creates the message inside the caller's transaction; the worker sends it after the commit. */
 export function queueSms(db: WritableDB, input: QueueSmsInput): QueueSmsOutcome {
-  const phone = normalisePhone(input.phone);
+  const phone = normaliseMsisdn(input.phone);
   if (!phone.ok) {
     return { smsId: null, problem: `No SMS queued: '${input.phone ?? ''}' is not a Kenyan mobile number.` };
   }
@@ -119,7 +120,7 @@ export function smsBatch(db: WritableDB, event: SmsEvent, at: string): (input: O
   const bodies = new Map<Language, string>();
   const s = smsStatements(db);
   return (input) => {
-    const phone = normalisePhone(input.phone);
+    const phone = normaliseMsisdn(input.phone);
     if (!phone.ok || s.existing.first(input.eventKey) !== undefined) return false;
     let body = bodies.get(input.language);
     if (body === undefined) bodies.set(input.language, (body = templateBody(db, event, input.language)));

@@ -90,13 +90,13 @@ export async function writeImport(
     await inChunks(changed, meta.progress ?? (async () => {}), (chunk) => stageApplications(db, chunk, practitionerIds));
     // raw: set-based writes from the staged rows, one FTS5 flush per statement (QUALITY.md import budget)
     db.run(sql`INSERT INTO applications (id, application_ref, practitioner_id, licence_year, submitted_at, cpd_points,
-        declaration_accepted, disclosures, centre_id, centre_text, state, revision, sort_name, cadre, county, updated_at)
+        declaration_accepted, disclosures, centre_id, centre_text, state, grid_state, revision, sort_name, cadre, county, updated_at)
       SELECT id, ref, practitioner_id, licence_year, submitted_at, cpd_points, declaration_accepted, disclosures,
-        centre_id, centre_text, 'submitted', 1, sort_name, cadre, county, ${meta.now}
+        centre_id, centre_text, 'submitted', 'submitted', 1, sort_name, cadre, county, ${meta.now}
       FROM temp.import_applications WHERE kind = 'insert' ORDER BY rowid`);
     db.run(sql`UPDATE applications SET licence_year = s.licence_year, submitted_at = s.submitted_at, cpd_points = s.cpd_points,
         declaration_accepted = s.declaration_accepted, disclosures = s.disclosures, centre_id = s.centre_id,
-        centre_text = s.centre_text, state = 'submitted', revision = s.revision, decided_by = NULL, decided_at = NULL,
+        centre_text = s.centre_text, state = 'submitted', grid_state = 'submitted', revision = s.revision, decided_by = NULL, decided_at = NULL,
         decision_reason = NULL, sort_name = s.sort_name, cadre = s.cadre, county = s.county,
         version = applications.version + 1, updated_at = ${meta.now}
       FROM temp.import_applications s WHERE s.kind = 'resubmit' AND applications.id = s.id`);

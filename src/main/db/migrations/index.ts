@@ -11,6 +11,7 @@ import * as m009 from './009_secrets.js';
 import * as m010 from './010_desk_tokens.js';
 import * as m011 from './011_sms_health.js';
 import * as m012 from './012_applications_indexes.js';
+import * as m013 from './013_grid_state.js';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, ...m010 },
   { version: 11, ...m011 },
   { version: 12, ...m012 },
+  { version: 13, ...m013 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
