@@ -20,6 +20,7 @@ export default defineConfig({
             'test/unit/core/errors.test.ts',
             'test/unit/payments/corrections.test.ts',
             'test/unit/payments/suggestionEvidence.test.ts',
+            'test/unit/payments/matchingEvidenceEdges.test.ts',
           ],
         },
       },

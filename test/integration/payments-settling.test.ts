@@ -77,7 +77,7 @@ describe('settling by the access-fee tolerance (KES 50 unless changed)', () => {
   it('records up to KES 50 over the fee as the access fee, a cent more as an overpayment, and a cent short as part-paid', async () => {
     const exact = await approved();
     const atLimit = await approved();
-    const overLimit = await approved();
+    const overLimit = await approved({ firstName: 'Achieng', language: 'sw' });
     const short = await approved();
     const report = await importStatement([
       ['QA1', '3000.00', exact.billRef],
@@ -93,8 +93,11 @@ describe('settling by the access-fee tolerance (KES 50 unless changed)', () => {
     expect(invoice(short)).toEqual({ state: 'partially_paid', paid: 299_999, fee: 0, refund: 0, hasPaidAt: 0 });
 
     expect([exact, atLimit, overLimit, short].map(applicationState)).toEqual(['paid', 'paid', 'paid', 'approved']);
-    expect(paidSms(atLimit)).toEqual([expect.stringContaining('KES 3,050.00')]);
-    expect(paidSms(overLimit)).toEqual([expect.stringContaining('KES 3,050.01')]);
+    expect(paidSms(atLimit)).toEqual([`Dear Wanjiru, we have received KES 3,050.00 for bill reference ${atLimit.billRef}. Your 2026 licence will be issued.`]);
+    // In the applicant's language, with what was paid, the surplus included.
+    expect(paidSms(overLimit)).toEqual([
+      `Mpendwa Achieng, tumepokea KES 3,050.01 kwa nambari ya malipo ${overLimit.billRef}. Leseni yako ya mwaka 2026 itatolewa.`,
+    ]);
     expect(paidSms(short)).toEqual([]);
   });
 
@@ -193,6 +196,21 @@ describe('auto-match by a corrected reference or a national ID: only when the am
     ]);
     expect(report.matched).toEqual({ exact_reference: 0, check_character: 0, national_id: 0 });
     expect(report.unmatched).toBe(2);
+  });
+
+  it('tries a national ID of five to twelve characters, not thirteen', async () => {
+    const five = await approved({ nationalId: '12345' });
+    const twelve = await approved({ nationalId: 'A12345678901' });
+    await approved({ nationalId: '1234567890123' });
+    const report = await importStatement([
+      ['QJ1', '3000.00', '12345'],
+      ['QJ2', '3000.00', 'A12345678901'],
+      ['QJ3', '3000.00', '1234567890123'],
+    ]);
+    expect(report.matched).toEqual({ exact_reference: 0, check_character: 0, national_id: 2 });
+    expect(payment('QJ1')).toMatchObject({ state: 'matched', rule: 'national_id', billRef: five.billRef });
+    expect(payment('QJ2')).toMatchObject({ state: 'matched', rule: 'national_id', billRef: twelve.billRef });
+    expect(payment('QJ3')).toMatchObject({ state: 'unmatched' });
   });
 
   it('a dry run counts the same matches and leaves every payment and invoice as it was', async () => {
