@@ -40,6 +40,8 @@ describe('close references at the edges', () => {
     expect(close('LB23X56YZA').size).toBe(0);
     // First four wrong: found by the last three.
     expect(close('XY2345678A')).toEqual(new Map([['LB2345678A', 2]]));
+    // First four wrong and one longer (so no middle of the same length): found by the last three.
+    expect(close('XB23456678A')).toEqual(new Map([['LB2345678A', 2]]));
     // First and last wrong, the middle whole: found by the middle.
     expect(close('XB2345678Y')).toEqual(new Map([['LB2345678A', 2]]));
   });

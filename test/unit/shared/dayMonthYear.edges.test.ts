@@ -22,7 +22,15 @@ describe('dates at the edges of the calendar', () => {
     expect(parseDayMonthYear('2026-13-05')).toEqual({ ok: false, problem: 'There is no month 13: write the date as dd/mm/yyyy, e.g. 05/12/2026.' });
   });
 
+  it('refuses a date with anything before or after it, in either form', () => {
+    const problem = { ok: false, problem: 'Write the date as dd/mm/yyyy, e.g. 05/12/2026.' };
+    expect(parseDayMonthYear('2026-12-05 10:00')).toEqual(problem);
+    expect(parseDayMonthYear('x2026-12-05')).toEqual(problem);
+    expect(parseDayMonthYear('on 05/12/2026')).toEqual(problem);
+  });
+
   it('shows anything that is not a stored day as it is', () => {
+    expect(formatDayMonthYear('2026-12-05 10:00')).toBe('2026-12-05 10:00');
     expect(formatDayMonthYear('05/12/2026')).toBe('05/12/2026');
     expect(formatDayMonthYear('2026-12-5')).toBe('2026-12-5');
     expect(formatDayMonthYear(' 2026-12-05')).toBe(' 2026-12-05');

@@ -12,6 +12,7 @@ describe('edit distance at its edges', () => {
     expect(editDistance('ABC', 'ABCD', 1)).toBe(1);
     expect(editDistance('ABC', 'ABCDE', 1)).toBe(2);
     expect(editDistance('AB', 'ABCDE', 3)).toBe(3);
+    expect(editDistance('AB', 'ABCDE', 1)).toBe(2);
   });
 
   it('answers limit + 1 when every way is past the limit, and the whole distance without a limit', () => {

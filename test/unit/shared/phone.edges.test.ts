@@ -12,6 +12,7 @@ describe('phones at the edges', () => {
     expect(normalisePhone('0254712345678')).toEqual({ ok: false, reason: 'invalid' });
     expect(normalisePhone('012345678')).toEqual({ ok: false, reason: 'invalid' });
     expect(normalisePhone('712345678')).toEqual({ ok: true, msisdn: '254712345678', mobile: true });
+    expect(normalisePhone('7123456789')).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('letters inside are invalid, not mangled; only a number in scientific notation is mangled', () => {
