@@ -46,6 +46,11 @@ describe('close references at the edges', () => {
     expect(close('XB2345678Y')).toEqual(new Map([['LB2345678A', 2]]));
   });
 
+  it('keeps every reference that shares a part, not only the last indexed', () => {
+    // Both start LB23; the typed one shares nothing else with the first.
+    expect(closeReferences(['LB2345678A', 'LB2399999B'])('LB234X6Y8A')).toEqual(new Map([['LB2345678A', 2]]));
+  });
+
   it('lists every close reference once, each with its distance', () => {
     const close = closeReferences(['LB2345678A', 'LB2345678B', 'LB9999999C']);
     expect(close('LB2345678A')).toEqual(
