@@ -187,15 +187,37 @@ describe('auto-match by a corrected reference or a national ID: only when the am
     expect(payment('QG2')).toMatchObject({ state: 'unmatched' });
   });
 
+  it('leaves a national ID of someone with two open invoices even when the amount fits only one', async () => {
+    await approved({ nationalId: '35678901' });
+    await approved({ nationalId: '35678901', cadre: 'technician' }, 'Second application approved to test matching');
+    const report = await importStatement([['QK1', '2000.00', '35678901']]);
+    expect(report.matched).toEqual({ exact_reference: 0, check_character: 0, national_id: 0 });
+  });
+
+  it('an import tries only its own payments; auto-match tries every unmatched one', async () => {
+    await importStatement([['QL1', '3000.00', '36789012']]);
+    const a = await approved({ nationalId: '36789012' });
+    const b = await approved();
+    expect((await importStatement([['QL2', '3000.00', b.billRef]])).matched).toEqual({ exact_reference: 1, check_character: 0, national_id: 0 });
+    expect(payment('QL1')).toMatchObject({ state: 'unmatched' });
+    const r = await t.desk.dispatch('payments.autoMatch', {}, t.actors.officer);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value).toEqual({ matched: { exact_reference: 0, check_character: 0, national_id: 1 }, unmatched: 0 });
+    expect(payment('QL1')).toMatchObject({ state: 'matched', rule: 'national_id', billRef: a.billRef });
+  });
+
   it('leaves a national ID whose amount does not fit, and an ID too short to be one', async () => {
     await approved({ nationalId: '33456789' });
     await approved({ nationalId: '1234' });
     const report = await importStatement([
       ['QH1', '3050.01', '33456789'],
       ['QH2', '3000.00', '1234'],
+      // Two characters no bill reference has (0 and 1): no correction, and no one's national ID.
+      ['QH3', '3000.00', '10101010'],
     ]);
     expect(report.matched).toEqual({ exact_reference: 0, check_character: 0, national_id: 0 });
-    expect(report.unmatched).toBe(2);
+    expect(report.unmatched).toBe(3);
+    expect(payment('QH3')).toMatchObject({ state: 'unmatched', rule: null, billRef: null });
   });
 
   it('tries a national ID of five to twelve characters, not thirteen', async () => {
@@ -226,5 +248,11 @@ describe('auto-match by a corrected reference or a national ID: only when the am
     expect(report.matched).toEqual({ exact_reference: 0, check_character: 1, national_id: 1 });
     expect(t.desk.sqlite.prepare('SELECT count(*) FROM payments').pluck().get()).toBe(0);
     expect([invoice(a).state, invoice(b).state]).toEqual(['unpaid', 'unpaid']);
+    // The real import, with no exact reference among its matches, settles both.
+    await importStatement([
+      ['QI1', '3000.00', '34567890'],
+      ['QI2', '3000.00', typo(b.billRef, 2)],
+    ]);
+    expect([invoice(a).state, invoice(b).state]).toEqual(['paid', 'paid']);
   });
 });
