@@ -4,34 +4,73 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BRIDGE_CHANNELS, BRIDGE_EVENTS } from '../../../src/shared/bridge.js';
 import { openDesk, type Desk } from '../../../src/main/desk.js';
-import { createIpcRouter, type BridgeKind, type Sender } from '../../../src/main/electron/ipcRouter.js';
+import { createIpcRouter, type BridgeKind, type IpcRouterDeps, type Sender } from '../../../src/main/electron/ipcRouter.js';
 import { createDesktopBridge, type Listen } from '../../../src/preload/bridge.js';
 
 const ADMIN = { username: 'ada', fullName: 'Ada Wanjiru', password: 'long enough password', demo: false };
 const windowFrame = (id: number): Sender => ({ id, frameUrl: 'app://desk/index.html', topFrame: true });
 
-let dir: string;
-let desk: Desk;
-let route: ReturnType<typeof createIpcRouter>;
-const tokens = new Map<number, string>();
+interface Folder {
+  dir: string;
+  desk: Desk;
+}
 
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kmlttb-ipc-'));
-  desk = openDesk(dir);
-  route = createIpcRouter({
+const folders: Folder[] = [];
+
+function newDataFolder(): Folder {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kmlttb-ipc-'));
+  const folder = { dir, desk: openDesk(dir) };
+  folders.push(folder);
+  return folder;
+}
+
+/**
+ * One desk for the file whose first administrator (ADMIN) is made once, since scrypt is slow on
+ * purpose; no test changes who exists. Each test routes over it with its own windows and sessions.
+ */
+let withAdmin: Folder & { adminToken: string };
+
+beforeAll(async () => {
+  const folder = newDataFolder();
+  let adminToken: string | null = null;
+  const route = createIpcRouter({ desk: folder.desk, getToken: () => undefined, setToken: (_id, token) => (adminToken = token) });
+  const created = await route('session', { name: 'createFirstAdmin', input: ADMIN }, windowFrame(1));
+  if (!created.ok || !adminToken) throw new Error('the first administrator was not made');
+  withAdmin = { ...folder, adminToken };
+}, 60_000);
+
+afterAll(async () => {
+  for (const { desk, dir } of folders.splice(0)) {
+    await desk.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+interface Routed {
+  route: ReturnType<typeof createIpcRouter>;
+  /** The session token the main process keeps for each window id. */
+  tokens: Map<number, string>;
+}
+
+/**
+ * A router of the test's own over a desk (the shared one with its administrator unless given),
+ * with `extra` dependencies (the shell's folder and file openers). On the shared desk, window 1
+ * holds the administrator's session; no other window has one.
+ */
+function routed(extra: Partial<IpcRouterDeps> = {}, desk: Desk = withAdmin.desk): Routed {
+  const tokens = new Map<number, string>(desk === withAdmin.desk ? [[1, withAdmin.adminToken]] : []);
+  const route = createIpcRouter({
     desk,
     getToken: (id) => tokens.get(id),
     setToken: (id, token) => (token ? tokens.set(id, token) : tokens.delete(id)),
+    ...extra,
   });
-});
+  return { route, tokens };
+}
 
-afterAll(async () => {
-  await desk.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-describe('the IPC router, with a real desk on a temp folder', { timeout: 20_000 }, () => {
+describe('the IPC router, with a real desk on a temp folder', { timeout: 60_000 }, () => {
   it('creates the first administrator and keeps the session for that window', async () => {
+    const { route, tokens } = routed({}, newDataFolder().desk);
     expect(await route('session', { name: 'firstRun' }, windowFrame(1))).toEqual({
       ok: true,
       value: { needsAdmin: true, hasData: false, codeRequired: false },
@@ -42,16 +81,19 @@ describe('the IPC router, with a real desk on a temp folder', { timeout: 20_000 
   });
 
   it('answers a query with the actor of the main process session', async () => {
+    const { route } = routed();
     const users = await route('query', { name: 'users.list', input: {} }, windowFrame(1));
     expect(users).toMatchObject({ ok: true, value: [{ username: 'ada' }] });
   });
 
   it('refuses a command the role may not run', async () => {
+    const { route } = routed();
     const res = await route('command', { name: 'application.approve', input: { id: 'x' } }, windowFrame(1));
     expect(res).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('another window has no session until it signs in', async () => {
+    const { route, tokens } = routed();
     expect(await route('query', { name: 'users.list', input: {} }, windowFrame(2))).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
     expect(await route('session', { name: 'session' }, windowFrame(2))).toEqual({ ok: true, value: null });
     const bad = await route('session', { name: 'login', input: { username: 'ada', password: 'wrong password' } }, windowFrame(2));
@@ -59,6 +101,7 @@ describe('the IPC router, with a real desk on a temp folder', { timeout: 20_000 
     expect(tokens.has(2)).toBe(false);
     const good = await route('session', { name: 'login', input: { username: 'ada', password: ADMIN.password } }, windowFrame(2));
     expect(good).toMatchObject({ ok: true, value: { user: { username: 'ada' } } });
+    expect(tokens.get(2)).toBeTypeOf('string');
     expect(tokens.get(2)).not.toBe(tokens.get(1));
   });
 
@@ -69,10 +112,12 @@ describe('the IPC router, with a real desk on a temp folder', { timeout: 20_000 
     ['a name that is not a string', { name: 42 }],
     ['a token smuggled beside the input', { name: 'users.list', input: {}, token: 'stolen' }],
   ])('answers a bad envelope (%s) with invalid_input, never a throw', async (_why, payload) => {
+    const { route } = routed();
     expect(await route('query', payload, windowFrame(1))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('answers an unknown or inherited name with not_found', async () => {
+    const { route } = routed();
     for (const name of ['no.such', 'toString', '__proto__', 'constructor']) {
       expect(await route('command', { name, input: {} }, windowFrame(1))).toMatchObject({ ok: false, error: { code: 'not_found' } });
       expect(await route('query', { name, input: {} }, windowFrame(1))).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -81,6 +126,9 @@ describe('the IPC router, with a real desk on a temp folder', { timeout: 20_000 
   });
 
   it('refuses calls from a frame that is not the app, or not the top frame', async () => {
+    const { route } = routed();
+    // Window 1 is signed in: only the frame makes these calls strangers.
+    expect(await route('query', { name: 'users.list', input: {} }, windowFrame(1))).toMatchObject({ ok: true });
     const strangers: Sender[] = [
       { id: 1, frameUrl: 'https://evil.example/', topFrame: true },
       { id: 1, frameUrl: 'file:///tmp/x.html', topFrame: true },
@@ -93,27 +141,35 @@ describe('the IPC router, with a real desk on a temp folder', { timeout: 20_000 
   });
 
   it('a locked session needs the password again; logging out forgets the token', async () => {
+    const { route, tokens } = routed();
+    const login = await route('session', { name: 'login', input: { username: 'ada', password: ADMIN.password } }, windowFrame(2));
+    expect(login).toMatchObject({ ok: true });
     expect(await route('session', { name: 'lock' }, windowFrame(2))).toEqual({ ok: true, value: null });
     expect(await route('query', { name: 'users.list', input: {} }, windowFrame(2))).toMatchObject({ ok: false, error: { code: 'session_locked' } });
     expect(await route('session', { name: 'unlock', input: { password: ADMIN.password } }, windowFrame(2))).toMatchObject({ ok: true });
+    expect(await route('query', { name: 'users.list', input: {} }, windowFrame(2))).toMatchObject({ ok: true });
     expect(await route('session', { name: 'logout' }, windowFrame(2))).toEqual({ ok: true, value: null });
     expect(tokens.has(2)).toBe(false);
     expect(await route('query', { name: 'users.list', input: {} }, windowFrame(2))).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
   });
 
   it('a second first-admin is refused', async () => {
+    const { route, tokens } = routed();
     const again = await route('session', { name: 'createFirstAdmin', input: { ...ADMIN, username: 'eve' } }, windowFrame(3));
     expect(again.ok).toBe(false);
     expect(tokens.has(3)).toBe(false);
   });
 });
 
-describe('the preload bridge over the router', { timeout: 20_000 }, () => {
+describe('the preload bridge over the router', { timeout: 60_000 }, () => {
   const noEvents: Listen = () => () => {};
   const kindOf = Object.fromEntries(Object.entries(BRIDGE_CHANNELS).map(([k, v]) => [v, k as BridgeKind]));
-  const bridge = createDesktopBridge((channel, envelope) => route(kindOf[channel]!, envelope, windowFrame(7)), noEvents);
+  const bridgeOver = (route: ReturnType<typeof createIpcRouter>, windowId: number) =>
+    createDesktopBridge((channel, envelope) => route(kindOf[channel]!, envelope, windowFrame(windowId)), noEvents);
 
   it('signs in, reads and signs out through the same calls the renderer makes', async () => {
+    const { route } = routed();
+    const bridge = bridgeOver(route, 7);
     expect(bridge.transport).toBe('desktop');
     expect(await bridge.session()).toEqual({ ok: true, value: null });
     expect(await bridge.login('ada', ADMIN.password)).toMatchObject({ ok: true, value: { user: { username: 'ada' } } });
@@ -131,37 +187,31 @@ describe('the preload bridge over the router', { timeout: 20_000 }, () => {
   });
 
   it('opens the logs folder for a signed-in window only, and says where it is', async () => {
+    const { dir } = withAdmin;
     const opened: string[] = [];
-    const withFolders = createIpcRouter({
-      desk,
-      getToken: (id) => tokens.get(id),
-      setToken: () => {},
+    const { route: withFolders } = routed({
       openFolder: async (folder) => {
         opened.push(folder);
         return true;
       },
     });
-    const signedIn = createDesktopBridge((channel, envelope) => withFolders(kindOf[channel]!, envelope, windowFrame(1)), noEvents);
-    expect(await signedIn.openLogsFolder()).toEqual({ ok: true, value: { opened: true, path: path.join(dir, 'logs') } });
-    const stranger = createDesktopBridge((channel, envelope) => withFolders(kindOf[channel]!, envelope, windowFrame(9)), noEvents);
-    expect(await stranger.openLogsFolder()).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(await bridgeOver(withFolders, 1).openLogsFolder()).toEqual({ ok: true, value: { opened: true, path: path.join(dir, 'logs') } });
+    expect(await bridgeOver(withFolders, 9).openLogsFolder()).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
     expect(opened).toEqual([path.join(dir, 'logs')]);
     expect(await withFolders('desk', { name: 'formatDisk' }, windowFrame(1))).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('prints a PDF for a signed-in window only: saved where exports wait, then opened in the PDF viewer', async () => {
+    const { dir } = withAdmin;
     const opened: string[] = [];
-    const withViewer = createIpcRouter({
-      desk,
-      getToken: (id) => tokens.get(id),
-      setToken: () => {},
+    const { route: withViewer } = routed({
       openFile: async (file) => {
         opened.push(file);
         return true;
       },
     });
     const pdf = { fileName: 'licence-KMLTTB-2026-000001.pdf', dataBase64: Buffer.from('%PDF-1.3 test').toString('base64') };
-    const signedIn = createDesktopBridge((channel, envelope) => withViewer(kindOf[channel]!, envelope, windowFrame(1)), noEvents);
+    const signedIn = bridgeOver(withViewer, 1);
     expect(await signedIn.printPdf(pdf)).toEqual({ ok: true, value: { opened: 'pdf-viewer' } });
     expect(opened).toEqual([path.join(dir, 'exports', pdf.fileName)]);
     expect(fs.readFileSync(opened[0]!, 'latin1')).toBe('%PDF-1.3 test');
@@ -170,8 +220,7 @@ describe('the preload bridge over the router', { timeout: 20_000 }, () => {
       ok: false,
       error: { code: 'invalid_input' },
     });
-    const stranger = createDesktopBridge((channel, envelope) => withViewer(kindOf[channel]!, envelope, windowFrame(9)), noEvents);
-    expect(await stranger.printPdf(pdf)).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(await bridgeOver(withViewer, 9).printPdf(pdf)).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
     expect(opened).toHaveLength(1);
   });
 
