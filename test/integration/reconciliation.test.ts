@@ -1,14 +1,23 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Desk } from '../../src/main/desk.js';
 import { makeDesk, seedApplication, type TestDesk } from './support/tempDesk.js';
 import { testClock } from './support/testClock.js';
 
-/** One statement with every case issue 4 names, built around invoices the test raises itself. */
+/**
+ * One statement with every case issue 4 names, built around invoices the test raises itself by
+ * `reconciled()`, which points these at a new desk holding it. Tests that only read share one such
+ * desk (made in their describe's beforeAll); a test that changes anything gets its own (beforeEach).
+ */
 let t: TestDesk;
 let desk: Desk;
-const bill: Record<string, string> = {};
-const app: Record<string, string> = {};
-let rejectedRef = '';
+let bill: Record<string, string>;
+let app: Record<string, string>;
+let rejectedRef: string;
+const opened: TestDesk[] = [];
+
+afterAll(async () => {
+  for (const made of opened.splice(0)) await made.desk.close();
+});
 
 async function approved(key: string, seed: Parameters<typeof seedApplication>[1] = {}) {
   app[key] = seedApplication(t.desk, seed);
@@ -58,9 +67,12 @@ const payment = (txn: string) =>
     .get(txn) as { state: string; rule: string | null; billRef: string | null } | undefined;
 const appState = (key: string) => (desk.sqlite.prepare('SELECT state FROM applications WHERE id = ?').get(app[key]) as { state: string }).state;
 
-beforeAll(async () => {
+async function reconciled(): Promise<void> {
   t = await makeDesk();
+  opened.push(t);
   desk = t.desk;
+  bill = {};
+  app = {};
   // Fees: technologist KES 3,000.00.
   for (const key of ['exact', 'spaced', 'typo1', 'typo2', 'short', 'topup', 'over', 'fee', 'twin', 'byId']) {
     await approved(key, key === 'byId' ? { nationalId: '28765432' } : {});
@@ -106,9 +118,11 @@ beforeAll(async () => {
   );
   expect(report).toMatchObject({ rowsRead: 16, added: 12, alreadyKnown: 1, matched: { exact_reference: 7, check_character: 1, national_id: 1 }, unmatched: 3 });
   expect(report.notCounted.map((n) => n.line).sort()).toEqual([15, 16, 17]);
-});
+}
 
 describe('reconciling a statement with every case', () => {
+  beforeAll(reconciled);
+
   it('matches the exact reference, and the reference typed in lower case with spaces', () => {
     expect(payment('QK1')).toEqual({ state: 'matched', rule: 'exact_reference', billRef: bill.exact });
     expect(payment('QK2')).toEqual({ state: 'matched', rule: 'exact_reference', billRef: bill.spaced });
@@ -148,13 +162,6 @@ describe('reconciling a statement with every case', () => {
     expect(detail.ok && detail.value.notes).toEqual([`The reference typed is application ${rejectedRef}, which is rejected: it has no invoice to pay.`]);
   });
 
-  it('ranks suggestions for an unmatched payment, each with its reasons', async () => {
-    const id = desk.sqlite.prepare("SELECT payment_id FROM payment_keys WHERE key = 'QK4'").pluck().get() as string;
-    const detail = await desk.query('payment.detail', { id }, t.actors.officer);
-    expect(detail.ok).toBe(true);
-    if (detail.ok) expect(detail.value.suggestions.every((s) => s.why.length > 0)).toBe(true);
-  });
-
   it('queues one "paid" SMS for each application that became paid', () => {
     const paidSms = desk.sqlite.prepare("SELECT count(*) FROM sms_messages WHERE event = 'paid'").pluck().get();
     const paidApps = desk.sqlite.prepare("SELECT count(*) FROM applications WHERE state = 'paid'").pluck().get();
@@ -172,16 +179,11 @@ describe('reconciling a statement with every case', () => {
     expect(v.counts).toEqual({ received: 13, matched: 10, unmatched: 3, ignored: 0, refundDue: 0 });
     expect(v.overpaidSurplusCents).toBe(1_000_00);
   });
-
-  it('changes nothing when the same statement is imported again', async () => {
-    const before = desk.sqlite.prepare('SELECT count(*) FROM payments').pluck().get();
-    const again = await importFile('mpesa.csv', mpesa([`QK1,2026-11-21 10:00:00,Pay Bill,Completed,3000.00,,254712000001 - WANJIRU KAMAU,${bill.exact}`]));
-    expect(again).toMatchObject({ added: 0, alreadyKnown: 1 });
-    expect(desk.sqlite.prepare('SELECT count(*) FROM payments').pluck().get()).toBe(before);
-  });
 });
 
 describe('a reversal in a later statement', () => {
+  beforeEach(reconciled);
+
   it('takes the reversed payment off its invoice, and the application goes back to approved', async () => {
     expect(appState('spaced')).toBe('paid');
     const r = await importFile(
@@ -200,7 +202,52 @@ describe('a reversal in a later statement', () => {
   });
 });
 
+describe('suggestions for a payment left unmatched', () => {
+  beforeEach(reconciled);
+
+  it('ranks suggestions for an unmatched payment, each with its reasons', async () => {
+    // QK4 typed typo2's bill reference with two characters wrong, and its payer gave the name JOHN.
+    // Two more open invoices are Johns', raised before the payment: a technologist's, whose fee is
+    // the amount paid, and a technician's, whose fee is not.
+    t.clock.set('2026-11-20T06:00:00.000Z');
+    await approved('johnFits', { firstName: 'John', lastName: 'Kariuki' });
+    await approved('johnShort', { firstName: 'John', lastName: 'Barasa', cadre: 'technician' });
+    const invoiceOf = (key: string) => desk.sqlite.prepare('SELECT id FROM invoices WHERE application_id = ?').pluck().get(app[key]) as string;
+    const id = desk.sqlite.prepare("SELECT payment_id FROM payment_keys WHERE key = 'QK4'").pluck().get() as string;
+    const detail = await desk.query('payment.detail', { id }, t.actors.officer);
+    if (!detail.ok) throw new Error(detail.error.message);
+    const s = detail.value.suggestions;
+    expect(s.map((x) => x.invoiceId)).toEqual([invoiceOf('typo2'), invoiceOf('johnFits'), invoiceOf('johnShort')]);
+    expect(s[0]!.why).toEqual([
+      `The reference typed, ${typo(bill.typo2!, [3, 5])}, is 2 characters from ${bill.typo2}`,
+      'The amount KES 3,000.00 is exactly the balance',
+      // typo2's invoice was raised when the desk's clock started, before or after the payment.
+      expect.stringMatching(/^Paid (before|after) the invoice was raised \(/),
+    ]);
+    const paidAfter = expect.stringMatching(/^Paid after the invoice was raised \(/);
+    expect(s[1]!.why).toEqual(["The payer's name, JOHN, is close to John Kariuki", 'The amount KES 3,000.00 is exactly the balance', paidAfter]);
+    expect(s[2]!.why).toEqual(["The payer's name, JOHN, is close to John Barasa", paidAfter]);
+    expect(s[0]!.score).toBeGreaterThan(s[1]!.score);
+    expect(s[1]!.score).toBeGreaterThan(s[2]!.score);
+    // Only the reference identifies anyone, and the next is far behind: a strong lead.
+    expect(s.map((x) => x.strong)).toEqual([true, false, false]);
+  });
+});
+
+describe('the same statement again', () => {
+  beforeEach(reconciled);
+
+  it('changes nothing when the same statement is imported again', async () => {
+    const before = desk.sqlite.prepare('SELECT count(*) FROM payments').pluck().get();
+    const again = await importFile('mpesa.csv', mpesa([`QK1,2026-11-21 10:00:00,Pay Bill,Completed,3000.00,,254712000001 - WANJIRU KAMAU,${bill.exact}`]));
+    expect(again).toMatchObject({ added: 0, alreadyKnown: 1 });
+    expect(desk.sqlite.prepare('SELECT count(*) FROM payments').pluck().get()).toBe(before);
+  });
+});
+
 describe('manual reconciliation', () => {
+  beforeEach(reconciled);
+
   it('an officer matches an unmatched payment by hand with a reason, and the application becomes paid; unmatch reverses it', async () => {
     const id = desk.sqlite.prepare("SELECT payment_id FROM payment_keys WHERE key = 'QK4'").pluck().get() as string;
     const invoiceId = desk.sqlite.prepare('SELECT id FROM invoices WHERE application_id = ?').pluck().get(app.typo2) as string;
@@ -245,6 +292,7 @@ describe('the over-payment in the period totals', () => {
   it('falls in the period of the payments that paid over the amount due, so it is never more than Matched', async () => {
     // Matched on 25 November, from payments made in October and November.
     const own = await makeDesk({ clock: testClock('2026-11-25T09:00:00Z') });
+    opened.push(own);
     const billOf = async (nationalId: string) => {
       const r = await own.desk.dispatch('application.approve', { applicationId: seedApplication(own.desk, { nationalId }) }, own.actors.officer);
       if (!r.ok) throw new Error(r.error.message);

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BILL_REF_ALPHABET } from '../../src/shared/billRef.js';
 import type { MatchSuggestion } from '../../src/shared/contract/payments.js';
 import { exportReport } from '../../src/main/reports/export.js';
@@ -84,14 +84,32 @@ async function suggestionsFor(txn: string): Promise<MatchSuggestion[]> {
   return r.value.suggestions;
 }
 
-const applicants: Applicant[] = [];
+let applicants: Applicant[];
 /** The invoice each payment of the generated statement is for. */
-const intended = new Map<string, string>();
+let intended: Map<string, string>;
 /** Payments nobody can place: an unknown phone, a word for a reference. */
 const strays = ['QX9001', 'QX9002', 'QX9003'];
+const opened: TestDesk[] = [];
 
-beforeAll(async () => {
+afterAll(async () => {
+  for (const made of opened.splice(0)) await made.desk.close();
+});
+
+/** A new desk for `t`, closed when the file ends. */
+async function newDesk(): Promise<void> {
   t = await makeDesk();
+  opened.push(t);
+}
+
+/**
+ * The fixture of the first tests: a new desk with 80 approved applicants and one statement paying
+ * each of them (and three strays) in ways the rules leave alone. Tests that only read share one;
+ * a test that matches payments makes its own.
+ */
+async function generatedStatement(): Promise<void> {
+  await newDesk();
+  applicants = [];
+  intended = new Map();
   // Approved on 1 November; the statement is paid from the 20th.
   t.clock.set('2026-11-01T06:00:00.000Z');
   const rnd = random(14);
@@ -123,13 +141,11 @@ beforeAll(async () => {
   const report = await importStatement('generated.csv', rows);
   // The rules guess at none of them.
   expect(report).toMatchObject({ added: applicants.length + strays.length, unmatched: applicants.length + strays.length });
-});
-
-afterAll(async () => {
-  await t.desk.close();
-});
+}
 
 describe('suggestions on a statement the rules leave alone', () => {
+  beforeAll(generatedStatement);
+
   it('puts the right invoice first for at least 90% of the payments, each with its reasons', async () => {
     let first = 0;
     for (const [txn, invoiceId] of intended) {
@@ -175,6 +191,10 @@ describe('suggestions on a statement the rules leave alone', () => {
     const pdf = (await pdfText(fs.readFileSync(path.join(out, 'reconciliation.pdf')))).join('\n');
     expect(pdf).toContain(top.billRef);
   });
+});
+
+describe('accepting the strong suggestions in bulk', () => {
+  beforeEach(generatedStatement);
 
   it('accepts in bulk only strong, unambiguous suggestions, and matches no payment wrongly', async () => {
     const listed = await t.desk.query('payments.strongSuggestions', {}, t.actors.officer);
@@ -210,17 +230,28 @@ describe('suggestions on a statement the rules leave alone', () => {
   });
 });
 
+/**
+ * The fixture of the ranking tests: a new desk where payment QR1 (KES 3,000.00 from Faith
+ * Jepkosgei's phone, in Grace Wambui's name, with Peter Onyango's bill reference two characters
+ * wrong) has four candidates, and one more applicant it has nothing to do with.
+ */
+async function rankingCase() {
+  await newDesk();
+  t.clock.set('2026-11-01T06:00:00.000Z');
+  const byPhone = await approve({ firstName: 'Faith', lastName: 'Jepkosgei', phone: '254733000001', nationalId: '41000001' });
+  const byReference = await approve({ firstName: 'Peter', lastName: 'Onyango', phone: '254733000002', nationalId: '41000002' });
+  const byName = await approve({ firstName: 'Grace', lastName: 'Wambui', phone: '254733000003', nationalId: '41000003' });
+  const byPhoneOtherFee = await approve({ firstName: 'Daniel', lastName: 'Kiptoo', phone: '254733000001', nationalId: '41000004', cadre: 'technician' });
+  const stranger = await approve({ firstName: 'Moses', lastName: 'Kiprotich', phone: '254733000009', nationalId: '41000009' });
+  t.clock.set('2026-11-25T07:30:00.000Z');
+  const typed = twoWrong(byReference.billRef, random(7));
+  await importStatement('ranking.csv', [`QR1,2026-11-24 09:00:00,Pay Bill,Completed,3000.00,,254733000001 - GRACE WAMBUI,${typed}`]);
+  return { byPhone, byReference, byName, byPhoneOtherFee, stranger, typed };
+}
+
 describe('ranking several candidates for one payment', () => {
   it('orders them by their evidence, each with its reasons, and calls a close second no strong lead', async () => {
-    t.clock.set('2026-11-01T06:00:00.000Z');
-    const byPhone = await approve({ firstName: 'Faith', lastName: 'Jepkosgei', phone: '254733000001', nationalId: '41000001' });
-    const byReference = await approve({ firstName: 'Peter', lastName: 'Onyango', phone: '254733000002', nationalId: '41000002' });
-    const byName = await approve({ firstName: 'Grace', lastName: 'Wambui', phone: '254733000003', nationalId: '41000003' });
-    const byPhoneOtherFee = await approve({ firstName: 'Daniel', lastName: 'Kiptoo', phone: '254733000001', nationalId: '41000004', cadre: 'technician' });
-    t.clock.set('2026-11-25T07:30:00.000Z');
-    const typed = twoWrong(byReference.billRef, random(7));
-    await importStatement('ranking.csv', [`QR1,2026-11-24 09:00:00,Pay Bill,Completed,3000.00,,254733000001 - GRACE WAMBUI,${typed}`]);
-
+    const { byPhone, byReference, byName, byPhoneOtherFee, typed } = await rankingCase();
     const s = await suggestionsFor('QR1');
     expect(s.map((x) => x.invoiceId)).toEqual([byReference.invoiceId, byPhone.invoiceId, byName.invoiceId, byPhoneOtherFee.invoiceId]);
     const paidAfter = expect.stringMatching(/^Paid after the invoice was raised \(/);
@@ -240,9 +271,12 @@ describe('ranking several candidates for one payment', () => {
   });
 
   it('accepts one suggestion, not the first necessarily; refuses an invoice not suggested, and a payment matched since', async () => {
+    const { stranger: unrelated } = await rankingCase();
     const id = paymentId('QR1');
-    const [, second] = await suggestionsFor('QR1');
-    const stranger = applicants[0]!.invoiceId;
+    const suggested = await suggestionsFor('QR1');
+    const second = suggested[1];
+    const stranger = unrelated.invoiceId;
+    expect(suggested.map((x) => x.invoiceId)).not.toContain(stranger);
     const refused = await t.desk.dispatch('payments.acceptSuggestions', { accept: [{ paymentId: id, invoiceId: stranger }] }, t.actors.officer);
     expect(refused.ok || refused.error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('no longer suggested for payment QR1') });
     expect(t.desk.sqlite.prepare('SELECT state FROM payments WHERE id = ?').pluck().get(id)).toBe('unmatched');

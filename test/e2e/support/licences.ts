@@ -69,3 +69,52 @@ export async function announced(page: Page, pattern: RegExp, what: string): Prom
 export function rowsOf(table: Locator): Promise<string[][]> {
   return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())));
 }
+
+/** A licence a test follows, with its centre (and its batch, once dispatched). */
+export interface FollowedLicence {
+  id: string;
+  licenceNo: string;
+  nationalId: string;
+  centreId: string;
+  centreName: string;
+  centreCode: string;
+}
+
+/** One paid application licensed through the API (an application paid first when none is): the licence a test follows. */
+export async function issuedLicence(officer: Page): Promise<FollowedLicence> {
+  await paidApplicationCount(officer);
+  const [paid] = (await apiQuery(officer, 'applications.list', { state: 'paid', pageSize: 1 })).rows;
+  const { issued } = await apiCommand(officer, 'licence.issue', { applicationIds: [paid!.id] });
+  const licence = await apiQuery(officer, 'licence.detail', { id: issued[0]!.licenceId });
+  const centre = (await apiQuery(officer, 'centres.list', {})).find((c) => c.id === licence.centreId)!;
+  return {
+    id: licence.id,
+    licenceNo: licence.licenceNo,
+    nationalId: licence.nationalId,
+    centreId: centre.id,
+    centreName: centre.name,
+    centreCode: centre.code,
+  };
+}
+
+export type DispatchedLicence = FollowedLicence & { batchId: string; batchNo: string };
+
+/** A licence issued and dispatched to its centre in a batch of its own. */
+export async function dispatchedLicence(officer: Page): Promise<DispatchedLicence> {
+  const licence = await issuedLicence(officer);
+  const batch = await apiCommand(officer, 'batch.create', { centreId: licence.centreId, licenceIds: [licence.id] });
+  return { ...licence, batchId: batch.id, batchNo: batch.batchNo };
+}
+
+/** The demo clerk of a licence's centre. */
+export const clerkOf = (licence: FollowedLicence): string => `clerk.${licence.centreCode.toLowerCase()}`;
+
+/** A dispatched licence received at its centre and handed to a proxy, by `clerk` (that centre's clerk's tab). */
+export async function collectedByProxy(
+  clerk: Page,
+  licence: DispatchedLicence,
+  proxy: { collectorName: string; collectorIdNo: string; note: string },
+): Promise<void> {
+  await apiCommand(clerk, 'batch.receive', { batchId: licence.batchId });
+  await apiCommand(clerk, 'licence.collect', { licenceId: licence.id, collector: 'proxy', ...proxy });
+}
