@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { count, makeDesk, type TestDesk } from './support/tempDesk.js';
 import { paidApplication } from './support/paid.js';
 import { testClock } from './support/testClock.js';
@@ -14,11 +14,12 @@ let secretsFile: string;
 let firstPayload: string;
 let goodSecrets: string;
 
-beforeAll(async () => {
+// Each test has a desk of its own; all but the first start from one licence signed with the key it made.
+beforeEach(async () => {
   t = await makeDesk({ clock: testClock('2026-02-02T07:30:00.000Z') });
   secretsFile = path.join(t.dir, 'secrets.json');
 });
-afterAll(async () => {
+afterEach(async () => {
   await t.desk.close();
 });
 
@@ -55,19 +56,25 @@ async function refusedWith(code: string, message: RegExp): Promise<void> {
   expect(count(t.desk, 'licences')).toBe(before.licences);
 }
 
+/** The desk's first licence, which makes the key: its QR payload and the secrets file holding that key. */
+async function firstLicence(): Promise<void> {
+  const r = await issueOne();
+  if (!r.ok) throw new Error(r.error.message);
+  firstPayload = await payloadOf(r.value.issued[0]!.licenceId);
+  goodSecrets = fs.readFileSync(secretsFile, 'utf8');
+}
+
 describe('the licence signing key', () => {
   it('is made with the first licence, its public half recorded for every desk', async () => {
     expect(publicKeys()).toEqual([]);
-    const r = await issueOne();
-    if (!r.ok) throw new Error(r.error.message);
-    firstPayload = await payloadOf(r.value.issued[0]!.licenceId);
-    goodSecrets = fs.readFileSync(secretsFile, 'utf8');
+    await firstLicence();
     expect(JSON.parse(goodSecrets).secrets['licence.signingKey']).toMatchObject({ protection: 'file' });
     expect(publicKeys()).toHaveLength(1);
     expect(await verify(firstPayload)).toBe('valid');
   });
 
   it('sealed by the desktop app cannot sign here: the attempt says what to do and makes no new key', async () => {
+    await firstLicence();
     withEntry({ protection: 'os', value: Buffer.concat([Buffer.from('v11'), randomBytes(48)]).toString('base64') });
     await refusedWith(
       'signing_key_unreadable',
@@ -76,16 +83,19 @@ describe('the licence signing key', () => {
   });
 
   it('damaged cannot sign: no new key', async () => {
+    await firstLicence();
     withEntry({ protection: 'file', value: 'bm90IGEga2V5IGF0IGFsbA==' });
     await refusedWith('signing_key_unreadable', /is damaged: it is not an Ed25519 private key/);
   });
 
   it("replaced by another key cannot sign: it is not the Board's key", async () => {
+    await firstLicence();
     withEntry({ protection: 'file', value: generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64') });
     await refusedWith('signing_key_unreadable', /is not the Board's key that signed this desk's licences/);
   });
 
   it('gone, on a desk that has signed licences, is missing: restore it, no new key', async () => {
+    await firstLicence();
     fs.rmSync(secretsFile);
     await refusedWith(
       'signing_key_missing',
@@ -94,6 +104,9 @@ describe('the licence signing key', () => {
   });
 
   it('back in place, verifies the earlier licence as valid (kmlttb verify-licence too) and signs again with the same key', async () => {
+    await firstLicence();
+    fs.rmSync(secretsFile);
+    expect(await verify(firstPayload)).toBe('valid');
     fs.writeFileSync(secretsFile, goodSecrets, { mode: 0o600 });
     expect(await verify(firstPayload)).toBe('valid');
     const cli = spawnSync('node', ['bin/kmlttb.js', '--data', t.dir, 'verify-licence', firstPayload], { encoding: 'utf8' });
@@ -106,6 +119,7 @@ describe('the licence signing key', () => {
   });
 
   it("with no public key on record (a desk from before they were recorded) is taken only when it verifies the desk's licences", async () => {
+    await firstLicence();
     const keys = publicKeys();
     t.desk.sqlite.prepare('DELETE FROM licence_keys').run();
     withEntry({ protection: 'file', value: generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64') });
