@@ -135,7 +135,7 @@ export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } 
         const from = deskOf(req, reply);
         const body = from && bodyOf(rowsBody, req, reply);
         if (!from || !body) return reply;
-        return readRows(desk, body.keys, from.desk.centreId);
+        return readRows(desk, body.keys, from.desk.centreId, true);
       }),
     );
   };

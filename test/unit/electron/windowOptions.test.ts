@@ -4,23 +4,28 @@ import { describe, expect, it } from 'vitest';
 import { printDialogShown, printWindowOptions } from '../../../src/main/electron/printWindowOptions.js';
 import { DEFAULT_BOUNDS, windowOptions } from '../../../src/main/electron/windowOptions.js';
 
+/** ARCHITECTURE.md "Electron": written out here, not imported, so that a change to the source fails this test. */
+const HARDENED = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+};
+
 describe('main window options', () => {
   const options = windowOptions({ preloadPath: '/app/out/preload/index.cjs', devTools: false });
 
   it('isolate the page from Node and Electron, as ARCHITECTURE.md "Electron" requires, and set nothing else', () => {
     expect(options.webPreferences).toEqual({
       preload: '/app/out/preload/index.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
+      ...HARDENED,
       devTools: false,
     });
   });
@@ -59,17 +64,7 @@ describe('print window options', () => {
 
   it('are as hardened as the main window, with no preload, no developer tools, and plugins on for the PDF viewer', () => {
     expect(options.webPreferences).toEqual({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
+      ...HARDENED,
       devTools: false,
       plugins: true,
     });

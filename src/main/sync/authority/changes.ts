@@ -45,7 +45,7 @@ export function readChanges(desk: RowReader, cursor: number, limit: number, cent
 }
 
 /** The current state of the given rows: each row as it is now, or its key among `deleted`. */
-export function readRows(desk: RowReader, keys: readonly RowKey[], centreId: string | null): RowsPage {
+export function readRows(desk: RowReader, keys: readonly RowKey[], centreId: string | null, asked = false): RowsPage {
   const byTable = new Map<string, string[]>();
   for (const { t, k } of keys) {
     if (!syncedTable(t) || (centreId !== null && !(t in CENTRE_SCOPE))) continue;
@@ -68,7 +68,9 @@ export function readRows(desk: RowReader, keys: readonly RowKey[], centreId: str
     const present = new Set(found.keys);
     // A row outside this desk's scope is not sent; a row that is gone is sent as deleted. A user
     // outside it (moved to another centre, or another role) is sent as deleted: they no longer sign in there.
-    const deleted = wanted.filter((k) => !present.has(k) && (table.name === 'users' || !found.outOfScope.has(k)));
+    // A row a desk asks about (`asked`: its own work wrote it) that is outside its scope here is sent as
+    // deleted too: under that key the service holds another centre's row (a history row numbered apart).
+    const deleted = wanted.filter((k) => !present.has(k) && (asked || table.name === 'users' || !found.outOfScope.has(k)));
     tables[table.name] = { columns: found.columns, rows: found.rows, deleted };
     count += found.rows.length + deleted.length;
     if (table.name === 'licences' && centreId !== null && found.outOfScope.size) movedAway = leftCentre(desk.read, [...found.outOfScope], centreId);
