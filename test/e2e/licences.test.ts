@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { pdfText } from '../support/pdfText.js';
 import { apiQuery } from './support/api.js';
 import { errorsOf, screenshot, signIn } from './support/browser.js';
@@ -7,7 +7,12 @@ import { demoDesk } from './support/demoDesk.js';
 import { announced, clerkOf, collectedByProxy, dispatchedLicence, goTo, issuedLicence, paidApplicationCount, queryStatus, rowsOf } from './support/licences.js';
 import { waitFor } from './support/ui.js';
 
-const { setup } = demoDesk(60, 7);
+const { setup, browser: demoBrowser } = demoDesk(60, 7);
+// Each test signs in tabs of its own. A tab left open keeps its change stream (/api/events), and
+// Chromium opens at most six connections to one address: later tabs would wait for a seventh.
+afterEach(async () => {
+  for (const tab of demoBrowser()?.context.pages() ?? []) await tab.close();
+});
 
 /** Each test makes the licence it follows through the API (support/licences.ts), so it runs alone or in any order. */
 const PROXY = { collectorName: 'Achieng Otieno', collectorIdNo: '29384756', note: "Signed letter of authority with a copy of the holder's ID" };
@@ -112,7 +117,9 @@ describe('browser mode: licences from issue to collection', { timeout: 120_000 }
     const { url, browser } = setup();
     const officer = await signIn(browser.context, url, 'officer');
     const followed = await dispatchedLicence(officer);
-    const other = (await apiQuery(officer, 'centres.list', {})).find((c) => c.active && c.id !== followed.centreId)!;
+    // A centre where this holder has no licence of any year: there the search must find nothing.
+    const theirs = new Set((await apiQuery(officer, 'licences.list', { search: followed.nationalId, pageSize: 100 })).rows.map((l) => l.centreId));
+    const other = (await apiQuery(officer, 'centres.list', {})).find((c) => c.active && !theirs.has(c.id))!;
     const clerk = await signIn(browser.context, url, `clerk.${other.code.toLowerCase()}`);
     await goTo(clerk, 'Collection');
     await clerk.getByLabel('Search', { exact: true }).fill(followed.nationalId);

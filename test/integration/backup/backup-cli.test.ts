@@ -225,12 +225,16 @@ describe('kmlttb restore', () => {
   });
 
   it('refuses while kmlttb server has the folder open, and a second server on it is refused too, naming the folder', async () => {
-    await startKmlttb(['--data', source.dir, 'server', '--port', '0'], /Listening on/, started);
+    const server = await startKmlttb(['--data', source.dir, 'server', '--port', '0'], /Listening on/, started);
     // The service makes its first daily backup as it starts: wait for it before comparing.
     await vi.waitFor(() => expect(fs.readdirSync(path.join(source.dir, 'backups')).some((n) => /^kmlttb-.*\.sqlite$/.test(n))).toBe(true), { timeout: 20_000 });
     await refused(source.backup, new RegExp(`The data folder ${source.dir} is open in another program`));
     const second = await kmlttb(['--data', source.dir, 'server', '--port', '0']);
     expect(second).toMatchObject({ code: 1, err: expect.stringContaining(`The data folder ${source.dir} is open in another program`) });
+    // The other restore tests use the folder after this one, in whatever order they run.
+    const stopped = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await stopped;
   });
 
   it('puts a good backup in place, keeping the replaced database and its WAL in backups/', async () => {

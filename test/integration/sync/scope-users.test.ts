@@ -63,10 +63,9 @@ function heldBy(d: Desk) {
 }
 
 describe("a clerk's desk holds only its centre", () => {
-  let clerkDesk: Desk;
-
-  it("holds its centre's licences, their holders with the personal details blanked, and no money or SMS", async () => {
-    clerkDesk = keep(await joinedDesk(s, 'admin', 'NRB'));
+  // One journey on one desk, in order: what it holds at first, what later rounds bring, and what leaves it.
+  it("holds its centre's licences, their holders with the personal details blanked, and no money or SMS; receives new licences of its centre and not of others in later rounds; lets a licence reassigned to another centre go, with its holder", async () => {
+    const clerkDesk = keep(await joinedDesk(s, 'admin', 'NRB'));
     const d = clerkDesk;
     expect(d.sqlite.prepare('SELECT centre_id FROM sync_state').pluck().get()).toBe(centres.nairobi);
     const expected = centreOnServer(centres.nairobi);
@@ -95,22 +94,18 @@ describe("a clerk's desk holds only its centre", () => {
       .prepare("SELECT username, password_hash <> '' AS verifier, op_key_wrapped IS NOT NULL AS wrappedKey FROM users ORDER BY username")
       .all();
     expect(users).toEqual([{ username: 'clerk.nrb', verifier: 1, wrappedKey: 1 }]);
-  });
 
-  it('receives new licences of its centre and not of others in later rounds', async () => {
-    const d = clerkDesk;
+    // Later rounds.
     await licensed(s.server.desk, s.actors.officer, centres.nairobi, 1);
     await licensed(s.server.desk, s.actors.officer, centres.mombasa, 2);
     await sync(d);
-    const expected = centreOnServer(centres.nairobi);
-    expect(expected.licences).toHaveLength(4);
-    expect(heldBy(d)).toEqual(expected);
+    const later = centreOnServer(centres.nairobi);
+    expect(later.licences).toHaveLength(4);
+    expect(heldBy(d)).toEqual(later);
     expect(count(d, 'invoices') + count(d, 'payments') + count(d, 'sms_messages')).toBe(0);
     expect(count(d, 'practitioners', "email <> '' OR employer <> ''")).toBe(0);
-  });
 
-  it('a licence reassigned to another centre leaves the desk, with its holder', async () => {
-    const d = clerkDesk;
+    // A licence reassigned to another centre leaves the desk, with its holder.
     const moved = centreOnServer(centres.nairobi).licences[0]!;
     const r = await s.server.desk.dispatch(
       'licence.reassign',
