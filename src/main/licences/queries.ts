@@ -33,6 +33,7 @@ export const licencesList = defineQuery('licences.list', async ({ db, actor, des
   if (input.state) q = q.where('l.state', '=', input.state);
   if (input.licenceYear) q = q.where('l.licence_year', '=', input.licenceYear);
   if (input.batchId) q = q.where('l.batch_id', '=', input.batchId);
+  if (input.numbered !== undefined) q = q.where('l.sequence', input.numbered ? '>' : '<', 0);
   if (input.search) {
     const term = input.search.trim();
     const phone = normalisePhone(term);

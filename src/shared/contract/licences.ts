@@ -72,6 +72,8 @@ export const licencesListInput = page.extend({
   centreId: id.optional(),
   licenceYear: licenceYear.optional(),
   batchId: id.optional(),
+  /** true: only licences the central service has numbered; false: only those issued on a joined desk still waiting for it. */
+  numbered: z.boolean().optional(),
   /** ID number, licence number, name or phone, in one box. */
   search: z.string().trim().max(100).optional(),
   sort: z.enum(['licenceNo', 'issuedAt', 'stateSince', 'name']).default('licenceNo'),

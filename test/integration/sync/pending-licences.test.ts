@@ -186,6 +186,13 @@ describe('a licence issued on a desk that syncs', () => {
     const [app] = (await paidOnService(2030, 1, mombasa)) as [string];
     const [{ licenceId, licenceNo: pendingNo }] = (await issue(deskA, [app])) as [{ licenceId: string; licenceNo: string }];
     const officer = actorOn(deskA, 'officer');
+    // What the Dispatch screen lists as ready, and what it says waits for a number.
+    const issuedIds = async (numbered: boolean) => {
+      const listed = await deskA.query('licences.list', { state: 'issued', centreId: mombasa, numbered }, officer);
+      return listed.ok ? listed.value.rows.map((r) => r.id) : listed.error;
+    };
+    expect(await issuedIds(true)).toEqual([]);
+    expect(await issuedIds(false)).toEqual([licenceId]);
 
     expect(await deskA.dispatch('batch.create', { centreId: mombasa, licenceIds: [licenceId] }, officer)).toEqual({
       ok: false,
@@ -200,6 +207,8 @@ describe('a licence issued on a desk that syncs', () => {
     });
 
     await sync(deskA);
+    expect(await issuedIds(true)).toEqual([licenceId]);
+    expect(await issuedIds(false)).toEqual([]);
     const batch = await deskA.dispatch('batch.create', { centreId: mombasa }, officer);
     expect(batch.ok && batch.value).toMatchObject({ licenceCount: 1, state: 'dispatched' });
     expect(licenceOf(deskA, app)).toMatchObject({ id: licenceId, licence_no: 'KMLTTB/2030/000001' });

@@ -24,9 +24,12 @@ export function DispatchSection() {
   const [created, setCreated] = useState<BatchRow | null>(null);
   const issued = useApiQuery(
     'licences.list',
-    { state: 'issued', centreId, sort: 'licenceNo', pageSize: PAGE.pageSize },
+    { state: 'issued', centreId, numbered: true, sort: 'licenceNo', pageSize: PAGE.pageSize },
     { enabled: Boolean(centreId), keepPrevious: true },
   );
+  // Issued on this desk and not yet numbered by the central service: they travel after the next sync.
+  const unnumbered = useApiQuery('licences.list', { state: 'issued', centreId, numbered: false, pageSize: 1 }, { enabled: Boolean(centreId) });
+  const waiting = centreId ? (unnumbered.data?.total ?? 0) : 0;
   const rows = (centreId && issued.data?.rows) || NO_ROWS;
   const total = centreId ? (issued.data?.total ?? 0) : 0;
   const pageIds = useMemo(() => rows.map((r) => r.id), [rows]);
@@ -82,7 +85,8 @@ export function DispatchSection() {
             {total === 0
               ? `No issued licences are waiting for ${centre?.name ?? 'this centre'}.`
               : `${plural(total, 'issued licence')} for ${centre?.name ?? 'this centre'}.`}{' '}
-            {total > 0 && (selection.ids.length ? `${selection.ids.length} selected.` : 'With none selected, the batch takes all of them.')}
+            {total > 0 && (selection.ids.length ? `${selection.ids.length} selected.` : 'With none selected, the batch takes all of them.')}{' '}
+            {waiting > 0 && `${plural(waiting, 'more licence')} ${waiting === 1 ? 'waits' : 'wait'} for the central service's number at the next sync.`}
           </p>
           <SelectionProvider value={selection}>
             <DataTable table={table} label="Ready to dispatch" busy={issued.isFetching} empty={issued.isPending ? 'Loading…' : 'No issued licences.'} />
