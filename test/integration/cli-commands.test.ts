@@ -356,7 +356,7 @@ describe.concurrent('each command as a user runs it (bin/kmlttb.js, the built CL
       const dir = copyOfFolder(prepared.dir);
       const newcomer = ['--username', 'jane.doe', '--name', 'Jane Doe', '--password-file', fileWith('password.txt', ['a-long-new-password'])];
       const r = await kmlttb(['--data', dir, 'users', 'add', ...newcomer, '--role', 'boss']);
-      expect(r).toMatchObject({ code: 1, err: 'kmlttb: Role must be one of admin, officer, clerk or auditor\n' });
+      expect(r).toMatchObject({ code: 1, err: "kmlttb: Role must be one of admin, officer, clerk or auditor, not 'boss'\n" });
       expect((await tablesOf(dir)).users).not.toContain('jane.doe');
     });
   });
@@ -364,8 +364,10 @@ describe.concurrent('each command as a user runs it (bin/kmlttb.js, the built CL
   describe('kmlttb web', () => {
     // Serving is run by kmlttb start (cli-start.test.ts) and the end-to-end tests.
     it('exits 1 naming a port that is not one, serving nothing', async ({ expect }) => {
-      const r = await kmlttb(['--data', tempDir(), 'web', '--port', 'http']);
-      expect(r).toEqual({ code: 1, out: '', err: "kmlttb: --port 'http' is not a port number.\n" });
+      for (const port of ['http', '1e3', '0x50', '65536']) {
+        const r = await kmlttb(['--data', tempDir(), 'web', '--port', port]);
+        expect(r).toEqual({ code: 1, out: '', err: `kmlttb: --port '${port}' is not a port number.\n` });
+      }
     });
   });
 

@@ -90,3 +90,10 @@ export function progress(label: string): ((n: number, total?: number) => void) &
   };
   return fn;
 }
+
+/** A `--port` value: digits only (no `1e3`, `0x50` or ` 80`), 0 to 65535; 0 picks a free port. */
+export function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!/^\d{1,5}$/.test(raw) || port > 65535) throw new UserError('invalid_input', `--port '${raw}' is not a port number.`);
+  return port;
+}

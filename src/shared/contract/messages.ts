@@ -93,8 +93,10 @@ export function peopleMessage(issue: z.core.$ZodRawIssue): string | undefined {
       if (issue.format === 'email') return `${label} must be an email address`;
       if (issue.format === 'url') return `${label} must be a web address`;
       return `${label} is not in the expected form`;
-    case 'invalid_value':
-      return `${label} must be ${issue.values.length === 1 ? '' : 'one of '}${choices(issue.values)}`;
+    case 'invalid_value': {
+      const given = typeof issue.input === 'string' && issue.input.length <= 40 ? `, not '${issue.input}'` : '';
+      return `${label} must be ${issue.values.length === 1 ? '' : 'one of '}${choices(issue.values)}${given}`;
+    }
     case 'not_multiple_of':
       return `${label} must be a multiple of ${issue.divisor}`;
     case 'unrecognized_keys':

@@ -1,17 +1,10 @@
 import type { Command } from 'commander';
-import { UserError } from '../../../shared/errors.js';
 import { openProcessLog } from '../../log/processLog.js';
 import { startWebServer } from '../../web/server.js';
 import { defaultDataDir } from '../dataDir.js';
-import type { GlobalOptions } from '../support.js';
+import { parsePort, type GlobalOptions } from '../support.js';
 import { electronBinary, launchElectron } from '../electronLauncher.js';
 import { stopOnSignals } from '../stopOnSignals.js';
-
-function parsePort(raw: string): number {
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError('invalid_input', `--port '${raw}' is not a port number.`);
-  return port;
-}
 
 async function serveWeb(program: Command, port: number): Promise<void> {
   const dataDir = program.opts<GlobalOptions>().data ?? defaultDataDir();

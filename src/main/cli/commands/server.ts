@@ -7,7 +7,7 @@ import { loadCredentials } from '../../settings/credentials.js';
 import { parseTrustProxy, type TrustProxy } from '../../settings/trustProxy.js';
 import { gatewaySetup } from '../../sms/config.js';
 import { defaultDataDir } from '../dataDir.js';
-import type { GlobalOptions } from '../support.js';
+import { parsePort, type GlobalOptions } from '../support.js';
 import { stopOnSignals } from '../stopOnSignals.js';
 
 export const DEFAULT_SERVER_PORT = 4790;
@@ -19,12 +19,6 @@ interface ServerOptions {
   tlsKey?: string;
   publicUrl?: string;
   trustProxy?: string;
-}
-
-function parsePort(raw: string): number {
-  const port = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isInteger(port) || port > 65535) throw new UserError('invalid_input', `--port '${raw}' is not a port number.`);
-  return port;
 }
 
 function parseTrustProxyOption(raw: string): TrustProxy {
