@@ -4,49 +4,35 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import https from 'node:https';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { KEY_BESIDE_DATA_NOTICE as KEY_NOTICE } from '../../src/main/db/databaseKey.js';
 import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrate.js';
 import { SYNC_PROTOCOL_VERSION } from '../../src/shared/contract/syncWire.js';
 import { openDesk } from '../../src/main/desk.js';
 import { startCentralServer } from '../../src/server/start.js';
+import { watchOutput, type ProcessOutput } from './support/processOutput.js';
 import { makeTestCertificate } from './support/tlsCertificate.js';
 import { count, makeDesk, PASSWORD, tempDir } from './support/tempDesk.js';
 
 const STARTUP_DEADLINE_MS = 45_000;
 const children: ChildProcess[] = [];
 
+const LISTENING = /Listening on (https?:\/\/127\.0\.0\.1:\d+)/;
+
 /** Starts `kmlttb server` and resolves with its address once it prints the Listening line. */
-function startServer(
+async function startServer(
   dataDir: string,
   args: string[] = [],
   env: Record<string, string> = {},
-): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+): Promise<{ child: ChildProcess; url: string; output: ProcessOutput }> {
   const child = spawn('node', ['bin/kmlttb.js', 'server', '--data', dataDir, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });
   children.push(child);
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kmlttb server did not start in time:\n${out}`)), STARTUP_DEADLINE_MS);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /Listening on (https?:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]!, output: () => out });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`kmlttb server exited (${code}) before listening:\n${out}`));
-    });
-  });
+  const output = watchOutput(child, 'kmlttb server');
+  await output.until(LISTENING, STARTUP_DEADLINE_MS);
+  return { child, url: LISTENING.exec(output.text())![1]!, output };
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
@@ -85,9 +71,11 @@ describe('kmlttb server and kmlttb sync', () => {
     const { child, url, output } = await startServer(serverDir);
     const res = await fetch(`${url}/v1/health`);
     expect(await res.json()).toEqual({ status: 'ok', schemaVersion: LATEST_SCHEMA_VERSION, protocol: SYNC_PROTOCOL_VERSION });
-    expect(output()).toMatch(/SMS delivery reports: made a new token.*\/v1\/sms\/delivery-reports\/[A-Za-z0-9_-]{32}/);
-    expect(output()).toMatch(/eCitizen requests are refused \(401\) until the shared secret is set/);
-    expect(output()).toContain(
+    // The last line of its start-up notes.
+    await output.until('eCitizen requests are refused (401)', 10_000);
+    expect(output.text()).toMatch(/SMS delivery reports: made a new token.*\/v1\/sms\/delivery-reports\/[A-Za-z0-9_-]{32}/);
+    expect(output.text()).toMatch(/eCitizen requests are refused \(401\) until the shared secret is set/);
+    expect(output.text()).toContain(
       'SMS delivery reports: the gateway cannot reach a loopback address; give --public-url URL (or set server.publicUrl), the address outside systems use.',
     );
 
@@ -205,12 +193,14 @@ describe('kmlttb server over HTTPS', () => {
     );
     expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     // The last line it prints at start: the others are there by then.
-    await vi.waitFor(() => expect(output()).toContain('eCitizen requests are refused (401)'), { timeout: 10_000 });
-    expect(output()).toMatch(
+    await output.until('eCitizen requests are refused (401)', 10_000);
+    expect(output.text()).toMatch(
       /SMS delivery reports: made a new token\. Give the gateway this callback address: https:\/\/licensing\.kmlttb\.go\.ke\/v1\/sms\/delivery-reports\/[A-Za-z0-9_-]{32}\n/,
     );
-    expect(output()).not.toContain('cannot reach a loopback address');
-    expect(output()).toContain("SMS wait in the queue: The SMS gateway cannot be used: KMLTTB_SMS_BASE_URL 'http://api.africastalking.com' uses plain http://");
+    expect(output.text()).not.toContain('cannot reach a loopback address');
+    expect(output.text()).toContain(
+      "SMS wait in the queue: The SMS gateway cannot be used: KMLTTB_SMS_BASE_URL 'http://api.africastalking.com' uses plain http://",
+    );
 
     expect(await getJson(`${url}/v1/health`, fs.readFileSync(certFile))).toEqual({
       status: 200,
