@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPLICATION_SORT_FIELDS, type ApplicationsListInput } from '../../src/shared/contract/applications.js';
+import { APPLICATION_SORT_FIELDS } from '../../src/shared/contract/applications.js';
+import { gridOracle, type GridInput } from './support/gridOracle.js';
 import { makeDesk, seedApplication, type TestDesk } from './support/tempDesk.js';
 
 /**
@@ -8,16 +9,6 @@ import { makeDesk, seedApplication, type TestDesk } from './support/tempDesk.js'
  * a state filter over those indexes gives the plain SQL's answer, approved and paid apart.
  */
 const STATES = ['submitted', 'approved', 'rejected', 'returned', 'paid', 'licensed'] as const;
-const SORT_COLUMNS: Record<(typeof APPLICATION_SORT_FIELDS)[number], string> = {
-  submittedAt: 'a.submitted_at',
-  name: 'a.sort_name',
-  applicationRef: 'a.application_ref',
-  state: 'a.state',
-  cpdPoints: 'a.cpd_points',
-  centre: 'c.name',
-  licenceYear: 'a.licence_year',
-};
-
 let t: TestDesk;
 
 beforeAll(async () => {
@@ -59,43 +50,16 @@ describe('grid_state', () => {
   });
 });
 
-type ListInput = ApplicationsListInput & { sort: (typeof APPLICATION_SORT_FIELDS)[number]; dir: 'asc' | 'desc' };
-
-/** The plain SQL of the grid: every matching row, sorted, no plan. */
-function reference(input: ListInput): string[] {
-  const where: string[] = ['a.state = ?'];
-  const params: unknown[] = [input.state];
-  if (input.licenceYear) {
-    where.push('a.licence_year = ?');
-    params.push(input.licenceYear);
-  }
-  if (input.centreId) {
-    where.push('a.centre_id = ?');
-    params.push(input.centreId);
-  }
-  if (input.county) {
-    where.push('a.county = ?');
-    params.push(input.county);
-  }
-  return t.desk.sqlite
-    .prepare(
-      `SELECT a.id FROM applications a NOT INDEXED LEFT JOIN centres c ON c.id = a.centre_id
-       WHERE ${where.join(' AND ')} ORDER BY ${SORT_COLUMNS[input.sort]} ${input.dir}, a.id ${input.dir}`,
-    )
-    .pluck()
-    .all(...params) as string[];
-}
-
 describe('applications.list filtered by state, over the indexes that hold grid_state', () => {
   it("gives the plain SQL's rows for every state (approved and paid apart), under each sort and the filters that lead a seek", async () => {
-    const others: Partial<ListInput>[] = [{}, { licenceYear: 2025 }, { centreId: t.centres.nairobi }, { county: 'Nairobi' }];
+    const others: Partial<GridInput>[] = [{}, { licenceYear: 2025 }, { centreId: t.centres.nairobi }, { county: 'Nairobi' }];
     let k = 0;
     for (const state of STATES) {
       for (const other of others) {
         for (const sort of APPLICATION_SORT_FIELDS) {
           const dir = k++ % 2 === 0 ? 'asc' : 'desc';
-          const base = { state, ...other, sort, dir } as ListInput;
-          const expected = reference(base);
+          const base = { state, ...other, sort, dir } as GridInput;
+          const expected = gridOracle(t.desk.sqlite, base);
           for (const page of [0, 1]) {
             const r = await t.desk.query('applications.list', { ...base, page, pageSize: 5 }, t.actors.officer);
             if (!r.ok) throw new Error(r.error.message);

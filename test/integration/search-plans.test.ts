@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/main/core/ids.js';
-import { ftsQuery } from '../../src/main/applications/queries.js';
 import { APPLICATION_SORT_FIELDS, type ApplicationsListInput } from '../../src/shared/contract/applications.js';
+import { gridOracle } from './support/gridOracle.js';
 import { makeDesk, type TestDesk } from './support/tempDesk.js';
 
 /**
@@ -71,50 +71,6 @@ afterAll(async () => {
   await t.desk.close();
 });
 
-const SORT_COLUMNS: Record<(typeof APPLICATION_SORT_FIELDS)[number], string> = {
-  submittedAt: 'a.submitted_at',
-  name: 'a.sort_name',
-  applicationRef: 'a.application_ref',
-  state: 'a.state',
-  cpdPoints: 'a.cpd_points',
-  centre: 'c.name',
-  licenceYear: 'a.licence_year',
-};
-
-/** The plain SQL of the grid: every matching row, sorted, no plan. */
-function reference(input: ApplicationsListInput & { sort: (typeof APPLICATION_SORT_FIELDS)[number]; dir: 'asc' | 'desc' }): string[] {
-  const where: string[] = ['a.rowid IN (SELECT rowid FROM applications_search WHERE applications_search MATCH ?)'];
-  const params: unknown[] = [ftsQuery(input.search!)];
-  if (input.state) {
-    where.push('a.state = ?');
-    params.push(input.state);
-  }
-  if (input.licenceYear) {
-    where.push('a.licence_year = ?');
-    params.push(input.licenceYear);
-  }
-  if (input.cadre) {
-    where.push('a.cadre = ?');
-    params.push(input.cadre);
-  }
-  if (input.centreId) {
-    where.push('a.centre_id = ?');
-    params.push(input.centreId);
-  }
-  if (input.county) {
-    where.push('a.county = ?');
-    params.push(input.county);
-  }
-  if (input.flagged !== undefined) where.push(input.flagged ? 'a.flag_count > 0' : 'a.flag_count = 0');
-  return t.desk.sqlite
-    .prepare(
-      `SELECT a.id FROM applications a NOT INDEXED JOIN practitioners p ON p.id = a.practitioner_id LEFT JOIN centres c ON c.id = a.centre_id
-     WHERE ${where.join(' AND ')} ORDER BY ${SORT_COLUMNS[input.sort]} ${input.dir}, a.id ${input.dir}`,
-    )
-    .pluck()
-    .all(...params) as string[];
-}
-
 describe("applications.list with a search: every plan gives the plain SQL's answer", () => {
   const terms = ['otieno', 'akinyi', 'akinyi otieno', 'oti', 'mwangi'];
   const filters: Partial<ApplicationsListInput>[] = [
@@ -139,7 +95,7 @@ describe("applications.list with a search: every plan gives the plain SQL's answ
         for (let s = 0; s < 3; s++) {
           const sort = APPLICATION_SORT_FIELDS[k++ % APPLICATION_SORT_FIELDS.length]!;
           const dir = k % 2 === 0 ? 'asc' : 'desc';
-          const expected = reference({ search, ...f, sort, dir, page: 0, pageSize: 100 });
+          const expected = gridOracle(t.desk.sqlite, { search, ...f, sort, dir, page: 0, pageSize: 100 });
           const lastPage = Math.max(0, Math.ceil(expected.length / 100) - 1);
           for (const page of new Set([0, 1, Math.floor(lastPage / 2), lastPage, lastPage + 1])) {
             const input = { search, ...f, sort, dir, page, pageSize: 100 };
@@ -157,7 +113,7 @@ describe("applications.list with a search: every plan gives the plain SQL's answ
     for (const search of terms) {
       const r = await t.desk.query('applications.list', { search, page: 0, pageSize: 25 }, t.actors.officer);
       if (!r.ok) throw new Error(r.error.message);
-      expect(r.value.total).toBe(reference({ search, sort: 'submittedAt', dir: 'desc', page: 0, pageSize: 25 }).length);
+      expect(r.value.total).toBe(gridOracle(t.desk.sqlite, { search, sort: 'submittedAt', dir: 'desc', page: 0, pageSize: 25 }).length);
     }
   });
 });
@@ -165,7 +121,7 @@ describe("applications.list with a search: every plan gives the plain SQL's answ
 describe('the search index keeps one row per application', () => {
   it('forgets a deleted application (as sync deletes one), so the total from the search index stays right, even when its rowid is given again', async () => {
     const { sqlite } = t.desk;
-    const before = reference({ search: 'otieno', sort: 'submittedAt', dir: 'desc', page: 0, pageSize: 100 }).length;
+    const before = gridOracle(t.desk.sqlite, { search: 'otieno', sort: 'submittedAt', dir: 'desc', page: 0, pageSize: 100 }).length;
     // The last application by rowid: the next insert gets its rowid again.
     const last = sqlite
       .prepare(
@@ -200,8 +156,10 @@ describe('the search index keeps one row per application', () => {
     const r = await t.desk.query('applications.list', { search: 'otieno', sort: 'submittedAt', dir: 'desc', page: 0, pageSize: 100 }, t.actors.officer);
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.total).toBe(before - 21);
-    expect(r.value.total).toBe(reference({ search: 'otieno', sort: 'submittedAt', dir: 'desc', page: 0, pageSize: 100 }).length);
-    expect(r.value.rows.map((row) => row.id)).toEqual(reference({ search: 'otieno', sort: 'submittedAt', dir: 'desc', page: 0, pageSize: 100 }).slice(0, 100));
+    expect(r.value.total).toBe(gridOracle(t.desk.sqlite, { search: 'otieno', sort: 'submittedAt', dir: 'desc', page: 0, pageSize: 100 }).length);
+    expect(r.value.rows.map((row) => row.id)).toEqual(
+      gridOracle(t.desk.sqlite, { search: 'otieno', sort: 'submittedAt', dir: 'desc', page: 0, pageSize: 100 }).slice(0, 100),
+    );
     const zawadi = await t.desk.query('applications.list', { search: 'zawadi kamau', page: 0, pageSize: 100 }, t.actors.officer);
     expect(zawadi.ok && zawadi.value.rows.map((row) => row.applicationRef)).toEqual(['APP-2026-999999']);
   });
