@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeDesk, seedApplication, type TestDesk } from './support/tempDesk.js';
+import { mpesaBase64 } from './support/statements.js';
 
 /**
  * The edges of auto-match and settling (DOMAIN.md "Payments"), each test on a desk of its own:
@@ -34,15 +35,7 @@ async function importStatement(rows: [string, string, string][], dryRun = false)
   const lines = rows.map(
     ([receipt, amount, ref], i) => `${receipt},2026-11-21 10:${String(10 + i).padStart(2, '0')}:00,Pay Bill,Completed,${amount},,254712000001 - PAYER,${ref}`,
   );
-  const dataBase64 = Buffer.from(
-    [
-      'Organisation Name:,KENYA MEDICAL LABORATORY TECHNICIANS AND TECHNOLOGISTS BOARD',
-      'Statement Period:,01-11-2026 - 28-11-2026',
-      '',
-      'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info,A/C No.',
-      ...lines,
-    ].join('\n'),
-  ).toString('base64');
+  const dataBase64 = mpesaBase64(lines);
   const r = await t.desk.dispatch('payments.import', { fileName: 'statement.csv', dataBase64, dryRun }, t.actors.officer);
   if (!r.ok) throw new Error(`${r.error.message} ${JSON.stringify(r.error.issues)}`);
   return r.value;

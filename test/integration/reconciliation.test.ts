@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Desk } from '../../src/main/desk.js';
 import { makeDesk, seedApplication, type TestDesk } from './support/tempDesk.js';
 import { testClock } from './support/testClock.js';
+import { mpesaBase64 } from './support/statements.js';
 
 /**
  * One statement with every case issue 4 names, built around invoices the test raises itself by
@@ -32,16 +33,7 @@ function typo(ref: string, positions: number[]): string {
   return chars.join('');
 }
 
-const mpesa = (rows: string[]) =>
-  Buffer.from(
-    [
-      'Organisation Name:,KENYA MEDICAL LABORATORY TECHNICIANS AND TECHNOLOGISTS BOARD',
-      'Statement Period:,01-11-2026 - 28-11-2026',
-      '',
-      'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info,A/C No.',
-      ...rows,
-    ].join('\n'),
-  ).toString('base64');
+const mpesa = mpesaBase64;
 
 const ecitizen = (rows: string[]) =>
   Buffer.from(

@@ -12,6 +12,7 @@ import { exportReport, REPORTS, type ExportRequest } from '../../src/main/report
 import { pdfText } from '../support/pdfText.js';
 import { paidApplication } from './support/paid.js';
 import { count, makeDesk, seedApplication, tempDir, type TestDesk } from './support/tempDesk.js';
+import { mpesaStatement } from './support/statements.js';
 
 let t: TestDesk;
 const out = tempDir('kmlttb-reports-dataset-');
@@ -129,13 +130,7 @@ beforeAll(async () => {
   );
   seedApplication(t.desk, { firstName: 'Gitau', lastName: 'Kamau', nationalId: '77777777', licenceYear: 2025 });
   // A payment nobody can place: KES 1,500.00 with an unknown reference.
-  const statement = [
-    'Organisation Name:,KENYA MEDICAL LABORATORY TECHNICIANS AND TECHNOLOGISTS BOARD',
-    'Statement Period:,01-11-2026 - 28-11-2026',
-    '',
-    'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info,A/C No.',
-    'QZ1,2026-11-21 10:00:00,Pay Bill,Completed,1500.00,,254712000099 - NOBODY,ZZZ999',
-  ].join('\n');
+  const statement = mpesaStatement(['QZ1,2026-11-21 10:00:00,Pay Bill,Completed,1500.00,,254712000099 - NOBODY,ZZZ999']);
   ok(await t.desk.dispatch('payments.import', { fileName: 'mpesa.csv', dataBase64: Buffer.from(statement).toString('base64'), dryRun: false }, officer));
   month = new Date(t.clock().getTime() + 3 * 3600_000).toISOString().slice(0, 7);
 });

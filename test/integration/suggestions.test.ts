@@ -8,6 +8,7 @@ import type { MatchSuggestion } from '../../src/shared/contract/payments.js';
 import { exportReport } from '../../src/main/reports/export.js';
 import { pdfText } from '../support/pdfText.js';
 import { makeDesk, seedApplication, tempDir, type TestDesk } from './support/tempDesk.js';
+import { mpesaBase64 } from './support/statements.js';
 
 /**
  * Issue 14, item 2: a statement the rules rightly leave alone (payers typed a word, their phone,
@@ -42,16 +43,7 @@ function twoWrong(ref: string, rnd: () => number): string {
   return chars.join('');
 }
 
-const mpesa = (rows: string[]) =>
-  Buffer.from(
-    [
-      'Organisation Name:,KENYA MEDICAL LABORATORY TECHNICIANS AND TECHNOLOGISTS BOARD',
-      'Statement Period:,01-11-2026 - 28-11-2026',
-      '',
-      'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info,A/C No.',
-      ...rows,
-    ].join('\n'),
-  ).toString('base64');
+const mpesa = mpesaBase64;
 
 interface Applicant {
   id: string;
