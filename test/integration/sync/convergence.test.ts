@@ -8,7 +8,7 @@ import { count } from '../support/tempDesk.js';
 import { testClock } from '../support/testClock.js';
 import { json, startProxy } from './proxy.js';
 import { centreSnapshot, joinedDeskAt, restart, seedApplication, snapshot, startTestServer, type TestServer } from './support.js';
-import { DESK_COMMANDS, GENERATORS, makersOf, REFUSED_ON_SYNCING_DESKS, type Bench } from './workload.js';
+import { DESK_COMMANDS, eCitizenApplication, GENERATORS, makersOf, REFUSED_ON_SYNCING_DESKS, type Bench } from './workload.js';
 
 /** A small seeded PRNG (mulberry32): the same seed makes the same run. */
 function prng(seed: number): () => number {
@@ -197,26 +197,13 @@ async function run(seed: number): Promise<RunStats> {
           const got = await server.dispatch(
             'applications.receive',
             {
-              application: {
+              application: eCitizenApplication({
                 application_ref: ref,
-                submitted_at: '2026-11-20T09:00:00+03:00',
                 national_id: String(50_000_000 + seed * 1000 + step),
                 registration_no: `P/${seed}/${step}`,
-                first_name: 'Njeri',
-                middle_name: '',
                 last_name: `Mwangi${step}`,
-                phone: '0712345678',
-                email: 'njeri@example.co.ke',
                 cadre: pick(['technologist', 'technician']),
-                qualification: 'Diploma in Medical Laboratory Sciences',
-                county: 'Nakuru',
-                employer: 'Nakuru Level 5',
-                licence_year: '2026',
-                cpd_points: '35',
-                collection_centre: 'NRB',
-                declaration_accepted: 'true',
-                disclosures: '',
-              },
+              }),
             },
             SYSTEM_ACTOR,
           );

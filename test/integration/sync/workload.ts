@@ -68,18 +68,26 @@ function some<T>(b: Bench, items: readonly T[], n: number): T[] {
   return out;
 }
 
-function applicationFields(b: Bench, tag: string): Record<string, string> {
+/** An eCitizen application as `applications.receive` takes it: a Nakuru applicant's, with these fields. */
+export function eCitizenApplication(fields: {
+  application_ref: string;
+  national_id: string;
+  registration_no: string;
+  last_name: string;
+  cadre: string;
+}): Record<string, string> {
+  // In the order eCitizen sends them (an import's columns follow it).
   return {
-    application_ref: `ECZ-W-${tag}`,
+    application_ref: fields.application_ref,
     submitted_at: '2026-11-20T09:00:00+03:00',
-    national_id: `5${tag}`,
-    registration_no: `W/${tag}`,
+    national_id: fields.national_id,
+    registration_no: fields.registration_no,
     first_name: 'Njeri',
     middle_name: '',
-    last_name: `Mwangi${tag}`,
+    last_name: fields.last_name,
     phone: '0712345678',
     email: 'njeri@example.co.ke',
-    cadre: pick(b, ['technologist', 'technician'])!,
+    cadre: fields.cadre,
     qualification: 'Diploma in Medical Laboratory Sciences',
     county: 'Nakuru',
     employer: 'Nakuru Level 5',
@@ -90,6 +98,15 @@ function applicationFields(b: Bench, tag: string): Record<string, string> {
     disclosures: '',
   };
 }
+
+const applicationFields = (b: Bench, tag: string) =>
+  eCitizenApplication({
+    application_ref: `ECZ-W-${tag}`,
+    national_id: `5${tag}`,
+    registration_no: `W/${tag}`,
+    last_name: `Mwangi${tag}`,
+    cadre: pick(b, ['technologist', 'technician'])!,
+  });
 
 const csvLine = (values: readonly string[]) => values.map((v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(',');
 
