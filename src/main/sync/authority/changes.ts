@@ -170,16 +170,20 @@ function selectRows(
   return result;
 }
 
-/** A centre's desk gets a licence's application and holder with it, however long ago those changed. */
+/**
+ * A centre's desk gets a licence's application, holder and history with it, however long ago those
+ * changed: a licence reassigned there brings the history rows its desks' cursors passed while it was elsewhere.
+ */
 function addLicenceHolders(desk: RowReader, tables: Record<string, TableRows>, centreId: string): number {
   const lic = tables.licences!;
   const ids = (column: string) => JSON.stringify(lic.rows.map((r) => r[lic.columns.indexOf(column)]));
   let added = 0;
-  for (const [table, column] of [
-    ['practitioners', 'practitioner_id'],
-    ['applications', 'application_id'],
+  for (const [table, column, licenceColumn] of [
+    ['practitioners', 'id', 'practitioner_id'],
+    ['applications', 'id', 'application_id'],
+    ['licence_history', 'licence_id', 'id'],
   ] as const) {
-    const found = selectRows(desk, table, ['id'], 't.id IN (SELECT value FROM json_each(@keys))', { keys: ids(column) }, centreId);
+    const found = selectRows(desk, table, ['id'], `t.${column} IN (SELECT value FROM json_each(@keys))`, { keys: ids(licenceColumn) }, centreId);
     const into = tables[table] ?? (tables[table] = { columns: found.columns, rows: [], deleted: [] });
     const have = new Set(into.rows.map((r) => r[into.columns.indexOf('id')]));
     for (const row of found.rows)
