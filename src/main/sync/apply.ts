@@ -3,6 +3,7 @@ import type { Entity } from '../../shared/contract/entities.js';
 import type { RowsPage } from '../../shared/contract/syncWire.js';
 import type { DeskServices } from '../core/deskServices.js';
 import { sql, type ReadableDB, type WritableDB } from '../db/handles.js';
+import { indexesDeferred } from './bulkLoad.js';
 import { columnsOf, keyOfRow, SYNCED_TABLES, uniqueColumnSets, type SyncedTable } from './tables.js';
 
 /** The desk's write handle, and its connection for the one statement prepared by hand here (each pulled row's upsert). */
@@ -25,7 +26,7 @@ export function applyRows({ write: db, sqlite }: RowWriter, page: RowsPage, keep
     const unknown = part.columns.find((c) => !local.has(c));
     if (unknown) throw new Error(`The server sent a column this desk does not have: ${table.name}.${unknown}`);
     const rows = inSearchOrder(
-      sqlite,
+      { write: db, sqlite },
       table,
       part.columns,
       part.rows.filter((row) => !keep(table.name, keyOfRow(table.pk, part.columns, row))),
@@ -48,9 +49,10 @@ export function applyRows({ write: db, sqlite }: RowWriter, page: RowsPage, keep
  * it holds to disk as a segment of its own at each step back (QUALITY.md: incremental sync of
  * 1,000 ops from the server ≤ 2 s). The order of a table's rows within a page changes nothing else.
  */
-function inSearchOrder(sqlite: BetterSqlite3.Database, table: SyncedTable, columns: readonly string[], rows: unknown[][]): unknown[][] {
+function inSearchOrder({ write: db, sqlite }: RowWriter, table: SyncedTable, columns: readonly string[], rows: unknown[][]): unknown[][] {
   const at = table.rewritesSearchOf === undefined ? -1 : columns.indexOf(table.rewritesSearchOf);
-  if (at < 0 || rows.length < 2) return rows;
+  // A first sync sets the search triggers aside (bulkLoad.ts): nothing to order for.
+  if (at < 0 || rows.length < 2 || indexesDeferred(db)) return rows;
   // raw: looked up for each pulled row of the table
   const rowidOf = sqlite.prepare('SELECT rowid FROM applications WHERE id = ?').pluck();
   return rows
