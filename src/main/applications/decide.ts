@@ -1,10 +1,11 @@
-import { nextState, refusalMessage, type ApplicationAction } from '../../shared/applicationState.js';
+import { nextState, refusalMessage, type ApplicationAction, type ApplicationState } from '../../shared/applicationState.js';
 import type { DecisionResult } from '../../shared/contract/applications.js';
 import type { SmsEvent } from '../../shared/contract/sms.js';
 import { UserError } from '../../shared/errors.js';
 import { formatKes } from '../../shared/money.js';
 import { raiseInvoice } from '../billing/invoice.js';
 import { defineCommand, type CommandContext } from '../core/registry.js';
+import { statements } from '../db/handles.js';
 import { queueSms, type Language } from '../sms/queue.js';
 import { flagsForApplication, refreshStoredFlags } from './flags.js';
 import { loadApplication, type ApplicationWithPractitioner } from './load.js';
@@ -28,6 +29,50 @@ export function smsValues(app: ApplicationWithPractitioner, extra: { reason?: st
   };
 }
 
+/** Every decision writes its application and its history row: built once (compileOnce). */
+const recordDecision = (
+  id: string,
+  state: ApplicationState,
+  gridState: Exclude<ApplicationState, 'paid'>,
+  decidedBy: string | null,
+  at: string,
+  reason: string | null,
+) =>
+  statements
+    .updateTable('applications')
+    .set((eb) => ({
+      state,
+      grid_state: gridState,
+      decided_by: decidedBy,
+      decided_at: at,
+      decision_reason: reason,
+      version: eb('version', '+', 1),
+      updated_at: at,
+    }))
+    .where('id', '=', id);
+const appendHistory = (
+  applicationId: string,
+  at: string,
+  actorId: string | null,
+  actorName: string,
+  action: 'approve' | 'reject' | 'return',
+  fromState: ApplicationState,
+  toState: ApplicationState,
+  reason: string | null,
+  revision: number,
+) =>
+  statements.insertInto('application_history').values({
+    application_id: applicationId,
+    at,
+    actor_id: actorId,
+    actor_name: actorName,
+    action,
+    from_state: fromState,
+    to_state: toState,
+    reason,
+    revision,
+  });
+
 function decide(ctx: CommandContext, action: 'approve' | 'reject' | 'return', applicationId: string, reason: string | undefined): DecisionResult {
   const { db, now, actor } = ctx;
   const app = loadApplication(db, applicationId);
@@ -45,34 +90,9 @@ function decide(ctx: CommandContext, action: 'approve' | 'reject' | 'return', ap
   }
 
   const invoice = action === 'approve' ? raiseInvoice(ctx.db, app, now) : null;
-  db.run(
-    db
-      .updateTable('applications')
-      .set((eb) => ({
-        state: to,
-        // Written here (migration 013's trigger would write the row a second time to put it right).
-        grid_state: to === 'paid' ? 'approved' : to,
-        decided_by: actor.id,
-        decided_at: now,
-        decision_reason: reason ?? null,
-        version: eb('version', '+', 1),
-        updated_at: now,
-      }))
-      .where('id', '=', app.id),
-  );
-  db.run(
-    db.insertInto('application_history').values({
-      application_id: app.id,
-      at: now,
-      actor_id: actor.id,
-      actor_name: actor.username,
-      action,
-      from_state: app.state,
-      to_state: to,
-      reason: reason ?? null,
-      revision: app.revision,
-    }),
-  );
+  // The grid's state is written here (migration 013's trigger would write the row a second time to put it right).
+  db.compileOnce(recordDecision).run(app.id, to, to === 'paid' ? 'approved' : to, actor.id, now, reason ?? null);
+  db.compileOnce(appendHistory).run(app.id, now, actor.id, actor.username, action, app.state, to, reason ?? null, app.revision);
   if (action === 'approve') refreshStoredFlags(db, threshold, [app.practitioner_id], app.licence_year);
 
   const sms = queueSms(ctx.db, {

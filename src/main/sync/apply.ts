@@ -3,7 +3,8 @@ import type { Entity } from '../../shared/contract/entities.js';
 import type { RowsPage } from '../../shared/contract/syncWire.js';
 import type { DeskServices } from '../core/deskServices.js';
 import { sql, type ReadableDB, type WritableDB } from '../db/handles.js';
-import { columnsOf, keyOfRow, SYNCED_TABLES, uniqueColumnSets } from './tables.js';
+import { indexesDeferred } from './bulkLoad.js';
+import { columnsOf, keyOfRow, SYNCED_TABLES, uniqueColumnSets, type SyncedTable } from './tables.js';
 
 /** The desk's write handle, and its connection for the one statement prepared by hand here (each pulled row's upsert). */
 export type RowWriter = Pick<DeskServices, 'write' | 'sqlite'>;
@@ -24,14 +25,14 @@ export function applyRows({ write: db, sqlite }: RowWriter, page: RowsPage, keep
     const local = new Set(columnsOf(db, table.name));
     const unknown = part.columns.find((c) => !local.has(c));
     if (unknown) throw new Error(`The server sent a column this desk does not have: ${table.name}.${unknown}`);
-    const upsert = upsertStatement(sqlite, table.name, table.pk, part.columns);
-    const uniques = uniqueColumnSets(db, table.name);
-    for (const row of part.rows) {
-      const key = keyOfRow(table.pk, part.columns, row);
-      if (keep(table.name, key)) continue;
-      upsertRow(db, upsert, table.name, table.pk, uniques, part.columns, row);
-      written++;
-    }
+    const rows = inSearchOrder(
+      { write: db, sqlite },
+      table,
+      part.columns,
+      part.rows.filter((row) => !keep(table.name, keyOfRow(table.pk, part.columns, row))),
+    );
+    upsertRows({ write: db, sqlite }, table.name, table.pk, part.columns, rows);
+    written += rows.length;
     for (const key of part.deleted) {
       if (keep(table.name, key)) continue;
       const values = table.pk.length === 1 ? [key] : (JSON.parse(key) as unknown[]);
@@ -40,6 +41,24 @@ export function applyRows({ write: db, sqlite }: RowWriter, page: RowsPage, keep
     if (written > before) touched?.add(table.entity);
   }
   return written;
+}
+
+/**
+ * Rows whose insert rewrites an application's search row, in the order of those rows: the search
+ * index (FTS5) holds new rows in memory only while they come in ascending order, and writes what
+ * it holds to disk as a segment of its own at each step back (QUALITY.md: incremental sync of
+ * 1,000 ops from the server ≤ 2 s). The order of a table's rows within a page changes nothing else.
+ */
+function inSearchOrder({ write: db, sqlite }: RowWriter, table: SyncedTable, columns: readonly string[], rows: unknown[][]): unknown[][] {
+  const at = table.rewritesSearchOf === undefined ? -1 : columns.indexOf(table.rewritesSearchOf);
+  // A first sync sets the search triggers aside (bulkLoad.ts): nothing to order for.
+  if (at < 0 || rows.length < 2 || indexesDeferred(db)) return rows;
+  // raw: looked up for each pulled row of the table
+  const rowidOf = sqlite.prepare('SELECT rowid FROM applications WHERE id = ?').pluck();
+  return rows
+    .map((row) => ({ row, rowid: (rowidOf.get(row[at]) as number | undefined) ?? Number.MAX_SAFE_INTEGER }))
+    .sort((a, b) => a.rowid - b.rowid)
+    .map(({ row }) => row);
 }
 
 /** `a = ? AND b = ?` over the given columns and values. */
@@ -56,15 +75,57 @@ function equal(columns: readonly string[], values: readonly unknown[]) {
  * each would rewrite every index of its table (QUALITY.md: incremental sync of 1,000 ops made on
  * this desk ≤ 2 s).
  */
-function upsertStatement(sqlite: BetterSqlite3.Database, table: string, pk: readonly string[], columns: readonly string[]): BetterSqlite3.Statement {
+function upsertStatement(sqlite: BetterSqlite3.Database, table: string, pk: readonly string[], columns: readonly string[], rows = 1): BetterSqlite3.Statement {
   const rest = columns.filter((c) => !pk.includes(c));
   const updates = rest.map((c) => `${c} = excluded.${c}`);
   const changed = `(${rest.join(', ')}) IS NOT (${rest.map((c) => `excluded.${c}`).join(', ')})`;
-  // raw: run once per pulled row, a million rows in a first sync (QUALITY.md: desk first sync ≤ 60 s)
+  const values = `(${columns.map(() => '?').join(', ')})`;
+  // raw: run once per pulled row or batch of rows, a million rows in a first sync (QUALITY.md: desk first sync ≤ 60 s)
   return sqlite.prepare(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => values).join(', ')}
      ON CONFLICT (${pk.join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')} WHERE ${changed}` : 'NOTHING'}`,
   );
+}
+
+/** Rows per upsert statement, within SQLite's limit on a statement's parameters (32,766). */
+function batchRows(columns: number): number {
+  return Math.max(1, Math.min(UPSERT_BATCH_ROWS, Math.floor(32_766 / columns)));
+}
+const UPSERT_BATCH_ROWS = 200;
+
+/**
+ * The rows in order, many to a statement: each statement that writes a table with a search
+ * trigger (invoices: the application's search terms) makes the search index write what it holds
+ * as a segment of its own (FTS5 flushes at every statement's savepoint), so one statement per row
+ * wrote a segment per row and merged them again (QUALITY.md: incremental sync of 1,000 ops from
+ * the server ≤ 2 s). A batch that collides with a local row on a unique value is done again row
+ * by row (the failed statement changed nothing), each collision settled as `upsertRow` does.
+ */
+function upsertRows({ write: db, sqlite }: RowWriter, table: string, pk: readonly string[], columns: readonly string[], rows: unknown[][]): void {
+  const size = batchRows(columns.length);
+  let single: BetterSqlite3.Statement | undefined;
+  let uniques: string[][] | undefined;
+  const oneByOne = (batch: unknown[][]) => {
+    single ??= upsertStatement(sqlite, table, pk, columns);
+    uniques ??= uniqueColumnSets(db, table);
+    for (const row of batch) upsertRow(db, single, table, pk, uniques, columns, row);
+  };
+  const statements = new Map<number, BetterSqlite3.Statement>();
+  for (let from = 0; from < rows.length; from += size) {
+    const batch = rows.slice(from, from + size);
+    if (batch.length === 1) {
+      oneByOne(batch);
+      continue;
+    }
+    const statement =
+      statements.get(batch.length) ?? statements.set(batch.length, upsertStatement(sqlite, table, pk, columns, batch.length)).get(batch.length)!;
+    try {
+      statement.run(...batch.flat());
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw err;
+      oneByOne(batch);
+    }
+  }
 }
 
 /** A local row that holds one of the server row's unique values under another key gives way to it. */

@@ -11,6 +11,8 @@ export interface SyncedTable {
   pk: readonly string[];
   /** What a screen shows of it: a pull that writes its rows refreshes the queries reading that entity. */
   entity: Entity;
+  /** The column naming the application whose search row an insert rewrites (its search trigger, 001_initial.ts). */
+  rewritesSearchOf?: string;
 }
 
 export const SYNCED_TABLES: readonly SyncedTable[] = [
@@ -20,7 +22,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   { name: 'applications', pk: ['id'], entity: 'application' },
   { name: 'application_history', pk: ['id'], entity: 'application' },
   { name: 'fees', pk: ['cadre', 'licence_year'], entity: 'fee' },
-  { name: 'invoices', pk: ['id'], entity: 'invoice' },
+  { name: 'invoices', pk: ['id'], entity: 'invoice', rewritesSearchOf: 'application_id' },
   { name: 'sms_templates', pk: ['event', 'language'], entity: 'smsTemplate' },
   { name: 'sms_messages', pk: ['id'], entity: 'sms' },
   { name: 'payments', pk: ['id'], entity: 'payment' },

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DESK_TOKEN_EXPIRES_UNUSED_DAYS, type TokenRefusal } from '../../../shared/contract/syncWire.js';
 import { formatNairobi } from '../../../shared/time.js';
-import { sql, type ReadableDB, type WritableDB } from '../../db/handles.js';
+import { sql, statements, type ReadableDB, type WritableDB } from '../../db/handles.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -124,9 +124,12 @@ export function tokenExpired(lastUsed: string, now: Date): boolean {
   return now.getTime() - Date.parse(lastUsed) > DESK_TOKEN_EXPIRES_UNUSED_DAYS * DAY_MS;
 }
 
+/** Asked before each op of a pushed page: built once (compileOnce). */
+const withdrawnAt = (deskId: string) => statements.selectFrom('sync_desks').select('withdrawn_at').where('id', '=', deskId);
+
 /** True once the desk has been withdrawn (a page of its ops stops there). */
 export function deskWithdrawn(db: ReadableDB, deskId: string): boolean {
-  const row = db.first(db.selectFrom('sync_desks').select('withdrawn_at').where('id', '=', deskId));
+  const row = db.compileOnce(withdrawnAt).first(deskId);
   return row !== undefined && row.withdrawn_at !== null;
 }
 

@@ -6,6 +6,7 @@ import { importPublicKey } from '../../auth/opKeys.js';
 import { actorFromUser, type Actor, type UserActorRow } from '../../core/actor.js';
 import type { DispatchOptions } from '../../core/dispatch.js';
 import type { Desk } from '../../core/deskApi.js';
+import { statements } from '../../db/handles.js';
 import { opSignatureVerifies } from '../opSignature.js';
 import { deskWithdrawn, type RegisteredDesk } from './desks.js';
 
@@ -34,10 +35,12 @@ export async function applyPushedOps(server: Desk, from: RegisteredDesk, ops: re
   return answers;
 }
 
+/** Each op finds its user (as that user stands now: an op before it may have changed them): built once (compileOnce). */
+const userById = (id: string) =>
+  statements.selectFrom('users').select(['id', 'username', 'full_name', 'role', 'centre_id', 'active', 'op_public_key']).where('id', '=', id);
+
 async function applyInOrder(server: Desk, from: RegisteredDesk, ops: readonly PushOp[], within: DispatchOptions['within']): Promise<OpAnswer[]> {
   const db = server.write;
-  const findUser = (id: string) =>
-    db.first(db.selectFrom('users').select(['id', 'username', 'full_name', 'role', 'centre_id', 'active', 'op_public_key']).where('id', '=', id));
   // Parsing a public key costs more than checking a signature with it: once per key and page.
   const publicKeys = new Map<string, KeyObject>();
   const publicKey = (spki: string) => publicKeys.get(spki) ?? publicKeys.set(spki, importPublicKey(spki)).get(spki)!;
@@ -46,7 +49,7 @@ async function applyInOrder(server: Desk, from: RegisteredDesk, ops: readonly Pu
     // Withdrawn by an op of this page (an administrator withdrawing the desk they work on): the
     // rest are not applied, nor answered; they stay in the desk's outbox.
     if (deskWithdrawn(db, from.id)) break;
-    const user = op.actorId === null ? undefined : findUser(op.actorId);
+    const user = op.actorId === null ? undefined : db.compileOnce(userById).first(op.actorId);
     const actor = actorFor(op, user, from, server.clock(), publicKey);
     if (typeof actor === 'string') {
       answers.push({ opId: op.opId, status: 'rejected', reason: actor });
