@@ -76,6 +76,15 @@ function offsetMinutes(zone: string): number | null {
 }
 
 /**
+ * A Nairobi wall-clock time from its parts (month 1–12), as UTC ISO; null when there is no such
+ * date or time. For readers that have taken the parts apart already (a payments statement's
+ * hundred thousand times: QUALITY.md, import ≥ 35% of raw insert throughput).
+ */
+export function nairobiPartsToUtc(y: number, mo: number, d: number, h: number, mi: number, s: number): string | null {
+  return fromParts(y, mo, d, h, mi, s, NAIROBI_OFFSET_MINUTES);
+}
+
+/**
  * A wall-clock time at a UTC offset, as UTC ISO; null for impossible dates (31/02) and times
  * (24:00), which `new Date()` would silently roll over into the next month or day.
  */
