@@ -47,7 +47,16 @@ function checkPlace(text: string, end: number): number {
 
 /** Upper-cases and drops spaces and separators, as payers type references loosely. */
 export function cleanBillRef(raw: string): string {
-  return raw.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  return isClean(raw) ? raw : raw.toUpperCase().replace(/[^0-9A-Z]/g, '');
+}
+
+/** Already upper case, digits and letters only (most references are): nothing to clean. */
+function isClean(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a))) return false;
+  }
+  return true;
 }
 
 export function isValidBillRef(raw: string): boolean {
