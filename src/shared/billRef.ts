@@ -8,34 +8,62 @@ const N = BILL_REF_ALPHABET.length;
 const BODY_LENGTH = 9;
 export const BILL_REF_PREFIX = 'LB';
 
-function codePoint(ch: string): number {
-  return BILL_REF_ALPHABET.indexOf(ch);
+/** Each character's place in the alphabet by its char code; -1 for the others. */
+const PLACE = new Int8Array(128).fill(-1);
+for (let i = 0; i < N; i++) PLACE[BILL_REF_ALPHABET.charCodeAt(i)] = i;
+
+function placeAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code < 128 ? PLACE[code]! : -1;
 }
 
 export function checkCharacter(body: string): string {
+  const place = checkPlace(body, body.length);
+  if (place < 0) {
+    let bad = body.length - 1; // the last one, as the check reads from the end
+    while (placeAt(body, bad) >= 0) bad--;
+    throw new Error(`'${body[bad]}' is not a bill reference character`);
+  }
+  return BILL_REF_ALPHABET[place]!;
+}
+
+/**
+ * The check character's place in the alphabet for `text` up to `end` (Luhn mod N), or -1 when a
+ * character there is not in the alphabet. Read in place: every payment's reference is checked.
+ */
+function checkPlace(text: string, end: number): number {
   let factor = 2;
   let sum = 0;
-  for (let i = body.length - 1; i >= 0; i--) {
-    const cp = codePoint(body[i]!);
-    if (cp < 0) throw new Error(`'${body[i]}' is not a bill reference character`);
+  for (let i = end - 1; i >= 0; i--) {
+    const cp = placeAt(text, i);
+    if (cp < 0) return -1;
     let addend = factor * cp;
     factor = factor === 2 ? 1 : 2;
     addend = Math.floor(addend / N) + (addend % N);
     sum += addend;
   }
-  return BILL_REF_ALPHABET[(N - (sum % N)) % N]!;
+  return (N - (sum % N)) % N;
 }
 
 /** Upper-cases and drops spaces and separators, as payers type references loosely. */
 export function cleanBillRef(raw: string): string {
-  return raw.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  return isClean(raw) ? raw : raw.toUpperCase().replace(/[^0-9A-Z]/g, '');
+}
+
+/** Already upper case, digits and letters only (most references are): nothing to clean. */
+function isClean(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a))) return false;
+  }
+  return true;
 }
 
 export function isValidBillRef(raw: string): boolean {
   const ref = cleanBillRef(raw);
   if (ref.length < 2 || ref.length > 12) return false;
-  if ([...ref].some((c) => codePoint(c) < 0)) return false;
-  return checkCharacter(ref.slice(0, -1)) === ref.slice(-1);
+  const last = placeAt(ref, ref.length - 1);
+  return last >= 0 && checkPlace(ref, ref.length - 1) === last;
 }
 
 /** Makes a reference from a number (e.g. the invoice sequence mixed with randomness). */

@@ -7,17 +7,22 @@ import { makeDesk, seedApplication, type TestDesk } from './support/tempDesk.js'
  * spreadsheet saved as 2.54712E+11 is kept as unknown and the check warns, naming file, line and field.
  */
 let t: TestDesk;
-const bill: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await makeDesk();
-  for (const key of ['acc', 'account', 'typo', 'ecitizen']) {
+});
+
+/** Unpaid invoices of their own for one test (tests run in any order, and an import pays them). */
+async function freshBills<K extends string>(...keys: K[]): Promise<Record<K, string>> {
+  const bill = {} as Record<K, string>;
+  for (const key of keys) {
     const id = seedApplication(t.desk, {});
     const r = await t.desk.dispatch('application.approve', { applicationId: id }, t.actors.officer);
     if (!r.ok) throw new Error(r.error.message);
     bill[key] = r.value.billRef!;
   }
-});
+  return bill;
+}
 
 async function importFile(fileName: string, text: string, dryRun: boolean) {
   const r = await t.desk.dispatch('payments.import', { fileName, dataBase64: Buffer.from(text).toString('base64'), dryRun }, t.actors.officer);
@@ -33,18 +38,19 @@ const payment = (txn: string) =>
 
 describe('an M-Pesa statement without an A/C No. column', () => {
   const typo = (ref: string) => ref.slice(0, 4) + (ref[4] === 'X' ? 'Y' : 'X') + ref.slice(5);
-  const statement = () =>
+  /** The statement, with receipts `<receipts>1` to `<receipts>4` (each test its own) paying the bills. */
+  const statement = (receipts: string, bill: { acc: string; account: string; typo: string }) =>
     [
       'Organisation Name:,KENYA MEDICAL LABORATORY TECHNICIANS AND TECHNOLOGISTS BOARD',
       'Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Other Party Info',
-      `QD1,2026-11-21 10:00:00,Pay Bill from 254712000001 - JANE ONE Acc. ${bill.acc},Completed,3000.00,,254712000001 - JANE ONE`,
-      `QD2,2026-11-21 10:05:00,Pay Bill Online from 254712000002 - JOHN TWO Account ${bill.account!.toLowerCase()},Completed,3000.00,,254712000002 - JOHN TWO`,
-      `QD3,2026-11-21 10:10:00,Pay Bill from 254712000003 - MARY THREE A/C ${typo(bill.typo!)},Completed,3000.00,,254712000003 - MARY THREE`,
-      'QD4,2026-11-21 10:15:00,Pay Bill from 254712000004 - PETER FOUR,Completed,3000.00,,254712000004 - PETER FOUR',
+      `${receipts}1,2026-11-21 10:00:00,Pay Bill from 254712000001 - JANE ONE Acc. ${bill.acc},Completed,3000.00,,254712000001 - JANE ONE`,
+      `${receipts}2,2026-11-21 10:05:00,Pay Bill Online from 254712000002 - JOHN TWO Account ${bill.account.toLowerCase()},Completed,3000.00,,254712000002 - JOHN TWO`,
+      `${receipts}3,2026-11-21 10:10:00,Pay Bill from 254712000003 - MARY THREE A/C ${typo(bill.typo)},Completed,3000.00,,254712000003 - MARY THREE`,
+      `${receipts}4,2026-11-21 10:15:00,Pay Bill from 254712000004 - PETER FOUR,Completed,3000.00,,254712000004 - PETER FOUR`,
     ].join('\n');
 
   it('is no longer refused whole: the dry run reads each reference from Details and says so, and warns of a line without one', async () => {
-    const report = await importFile('no-account-column.csv', statement(), true);
+    const report = await importFile('no-account-column.csv', statement('QD', await freshBills('acc', 'account', 'typo')), true);
     expect(report).toMatchObject({
       format: 'mpesa-statement',
       referenceFrom: 'Details',
@@ -66,11 +72,12 @@ describe('an M-Pesa statement without an A/C No. column', () => {
   });
 
   it('imports and matches as it said, keeping the reference as the payer typed it', async () => {
-    await importFile('no-account-column.csv', statement(), false);
-    expect(payment('QD1')).toMatchObject({ state: 'matched', rule: 'exact_reference', typed: bill.acc, billRef: bill.acc });
-    expect(payment('QD2')).toMatchObject({ state: 'matched', rule: 'exact_reference', typed: bill.account!.toLowerCase(), billRef: bill.account });
-    expect(payment('QD3')).toMatchObject({ state: 'matched', rule: 'check_character', billRef: bill.typo });
-    expect(payment('QD4')).toMatchObject({ state: 'unmatched', typed: '', billRef: null });
+    const bill = await freshBills('acc', 'account', 'typo');
+    await importFile('no-account-column.csv', statement('QH', bill), false);
+    expect(payment('QH1')).toMatchObject({ state: 'matched', rule: 'exact_reference', typed: bill.acc, billRef: bill.acc });
+    expect(payment('QH2')).toMatchObject({ state: 'matched', rule: 'exact_reference', typed: bill.account.toLowerCase(), billRef: bill.account });
+    expect(payment('QH3')).toMatchObject({ state: 'matched', rule: 'check_character', billRef: bill.typo });
+    expect(payment('QH4')).toMatchObject({ state: 'unmatched', typed: '', billRef: null });
     const audit = t.desk.sqlite.prepare("SELECT after FROM audit_events WHERE action = 'payments.import' ORDER BY seq DESC LIMIT 1").pluck().get() as string;
     expect(JSON.parse(audit)).toMatchObject({ referenceFrom: 'Details', warnings: 1 });
   });
@@ -98,14 +105,15 @@ describe('an M-Pesa statement without an A/C No. column', () => {
 });
 
 describe("a payer's phone a spreadsheet mangled", () => {
-  const notifications = () =>
+  const notifications = (bill: { ecitizen: string }) =>
     [
       'invoice_number,client_invoice_ref,amount_paid,invoice_amount,currency,payment_date,payment_channel,phone_number,status',
       `ECZ-W1,${bill.ecitizen},3000.00,3000.00,KES,2026-11-21 10:00:00+03:00,MPESA,2.54712E+11,settled`,
     ].join('\n');
 
   it('is warned of in the check before import, naming the file, line and field, and is kept as unknown, never guessed', async () => {
-    const report = await importFile('notifications.csv', notifications(), true);
+    const bill = await freshBills('ecitizen');
+    const report = await importFile('notifications.csv', notifications(bill), true);
     expect(report).toMatchObject({ fileName: 'notifications.csv', referenceFrom: 'client_invoice_ref', problems: [], added: 1 });
     expect(report.warnings).toEqual([
       {
@@ -114,7 +122,7 @@ describe("a payer's phone a spreadsheet mangled", () => {
         message: "phone 2.54712E+11 lost digits in a spreadsheet: the payer's number is kept as unknown, so it cannot point to their invoice",
       },
     ]);
-    await importFile('notifications.csv', notifications(), false);
+    await importFile('notifications.csv', notifications(bill), false);
     expect(payment('ECZ-W1')).toMatchObject({ state: 'matched', phone: null, phoneRaw: '2.54712E+11' });
   });
 

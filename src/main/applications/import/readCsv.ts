@@ -49,10 +49,26 @@ export function decodeUtf8Text(bytes: Uint8Array): DecodeResult {
  * to ten times faster than csv-parse, and a payments statement may have a hundred thousand lines.
  */
 export function readCsvRows(text: string, delimiter: CsvDelimiter, options: { toLine?: number } = {}): CsvRowsResult {
+  const rows: TableRow[] = [];
+  const read = eachCsvRow(text, delimiter, (row) => rows.push(row), options);
+  return read.ok ? { ok: true, rows } : read;
+}
+
+/**
+ * readCsvRows one record at a time: `onRow` gets each as it is read, so that a caller that keeps
+ * less than the cells (a payments statement keeps a payment) does not hold every row of a large
+ * file at once. A CSV error is only known at the end (a quote never closed runs to it): a caller
+ * then drops what it made of the rows.
+ */
+export function eachCsvRow(
+  text: string,
+  delimiter: CsvDelimiter,
+  onRow: (row: TableRow) => void,
+  options: { toLine?: number } = {},
+): { ok: true } | { ok: false; problems: ImportProblem[] } {
   const toLine = options.toLine ?? Number.POSITIVE_INFINITY;
   const sep = delimiter.charCodeAt(0);
   const n = text.length;
-  const rows: TableRow[] = [];
   let i = 0;
   let line = 1;
   while (i < n && line <= toLine) {
@@ -92,9 +108,9 @@ export function readCsvRows(text: string, delimiter: CsvDelimiter, options: { to
         break;
       }
     }
-    rows.push({ line: start, cells });
+    onRow({ line: start, cells });
   }
-  return { ok: true, rows };
+  return { ok: true };
 }
 
 const NEWLINE = 10;

@@ -1,5 +1,5 @@
 import { matchHeaders, type ColumnSpec } from '../../../shared/headers.js';
-import { readCsvRows } from '../../applications/import/readCsv.js';
+import { eachCsvRow } from '../../applications/import/readCsv.js';
 import { isBlankRow, type TableRow } from '../../applications/import/table.js';
 import { collect, unreadable, type RowOutcome } from './collect.js';
 import { ECITIZEN_COLUMNS, NOT_A_PAYMENTS_FILE, STATEMENT_COLUMNS, type RowValues } from './columns.js';
@@ -25,10 +25,6 @@ export function parseCsvPayments(text: string, now: string): ParsedPaymentsFile 
     ]);
   }
 
-  const parsed = readCsvRows(text, header.delimiter);
-  if (!parsed.ok) return unreadable(format, parsed.problems);
-  const rows = parsed.rows.filter((r) => r.line > header.line && !isBlankRow(r.cells));
-
   const columns: readonly ColumnSpec[] = header.kind === 'ecitizen' ? ECITIZEN_COLUMNS : STATEMENT_COLUMNS;
   const match = matchHeaders(header.headers, columns);
   // A statement without its A/C No. column still has the reference the payer typed in Details ("Acc. …").
@@ -41,20 +37,29 @@ export function parseCsvPayments(text: string, now: string): ParsedPaymentsFile 
       : []),
     ...match.duplicates.map((d) => ({ line: header.line, field: d.name, message: `the column ${d.name} appears ${d.positions.length} times` })),
   ];
-  if (headerProblems.length > 0) return unreadable(format, headerProblems, rows.length);
-  if (rows.length === 0) return unreadable(format, [{ line: header.line, message: 'the file has no rows below the header' }]);
 
   const positions = Object.entries(match.index) as [string, number][];
   const read = header.kind === 'ecitizen' ? readNotification : readStatementLine;
-  const outcomes = rows.map((row): RowOutcome => {
+  const readRow = (row: TableRow): RowOutcome => {
     const values: RowValues<string> = {};
     for (const [name, at] of positions) values[name] = row.cells[at] ?? '';
     const outcome = read(row.line, values, now);
     const extra = extraValues(row, header.headers.length);
     if (extra === null) return outcome;
     return { kind: 'problems', problems: [extra, ...(outcome.kind === 'problems' ? outcome.problems : [])] };
+  };
+  // Each row is read as the CSV reader reaches it (a statement may have a hundred thousand).
+  const outcomes: RowOutcome[] = [];
+  let rowsRead = 0;
+  const parsed = eachCsvRow(text, header.delimiter, (row) => {
+    if (row.line <= header.line || isBlankRow(row.cells)) return;
+    rowsRead++;
+    if (headerProblems.length === 0) outcomes.push(readRow(row));
   });
-  return collect(format, rows.length, outcomes, referenceFrom);
+  if (!parsed.ok) return unreadable(format, parsed.problems);
+  if (headerProblems.length > 0) return unreadable(format, headerProblems, rowsRead);
+  if (rowsRead === 0) return unreadable(format, [{ line: header.line, message: 'the file has no rows below the header' }]);
+  return collect(format, rowsRead, outcomes, referenceFrom);
 }
 
 /** A row longer than the header: usually an amount like 1,500.00 written without quotes. */

@@ -19,15 +19,10 @@ export class RowCheck {
   readonly problems: ParseProblem[] = [];
   /** Worth knowing, but no reason to refuse the row. */
   readonly warnings: ParseProblem[] = [];
-  private readonly bad = new Set<string>();
-
   constructor(readonly line: number) {}
 
   problem(field: string | undefined, message: string): void {
-    if (field !== undefined) {
-      if (this.bad.has(field)) return;
-      this.bad.add(field);
-    }
+    if (field !== undefined && this.problems.some((p) => p.field === field)) return;
     this.problems.push(field === undefined ? { line: this.line, message } : { line: this.line, field, message });
   }
 

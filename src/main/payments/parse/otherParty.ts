@@ -30,5 +30,15 @@ export function nameFromDetails(raw: string): string {
 }
 
 function cleanName(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return isCleanName(text) ? text : text.replace(/\s+/g, ' ').trim();
+}
+
+/** Printable ASCII with single spaces inside (most names): nothing to clean, found without a regular expression. */
+function isCleanName(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 ? i === 0 || i === last || text.charCodeAt(i - 1) === 0x20 : c < 0x20 || c >= 0x7f) return false;
+  }
+  return true;
 }

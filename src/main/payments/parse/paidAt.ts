@@ -1,4 +1,4 @@
-import { parseNairobiDateTime } from '../../../shared/time.js';
+import { nairobiPartsToUtc, parseNairobiDateTime } from '../../../shared/time.js';
 
 /**
  * When a payment was made, as UTC ISO-8601, or null. Reads what parseNairobiDateTime reads
@@ -16,10 +16,5 @@ export function parsePaymentTime(raw: string): string | null {
     if (hour < 1 || hour > 12) return null;
     hour = (hour % 12) + (/p/i.test(ampm) ? 12 : 0);
   }
-  const time = h === undefined ? '' : ` ${pad(hour)}:${mi}${s === undefined ? '' : `:${s}`}`;
-  return parseNairobiDateTime(`${pad(d!)}/${pad(mo!)}/${y}${time}`);
-}
-
-function pad(n: string | number): string {
-  return String(n).padStart(2, '0');
+  return nairobiPartsToUtc(Number(y), Number(mo), Number(d), hour, mi === undefined ? 0 : Number(mi), s === undefined ? 0 : Number(s));
 }

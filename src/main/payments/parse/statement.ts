@@ -15,18 +15,14 @@ export const STATEMENT_CHANNEL = 'M-PESA paybill';
  * Details ("Acc. LB935NHTA4"), read there conservatively (detailsReference.ts).
  */
 export function readStatementLine(line: number, values: RowValues<StatementField>, now: string): RowOutcome {
-  const notCounted = (reason: string, reverses?: string): RowOutcome => ({
-    kind: 'notCounted',
-    notCounted: reverses === undefined ? { line, reason } : { line, reason, reverses },
-  });
   const check = new RowCheck(line);
   const status = check.required('Transaction Status', values['Transaction Status']);
-  if (status !== '' && status.toLowerCase() !== 'completed') return notCounted(`Transaction Status is ${quote(status)}`);
+  if (status !== '' && status.toLowerCase() !== 'completed') return notCounted(line, `Transaction Status is ${quote(status)}`);
 
   const details = (values.Details ?? '').trim();
   if (/^reversal/i.test(details) || /reversal/i.test(values['Reason Type'] ?? '')) {
     const reverses = (values['Linked Transaction ID'] ?? '').trim().toUpperCase();
-    return reverses === '' ? notCounted('a reversal, not a payment') : notCounted(`a reversal of ${reverses}, not a payment`, reverses);
+    return reverses === '' ? notCounted(line, 'a reversal, not a payment') : notCounted(line, `a reversal of ${reverses}, not a payment`, reverses);
   }
 
   const paidInText = (values['Paid In'] ?? '').trim();
@@ -34,9 +30,9 @@ export function readStatementLine(line: number, values: RowValues<StatementField
   if (paidIn === 0) {
     const withdrawn = parseAmountToCents(values.Withdrawn ?? '');
     if (withdrawn !== null && withdrawn !== 0) {
-      return notCounted(`a withdrawal of ${formatKes(Math.abs(withdrawn))}${details === '' ? '' : ` (${quote(details)})`}, not a payment`);
+      return notCounted(line, `a withdrawal of ${formatKes(Math.abs(withdrawn))}${details === '' ? '' : ` (${quote(details)})`}, not a payment`);
     }
-    return notCounted('nothing paid in');
+    return notCounted(line, 'nothing paid in');
   }
   const amountCents = check.amount('Paid In', paidInText, { cents: paidIn });
 
@@ -71,6 +67,10 @@ export function readStatementLine(line: number, values: RowValues<StatementField
       otherSourceKey: account === '' || isValidBillRef(account) ? null : account,
     },
   };
+}
+
+function notCounted(line: number, reason: string, reverses?: string): RowOutcome {
+  return { kind: 'notCounted', notCounted: reverses === undefined ? { line, reason } : { line, reason, reverses } };
 }
 
 /** The reference in Details, for a statement without an A/C No. column; '' with a warning when there is none to be sure of. */
