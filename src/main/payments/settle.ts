@@ -4,7 +4,7 @@ import type { CommandContext } from '../core/registry.js';
 import type { WritableDB } from '../db/handles.js';
 import { formatKes } from '../../shared/money.js';
 import { smsLanguage } from '../applications/decide.js';
-import { smsBatch } from '../sms/queue.js';
+import { queueSmsBatch } from '../sms/queue.js';
 
 export type SettleContext = Pick<CommandContext, 'db' | 'desk' | 'actor' | 'now' | 'afterCommit'>;
 
@@ -105,9 +105,6 @@ export function settleListed(ctx: SettleContext): SettleOutcome {
 /** The "paid" SMS of every application the settlement made paid; returns how many became paid. */
 function queuePaidSms(ctx: SettleContext): number {
   const fallback = ctx.desk.setting('sms.defaultLanguage');
-  const queue = smsBatch(ctx.db, 'paid', ctx.now);
-  let paid = 0;
-  let queued = false;
   const toPaid = ctx.db.all(sql<{
     id: string;
     application_ref: string;
@@ -122,17 +119,18 @@ function queuePaidSms(ctx: SettleContext): number {
      FROM temp.settle_moved m CROSS JOIN applications a ON a.rowid = m.rid CROSS JOIN practitioners p ON p.id = a.practitioner_id
        CROSS JOIN invoices i ON i.rowid = m.invoice_rid
      WHERE m.to_paid ORDER BY a.id`);
-  for (const a of toPaid) {
-    paid++;
-    queued =
-      queue({
-        eventKey: `paid:${a.id}:${a.revision}`,
-        applicationId: a.id,
-        phone: a.phone,
-        language: smsLanguage({ p_language: a.language }, fallback),
-        values: { name: a.first_name, ref: a.application_ref, year: String(a.licence_year), billRef: a.bill_ref, amount: formatKes(a.amount_paid_cents) },
-      }) || queued;
-  }
-  if (queued) ctx.afterCommit(() => ctx.desk.notifySmsQueued());
-  return paid;
+  const queued = queueSmsBatch(
+    ctx.db,
+    'paid',
+    ctx.now,
+    toPaid.map((a) => ({
+      eventKey: `paid:${a.id}:${a.revision}`,
+      applicationId: a.id,
+      phone: a.phone,
+      language: smsLanguage({ p_language: a.language }, fallback),
+      values: { name: a.first_name, ref: a.application_ref, year: String(a.licence_year), billRef: a.bill_ref, amount: formatKes(a.amount_paid_cents) },
+    })),
+  );
+  if (queued > 0) ctx.afterCommit(() => ctx.desk.notifySmsQueued());
+  return toPaid.length;
 }
