@@ -30,9 +30,11 @@ export interface SettleOutcome {
 /** Every time: a rolled-back transaction (a dry run) takes the temporary tables it created with it. */
 function tempTables(db: WritableDB): void {
   db.exec(sql`CREATE TEMP TABLE IF NOT EXISTS settle_ids (id TEXT PRIMARY KEY);
-    CREATE TEMP TABLE IF NOT EXISTS settle_new (rid INTEGER PRIMARY KEY, application_id TEXT NOT NULL, paid INTEGER NOT NULL,
-      state TEXT NOT NULL, access_fee_cents INTEGER NOT NULL, refund_due_cents INTEGER NOT NULL, paid_at TEXT, changed INTEGER NOT NULL);
-    CREATE TEMP TABLE IF NOT EXISTS settle_moved (rid INTEGER PRIMARY KEY, to_paid INTEGER NOT NULL, invoice_rid INTEGER NOT NULL);`);
+    CREATE TEMP TABLE IF NOT EXISTS settle_new (rid INTEGER PRIMARY KEY, application_id TEXT NOT NULL, bill_ref TEXT NOT NULL,
+      paid INTEGER NOT NULL, state TEXT NOT NULL, access_fee_cents INTEGER NOT NULL, refund_due_cents INTEGER NOT NULL, paid_at TEXT,
+      changed INTEGER NOT NULL);
+    CREATE TEMP TABLE IF NOT EXISTS settle_moved (rid INTEGER PRIMARY KEY, to_paid INTEGER NOT NULL, id TEXT NOT NULL, revision INTEGER NOT NULL,
+      practitioner_id TEXT NOT NULL, application_ref TEXT NOT NULL, licence_year INTEGER NOT NULL, bill_ref TEXT NOT NULL, paid INTEGER NOT NULL);`);
 }
 
 /**
@@ -62,16 +64,16 @@ export function settleListed(ctx: SettleContext): SettleOutcome {
   db.run(sql`DELETE FROM temp.settle_new`);
   // Each invoice as settling leaves it, its amount paid summed once; an invoice a payment paid
   // again for what it already held (an earlier year's invoice, settled before) does not change.
-  db.run(sql`INSERT INTO temp.settle_new (rid, application_id, paid, state, access_fee_cents, refund_due_cents, paid_at, changed)
+  db.run(sql`INSERT INTO temp.settle_new (rid, application_id, bill_ref, paid, state, access_fee_cents, refund_due_cents, paid_at, changed)
      WITH summed AS MATERIALIZED (
-       SELECT i.rowid AS rid, i.application_id, i.amount_due_cents AS due, i.amount_paid_cents AS was_paid, i.state AS was_state,
+       SELECT i.rowid AS rid, i.application_id, i.bill_ref, i.amount_due_cents AS due, i.amount_paid_cents AS was_paid, i.state AS was_state,
               i.access_fee_cents AS was_fee, i.refund_due_cents AS was_refund, i.paid_at AS was_paid_at,
               coalesce((SELECT sum(p.amount_cents) FROM payments p WHERE p.invoice_id = i.id AND p.state = 'matched'), 0) AS paid
        FROM temp.settle_ids s CROSS JOIN invoices i ON i.id = s.id)
-     SELECT rid, application_id, paid, state, access_fee_cents, refund_due_cents, paid_at,
+     SELECT rid, application_id, bill_ref, paid, state, access_fee_cents, refund_due_cents, paid_at,
             paid IS NOT was_paid OR state IS NOT was_state OR access_fee_cents IS NOT was_fee OR refund_due_cents IS NOT was_refund
               OR paid_at IS NOT was_paid_at
-     FROM (SELECT rid, application_id, paid, was_paid, was_state, was_fee, was_refund, was_paid_at,
+     FROM (SELECT rid, application_id, bill_ref, paid, was_paid, was_state, was_fee, was_refund, was_paid_at,
                   CASE WHEN paid = 0 THEN 'unpaid' WHEN paid < due THEN 'partially_paid' WHEN paid - due <= ${tolerance} THEN 'paid'
                        ELSE 'overpaid' END AS state,
                   CASE WHEN paid >= due AND paid - due <= ${tolerance} THEN paid - due ELSE 0 END AS access_fee_cents,
@@ -82,20 +84,24 @@ export function settleListed(ctx: SettleContext): SettleOutcome {
        refund_due_cents = n.refund_due_cents, paid_at = n.paid_at, version = version + 1, updated_at = ${now}
      FROM temp.settle_new n WHERE n.changed AND invoices.rowid = n.rid`);
   db.run(sql`DELETE FROM temp.settle_moved`);
-  // CROSS JOIN keeps SQLite starting from the few settled invoices, not from every approved application.
-  const moved = db.run(sql`INSERT INTO temp.settle_moved (rid, to_paid, invoice_rid)
-     SELECT a.rowid, n.state IN ('paid', 'overpaid'), n.rid FROM temp.settle_new n CROSS JOIN applications a ON a.id = n.application_id
-     WHERE (n.state IN ('paid', 'overpaid') AND a.state = 'approved') OR (n.state IN ('unpaid', 'partially_paid') AND a.state = 'paid')`).changes;
+  // An application moves when its invoice is paid and it is approved, or open and it is paid: one
+  // look-up of (state, id) per invoice in the state index, which holds both, so only the
+  // applications that move are read, once, for what the later steps need. CROSS JOIN keeps SQLite
+  // starting from the settled invoices.
+  const moved = db.run(sql`INSERT INTO temp.settle_moved (rid, to_paid, id, revision, practitioner_id, application_ref, licence_year, bill_ref, paid)
+     SELECT a.rowid, n.state IN ('paid', 'overpaid'), a.id, a.revision, a.practitioner_id, a.application_ref, a.licence_year, n.bill_ref, n.paid
+     FROM temp.settle_new n CROSS JOIN applications a INDEXED BY applications_grid_state
+       ON a.state = CASE WHEN n.state IN ('paid', 'overpaid') THEN 'approved' ELSE 'paid' END AND a.id = n.application_id`).changes;
   if (moved === 0) return { paid: 0, reopened: 0 };
   // Those that became paid first, then those reopened; each group in application id order.
   db.run(sql`INSERT INTO application_history (application_id, at, actor_id, actor_name, action, from_state, to_state, reason, revision)
-     SELECT a.id, ${now}, ${actor.id}, ${actor.username},
+     SELECT m.id, ${now}, ${actor.id}, ${actor.username},
             CASE WHEN m.to_paid THEN 'settle' ELSE 'unsettle' END,
             CASE WHEN m.to_paid THEN 'approved' ELSE 'paid' END,
             CASE WHEN m.to_paid THEN 'paid' ELSE 'approved' END,
-            NULL, a.revision
-     FROM temp.settle_moved m CROSS JOIN applications a ON a.rowid = m.rid
-     ORDER BY m.to_paid DESC, a.id`);
+            NULL, m.revision
+     FROM temp.settle_moved m
+     ORDER BY m.to_paid DESC, m.id`);
   db.run(sql`UPDATE applications SET state = CASE WHEN m.to_paid THEN 'paid' ELSE 'approved' END, version = version + 1, updated_at = ${now}
      FROM temp.settle_moved m WHERE applications.rowid = m.rid`);
   const paid = queuePaidSms(ctx);
@@ -115,10 +121,9 @@ function queuePaidSms(ctx: SettleContext): number {
     language: string;
     bill_ref: string;
     amount_paid_cents: number;
-  }>`SELECT a.id, a.application_ref, a.licence_year, a.revision, p.first_name, p.phone, p.language, i.bill_ref, i.amount_paid_cents
-     FROM temp.settle_moved m CROSS JOIN applications a ON a.rowid = m.rid CROSS JOIN practitioners p ON p.id = a.practitioner_id
-       CROSS JOIN invoices i ON i.rowid = m.invoice_rid
-     WHERE m.to_paid ORDER BY a.id`);
+  }>`SELECT m.id, m.application_ref, m.licence_year, m.revision, p.first_name, p.phone, p.language, m.bill_ref, m.paid AS amount_paid_cents
+     FROM temp.settle_moved m CROSS JOIN practitioners p ON p.id = m.practitioner_id
+     WHERE m.to_paid ORDER BY m.id`);
   const queued = queueSmsBatch(
     ctx.db,
     'paid',
