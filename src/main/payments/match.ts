@@ -50,6 +50,11 @@ const openByNationalId = (nationalId: string) =>
     sql`p.national_id = ${nationalId}`,
   );
 
+/** Which of these (distinct) references are someone's national ID. */
+const nationalIdsHeld = (refs: string[]) =>
+  sql<{ nationalId: string }>`SELECT p.national_id AS nationalId
+    FROM json_each(${JSON.stringify(refs)}) r CROSS JOIN practitioners p ON p.national_id = r.value`;
+
 /** The rows by their key. */
 function byKey(rows: (OpenInvoice & { key: string })[]): Map<string, OpenInvoice[]> {
   const map = new Map<string, OpenInvoice[]>();
@@ -123,6 +128,10 @@ export function matchPayments(ctx: SettleContext, scope?: string[]): AutoMatchRe
   }));
   const refs = [...new Set(tried.flatMap((t) => t.corrections ?? []))];
   const byRef = byKey(refs.length === 0 ? [] : db.all(openByRefs(refs)));
+  // A reference that is no one's national ID finds no invoice: only the others are looked up, below.
+  const shaped = [...new Set(rest.filter((_, k) => tried[k]!.nationalId).map((p) => p.ref))];
+  const holders = new Set(shaped.length === 0 ? [] : db.all(nationalIdsHeld(shaped)).map((r) => r.nationalId));
+  const byNationalId = db.compileOnce(openByNationalId);
   const closed = new Set<string>();
   const open = (rows: OpenInvoice[], amount: number) => rows.filter(({ id, balance }) => !closed.has(id) && amount >= balance && amount - balance <= tolerance);
   const found: { id: string; rule: 'check_character' | 'national_id'; invoiceId: string }[] = [];
@@ -139,7 +148,7 @@ export function matchPayments(ctx: SettleContext, scope?: string[]): AutoMatchRe
       rule = 'check_character';
     }
     if (candidates.length === 0 && nationalId) {
-      const byId = db.all(openByNationalId(ref)).filter((invoice) => !closed.has(invoice.id));
+      const byId = holders.has(ref) ? byNationalId.all(ref).filter((invoice) => !closed.has(invoice.id)) : [];
       candidates = byId.length === 1 ? open(byId, amount) : [];
       rule = 'national_id';
     }
