@@ -80,9 +80,11 @@ export function settleListed(ctx: SettleContext): SettleOutcome {
                   CASE WHEN paid - due > ${tolerance} THEN paid - due ELSE 0 END AS refund_due_cents,
                   CASE WHEN paid >= due THEN coalesce(was_paid_at, ${now}) ELSE NULL END AS paid_at
            FROM summed)`);
-  db.run(sql`UPDATE invoices SET amount_paid_cents = n.paid, state = n.state, access_fee_cents = n.access_fee_cents,
-       refund_due_cents = n.refund_due_cents, paid_at = n.paid_at, version = version + 1, updated_at = ${now}
-     FROM temp.settle_new n WHERE n.changed AND invoices.rowid = n.rid`);
+  // Driven from the list (rowid IN …): as a join, SQLite would scan every invoice for the few listed.
+  db.run(sql`UPDATE invoices SET (amount_paid_cents, state, access_fee_cents, refund_due_cents, paid_at) =
+       (SELECT n.paid, n.state, n.access_fee_cents, n.refund_due_cents, n.paid_at FROM temp.settle_new n WHERE n.rid = invoices.rowid),
+       version = version + 1, updated_at = ${now}
+     WHERE rowid IN (SELECT rid FROM temp.settle_new WHERE changed)`);
   db.run(sql`DELETE FROM temp.settle_moved`);
   // An application moves when its invoice is paid and it is approved, or open and it is paid: one
   // look-up of (state, id) per invoice in the state index, which holds both, so only the
@@ -102,8 +104,10 @@ export function settleListed(ctx: SettleContext): SettleOutcome {
             NULL, m.revision
      FROM temp.settle_moved m
      ORDER BY m.to_paid DESC, m.id`);
-  db.run(sql`UPDATE applications SET state = CASE WHEN m.to_paid THEN 'paid' ELSE 'approved' END, version = version + 1, updated_at = ${now}
-     FROM temp.settle_moved m WHERE applications.rowid = m.rid`);
+  // Driven from the list, as the invoices above: as a join, SQLite scanned every application.
+  db.run(sql`UPDATE applications SET state = CASE WHEN (SELECT m.to_paid FROM temp.settle_moved m WHERE m.rid = applications.rowid) THEN 'paid' ELSE 'approved' END,
+       version = version + 1, updated_at = ${now}
+     WHERE rowid IN (SELECT rid FROM temp.settle_moved)`);
   const paid = queuePaidSms(ctx);
   return { paid, reopened: moved - paid };
 }
