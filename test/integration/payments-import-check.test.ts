@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { makeDesk, seedApplication, type TestDesk } from './support/tempDesk.js';
 
 /**
@@ -8,7 +8,8 @@ import { makeDesk, seedApplication, type TestDesk } from './support/tempDesk.js'
  */
 let t: TestDesk;
 
-beforeAll(async () => {
+// A desk of its own for each test: an import (not a dry run) would make the next test's statement already known.
+beforeEach(async () => {
   t = await makeDesk();
 });
 

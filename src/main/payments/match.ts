@@ -4,8 +4,8 @@ import type { WritableDB } from '../db/handles.js';
 import { correctionsOfCleanRef, isValidCleanRef } from './corrections.js';
 import { settleListed, toleranceCents, type SettleContext } from './settle.js';
 
-/** At most this many one-character corrections exist (one per position of a 12-character reference). */
-const MAX_CORRECTIONS = 12;
+/** A reference that may be the payer's national ID. */
+const NATIONAL_ID = /^[0-9A-Z]{5,12}$/;
 
 /*
  * Set-based matching is hand-written SQL (`sql` templates) for the auto-reconcile figure
@@ -23,23 +23,48 @@ function tempTables(db: WritableDB): void {
 /**
  * Open invoices (unpaid or partially paid) and their balance, as settling would leave them: an
  * invoice listed to settle is judged by the sum of its matched payments, as settling computes it.
+ * Each under the key it was looked up by.
  */
-function openInvoices(from: RawBuilder<unknown>, where: RawBuilder<unknown>) {
-  return sql<{ id: string; balance: number }>`SELECT id, due - paid AS balance FROM (
-       SELECT i.id, i.amount_due_cents AS due, i.state, t.id AS listed,
+function openInvoices(key: RawBuilder<unknown>, from: RawBuilder<unknown>, where: RawBuilder<unknown>) {
+  return sql<OpenInvoice & { key: string }>`SELECT key, id, due - paid AS balance FROM (
+       SELECT ${key} AS key, i.id, i.amount_due_cents AS due, i.state, t.id AS listed,
               CASE WHEN t.id IS NULL THEN i.amount_paid_cents
                    ELSE (SELECT coalesce(sum(x.amount_cents), 0) FROM payments x WHERE x.invoice_id = i.id AND x.state = 'matched') END AS paid
        FROM ${from} LEFT JOIN temp.settle_ids t ON t.id = i.id WHERE ${where})
      WHERE CASE WHEN listed IS NULL THEN state IN ('unpaid', 'partially_paid') ELSE paid < due END`;
 }
 
-/** Open invoices among these bill references (always MAX_CORRECTIONS of them, padded with nulls: one statement). */
-const openByRefs = (refs: (string | null)[]) => openInvoices(sql`invoices i`, sql`i.bill_ref IN (${sql.join(refs)})`);
+interface OpenInvoice {
+  id: string;
+  balance: number;
+}
+
+/** Open invoices by bill reference, of these (distinct) references: one statement for all of them. */
+const openByRefs = (refs: string[]) =>
+  openInvoices(sql`i.bill_ref`, sql`json_each(${JSON.stringify(refs)}) r CROSS JOIN invoices i ON i.bill_ref = r.value`, sql`1`);
+/** Open invoices of the holder of this national ID (looked up only for a payment the corrections left unmatched). */
 const openByNationalId = (nationalId: string) =>
   openInvoices(
+    sql`p.national_id`,
     sql`practitioners p CROSS JOIN applications a ON a.practitioner_id = p.id CROSS JOIN invoices i ON i.application_id = a.id`,
     sql`p.national_id = ${nationalId}`,
   );
+
+/** Which of these (distinct) references are someone's national ID. */
+const nationalIdsHeld = (refs: string[]) =>
+  sql<{ nationalId: string }>`SELECT p.national_id AS nationalId
+    FROM json_each(${JSON.stringify(refs)}) r CROSS JOIN practitioners p ON p.national_id = r.value`;
+
+/** The rows by their key. */
+function byKey(rows: (OpenInvoice & { key: string })[]): Map<string, OpenInvoice[]> {
+  const map = new Map<string, OpenInvoice[]>();
+  for (const { key, id, balance } of rows) {
+    const list = map.get(key);
+    if (list) list.push({ id, balance });
+    else map.set(key, [{ id, balance }]);
+  }
+  return map;
+}
 
 /**
  * DOMAIN.md's auto-match, in order: the exact bill reference (ignoring case, spaces and
@@ -95,36 +120,44 @@ export function matchPayments(ctx: SettleContext, scope?: string[]): AutoMatchRe
     FROM temp.match_scope s CROSS JOIN payments p ON p.rowid = s.rid
     WHERE p.state = 'unmatched' ORDER BY p.paid_at, p.id`);
   const tolerance = toleranceCents(ctx.desk);
+  // The corrections' invoices, looked up once: an invoice's balance does not change while the rules
+  // run (one a payment here pays is closed, below), so this is what a look-up per payment would find.
+  const tried = rest.map(({ ref }) => ({
+    corrections: ref.length >= 2 && ref.length <= 12 && !isValidCleanRef(ref) ? [...new Set(correctionsOfCleanRef(ref))] : null,
+    nationalId: NATIONAL_ID.test(ref),
+  }));
+  const refs = [...new Set(tried.flatMap((t) => t.corrections ?? []))];
+  const byRef = byKey(refs.length === 0 ? [] : db.all(openByRefs(refs)));
+  // A reference that is no one's national ID finds no invoice: only the others are looked up, below.
+  const shaped = [...new Set(rest.filter((_, k) => tried[k]!.nationalId).map((p) => p.ref))];
+  const holders = new Set(shaped.length === 0 ? [] : db.all(nationalIdsHeld(shaped)).map((r) => r.nationalId));
+  const byNationalId = db.compileOnce(openByNationalId);
   const closed = new Set<string>();
-  const open = (rows: { id: string; balance: number }[], amount: number) =>
-    rows.filter(({ id, balance }) => !closed.has(id) && amount >= balance && amount - balance <= tolerance);
-  const refs: (string | null)[] = new Array<string | null>(MAX_CORRECTIONS);
+  const open = (rows: OpenInvoice[], amount: number) => rows.filter(({ id, balance }) => !closed.has(id) && amount >= balance && amount - balance <= tolerance);
   const found: { id: string; rule: 'check_character' | 'national_id'; invoiceId: string }[] = [];
-  for (const { id, amount, ref } of rest) {
+  rest.forEach(({ id, amount, ref }, k) => {
+    const { corrections, nationalId } = tried[k]!;
     let rule: 'check_character' | 'national_id' | null = null;
-    let candidates: { id: string; balance: number }[] = [];
-    if (ref.length >= 2 && ref.length <= 12 && !isValidCleanRef(ref)) {
-      const corrections = correctionsOfCleanRef(ref);
-      if (corrections.length > 0) {
-        refs.fill(null);
-        corrections.forEach((c, i) => {
-          refs[i] = c;
-        });
-        candidates = open(db.all(openByRefs(refs)), amount);
-      }
+    let candidates: OpenInvoice[] = [];
+    if (corrections) {
+      if (corrections.length > 0)
+        candidates = open(
+          corrections.flatMap((c) => byRef.get(c) ?? []),
+          amount,
+        );
       rule = 'check_character';
     }
-    if (candidates.length === 0 && /^[0-9A-Z]{5,12}$/.test(ref)) {
-      const byId = db.all(openByNationalId(ref)).filter((invoice) => !closed.has(invoice.id));
+    if (candidates.length === 0 && nationalId) {
+      const byId = holders.has(ref) ? byNationalId.all(ref).filter((invoice) => !closed.has(invoice.id)) : [];
       candidates = byId.length === 1 ? open(byId, amount) : [];
       rule = 'national_id';
     }
-    if (candidates.length !== 1 || !rule) continue;
+    if (candidates.length !== 1 || !rule) return;
     const invoiceId = candidates[0]!.id;
     found.push({ id, rule, invoiceId });
     closed.add(invoiceId); // the amount fits the whole balance: the invoice is paid now
     matched[rule]++;
-  }
+  });
   // Recorded together: an invoice matched here is closed for the payments after it whether or not
   // its match is written yet, so writing them at the end looks up the same invoices.
   if (found.length > 0) {

@@ -4,7 +4,7 @@ import type { CommandContext } from '../core/registry.js';
 import type { WritableDB } from '../db/handles.js';
 import { formatKes } from '../../shared/money.js';
 import { smsLanguage } from '../applications/decide.js';
-import { smsBatch } from '../sms/queue.js';
+import { queueSmsBatch } from '../sms/queue.js';
 
 export type SettleContext = Pick<CommandContext, 'db' | 'desk' | 'actor' | 'now' | 'afterCommit'>;
 
@@ -22,15 +22,19 @@ export interface SettleOutcome {
 /*
  * Settling is hand-written SQL (`sql` templates), each step one statement over the whole list, for
  * the auto-reconcile figure (QUALITY.md: matching plus settling ≤ 5× the exact-reference join).
- * It works on two temporary tables of the connection: `settle_ids`, the invoices to settle, and
- * `settle_moved`, the applications that follow them, by row id (each later step reads them
- * straight from the table, without a look-up by id).
+ * It works on temporary tables of the connection: `settle_ids`, the invoices to settle;
+ * `settle_new`, each of them as settling leaves it; and `settle_moved`, the applications that
+ * follow them. Later steps read them by row id, without a look-up by id.
  */
 
 /** Every time: a rolled-back transaction (a dry run) takes the temporary tables it created with it. */
 function tempTables(db: WritableDB): void {
   db.exec(sql`CREATE TEMP TABLE IF NOT EXISTS settle_ids (id TEXT PRIMARY KEY);
-    CREATE TEMP TABLE IF NOT EXISTS settle_moved (rid INTEGER PRIMARY KEY, to_paid INTEGER NOT NULL);`);
+    CREATE TEMP TABLE IF NOT EXISTS settle_new (rid INTEGER PRIMARY KEY, application_id TEXT NOT NULL, bill_ref TEXT NOT NULL,
+      paid INTEGER NOT NULL, state TEXT NOT NULL, access_fee_cents INTEGER NOT NULL, refund_due_cents INTEGER NOT NULL, paid_at TEXT,
+      changed INTEGER NOT NULL);
+    CREATE TEMP TABLE IF NOT EXISTS settle_moved (rid INTEGER PRIMARY KEY, to_paid INTEGER NOT NULL, id TEXT NOT NULL, revision INTEGER NOT NULL,
+      practitioner_id TEXT NOT NULL, application_ref TEXT NOT NULL, licence_year INTEGER NOT NULL, bill_ref TEXT NOT NULL, paid INTEGER NOT NULL);`);
 }
 
 /**
@@ -57,38 +61,53 @@ export function settleListed(ctx: SettleContext): SettleOutcome {
   const { db, now, actor } = ctx;
   const tolerance = toleranceCents(ctx.desk);
   tempTables(db);
-  // The amount paid is computed once per invoice, and every field follows from it in one write.
-  db.run(sql`UPDATE invoices SET
-       amount_paid_cents = x.paid,
-       state = CASE WHEN x.paid = 0 THEN 'unpaid'
-                    WHEN x.paid < amount_due_cents THEN 'partially_paid'
-                    WHEN x.paid - amount_due_cents <= ${tolerance} THEN 'paid'
-                    ELSE 'overpaid' END,
-       access_fee_cents = CASE WHEN x.paid >= amount_due_cents AND x.paid - amount_due_cents <= ${tolerance}
-                               THEN x.paid - amount_due_cents ELSE 0 END,
-       refund_due_cents = CASE WHEN x.paid - amount_due_cents > ${tolerance} THEN x.paid - amount_due_cents ELSE 0 END,
-       paid_at = CASE WHEN x.paid >= amount_due_cents THEN coalesce(paid_at, ${now}) ELSE NULL END,
+  db.run(sql`DELETE FROM temp.settle_new`);
+  // Each invoice as settling leaves it, its amount paid summed once; an invoice a payment paid
+  // again for what it already held (an earlier year's invoice, settled before) does not change.
+  db.run(sql`INSERT INTO temp.settle_new (rid, application_id, bill_ref, paid, state, access_fee_cents, refund_due_cents, paid_at, changed)
+     WITH summed AS MATERIALIZED (
+       SELECT i.rowid AS rid, i.application_id, i.bill_ref, i.amount_due_cents AS due, i.amount_paid_cents AS was_paid, i.state AS was_state,
+              i.access_fee_cents AS was_fee, i.refund_due_cents AS was_refund, i.paid_at AS was_paid_at,
+              coalesce((SELECT sum(p.amount_cents) FROM payments p WHERE p.invoice_id = i.id AND p.state = 'matched'), 0) AS paid
+       FROM temp.settle_ids s CROSS JOIN invoices i ON i.id = s.id)
+     SELECT rid, application_id, bill_ref, paid, state, access_fee_cents, refund_due_cents, paid_at,
+            paid IS NOT was_paid OR state IS NOT was_state OR access_fee_cents IS NOT was_fee OR refund_due_cents IS NOT was_refund
+              OR paid_at IS NOT was_paid_at
+     FROM (SELECT rid, application_id, bill_ref, paid, was_paid, was_state, was_fee, was_refund, was_paid_at,
+                  CASE WHEN paid = 0 THEN 'unpaid' WHEN paid < due THEN 'partially_paid' WHEN paid - due <= ${tolerance} THEN 'paid'
+                       ELSE 'overpaid' END AS state,
+                  CASE WHEN paid >= due AND paid - due <= ${tolerance} THEN paid - due ELSE 0 END AS access_fee_cents,
+                  CASE WHEN paid - due > ${tolerance} THEN paid - due ELSE 0 END AS refund_due_cents,
+                  CASE WHEN paid >= due THEN coalesce(was_paid_at, ${now}) ELSE NULL END AS paid_at
+           FROM summed)`);
+  // Driven from the list (rowid IN …): as a join, SQLite would scan every invoice for the few listed.
+  db.run(sql`UPDATE invoices SET (amount_paid_cents, state, access_fee_cents, refund_due_cents, paid_at) =
+       (SELECT n.paid, n.state, n.access_fee_cents, n.refund_due_cents, n.paid_at FROM temp.settle_new n WHERE n.rid = invoices.rowid),
        version = version + 1, updated_at = ${now}
-     FROM (SELECT s.id, coalesce((SELECT sum(p.amount_cents) FROM payments p WHERE p.invoice_id = s.id AND p.state = 'matched'), 0) AS paid
-           FROM temp.settle_ids s) AS x
-     WHERE invoices.id = x.id`);
+     WHERE rowid IN (SELECT rid FROM temp.settle_new WHERE changed)`);
   db.run(sql`DELETE FROM temp.settle_moved`);
-  // CROSS JOIN keeps SQLite starting from the few settled invoices, not from every approved application.
-  const moved = db.run(sql`INSERT INTO temp.settle_moved (rid, to_paid)
-     SELECT a.rowid, i.state IN ('paid', 'overpaid') FROM temp.settle_ids s CROSS JOIN invoices i ON i.id = s.id CROSS JOIN applications a ON a.id = i.application_id
-     WHERE (i.state IN ('paid', 'overpaid') AND a.state = 'approved') OR (i.state IN ('unpaid', 'partially_paid') AND a.state = 'paid')`).changes;
+  // An application moves when its invoice is paid and it is approved, or open and it is paid: one
+  // look-up of (state, id) per invoice in the state index, which holds both, so only the
+  // applications that move are read, once, for what the later steps need. CROSS JOIN keeps SQLite
+  // starting from the settled invoices.
+  const moved = db.run(sql`INSERT INTO temp.settle_moved (rid, to_paid, id, revision, practitioner_id, application_ref, licence_year, bill_ref, paid)
+     SELECT a.rowid, n.state IN ('paid', 'overpaid'), a.id, a.revision, a.practitioner_id, a.application_ref, a.licence_year, n.bill_ref, n.paid
+     FROM temp.settle_new n CROSS JOIN applications a INDEXED BY applications_grid_state
+       ON a.state = CASE WHEN n.state IN ('paid', 'overpaid') THEN 'approved' ELSE 'paid' END AND a.id = n.application_id`).changes;
   if (moved === 0) return { paid: 0, reopened: 0 };
   // Those that became paid first, then those reopened; each group in application id order.
   db.run(sql`INSERT INTO application_history (application_id, at, actor_id, actor_name, action, from_state, to_state, reason, revision)
-     SELECT a.id, ${now}, ${actor.id}, ${actor.username},
+     SELECT m.id, ${now}, ${actor.id}, ${actor.username},
             CASE WHEN m.to_paid THEN 'settle' ELSE 'unsettle' END,
             CASE WHEN m.to_paid THEN 'approved' ELSE 'paid' END,
             CASE WHEN m.to_paid THEN 'paid' ELSE 'approved' END,
-            NULL, a.revision
-     FROM temp.settle_moved m CROSS JOIN applications a ON a.rowid = m.rid
-     ORDER BY m.to_paid DESC, a.id`);
-  db.run(sql`UPDATE applications SET state = CASE WHEN m.to_paid THEN 'paid' ELSE 'approved' END, version = version + 1, updated_at = ${now}
-     FROM temp.settle_moved m WHERE applications.rowid = m.rid`);
+            NULL, m.revision
+     FROM temp.settle_moved m
+     ORDER BY m.to_paid DESC, m.id`);
+  // Driven from the list, as the invoices above: as a join, SQLite scanned every application.
+  db.run(sql`UPDATE applications SET state = CASE WHEN (SELECT m.to_paid FROM temp.settle_moved m WHERE m.rid = applications.rowid) THEN 'paid' ELSE 'approved' END,
+       version = version + 1, updated_at = ${now}
+     WHERE rowid IN (SELECT rid FROM temp.settle_moved)`);
   const paid = queuePaidSms(ctx);
   return { paid, reopened: moved - paid };
 }
@@ -96,9 +115,6 @@ export function settleListed(ctx: SettleContext): SettleOutcome {
 /** The "paid" SMS of every application the settlement made paid; returns how many became paid. */
 function queuePaidSms(ctx: SettleContext): number {
   const fallback = ctx.desk.setting('sms.defaultLanguage');
-  const queue = smsBatch(ctx.db, 'paid', ctx.now);
-  let paid = 0;
-  let queued = false;
   const toPaid = ctx.db.all(sql<{
     id: string;
     application_ref: string;
@@ -109,21 +125,21 @@ function queuePaidSms(ctx: SettleContext): number {
     language: string;
     bill_ref: string;
     amount_paid_cents: number;
-  }>`SELECT a.id, a.application_ref, a.licence_year, a.revision, p.first_name, p.phone, p.language, i.bill_ref, i.amount_paid_cents
-     FROM temp.settle_moved m CROSS JOIN applications a ON a.rowid = m.rid CROSS JOIN practitioners p ON p.id = a.practitioner_id
-       CROSS JOIN invoices i ON i.application_id = a.id
-     WHERE m.to_paid ORDER BY a.id`);
-  for (const a of toPaid) {
-    paid++;
-    queued =
-      queue({
-        eventKey: `paid:${a.id}:${a.revision}`,
-        applicationId: a.id,
-        phone: a.phone,
-        language: smsLanguage({ p_language: a.language }, fallback),
-        values: { name: a.first_name, ref: a.application_ref, year: String(a.licence_year), billRef: a.bill_ref, amount: formatKes(a.amount_paid_cents) },
-      }) || queued;
-  }
-  if (queued) ctx.afterCommit(() => ctx.desk.notifySmsQueued());
-  return paid;
+  }>`SELECT m.id, m.application_ref, m.licence_year, m.revision, p.first_name, p.phone, p.language, m.bill_ref, m.paid AS amount_paid_cents
+     FROM temp.settle_moved m CROSS JOIN practitioners p ON p.id = m.practitioner_id
+     WHERE m.to_paid ORDER BY m.id`);
+  const queued = queueSmsBatch(
+    ctx.db,
+    'paid',
+    ctx.now,
+    toPaid.map((a) => ({
+      eventKey: `paid:${a.id}:${a.revision}`,
+      applicationId: a.id,
+      phone: a.phone,
+      language: smsLanguage({ p_language: a.language }, fallback),
+      values: { name: a.first_name, ref: a.application_ref, year: String(a.licence_year), billRef: a.bill_ref, amount: formatKes(a.amount_paid_cents) },
+    })),
+  );
+  if (queued > 0) ctx.afterCommit(() => ctx.desk.notifySmsQueued());
+  return toPaid.length;
 }

@@ -3,7 +3,7 @@ import { normaliseMsisdn } from '../../shared/phone.js';
 import { smsLength } from '../../shared/smsSegments.js';
 import { renderSms, type SmsValues } from '../../shared/smsTemplate.js';
 import { newId } from '../core/ids.js';
-import { statements, type ReadableDB, type WritableDB } from '../db/handles.js';
+import { sql, statements, type ReadableDB, type WritableDB } from '../db/handles.js';
 import defaults from '../../../resources/sms-templates.json' with { type: 'json' };
 
 export type Language = 'en' | 'sw';
@@ -113,19 +113,25 @@ export function queueSms(db: WritableDB, input: QueueSmsInput): QueueSmsOutcome 
 /**
  * Queues many messages of one event inside the caller's transaction (e.g. every application a
  * settlement made paid), with the same rules as `queueSms`: no message without a Kenyan mobile
- * number, one message per event key ever. Each language's template is read once per batch.
- * Returns a function to call per message; it answers whether a new message was queued.
+ * number, one message per event key ever. Each language's template is read once; the messages are
+ * written by one statement, in the order given (a key already queued keeps its message).
+ * Returns how many new messages were queued.
  */
-export function smsBatch(db: WritableDB, event: SmsEvent, at: string): (input: Omit<QueueSmsInput, 'event' | 'at'>) => boolean {
+export function queueSmsBatch(db: WritableDB, event: SmsEvent, at: string, inputs: Iterable<Omit<QueueSmsInput, 'event' | 'at'>>): number {
   const bodies = new Map<Language, string>();
-  const s = smsStatements(db);
-  return (input) => {
+  const rows: [string, string, string | null, string, Language, string, string, number][] = [];
+  for (const input of inputs) {
     const phone = normaliseMsisdn(input.phone);
-    if (!phone.ok || s.existing.first(input.eventKey) !== undefined) return false;
+    if (!phone.ok) continue;
     let body = bodies.get(input.language);
     if (body === undefined) bodies.set(input.language, (body = templateBody(db, event, input.language)));
     const text = renderSms(body, input.values);
-    insertSms(s, { ...input, id: newId(), at, event, phone: phone.msisdn, text, ...smsLength(text) });
-    return true;
-  };
+    const { encoding, parts } = smsLength(text);
+    rows.push([newId(), input.eventKey, input.applicationId, phone.msisdn, input.language, text, encoding, parts]);
+  }
+  if (rows.length === 0) return 0;
+  return db.run(sql`INSERT INTO sms_messages (id, event_key, created_at, application_id, phone, event, language, body, encoding, parts, state, updated_at)
+     SELECT r ->> 0, r ->> 1, ${at}, r ->> 2, r ->> 3, ${event}, r ->> 4, r ->> 5, r ->> 6, r ->> 7, 'queued', ${at}
+     FROM (SELECT value AS r FROM json_each(${JSON.stringify(rows)})) WHERE true
+     ON CONFLICT (event_key) DO NOTHING`).changes;
 }
