@@ -42,18 +42,14 @@ interface OpenInvoice {
 /** Open invoices by bill reference, of these (distinct) references: one statement for all of them. */
 const openByRefs = (refs: string[]) =>
   openInvoices(sql`i.bill_ref`, sql`json_each(${JSON.stringify(refs)}) r CROSS JOIN invoices i ON i.bill_ref = r.value`, sql`1`);
-/** Open invoices of the holder of this national ID (looked up only for a payment the corrections left unmatched). */
-const openByNationalId = (nationalId: string) =>
+/** Open invoices of the holders of these (distinct) national IDs: one statement for all of them. */
+const openByNationalIds = (nationalIds: string[]) =>
   openInvoices(
     sql`p.national_id`,
-    sql`practitioners p CROSS JOIN applications a ON a.practitioner_id = p.id CROSS JOIN invoices i ON i.application_id = a.id`,
-    sql`p.national_id = ${nationalId}`,
+    sql`json_each(${JSON.stringify(nationalIds)}) r CROSS JOIN practitioners p ON p.national_id = r.value
+        CROSS JOIN applications a ON a.practitioner_id = p.id CROSS JOIN invoices i ON i.application_id = a.id`,
+    sql`1`,
   );
-
-/** Which of these (distinct) references are someone's national ID. */
-const nationalIdsHeld = (refs: string[]) =>
-  sql<{ nationalId: string }>`SELECT p.national_id AS nationalId
-    FROM json_each(${JSON.stringify(refs)}) r CROSS JOIN practitioners p ON p.national_id = r.value`;
 
 /** The rows by their key. */
 function byKey(rows: (OpenInvoice & { key: string })[]): Map<string, OpenInvoice[]> {
@@ -128,10 +124,9 @@ export function matchPayments(ctx: SettleContext, scope?: string[]): AutoMatchRe
   }));
   const refs = [...new Set(tried.flatMap((t) => t.corrections ?? []))];
   const byRef = byKey(refs.length === 0 ? [] : db.all(openByRefs(refs)));
-  // A reference that is no one's national ID finds no invoice: only the others are looked up, below.
+  // The same for the references shaped like a national ID: their holders' open invoices.
   const shaped = [...new Set(rest.filter((_, k) => tried[k]!.nationalId).map((p) => p.ref))];
-  const holders = new Set(shaped.length === 0 ? [] : db.all(nationalIdsHeld(shaped)).map((r) => r.nationalId));
-  const byNationalId = db.compileOnce(openByNationalId);
+  const byNationalId = byKey(shaped.length === 0 ? [] : db.all(openByNationalIds(shaped)));
   const closed = new Set<string>();
   const open = (rows: OpenInvoice[], amount: number) => rows.filter(({ id, balance }) => !closed.has(id) && amount >= balance && amount - balance <= tolerance);
   const found: { id: string; rule: 'check_character' | 'national_id'; invoiceId: string }[] = [];
@@ -148,7 +143,7 @@ export function matchPayments(ctx: SettleContext, scope?: string[]): AutoMatchRe
       rule = 'check_character';
     }
     if (candidates.length === 0 && nationalId) {
-      const byId = holders.has(ref) ? byNationalId.all(ref).filter((invoice) => !closed.has(invoice.id)) : [];
+      const byId = (byNationalId.get(ref) ?? []).filter((invoice) => !closed.has(invoice.id));
       candidates = byId.length === 1 ? open(byId, amount) : [];
       rule = 'national_id';
     }
