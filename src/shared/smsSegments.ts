@@ -19,13 +19,16 @@ export interface SmsLength {
   parts: number;
 }
 
+/** Each GSM-7 character's cost in septets (a look-up, not a search of the alphabet: a settlement measures thousands of messages). */
+const GSM_COST = new Map<string, number>([...[...GSM_BASIC].map((ch) => [ch, 1] as const), ...[...GSM_EXTENSION].map((ch) => [ch, 2] as const)]);
+
 /** The cost of each character in septets, or null when one is outside GSM-7. */
 function gsmCosts(text: string): number[] | null {
   const costs: number[] = [];
   for (const ch of text) {
-    if (GSM_BASIC.includes(ch)) costs.push(1);
-    else if (GSM_EXTENSION.includes(ch)) costs.push(2);
-    else return null;
+    const cost = GSM_COST.get(ch);
+    if (cost === undefined) return null;
+    costs.push(cost);
   }
   return costs;
 }
