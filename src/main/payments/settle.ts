@@ -105,9 +105,13 @@ export function settleListed(ctx: SettleContext): SettleOutcome {
      FROM temp.settle_moved m
      ORDER BY m.to_paid DESC, m.id`);
   // Driven from the list, as the invoices above: as a join, SQLite scanned every application.
-  db.run(sql`UPDATE applications SET state = CASE WHEN (SELECT m.to_paid FROM temp.settle_moved m WHERE m.rid = applications.rowid) THEN 'paid' ELSE 'approved' END,
-       version = version + 1, updated_at = ${now}
-     WHERE rowid IN (SELECT rid FROM temp.settle_moved)`);
+  for (const [toPaid, state] of [
+    [1, 'paid'],
+    [0, 'approved'],
+  ] as const) {
+    db.run(sql`UPDATE applications SET state = ${state}, version = version + 1, updated_at = ${now}
+       WHERE rowid IN (SELECT rid FROM temp.settle_moved WHERE to_paid = ${toPaid})`);
+  }
   const paid = queuePaidSms(ctx);
   return { paid, reopened: moved - paid };
 }
