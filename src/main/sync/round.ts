@@ -15,7 +15,7 @@ import { changeFeed } from '../core/changes.js';
 import type { DeskServices } from '../core/deskServices.js';
 import type { ReadableDB } from '../db/handles.js';
 import { schemaVersion } from '../db/migrate.js';
-import { applyRows, withBulkWriteSettings, withoutCapture } from './apply.js';
+import { applyRows, spaceCheckpoints, withBulkWriteSettings, withoutCapture } from './apply.js';
 import { deferIndexes, indexesDeferred, restoreIndexes } from './bulkLoad.js';
 import { syncCall, SyncRefused } from './http.js';
 import { joinedDesk } from './state.js';
@@ -173,6 +173,7 @@ async function pull(
   let cursor = storedCursor()!;
   const bulk = indexesDeferred(db) || (cursor === 0 && db.first(db.selectFrom('applications').select('id').limit(1)) === undefined);
   if (bulk && !indexesDeferred(db)) deferIndexes(db);
+  if (bulk) spaceCheckpoints(db);
   let ahead = askForPage(call, cursor);
   for (;;) {
     if (ahead.from !== cursor) ahead = askForPage(call, cursor);
