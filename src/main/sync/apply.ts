@@ -174,19 +174,34 @@ export function withoutCapture<T>(db: WritableDB, work: () => T): T {
   }
 }
 
-/** Pulled pages are written with a large page cache: a first sync writes hundreds of thousands of rows into indexes keyed by random ids. */
+/**
+ * Pulled pages are written with a large page cache: a first sync writes hundreds of thousands of rows into indexes keyed by random ids.
+ * The WAL's checkpoint interval is put back afterwards too (a first sync spaces its checkpoints: `spaceCheckpoints`).
+ */
 export async function withBulkWriteSettings<T>(db: WritableDB, work: () => Promise<T>): Promise<T> {
   const cacheSize = pragma(db, 'cache_size');
+  const checkpointPages = pragma(db, 'wal_autocheckpoint');
   db.exec(sql`PRAGMA cache_size = -262144`);
   try {
     return await work();
   } finally {
     db.exec(sql.raw(`PRAGMA cache_size = ${cacheSize}`));
+    db.exec(sql.raw(`PRAGMA wal_autocheckpoint = ${checkpointPages}`));
   }
 }
 
+/**
+ * A first sync writes every page of the data set through the WAL: with SQLite's default (a
+ * checkpoint once it holds 1,000 pages) each few pulled pages would also be copied into the
+ * database and synced to disk. Up to 16,000 pages (64 MB) are kept between checkpoints, as on the
+ * central service; `withBulkWriteSettings` puts the default back.
+ */
+export function spaceCheckpoints(db: WritableDB): void {
+  db.exec(sql`PRAGMA wal_autocheckpoint = 16000`);
+}
+
 /** A numeric setting of the connection. */
-function pragma(db: ReadableDB, name: 'synchronous' | 'cache_size'): number {
+function pragma(db: ReadableDB, name: 'synchronous' | 'cache_size' | 'wal_autocheckpoint'): number {
   const row = db.first(sql<Record<string, number>>`PRAGMA ${sql.raw(name)}`);
   return row![name]!;
 }

@@ -9,12 +9,13 @@ import {
   type RowsPage,
   type TokenRefusal,
 } from '../../shared/contract/syncWire.js';
+import { setImmediate } from 'node:timers/promises';
 import type { Entity } from '../../shared/contract/entities.js';
 import { changeFeed } from '../core/changes.js';
 import type { DeskServices } from '../core/deskServices.js';
 import { statements, type ReadableDB } from '../db/handles.js';
 import { schemaVersion } from '../db/migrate.js';
-import { applyRows, withBulkWriteSettings, withoutCapture } from './apply.js';
+import { applyRows, spaceCheckpoints, withBulkWriteSettings, withoutCapture } from './apply.js';
 import { deferIndexes, indexesDeferred, restoreIndexes } from './bulkLoad.js';
 import { syncCall, SyncRefused } from './http.js';
 import { joinedDesk } from './state.js';
@@ -172,8 +173,17 @@ async function pull(
   let cursor = storedCursor()!;
   const bulk = indexesDeferred(db) || (cursor === 0 && db.first(db.selectFrom('applications').select('id').limit(1)) === undefined);
   if (bulk && !indexesDeferred(db)) deferIndexes(db);
+  if (bulk) spaceCheckpoints(db);
+  let ahead = askForPage(call, cursor);
   for (;;) {
-    const page = await call<PullAnswer>('/v1/sync/pull', { cursor, limit: pageRows() });
+    if (ahead.from !== cursor) ahead = askForPage(call, cursor);
+    const page = await ahead.answer;
+    // The next page is asked for before this one is written, and the request let out first: the
+    // service reads that page meanwhile (a first sync's hundreds of pages).
+    if (page.more) {
+      ahead = askForPage(call, page.cursor);
+      await setImmediate();
+    }
     report.received += withoutCapture(db, () => {
       // A page is applied only onto the cursor it was asked from: a page delivered twice, or one
       // that another round overtook, changes nothing; nor does an earlier page delivered again
@@ -181,7 +191,7 @@ async function pull(
       // token such a page carries: the service has since offered or taken another.
       if (storedCursor() !== cursor || page.cursor < cursor) return 0;
       if (page.token) keepToken(page.token);
-      const written = applyRows(desk, page, keep, touched);
+      const written = applyRows(desk, page, nothingChangedHere(db) ? () => false : keep, touched);
       db.run(db.updateTable('sync_state').set({ cursor: page.cursor }).where('id', '=', 1));
       return written;
     });
@@ -190,6 +200,24 @@ async function pull(
     if (!page.more) break;
   }
   if (bulk) restoreIndexes(db);
+}
+
+/** A pull page asked for (not yet awaited), and the cursor it was asked from. */
+interface PageAsked {
+  from: number;
+  answer: Promise<PullAnswer>;
+}
+
+function askForPage(call: Call, from: number): PageAsked {
+  const answer = call<PullAnswer>('/v1/sync/pull', { cursor: from, limit: pageRows() });
+  // Awaited when its turn comes; a page asked ahead by a pull that then stopped must not fail the process.
+  answer.catch(() => undefined);
+  return { from, answer };
+}
+
+/** No row of this desk is waiting for its ops' answers (a first sync's usual case): no pulled row needs looking up in the change log. */
+function nothingChangedHere(db: ReadableDB): boolean {
+  return db.first(db.selectFrom('row_changes').select('seq').limit(1)) === undefined;
 }
 
 /** Rows this desk's answered work changed that the pull did not bring (a refused op's, say): fetched by key, the server's version wins. */

@@ -3,7 +3,10 @@
  * incremental sync of 1,000 ops ≤ 2 s in each direction"): a new desk's first sync of the whole
  * data set, an incremental round bringing the changes of 1,000 ops other desks sent the service,
  * and 1,000 ops made on this desk (signed when made), pushed, verified and applied by the service.
- * The central service runs in this process, over real HTTP on loopback.
+ * The central service runs in this process, over real HTTP on loopback: in a worker thread of its
+ * own for the first sync (in the field it is another machine, reading the next page while the desk
+ * writes one), on the desk's thread for the incremental figures (their approvals are made on the
+ * service's database directly).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +17,8 @@ import { openDesk } from '../../../src/main/desk.js';
 import { opSignatureVerifies, signOp, type SignedOp } from '../../../src/main/sync/opSignature.js';
 import { syncRound } from '../../../src/main/sync/round.js';
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { startCentralServer } from '../../../src/server/start.js';
+import { startCentralServer, type CentralServer } from '../../../src/server/start.js';
+import { Worker } from 'node:worker_threads';
 import { checkLine, cpuNow, formatMs, infoLine, type Figure } from '../stats.js';
 
 const USER = 'bench.sync';
@@ -47,18 +51,25 @@ export async function benchSync(dataDir: string, say: (line: string) => void): P
   } finally {
     await made.close();
   }
-  let t0 = performance.now();
-  const server = await startCentralServer({ dataDir, port: 0, sendSms: false });
-  const startMs = performance.now() - t0;
+  // The first sync's service runs in a thread of its own, as on a machine of its own: the desk
+  // writes one page while the service reads the next. The incremental figures below approve on the
+  // service's database directly, so the service then runs here, at the same address.
+  const thread = await startServiceThread(dataDir);
+  const startMs = thread.startMs;
   const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kmlttb-bench-desk-'));
   const desk = openDesk(deskDir);
+  let server: CentralServer | undefined;
   try {
-    const joined = await desk.dispatch('sync.join', { serverUrl: server.url, deskName: 'Bench desk', username: ADMIN, password: PASSWORD }, SYSTEM_ACTOR);
+    const joined = await desk.dispatch('sync.join', { serverUrl: thread.url, deskName: 'Bench desk', username: ADMIN, password: PASSWORD }, SYSTEM_ACTOR);
     if (!joined.ok) throw new Error(joined.error.message);
     say('  sync: first sync of a new desk…');
-    t0 = performance.now();
+    let c0 = cpuNow();
+    let t0 = performance.now();
     const first = await syncRound(desk);
     const firstMs = performance.now() - t0;
+    const firstCpuMs = cpuNow() - c0;
+    await thread.close();
+    server = await startCentralServer({ dataDir, port: Number(new URL(thread.url).port), sendSms: false });
     const count = (d: { sqlite: typeof desk.sqlite }, t: string) => d.sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
     for (const table of ['applications', 'practitioners', 'invoices', 'payments', 'licences']) {
       if (count(desk, table) !== count(server.desk, table))
@@ -88,7 +99,7 @@ export async function benchSync(dataDir: string, say: (line: string) => void): P
     const elsewhere = submitted.slice(0, INCREMENTAL_OPS);
     await approve(server.desk, elsewhere);
     // CPU time of this process (the desk and the service both run here): unlike wall time, it does not grow under other work.
-    let c0 = cpuNow();
+    c0 = cpuNow();
     t0 = performance.now();
     const pulled = await syncRound(desk);
     const pullMs = performance.now() - t0;
@@ -112,7 +123,13 @@ export async function benchSync(dataDir: string, say: (line: string) => void): P
     const madeHereMs = signing.signMs + pushMs;
     return [
       infoLine('central service start on this data folder (change log filled once)', formatMs(startMs)),
-      checkLine('desk first sync of the full data set', formatMs(firstMs), '≤ 60 s', firstMs <= 60_000, `${first.received.toLocaleString('en')} rows`),
+      checkLine(
+        'desk first sync of the full data set',
+        formatMs(firstMs),
+        '≤ 60 s',
+        firstMs <= 60_000,
+        `${first.received.toLocaleString('en')} rows; CPU ${formatMs(firstCpuMs)} (desk, and the service in a thread of its own)`,
+      ),
       checkLine(
         `incremental sync of ${elsewhere.length.toLocaleString('en')} ops from the server`,
         formatMs(pullMs),
@@ -135,9 +152,32 @@ export async function benchSync(dataDir: string, say: (line: string) => void): P
     ];
   } finally {
     await desk.close();
-    await server.close();
+    await thread.close();
+    await server?.close();
     fs.rmSync(deskDir, { recursive: true, force: true });
   }
+}
+
+/** The central service on `dataDir` in a worker thread (syncServiceThread.ts); `startMs` as the service measured it. */
+async function startServiceThread(dataDir: string): Promise<{ url: string; startMs: number; close(): Promise<void> }> {
+  // Workers do not inherit tsx's loader: the thread registers it before it loads the service.
+  const entry = new URL('./syncServiceThread.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  const worker = new Worker(boot, { eval: true, workerData: { dataDir, port: 0 } });
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const ready = await new Promise<{ url: string; startMs: number }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    void exited.then(() => reject(new Error('the central service thread stopped before it listened')));
+  });
+  const closed = new Promise<void>((resolve) => worker.once('message', () => resolve()));
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    worker.postMessage('close');
+    await Promise.race([closed, exited]);
+    await worker.terminate();
+  };
+  return { ...ready, close: () => (closing ??= close()) };
 }
 
 /** What signing costs the desk and verifying costs the service: the outbox's ops signed and verified again, apart from the rest. */

@@ -161,9 +161,12 @@ function selectRows(
       result.outOfScope.add(key);
       continue;
     }
-    const row = sent ? sent.map((i) => raw[i]) : raw.slice(0, -EXTRA);
+    const signsIn = raw[raw.length - 1];
+    // The array read is sent itself, without the extra columns: a first sync reads a million rows.
+    const row = sent ? sent.map((i) => raw[i]) : raw;
+    if (!sent) row.length -= EXTRA;
     for (const [i, v] of redactAt) row[i] = v;
-    if (!raw[raw.length - 1]) for (const [i, v] of credentialsAt) row[i] = v;
+    if (!signsIn) for (const [i, v] of credentialsAt) row[i] = v;
     result.rows.push(row);
     result.keys.push(key);
   }
