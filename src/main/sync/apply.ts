@@ -3,7 +3,7 @@ import type { Entity } from '../../shared/contract/entities.js';
 import type { RowsPage } from '../../shared/contract/syncWire.js';
 import type { DeskServices } from '../core/deskServices.js';
 import { sql, type ReadableDB, type WritableDB } from '../db/handles.js';
-import { indexesDeferred } from './bulkLoad.js';
+import { searchDeferred } from './bulkLoad.js';
 import { columnsOf, keyOfRow, SYNCED_TABLES, uniqueColumnSets, type SyncedTable } from './tables.js';
 
 /** The desk's write handle, and its connection for the one statement prepared by hand here (each pulled row's upsert). */
@@ -52,7 +52,7 @@ export function applyRows({ write: db, sqlite }: RowWriter, page: RowsPage, keep
 function inSearchOrder({ write: db, sqlite }: RowWriter, table: SyncedTable, columns: readonly string[], rows: unknown[][]): unknown[][] {
   const at = table.rewritesSearchOf === undefined ? -1 : columns.indexOf(table.rewritesSearchOf);
   // A first sync sets the search triggers aside (bulkLoad.ts): nothing to order for.
-  if (at < 0 || rows.length < 2 || indexesDeferred(db)) return rows;
+  if (at < 0 || rows.length < 2 || searchDeferred(db)) return rows;
   // raw: looked up for each pulled row of the table
   const rowidOf = sqlite.prepare('SELECT rowid FROM applications WHERE id = ?').pluck();
   return rows

@@ -16,7 +16,7 @@ import type { DeskServices } from '../core/deskServices.js';
 import { statements, type ReadableDB } from '../db/handles.js';
 import { schemaVersion } from '../db/migrate.js';
 import { applyRows, spaceCheckpoints, withBulkWriteSettings, withoutCapture } from './apply.js';
-import { deferIndexes, indexesDeferred, restoreIndexes } from './bulkLoad.js';
+import { deferIndexes, indexesDeferred, restoreIndexes, restorePassed } from './bulkLoad.js';
 import { syncCall, SyncRefused } from './http.js';
 import { joinedDesk } from './state.js';
 
@@ -174,10 +174,13 @@ async function pull(
   const bulk = indexesDeferred(db) || (cursor === 0 && db.first(db.selectFrom('applications').select('id').limit(1)) === undefined);
   if (bulk && !indexesDeferred(db)) deferIndexes(db);
   if (bulk) spaceCheckpoints(db);
-  let ahead = askForPage(call, cursor);
+  // A first sync asks where each table's changes end, to make the table's indexes once its pages are in.
+  let ahead = askForPage(call, cursor, bulk);
+  let tableEnds: Record<string, number> | undefined;
   for (;;) {
     if (ahead.from !== cursor) ahead = askForPage(call, cursor);
     const page = await ahead.answer;
+    tableEnds ??= page.tableEnds;
     // The next page is asked for before this one is written, and the request let out first: the
     // service reads that page meanwhile (a first sync's hundreds of pages).
     if (page.more) {
@@ -198,6 +201,8 @@ async function pull(
     cursor = storedCursor()!;
     onProgress?.({ received: report.received, cursor, latest: page.latest });
     if (!page.more) break;
+    // One index at a time, while the service reads the next page.
+    if (bulk && tableEnds) restorePassed(db, tableEnds, cursor);
   }
   if (bulk) restoreIndexes(db);
 }
@@ -208,8 +213,8 @@ interface PageAsked {
   answer: Promise<PullAnswer>;
 }
 
-function askForPage(call: Call, from: number): PageAsked {
-  const answer = call<PullAnswer>('/v1/sync/pull', { cursor: from, limit: pageRows() });
+function askForPage(call: Call, from: number, tableEnds = false): PageAsked {
+  const answer = call<PullAnswer>('/v1/sync/pull', { cursor: from, limit: pageRows(), ...(tableEnds ? { tableEnds } : {}) });
   // Awaited when its turn comes; a page asked ahead by a pull that then stopped must not fail the process.
   answer.catch(() => undefined);
   return { from, answer };

@@ -86,6 +86,8 @@ export const pullBody = z.object({
   schemaVersion,
   cursor: z.number().int().nonnegative(),
   limit: z.number().int().positive().max(PULL_PAGE_ROWS).optional(),
+  /** Asks for `tableEnds` with the page (a desk's first sync, on its first page). */
+  tableEnds: z.boolean().optional(),
 });
 export const rowsBody = z.object({
   protocol: z.literal(SYNC_PROTOCOL_VERSION),
@@ -111,6 +113,8 @@ export interface PullAnswer extends RowsPage {
   more: boolean;
   /** The newest change the server holds: how far there is to go. */
   latest: number;
+  /** When asked: each table's newest change the server holds, by table name (a first sync makes a table's indexes once its cursor passes it). */
+  tableEnds?: Record<string, number>;
   /** This desk's next token: it keeps it and uses it from its next request on (the one it used stays good until then). */
   token?: string;
 }

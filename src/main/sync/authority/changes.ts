@@ -31,8 +31,8 @@ export function enableChangeCapture(db: WritableDB): { backfilled: number } {
 /** The desk's read handle, and its connection for the one statement prepared by hand here (the rows sent, as arrays). */
 export type RowReader = Pick<DeskServices, 'read' | 'sqlite'>;
 
-/** The rows changed since `cursor`, one page, as a desk with this scope may see them. */
-export function readChanges(desk: RowReader, cursor: number, limit: number, centreId: string | null): PullAnswer {
+/** The rows changed since `cursor`, one page, as a desk with this scope may see them; with each table's newest change when `withTableEnds`. */
+export function readChanges(desk: RowReader, cursor: number, limit: number, centreId: string | null, withTableEnds = false): PullAnswer {
   const db = desk.read;
   const log = db.all(db.selectFrom('row_changes').select(['seq', 'tbl as t', 'pk as k']).where('seq', '>', cursor).orderBy('seq').limit(limit));
   const page = readRows(
@@ -41,7 +41,20 @@ export function readChanges(desk: RowReader, cursor: number, limit: number, cent
     centreId,
   );
   const latest = db.first(db.selectFrom('row_changes').select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('seq')))!.seq;
-  return { ...page, cursor: log.length ? log[log.length - 1]!.seq : cursor, more: log.length === limit, latest };
+  const answer: PullAnswer = { ...page, cursor: log.length ? log[log.length - 1]!.seq : cursor, more: log.length === limit, latest };
+  if (withTableEnds) answer.tableEnds = tableEnds(db);
+  return answer;
+}
+
+/** Each table's newest change in the log: one pass over the log's (table, key) index. */
+function tableEnds(db: ReadableDB): Record<string, number> {
+  const ends = db.all(
+    db
+      .selectFrom('row_changes')
+      .select((eb) => ['tbl', eb.fn.max('seq').as('seq')])
+      .groupBy('tbl'),
+  );
+  return Object.fromEntries(ends.map((e) => [e.tbl, e.seq]));
 }
 
 /** The current state of the given rows: each row as it is now, or its key among `deleted`. */
