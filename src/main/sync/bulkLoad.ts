@@ -55,9 +55,9 @@ export function searchDeferred(db: ReadableDB): boolean {
  * the service reads the next page instead of all at the end: every index of an empty table, then
  * one more (an index, or the search index with its triggers once the tables it reads are passed),
  * the table passed first going first. Each in a transaction of its own; a row that comes later is
- * written into the indexes made, as on any desk. False when nothing was ready.
+ * written into the indexes made, as on any desk.
  */
-export function restorePassed(db: WritableDB, tableEnds: Readonly<Record<string, number>>, cursor: number): boolean {
+export function restorePassed(db: WritableDB, tableEnds: Readonly<Record<string, number>>, cursor: number): void {
   const end = (table: string) => tableEnds[table] ?? 0;
   const items = db.all(db.selectFrom('sync_deferred').select(['name', 'type', 'sql']).orderBy('name'));
   const indexes = items.filter((i) => i.type === 'index' && end(tableOf(i)) <= cursor);
@@ -67,12 +67,8 @@ export function restorePassed(db: WritableDB, tableEnds: Readonly<Record<string,
   const ofEmptyTables = indexes.filter((i) => empty(tableOf(i)));
   for (const index of ofEmptyTables) restoreIndex(db, index);
   const next = indexes.filter((i) => !ofEmptyTables.includes(i)).sort((a, b) => end(tableOf(a)) - end(tableOf(b)))[0];
-  if (triggers.length && searchEnd <= cursor && (!next || searchEnd <= end(tableOf(next)))) {
-    db.transaction(() => restoreSearch(db, triggers));
-    return true;
-  }
-  if (next) restoreIndex(db, next);
-  return ofEmptyTables.length > 0 || next !== undefined;
+  if (triggers.length && searchEnd <= cursor && (!next || searchEnd <= end(tableOf(next)))) db.transaction(() => restoreSearch(db, triggers));
+  else if (next) restoreIndex(db, next);
 }
 
 function restoreIndex(db: WritableDB, index: Deferred): void {

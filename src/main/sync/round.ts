@@ -201,7 +201,7 @@ async function pull(
     cursor = storedCursor()!;
     onProgress?.({ received: report.received, cursor, latest: page.latest });
     if (!page.more) break;
-    // One index at a time, while the service reads the next page.
+    // The indexes of the tables passed, one at a time, while the service reads the next page.
     if (bulk && tableEnds) restorePassed(db, tableEnds, cursor);
   }
   if (bulk) restoreIndexes(db);
