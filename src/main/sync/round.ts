@@ -175,49 +175,82 @@ async function pull(
   if (bulk && !indexesDeferred(db)) deferIndexes(db);
   if (bulk) spaceCheckpoints(db);
   // A first sync asks where each table's changes end, to make the table's indexes once its pages are in.
-  let ahead = askForPage(call, cursor, bulk);
+  const asked: PageAsked[] = [askForPage(call, cursor, { tableEnds: bulk })];
   let tableEnds: Record<string, number> | undefined;
+  let tokenChanged = false;
   for (;;) {
-    if (ahead.from !== cursor) ahead = askForPage(call, cursor);
-    const page = await ahead.answer;
+    if (asked[0]!.from !== cursor) asked.splice(0, asked.length, askForPage(call, cursor));
+    const page = await asked.shift()!.answer;
     tableEnds ??= page.tableEnds;
-    // The next page is asked for before this one is written, and the request let out first: the
-    // service reads that page meanwhile (a first sync's hundreds of pages).
-    if (page.more) {
-      ahead = askForPage(call, page.cursor);
-      await setImmediate();
-    }
+    // The next pages are asked for before this one is written, and the requests let out first:
+    // the service reads them meanwhile (a first sync's hundreds of pages).
+    // Ranges only from a service that says which cursor each page was read from (`from`).
+    if (page.more && askAhead(call, asked, page, bulk && page.from !== undefined && !(tokenChanged && asked.length > 0))) await setImmediate();
     report.received += withoutCapture(db, () => {
       // A page is applied only onto the cursor it was asked from: a page delivered twice, or one
       // that another round overtook, changes nothing; nor does an earlier page delivered again
       // (its cursor behind the one asked from), which would take the cursor back. Nor does the
-      // token such a page carries: the service has since offered or taken another.
-      if (storedCursor() !== cursor || page.cursor < cursor) return 0;
-      if (page.token) keepToken(page.token);
+      // token such a page carries: the service has since offered or taken another. Nor does a page
+      // read from another cursor (one of the ranges asked ahead, delivered in another's place).
+      if (storedCursor() !== cursor || page.cursor < cursor || (page.from !== undefined && page.from !== cursor)) return 0;
+      if (page.token) {
+        keepToken(page.token);
+        tokenChanged = true;
+      }
       const written = applyRows(desk, page, nothingChangedHere(db) ? () => false : keep, touched);
       db.run(db.updateTable('sync_state').set({ cursor: page.cursor }).where('id', '=', 1));
       return written;
     });
+    if (asked.length === 0) tokenChanged = false;
     cursor = storedCursor()!;
     onProgress?.({ received: report.received, cursor, latest: page.latest });
     if (!page.more) break;
-    // The indexes of the tables passed, one at a time, while the service reads the next page.
+    // The indexes of the tables passed, one at a time, while the service reads the next pages.
     if (bulk && tableEnds) restorePassed(db, tableEnds, cursor);
   }
   if (bulk) restoreIndexes(db);
 }
 
-/** A pull page asked for (not yet awaited), and the cursor it was asked from. */
+/** A pull page asked for (not yet awaited), the cursor it was asked from and, for a range, the change it ends at. */
 interface PageAsked {
   from: number;
+  until?: number;
   answer: Promise<PullAnswer>;
 }
 
-function askForPage(call: Call, from: number, tableEnds = false): PageAsked {
-  const answer = call<PullAnswer>('/v1/sync/pull', { cursor: from, limit: pageRows(), ...(tableEnds ? { tableEnds } : {}) });
+/** Pages a first sync keeps asked for ahead, each a range of changes: the service reads one while the desk writes another. */
+const RANGES_AHEAD = 3;
+
+/**
+ * Asks for the pages after `page`: the next one as usual, or, for a first sync (`ranges`), the next
+ * ranges of the change log up to RANGES_AHEAD, each asked before the one before it is answered
+ * (a range's end does not depend on its answer). Not while a new token is kept and pages asked
+ * with the old one are unanswered: the first use of the new one ends the old. True when it asked.
+ */
+function askAhead(call: Call, asked: PageAsked[], page: PullAnswer, ranges: boolean): boolean {
+  const before = asked.length;
+  if (!ranges) {
+    if (before === 0) asked.push(askForPage(call, page.cursor));
+    return asked.length > before;
+  }
+  if (before > 0 && asked.at(-1)!.until === undefined) return false;
+  const width = pageRows();
+  for (let from = asked.at(-1)?.until ?? page.cursor; asked.length < RANGES_AHEAD && from < page.latest; from += width) {
+    asked.push(askForPage(call, from, { until: from + width }));
+  }
+  return asked.length > before;
+}
+
+function askForPage(call: Call, from: number, options: { tableEnds?: boolean; until?: number } = {}): PageAsked {
+  const answer = call<PullAnswer>('/v1/sync/pull', {
+    cursor: from,
+    limit: pageRows(),
+    ...(options.tableEnds ? { tableEnds: true } : {}),
+    ...(options.until !== undefined ? { until: options.until } : {}),
+  });
   // Awaited when its turn comes; a page asked ahead by a pull that then stopped must not fail the process.
   answer.catch(() => undefined);
-  return { from, answer };
+  return { from, until: options.until, answer };
 }
 
 /** No row of this desk is waiting for its ops' answers (a first sync's usual case): no pulled row needs looking up in the change log. */

@@ -136,7 +136,7 @@ export function syncRoutes(desk: Desk, options: { pushBodyLimitBytes?: number } 
         const body = from && bodyOf(pullBody, req, reply);
         if (!from || !body) return reply;
         const token = offerNewToken(desk.write, from, desk.clock());
-        return { ...readChanges(desk, body.cursor, body.limit ?? PULL_PAGE_ROWS, from.desk.centreId, body.tableEnds), ...(token ? { token } : {}) };
+        return { ...readChanges(desk, body.cursor, body.limit ?? PULL_PAGE_ROWS, from.desk.centreId, body), ...(token ? { token } : {}) };
       }),
     );
 

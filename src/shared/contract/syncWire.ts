@@ -88,6 +88,8 @@ export const pullBody = z.object({
   limit: z.number().int().positive().max(PULL_PAGE_ROWS).optional(),
   /** Asks for `tableEnds` with the page (a desk's first sync, on its first page). */
   tableEnds: z.boolean().optional(),
+  /** The page is the changes after `cursor` up to this one (a first sync asks for several such ranges at once). */
+  until: z.number().int().nonnegative().optional(),
 });
 export const rowsBody = z.object({
   protocol: z.literal(SYNC_PROTOCOL_VERSION),
@@ -108,6 +110,8 @@ export interface RowsPage {
   count: number;
 }
 export interface PullAnswer extends RowsPage {
+  /** The cursor the page was read from: a desk applies it only onto that cursor. */
+  from?: number;
   /** Store this with the page: the next pull starts after it. */
   cursor: number;
   more: boolean;

@@ -9,7 +9,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Desk } from '../../../src/main/desk.js';
 import { syncRound } from '../../../src/main/sync/round.js';
 import { seedApplication } from '../support/tempDesk.js';
-import { actorOn, joinedDeskAt, snapshot, startTestServer, type TestServer } from './support.js';
+import { LATEST_SCHEMA_VERSION } from '../../../src/main/db/migrate.js';
+import { actorOn, joinedDeskAt, postSync, snapshot, startTestServer, type TestServer } from './support.js';
 
 let s: TestServer;
 let appIds: string[] = [];
@@ -95,5 +96,28 @@ describe("a desk's first sync", () => {
     if (!approved.ok) throw new Error(approved.error.message);
     expect(approved.value.total).toBe(11);
     expect(approved.value.rows.map((r) => r.id)).toContain(late);
+  });
+
+  it('is pulled as ranges of the change log asked ahead: the service answers the changes after the cursor up to `until`, and where it read from', async () => {
+    const d = await joinedDeskAt(s.server.url, 'admin', { pull: false });
+    desks.push(d);
+    const token = d.secrets.get('sync.token')!;
+    const pull = async (body: Record<string, unknown>) => {
+      const r = await postSync(`${s.server.url}/v1/sync/pull`, { schemaVersion: LATEST_SCHEMA_VERSION, ...body }, token);
+      expect(r.status).toBe(200);
+      return r.body as unknown as { from: number; cursor: number; more: boolean; count: number; latest: number };
+    };
+
+    const range = await pull({ cursor: 10, until: 30, limit: 100 });
+    expect(range).toMatchObject({ from: 10, cursor: 30, more: true, count: 20 });
+    // A range past the newest change ends at it: a change made later has a higher number.
+    const start = range.latest - 5;
+    const end = await pull({ cursor: start, until: range.latest + 100, limit: 100 });
+    expect(end).toMatchObject({ from: start, cursor: end.latest, more: false });
+    expect(end.count).toBe(s.server.desk.sqlite.prepare('SELECT count(*) FROM row_changes WHERE seq > ?').pluck().get(start));
+    // A range longer than the limit ends where the limit does.
+    expect(await pull({ cursor: 10, until: 30, limit: 5 })).toMatchObject({ from: 10, cursor: 15, more: true, count: 5 });
+    // Without `until`, a page of `limit` changes, as before.
+    expect(await pull({ cursor: 10, limit: 7 })).toMatchObject({ from: 10, cursor: 17, more: true, count: 7 });
   });
 });

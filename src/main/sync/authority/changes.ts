@@ -31,18 +31,33 @@ export function enableChangeCapture(db: WritableDB): { backfilled: number } {
 /** The desk's read handle, and its connection for the one statement prepared by hand here (the rows sent, as arrays). */
 export type RowReader = Pick<DeskServices, 'read' | 'sqlite'>;
 
-/** The rows changed since `cursor`, one page, as a desk with this scope may see them; with each table's newest change when `withTableEnds`. */
-export function readChanges(desk: RowReader, cursor: number, limit: number, centreId: string | null, withTableEnds = false): PullAnswer {
+/**
+ * The rows changed since `cursor`, one page, as a desk with this scope may see them: up to `limit`
+ * changes, or, with `until`, those of the range (cursor, until] (a first sync asks for several
+ * ranges at once). With each table's newest change when `tableEnds` is asked.
+ */
+export function readChanges(
+  desk: RowReader,
+  cursor: number,
+  limit: number,
+  centreId: string | null,
+  asked: { tableEnds?: boolean; until?: number } = {},
+): PullAnswer {
   const db = desk.read;
-  const log = db.all(db.selectFrom('row_changes').select(['seq', 'tbl as t', 'pk as k']).where('seq', '>', cursor).orderBy('seq').limit(limit));
+  let changes = db.selectFrom('row_changes').select(['seq', 'tbl as t', 'pk as k']).where('seq', '>', cursor);
+  if (asked.until !== undefined) changes = changes.where('seq', '<=', asked.until);
+  const log = db.all(changes.orderBy('seq').limit(limit));
   const page = readRows(
     desk,
     log.map(({ t, k }) => ({ t, k })),
     centreId,
   );
   const latest = db.first(db.selectFrom('row_changes').select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('seq')))!.seq;
-  const answer: PullAnswer = { ...page, cursor: log.length ? log[log.length - 1]!.seq : cursor, more: log.length === limit, latest };
-  if (withTableEnds) answer.tableEnds = tableEnds(db);
+  const full = log.length === limit;
+  // A range read whole ends at its end, or at the newest change: a change made later has a higher number.
+  const end = full || asked.until === undefined ? (log.at(-1)?.seq ?? cursor) : Math.max(cursor, Math.min(asked.until, latest));
+  const answer: PullAnswer = { ...page, from: cursor, cursor: end, more: asked.until === undefined ? full : end < latest, latest };
+  if (asked.tableEnds) answer.tableEnds = tableEnds(db);
   return answer;
 }
 
