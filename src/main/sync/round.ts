@@ -175,17 +175,27 @@ async function pull(
   if (bulk && !indexesDeferred(db)) deferIndexes(db);
   if (bulk) spaceCheckpoints(db);
   // A first sync asks where each table's changes end, to make the table's indexes once its pages are in.
-  const asked: PageAsked[] = [askForPage(call, cursor, { tableEnds: bulk })];
+  // Tokens are counted as this pull keeps them: `tokenNow` is the one requests are made with now,
+  // `sentWith` the one the latest request was made with.
+  let tokenNow = 0;
+  let sentWith = 0;
+  const ask = (from: number, options?: AskOptions): PageAsked => {
+    sentWith = tokenNow;
+    return askForPage(call, from, tokenNow, options);
+  };
+  const asked: PageAsked[] = [ask(cursor, { tableEnds: bulk })];
   let tableEnds: Record<string, number> | undefined;
-  let tokenChanged = false;
   for (;;) {
-    if (asked[0]!.from !== cursor) asked.splice(0, asked.length, askForPage(call, cursor));
-    const page = await asked.shift()!.answer;
+    if (asked[0]?.from !== cursor) asked.splice(0, asked.length, ask(cursor));
+    const head = asked.shift()!;
+    const page = await head.answer;
     tableEnds ??= page.tableEnds;
     // The next pages are asked for before this one is written, and the requests let out first:
-    // the service reads them meanwhile (a first sync's hundreds of pages).
-    // Ranges only from a service that says which cursor each page was read from (`from`).
-    if (page.more && askAhead(call, asked, page, bulk && page.from !== undefined && !(tokenChanged && asked.length > 0))) await setImmediate();
+    // the service reads them meanwhile (a first sync's hundreds of pages). Ranges only from a
+    // service that says which cursor each page was read from (`from`), and not while pages asked
+    // with an earlier token are unanswered: the first use of a new token ends the old one.
+    const ranges = bulk && page.from !== undefined && asked.every((a) => a.token === tokenNow);
+    if (page.more && askAhead(ask, asked, page, ranges)) await setImmediate();
     report.received += withoutCapture(db, () => {
       // A page is applied only onto the cursor it was asked from: a page delivered twice, or one
       // that another round overtook, changes nothing; nor does an earlier page delivered again
@@ -193,15 +203,17 @@ async function pull(
       // token such a page carries: the service has since offered or taken another. Nor does a page
       // read from another cursor (one of the ranges asked ahead, delivered in another's place).
       if (storedCursor() !== cursor || page.cursor < cursor || (page.from !== undefined && page.from !== cursor)) return 0;
-      if (page.token) {
+      // A token offered to a request made before one with a later token is not kept: the first use
+      // of that later token ends every other. (The latest offer is kept: the service keeps only the
+      // last few it offered.)
+      if (page.token && head.token === sentWith) {
         keepToken(page.token);
-        tokenChanged = true;
+        tokenNow++;
       }
       const written = applyRows(desk, page, nothingChangedHere(db) ? () => false : keep, touched);
       db.run(db.updateTable('sync_state').set({ cursor: page.cursor }).where('id', '=', 1));
       return written;
     });
-    if (asked.length === 0) tokenChanged = false;
     cursor = storedCursor()!;
     onProgress?.({ received: report.received, cursor, latest: page.latest });
     if (!page.more) break;
@@ -211,10 +223,11 @@ async function pull(
   if (bulk) restoreIndexes(db);
 }
 
-/** A pull page asked for (not yet awaited), the cursor it was asked from and, for a range, the change it ends at. */
+/** A pull page asked for (not yet awaited), the cursor it was asked from, for a range the change it ends at, and which of the pull's tokens it was asked with. */
 interface PageAsked {
   from: number;
   until?: number;
+  token: number;
   answer: Promise<PullAnswer>;
 }
 
@@ -224,24 +237,28 @@ const RANGES_AHEAD = 3;
 /**
  * Asks for the pages after `page`: the next one as usual, or, for a first sync (`ranges`), the next
  * ranges of the change log up to RANGES_AHEAD, each asked before the one before it is answered
- * (a range's end does not depend on its answer). Not while a new token is kept and pages asked
- * with the old one are unanswered: the first use of the new one ends the old. True when it asked.
+ * (a range's end does not depend on its answer). True when it asked.
  */
-function askAhead(call: Call, asked: PageAsked[], page: PullAnswer, ranges: boolean): boolean {
+function askAhead(ask: (from: number, options?: AskOptions) => PageAsked, asked: PageAsked[], page: PullAnswer, ranges: boolean): boolean {
   const before = asked.length;
   if (!ranges) {
-    if (before === 0) asked.push(askForPage(call, page.cursor));
+    if (before === 0) asked.push(ask(page.cursor));
     return asked.length > before;
   }
   if (before > 0 && asked.at(-1)!.until === undefined) return false;
   const width = pageRows();
   for (let from = asked.at(-1)?.until ?? page.cursor; asked.length < RANGES_AHEAD && from < page.latest; from += width) {
-    asked.push(askForPage(call, from, { until: from + width }));
+    asked.push(ask(from, { until: from + width }));
   }
   return asked.length > before;
 }
 
-function askForPage(call: Call, from: number, options: { tableEnds?: boolean; until?: number } = {}): PageAsked {
+interface AskOptions {
+  tableEnds?: boolean;
+  until?: number;
+}
+
+function askForPage(call: Call, from: number, token: number, options: AskOptions = {}): PageAsked {
   const answer = call<PullAnswer>('/v1/sync/pull', {
     cursor: from,
     limit: pageRows(),
@@ -250,7 +267,7 @@ function askForPage(call: Call, from: number, options: { tableEnds?: boolean; un
   });
   // Awaited when its turn comes; a page asked ahead by a pull that then stopped must not fail the process.
   answer.catch(() => undefined);
-  return { from, until: options.until, answer };
+  return { from, until: options.until, token, answer };
 }
 
 /** No row of this desk is waiting for its ops' answers (a first sync's usual case): no pulled row needs looking up in the change log. */

@@ -116,6 +116,39 @@ describe('desk tokens rotate on use', () => {
     expect(tokensHeld(s)).toBe(1);
   });
 
+  it('a pull of many pages on a day-old token, or a first sync that starts on one, leaves the desk with a token the service takes', async () => {
+    const { s, time, desk } = await serviceWithDesk();
+    s.server.desk.sqlite.transaction(() => {
+      for (let i = 0; i < 40; i++) seedApplication(s.server.desk, { ref: `ECZ-TOK-MANY-${i}`, nationalId: `2820${String(i).padStart(4, '0')}` });
+    })();
+    const saved = process.env.KMLTTB_SYNC_PAGE_ROWS;
+    process.env.KMLTTB_SYNC_PAGE_ROWS = '4';
+    try {
+      // Every page of the pull is asked with the day-old token, and each is offered a new one.
+      time.advance(DAY + MINUTE);
+      const report = await sync(desk);
+      expect(report.received).toBeGreaterThan(40);
+      expect(await statusWith(s, tokenOf(desk))).toBe(200);
+      time.advance(MINUTE);
+      await sync(desk);
+      expect(await statusWith(s, tokenOf(desk))).toBe(200);
+
+      // A new desk whose token is a day old when its first sync starts (its pages asked several at a time).
+      const fresh = await joinedDeskAt(s.server.url, 'admin', { pull: false, clock: time.clock });
+      desks.push(fresh);
+      time.advance(DAY + MINUTE);
+      await sync(fresh);
+      expect(count(fresh, 'applications')).toBe(count(s.server.desk, 'applications'));
+      expect(await statusWith(s, tokenOf(fresh))).toBe(200);
+      time.advance(MINUTE);
+      await sync(fresh);
+      expect(await statusWith(s, tokenOf(fresh))).toBe(200);
+    } finally {
+      if (saved === undefined) delete process.env.KMLTTB_SYNC_PAGE_ROWS;
+      else process.env.KMLTTB_SYNC_PAGE_ROWS = saved;
+    }
+  });
+
   it('a new token lost on its way does not lock the desk out: it keeps the old one, is offered another, and the tokens it never had die with the old one', async () => {
     const { s, time, desk, proxy } = await serviceWithDesk({ proxy: true });
     const p = proxy!;
