@@ -63,15 +63,22 @@ function startGroup(command: string, args: string[], ready: RegExp, env: NodeJS.
   });
 }
 
-/** Whether any process of the group is still there. */
+/**
+ * Whether any process of the group still runs. A process that has exited but whose new parent (init)
+ * has not yet collected its status is a zombie: it holds nothing, yet kill(-pgid, 0) still finds it.
+ */
 function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw err;
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // gone while listing
+    }
+    const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(group) === pgid && state !== 'Z') return true;
   }
+  return false;
 }
 
 function accepts(port: number): Promise<boolean> {
@@ -132,6 +139,14 @@ describe('kmlttb start where Electron cannot run', () => {
     );
     expectOneLineFallback(output());
     child.kill('SIGTERM');
+    await exited;
+    await expectAllStopped(child.pid!, port);
+  });
+
+  it('stops everything npm start started when npm alone is killed outright (the shell between them is left behind)', async () => {
+    const port = await freePort();
+    const { child, exited } = await startGroup('npm', ['start', '--', '--data', tempDir(), '--port', String(port)], /Listening on http:\/\/127\.0\.0\.1:\d+/);
+    child.kill('SIGKILL');
     await exited;
     await expectAllStopped(child.pid!, port);
   });

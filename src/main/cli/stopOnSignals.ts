@@ -1,3 +1,5 @@
+import { watchNpmAncestry } from './npmAncestry.js';
+
 /** How long stopping may take (an SMS request in flight, a sync round, Electron closing) before the process exits all the same. */
 const STOP_DEADLINE_MS = 30_000;
 
@@ -8,16 +10,16 @@ const STOP_DEADLINE_MS = 30_000;
  * longer than STOP_DEADLINE_MS ends with exit status 1.
  *
  * An npm script (`npm start`) runs the command through a shell that does not pass npm's signals
- * on: when npm is stopped, the shell goes and this process is left running with another parent.
- * So, when an npm script started it, a changed parent stops it as a signal would.
+ * on: when npm is stopped, this process is left running, its parent gone or the shell left alone.
+ * So, when an npm script started it, npm going stops it as a signal would.
  */
 export function stopOnSignals(stop: () => Promise<void>, options: { watchParent?: boolean } = {}): void {
   const watchParent = options.watchParent ?? process.env.npm_lifecycle_event !== undefined;
   let stopping = false;
-  const parent = process.ppid;
-  const watch = watchParent
+  const npmGone = watchParent ? watchNpmAncestry() : null;
+  const watch = npmGone
     ? setInterval(() => {
-        if (process.ppid !== parent) finish();
+        if (npmGone()) finish();
       }, 250)
     : null;
   watch?.unref();
