@@ -63,8 +63,8 @@ export function restorePassed(db: WritableDB, tableEnds: Readonly<Record<string,
   const indexes = items.filter((i) => i.type === 'index' && end(tableOf(i)) <= cursor);
   const triggers = items.filter((i) => i.type === 'trigger');
   const searchEnd = Math.max(...SEARCH_TABLES.map(end));
-  const empty = (table: string) => db.first(sql`SELECT 1 AS one FROM ${sql.table(table)} LIMIT 1`) === undefined;
-  const ofEmptyTables = indexes.filter((i) => empty(tableOf(i)));
+  const emptyTables = new Set([...new Set(indexes.map(tableOf))].filter((t) => db.first(sql`SELECT 1 AS one FROM ${sql.table(t)} LIMIT 1`) === undefined));
+  const ofEmptyTables = indexes.filter((i) => emptyTables.has(tableOf(i)));
   for (const index of ofEmptyTables) restoreIndex(db, index);
   const next = indexes.filter((i) => !ofEmptyTables.includes(i)).sort((a, b) => end(tableOf(a)) - end(tableOf(b)))[0];
   if (triggers.length && searchEnd <= cursor && (!next || searchEnd <= end(tableOf(next)))) db.transaction(() => restoreSearch(db, triggers));

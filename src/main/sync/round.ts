@@ -174,7 +174,6 @@ async function pull(
   const bulk = indexesDeferred(db) || (cursor === 0 && db.first(db.selectFrom('applications').select('id').limit(1)) === undefined);
   if (bulk && !indexesDeferred(db)) deferIndexes(db);
   if (bulk) spaceCheckpoints(db);
-  // A first sync asks where each table's changes end, to make the table's indexes once its pages are in.
   // Tokens are counted as this pull keeps them: `tokenNow` is the one requests are made with now,
   // `sentWith` the one the latest request was made with.
   let tokenNow = 0;
@@ -183,6 +182,7 @@ async function pull(
     sentWith = tokenNow;
     return askForPage(call, from, tokenNow, options);
   };
+  // A first sync asks where each table's changes end, to make the table's indexes once its pages are in.
   const asked: PageAsked[] = [ask(cursor, { tableEnds: bulk })];
   let tableEnds: Record<string, number> | undefined;
   for (;;) {
